@@ -1,0 +1,17 @@
+package org.ordo;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/** Ordo: sales order management, from order to cash. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@EnableScheduling
+public class OrdoApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(OrdoApplication.class, args);
+    }
+}

@@ -1,0 +1,56 @@
+package org.ordo.identity.internal;
+
+import org.ordo.identity.Actor;
+import org.ordo.identity.Role;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+
+/** An authenticated Ordo user: the Spring Security principal that also knows its {@link Actor}. */
+record OrdoUser(String username, String passwordHash, Set<Role> roles, UUID customerId, boolean enabled, long version)
+        implements UserDetails, Actor.ActorPrincipal {
+
+    static Set<Role> parseRoles(String text) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (String part : text.split(",")) {
+            if (!part.isBlank()) {
+                roles.add(Role.valueOf(part.trim()));
+            }
+        }
+        return roles;
+    }
+
+    static String formatRoles(Set<Role> roles) {
+        return String.join(",", roles.stream().map(Role::name).sorted().toList());
+    }
+
+    @Override
+    public Actor actor() {
+        return new Actor(username, roles, customerId);
+    }
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        return roles.stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList();
+    }
+
+    @Override
+    public String getPassword() {
+        return passwordHash;
+    }
+
+    @Override
+    public String getUsername() {
+        return username;
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return enabled;
+    }
+}

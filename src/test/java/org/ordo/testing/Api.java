@@ -1,0 +1,131 @@
+package org.ordo.testing;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A small HTTP client for the Ordo API, as an integrator would use it. */
+public final class Api {
+
+    public static final String ADMIN_PASSWORD = "test-admin-password";
+    public static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    private final String base;
+    private final String authorization;
+    private final Map<String, String> headers;
+
+    private Api(String base, String authorization, Map<String, String> headers) {
+        this.base = base;
+        this.authorization = authorization;
+        this.headers = headers;
+    }
+
+    public static Api at(int port) {
+        return new Api("http://localhost:" + port, null, Map.of());
+    }
+
+    public Api asAdmin() {
+        return basic("admin", ADMIN_PASSWORD);
+    }
+
+    public Api basic(String user, String password) {
+        String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return new Api(base, "Basic " + token, headers);
+    }
+
+    public Api bearer(String token) {
+        return new Api(base, "Bearer " + token, headers);
+    }
+
+    public Api anonymous() {
+        return new Api(base, null, Map.of());
+    }
+
+    public Api header(String name, String value) {
+        Map<String, String> copy = new LinkedHashMap<>(headers);
+        copy.put(name, value);
+        return new Api(base, authorization, copy);
+    }
+
+    public Response get(String path) {
+        return send("GET", path, null);
+    }
+
+    public Response post(String path, Object body) {
+        return send("POST", path, body);
+    }
+
+    public Response put(String path, Object body) {
+        return send("PUT", path, body);
+    }
+
+    public Response patch(String path, Object body) {
+        return send("PATCH", path, body);
+    }
+
+    public Response delete(String path) {
+        return send("DELETE", path, null);
+    }
+
+    /** Sends a request; a String body is sent as it is (for malformed JSON), anything else as JSON. */
+    public Response send(String method, String path, Object body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        headers.forEach(request::header);
+        if (!headers.containsKey("Accept")) {
+            request.header("Accept", "application/json, application/problem+json");
+        }
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            String text = body instanceof String s ? s : JSON.writeValueAsString(body);
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(text));
+        }
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.headers().map(), response.body());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An HTTP response with its body parsed as JSON when it is JSON. */
+    public record Response(int status, Map<String, java.util.List<String>> headers, String text) {
+
+        public JsonNode json() {
+            return text == null || text.isBlank() ? JSON.nullNode() : JSON.readTree(text);
+        }
+
+        public String header(String name) {
+            for (Map.Entry<String, java.util.List<String>> e : headers.entrySet()) {
+                if (e.getKey() != null && e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) {
+                    return e.getValue().get(0);
+                }
+            }
+            return null;
+        }
+
+        public Response expect(int expected) {
+            if (status != expected) {
+                throw new AssertionError("expected HTTP " + expected + " but got " + status + ": " + text);
+            }
+            return this;
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package org.ordo.testing;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * A full Ordo on a random port against the test PostgreSQL. All tests with this annotation share one
+ * application context (and one database), so each test creates its own uniquely named data.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"ordo.admin-password=" + Api.ADMIN_PASSWORD})
+@ContextConfiguration(initializers = PostgresInitializer.class)
+public @interface OrdoTest {}

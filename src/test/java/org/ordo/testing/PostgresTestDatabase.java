@@ -1,0 +1,66 @@
+package org.ordo.testing;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * The PostgreSQL the tests run against: {@code ORDO_TEST_DB_URL} (with {@code ORDO_TEST_DB_USER} and
+ * {@code ORDO_TEST_DB_PASSWORD}) when set, otherwise a throw-away embedded PostgreSQL started once per JVM.
+ * Each JVM gets a fresh database so runs never see each other's data.
+ */
+public final class PostgresTestDatabase {
+
+    public record Connection(String url, String user, String password) {}
+
+    private static Connection connection;
+    private static EmbeddedPostgres embedded;
+
+    private PostgresTestDatabase() {}
+
+    public static synchronized Connection get() {
+        if (connection == null) {
+            connection = start();
+        }
+        return connection;
+    }
+
+    private static Connection start() {
+        String external = System.getenv("ORDO_TEST_DB_URL");
+        if (external != null && !external.isBlank()) {
+            return new Connection(external, env("ORDO_TEST_DB_USER", "postgres"), env("ORDO_TEST_DB_PASSWORD", ""));
+        }
+        try {
+            embedded = EmbeddedPostgres.builder()
+                    .setServerConfig("max_connections", "300")
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .start();
+            String database = "ordo_test";
+            try (java.sql.Connection c = embedded.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+                s.execute("CREATE DATABASE " + database);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    embedded.close();
+                } catch (IOException ignored) {
+                    // the JVM is going away
+                }
+            }));
+            return new Connection(embedded.getJdbcUrl("postgres", database), "postgres", "postgres");
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start embedded PostgreSQL", e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create the test database", e);
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null ? fallback : value;
+    }
+}
