@@ -1,0 +1,52 @@
+package org.ordo.platform;
+
+import org.junit.jupiter.api.Test;
+import org.ordo.testing.Api;
+import org.ordo.testing.OrdoTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@OrdoTest
+class ApiConventionsTests {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void healthIsPublicForLoadBalancers() {
+        var response = Api.at(port).anonymous().get("/actuator/health").expect(200);
+        assertThat(response.json().get("status").asString()).isEqualTo("UP");
+    }
+
+    @Test
+    void apiNeedsCredentialsAndSaysSoAsProblem() {
+        var response = Api.at(port).anonymous().get("/api/orders").expect(401);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(response.json().get("status").asInt()).isEqualTo(401);
+    }
+
+    @Test
+    void wrongPasswordIsRefused() {
+        Api.at(port).basic("admin", "wrong").get("/api/orders").expect(401);
+    }
+
+    @Test
+    void unknownPathIsProblem404() {
+        var response = Api.at(port).asAdmin().get("/api/no-such-thing").expect(404);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(response.text()).doesNotContain("Exception").doesNotContain("at org.");
+    }
+
+    @Test
+    void consistencyCheckAnswersForAdmin() {
+        var response = Api.at(port).asAdmin().get("/api/admin/consistency").expect(200);
+        assertThat(response.json().has("consistent")).isTrue();
+    }
+
+    @Test
+    void openApiDocumentIsServed() {
+        var response = Api.at(port).anonymous().get("/v3/api-docs").expect(200);
+        assertThat(response.json().get("paths")).isNotNull();
+    }
+}
