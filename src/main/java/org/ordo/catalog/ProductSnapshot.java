@@ -1,0 +1,12 @@
+package org.ordo.catalog;
+
+import org.ordo.shared.Money;
+
+import java.math.BigDecimal;
+
+/**
+ * A product as it is now. {@code taxRate} is the rate of {@code taxCategory} (e.g. 0.2000 for 20 %);
+ * {@code gtin} and {@code weightGrams} may be null.
+ */
+public record ProductSnapshot(String sku, String name, Money unitPrice, String taxCategory, BigDecimal taxRate, String gtin,
+        Integer weightGrams, boolean active) {}

@@ -1,0 +1,141 @@
+package org.ordo.catalog.internal;
+
+import org.ordo.catalog.Catalog;
+import org.ordo.catalog.ProductSnapshot;
+import org.ordo.platform.PageResult;
+import org.ordo.platform.Paging;
+import org.ordo.shared.Money;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** The product and tax_category tables, and the {@link Catalog} other modules read. */
+@Component
+class JdbcCatalog implements Catalog {
+
+    private static final String SELECT = "SELECT p.sku, p.name, p.description, p.unit_price, p.currency, p.tax_category, t.rate, "
+            + "p.gtin, p.weight_grams, p.active, p.version, p.created_at, p.updated_at "
+            + "FROM product p JOIN tax_category t ON t.code = p.tax_category";
+
+    private final JdbcClient jdbc;
+
+    JdbcCatalog(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Map<String, ProductSnapshot> find(Collection<String> skus) {
+        if (skus.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, ProductSnapshot> found = new LinkedHashMap<>();
+        jdbc.sql(SELECT + " WHERE p.sku IN (:skus)")
+                .param("skus", new ArrayList<>(new LinkedHashSet<>(skus)))
+                .query(JdbcCatalog::map)
+                .list()
+                .forEach(p -> found.put(p.sku(), p.snapshot()));
+        return found;
+    }
+
+    @Override
+    public Optional<ProductSnapshot> find(String sku) {
+        return product(sku).map(Product::snapshot);
+    }
+
+    Optional<Product> product(String sku) {
+        return jdbc.sql(SELECT + " WHERE p.sku = ?").param(sku).query(JdbcCatalog::map).optional();
+    }
+
+    /**
+     * Locks the product row for the rest of the transaction and reads it. The lock is taken without the join so
+     * that it does not also lock the tax category row.
+     */
+    Optional<Product> lock(String sku) {
+        boolean exists = jdbc.sql("SELECT sku FROM product WHERE sku = ? FOR UPDATE").param(sku).query(String.class).optional().isPresent();
+        return exists ? product(sku) : Optional.empty();
+    }
+
+    /** Products whose name, description or SKU contains {@code q} (any case), ordered by SKU. Null filters match all. */
+    PageResult<Product> search(String q, String sku, Boolean active, Paging paging) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (q != null && !q.isBlank()) {
+            String pattern = "%" + likeEscape(q.trim().toLowerCase(Locale.ROOT)) + "%";
+            where.append(" AND (LOWER(p.name) LIKE ? ESCAPE '\\' OR LOWER(p.description) LIKE ? ESCAPE '\\'"
+                    + " OR LOWER(p.sku) LIKE ? ESCAPE '\\')");
+            params.addAll(List.of(pattern, pattern, pattern));
+        }
+        if (sku != null && !sku.isBlank()) {
+            where.append(" AND p.sku = ?");
+            params.add(sku);
+        }
+        if (active != null) {
+            where.append(" AND p.active = ?");
+            params.add(active);
+        }
+        long total = jdbc.sql("SELECT COUNT(*) FROM product p" + where).params(params).query(Long.class).single();
+        List<Object> pageParams = new ArrayList<>(params);
+        pageParams.add(paging.size());
+        pageParams.add(paging.offset());
+        List<Product> items = jdbc.sql(SELECT + where + " ORDER BY p.sku LIMIT ? OFFSET ?")
+                .params(pageParams)
+                .query(JdbcCatalog::map)
+                .list();
+        return new PageResult<>(items, paging.page(), paging.size(), total);
+    }
+
+    void insert(ProductDraft p, Instant now) {
+        jdbc.sql("INSERT INTO product (sku, name, description, unit_price, currency, tax_category, gtin, weight_grams, active, "
+                        + "version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)")
+                .params(p.sku(), p.name(), p.description(), p.unitPrice().amount(), p.unitPrice().currencyCode(), p.taxCategory(),
+                        p.gtin(), p.weightGrams(), p.active(), Timestamp.from(now), Timestamp.from(now))
+                .update();
+    }
+
+    /** Writes every field and bumps the version; the caller holds the row lock and has checked the version. */
+    void update(ProductDraft p, Instant now) {
+        jdbc.sql("UPDATE product SET name = ?, description = ?, unit_price = ?, currency = ?, tax_category = ?, gtin = ?, "
+                        + "weight_grams = ?, active = ?, version = version + 1, updated_at = ? WHERE sku = ?")
+                .params(p.name(), p.description(), p.unitPrice().amount(), p.unitPrice().currencyCode(), p.taxCategory(), p.gtin(),
+                        p.weightGrams(), p.active(), Timestamp.from(now), p.sku())
+                .update();
+    }
+
+    Optional<BigDecimal> taxRate(String code) {
+        return jdbc.sql("SELECT rate FROM tax_category WHERE code = ?").param(code).query(BigDecimal.class).optional();
+    }
+
+    PageResult<TaxCategory> taxCategories(Paging paging) {
+        long total = jdbc.sql("SELECT COUNT(*) FROM tax_category").query(Long.class).single();
+        List<TaxCategory> items = jdbc.sql("SELECT code, name, rate FROM tax_category ORDER BY code LIMIT ? OFFSET ?")
+                .params(paging.size(), paging.offset())
+                .query((rs, n) -> new TaxCategory(rs.getString("code"), rs.getString("name"), rs.getBigDecimal("rate")))
+                .list();
+        return new PageResult<>(items, paging.page(), paging.size(), total);
+    }
+
+    /** Makes {@code %}, {@code _} and the escape character itself match literally in a LIKE pattern. */
+    static String likeEscape(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static Product map(ResultSet rs, int row) throws SQLException {
+        return new Product(rs.getString("sku"), rs.getString("name"), rs.getString("description"),
+                Money.of(rs.getBigDecimal("unit_price"), rs.getString("currency").trim()), rs.getString("tax_category"),
+                rs.getBigDecimal("rate"), rs.getString("gtin"), rs.getObject("weight_grams", Integer.class), rs.getBoolean("active"),
+                rs.getLong("version"), rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+    }
+}

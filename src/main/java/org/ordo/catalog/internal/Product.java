@@ -1,0 +1,19 @@
+package org.ordo.catalog.internal;
+
+import org.ordo.catalog.ProductSnapshot;
+import org.ordo.shared.Money;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * A product as the API shows it and as the audit trail records it. {@code description}, {@code gtin} and
+ * {@code weightGrams} may be null; {@code taxRate} is read from the tax category.
+ */
+record Product(String sku, String name, String description, Money unitPrice, String taxCategory, BigDecimal taxRate,
+        String gtin, Integer weightGrams, boolean active, long version, Instant createdAt, Instant updatedAt) {
+
+    ProductSnapshot snapshot() {
+        return new ProductSnapshot(sku, name, unitPrice, taxCategory, taxRate, gtin, weightGrams, active);
+    }
+}

@@ -1,0 +1,84 @@
+package org.ordo.catalog.internal;
+
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.ordo.platform.ETags;
+import org.ordo.platform.PageResult;
+import org.ordo.platform.Paging;
+import org.ordo.shared.OrdoException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+import java.net.URI;
+
+/** {@code /api/products}: anyone signed in reads; ADMIN and SALES change. Products are deactivated, never deleted. */
+@RestController
+@RequestMapping("/api/products")
+class ProductController {
+
+    private final JdbcCatalog products;
+    private final ProductManagement management;
+
+    ProductController(JdbcCatalog products, ProductManagement management) {
+        this.products = products;
+        this.management = management;
+    }
+
+    @PostMapping
+    @PreAuthorize("hasAnyRole('ADMIN', 'SALES')")
+    ResponseEntity<Product> create(@RequestBody ProductRequest request) {
+        Product created = management.create(request);
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .location(URI.create("/api/products/" + created.sku()))
+                .header(HttpHeaders.ETAG, ETags.of(created.version()))
+                .body(created);
+    }
+
+    /** {@code q} matches name, description or SKU (any case); {@code sku} is exact. Ordered by SKU. */
+    @GetMapping
+    PageResult<Product> search(@RequestParam(required = false) String q, @RequestParam(required = false) String sku,
+            @RequestParam(required = false) Boolean active, @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        return products.search(q, sku, active, Paging.of(page, size));
+    }
+
+    @GetMapping("/{sku}")
+    ResponseEntity<Product> get(@PathVariable String sku) {
+        return ok(products.product(sku).orElseThrow(() -> OrdoException.notFound("Product", sku)));
+    }
+
+    /** Full replace: absent fields are cleared or take their default; {@code sku} in the body must match or be absent. */
+    @PutMapping("/{sku}")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SALES')")
+    ResponseEntity<Product> replace(@PathVariable String sku, @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestBody ProductRequest request) {
+        return ok(management.replace(sku, ifMatch, request));
+    }
+
+    /** Partial update: only the fields present change; JSON null clears description, gtin or weightGrams. */
+    @PatchMapping("/{sku}")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SALES')")
+    ResponseEntity<Product> patch(@PathVariable String sku, @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "Any of the product's fields; null clears a nullable one",
+                    content = @Content(schema = @Schema(implementation = ProductRequest.class)))
+            @RequestBody JsonNode patch) {
+        return ok(management.patch(sku, ifMatch, patch));
+    }
+
+    private static ResponseEntity<Product> ok(Product product) {
+        return ResponseEntity.ok().header(HttpHeaders.ETAG, ETags.of(product.version())).body(product);
+    }
+}

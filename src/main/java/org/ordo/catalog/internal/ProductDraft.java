@@ -1,0 +1,16 @@
+package org.ordo.catalog.internal;
+
+import org.ordo.shared.Money;
+
+import java.util.Objects;
+
+/** A product's fields after validation: what gets written. */
+record ProductDraft(String sku, String name, String description, Money unitPrice, String taxCategory, String gtin,
+        Integer weightGrams, boolean active) {
+
+    boolean sameAs(Product p) {
+        return name.equals(p.name()) && Objects.equals(description, p.description()) && unitPrice.equals(p.unitPrice())
+                && taxCategory.equals(p.taxCategory()) && Objects.equals(gtin, p.gtin())
+                && Objects.equals(weightGrams, p.weightGrams()) && active == p.active();
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * The catalog: products (SKU, name, price, tax category, GTIN, weight, active) and the tax categories they
+ * belong to. Other modules read products through {@link org.ordo.catalog.Catalog} as
+ * {@link org.ordo.catalog.ProductSnapshot}s; the REST API under {@code /api/products} and
+ * {@code /api/tax-categories} is the only way to change them. Products are never deleted, because orders
+ * reference them by SKU: they are deactivated instead. Every change is in the audit trail.
+ */
+package org.ordo.catalog;
