@@ -1,0 +1,40 @@
+package org.ordo.inventory;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Stock positions and reservations, for the modules that sell stock. Every method that changes stock must run
+ * inside the caller's transaction.
+ */
+public interface Inventory {
+
+    /**
+     * Locks the stock levels of these SKUs in every active warehouse, in the global lock order (warehouse, then
+     * SKU), and returns them. Until the transaction ends, nobody else can change what is returned.
+     */
+    List<StockPosition> lockPositions(Collection<String> skus);
+
+    /** Current positions of these SKUs, without locking (for display and planning only). */
+    List<StockPosition> positions(Collection<String> skus);
+
+    /**
+     * Reserves stock: one conditional update per SKU × warehouse. The positions must have been locked with
+     * {@link #lockPositions}; a reservation that no longer fits is a programming error and fails the transaction.
+     */
+    void reserve(List<ReservationRequest> requests);
+
+    /**
+     * Releases up to {@code quantity} of an order line's active reservations (newest first) and tells which
+     * warehouses got stock back. Publishes {@link StockAvailable}.
+     */
+    Map<String, Long> release(UUID orderId, int lineNumber, long quantity);
+
+    /** The active reservations of an order. */
+    List<ReservationView> activeReservations(UUID orderId);
+
+    /** Codes of the active warehouses, in code order. */
+    List<String> activeWarehouses();
+}

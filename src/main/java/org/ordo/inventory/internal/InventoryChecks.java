@@ -1,0 +1,64 @@
+package org.ordo.inventory.internal;
+
+import org.ordo.platform.ConsistencyCheck;
+import org.ordo.platform.InvariantCheck;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Re-derives stock levels from the ledger and the reservations (invariants 1–3). */
+@Component
+class InventoryChecks implements ConsistencyCheck {
+
+    private final JdbcClient jdbc;
+
+    InventoryChecks(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<InvariantCheck> check() {
+        List<Map<String, Object>> ledger = jdbc.sql("""
+                SELECT s.sku, s.warehouse, s.on_hand, COALESCE(m.total, 0) AS ledger_total
+                FROM stock_level s
+                LEFT JOIN (SELECT sku, warehouse, SUM(quantity) AS total FROM stock_movement GROUP BY sku, warehouse) m
+                  ON m.sku = s.sku AND m.warehouse = s.warehouse
+                WHERE s.on_hand <> COALESCE(m.total, 0)
+                ORDER BY s.sku, s.warehouse""")
+                .query((rs, n) -> row("sku", rs.getString(1), "warehouse", rs.getString(2), "onHand", rs.getLong(3),
+                        "ledgerSum", rs.getLong(4)))
+                .list();
+        List<Map<String, Object>> reserved = jdbc.sql("""
+                SELECT s.sku, s.warehouse, s.reserved, COALESCE(r.total, 0) AS active_total
+                FROM stock_level s
+                LEFT JOIN (SELECT sku, warehouse, SUM(quantity) AS total FROM reservation WHERE status = 'ACTIVE' GROUP BY sku, warehouse) r
+                  ON r.sku = s.sku AND r.warehouse = s.warehouse
+                WHERE s.reserved <> COALESCE(r.total, 0)
+                ORDER BY s.sku, s.warehouse""")
+                .query((rs, n) -> row("sku", rs.getString(1), "warehouse", rs.getString(2), "reserved", rs.getLong(3),
+                        "activeReservations", rs.getLong(4)))
+                .list();
+        List<Map<String, Object>> oversold = jdbc.sql(
+                        "SELECT sku, warehouse, on_hand, reserved FROM stock_level WHERE on_hand - reserved < 0 OR reserved < 0 ORDER BY sku, warehouse")
+                .query((rs, n) -> row("sku", rs.getString(1), "warehouse", rs.getString(2), "onHand", rs.getLong(3),
+                        "reserved", rs.getLong(4)))
+                .list();
+        return List.of(
+                InvariantCheck.of(1, "on hand equals the sum of the stock ledger", ledger),
+                InvariantCheck.of(2, "reserved equals the sum of active reservations", reserved),
+                InvariantCheck.of(3, "no oversell: available is never negative", oversold));
+    }
+
+    static Map<String, Object> row(Object... keysAndValues) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            row.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return row;
+    }
+}

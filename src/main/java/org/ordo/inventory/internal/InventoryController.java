@@ -1,0 +1,160 @@
+package org.ordo.inventory.internal;
+
+import org.ordo.inventory.BackorderDemand;
+import org.ordo.platform.PageResult;
+import org.ordo.platform.Paging;
+import org.ordo.shared.Address;
+import org.ordo.shared.FieldViolation;
+import org.ordo.shared.OrdoException;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+@RestController
+class InventoryController {
+
+    private static final String STAFF = "hasAnyRole('ADMIN','SALES','WAREHOUSE','ACCOUNTING','SUPPORT')";
+    private static final String STOCK_KEEPERS = "hasAnyRole('ADMIN','WAREHOUSE')";
+
+    record CreateWarehouse(String code, String name, Address address) {}
+
+    record RecordMovement(String sku, String warehouse, Long quantity, String type, String reason) {}
+
+    record MovementRecorded(long id, String sku, String warehouse, String type, long quantity, Long counted, String reason,
+            String actor, java.time.Instant createdAt, long onHand, long reserved, long available) {}
+
+    record LevelSettings(Long safetyStock, Long reorderPoint) {}
+
+    record StockLevel(String sku, String warehouse, long onHand, long reserved, long available, long backordered,
+            long safetyStock, long reorderPoint, boolean belowReorderPoint) {}
+
+    private final Warehouses warehouses;
+    private final StockLedger ledger;
+    private final JdbcClient jdbc;
+    private final ObjectProvider<BackorderDemand> backorders;
+
+    InventoryController(Warehouses warehouses, StockLedger ledger, JdbcClient jdbc, ObjectProvider<BackorderDemand> backorders) {
+        this.warehouses = warehouses;
+        this.ledger = ledger;
+        this.jdbc = jdbc;
+        this.backorders = backorders;
+    }
+
+    @PostMapping("/api/warehouses")
+    @PreAuthorize("hasRole('ADMIN')")
+    ResponseEntity<Warehouses.Warehouse> createWarehouse(@RequestBody CreateWarehouse request) {
+        Warehouses.Warehouse created = warehouses.create(request.code(), request.name(), request.address());
+        return ResponseEntity.created(URI.create("/api/warehouses/" + created.code())).body(created);
+    }
+
+    @GetMapping("/api/warehouses")
+    @PreAuthorize(STAFF)
+    List<Warehouses.Warehouse> warehouses() {
+        return warehouses.all();
+    }
+
+    @GetMapping("/api/warehouses/{code}")
+    @PreAuthorize(STAFF)
+    Warehouses.Warehouse warehouse(@PathVariable String code) {
+        return warehouses.find(code).orElseThrow(() -> OrdoException.notFound("Warehouse", code));
+    }
+
+    @PostMapping("/api/inventory/movements")
+    @PreAuthorize(STOCK_KEEPERS)
+    ResponseEntity<MovementRecorded> recordMovement(@RequestBody RecordMovement request) {
+        StockLedger.Recorded recorded = ledger.record(request.sku(), request.warehouse(), request.type(), request.quantity(), request.reason());
+        StockLedger.Movement m = recorded.movement();
+        return ResponseEntity.created(URI.create("/api/inventory/movements?sku=" + m.sku() + "&warehouse=" + m.warehouse()))
+                .body(new MovementRecorded(m.id(), m.sku(), m.warehouse(), m.type(), m.quantity(), m.counted(), m.reason(), m.actor(),
+                        m.createdAt(), recorded.onHand(), recorded.reserved(), recorded.onHand() - recorded.reserved()));
+    }
+
+    @GetMapping("/api/inventory/movements")
+    @PreAuthorize(STAFF)
+    PageResult<StockLedger.Movement> movements(@RequestParam(required = false) String sku, @RequestParam(required = false) String warehouse,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        return ledger.movements(sku, warehouse, Paging.of(page, size));
+    }
+
+    @GetMapping("/api/inventory")
+    @PreAuthorize(STAFF)
+    PageResult<StockLevel> levels(@RequestParam(required = false) String sku, @RequestParam(required = false) String warehouse,
+            @RequestParam(required = false) Boolean belowReorderPoint,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        Paging paging = Paging.of(page, size);
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (sku != null) {
+            where.append(" AND sku = :sku");
+            params.put("sku", sku);
+        }
+        if (warehouse != null) {
+            where.append(" AND warehouse = :warehouse");
+            params.put("warehouse", warehouse);
+        }
+        if (Boolean.TRUE.equals(belowReorderPoint)) {
+            where.append(" AND on_hand - reserved <= reorder_point");
+        }
+        long total = jdbc.sql("SELECT COUNT(*) FROM stock_level" + where).params(params).query(Long.class).single();
+        record Row(String sku, String warehouse, long onHand, long reserved, long safetyStock, long reorderPoint) {}
+        List<Row> rows = jdbc.sql("SELECT sku, warehouse, on_hand, reserved, safety_stock, reorder_point FROM stock_level" + where
+                        + " ORDER BY sku, warehouse LIMIT :limit OFFSET :offset")
+                .params(params)
+                .param("limit", paging.size())
+                .param("offset", paging.offset())
+                .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)))
+                .list();
+        Set<String> skus = new java.util.HashSet<>();
+        rows.forEach(r -> skus.add(r.sku()));
+        BackorderDemand demand = backorders.getIfAvailable();
+        Map<String, Long> backordered = demand == null || skus.isEmpty() ? Map.of() : demand.backordered(skus);
+        List<StockLevel> items = new ArrayList<>();
+        for (Row r : rows) {
+            long available = r.onHand() - r.reserved();
+            items.add(new StockLevel(r.sku(), r.warehouse(), r.onHand(), r.reserved(), available,
+                    backordered.getOrDefault(r.sku() + "@" + r.warehouse(), 0L), r.safetyStock(), r.reorderPoint(),
+                    available <= r.reorderPoint()));
+        }
+        return new PageResult<>(items, paging.page(), paging.size(), total);
+    }
+
+    /** Safety stock and reorder point of one SKU in one warehouse (the level is created when missing). */
+    @PutMapping("/api/inventory/levels/{warehouse}/{sku}")
+    @PreAuthorize(STOCK_KEEPERS)
+    @Transactional
+    StockLevel updateLevel(@PathVariable String warehouse, @PathVariable String sku, @RequestBody LevelSettings settings) {
+        List<FieldViolation> problems = new ArrayList<>();
+        if (settings.safetyStock() == null || settings.safetyStock() < 0) {
+            problems.add(new FieldViolation("safetyStock", "is required and must be 0 or greater"));
+        }
+        if (settings.reorderPoint() == null || settings.reorderPoint() < 0) {
+            problems.add(new FieldViolation("reorderPoint", "is required and must be 0 or greater"));
+        }
+        if (!problems.isEmpty()) {
+            throw OrdoException.invalid(problems);
+        }
+        int updated = jdbc.sql("UPDATE stock_level SET safety_stock = ?, reorder_point = ? WHERE sku = ? AND warehouse = ?")
+                .params(settings.safetyStock(), settings.reorderPoint(), sku, warehouse)
+                .update();
+        if (updated == 0) {
+            throw OrdoException.notFound("Stock level", sku + "@" + warehouse + " (record a movement first)");
+        }
+        return levels(sku, warehouse, null, 0, 1).items().get(0);
+    }
+}

@@ -1,0 +1,178 @@
+package org.ordo.inventory.internal;
+
+import org.ordo.catalog.Catalog;
+import org.ordo.identity.Actor;
+import org.ordo.identity.AuditTrail;
+import org.ordo.inventory.StockAvailable;
+import org.ordo.platform.PageResult;
+import org.ordo.platform.Paging;
+import org.ordo.shared.FieldViolation;
+import org.ordo.shared.OrdoException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The append-only stock ledger. Each movement changes on hand by its signed quantity in the same transaction,
+ * so that on hand is always the sum of the ledger (invariant 1).
+ */
+@Component
+class StockLedger {
+
+    /** Movements a person records by hand; SHIPMENT and RETURN come from fulfilment and returns. */
+    enum ManualType { RECEIPT, ADJUSTMENT, COUNT }
+
+    record Movement(long id, String sku, String warehouse, String type, long quantity, Long counted, String reason,
+            String reference, String actor, Instant createdAt) {}
+
+    record Recorded(Movement movement, long onHand, long reserved) {}
+
+    static final long MAX_QUANTITY = 1_000_000_000L;
+
+    private final JdbcClient jdbc;
+    private final Catalog catalog;
+    private final Warehouses warehouses;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+
+    StockLedger(JdbcClient jdbc, Catalog catalog, Warehouses warehouses, AuditTrail audit, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.catalog = catalog;
+        this.warehouses = warehouses;
+        this.audit = audit;
+        this.events = events;
+    }
+
+    @Transactional
+    Recorded record(String sku, String warehouse, String type, Long quantity, String reason) {
+        List<FieldViolation> problems = new ArrayList<>();
+        ManualType manualType = null;
+        if (type == null) {
+            problems.add(new FieldViolation("type", "is required: RECEIPT, ADJUSTMENT or COUNT"));
+        } else {
+            try {
+                manualType = ManualType.valueOf(type);
+            } catch (IllegalArgumentException e) {
+                problems.add(new FieldViolation("type", "must be RECEIPT, ADJUSTMENT or COUNT"));
+            }
+        }
+        if (sku == null || sku.isBlank()) {
+            problems.add(new FieldViolation("sku", "is required"));
+        }
+        if (warehouse == null || warehouse.isBlank()) {
+            problems.add(new FieldViolation("warehouse", "is required"));
+        }
+        if (quantity == null) {
+            problems.add(new FieldViolation("quantity", "is required"));
+        } else if (Math.abs(quantity) > MAX_QUANTITY) {
+            problems.add(new FieldViolation("quantity", "must be at most " + MAX_QUANTITY + " in size"));
+        } else if (manualType == ManualType.RECEIPT && quantity <= 0) {
+            problems.add(new FieldViolation("quantity", "must be greater than 0 for a receipt"));
+        } else if (manualType == ManualType.ADJUSTMENT && quantity == 0) {
+            problems.add(new FieldViolation("quantity", "must not be 0 for an adjustment"));
+        } else if (manualType == ManualType.COUNT && quantity < 0) {
+            problems.add(new FieldViolation("quantity", "must be 0 or greater for a count (the counted on-hand quantity)"));
+        }
+        if (reason != null && reason.length() > 500) {
+            problems.add(new FieldViolation("reason", "must be at most 500 characters"));
+        }
+        if (manualType == ManualType.ADJUSTMENT && (reason == null || reason.isBlank())) {
+            problems.add(new FieldViolation("reason", "is required for an adjustment"));
+        }
+        if (!problems.isEmpty()) {
+            throw OrdoException.invalid(problems);
+        }
+        if (catalog.find(sku).isEmpty()) {
+            throw OrdoException.rule("unknown-sku", "SKU " + sku + " is not in the catalog.", List.of(new FieldViolation("sku", "unknown SKU")));
+        }
+        Warehouses.Warehouse wh = warehouses.find(warehouse).orElseThrow(() -> OrdoException.rule("unknown-warehouse",
+                "Warehouse " + warehouse + " does not exist.", List.of(new FieldViolation("warehouse", "unknown warehouse"))));
+        if (!wh.active()) {
+            throw OrdoException.rule("inactive-warehouse", "Warehouse " + warehouse + " is not active.",
+                    List.of(new FieldViolation("warehouse", "inactive warehouse")));
+        }
+        ensureLevelExists(sku, warehouse);
+        long[] level = jdbc.sql("SELECT on_hand, reserved FROM stock_level WHERE sku = ? AND warehouse = ? FOR UPDATE")
+                .params(sku, warehouse)
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .single();
+        long onHand = level[0];
+        long reserved = level[1];
+        long delta = manualType == ManualType.COUNT ? quantity - onHand : quantity;
+        if (onHand + delta < reserved) {
+            throw OrdoException.conflict("below-reserved", "This would leave " + (onHand + delta) + " on hand of " + sku + " in "
+                    + warehouse + ", less than the " + reserved + " reserved for orders. Release or cancel reservations first.");
+        }
+        Instant now = Instant.now();
+        String actor = Actor.current().username();
+        jdbc.sql("UPDATE stock_level SET on_hand = on_hand + ? WHERE sku = ? AND warehouse = ?").params(delta, sku, warehouse).update();
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO stock_movement (sku, warehouse, type, quantity, counted, reason, actor, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(sku, warehouse, manualType.name(), delta, manualType == ManualType.COUNT ? quantity : null, reason, actor,
+                        Timestamp.from(now))
+                .update(key, "id");
+        long id = key.getKey().longValue();
+        Movement movement = new Movement(id, sku, warehouse, manualType.name(), delta, manualType == ManualType.COUNT ? quantity : null,
+                reason, null, actor, now);
+        Map<String, Object> before = new LinkedHashMap<>();
+        before.put("onHand", onHand);
+        before.put("reserved", reserved);
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("onHand", onHand + delta);
+        after.put("reserved", reserved);
+        after.put("movement", movement);
+        audit.record("STOCK", sku + "@" + warehouse, manualType.name(), before, after);
+        if (delta > 0) {
+            events.publishEvent(new StockAvailable(Set.of(sku)));
+        }
+        return new Recorded(movement, onHand + delta, reserved);
+    }
+
+    PageResult<Movement> movements(String sku, String warehouse, Paging paging) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (sku != null) {
+            where.append(" AND sku = :sku");
+            params.put("sku", sku);
+        }
+        if (warehouse != null) {
+            where.append(" AND warehouse = :warehouse");
+            params.put("warehouse", warehouse);
+        }
+        long total = jdbc.sql("SELECT COUNT(*) FROM stock_movement" + where).params(params).query(Long.class).single();
+        List<Movement> items = jdbc.sql("SELECT * FROM stock_movement" + where + " ORDER BY id LIMIT :limit OFFSET :offset")
+                .params(params)
+                .param("limit", paging.size())
+                .param("offset", paging.offset())
+                .query(StockLedger::map)
+                .list();
+        return new PageResult<>(items, paging.page(), paging.size(), total);
+    }
+
+    /** Creates the level on the first movement; a concurrent creator wins quietly (no failed statement in the transaction). */
+    private void ensureLevelExists(String sku, String warehouse) {
+        jdbc.sql("INSERT INTO stock_level (sku, warehouse, on_hand, reserved, safety_stock, reorder_point) VALUES (?, ?, 0, 0, 0, 0) "
+                        + "ON CONFLICT DO NOTHING")
+                .params(sku, warehouse)
+                .update();
+    }
+
+    private static Movement map(ResultSet rs, int row) throws SQLException {
+        Long counted = rs.getObject("counted") == null ? null : rs.getLong("counted");
+        return new Movement(rs.getLong("id"), rs.getString("sku"), rs.getString("warehouse"), rs.getString("type"),
+                rs.getLong("quantity"), counted, rs.getString("reason"), rs.getString("reference"),
+                rs.getString("actor"), rs.getTimestamp("created_at").toInstant());
+    }
+}

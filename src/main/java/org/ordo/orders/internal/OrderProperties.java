@@ -1,0 +1,25 @@
+package org.ordo.orders.internal;
+
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.util.Map;
+
+/**
+ * Order rules that differ between companies.
+ *
+ * @param maxLines           most lines one order may have
+ * @param autoConfirm        confirm orders that pass the credit check at once (else they wait in PLACED)
+ * @param processingDays     working days from placement to dispatch
+ * @param backorderLeadDays  days added to the promised date when anything is backordered
+ * @param transitDays        days in transit per shipping method; the keys are the accepted methods
+ */
+record OrderProperties(@DefaultValue("1000") int maxLines, @DefaultValue("true") boolean autoConfirm,
+        @DefaultValue("1") int processingDays, @DefaultValue("14") int backorderLeadDays,
+        Map<String, Integer> transitDays) {
+
+    OrderProperties {
+        if (transitDays == null || transitDays.isEmpty()) {
+            transitDays = Map.of("STANDARD", 3, "EXPRESS", 1, "PICKUP", 0);
+        }
+    }
+}

@@ -1,0 +1,333 @@
+package org.ordo.orders.internal;
+
+import org.ordo.orders.LineStatus;
+import org.ordo.orders.OrderStatus;
+import org.ordo.platform.PageResult;
+import org.ordo.platform.Paging;
+import org.ordo.shared.Address;
+import org.ordo.shared.Money;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import javax.sql.DataSource;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** Orders, lines and history in tables sales_order, order_line, order_history. */
+@Component
+class OrderStore {
+
+    record HistoryEntry(UUID orderId, Instant at, String actor, String kind, OrderStatus from, OrderStatus to, String reason,
+            String details) {}
+
+    record Summary(UUID id, String number, UUID customerId, String channel, String externalReference, OrderStatus status,
+            Money total, Instant placedAt) {}
+
+    record SearchFilter(Set<OrderStatus> statuses, UUID customerId, String channel, Instant placedFrom, Instant placedTo,
+            String text) {}
+
+    private static final String LINE_COLUMNS = "order_id, line_number, sku, product_name, quantity, unit_price, price_overridden, "
+            + "tax_category, tax_rate, line_net, tax, reserved_quantity, backordered_quantity, cancelled_quantity, shipped_quantity, "
+            + "backordered_at_placement, backorder_warehouse, status, placed_at";
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final String nextNumberSql;
+
+    OrderStore(JdbcClient jdbc, JdbcTemplate template, DataSource dataSource) throws SQLException {
+        this.jdbc = jdbc;
+        this.template = template;
+        try (Connection c = dataSource.getConnection()) {
+            boolean h2 = c.getMetaData().getDatabaseProductName().toLowerCase().contains("h2");
+            this.nextNumberSql = h2 ? "SELECT NEXT VALUE FOR order_number_seq" : "SELECT nextval('order_number_seq')";
+        }
+    }
+
+    /** A human order number, {@code SO-2026-000123}; from a sequence, so never a lock on the hot path. */
+    String nextNumber(Instant at) {
+        long n = jdbc.sql(nextNumberSql).query(Long.class).single();
+        return String.format("SO-%d-%06d", at.atZone(ZoneOffset.UTC).getYear(), n);
+    }
+
+    void insert(Order o) {
+        jdbc.sql("INSERT INTO sales_order (id, number, customer_id, channel, external_reference, currency, status, ship_name, ship_line1, "
+                        + "ship_line2, ship_city, ship_region, ship_postal_code, ship_country, requested_delivery_date, promised_date, "
+                        + "shipping_method, notes, subtotal, discount, shipping, tax, total, hold_reason, placed_at, placed_by, version, updated_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(o.id, o.number, o.customerId, o.channel, o.externalReference, o.currency.getCurrencyCode(), o.status.name(),
+                        o.shippingAddress.name(), o.shippingAddress.line1(), o.shippingAddress.line2(), o.shippingAddress.city(),
+                        o.shippingAddress.region(), o.shippingAddress.postalCode(), o.shippingAddress.country(),
+                        date(o.requestedDeliveryDate), date(o.promisedDate), o.shippingMethod, o.notes, o.subtotal.amount(),
+                        o.discount.amount(), o.shipping.amount(), o.tax.amount(), o.total.amount(), o.holdReason,
+                        Timestamp.from(o.placedAt), o.placedBy, o.version, Timestamp.from(Instant.now()))
+                .update();
+        insertLines(o.lines.stream().map(l -> new Object[] {o.id, l}).toList());
+    }
+
+    void insertLines(List<Object[]> orderIdAndLine) {
+        template.batchUpdate("INSERT INTO order_line (" + LINE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                orderIdAndLine, orderIdAndLine.size(), (ps, pair) -> {
+                    OrderLine l = (OrderLine) pair[1];
+                    ps.setObject(1, pair[0]);
+                    ps.setInt(2, l.lineNumber);
+                    ps.setString(3, l.sku);
+                    ps.setString(4, l.productName);
+                    ps.setLong(5, l.quantity);
+                    ps.setBigDecimal(6, l.unitPrice.amount());
+                    ps.setBoolean(7, l.priceOverridden);
+                    ps.setString(8, l.taxCategory);
+                    ps.setBigDecimal(9, l.taxRate);
+                    ps.setBigDecimal(10, l.lineNet.amount());
+                    ps.setBigDecimal(11, l.tax.amount());
+                    ps.setLong(12, l.reserved);
+                    ps.setLong(13, l.backordered);
+                    ps.setLong(14, l.cancelled);
+                    ps.setLong(15, l.shipped);
+                    ps.setLong(16, l.backorderedAtPlacement);
+                    ps.setString(17, l.backorderWarehouse);
+                    ps.setString(18, l.status.name());
+                    ps.setTimestamp(19, Timestamp.from(l.placedAt));
+                });
+    }
+
+    /** Saves the header; bumps the version. */
+    void updateHeader(Order o) {
+        jdbc.sql("UPDATE sales_order SET status = ?, ship_name = ?, ship_line1 = ?, ship_line2 = ?, ship_city = ?, ship_region = ?, "
+                        + "ship_postal_code = ?, ship_country = ?, requested_delivery_date = ?, promised_date = ?, shipping_method = ?, notes = ?, "
+                        + "subtotal = ?, discount = ?, shipping = ?, tax = ?, total = ?, hold_reason = ?, version = version + 1, updated_at = ? "
+                        + "WHERE id = ?")
+                .params(o.status.name(), o.shippingAddress.name(), o.shippingAddress.line1(), o.shippingAddress.line2(),
+                        o.shippingAddress.city(), o.shippingAddress.region(), o.shippingAddress.postalCode(), o.shippingAddress.country(),
+                        date(o.requestedDeliveryDate), date(o.promisedDate), o.shippingMethod, o.notes, o.subtotal.amount(),
+                        o.discount.amount(), o.shipping.amount(), o.tax.amount(), o.total.amount(), o.holdReason,
+                        Timestamp.from(Instant.now()), o.id)
+                .update();
+        o.version++;
+    }
+
+    void updateLines(UUID orderId, Collection<OrderLine> lines) {
+        if (lines.isEmpty()) {
+            return;
+        }
+        List<OrderLine> list = List.copyOf(lines);
+        template.batchUpdate("UPDATE order_line SET quantity = ?, line_net = ?, tax = ?, reserved_quantity = ?, backordered_quantity = ?, "
+                + "cancelled_quantity = ?, shipped_quantity = ?, backorder_warehouse = ?, status = ? WHERE order_id = ? AND line_number = ?",
+                list, list.size(), (ps, l) -> {
+                    ps.setLong(1, l.quantity);
+                    ps.setBigDecimal(2, l.lineNet.amount());
+                    ps.setBigDecimal(3, l.tax.amount());
+                    ps.setLong(4, l.reserved);
+                    ps.setLong(5, l.backordered);
+                    ps.setLong(6, l.cancelled);
+                    ps.setLong(7, l.shipped);
+                    ps.setString(8, l.backorderWarehouse);
+                    ps.setString(9, l.status.name());
+                    ps.setObject(10, orderId);
+                    ps.setInt(11, l.lineNumber);
+                });
+    }
+
+    /** Loads an order and locks it and its lines until the transaction ends (lock order: order, then its lines). */
+    Optional<Order> lock(UUID id) {
+        Optional<Order> order = jdbc.sql("SELECT * FROM sales_order WHERE id = ? FOR UPDATE").param(id).query(OrderStore::mapOrder).optional();
+        order.ifPresent(o -> o.lines.addAll(jdbc.sql("SELECT " + LINE_COLUMNS + " FROM order_line WHERE order_id = ? ORDER BY line_number FOR UPDATE")
+                .param(id).query((rs, n) -> mapLine(rs, o.currency)).list()));
+        return order;
+    }
+
+    /** Finds an order by id or by number. */
+    Optional<Order> find(String idOrNumber) {
+        UUID id = idOrNumber == null ? null : parseUuid(idOrNumber);
+        Optional<Order> order = id != null
+                ? jdbc.sql("SELECT * FROM sales_order WHERE id = ?").param(id).query(OrderStore::mapOrder).optional()
+                : jdbc.sql("SELECT * FROM sales_order WHERE number = ?").param(idOrNumber).query(OrderStore::mapOrder).optional();
+        order.ifPresent(o -> o.lines.addAll(jdbc.sql("SELECT " + LINE_COLUMNS + " FROM order_line WHERE order_id = ? ORDER BY line_number")
+                .param(o.id).query((rs, n) -> mapLine(rs, o.currency)).list()));
+        return order;
+    }
+
+    /** Resolves an id or number to the id, without loading the order. */
+    Optional<UUID> resolveId(String idOrNumber) {
+        UUID id = parseUuid(idOrNumber);
+        if (id != null) {
+            return Optional.of(id);
+        }
+        return jdbc.sql("SELECT id FROM sales_order WHERE number = ?").param(idOrNumber).query(UUID.class).optional();
+    }
+
+    void appendHistory(List<HistoryEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        template.batchUpdate("INSERT INTO order_history (order_id, at, actor, kind, from_status, to_status, reason, details) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", entries, entries.size(), (PreparedStatement ps, HistoryEntry h) -> {
+                    ps.setObject(1, h.orderId());
+                    ps.setTimestamp(2, Timestamp.from(h.at()));
+                    ps.setString(3, h.actor());
+                    ps.setString(4, h.kind());
+                    ps.setString(5, h.from() == null ? null : h.from().name());
+                    ps.setString(6, h.to() == null ? null : h.to().name());
+                    ps.setString(7, h.reason());
+                    ps.setString(8, h.details());
+                });
+    }
+
+    List<HistoryEntry> history(UUID orderId) {
+        return jdbc.sql("SELECT * FROM order_history WHERE order_id = ? ORDER BY id").param(orderId)
+                .query((rs, n) -> new HistoryEntry(rs.getObject("order_id", UUID.class), rs.getTimestamp("at").toInstant(),
+                        rs.getString("actor"), rs.getString("kind"), status(rs.getString("from_status")), status(rs.getString("to_status")),
+                        rs.getString("reason"), rs.getString("details")))
+                .list();
+    }
+
+    PageResult<Summary> search(SearchFilter filter, Paging paging) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (filter.statuses() != null && !filter.statuses().isEmpty()) {
+            where.append(" AND status IN (:statuses)");
+            params.put("statuses", filter.statuses().stream().map(Enum::name).toList());
+        }
+        if (filter.customerId() != null) {
+            where.append(" AND customer_id = :customerId");
+            params.put("customerId", filter.customerId());
+        }
+        if (filter.channel() != null) {
+            where.append(" AND channel = :channel");
+            params.put("channel", filter.channel());
+        }
+        if (filter.placedFrom() != null) {
+            where.append(" AND placed_at >= :placedFrom");
+            params.put("placedFrom", Timestamp.from(filter.placedFrom()));
+        }
+        if (filter.placedTo() != null) {
+            where.append(" AND placed_at < :placedTo");
+            params.put("placedTo", Timestamp.from(filter.placedTo()));
+        }
+        if (filter.text() != null && !filter.text().isBlank()) {
+            where.append(" AND (number = :text OR external_reference = :text OR LOWER(ship_name) LIKE :like)");
+            params.put("text", filter.text().trim());
+            params.put("like", "%" + filter.text().trim().toLowerCase() + "%");
+        }
+        long total = jdbc.sql("SELECT COUNT(*) FROM sales_order" + where).params(params).query(Long.class).single();
+        List<Summary> items = jdbc.sql("SELECT id, number, customer_id, channel, external_reference, status, total, currency, placed_at "
+                        + "FROM sales_order" + where + " ORDER BY placed_at DESC, id LIMIT :limit OFFSET :offset")
+                .params(params)
+                .param("limit", paging.size())
+                .param("offset", paging.offset())
+                .query((rs, n) -> new Summary(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class), rs.getString(4),
+                        rs.getString(5), OrderStatus.valueOf(rs.getString(6)), Money.of(rs.getBigDecimal(7), rs.getString(8).trim()),
+                        rs.getTimestamp(9).toInstant()))
+                .list();
+        return new PageResult<>(items, paging.page(), paging.size(), total);
+    }
+
+    /** Value of the customer's accepted, unshipped orders (credit exposure, invariant 11). */
+    BigDecimal openOrderValue(UUID customerId) {
+        BigDecimal value = jdbc.sql("SELECT COALESCE(SUM(total), 0) FROM sales_order WHERE customer_id = :customer AND status IN (:open)")
+                .param("customer", customerId)
+                .param("open", List.of(OrderStatus.values()).stream().filter(OrderStatus::isOpen).map(Enum::name).toList())
+                .query(BigDecimal.class)
+                .single();
+        return value == null ? BigDecimal.ZERO : value;
+    }
+
+    /** Per SKU, the quantity open backorders wait for: stock that newer orders may not take. */
+    Map<String, Long> backorderedPerSku(Collection<String> skus) {
+        Map<String, Long> result = new HashMap<>();
+        if (skus.isEmpty()) {
+            return result;
+        }
+        jdbc.sql("SELECT sku, SUM(backordered_quantity) FROM order_line WHERE sku IN (:skus) AND backordered_quantity > 0 GROUP BY sku")
+                .param("skus", Set.copyOf(skus))
+                .query(rs -> {
+                    result.put(rs.getString(1), rs.getLong(2));
+                });
+        return result;
+    }
+
+    private static Order mapOrder(ResultSet rs, int row) throws SQLException {
+        Currency currency = Currency.getInstance(rs.getString("currency").trim());
+        Order o = new Order(rs.getObject("id", UUID.class), rs.getString("number"), rs.getObject("customer_id", UUID.class),
+                rs.getString("channel"), rs.getString("external_reference"), currency, rs.getTimestamp("placed_at").toInstant(),
+                rs.getString("placed_by"), OrderStatus.valueOf(rs.getString("status")));
+        o.shippingAddress = new Address(rs.getString("ship_name"), rs.getString("ship_line1"), rs.getString("ship_line2"),
+                rs.getString("ship_city"), rs.getString("ship_region"), rs.getString("ship_postal_code"), trim(rs.getString("ship_country")));
+        o.requestedDeliveryDate = localDate(rs.getDate("requested_delivery_date"));
+        o.promisedDate = localDate(rs.getDate("promised_date"));
+        o.shippingMethod = rs.getString("shipping_method");
+        o.notes = rs.getString("notes");
+        o.subtotal = money(rs.getBigDecimal("subtotal"), currency);
+        o.discount = money(rs.getBigDecimal("discount"), currency);
+        o.shipping = money(rs.getBigDecimal("shipping"), currency);
+        o.tax = money(rs.getBigDecimal("tax"), currency);
+        o.total = money(rs.getBigDecimal("total"), currency);
+        o.holdReason = rs.getString("hold_reason");
+        o.version = rs.getLong("version");
+        return o;
+    }
+
+    private static OrderLine mapLine(ResultSet rs, Currency currency) throws SQLException {
+        OrderLine l = new OrderLine(rs.getInt("line_number"), rs.getString("sku"), rs.getString("product_name"), rs.getLong("quantity"),
+                money(rs.getBigDecimal("unit_price"), currency), rs.getBoolean("price_overridden"), rs.getString("tax_category"),
+                rs.getBigDecimal("tax_rate").stripTrailingZeros(), rs.getTimestamp("placed_at").toInstant());
+        l.reserved = rs.getLong("reserved_quantity");
+        l.backordered = rs.getLong("backordered_quantity");
+        l.cancelled = rs.getLong("cancelled_quantity");
+        l.shipped = rs.getLong("shipped_quantity");
+        l.backorderedAtPlacement = rs.getLong("backordered_at_placement");
+        l.backorderWarehouse = rs.getString("backorder_warehouse");
+        l.lineNet = money(rs.getBigDecimal("line_net"), currency);
+        l.tax = money(rs.getBigDecimal("tax"), currency);
+        l.status = LineStatus.valueOf(rs.getString("status"));
+        return l;
+    }
+
+    /** Stored NUMERIC(19,4) back to the currency's scale (or finer, for unit prices). */
+    static Money money(BigDecimal amount, Currency currency) {
+        BigDecimal stripped = amount.stripTrailingZeros();
+        return new Money(stripped.scale() < 0 ? stripped.setScale(0) : stripped, currency);
+    }
+
+    private static OrderStatus status(String s) {
+        return s == null ? null : OrderStatus.valueOf(s);
+    }
+
+    private static Date date(LocalDate d) {
+        return d == null ? null : Date.valueOf(d);
+    }
+
+    private static LocalDate localDate(Date d) {
+        return d == null ? null : d.toLocalDate();
+    }
+
+    private static String trim(String s) {
+        return s == null ? null : s.trim();
+    }
+
+    static UUID parseUuid(String text) {
+        try {
+            return text != null && text.length() == 36 ? UUID.fromString(text) : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

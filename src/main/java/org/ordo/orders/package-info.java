@@ -1,0 +1,5 @@
+/**
+ * Sales orders: placement with validation, credit check and stock sourcing across warehouses; holds, changes,
+ * cancellations; backorders filled oldest first; the order's timeline. The state table is {@link OrderStatus}.
+ */
+package org.ordo.orders;
