@@ -13,6 +13,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 import java.io.IOException;
 
@@ -27,7 +28,7 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, PasswordAuthentication passwords) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, PasswordAuthentication passwords, ApiTokens tokens) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"Ordo\"");
             writeProblem(response, 401, "unauthenticated", "Unauthorized", "Credentials are missing or wrong.");
@@ -43,6 +44,7 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .authenticationManager(new ProviderManager(passwords))
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
+                .addFilterBefore(new ApiTokenAuthentication(tokens), BasicAuthenticationFilter.class)
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
                 .formLogin(form -> form.disable())
                 .logout(logout -> logout.disable())
