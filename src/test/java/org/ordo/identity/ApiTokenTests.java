@@ -175,6 +175,22 @@ class ApiTokenTests {
         admin.delete("/api/tokens/" + UUID.randomUUID()).expect(404);
     }
 
+    @Test
+    void tokenChangesAreAudited() {
+        String user = Users.create(admin, "tok", Role.SALES);
+        var issued = admin.post("/api/users/" + user + "/tokens", Map.of("name", "audited")).expect(201).json();
+        admin.delete("/api/tokens/" + issued.get("id").asString()).expect(204);
+
+        var trail = admin.get("/api/audit?entity=USER&id=" + user).expect(200);
+        JsonNode entries = trail.json();
+        assertThat(entries.size()).isEqualTo(3);
+        assertThat(entries.get(1).get("action").asString()).isEqualTo("TOKEN_ISSUED");
+        assertThat(entries.get(1).get("after").get("name").asString()).isEqualTo("audited");
+        assertThat(entries.get(2).get("action").asString()).isEqualTo("TOKEN_REVOKED");
+        assertThat(entries.get(2).get("after").get("revoked").asBoolean()).isTrue();
+        assertThat(trail.text()).doesNotContain(issued.get("token").asString());
+    }
+
     private Api self(String user) {
         return Api.at(port).basic(user, Users.PASSWORD);
     }

@@ -246,6 +246,22 @@ class UserManagementTests {
         admin.patch("/api/users/" + last, Map.of("enabled", false)).expect(200);
     }
 
+    @Test
+    void userChangesAreAuditedWithoutSecrets() {
+        String username = Users.create(admin, "aud", Role.SALES);
+        admin.patch("/api/users/" + username, Map.of("displayName", "Audited", "password", "another password 1")).expect(200);
+        var trail = admin.get("/api/audit?entity=USER&id=" + username).expect(200);
+        JsonNode entries = trail.json();
+        assertThat(entries.size()).isEqualTo(2);
+        assertThat(entries.get(0).get("action").asString()).isEqualTo("CREATED");
+        assertThat(entries.get(0).get("actor").asString()).isEqualTo("admin");
+        assertThat(entries.get(1).get("action").asString()).isEqualTo("UPDATED");
+        assertThat(entries.get(1).get("before").get("displayName").asString()).isEqualTo("Test aud");
+        assertThat(entries.get(1).get("after").get("displayName").asString()).isEqualTo("Audited");
+        assertThat(entries.get(1).get("after").get("passwordChanged").asBoolean()).isTrue();
+        assertThat(trail.text()).doesNotContain("$2a$").doesNotContain("another password 1").doesNotContain(Users.PASSWORD);
+    }
+
     private List<String> enabledAdmins() {
         return jdbc.sql("SELECT username FROM app_user WHERE enabled = TRUE AND roles LIKE '%ADMIN%' ORDER BY username")
                 .query(String.class).list();
