@@ -1,6 +1,5 @@
 package org.ordo.identity.internal;
 
-import org.ordo.identity.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -9,12 +8,10 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.Set;
 
 /**
  * Creates the user {@code admin} on first start, with the password from {@code ORDO_ADMIN_PASSWORD}, or a random
@@ -27,12 +24,12 @@ class AdminBootstrap implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
 
     private final UserAccounts users;
-    private final PasswordEncoder encoder;
+    private final UserManagement management;
     private final String configuredPassword;
 
-    AdminBootstrap(UserAccounts users, PasswordEncoder encoder, @Value("${ordo.admin-password:}") String configuredPassword) {
+    AdminBootstrap(UserAccounts users, UserManagement management, @Value("${ordo.admin-password:}") String configuredPassword) {
         this.users = users;
-        this.encoder = encoder;
+        this.management = management;
         this.configuredPassword = configuredPassword;
     }
 
@@ -44,7 +41,7 @@ class AdminBootstrap implements ApplicationRunner {
         boolean generated = configuredPassword == null || configuredPassword.isBlank();
         String password = generated ? randomPassword() : configuredPassword;
         try {
-            users.create("admin", encoder.encode(password), "Administrator", OrdoUser.formatRoles(Set.of(Role.ADMIN)), null);
+            management.createBootstrapAdmin(password);
         } catch (DuplicateKeyException anotherNodeWasFaster) {
             return;
         }

@@ -1,0 +1,18 @@
+package org.ordo.identity.internal;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * Settings of the identity module ({@code ordo.identity.*}).
+ *
+ * @param passwordCache how long, and for how many users, a successful Basic password check is remembered per node
+ *                      (a TTL of 0 turns the cache off)
+ */
+@ConfigurationProperties("ordo.identity")
+public record IdentityProperties(@DefaultValue PasswordCache passwordCache) {
+
+    public record PasswordCache(@DefaultValue("5m") Duration ttl, @DefaultValue("10000") int maxEntries) {}
+}
