@@ -32,6 +32,16 @@ public interface Inventory {
      */
     Map<String, Long> release(UUID orderId, int lineNumber, long quantity);
 
+    /**
+     * Ships reserved stock: consumes {@code quantity} of the line's active reservations in {@code warehouse},
+     * lowers on hand and reserved, and writes a SHIPMENT movement with {@code reference}. The position must have
+     * been locked with {@link #lockPositions}. Consuming more than is reserved there is a 409.
+     */
+    void consume(UUID orderId, int lineNumber, String sku, String warehouse, long quantity, String reference);
+
+    /** Puts returned goods back on hand with a RETURN movement; publishes {@link StockAvailable}. */
+    void restock(String sku, String warehouse, long quantity, String reference);
+
     /** The active reservations of an order. */
     List<ReservationView> activeReservations(UUID orderId);
 

@@ -115,29 +115,38 @@ class StockLedger {
             throw OrdoException.conflict("below-reserved", "This would leave " + (onHand + delta) + " on hand of " + sku + " in "
                     + warehouse + ", less than the " + reserved + " reserved for orders. Release or cancel reservations first.");
         }
-        Instant now = Instant.now();
-        String actor = Actor.current().username();
         jdbc.sql("UPDATE stock_level SET on_hand = on_hand + ? WHERE sku = ? AND warehouse = ?").params(delta, sku, warehouse).update();
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO stock_movement (sku, warehouse, type, quantity, counted, reason, actor, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(sku, warehouse, manualType.name(), delta, manualType == ManualType.COUNT ? quantity : null, reason, actor,
-                        Timestamp.from(now))
-                .update(key, "id");
-        long id = key.getKey().longValue();
-        Movement movement = new Movement(id, sku, warehouse, manualType.name(), delta, manualType == ManualType.COUNT ? quantity : null,
-                reason, null, actor, now);
-        Map<String, Object> before = new LinkedHashMap<>();
-        before.put("onHand", onHand);
-        before.put("reserved", reserved);
-        Map<String, Object> after = new LinkedHashMap<>();
-        after.put("onHand", onHand + delta);
-        after.put("reserved", reserved);
-        after.put("movement", movement);
-        audit.record("STOCK", sku + "@" + warehouse, manualType.name(), before, after);
+        Movement movement = append(sku, warehouse, manualType.name(), delta, manualType == ManualType.COUNT ? quantity : null, reason, null,
+                onHand, reserved, onHand + delta, reserved);
         if (delta > 0) {
             events.publishEvent(new StockAvailable(Set.of(sku)));
         }
         return new Recorded(movement, onHand + delta, reserved);
+    }
+
+    /**
+     * Writes one ledger entry and its audit record. The caller has changed on hand by {@code delta} in this
+     * transaction, under the stock level's row lock.
+     */
+    Movement append(String sku, String warehouse, String type, long delta, Long counted, String reason, String reference,
+            long onHandBefore, long reservedBefore, long onHandAfter, long reservedAfter) {
+        Instant now = Instant.now();
+        String actor = Actor.current().username();
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO stock_movement (sku, warehouse, type, quantity, counted, reason, reference, actor, created_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(sku, warehouse, type, delta, counted, reason, reference, actor, Timestamp.from(now))
+                .update(key, "id");
+        Movement movement = new Movement(key.getKey().longValue(), sku, warehouse, type, delta, counted, reason, reference, actor, now);
+        Map<String, Object> before = new LinkedHashMap<>();
+        before.put("onHand", onHandBefore);
+        before.put("reserved", reservedBefore);
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("onHand", onHandAfter);
+        after.put("reserved", reservedAfter);
+        after.put("movement", movement);
+        audit.record("STOCK", sku + "@" + warehouse, type, before, after);
+        return movement;
     }
 
     PageResult<Movement> movements(String sku, String warehouse, Paging paging) {
@@ -162,7 +171,7 @@ class StockLedger {
     }
 
     /** Creates the level on the first movement; a concurrent creator wins quietly (no failed statement in the transaction). */
-    private void ensureLevelExists(String sku, String warehouse) {
+    void ensureLevelExists(String sku, String warehouse) {
         jdbc.sql("INSERT INTO stock_level (sku, warehouse, on_hand, reserved, safety_stock, reorder_point) VALUES (?, ?, 0, 0, 0, 0) "
                         + "ON CONFLICT DO NOTHING")
                 .params(sku, warehouse)

@@ -5,6 +5,7 @@ import org.ordo.inventory.ReservationRequest;
 import org.ordo.inventory.ReservationView;
 import org.ordo.inventory.StockAvailable;
 import org.ordo.inventory.StockPosition;
+import org.ordo.shared.OrdoException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,11 +34,13 @@ class StockLevels implements Inventory {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final ApplicationEventPublisher events;
+    private final StockLedger ledger;
 
-    StockLevels(JdbcClient jdbc, JdbcTemplate template, ApplicationEventPublisher events) {
+    StockLevels(JdbcClient jdbc, JdbcTemplate template, ApplicationEventPublisher events, StockLedger ledger) {
         this.jdbc = jdbc;
         this.template = template;
         this.events = events;
+        this.ledger = ledger;
     }
 
     @Override
@@ -141,6 +144,69 @@ class StockLevels implements Inventory {
             events.publishEvent(new StockAvailable(Set.of(sku)));
         }
         return released;
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void consume(UUID orderId, int lineNumber, String sku, String warehouse, long quantity, String reference) {
+        if (quantity <= 0) {
+            throw new IllegalArgumentException("quantity must be positive");
+        }
+        List<ReservationView> active = jdbc.sql("SELECT id, order_id, line_number, sku, warehouse, quantity FROM reservation "
+                        + "WHERE order_id = ? AND line_number = ? AND warehouse = ? AND status = 'ACTIVE' ORDER BY created_at FOR UPDATE")
+                .params(orderId, lineNumber, warehouse)
+                .query(StockLevels::reservation)
+                .list();
+        long reservedHere = active.stream().mapToLong(ReservationView::quantity).sum();
+        if (reservedHere < quantity) {
+            throw OrdoException.conflict("not-reserved", "Line " + lineNumber + " has " + reservedHere + " of " + sku + " reserved in "
+                    + warehouse + "; " + quantity + " cannot be shipped from there.");
+        }
+        Timestamp now = Timestamp.from(Instant.now());
+        long remaining = quantity;
+        for (ReservationView r : active) {
+            if (remaining == 0) {
+                break;
+            }
+            long take = Math.min(remaining, r.quantity());
+            if (take == r.quantity()) {
+                jdbc.sql("UPDATE reservation SET status = 'CONSUMED', updated_at = ? WHERE id = ?").params(now, r.id()).update();
+            } else {
+                // keep the consumed part as its own row, so the ACTIVE rows still sum to reserved (invariant 2)
+                jdbc.sql("UPDATE reservation SET quantity = quantity - ?, updated_at = ? WHERE id = ?").params(take, now, r.id()).update();
+                jdbc.sql("INSERT INTO reservation (id, order_id, line_number, sku, warehouse, quantity, status, created_at, updated_at) "
+                                + "VALUES (?, ?, ?, ?, ?, ?, 'CONSUMED', ?, ?)")
+                        .params(UUID.randomUUID(), orderId, lineNumber, sku, warehouse, take, now, now)
+                        .update();
+            }
+            remaining -= take;
+        }
+        long[] level = jdbc.sql("SELECT on_hand, reserved FROM stock_level WHERE sku = ? AND warehouse = ? FOR UPDATE")
+                .params(sku, warehouse)
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .single();
+        jdbc.sql("UPDATE stock_level SET on_hand = on_hand - ?, reserved = reserved - ? WHERE sku = ? AND warehouse = ?")
+                .params(quantity, quantity, sku, warehouse)
+                .update();
+        ledger.append(sku, warehouse, "SHIPMENT", -quantity, null, null, reference, level[0], level[1], level[0] - quantity,
+                level[1] - quantity);
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void restock(String sku, String warehouse, long quantity, String reference) {
+        if (quantity <= 0) {
+            throw new IllegalArgumentException("quantity must be positive");
+        }
+        ledger.ensureLevelExists(sku, warehouse);
+        long[] level = jdbc.sql("SELECT on_hand, reserved FROM stock_level WHERE sku = ? AND warehouse = ? FOR UPDATE")
+                .params(sku, warehouse)
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .single();
+        jdbc.sql("UPDATE stock_level SET on_hand = on_hand + ? WHERE sku = ? AND warehouse = ?").params(quantity, sku, warehouse).update();
+        ledger.append(sku, warehouse, "RETURN", quantity, null, "returned goods restocked", reference, level[0], level[1],
+                level[0] + quantity, level[1]);
+        events.publishEvent(new StockAvailable(Set.of(sku)));
     }
 
     @Override

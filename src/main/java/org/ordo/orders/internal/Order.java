@@ -39,6 +39,9 @@ final class Order {
     Money tax;
     Money total;
     long version;
+    Instant shippedAt;
+    Instant deliveredAt;
+    Instant completedAt;
     final List<OrderLine> lines = new ArrayList<>();
 
     Order(UUID id, String number, UUID customerId, String channel, String externalReference, Currency currency, Instant placedAt,

@@ -23,6 +23,7 @@ final class OrderLine {
     long backordered;
     long cancelled;
     long shipped;
+    long returned;
     long backorderedAtPlacement;
     String backorderWarehouse;
     LineStatus status;
@@ -56,8 +57,10 @@ final class OrderLine {
     void deriveStatus() {
         if (cancelled == quantity) {
             status = LineStatus.CANCELLED;
+        } else if (returned > 0) {
+            status = LineStatus.RETURNED;
         } else if (shipped > 0 && shipped == activeQuantity()) {
-            status = LineStatus.SHIPPED;
+            status = status == LineStatus.DELIVERED ? LineStatus.DELIVERED : LineStatus.SHIPPED;
         } else if (backordered > 0) {
             status = LineStatus.BACKORDERED;
         } else if (reserved > 0) {

@@ -103,12 +103,16 @@ class OrderOperations {
             }
             order.lines.forEach(l -> toCancel.put(l, l.reserved + l.backordered));
         } else {
-            requireChangeable(order);
+            boolean onlyBackorders = order.status == OrderStatus.IN_FULFILLMENT || order.status == OrderStatus.PARTIALLY_SHIPPED;
+            if (!onlyBackorders) {
+                requireChangeable(order);
+            }
             List<FieldViolation> problems = new ArrayList<>();
             for (int i = 0; i < request.lines().size(); i++) {
                 OrderRequests.CancelLine c = request.lines().get(i);
                 OrderLine line = c == null || c.lineNumber() == null ? null : order.line(c.lineNumber());
-                long open = line == null ? 0 : line.reserved + line.backordered;
+                // once fulfilment has started, reserved stock may be on a shipment: only backorders can go
+                long open = line == null ? 0 : onlyBackorders ? line.backordered : line.reserved + line.backordered;
                 if (line == null) {
                     problems.add(new FieldViolation("lines[" + i + "].lineNumber", "no such line"));
                 } else if (c.quantity() != null && (c.quantity() <= 0 || c.quantity() > open)) {
@@ -149,6 +153,8 @@ class OrderOperations {
                 String.join("; ", details)));
         if (order.lines.stream().allMatch(l -> l.cancelled == l.quantity)) {
             history.add(transition(order, order.moveTo(OrderStatus.CANCELLED), reason.trim()));
+        } else if (order.status == OrderStatus.PARTIALLY_SHIPPED && order.lines.stream().allMatch(l -> l.shipped == l.activeQuantity())) {
+            history.add(transition(order, order.moveTo(OrderStatus.SHIPPED), "rest cancelled"));
         }
         return save(locked, history, "CANCELLED");
     }

@@ -47,7 +47,7 @@ class OrderStore {
 
     private static final String LINE_COLUMNS = "order_id, line_number, sku, product_name, quantity, unit_price, price_overridden, "
             + "tax_category, tax_rate, line_net, tax, reserved_quantity, backordered_quantity, cancelled_quantity, shipped_quantity, "
-            + "backordered_at_placement, backorder_warehouse, status, placed_at";
+            + "backordered_at_placement, backorder_warehouse, status, placed_at, returned_quantity";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -84,7 +84,7 @@ class OrderStore {
     }
 
     void insertLines(List<Object[]> orderIdAndLine) {
-        template.batchUpdate("INSERT INTO order_line (" + LINE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        template.batchUpdate("INSERT INTO order_line (" + LINE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 orderIdAndLine, orderIdAndLine.size(), (ps, pair) -> {
                     OrderLine l = (OrderLine) pair[1];
                     ps.setObject(1, pair[0]);
@@ -106,6 +106,7 @@ class OrderStore {
                     ps.setString(17, l.backorderWarehouse);
                     ps.setString(18, l.status.name());
                     ps.setTimestamp(19, Timestamp.from(l.placedAt));
+                    ps.setLong(20, l.returned);
                 });
     }
 
@@ -113,13 +114,13 @@ class OrderStore {
     void updateHeader(Order o) {
         jdbc.sql("UPDATE sales_order SET status = ?, ship_name = ?, ship_line1 = ?, ship_line2 = ?, ship_city = ?, ship_region = ?, "
                         + "ship_postal_code = ?, ship_country = ?, requested_delivery_date = ?, promised_date = ?, shipping_method = ?, notes = ?, "
-                        + "subtotal = ?, discount = ?, shipping = ?, tax = ?, total = ?, hold_reason = ?, version = version + 1, updated_at = ? "
-                        + "WHERE id = ?")
+                        + "subtotal = ?, discount = ?, shipping = ?, tax = ?, total = ?, hold_reason = ?, shipped_at = ?, delivered_at = ?, "
+                        + "completed_at = ?, version = version + 1, updated_at = ? WHERE id = ?")
                 .params(o.status.name(), o.shippingAddress.name(), o.shippingAddress.line1(), o.shippingAddress.line2(),
                         o.shippingAddress.city(), o.shippingAddress.region(), o.shippingAddress.postalCode(), o.shippingAddress.country(),
                         date(o.requestedDeliveryDate), date(o.promisedDate), o.shippingMethod, o.notes, o.subtotal.amount(),
                         o.discount.amount(), o.shipping.amount(), o.tax.amount(), o.total.amount(), o.holdReason,
-                        Timestamp.from(Instant.now()), o.id)
+                        timestamp(o.shippedAt), timestamp(o.deliveredAt), timestamp(o.completedAt), Timestamp.from(Instant.now()), o.id)
                 .update();
         o.version++;
     }
@@ -130,7 +131,8 @@ class OrderStore {
         }
         List<OrderLine> list = List.copyOf(lines);
         template.batchUpdate("UPDATE order_line SET quantity = ?, line_net = ?, tax = ?, reserved_quantity = ?, backordered_quantity = ?, "
-                + "cancelled_quantity = ?, shipped_quantity = ?, backorder_warehouse = ?, status = ? WHERE order_id = ? AND line_number = ?",
+                + "cancelled_quantity = ?, shipped_quantity = ?, backorder_warehouse = ?, status = ?, returned_quantity = ? "
+                + "WHERE order_id = ? AND line_number = ?",
                 list, list.size(), (ps, l) -> {
                     ps.setLong(1, l.quantity);
                     ps.setBigDecimal(2, l.lineNet.amount());
@@ -141,8 +143,9 @@ class OrderStore {
                     ps.setLong(7, l.shipped);
                     ps.setString(8, l.backorderWarehouse);
                     ps.setString(9, l.status.name());
-                    ps.setObject(10, orderId);
-                    ps.setInt(11, l.lineNumber);
+                    ps.setLong(10, l.returned);
+                    ps.setObject(11, orderId);
+                    ps.setInt(12, l.lineNumber);
                 });
     }
 
@@ -282,6 +285,9 @@ class OrderStore {
         o.total = money(rs.getBigDecimal("total"), currency);
         o.holdReason = rs.getString("hold_reason");
         o.version = rs.getLong("version");
+        o.shippedAt = instant(rs.getTimestamp("shipped_at"));
+        o.deliveredAt = instant(rs.getTimestamp("delivered_at"));
+        o.completedAt = instant(rs.getTimestamp("completed_at"));
         return o;
     }
 
@@ -293,6 +299,7 @@ class OrderStore {
         l.backordered = rs.getLong("backordered_quantity");
         l.cancelled = rs.getLong("cancelled_quantity");
         l.shipped = rs.getLong("shipped_quantity");
+        l.returned = rs.getLong("returned_quantity");
         l.backorderedAtPlacement = rs.getLong("backordered_at_placement");
         l.backorderWarehouse = rs.getString("backorder_warehouse");
         l.lineNet = money(rs.getBigDecimal("line_net"), currency);
@@ -305,6 +312,14 @@ class OrderStore {
     static Money money(BigDecimal amount, Currency currency) {
         BigDecimal stripped = amount.stripTrailingZeros();
         return new Money(stripped.scale() < 0 ? stripped.setScale(0) : stripped, currency);
+    }
+
+    private static Timestamp timestamp(Instant i) {
+        return i == null ? null : Timestamp.from(i);
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
     }
 
     private static OrderStatus status(String s) {

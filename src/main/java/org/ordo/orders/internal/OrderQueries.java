@@ -1,0 +1,44 @@
+package org.ordo.orders.internal;
+
+import org.ordo.inventory.Inventory;
+import org.ordo.inventory.ReservationView;
+import org.ordo.orders.OrderSnapshot;
+import org.ordo.orders.Orders;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+@Component
+class OrderQueries implements Orders {
+
+    private final OrderStore store;
+    private final Inventory inventory;
+
+    OrderQueries(OrderStore store, Inventory inventory) {
+        this.store = store;
+        this.inventory = inventory;
+    }
+
+    @Override
+    public Optional<OrderSnapshot> find(String idOrNumber) {
+        return store.find(idOrNumber).map(o -> snapshot(o, inventory.activeReservations(o.id)));
+    }
+
+    static OrderSnapshot snapshot(Order o, List<ReservationView> reservations) {
+        List<OrderSnapshot.Line> lines = new ArrayList<>(o.lines.size());
+        for (OrderLine l : o.lines) {
+            Map<String, Long> byWarehouse = new TreeMap<>();
+            reservations.stream().filter(r -> r.lineNumber() == l.lineNumber)
+                    .forEach(r -> byWarehouse.merge(r.warehouse(), r.quantity(), Long::sum));
+            lines.add(new OrderSnapshot.Line(l.lineNumber, l.sku, l.productName, l.quantity, l.reserved, l.backordered, l.cancelled,
+                    l.shipped, l.returned, l.status, l.unitPrice, l.taxCategory, l.taxRate, l.lineNet, l.tax, Map.copyOf(byWarehouse)));
+        }
+        return new OrderSnapshot(o.id, o.number, o.customerId, o.channel, o.externalReference, o.currency.getCurrencyCode(), o.status,
+                o.shippingAddress, o.requestedDeliveryDate, o.promisedDate, o.shippingMethod, o.placedAt, o.subtotal, o.discount,
+                o.shipping, o.tax, o.total, List.copyOf(lines));
+    }
+}
