@@ -258,6 +258,6 @@ class OrderPlacementTests {
     }
 
     static List<String> fields(JsonNode problem) {
-        return problem.get("errors").valueStream().map(e -> e.get("field").asString()).toList();
+        return Fixtures.fields(problem);
     }
 }

@@ -102,6 +102,11 @@ public final class Fixtures {
         return items.isEmpty() ? null : items.get(0);
     }
 
+    /** The fields named by a problem document's {@code errors}. */
+    public static List<String> fields(JsonNode problem) {
+        return problem.get("errors").valueStream().map(e -> e.get("field").asString()).toList();
+    }
+
     public JsonNode consistency() {
         return admin.get("/api/admin/consistency").expect(200).json();
     }
