@@ -1,0 +1,35 @@
+package org.ordo.reporting.internal;
+
+import java.util.List;
+
+/** RFC 4180 CSV: fields with commas, quotes or line breaks are quoted, quotes doubled; CRLF line ends. */
+final class Csv {
+
+    private Csv() {}
+
+    static String of(List<String> header, List<List<Object>> rows) {
+        StringBuilder out = new StringBuilder();
+        line(out, header.stream().map(h -> (Object) h).toList());
+        rows.forEach(r -> line(out, r));
+        return out.toString();
+    }
+
+    private static void line(StringBuilder out, List<Object> fields) {
+        for (int i = 0; i < fields.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            Object value = fields.get(i);
+            String text = value == null ? "" : value instanceof java.math.BigDecimal b ? b.toPlainString() : value.toString();
+            // a leading =, +, - or @ would be run as a formula by spreadsheets
+            if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 && !(value instanceof Number)) {
+                text = "'" + text;
+            }
+            if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
+                text = "\"" + text.replace("\"", "\"\"") + "\"";
+            }
+            out.append(text);
+        }
+        out.append("\r\n");
+    }
+}

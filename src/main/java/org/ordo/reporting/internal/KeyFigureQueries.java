@@ -1,0 +1,137 @@
+package org.ordo.reporting.internal;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One query per key figure of DOMAIN.md, over a period [start, end) in UTC. Rates are returned with their
+ * numerator and denominator so a reader can check them; an empty denominator gives a null value, not zero.
+ */
+@Component
+class KeyFigureQueries {
+
+    record Rate(BigDecimal value, long numerator, long denominator) {
+
+        static Rate of(long numerator, long denominator) {
+            BigDecimal value = denominator == 0 ? null
+                    : BigDecimal.valueOf(numerator).divide(BigDecimal.valueOf(denominator), 4, RoundingMode.HALF_EVEN);
+            return new Rate(value, numerator, denominator);
+        }
+    }
+
+    /** Median and 90th percentile in hours (linear interpolation between ranks), over {@code count} orders. */
+    record Durations(BigDecimal medianHours, BigDecimal p90Hours, long count) {}
+
+    record CurrencyAmount(String currency, BigDecimal value, long orders) {}
+
+    record SlowMover(String sku, long onHand, Instant lastShipped) {}
+
+    private final JdbcClient jdbc;
+
+    KeyFigureQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Order cycle time: placed → delivered, for orders delivered in the period. */
+    Durations orderCycleTime(Period p) {
+        return durations("SELECT placed_at, delivered_at FROM sales_order WHERE delivered_at >= ? AND delivered_at < ?", p);
+    }
+
+    /** Order processing time: placed → shipped (everything shipped), for orders shipped in the period. */
+    Durations orderProcessingTime(Period p) {
+        return durations("SELECT placed_at, shipped_at FROM sales_order WHERE shipped_at >= ? AND shipped_at < ?", p);
+    }
+
+    /** On-time delivery rate: delivered on or before the promised date ÷ delivered, for orders delivered in the period. */
+    Rate onTimeDeliveryRate(Period p) {
+        long delivered = 0;
+        long onTime = 0;
+        for (Object[] row : jdbc.sql("SELECT delivered_at, promised_date FROM sales_order WHERE delivered_at >= ? AND delivered_at < ?")
+                .params(Timestamp.from(p.start()), Timestamp.from(p.end()))
+                .query((rs, n) -> new Object[] {rs.getTimestamp(1).toInstant(), rs.getDate(2)})
+                .list()) {
+            delivered++;
+            LocalDate deliveredOn = ((Instant) row[0]).atZone(ZoneOffset.UTC).toLocalDate();
+            if (row[1] == null || !deliveredOn.isAfter(((java.sql.Date) row[1]).toLocalDate())) {
+                onTime++;
+            }
+        }
+        return Rate.of(onTime, delivered);
+    }
+
+    /** Backorder rate: lines that were (partly) backordered at placement ÷ lines placed, for orders placed in the period. */
+    Rate backorderRate(Period p) {
+        return jdbc.sql("SELECT COUNT(CASE WHEN l.backordered_at_placement > 0 THEN 1 END), COUNT(*) FROM order_line l "
+                        + "JOIN sales_order o ON o.id = l.order_id WHERE o.placed_at >= ? AND o.placed_at < ?")
+                .params(Timestamp.from(p.start()), Timestamp.from(p.end()))
+                .query((rs, n) -> Rate.of(rs.getLong(1), rs.getLong(2)))
+                .single();
+    }
+
+    /** Average order value per currency: Σ order totals ÷ orders, over orders placed in the period and not cancelled. */
+    List<CurrencyAmount> averageOrderValue(Period p) {
+        return jdbc.sql("SELECT currency, SUM(total), COUNT(*) FROM sales_order WHERE placed_at >= ? AND placed_at < ? "
+                        + "AND status <> 'CANCELLED' GROUP BY currency ORDER BY currency")
+                .params(Timestamp.from(p.start()), Timestamp.from(p.end()))
+                .query((rs, n) -> new CurrencyAmount(rs.getString(1).trim(),
+                        rs.getBigDecimal(2).divide(BigDecimal.valueOf(rs.getLong(3)), 2, RoundingMode.HALF_EVEN), rs.getLong(3)))
+                .list();
+    }
+
+    /** Repeat purchase rate: customers with two or more orders in the period ÷ customers with at least one (cancelled excluded). */
+    Rate repeatPurchaseRate(Period p) {
+        return jdbc.sql("SELECT COUNT(CASE WHEN n >= 2 THEN 1 END), COUNT(*) FROM (SELECT customer_id, COUNT(*) AS n FROM sales_order "
+                        + "WHERE placed_at >= ? AND placed_at < ? AND status <> 'CANCELLED' GROUP BY customer_id) c")
+                .params(Timestamp.from(p.start()), Timestamp.from(p.end()))
+                .query((rs, n) -> Rate.of(rs.getLong(1), rs.getLong(2)))
+                .single();
+    }
+
+    /** Slow movers: SKUs with stock on hand and no shipment in the {@code days} days before the period's end. */
+    List<SlowMover> slowMovers(Period p, int days, int limit) {
+        Instant since = p.end().minus(Duration.ofDays(days));
+        return jdbc.sql("SELECT s.sku, SUM(s.on_hand) AS on_hand, MAX(m.last_shipped) FROM stock_level s "
+                        + "LEFT JOIN (SELECT sku, MAX(created_at) AS last_shipped FROM stock_movement WHERE type = 'SHIPMENT' "
+                        + "AND created_at < ? GROUP BY sku) m ON m.sku = s.sku "
+                        + "GROUP BY s.sku HAVING SUM(s.on_hand) > 0 AND (MAX(m.last_shipped) IS NULL OR MAX(m.last_shipped) < ?) "
+                        + "ORDER BY SUM(s.on_hand) DESC, s.sku LIMIT " + limit)
+                .params(Timestamp.from(p.end()), Timestamp.from(since))
+                .query((rs, n) -> new SlowMover(rs.getString(1), rs.getLong(2),
+                        rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant()))
+                .list();
+    }
+
+    private Durations durations(String sql, Period p) {
+        List<Long> seconds = new ArrayList<>(jdbc.sql(sql)
+                .params(Timestamp.from(p.start()), Timestamp.from(p.end()))
+                .query((rs, n) -> Duration.between(rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant()).toSeconds())
+                .list());
+        seconds.sort(Long::compare);
+        return new Durations(hours(percentile(seconds, 0.5)), hours(percentile(seconds, 0.9)), seconds.size());
+    }
+
+    /** Linear interpolation between closest ranks (as PERCENTILE_CONT); null for no data. */
+    static Double percentile(List<Long> sorted, double q) {
+        if (sorted.isEmpty()) {
+            return null;
+        }
+        double rank = q * (sorted.size() - 1);
+        int lower = (int) Math.floor(rank);
+        int upper = (int) Math.ceil(rank);
+        return sorted.get(lower) + (rank - lower) * (sorted.get(upper) - sorted.get(lower));
+    }
+
+    private static BigDecimal hours(Double seconds) {
+        return seconds == null ? null : BigDecimal.valueOf(seconds).divide(BigDecimal.valueOf(3600), 2, RoundingMode.HALF_EVEN);
+    }
+}

@@ -1,0 +1,79 @@
+package org.ordo.reporting.internal;
+
+import org.ordo.shared.OrdoException;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.ArrayList;
+import java.util.List;
+
+@RestController
+class ReportController {
+
+    private static final String MANAGERS = "hasAnyRole('ADMIN','SALES','ACCOUNTING')";
+
+    record Kpis(Period period, KeyFigureQueries.Durations orderCycleTime, KeyFigureQueries.Durations orderProcessingTime,
+            KeyFigureQueries.Rate onTimeDeliveryRate, KeyFigureQueries.Rate backorderRate,
+            List<KeyFigureQueries.CurrencyAmount> averageOrderValue, KeyFigureQueries.Rate repeatPurchaseRate,
+            List<KeyFigureQueries.SlowMover> slowMovers) {}
+
+    record SalesRows(Period period, String groupBy, List<SalesReport.Row> rows) {}
+
+    private final KeyFigureQueries figures;
+    private final SalesReport sales;
+
+    ReportController(KeyFigureQueries figures, SalesReport sales) {
+        this.figures = figures;
+        this.sales = sales;
+    }
+
+    @GetMapping("/api/reports/kpis")
+    @PreAuthorize(MANAGERS)
+    @Transactional(readOnly = true)
+    Kpis kpis(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(defaultValue = "90") int slowMoverDays) {
+        Period period = Period.parse(from, to);
+        if (slowMoverDays < 1 || slowMoverDays > 3650) {
+            throw OrdoException.invalid("slowMoverDays", "must be between 1 and 3650");
+        }
+        return new Kpis(period, figures.orderCycleTime(period), figures.orderProcessingTime(period), figures.onTimeDeliveryRate(period),
+                figures.backorderRate(period), figures.averageOrderValue(period), figures.repeatPurchaseRate(period),
+                figures.slowMovers(period, slowMoverDays, 50));
+    }
+
+    @GetMapping(path = "/api/reports/sales", produces = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize(MANAGERS)
+    @Transactional(readOnly = true)
+    SalesRows sales(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(required = false) String groupBy) {
+        Period period = Period.parse(from, to);
+        SalesReport.GroupBy grouping = SalesReport.groupBy(groupBy);
+        return new SalesRows(period, grouping.name().toLowerCase(), sales.rows(period, grouping));
+    }
+
+    @GetMapping(path = "/api/reports/sales", produces = "text/csv")
+    @PreAuthorize(MANAGERS)
+    @Transactional(readOnly = true)
+    ResponseEntity<String> salesCsv(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(required = false) String groupBy) {
+        SalesRows report = sales(from, to, groupBy);
+        List<List<Object>> rows = new ArrayList<>();
+        for (SalesReport.Row r : report.rows()) {
+            rows.add(List.of(r.key(), r.label() == null ? "" : r.label(), r.currency(), r.orders(), r.units(), r.netRevenue()));
+        }
+        String csv = Csv.of(List.of(report.groupBy(), "label", "currency", "orders", "units", "netRevenue"), rows);
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("sales-" + report.groupBy() + "-" + report.period().from() + "-" + report.period().to() + ".csv").build().toString())
+                .body(csv);
+    }
+
+}
