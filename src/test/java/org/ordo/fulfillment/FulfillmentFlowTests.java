@@ -217,6 +217,36 @@ class FulfillmentFlowTests {
     }
 
     @Test
+    void concurrentPlannersOfOneOrderNeverPlanTheSameUnitsTwice() throws Exception {
+        String warehouse = fixtures.warehouse();
+        String sku = shipping.product(gtin());
+        fixtures.receive(sku, warehouse, 6);
+        String orderId = shipping.order(fixtures.customer("100000.00"), null, sku, 6).get("id").asString();
+        int planners = 4;
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(planners);
+        List<java.util.concurrent.Future<Integer>> statuses = new java.util.ArrayList<>();
+        for (int i = 0; i < planners; i++) {
+            statuses.add(pool.submit(() -> {
+                start.await();
+                return admin.post("/api/orders/" + orderId + "/shipments", Map.of("lines", List.of(Map.of("lineNumber", 1, "quantity", 4))))
+                        .status();
+            }));
+        }
+        start.countDown();
+        List<Integer> answers = new java.util.ArrayList<>();
+        for (java.util.concurrent.Future<Integer> f : statuses) {
+            answers.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+
+        assertThat(answers).containsOnlyOnce(201).containsOnly(201, 422);
+        JsonNode planned = admin.get("/api/shipments?orderId=" + orderId).expect(200).json();
+        assertThat(planned.get("totalItems").asLong()).isEqualTo(1);
+        assertThat(planned.get("items").get(0).get("quantity").asLong()).isEqualTo(4);
+    }
+
+    @Test
     void planningTwiceWithTheSameIdempotencyKeyCreatesOneShipmentAndAnswersTheSame() {
         String warehouse = fixtures.warehouse();
         String sku = shipping.product(gtin());
