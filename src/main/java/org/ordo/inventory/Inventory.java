@@ -3,6 +3,7 @@ package org.ordo.inventory;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -47,4 +48,13 @@ public interface Inventory {
 
     /** Codes of the active warehouses, in code order. */
     List<String> activeWarehouses();
+
+    /** One warehouse by code. */
+    Optional<WarehouseView> warehouse(String code);
+
+    /**
+     * Where these SKUs lie in one warehouse (for pick lists), keyed by SKU. SKUs without a bin location, or
+     * without stock level there, are absent.
+     */
+    Map<String, String> binLocations(String warehouse, Collection<String> skus);
 }

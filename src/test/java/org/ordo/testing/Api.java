@@ -105,6 +105,41 @@ public final class Api {
         }
     }
 
+    /** Sends a request and keeps the body as bytes (PDFs and other documents); a non-null body is sent as JSON. */
+    public Binary download(String method, String path, Object body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        headers.forEach(request::header);
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        }
+        try {
+            HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Binary(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null), response.body());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A response whose body is kept as bytes. */
+    public record Binary(int status, String contentType, byte[] body) {
+
+        public Binary expect(int expected) {
+            if (status != expected) {
+                throw new AssertionError("expected HTTP " + expected + " but got " + status + ": "
+                        + new String(body, java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return this;
+        }
+    }
+
     /** An HTTP response with its body parsed as JSON when it is JSON. */
     public record Response(int status, Map<String, java.util.List<String>> headers, String text) {
 

@@ -39,10 +39,11 @@ class InventoryController {
     record MovementRecorded(long id, String sku, String warehouse, String type, long quantity, Long counted, String reason,
             String actor, java.time.Instant createdAt, long onHand, long reserved, long available) {}
 
-    record LevelSettings(Long safetyStock, Long reorderPoint) {}
+    /** {@code binLocation}: absent leaves it as it is, an empty string clears it. */
+    record LevelSettings(Long safetyStock, Long reorderPoint, String binLocation) {}
 
     record StockLevel(String sku, String warehouse, long onHand, long reserved, long available, long backordered,
-            long safetyStock, long reorderPoint, boolean belowReorderPoint) {}
+            long safetyStock, long reorderPoint, boolean belowReorderPoint, String binLocation) {}
 
     private final Warehouses warehouses;
     private final StockLedger ledger;
@@ -112,13 +113,14 @@ class InventoryController {
             where.append(" AND on_hand - reserved <= reorder_point");
         }
         long total = jdbc.sql("SELECT COUNT(*) FROM stock_level" + where).params(params).query(Long.class).single();
-        record Row(String sku, String warehouse, long onHand, long reserved, long safetyStock, long reorderPoint) {}
-        List<Row> rows = jdbc.sql("SELECT sku, warehouse, on_hand, reserved, safety_stock, reorder_point FROM stock_level" + where
+        record Row(String sku, String warehouse, long onHand, long reserved, long safetyStock, long reorderPoint, String binLocation) {}
+        List<Row> rows = jdbc.sql("SELECT sku, warehouse, on_hand, reserved, safety_stock, reorder_point, bin_location FROM stock_level" + where
                         + " ORDER BY sku, warehouse LIMIT :limit OFFSET :offset")
                 .params(params)
                 .param("limit", paging.size())
                 .param("offset", paging.offset())
-                .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)))
+                .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
+                        rs.getString(7)))
                 .list();
         Set<String> skus = new java.util.HashSet<>();
         rows.forEach(r -> skus.add(r.sku()));
@@ -129,12 +131,12 @@ class InventoryController {
             long available = r.onHand() - r.reserved();
             items.add(new StockLevel(r.sku(), r.warehouse(), r.onHand(), r.reserved(), available,
                     backordered.getOrDefault(r.sku() + "@" + r.warehouse(), 0L), r.safetyStock(), r.reorderPoint(),
-                    available <= r.reorderPoint()));
+                    available <= r.reorderPoint(), r.binLocation()));
         }
         return new PageResult<>(items, paging.page(), paging.size(), total);
     }
 
-    /** Safety stock and reorder point of one SKU in one warehouse (the level is created when missing). */
+    /** Safety stock, reorder point and bin location of one SKU in one warehouse. */
     @PutMapping("/api/inventory/levels/{warehouse}/{sku}")
     @PreAuthorize(STOCK_KEEPERS)
     @Transactional
@@ -146,12 +148,20 @@ class InventoryController {
         if (settings.reorderPoint() == null || settings.reorderPoint() < 0) {
             problems.add(new FieldViolation("reorderPoint", "is required and must be 0 or greater"));
         }
+        String bin = settings.binLocation() == null ? null : settings.binLocation().trim();
+        if (bin != null && bin.length() > 32) {
+            problems.add(new FieldViolation("binLocation", "must be at most 32 characters"));
+        }
         if (!problems.isEmpty()) {
             throw OrdoException.invalid(problems);
         }
-        int updated = jdbc.sql("UPDATE stock_level SET safety_stock = ?, reorder_point = ? WHERE sku = ? AND warehouse = ?")
-                .params(settings.safetyStock(), settings.reorderPoint(), sku, warehouse)
-                .update();
+        int updated = bin == null
+                ? jdbc.sql("UPDATE stock_level SET safety_stock = ?, reorder_point = ? WHERE sku = ? AND warehouse = ?")
+                        .params(settings.safetyStock(), settings.reorderPoint(), sku, warehouse)
+                        .update()
+                : jdbc.sql("UPDATE stock_level SET safety_stock = ?, reorder_point = ?, bin_location = ? WHERE sku = ? AND warehouse = ?")
+                        .params(settings.safetyStock(), settings.reorderPoint(), bin.isEmpty() ? null : bin, sku, warehouse)
+                        .update();
         if (updated == 0) {
             throw OrdoException.notFound("Stock level", sku + "@" + warehouse + " (record a movement first)");
         }

@@ -5,6 +5,8 @@ import org.ordo.inventory.ReservationRequest;
 import org.ordo.inventory.ReservationView;
 import org.ordo.inventory.StockAvailable;
 import org.ordo.inventory.StockPosition;
+import org.ordo.inventory.WarehouseView;
+import org.ordo.shared.Address;
 import org.ordo.shared.OrdoException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,7 +21,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -221,6 +225,32 @@ class StockLevels implements Inventory {
     @Override
     public List<String> activeWarehouses() {
         return jdbc.sql("SELECT code FROM warehouse WHERE active = TRUE ORDER BY code").query(String.class).list();
+    }
+
+    @Override
+    public Optional<WarehouseView> warehouse(String code) {
+        return jdbc.sql("SELECT code, name, name_line, line1, line2, city, region, postal_code, country, active FROM warehouse WHERE code = ?")
+                .param(code)
+                .query((rs, n) -> new WarehouseView(rs.getString(1), rs.getString(2), rs.getString(4) == null ? null
+                        : new Address(rs.getString(3) == null ? rs.getString(2) : rs.getString(3), rs.getString(4), rs.getString(5),
+                                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9) == null ? null : rs.getString(9).trim()),
+                        rs.getBoolean(10)))
+                .optional();
+    }
+
+    @Override
+    public Map<String, String> binLocations(String warehouse, Collection<String> skus) {
+        Map<String, String> bins = new HashMap<>();
+        if (skus.isEmpty()) {
+            return bins;
+        }
+        jdbc.sql("SELECT sku, bin_location FROM stock_level WHERE warehouse = :warehouse AND sku IN (:skus) AND bin_location IS NOT NULL")
+                .param("warehouse", warehouse)
+                .param("skus", Set.copyOf(skus))
+                .query(rs -> {
+                    bins.put(rs.getString(1), rs.getString(2));
+                });
+        return bins;
     }
 
     static StockPosition position(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

@@ -1,0 +1,248 @@
+package org.ordo.fulfillment.internal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.ordo.fulfillment.ShipmentStatus;
+import org.ordo.identity.Actor;
+import org.ordo.inventory.Inventory;
+import org.ordo.orders.OrderSnapshot;
+import org.ordo.orders.Orders;
+import org.ordo.platform.ETags;
+import org.ordo.platform.Idempotency;
+import org.ordo.platform.PageResult;
+import org.ordo.platform.Paging;
+import org.ordo.shared.OrdoException;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+@RestController
+@Tag(name = "Shipments")
+class ShipmentController {
+
+    private static final String READERS = "hasAnyRole('ADMIN','SALES','WAREHOUSE','ACCOUNTING','SUPPORT','CUSTOMER')";
+    private static final String STAFF = "hasAnyRole('ADMIN','SALES','WAREHOUSE','ACCOUNTING','SUPPORT')";
+    private static final String PLANNERS = "hasAnyRole('ADMIN','SALES','WAREHOUSE')";
+    private static final String WAREHOUSE = "hasAnyRole('ADMIN','WAREHOUSE')";
+    private static final String TRACKERS = "hasAnyRole('ADMIN','WAREHOUSE','SUPPORT')";
+
+    record Scan(String code) {}
+
+    record Delivery(Instant at, String location) {}
+
+    record Cancel(String reason) {}
+
+    /** What the idempotency record compares: the path's target and the body. */
+    record Keyed(String target, Object body) {}
+
+    private final ShipmentPlanning planning;
+    private final ShipmentOperations operations;
+    private final Dispatch dispatch;
+    private final ShipmentQueries queries;
+    private final ShipmentStore store;
+    private final PickLists pickLists;
+    private final ShipmentDocuments documents;
+    private final Carriers carriers;
+    private final Orders orders;
+    private final Inventory inventory;
+    private final Idempotency idempotency;
+
+    ShipmentController(ShipmentPlanning planning, ShipmentOperations operations, Dispatch dispatch, ShipmentQueries queries,
+            ShipmentStore store, PickLists pickLists, ShipmentDocuments documents, Carriers carriers, Orders orders, Inventory inventory,
+            Idempotency idempotency) {
+        this.planning = planning;
+        this.operations = operations;
+        this.dispatch = dispatch;
+        this.queries = queries;
+        this.store = store;
+        this.pickLists = pickLists;
+        this.documents = documents;
+        this.carriers = carriers;
+        this.orders = orders;
+        this.inventory = inventory;
+        this.idempotency = idempotency;
+    }
+
+    @PostMapping("/api/orders/{id}/shipments")
+    @PreAuthorize(PLANNERS)
+    @Operation(summary = "Plan shipments", description = "Plans from reserved quantities not yet on an open shipment: every reserved line "
+            + "when 'lines' is absent, only 'warehouse' when given. One shipment per warehouse the stock is reserved in; the answer "
+            + "{orderId, orderNumber, shipments: [...]} lists every shipment created. Location is the shipment when one was created, "
+            + "else the list filtered by order. Honours Idempotency-Key.")
+    ResponseEntity<?> plan(@PathVariable String id, @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            @RequestBody(required = false) ShipmentPlanning.PlanRequest request) {
+        return idempotency.execute("shipments", idempotencyKey, new Keyed(id, request), () -> {
+            ShipmentViews.PlannedShipments planned = planning.plan(id, request);
+            URI location = planned.shipments().size() == 1
+                    ? URI.create("/api/shipments/" + planned.shipments().get(0).id())
+                    : URI.create("/api/shipments?orderId=" + planned.orderId());
+            return ResponseEntity.created(location).body(planned);
+        });
+    }
+
+    @GetMapping("/api/shipments")
+    @PreAuthorize(READERS)
+    PageResult<ShipmentStore.Summary> search(@RequestParam(required = false) List<String> status,
+            @RequestParam(required = false) String warehouse, @RequestParam(required = false) String orderId,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        List<ShipmentStatus> statuses = new ArrayList<>();
+        if (status != null) {
+            for (String s : status) {
+                try {
+                    statuses.add(ShipmentStatus.valueOf(s));
+                } catch (IllegalArgumentException e) {
+                    throw OrdoException.invalid("status", "must be one of " + List.of(ShipmentStatus.values()));
+                }
+            }
+        }
+        Paging paging = Paging.of(page, size);
+        UUID order = null;
+        if (orderId != null) {
+            order = orders.find(orderId).map(OrderSnapshot::id).orElse(null);
+            if (order == null) {
+                return new PageResult<>(List.of(), paging.page(), paging.size(), 0);
+            }
+        }
+        Actor actor = Actor.current();
+        return store.search(new ShipmentStore.SearchFilter(statuses, warehouse, order, actor.isCustomer() ? actor.customerId() : null), paging);
+    }
+
+    @GetMapping("/api/shipments/{id}")
+    @PreAuthorize(READERS)
+    ResponseEntity<ShipmentViews.ShipmentView> get(@PathVariable String id) {
+        return withETag(queries.view(queries.visible(id)));
+    }
+
+    @GetMapping("/api/shipments/{id}/rates")
+    @PreAuthorize(STAFF)
+    @Operation(summary = "Shipping options", description = "Every configured service that takes the parcel, cheapest first, with price, "
+            + "expected delivery date and whether it meets the order's promised date; 'recommended' marks the one ship picks without a service.")
+    ShipmentViews.RatesView rates(@PathVariable String id) {
+        return dispatch.rates(queries.visible(id));
+    }
+
+    @GetMapping("/api/carriers")
+    @PreAuthorize(STAFF)
+    List<Carriers.CarrierView> carriers() {
+        return carriers.views();
+    }
+
+    @PostMapping("/api/shipments/{id}/pick")
+    @PreAuthorize(WAREHOUSE)
+    ResponseEntity<ShipmentViews.ShipmentView> pick(@PathVariable String id) {
+        return withETag(operations.startPicking(id));
+    }
+
+    @PostMapping("/api/shipments/{id}/scan")
+    @PreAuthorize(WAREHOUSE)
+    @Operation(summary = "Scan one unit", description = "The code is a SKU or the product's GTIN; it counts one unit of that line as picked "
+            + "and packed. A code not on the pick list, or one unit too many, is refused with 422 naming 'code' and changes nothing.")
+    ShipmentViews.ScanResult scan(@PathVariable String id, @RequestBody Scan request) {
+        return operations.scan(id, request == null ? null : request.code());
+    }
+
+    @PostMapping("/api/shipments/{id}/pack")
+    @PreAuthorize(WAREHOUSE)
+    @Operation(summary = "Pack", description = "Only when every unit has been scanned (else 409 with 'missing'); assigns the package's SSCC-18.")
+    ResponseEntity<ShipmentViews.ShipmentView> pack(@PathVariable String id) {
+        return withETag(operations.pack(id));
+    }
+
+    @PostMapping("/api/shipments/{id}/ship")
+    @PreAuthorize(WAREHOUSE)
+    @Operation(summary = "Ship", description = "Consumes the reservations, writes the stock movements, moves the order on and publishes "
+            + "ShipmentShipped, in one transaction. Without 'service' the cheapest service meeting the promised date is taken (else the "
+            + "fastest); without 'trackingNumber' one is generated in the carrier's format. Honours Idempotency-Key.")
+    ResponseEntity<?> ship(@PathVariable String id, @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            @RequestBody(required = false) Dispatch.ShipRequest request) {
+        return idempotency.execute("shipment-ship", idempotencyKey, new Keyed(id, request), () -> {
+            ShipmentViews.ShipmentView view = dispatch.ship(id, request);
+            return ResponseEntity.ok().eTag(ETags.of(view.version())).body(view);
+        });
+    }
+
+    @PostMapping("/api/shipments/{id}/events")
+    @PreAuthorize(TRACKERS)
+    @Operation(summary = "Record a tracking event", description = "type: IN_TRANSIT, OUT_FOR_DELIVERY, DELIVERED, EXCEPTION (needs a "
+            + "reason) or RETURNED; 'at' defaults to now. An event already recorded with the same type and time changes nothing.")
+    ResponseEntity<ShipmentViews.ShipmentView> event(@PathVariable String id, @RequestBody ShipmentOperations.TrackingEvent request) {
+        return withETag(operations.track(id, request));
+    }
+
+    @PostMapping("/api/shipments/{id}/deliver")
+    @PreAuthorize(TRACKERS)
+    ResponseEntity<ShipmentViews.ShipmentView> deliver(@PathVariable String id, @RequestBody(required = false) Delivery request) {
+        Delivery delivery = request == null ? new Delivery(null, null) : request;
+        return withETag(operations.track(id, new ShipmentOperations.TrackingEvent("DELIVERED", delivery.at(), delivery.location(), null)));
+    }
+
+    @PostMapping("/api/shipments/{id}/cancel")
+    @PreAuthorize(PLANNERS)
+    ResponseEntity<ShipmentViews.ShipmentView> cancel(@PathVariable String id, @RequestBody(required = false) Cancel request) {
+        return withETag(operations.cancel(id, request == null ? null : request.reason()));
+    }
+
+    @GetMapping("/api/shipments/{id}/label")
+    @PreAuthorize(WAREHOUSE)
+    @Operation(summary = "Shipping label (PDF)", description = "Once shipped: from, to, carrier and service, the tracking number as Code 128 "
+            + "and the SSCC as GS1-128.")
+    ResponseEntity<byte[]> label(@PathVariable String id) {
+        Shipment s = queries.visible(id);
+        if (s.trackingNumber == null || s.sscc == null) {
+            throw new OrdoException(OrdoException.Kind.CONFLICT, "label-not-ready", "Shipment " + s.number + " is " + s.status
+                    + "; its label exists once it has shipped (carrier and tracking number).", List.of(),
+                    java.util.Map.of("currentState", s.status.name()));
+        }
+        FulfillmentProperties.Carrier carrier = carriers.find(s.carrier).orElse(null);
+        String carrierName = carrier == null ? s.carrier : carrier.name();
+        String serviceName = carrier == null ? s.service : Carriers.service(carrier, s.service).map(FulfillmentProperties.Service::name).orElse(s.service);
+        return pdf(documents.label(s, inventory.warehouse(s.warehouse).orElse(null), carrierName, serviceName), "label-" + s.number);
+    }
+
+    @GetMapping("/api/shipments/{id}/packing-slip")
+    @PreAuthorize(STAFF)
+    ResponseEntity<byte[]> packingSlip(@PathVariable String id) {
+        Shipment s = queries.visible(id);
+        String carrierName = s.carrier == null ? null : carriers.find(s.carrier).map(FulfillmentProperties.Carrier::name).orElse(s.carrier);
+        return pdf(documents.packingSlip(s, inventory.warehouse(s.warehouse).orElse(null), carrierName), "packing-slip-" + s.number);
+    }
+
+    @PostMapping("/api/pick-lists")
+    @PreAuthorize(WAREHOUSE)
+    @Operation(summary = "Combined pick list", description = "Quantities still to pick over a batch of PLANNED or PICKING shipments of one "
+            + "warehouse, summed per bin × SKU and sorted by bin then SKU. JSON, or a printable PDF with Accept: application/pdf.")
+    ResponseEntity<?> pickList(@RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+            @RequestBody PickLists.PickListRequest request) {
+        ShipmentViews.PickListView list = pickLists.combine(request);
+        if (accept != null && accept.contains(MediaType.APPLICATION_PDF_VALUE)) {
+            return pdf(documents.pickList(list), "pick-list-" + list.warehouse());
+        }
+        return ResponseEntity.ok(list);
+    }
+
+    private static ResponseEntity<byte[]> pdf(byte[] bytes, String name) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(name + ".pdf").build().toString())
+                .body(bytes);
+    }
+
+    private static ResponseEntity<ShipmentViews.ShipmentView> withETag(ShipmentViews.ShipmentView view) {
+        return ResponseEntity.ok().eTag(ETags.of(view.version())).body(view);
+    }
+}

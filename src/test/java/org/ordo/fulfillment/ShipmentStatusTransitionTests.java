@@ -1,0 +1,74 @@
+package org.ordo.fulfillment;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.ordo.shared.IllegalTransitionException;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static java.util.Map.entry;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.ordo.fulfillment.ShipmentStatus.*;
+
+/** Every (from, to) pair of the shipment state table: legal ones succeed, illegal ones name the current and allowed states. */
+class ShipmentStatusTransitionTests {
+
+    /** The table of DOMAIN.md (plus CANCELLED before shipping), written out independently of the enum. */
+    static final Map<ShipmentStatus, Set<ShipmentStatus>> DOMAIN_TABLE = Map.ofEntries(
+            entry(PLANNED, EnumSet.of(PICKING, CANCELLED)),
+            entry(PICKING, EnumSet.of(PACKED, CANCELLED)),
+            entry(PACKED, EnumSet.of(SHIPPED, CANCELLED)),
+            entry(SHIPPED, EnumSet.of(IN_TRANSIT, DELIVERED, EXCEPTION)),
+            entry(IN_TRANSIT, EnumSet.of(DELIVERED, EXCEPTION)),
+            entry(EXCEPTION, EnumSet.of(IN_TRANSIT, DELIVERED, RETURNED)),
+            entry(DELIVERED, EnumSet.noneOf(ShipmentStatus.class)),
+            entry(RETURNED, EnumSet.noneOf(ShipmentStatus.class)),
+            entry(CANCELLED, EnumSet.noneOf(ShipmentStatus.class)));
+
+    static Stream<Arguments> everyPair() {
+        List<Arguments> pairs = new ArrayList<>();
+        for (ShipmentStatus from : ShipmentStatus.values()) {
+            for (ShipmentStatus to : ShipmentStatus.values()) {
+                pairs.add(Arguments.of(from, to, DOMAIN_TABLE.get(from).contains(to)));
+            }
+        }
+        return pairs.stream();
+    }
+
+    @ParameterizedTest(name = "{0} -> {1} allowed: {2}")
+    @MethodSource("everyPair")
+    void transitionFollowsTheStateTable(ShipmentStatus from, ShipmentStatus to, boolean legal) {
+        if (legal) {
+            assertThat(from.canMoveTo(to)).isTrue();
+            from.requireCanMoveTo(to);
+        } else {
+            assertThat(from.canMoveTo(to)).isFalse();
+            assertThatThrownBy(() -> from.requireCanMoveTo(to))
+                    .isInstanceOfSatisfying(IllegalTransitionException.class, e -> {
+                        assertThat(e.properties()).containsEntry("currentState", from.name()).containsEntry("targetState", to.name());
+                        assertThat(e.properties().get("allowedStates"))
+                                .isEqualTo(DOMAIN_TABLE.get(from).stream().map(Enum::name).toList());
+                        assertThat(e.getMessage()).contains(from.name());
+                    });
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("states")
+    void openAndShippedStatesDoNotOverlap(ShipmentStatus status) {
+        assertThat(status.isOpen() && status.hasShipped()).isFalse();
+        assertThat(status.isOpen()).isEqualTo(ShipmentStatus.openStates().contains(status));
+        assertThat(status.hasShipped()).isEqualTo(ShipmentStatus.shippedStates().contains(status));
+    }
+
+    static Stream<ShipmentStatus> states() {
+        return Stream.of(ShipmentStatus.values());
+    }
+}

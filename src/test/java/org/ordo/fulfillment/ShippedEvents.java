@@ -1,0 +1,23 @@
+package org.ordo.fulfillment;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Collects the {@link ShipmentShipped} events that committed, for tests to look at. */
+@Component
+public class ShippedEvents {
+
+    private final List<ShipmentShipped> events = new CopyOnWriteArrayList<>();
+
+    @TransactionalEventListener
+    void on(ShipmentShipped event) {
+        events.add(event);
+    }
+
+    public List<ShipmentShipped> of(String shipmentNumber) {
+        return events.stream().filter(e -> e.shipmentNumber().equals(shipmentNumber)).toList();
+    }
+}
