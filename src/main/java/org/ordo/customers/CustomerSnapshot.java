@@ -8,7 +8,9 @@ import java.util.UUID;
 /**
  * A customer as it is now. {@code creditLimit} is in {@code currency} (ISO 4217); zero means no credit.
  * {@code email}, {@code billingAddress}, {@code shippingAddress} and {@code preferredWarehouse} (a warehouse code,
- * not checked against inventory) may be null.
+ * not checked against inventory) may be null. {@code vatId} (the buyer's VAT identifier, e.g. {@code DE123456789}) may be
+ * null; a {@code taxExempt} customer is invoiced at 0 % with an exemption reason.
  */
 public record CustomerSnapshot(UUID id, String name, String email, Money creditLimit, String currency, int paymentTermsDays,
-        Address billingAddress, Address shippingAddress, String preferredWarehouse, boolean active) {}
+        Address billingAddress, Address shippingAddress, String preferredWarehouse, boolean active, InvoicingPolicy invoicingPolicy,
+        boolean taxExempt, String vatId) {}

@@ -1,6 +1,7 @@
 package org.ordo.customers.internal;
 
 import org.ordo.customers.CustomerSnapshot;
+import org.ordo.customers.InvoicingPolicy;
 import org.ordo.shared.Address;
 import org.ordo.shared.Money;
 
@@ -9,11 +10,11 @@ import java.util.UUID;
 
 /** A customer as the API shows it and as the audit trail records it. */
 record Customer(UUID id, String name, String email, String phone, Address billingAddress, Address shippingAddress,
-        String currency, Money creditLimit, int paymentTermsDays, String preferredWarehouse, boolean active, long version,
-        Instant createdAt, Instant updatedAt) {
+        String currency, Money creditLimit, int paymentTermsDays, String preferredWarehouse, boolean active,
+        InvoicingPolicy invoicingPolicy, boolean taxExempt, String vatId, long version, Instant createdAt, Instant updatedAt) {
 
     CustomerSnapshot snapshot() {
         return new CustomerSnapshot(id, name, email, creditLimit, currency, paymentTermsDays, billingAddress, shippingAddress,
-                preferredWarehouse, active);
+                preferredWarehouse, active, invoicingPolicy, taxExempt, vatId);
     }
 }

@@ -1,5 +1,6 @@
 package org.ordo.customers.internal;
 
+import org.ordo.customers.InvoicingPolicy;
 import org.ordo.identity.Actor;
 import org.ordo.identity.AuditTrail;
 import org.ordo.identity.Role;
@@ -35,8 +36,11 @@ class CustomerManagement {
     /** Deliberately loose: one @, no spaces, a dot in the domain. Whether it exists only sending mail can tell. */
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Set<String> FIELDS = Set.of("name", "email", "phone", "billingAddress", "shippingAddress", "currency",
-            "creditLimit", "paymentTermsDays", "preferredWarehouse", "active");
-    private static final Set<String> NOT_NULL = Set.of("name", "currency", "creditLimit", "paymentTermsDays", "active");
+            "creditLimit", "paymentTermsDays", "preferredWarehouse", "active", "invoicingPolicy", "taxExempt", "vatId");
+    private static final Set<String> NOT_NULL = Set.of("name", "currency", "creditLimit", "paymentTermsDays", "active", "invoicingPolicy",
+            "taxExempt");
+    /** A VAT identifier: two-letter country prefix, then 2 to 13 letters or digits (EU VIES format, GB, CH, ...). */
+    private static final Pattern VAT_ID = Pattern.compile("[A-Z]{2}[0-9A-Z]{2,13}");
     /** What ACCOUNTING may change without ADMIN or SALES: the credit terms. */
     private static final Set<String> CREDIT_TERMS = Set.of("creditLimit", "paymentTermsDays");
 
@@ -120,12 +124,26 @@ class CustomerManagement {
         }
         // a warehouse code as given: inventory owns warehouses, and customers must not depend on it
         RequestChecks.text(problems, "preferredWarehouse", r.preferredWarehouse(), 32, false);
+        InvoicingPolicy policy = InvoicingPolicy.ON_SHIPMENT;
+        if (r.invoicingPolicy() != null) {
+            try {
+                policy = InvoicingPolicy.valueOf(r.invoicingPolicy());
+            } catch (IllegalArgumentException e) {
+                problems.add(new FieldViolation("invoicingPolicy", "must be one of " + List.of(InvoicingPolicy.values())));
+            }
+        }
+        String vatId = blankToNull(r.vatId());
+        if (vatId != null && !VAT_ID.matcher(vatId).matches()) {
+            problems.add(new FieldViolation("vatId", "must be a VAT identifier: country prefix and 2 to 13 letters or digits, "
+                    + "without spaces, e.g. DE123456789"));
+        }
         if (!problems.isEmpty()) {
             throw OrdoException.invalid(problems);
         }
         Address shipping = r.shippingAddress() == null ? r.billingAddress() : r.shippingAddress();
         return new CustomerDraft(r.name(), blankToNull(r.email()), blankToNull(r.phone()), r.billingAddress(), shipping,
-                currency.getCurrencyCode(), creditLimit, terms, blankToNull(r.preferredWarehouse()), r.active() == null || r.active());
+                currency.getCurrencyCode(), creditLimit, terms, blankToNull(r.preferredWarehouse()), r.active() == null || r.active(),
+                policy, Boolean.TRUE.equals(r.taxExempt()), vatId);
     }
 
     private static void address(List<FieldViolation> problems, String path, Address address) {

@@ -7,10 +7,12 @@ import org.ordo.shared.Address;
  * missing here; {@link CustomerManagement} reports what is wrong, all at once.
  */
 record CustomerRequest(String name, String email, String phone, Address billingAddress, Address shippingAddress,
-        String currency, MoneyInput creditLimit, Integer paymentTermsDays, String preferredWarehouse, Boolean active) {
+        String currency, MoneyInput creditLimit, Integer paymentTermsDays, String preferredWarehouse, Boolean active,
+        String invoicingPolicy, Boolean taxExempt, String vatId) {
 
     static CustomerRequest of(Customer c) {
         return new CustomerRequest(c.name(), c.email(), c.phone(), c.billingAddress(), c.shippingAddress(), c.currency(),
-                MoneyInput.of(c.creditLimit()), c.paymentTermsDays(), c.preferredWarehouse(), c.active());
+                MoneyInput.of(c.creditLimit()), c.paymentTermsDays(), c.preferredWarehouse(), c.active(), c.invoicingPolicy().name(),
+                c.taxExempt(), c.vatId());
     }
 }

@@ -2,6 +2,7 @@ package org.ordo.customers.internal;
 
 import org.ordo.customers.CustomerSnapshot;
 import org.ordo.customers.Customers;
+import org.ordo.customers.InvoicingPolicy;
 import org.ordo.platform.PageResult;
 import org.ordo.platform.Paging;
 import org.ordo.shared.Address;
@@ -91,9 +92,9 @@ class JdbcCustomers implements Customers {
         jdbc.sql("INSERT INTO customer (id, name, email, phone, "
                         + "billing_name, billing_line1, billing_line2, billing_city, billing_region, billing_postal_code, billing_country, "
                         + "shipping_name, shipping_line1, shipping_line2, shipping_city, shipping_region, shipping_postal_code, "
-                        + "shipping_country, currency, credit_limit, payment_terms_days, preferred_warehouse, active, version, "
-                        + "created_at, updated_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)")
+                        + "shipping_country, currency, credit_limit, payment_terms_days, preferred_warehouse, active, "
+                        + "invoicing_policy, tax_exempt, vat_id, version, created_at, updated_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)")
                 .params(params)
                 .update();
     }
@@ -109,12 +110,13 @@ class JdbcCustomers implements Customers {
                         + "shipping_name = ?, shipping_line1 = ?, shipping_line2 = ?, shipping_city = ?, shipping_region = ?, "
                         + "shipping_postal_code = ?, shipping_country = ?, "
                         + "currency = ?, credit_limit = ?, payment_terms_days = ?, preferred_warehouse = ?, active = ?, "
+                        + "invoicing_policy = ?, tax_exempt = ?, vat_id = ?, "
                         + "version = version + 1, updated_at = ? WHERE id = ?")
                 .params(params)
                 .update();
     }
 
-    /** name .. active, in the column order of insert and update. */
+    /** name .. vat_id, in the column order of insert and update. */
     private static List<Object> fields(CustomerDraft c) {
         List<Object> values = new ArrayList<>();
         values.add(c.name());
@@ -127,6 +129,9 @@ class JdbcCustomers implements Customers {
         values.add(c.paymentTermsDays());
         values.add(c.preferredWarehouse());
         values.add(c.active());
+        values.add(c.invoicingPolicy().name());
+        values.add(c.taxExempt());
+        values.add(c.vatId());
         return values;
     }
 
@@ -144,7 +149,9 @@ class JdbcCustomers implements Customers {
         String currency = rs.getString("currency").trim();
         return new Customer(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("email"), rs.getString("phone"),
                 address(rs, "billing_"), address(rs, "shipping_"), currency, Money.of(rs.getBigDecimal("credit_limit"), currency),
-                rs.getInt("payment_terms_days"), rs.getString("preferred_warehouse"), rs.getBoolean("active"), rs.getLong("version"),
+                rs.getInt("payment_terms_days"), rs.getString("preferred_warehouse"), rs.getBoolean("active"),
+                InvoicingPolicy.valueOf(rs.getString("invoicing_policy")), rs.getBoolean("tax_exempt"), rs.getString("vat_id"),
+                rs.getLong("version"),
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
     }
 

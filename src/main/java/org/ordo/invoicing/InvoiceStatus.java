@@ -1,0 +1,58 @@
+package org.ordo.invoicing;
+
+import org.ordo.shared.IllegalTransitionException;
+
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The states of an invoice (and of a credit note) and the one table of allowed transitions between them (DOMAIN.md). */
+public enum InvoiceStatus {
+    /** Being prepared by hand: no number yet, not a claim. */
+    DRAFT,
+    /** Numbered and sent: a claim on the customer (a credit note: a reduction of one). */
+    ISSUED,
+    /** Issued, past its due date, and nothing paid yet. */
+    OVERDUE,
+    /** Part of the amount due has been paid. */
+    PARTIALLY_PAID,
+    /** Nothing is due any more. */
+    PAID,
+    /** Cancelled before any payment; keeps its number, so the series stays gapless. */
+    VOID;
+
+    private static final Map<InvoiceStatus, Set<InvoiceStatus>> ALLOWED = new EnumMap<>(InvoiceStatus.class);
+
+    static {
+        ALLOWED.put(DRAFT, EnumSet.of(ISSUED, VOID));
+        ALLOWED.put(ISSUED, EnumSet.of(OVERDUE, PARTIALLY_PAID, PAID, VOID));
+        // OVERDUE means nothing paid yet: once money arrives the invoice is partly or fully paid and can no longer be voided
+        ALLOWED.put(OVERDUE, EnumSet.of(PARTIALLY_PAID, PAID, VOID));
+        ALLOWED.put(PARTIALLY_PAID, EnumSet.of(PAID));
+        ALLOWED.put(PAID, EnumSet.noneOf(InvoiceStatus.class));
+        ALLOWED.put(VOID, EnumSet.noneOf(InvoiceStatus.class));
+    }
+
+    /** The states this one may move to, in declaration order. */
+    public List<InvoiceStatus> allowedNext() {
+        return List.copyOf(ALLOWED.get(this));
+    }
+
+    public boolean canMoveTo(InvoiceStatus target) {
+        return ALLOWED.get(this).contains(target);
+    }
+
+    /** @throws IllegalTransitionException (409) naming this state and the allowed ones */
+    public void requireCanMoveTo(InvoiceStatus target) {
+        if (!canMoveTo(target)) {
+            throw new IllegalTransitionException("Invoice", this, target, allowedNext());
+        }
+    }
+
+    /** Counts as a claim (or, for a credit note, as a reduction of one): issued and not voided. */
+    public boolean isIssued() {
+        return this != DRAFT && this != VOID;
+    }
+}

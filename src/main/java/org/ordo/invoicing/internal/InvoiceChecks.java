@@ -1,0 +1,144 @@
+package org.ordo.invoicing.internal;
+
+import org.ordo.platform.ConsistencyCheck;
+import org.ordo.platform.InvariantCheck;
+import org.ordo.shared.Money;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Re-derives what invoicing stores: rounded lines and totals (invariant 6), the total formula (7), invoiced ≤ shipped or
+ * ordered per order line (8), gapless increasing numbers per series (9). As an auditor it reads the order lines directly.
+ */
+@Component
+class InvoiceChecks implements ConsistencyCheck {
+
+    private final JdbcClient jdbc;
+
+    InvoiceChecks(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<InvariantCheck> check() {
+        return List.of(rounding(), formula(), invoicedQuantities(), numbering());
+    }
+
+    /** Invariant 6: each line is rounded half-even from price × quantity and net × rate; header sums are sums of the lines. */
+    private InvariantCheck rounding() {
+        List<Map<String, Object>> violations = new ArrayList<>();
+        jdbc.sql("""
+                SELECT COALESCE(i.number, CAST(i.id AS VARCHAR(36))) AS doc, i.currency, l.line_number, l.quantity, l.unit_price,
+                       l.line_net, l.tax_rate, l.tax
+                FROM invoice_line l JOIN invoice i ON i.id = l.invoice_id
+                ORDER BY i.created_at, l.line_number""")
+                .query(rs -> {
+                    if (violations.size() >= InvariantCheck.MAX_VIOLATIONS) {
+                        return;
+                    }
+                    Currency currency = Money.currency(rs.getString("currency").trim());
+                    Money net = new Money(rs.getBigDecimal("unit_price"), currency).times(rs.getLong("quantity"));
+                    Money tax = net.timesRate(rs.getBigDecimal("tax_rate"));
+                    BigDecimal storedNet = rs.getBigDecimal("line_net");
+                    BigDecimal storedTax = rs.getBigDecimal("tax");
+                    if (storedNet.compareTo(net.amount()) != 0 || storedTax.compareTo(tax.amount()) != 0) {
+                        violations.add(row("document", rs.getString("doc"), "lineNumber", rs.getInt("line_number"), "lineNet", storedNet,
+                                "expectedLineNet", net.amount(), "tax", storedTax, "expectedTax", tax.amount()));
+                    }
+                });
+        violations.addAll(jdbc.sql("""
+                SELECT COALESCE(i.number, CAST(i.id AS VARCHAR(36))), i.subtotal, s.nets, i.tax, s.taxes
+                FROM invoice i
+                JOIN (SELECT invoice_id, SUM(line_net) AS nets, SUM(tax) AS taxes FROM invoice_line GROUP BY invoice_id) s
+                  ON s.invoice_id = i.id
+                WHERE i.subtotal <> s.nets OR i.tax <> s.taxes
+                ORDER BY 1""")
+                .query((rs, n) -> row("document", rs.getString(1), "subtotal", rs.getBigDecimal(2), "sumOfLineNets", rs.getBigDecimal(3),
+                        "tax", rs.getBigDecimal(4), "sumOfLineTaxes", rs.getBigDecimal(5)))
+                .list());
+        return InvariantCheck.of(6, "invoice lines are rounded half-even and totals are sums of the rounded lines", violations);
+    }
+
+    /** Invariant 7 for invoices and credit notes. */
+    private InvariantCheck formula() {
+        List<Map<String, Object>> violations = jdbc.sql("""
+                SELECT COALESCE(number, CAST(id AS VARCHAR(36))), subtotal, discount, shipping, tax, total FROM invoice
+                WHERE total <> subtotal - discount + shipping + tax
+                ORDER BY 1""")
+                .query((rs, n) -> row("document", rs.getString(1), "subtotal", rs.getBigDecimal(2), "discount", rs.getBigDecimal(3),
+                        "shipping", rs.getBigDecimal(4), "tax", rs.getBigDecimal(5), "total", rs.getBigDecimal(6)))
+                .list();
+        return InvariantCheck.of(7, "invoice and credit note total = subtotal - discount + shipping + tax", violations);
+    }
+
+    /**
+     * Invariant 8: per order line, invoiced less credited ≤ shipped; for orders invoiced on order, ≤ ordered (less cancelled).
+     */
+    private InvariantCheck invoicedQuantities() {
+        List<Map<String, Object>> violations = jdbc.sql("""
+                SELECT i.order_number, l.order_line_number, SUM(l.quantity) AS invoiced, ol.shipped_quantity,
+                       ol.quantity - ol.cancelled_quantity AS ordered,
+                       MAX(CASE WHEN i.source_key LIKE 'ORDER:%' THEN 1 ELSE 0 END) AS on_order
+                FROM invoice_line l
+                JOIN invoice i ON i.id = l.invoice_id
+                JOIN order_line ol ON ol.order_id = i.order_id AND ol.line_number = l.order_line_number
+                WHERE i.status IN """ + InvoiceStore.COUNTS + """
+                  AND l.order_line_number IS NOT NULL
+                GROUP BY i.order_number, l.order_line_number, ol.shipped_quantity, ol.quantity, ol.cancelled_quantity
+                HAVING SUM(l.quantity) > CASE WHEN MAX(CASE WHEN i.source_key LIKE 'ORDER:%' THEN 1 ELSE 0 END) = 1
+                                              THEN ol.quantity - ol.cancelled_quantity ELSE ol.shipped_quantity END
+                ORDER BY 1, 2""")
+                .query((rs, n) -> row("order", rs.getString(1), "lineNumber", rs.getInt(2), "invoiced", rs.getLong(3),
+                        "shipped", rs.getLong(4), "ordered", rs.getLong(5), "policy", rs.getInt(6) == 1 ? "ON_ORDER" : "ON_SHIPMENT"))
+                .list();
+        return InvariantCheck.of(8, "invoiced quantity per order line <= shipped (on shipment) or ordered (on order)", violations);
+    }
+
+    /**
+     * Invariant 9: per series the numbers are exactly 1..n with n the series' counter (nothing skipped, nothing reused), and a
+     * higher number never has an earlier issue date.
+     */
+    private InvariantCheck numbering() {
+        List<Map<String, Object>> violations = new ArrayList<>(jdbc.sql("""
+                SELECT s.series, s.last_number, COALESCE(d.issued, 0), COALESCE(d.distinct_numbers, 0), COALESCE(d.highest, 0),
+                       COALESCE(d.lowest, 0)
+                FROM document_series s
+                LEFT JOIN (SELECT series, COUNT(*) AS issued, COUNT(DISTINCT sequence_number) AS distinct_numbers,
+                                  MAX(sequence_number) AS highest, MIN(sequence_number) AS lowest
+                           FROM invoice WHERE series IS NOT NULL GROUP BY series) d ON d.series = s.series
+                WHERE COALESCE(d.issued, 0) <> s.last_number OR COALESCE(d.distinct_numbers, 0) <> s.last_number
+                   OR COALESCE(d.highest, 0) <> s.last_number OR (s.last_number > 0 AND d.lowest <> 1)
+                ORDER BY 1""")
+                .query((rs, n) -> row("series", rs.getString(1), "counter", rs.getLong(2), "documents", rs.getLong(3),
+                        "distinctNumbers", rs.getLong(4), "highest", rs.getLong(5), "lowest", rs.getLong(6)))
+                .list());
+        violations.addAll(jdbc.sql("""
+                SELECT series, number, issue_date, previous_date FROM (
+                    SELECT series, number, issue_date,
+                           LAG(issue_date) OVER (PARTITION BY series ORDER BY sequence_number) AS previous_date
+                    FROM invoice WHERE series IS NOT NULL) d
+                WHERE previous_date > issue_date
+                ORDER BY 1, 2""")
+                .query((rs, n) -> row("series", rs.getString(1), "number", rs.getString(2), "issueDate", rs.getDate(3).toString(),
+                        "previousIssueDate", rs.getDate(4).toString()))
+                .list());
+        return InvariantCheck.of(9, "document numbers are gapless and increasing per series", violations);
+    }
+
+    private static Map<String, Object> row(Object... keysAndValues) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            row.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return row;
+    }
+}

@@ -1,0 +1,20 @@
+package org.ordo.invoicing.internal;
+
+import org.ordo.shared.Money;
+
+import java.util.Currency;
+import java.util.List;
+
+/** A document's totals: sums of the rounded lines (invariant 6); total = subtotal − discount + shipping + tax (invariant 7). */
+record Totals(Money subtotal, Money discount, Money shipping, Money tax, Money total) {
+
+    static Totals of(Currency currency, List<InvoiceLine> lines, Money discount, Money shipping) {
+        Money subtotal = Money.zero(currency);
+        Money tax = Money.zero(currency);
+        for (InvoiceLine line : lines) {
+            subtotal = subtotal.plus(line.lineNet());
+            tax = tax.plus(line.tax());
+        }
+        return new Totals(subtotal, discount, shipping, tax, subtotal.minus(discount).plus(shipping).plus(tax));
+    }
+}
