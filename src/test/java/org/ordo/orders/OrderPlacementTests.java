@@ -253,6 +253,31 @@ class OrderPlacementTests {
                 .containsExactly(mine.toString());
     }
 
+    @Test
+    void linesAreTaxedAsTheDestinationTaxesThemAndRetaxedWhenItChanges() {
+        String sku = fixtures.product("100.00");
+        fixtures.receive(sku, east, 5);
+        UUID customer = fixtures.customer("100000.00");
+        Map<String, Object> toFrance = new LinkedHashMap<>(order(customer, sku, 1));
+        Map<String, Object> paris = new LinkedHashMap<>(Fixtures.address("Client"));
+        paris.put("city", "Paris");
+        paris.put("postalCode", "75001");
+        paris.put("country", "FR");
+        toFrance.put("shippingAddress", paris);
+
+        JsonNode french = admin.post("/api/orders", toFrance).expect(201).json();
+        assertThat(french.get("lines").get(0).get("taxRate").decimalValue()).isEqualByComparingTo("0.20");
+        assertThat(french.get("totals").get("tax").get("amount").asString()).isEqualTo("20.00");
+
+        Map<String, Object> amsterdam = new LinkedHashMap<>(paris);
+        amsterdam.put("city", "Amsterdam");
+        amsterdam.put("postalCode", "1012 AB");
+        amsterdam.put("country", "NL");
+        JsonNode dutch = admin.patch("/api/orders/" + french.get("id").asString(), Map.of("shippingAddress", amsterdam)).expect(200).json();
+        assertThat(dutch.get("lines").get(0).get("taxRate").decimalValue()).isEqualByComparingTo("0.21");
+        assertThat(dutch.get("totals").get("total").get("amount").asString()).isEqualTo("121.00");
+    }
+
     private long countOrders() {
         return jdbc.queryForObject("SELECT COUNT(*) FROM sales_order", Long.class);
     }

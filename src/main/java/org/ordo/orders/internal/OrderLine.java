@@ -16,7 +16,7 @@ final class OrderLine {
     final Money unitPrice;
     final boolean priceOverridden;
     final String taxCategory;
-    final BigDecimal taxRate;
+    BigDecimal taxRate;
     Money lineNet;
     Money tax;
     long reserved;

@@ -1,5 +1,8 @@
 package org.ordo.orders.internal;
 
+import org.ordo.catalog.Catalog;
+import org.ordo.catalog.ProductSnapshot;
+import org.ordo.catalog.TaxRates;
 import org.ordo.customers.CustomerSnapshot;
 import org.ordo.customers.Customers;
 import org.ordo.identity.Actor;
@@ -16,6 +19,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -43,9 +47,13 @@ class OrderOperations {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final OrderProperties properties;
+    private final TaxRates taxRates;
+    private final Catalog catalog;
 
     OrderOperations(OrderStore store, OrderPlacement placement, Customers customers, Inventory inventory, AuditTrail audit,
-            ApplicationEventPublisher events, OrderProperties properties) {
+            ApplicationEventPublisher events, OrderProperties properties, TaxRates taxRates, Catalog catalog) {
+        this.taxRates = taxRates;
+        this.catalog = catalog;
         this.store = store;
         this.placement = placement;
         this.customers = customers;
@@ -220,8 +228,13 @@ class OrderOperations {
         requireChangeable(order);
         List<String> details = new ArrayList<>();
         if (request.shippingAddress() != null && !request.shippingAddress().equals(order.shippingAddress)) {
+            boolean newCountry = !request.shippingAddress().country().equals(order.shippingAddress.country());
             order.shippingAddress = request.shippingAddress();
             details.add("shipping address changed");
+            if (newCountry) {
+                retax(order, customer != null ? customer : customers.find(order.customerId).orElseThrow());
+                details.add("taxed for " + order.shippingAddress.country());
+            }
         }
         if (request.requestedDeliveryDate() != null && !request.requestedDeliveryDate().equals(order.requestedDeliveryDate)) {
             order.requestedDeliveryDate = request.requestedDeliveryDate();
@@ -259,7 +272,7 @@ class OrderOperations {
             throw OrdoException.rule("invalid-lines", "Some line changes are not possible.", rules);
         }
         List<OrderPlacement.PricedLine> pricedNew = added.isEmpty() ? List.of()
-                : placement.priceLines(added, order.currency, actor);
+                : placement.priceLines(added, order.currency, actor, destination(order, customer));
 
         Set<OrderLine> touched = new LinkedHashSet<>(newQuantities.keySet());
         Instant now = Instant.now();
@@ -353,6 +366,24 @@ class OrderOperations {
         List<OrderLine> changed = new ArrayList<>(order.lines);
         changed.removeAll(newLines);
         return save(locked, history, "CHANGED", changed);
+    }
+
+    /** Taxes every line again as the (new) destination taxes it. */
+    private void retax(Order order, CustomerSnapshot customer) {
+        TaxRates.Destination destination = destination(order, customer);
+        Set<String> skus = new LinkedHashSet<>();
+        order.lines.forEach(l -> skus.add(l.sku));
+        Map<String, ProductSnapshot> products = catalog.find(skus);
+        for (OrderLine line : order.lines) {
+            ProductSnapshot product = products.get(line.sku);
+            BigDecimal categoryRate = product != null ? product.taxRate() : line.taxRate;
+            line.taxRate = destination.of(line.taxCategory, categoryRate).rate();
+            line.reprice();
+        }
+    }
+
+    private TaxRates.Destination destination(Order order, CustomerSnapshot customer) {
+        return taxRates.forDestination(order.shippingAddress.country(), customer != null && customer.taxExempt());
     }
 
     record Locked(Order order, OrderViews.OrderView before) {}

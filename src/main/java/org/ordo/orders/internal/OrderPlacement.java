@@ -2,6 +2,7 @@ package org.ordo.orders.internal;
 
 import org.ordo.catalog.Catalog;
 import org.ordo.catalog.ProductSnapshot;
+import org.ordo.catalog.TaxRates;
 import org.ordo.customers.CustomerSnapshot;
 import org.ordo.customers.Customers;
 import org.ordo.identity.Actor;
@@ -55,9 +56,12 @@ class OrderPlacement {
     private final ApplicationEventPublisher events;
     private final ObjectProvider<ReceivablesBalance> receivables;
     private final OrderProperties properties;
+    private final TaxRates taxRates;
 
     OrderPlacement(OrderStore store, Catalog catalog, Customers customers, Inventory inventory, AuditTrail audit,
-            ApplicationEventPublisher events, ObjectProvider<ReceivablesBalance> receivables, OrderProperties properties) {
+            ApplicationEventPublisher events, ObjectProvider<ReceivablesBalance> receivables, OrderProperties properties,
+            TaxRates taxRates) {
+        this.taxRates = taxRates;
         this.store = store;
         this.catalog = catalog;
         this.customers = customers;
@@ -144,7 +148,7 @@ class OrderPlacement {
         for (int i = 0; i < lines.size(); i++) {
             inputs.add(new LineInput("lines[" + i + "]", lines.get(i).sku(), lines.get(i).quantity(), lines.get(i).unitPrice()));
         }
-        List<PricedLine> priced = priceLines(inputs, currency, actor);
+        List<PricedLine> priced = priceLines(inputs, currency, actor, taxRates.forDestination(shipTo.country(), customer.taxExempt()));
 
         Instant now = Instant.now();
         Order order = new Order(UUID.randomUUID(), store.nextNumber(now), customer.id(), channel, blankToNull(request.externalReference()),
@@ -215,7 +219,7 @@ class OrderPlacement {
     record LineInput(String field, String sku, Long quantity, Money unitPrice) {}
 
     /** Looks up and prices lines (business rules: 422); a price override by a role that may not override is 403. */
-    List<PricedLine> priceLines(List<LineInput> lines, Currency currency, Actor actor) {
+    List<PricedLine> priceLines(List<LineInput> lines, Currency currency, Actor actor, TaxRates.Destination destination) {
         Set<String> skus = new LinkedHashSet<>();
         lines.forEach(l -> skus.add(l.sku()));
         Map<String, ProductSnapshot> products = catalog.find(skus);
@@ -254,8 +258,9 @@ class OrderPlacement {
                 price = line.unitPrice();
                 overridden = true;
             }
+            // taxed as the destination taxes it, so that the order's tax is what its invoices will bill
             priced.add(new PricedLine(product.sku(), product.name(), line.quantity(), price, overridden, product.taxCategory(),
-                    product.taxRate()));
+                    destination.of(product.taxCategory(), product.taxRate()).rate()));
         }
         if (!forbidden.isEmpty()) {
             throw OrdoException.forbidden("You may not override prices.", forbidden);

@@ -130,22 +130,23 @@ class OrderStore {
             return;
         }
         List<OrderLine> list = List.copyOf(lines);
-        template.batchUpdate("UPDATE order_line SET quantity = ?, line_net = ?, tax = ?, reserved_quantity = ?, backordered_quantity = ?, "
+        template.batchUpdate("UPDATE order_line SET quantity = ?, line_net = ?, tax = ?, tax_rate = ?, reserved_quantity = ?, backordered_quantity = ?, "
                 + "cancelled_quantity = ?, shipped_quantity = ?, backorder_warehouse = ?, status = ?, returned_quantity = ? "
                 + "WHERE order_id = ? AND line_number = ?",
                 list, list.size(), (ps, l) -> {
                     ps.setLong(1, l.quantity);
                     ps.setBigDecimal(2, l.lineNet.amount());
                     ps.setBigDecimal(3, l.tax.amount());
-                    ps.setLong(4, l.reserved);
-                    ps.setLong(5, l.backordered);
-                    ps.setLong(6, l.cancelled);
-                    ps.setLong(7, l.shipped);
-                    ps.setString(8, l.backorderWarehouse);
-                    ps.setString(9, l.status.name());
-                    ps.setLong(10, l.returned);
-                    ps.setObject(11, orderId);
-                    ps.setInt(12, l.lineNumber);
+                    ps.setBigDecimal(4, l.taxRate);
+                    ps.setLong(5, l.reserved);
+                    ps.setLong(6, l.backordered);
+                    ps.setLong(7, l.cancelled);
+                    ps.setLong(8, l.shipped);
+                    ps.setString(9, l.backorderWarehouse);
+                    ps.setString(10, l.status.name());
+                    ps.setLong(11, l.returned);
+                    ps.setObject(12, orderId);
+                    ps.setInt(13, l.lineNumber);
                 });
     }
 
