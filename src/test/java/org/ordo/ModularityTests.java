@@ -13,8 +13,9 @@ class ModularityTests {
         modules.verify();
     }
 
+    /** Diagrams (PlantUML, per module and overall), module canvases and an index, in target/spring-modulith-docs. */
     @Test
     void writesModuleDocumentation() {
-        new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+        new Documenter(modules).writeDocumentation();
     }
 }

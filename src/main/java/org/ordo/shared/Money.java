@@ -1,6 +1,7 @@
 package org.ordo.shared;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -99,10 +100,13 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         return new Money(amount.setScale(minorUnit(), RoundingMode.HALF_EVEN), currency);
     }
 
+    // not JSON properties: the JSON of money is exactly amount and currency (API.md)
+    @JsonIgnore
     public boolean isNegative() {
         return amount.signum() < 0;
     }
 
+    @JsonIgnore
     public boolean isZero() {
         return amount.signum() == 0;
     }

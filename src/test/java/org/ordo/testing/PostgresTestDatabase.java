@@ -29,6 +29,40 @@ public final class PostgresTestDatabase {
         return connection;
     }
 
+    /**
+     * A new, empty database {@code name} on the same server, for a test that needs a database of its own (e.g. one
+     * that must start from nothing). Dropped when the JVM exits.
+     */
+    public static synchronized Connection createDatabase(String name) {
+        if (!name.matches("[a-z][a-z0-9_]{0,62}")) {
+            throw new IllegalArgumentException("not a plain database name: " + name);
+        }
+        Connection server = get();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(server.url(), server.user(), server.password());
+                Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create database " + name, e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(server.url(), server.user(), server.password());
+                    Statement s = c.createStatement()) {
+                s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            } catch (SQLException ignored) {
+                // the server may be gone already (the embedded one is discarded anyway)
+            }
+        }));
+        return new Connection(withDatabase(server.url(), name), server.user(), server.password());
+    }
+
+    /** {@code jdbc:postgresql://host:port/db?params} with another database. */
+    static String withDatabase(String url, String database) {
+        int query = url.indexOf('?');
+        String path = query < 0 ? url : url.substring(0, query);
+        String params = query < 0 ? "" : url.substring(query);
+        return path.substring(0, path.lastIndexOf('/') + 1) + database + params;
+    }
+
     private static Connection start() {
         String external = System.getenv("ORDO_TEST_DB_URL");
         if (external != null && !external.isBlank()) {

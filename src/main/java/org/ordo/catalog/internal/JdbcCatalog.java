@@ -55,6 +55,10 @@ class JdbcCatalog implements Catalog {
         return product(sku).map(Product::snapshot);
     }
 
+    boolean hasProducts() {
+        return jdbc.sql("SELECT COUNT(*) FROM (SELECT sku FROM product LIMIT 1) p").query(Long.class).single() > 0;
+    }
+
     Optional<Product> product(String sku) {
         return jdbc.sql(SELECT + " WHERE p.sku = ?").param(sku).query(JdbcCatalog::map).optional();
     }

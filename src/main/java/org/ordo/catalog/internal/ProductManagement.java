@@ -1,5 +1,7 @@
 package org.ordo.catalog.internal;
 
+import org.ordo.catalog.ProductCatalogAdmin;
+import org.ordo.catalog.ProductSnapshot;
 import org.ordo.identity.AuditTrail;
 import org.ordo.platform.ETags;
 import org.ordo.shared.FieldViolation;
@@ -26,7 +28,7 @@ import java.util.regex.Pattern;
  * holds the product's row lock, bumps its version and writes an audit entry in the same transaction.
  */
 @Component
-class ProductManagement {
+class ProductManagement implements ProductCatalogAdmin {
 
     static final String AUDIT_ENTITY = "PRODUCT";
     private static final Pattern SKU = Pattern.compile("[A-Za-z0-9._-]{1,64}");
@@ -56,6 +58,19 @@ class ProductManagement {
         // the uncommitted insert is this transaction's: no one else can write the product's chain meanwhile
         audit.record(AUDIT_ENTITY, created.sku(), "CREATED", null, created);
         return created;
+    }
+
+    @Override
+    @Transactional
+    public ProductSnapshot create(NewProduct p) {
+        MoneyInput price = p.unitPrice() == null ? null : MoneyInput.of(p.unitPrice());
+        return create(new ProductRequest(p.sku(), p.name(), p.description(), price, p.taxCategory(), p.gtin(), p.weightGrams(), true))
+                .snapshot();
+    }
+
+    @Override
+    public boolean hasProducts() {
+        return products.hasProducts();
     }
 
     /** Replaces every field; fields absent from the request are cleared (or take their default). */

@@ -1,5 +1,7 @@
 package org.ordo.customers.internal;
 
+import org.ordo.customers.CustomerAdmin;
+import org.ordo.customers.CustomerSnapshot;
 import org.ordo.customers.InvoicingPolicy;
 import org.ordo.identity.Actor;
 import org.ordo.identity.AuditTrail;
@@ -28,7 +30,7 @@ import java.util.regex.Pattern;
  * holds the customer's row lock, bumps its version and writes an audit entry in the same transaction.
  */
 @Component
-class CustomerManagement {
+class CustomerManagement implements CustomerAdmin {
 
     static final String AUDIT_ENTITY = "CUSTOMER";
     static final int DEFAULT_PAYMENT_TERMS_DAYS = 30;
@@ -63,6 +65,14 @@ class CustomerManagement {
         // the uncommitted insert is this transaction's: no one else can write the customer's chain meanwhile
         audit.record(AUDIT_ENTITY, id.toString(), "CREATED", null, created);
         return created;
+    }
+
+    @Override
+    @Transactional
+    public CustomerSnapshot create(NewCustomer c) {
+        MoneyInput creditLimit = c.creditLimit() == null ? null : MoneyInput.of(c.creditLimit());
+        return create(new CustomerRequest(c.name(), c.email(), c.phone(), c.billingAddress(), c.shippingAddress(), c.currency(),
+                creditLimit, c.paymentTermsDays(), c.preferredWarehouse(), true, null, null, null)).snapshot();
     }
 
     /** Changes only the fields present in {@code patch}; JSON null clears a nullable field. */

@@ -2,6 +2,7 @@ package org.ordo.identity.internal;
 
 import org.ordo.identity.AuditTrail;
 import org.ordo.identity.Role;
+import org.ordo.identity.UserAdmin;
 import org.ordo.platform.ETags;
 import org.ordo.shared.FieldViolation;
 import org.ordo.shared.OrdoException;
@@ -26,7 +27,7 @@ import java.util.regex.Pattern;
  * Every change is in the audit trail under {@code USER/<username>}.
  */
 @Component
-class UserManagement {
+class UserManagement implements UserAdmin {
 
     static final String AUDIT_ENTITY = "USER";
     static final Pattern USERNAME = Pattern.compile("[a-z0-9._-]{3,100}");
@@ -81,6 +82,17 @@ class UserManagement {
         StoredUser created = accounts.load(username).orElseThrow();
         audit.record(AUDIT_ENTITY, username, "CREATED", null, created.state());
         return created;
+    }
+
+    @Override
+    public boolean exists(String username) {
+        return accounts.exists(username);
+    }
+
+    @Override
+    @Transactional
+    public void create(String username, String password, String displayName, Set<Role> roles, UUID customerId) {
+        create(new NewUser(username, password, displayName, roles.stream().map(Role::name).sorted().toList(), customerId, null));
     }
 
     /** The first administrator; lets {@link DuplicateKeyException} through when another node created it first. */

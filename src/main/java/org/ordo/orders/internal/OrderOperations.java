@@ -386,6 +386,32 @@ class OrderOperations {
         return taxRates.forDestination(order.shippingAddress.country(), customer != null && customer.taxExempt());
     }
 
+    /** See {@link org.ordo.orders.OrderEntry#backdate}: shifts the order's whole timeline back to {@code placedAt}. */
+    @Transactional
+    OrderViews.OrderView backdate(UUID orderId, Instant placedAt) {
+        Locked locked = lock(orderId.toString(), null);
+        Order order = locked.order();
+        Instant now = Instant.now();
+        if (placedAt == null) {
+            throw OrdoException.invalid("placedAt", "is required");
+        }
+        placedAt = placedAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        if (placedAt.isAfter(now) || placedAt.isAfter(order.placedAt)) {
+            throw OrdoException.invalid("placedAt", "must be in the past and not after the current placement " + order.placedAt);
+        }
+        if (placedAt.atZone(ZoneOffset.UTC).getYear() != order.placedAt.atZone(ZoneOffset.UTC).getYear()) {
+            throw OrdoException.invalid("placedAt", "must be in the year of the order number " + order.number);
+        }
+        java.time.Duration shift = java.time.Duration.between(placedAt, order.placedAt);
+        store.shiftTimeline(order.id, shift);
+        store.appendHistory(List.of(new OrderStore.HistoryEntry(order.id, now, Actor.current().username(), "BACKDATED", null, null,
+                "data import", "placed at " + order.placedAt + " → " + placedAt)));
+        Order after = store.lock(order.id).orElseThrow();
+        OrderViews.OrderView view = OrderViews.view(after, OrderViews.byLine(inventory.activeReservations(order.id)));
+        audit.record("ORDER", order.id.toString(), "BACKDATED", locked.before(), view);
+        return view;
+    }
+
     record Locked(Order order, OrderViews.OrderView before) {}
 
     private Locked lock(String idOrNumber, String ifMatch) {

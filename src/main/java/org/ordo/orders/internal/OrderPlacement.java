@@ -150,7 +150,8 @@ class OrderPlacement {
         }
         List<PricedLine> priced = priceLines(inputs, currency, actor, taxRates.forDestination(shipTo.country(), customer.taxExempt()));
 
-        Instant now = Instant.now();
+        // microseconds: what both databases store, so what is returned equals what a later read returns
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         Order order = new Order(UUID.randomUUID(), store.nextNumber(now), customer.id(), channel, blankToNull(request.externalReference()),
                 currency, now, actor.username(), OrderStatus.PLACED);
         order.shippingAddress = shipTo;

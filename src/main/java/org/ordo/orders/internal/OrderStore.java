@@ -150,6 +150,49 @@ class OrderStore {
                 });
     }
 
+    /**
+     * Moves every time of one order's own timeline earlier by {@code shift} (data import): placement, line placement
+     * (the backorder queue order), history, shipped/delivered/completed, and the requested and promised dates by
+     * the same number of whole days. Bumps the version. The caller holds the order's lock.
+     */
+    void shiftTimeline(UUID orderId, java.time.Duration shift) {
+        long days = shift.toDays();
+        Map<String, Object> header = jdbc.sql("SELECT placed_at, shipped_at, delivered_at, completed_at, requested_delivery_date, "
+                        + "promised_date FROM sales_order WHERE id = ?")
+                .param(orderId)
+                .query((rs, n) -> {
+                    Map<String, Object> row = new HashMap<>();
+                    row.put("placed", instant(rs.getTimestamp(1)));
+                    row.put("shipped", instant(rs.getTimestamp(2)));
+                    row.put("delivered", instant(rs.getTimestamp(3)));
+                    row.put("completed", instant(rs.getTimestamp(4)));
+                    row.put("requested", localDate(rs.getDate(5)));
+                    row.put("promised", localDate(rs.getDate(6)));
+                    return row;
+                })
+                .single();
+        jdbc.sql("UPDATE sales_order SET placed_at = ?, shipped_at = ?, delivered_at = ?, completed_at = ?, requested_delivery_date = ?, "
+                        + "promised_date = ?, version = version + 1, updated_at = ? WHERE id = ?")
+                .params(timestamp(minus((Instant) header.get("placed"), shift)), timestamp(minus((Instant) header.get("shipped"), shift)),
+                        timestamp(minus((Instant) header.get("delivered"), shift)), timestamp(minus((Instant) header.get("completed"), shift)),
+                        date(header.get("requested") == null ? null : ((LocalDate) header.get("requested")).minusDays(days)),
+                        date(header.get("promised") == null ? null : ((LocalDate) header.get("promised")).minusDays(days)),
+                        Timestamp.from(Instant.now()), orderId)
+                .update();
+        List<Object[]> lines = jdbc.sql("SELECT line_number, placed_at FROM order_line WHERE order_id = ?").param(orderId)
+                .query((rs, n) -> new Object[] {Timestamp.from(rs.getTimestamp(2).toInstant().minus(shift)), orderId, rs.getInt(1)})
+                .list();
+        template.batchUpdate("UPDATE order_line SET placed_at = ? WHERE order_id = ? AND line_number = ?", lines);
+        List<Object[]> history = jdbc.sql("SELECT id, at FROM order_history WHERE order_id = ?").param(orderId)
+                .query((rs, n) -> new Object[] {Timestamp.from(rs.getTimestamp(2).toInstant().minus(shift)), rs.getLong(1)})
+                .list();
+        template.batchUpdate("UPDATE order_history SET at = ? WHERE id = ?", history);
+    }
+
+    private static Instant minus(Instant instant, java.time.Duration shift) {
+        return instant == null ? null : instant.minus(shift);
+    }
+
     /** Loads an order and locks it and its lines until the transaction ends (lock order: order, then its lines). */
     Optional<Order> lock(UUID id) {
         Optional<Order> order = jdbc.sql("SELECT * FROM sales_order WHERE id = ? FOR UPDATE").param(id).query(OrderStore::mapOrder).optional();

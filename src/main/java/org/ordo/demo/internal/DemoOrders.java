@@ -1,0 +1,300 @@
+package org.ordo.demo.internal;
+
+import org.ordo.inventory.InventoryAdmin;
+import org.ordo.orders.OrderEntry;
+import org.ordo.orders.OrderFulfillment;
+import org.ordo.orders.OrderSnapshot;
+import org.ordo.orders.OrderStatus;
+import org.ordo.orders.Orders;
+import org.ordo.shared.OrdoException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * About 200 orders placed one after the other in placement-time order over the past 90 days, each taken through its
+ * life right away — credit holds released or not, changes, cancellations, fulfilment, delivery — and then backdated
+ * with its whole timeline. Older orders are mostly delivered, recent ones open. Products in short supply are
+ * received again twice along the way and once more today, which fills their backorders oldest first.
+ */
+@Component
+class DemoOrders {
+
+    static final int ORDERS = 200;
+    static final int DAYS = 90;
+
+    private static final Logger log = LoggerFactory.getLogger(DemoOrders.class);
+    private static final List<String> CHANNELS = List.of("API", "WEB", "WEB", "PHONE", "EMAIL", "PORTAL", "EDI");
+    private static final List<String> CANCEL_REASONS = List.of("customer ordered by mistake", "customer found a cheaper offer",
+            "duplicate order", "delivery date no longer needed");
+    private static final List<String> HOLD_REASONS = List.of("delivery address to be confirmed", "customer asked to wait for approval",
+            "suspected duplicate, checking with customer");
+
+    /** A demo customer as created. */
+    record Buyer(UUID id, DemoCustomers.DemoCustomer demo) {}
+
+    /** What is meant to become of an order; what it ends up as also depends on credit and stock. */
+    enum Fate { OPEN, HOLD, CANCEL, IN_FULFILLMENT, PARTLY_SHIPPED, SHIPPED, DELIVERED }
+
+    private final OrderEntry entry;
+    private final OrderFulfillment fulfillment;
+    private final Orders orders;
+    private final InventoryAdmin inventory;
+    private final TransactionTemplate transactions;
+    private int shipments;
+
+    DemoOrders(OrderEntry entry, OrderFulfillment fulfillment, Orders orders, InventoryAdmin inventory, TransactionTemplate transactions) {
+        this.entry = entry;
+        this.fulfillment = fulfillment;
+        this.orders = orders;
+        this.inventory = inventory;
+        this.transactions = transactions;
+    }
+
+    /** Places and progresses the orders; returns how many ended in each status. */
+    Map<String, Long> placeOrders(Random random, List<Buyer> buyers, Instant now) {
+        List<Instant> times = placementTimes(random, now);
+        List<String> scarce = DemoCatalog.PRODUCTS.stream()
+                .filter(p -> p.supply() == DemoCatalog.Supply.LOW).map(p -> p.product().sku()).toList();
+        Map<String, Long> statuses = new TreeMap<>();
+        for (int i = 0; i < times.size(); i++) {
+            if (i == times.size() / 3 || i == 2 * times.size() / 3) {
+                // a supplier delivery of the scarce products; the oldest backorders get it first
+                scarce.forEach(sku -> inventory.receive(sku, "HAM", 25, "supplier delivery"));
+            }
+            Buyer buyer = pick(random, buyers);
+            long ageDays = Duration.between(times.get(i), now).toDays();
+            OrderSnapshot order = lifecycle(random, buyer, ageDays);
+            if (order != null) {
+                order = entry.backdate(order.id(), times.get(i));
+                statuses.merge(order.status().name(), 1L, Long::sum);
+            }
+        }
+        // today's delivery covers everything still backordered of the scarce products
+        scarce.forEach(sku -> inventory.receive(sku, "BER", 150, "supplier delivery"));
+        return statuses;
+    }
+
+    /** One order's life, up to now. Null if it could not be placed (which the demo data does not provoke). */
+    private OrderSnapshot lifecycle(Random random, Buyer buyer, long ageDays) {
+        OrderSnapshot order;
+        try {
+            order = entry.place(new OrderEntry.NewOrder(buyer.id(), CHANNELS.get(random.nextInt(CHANNELS.size())),
+                    buyer.demo().business() ? "PO-" + (4500000 + random.nextInt(99999)) : null,
+                    random.nextInt(6) == 0 ? "EXPRESS" : "STANDARD", null, lines(random, buyer)));
+        } catch (OrdoException e) {
+            log.warn("Demo order for {} not placed: {}", buyer.demo().customer().name(), e.getMessage());
+            return null;
+        }
+        UUID id = order.id();
+        Fate fate = fate(random, ageDays);
+        boolean change = random.nextInt(100) < 12;
+        boolean cancelPart = random.nextInt(100) < 10;
+        if (order.status() == OrderStatus.ON_HOLD && !creditReview(random, id, ageDays)) {
+            return current(id);
+        }
+        if (change && fate != Fate.CANCEL) {
+            order = attempt(() -> change(random, current(id)));
+            if (order != null && order.status() == OrderStatus.ON_HOLD && !creditReview(random, id, ageDays)) {
+                return current(id);
+            }
+        }
+        if (cancelPart && fate != Fate.CANCEL) {
+            attempt(() -> cancelPart(random, current(id)));
+        }
+        switch (fate) {
+            case OPEN -> { }
+            case HOLD -> attempt(() -> entry.hold(id, HOLD_REASONS.get(random.nextInt(HOLD_REASONS.size()))));
+            case CANCEL -> attempt(() -> entry.cancel(id, CANCEL_REASONS.get(random.nextInt(CANCEL_REASONS.size()))));
+            case IN_FULFILLMENT -> attempt(() -> inTransaction(() -> fulfillment.beginFulfillment(id)));
+            case PARTLY_SHIPPED, SHIPPED, DELIVERED -> attempt(() -> ship(random, id, fate));
+        }
+        return current(id);
+    }
+
+    /** A credit hold: accounting releases older ones (most of the time) or cancels; recent ones still wait. */
+    private boolean creditReview(Random random, UUID id, long ageDays) {
+        if (ageDays < 10) {
+            return false;
+        }
+        if (random.nextInt(4) == 0) {
+            attempt(() -> entry.cancel(id, "credit not approved"));
+            return false;
+        }
+        return attempt(() -> entry.release(id, "credit approved by accounting")) != null;
+    }
+
+    private static Fate fate(Random random, long ageDays) {
+        int p = random.nextInt(100);
+        if (ageDays >= 21) {
+            return p < 8 ? Fate.CANCEL : p < 12 ? Fate.SHIPPED : Fate.DELIVERED;
+        }
+        if (ageDays >= 7) {
+            return p < 8 ? Fate.CANCEL : p < 13 ? Fate.HOLD : p < 53 ? Fate.DELIVERED : p < 73 ? Fate.SHIPPED
+                    : p < 80 ? Fate.PARTLY_SHIPPED : p < 90 ? Fate.IN_FULFILLMENT : Fate.OPEN;
+        }
+        return p < 8 ? Fate.CANCEL : p < 33 ? Fate.HOLD : p < 53 ? Fate.IN_FULFILLMENT : p < 58 ? Fate.PARTLY_SHIPPED : Fate.OPEN;
+    }
+
+    private OrderSnapshot change(Random random, OrderSnapshot order) {
+        OrderSnapshot.Line first = order.lines().get(0);
+        List<OrderEntry.LineChange> changes = new ArrayList<>();
+        if (random.nextBoolean()) {
+            long quantity = Math.max(1, first.quantity() + (random.nextBoolean() ? 2 : -1));
+            changes.add(new OrderEntry.LineChange(first.lineNumber(), null, quantity));
+        } else {
+            String sku = pickSku(random, order.lines().stream().map(OrderSnapshot.Line::sku).toList());
+            changes.add(new OrderEntry.LineChange(null, sku, 1 + random.nextInt(3)));
+        }
+        return entry.change(order.id(), changes, "customer called to change the order");
+    }
+
+    private OrderSnapshot cancelPart(Random random, OrderSnapshot order) {
+        for (OrderSnapshot.Line line : order.lines()) {
+            long open = line.reserved() + line.backordered();
+            if (open >= 2) {
+                return entry.cancelLine(order.id(), line.lineNumber(), 1 + random.nextInt((int) Math.min(open - 1, 5)),
+                        "customer reduced the quantity");
+            }
+        }
+        return order;
+    }
+
+    /**
+     * Ships what is reserved, one shipment per warehouse (only the first one for a partly shipped order), and
+     * records the delivery. What is backordered stays open, so such an order ends partly shipped.
+     */
+    private OrderSnapshot ship(Random random, UUID id, Fate fate) {
+        OrderSnapshot order = current(id);
+        if (order.status() != OrderStatus.CONFIRMED || order.lines().stream().allMatch(l -> l.reserved() == 0)) {
+            return order; // held, or nothing in stock yet: it waits
+        }
+        inTransaction(() -> fulfillment.beginFulfillment(id));
+        Map<String, List<OrderFulfillment.ShippedQuantity>> byWarehouse = new TreeMap<>();
+        for (OrderSnapshot.Line line : order.lines()) {
+            line.reservedByWarehouse().forEach((warehouse, quantity) -> byWarehouse.computeIfAbsent(warehouse, w -> new ArrayList<>())
+                    .add(new OrderFulfillment.ShippedQuantity(line.lineNumber(), warehouse, quantity)));
+        }
+        for (List<OrderFulfillment.ShippedQuantity> quantities : byWarehouse.values()) {
+            List<OrderFulfillment.ShippedQuantity> shipment = quantities;
+            if (fate == Fate.PARTLY_SHIPPED && byWarehouse.size() == 1) {
+                // one warehouse: leave one unit of the first line for a later shipment
+                OrderFulfillment.ShippedQuantity first = quantities.get(0);
+                shipment = new ArrayList<>(quantities);
+                if (first.quantity() > 1) {
+                    shipment.set(0, new OrderFulfillment.ShippedQuantity(first.lineNumber(), first.warehouse(), first.quantity() - 1));
+                } else if (quantities.size() > 1) {
+                    shipment.remove(0);
+                }
+            }
+            List<OrderFulfillment.ShippedQuantity> lines = shipment;
+            String number = String.format("DEMO-SHP-%05d", ++shipments);
+            inTransaction(() -> fulfillment.recordShipment(id, number, lines));
+            if (fate == Fate.PARTLY_SHIPPED) {
+                break;
+            }
+        }
+        if (fate == Fate.DELIVERED) {
+            inTransaction(() -> fulfillment.recordDelivery(id, null));
+        }
+        return current(id);
+    }
+
+    /** 1–3 lines for consumers, 1–5 for businesses, of different products, weighted by popularity. */
+    private static List<OrderEntry.NewLine> lines(Random random, Buyer buyer) {
+        int count = buyer.demo().business() ? 1 + random.nextInt(5) : 1 + random.nextInt(3);
+        Set<String> skus = new LinkedHashSet<>();
+        while (skus.size() < count) {
+            skus.add(pickSku(random, List.of()));
+        }
+        List<OrderEntry.NewLine> lines = new ArrayList<>();
+        for (String sku : skus) {
+            long quantity = buyer.demo().business() ? List.of(1, 2, 3, 4, 5, 6, 10, 12, 20).get(random.nextInt(9)) : 1 + random.nextInt(3);
+            lines.add(new OrderEntry.NewLine(sku, quantity));
+        }
+        return lines;
+    }
+
+    private static String pickSku(Random random, List<String> except) {
+        int total = DemoCatalog.PRODUCTS.stream().mapToInt(DemoCatalog.DemoProduct::popularity).sum();
+        while (true) {
+            int n = random.nextInt(total);
+            for (DemoCatalog.DemoProduct p : DemoCatalog.PRODUCTS) {
+                n -= p.popularity();
+                if (n < 0) {
+                    if (!except.contains(p.product().sku())) {
+                        return p.product().sku();
+                    }
+                    break;
+                }
+            }
+        }
+    }
+
+    private static Buyer pick(Random random, List<Buyer> buyers) {
+        int n = random.nextInt(buyers.stream().mapToInt(b -> b.demo().weight()).sum());
+        for (Buyer b : buyers) {
+            n -= b.demo().weight();
+            if (n < 0) {
+                return b;
+            }
+        }
+        return buyers.get(buyers.size() - 1);
+    }
+
+    /**
+     * Working-hour times over the past {@value #DAYS} days, oldest first, within this year (an order number carries
+     * the year of its placement, and backdating keeps it).
+     */
+    private static List<Instant> placementTimes(Random random, Instant now) {
+        Instant yearStart = LocalDate.now(ZoneOffset.UTC).withDayOfYear(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant from = now.minus(Duration.ofDays(DAYS)).isBefore(yearStart) ? yearStart : now.minus(Duration.ofDays(DAYS));
+        long span = Duration.between(from, now).toMinutes();
+        List<Instant> times = new ArrayList<>();
+        for (int i = 0; i < ORDERS; i++) {
+            Instant t = from.plus(random.nextLong(Math.max(span, 1)), ChronoUnit.MINUTES);
+            int hour = t.atZone(ZoneOffset.UTC).getHour();
+            if (hour < 7 || hour > 18) {
+                Instant daytime = t.plus(Duration.ofHours(12));
+                t = daytime.isBefore(now) ? daytime : t;
+            }
+            times.add(t.truncatedTo(ChronoUnit.SECONDS));
+        }
+        times.sort(null);
+        return times;
+    }
+
+    private OrderSnapshot current(UUID id) {
+        return orders.find(id).orElseThrow();
+    }
+
+    private <T> T inTransaction(Supplier<T> work) {
+        return transactions.execute(tx -> work.get());
+    }
+
+    /** Runs a step of an order's life; a step the rules refuse (e.g. a change pushing it over its credit) is skipped. */
+    private <T> T attempt(Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (OrdoException e) {
+            log.debug("Demo step skipped: {}", e.getMessage());
+            return null;
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package org.ordo.inventory;
+
+import org.ordo.shared.Address;
+
+/**
+ * Setting up warehouses and receiving stock from Java, for data import and demos: the same validation, ledger
+ * entries, audit and {@link StockAvailable} events as {@code POST /api/warehouses} and
+ * {@code POST /api/inventory/movements} with type RECEIPT.
+ */
+public interface InventoryAdmin {
+
+    /**
+     * Creates an active warehouse.
+     *
+     * @throws org.ordo.shared.OrdoException invalid fields (400) or a taken code (409)
+     */
+    void createWarehouse(String code, String name, Address address);
+
+    /**
+     * Receives {@code quantity} (> 0) of a catalog SKU into a warehouse; backorders waiting for it are filled after
+     * commit.
+     *
+     * @return on hand of that SKU in that warehouse afterwards
+     */
+    long receive(String sku, String warehouse, long quantity, String reason);
+}

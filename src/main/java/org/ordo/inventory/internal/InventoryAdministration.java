@@ -1,0 +1,28 @@
+package org.ordo.inventory.internal;
+
+import org.ordo.inventory.InventoryAdmin;
+import org.ordo.shared.Address;
+import org.springframework.stereotype.Component;
+
+/** {@link InventoryAdmin} on top of {@link Warehouses} and {@link StockLedger}, which own the rules. */
+@Component
+class InventoryAdministration implements InventoryAdmin {
+
+    private final Warehouses warehouses;
+    private final StockLedger ledger;
+
+    InventoryAdministration(Warehouses warehouses, StockLedger ledger) {
+        this.warehouses = warehouses;
+        this.ledger = ledger;
+    }
+
+    @Override
+    public void createWarehouse(String code, String name, Address address) {
+        warehouses.create(code, name, address);
+    }
+
+    @Override
+    public long receive(String sku, String warehouse, long quantity, String reason) {
+        return ledger.record(sku, warehouse, StockLedger.ManualType.RECEIPT.name(), quantity, reason).onHand();
+    }
+}

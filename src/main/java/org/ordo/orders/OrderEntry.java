@@ -1,0 +1,50 @@
+package org.ordo.orders;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Taking and changing orders from Java, for data import and demos: the same validation, credit check, sourcing,
+ * reservations, history, audit and events as the order API, without HTTP. The caller's
+ * {@link org.ordo.identity.Actor} is recorded as the one who acted; prices always come from the catalog.
+ */
+public interface OrderEntry {
+
+    /** Places an order in the customer's currency, shipped to the customer's shipping address. */
+    OrderSnapshot place(NewOrder order);
+
+    /** Sets quantities of existing lines (0 cancels a line) and adds lines (those without a line number). */
+    OrderSnapshot change(UUID orderId, List<LineChange> lines, String reason);
+
+    /** Cancels the whole order, releasing every reservation. */
+    OrderSnapshot cancel(UUID orderId, String reason);
+
+    /** Cancels {@code quantity} of one line (backordered quantity first, then reserved). */
+    OrderSnapshot cancelLine(UUID orderId, int lineNumber, long quantity, String reason);
+
+    OrderSnapshot hold(UUID orderId, String reason);
+
+    OrderSnapshot release(UUID orderId, String reason);
+
+    /**
+     * For data import and demos: moves an order's placement to an earlier {@code placedAt} in the same year (the
+     * order number carries the year), and its whole timeline with it — line placement times (the backorder queue
+     * follows them), history entries, shipped/delivered/completed times, requested and promised dates. What is
+     * recorded outside the order (stock ledger, audit trail) keeps its real time, and the order's history gets an
+     * entry, at the real time, saying that it was backdated.
+     *
+     * @throws org.ordo.shared.OrdoException invalid (400) for a time in the future, later than the current placement
+     *                                       or in another year
+     */
+    OrderSnapshot backdate(UUID orderId, Instant placedAt);
+
+    /** {@code channel} and {@code shippingMethod} may be null (API and STANDARD). */
+    record NewOrder(UUID customerId, String channel, String externalReference, String shippingMethod, String notes,
+            List<NewLine> lines) {}
+
+    record NewLine(String sku, long quantity) {}
+
+    /** With a line number: that line's new quantity. Without: a new line of {@code sku}. */
+    record LineChange(Integer lineNumber, String sku, long quantity) {}
+}

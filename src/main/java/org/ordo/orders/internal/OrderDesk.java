@@ -1,0 +1,89 @@
+package org.ordo.orders.internal;
+
+import org.ordo.orders.OrderEntry;
+import org.ordo.orders.OrderSnapshot;
+import org.ordo.shared.OrdoException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** {@link OrderEntry} on top of {@link OrderPlacement} and {@link OrderOperations}, which own the rules. */
+@Component
+class OrderDesk implements OrderEntry {
+
+    private final OrderPlacement placement;
+    private final OrderOperations operations;
+    private final OrderQueries queries;
+
+    OrderDesk(OrderPlacement placement, OrderOperations operations, OrderQueries queries) {
+        this.placement = placement;
+        this.operations = operations;
+        this.queries = queries;
+    }
+
+    @Override
+    @Transactional
+    public OrderSnapshot place(NewOrder order) {
+        if (order == null) {
+            throw OrdoException.invalid("body", "is required");
+        }
+        List<OrderRequests.PlaceLine> lines = order.lines() == null ? null
+                : order.lines().stream().map(l -> new OrderRequests.PlaceLine(l.sku(), l.quantity(), null)).toList();
+        UUID id = placement.place(new OrderRequests.PlaceOrder(order.customerId(), order.channel(), order.externalReference(), null,
+                null, null, order.shippingMethod(), order.notes(), lines)).id();
+        return snapshot(id);
+    }
+
+    @Override
+    @Transactional
+    public OrderSnapshot change(UUID orderId, List<LineChange> lines, String reason) {
+        List<OrderRequests.ChangeLine> changes = lines.stream()
+                .map(l -> new OrderRequests.ChangeLine(l.lineNumber(), l.lineNumber() == null ? l.sku() : null, l.quantity(), null))
+                .toList();
+        operations.change(orderId.toString(), null, new OrderRequests.ChangeOrder(null, null, null, null, changes, reason));
+        return snapshot(orderId);
+    }
+
+    @Override
+    @Transactional
+    public OrderSnapshot cancel(UUID orderId, String reason) {
+        operations.cancel(orderId.toString(), null, new OrderRequests.Cancel(reason, null));
+        return snapshot(orderId);
+    }
+
+    @Override
+    @Transactional
+    public OrderSnapshot cancelLine(UUID orderId, int lineNumber, long quantity, String reason) {
+        operations.cancel(orderId.toString(), null,
+                new OrderRequests.Cancel(reason, List.of(new OrderRequests.CancelLine(lineNumber, quantity))));
+        return snapshot(orderId);
+    }
+
+    @Override
+    @Transactional
+    public OrderSnapshot hold(UUID orderId, String reason) {
+        operations.hold(orderId.toString(), null, reason);
+        return snapshot(orderId);
+    }
+
+    @Override
+    @Transactional
+    public OrderSnapshot release(UUID orderId, String reason) {
+        operations.release(orderId.toString(), null, reason);
+        return snapshot(orderId);
+    }
+
+    @Override
+    @Transactional
+    public OrderSnapshot backdate(UUID orderId, Instant placedAt) {
+        operations.backdate(orderId, placedAt);
+        return snapshot(orderId);
+    }
+
+    private OrderSnapshot snapshot(UUID id) {
+        return queries.find(id).orElseThrow(() -> OrdoException.notFound("Order", id));
+    }
+}
