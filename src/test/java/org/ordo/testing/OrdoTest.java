@@ -15,6 +15,6 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"ordo.admin-password=" + Api.ADMIN_PASSWORD})
+        properties = {"ordo.admin-password=" + Api.ADMIN_PASSWORD, "server.shutdown=immediate"})
 @ContextConfiguration(initializers = PostgresInitializer.class)
 public @interface OrdoTest {}

