@@ -109,6 +109,17 @@ class DemoDataTests {
     }
 
     @Test
+    void shippedDemoOrdersWentThroughTheWarehouseAndWereInvoiced() {
+        Api admin = Api.at(port).asAdmin();
+        assertThat(total(admin, "/api/shipments?status=DELIVERED")).isPositive();
+        assertThat(total(admin, "/api/shipments?status=PLANNED")).isPositive();
+        // invoices are written by a listener after each shipment commits
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> total(admin, "/api/invoices") >= total(admin, "/api/shipments?status=DELIVERED"));
+        assertThat(admin.get("/api/admin/consistency").expect(200).json().get("consistent").asBoolean()).isTrue();
+    }
+
+    @Test
     void aRestartLoadsNothingASecondTime() throws Exception {
         Api admin = Api.at(port).asAdmin();
         long orders = total(admin, "/api/orders");

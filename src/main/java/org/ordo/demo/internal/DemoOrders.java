@@ -2,7 +2,7 @@ package org.ordo.demo.internal;
 
 import org.ordo.inventory.InventoryAdmin;
 import org.ordo.orders.OrderEntry;
-import org.ordo.orders.OrderFulfillment;
+import org.ordo.fulfillment.Shipping;
 import org.ordo.orders.OrderSnapshot;
 import org.ordo.orders.OrderStatus;
 import org.ordo.orders.Orders;
@@ -53,15 +53,16 @@ class DemoOrders {
     enum Fate { OPEN, HOLD, CANCEL, IN_FULFILLMENT, PARTLY_SHIPPED, SHIPPED, DELIVERED }
 
     private final OrderEntry entry;
-    private final OrderFulfillment fulfillment;
+    private final Shipping shipping;
     private final Orders orders;
     private final InventoryAdmin inventory;
     private final TransactionTemplate transactions;
     private int shipments;
 
-    DemoOrders(OrderEntry entry, OrderFulfillment fulfillment, Orders orders, InventoryAdmin inventory, TransactionTemplate transactions) {
+    DemoOrders(OrderEntry entry, Shipping shipping, Orders orders, InventoryAdmin inventory,
+            TransactionTemplate transactions) {
+        this.shipping = shipping;
         this.entry = entry;
-        this.fulfillment = fulfillment;
         this.orders = orders;
         this.inventory = inventory;
         this.transactions = transactions;
@@ -122,7 +123,7 @@ class DemoOrders {
             case OPEN -> { }
             case HOLD -> attempt(() -> entry.hold(id, HOLD_REASONS.get(random.nextInt(HOLD_REASONS.size()))));
             case CANCEL -> attempt(() -> entry.cancel(id, CANCEL_REASONS.get(random.nextInt(CANCEL_REASONS.size()))));
-            case IN_FULFILLMENT -> attempt(() -> inTransaction(() -> fulfillment.beginFulfillment(id)));
+            case IN_FULFILLMENT -> attempt(() -> shipping.plan(id, null, null));
             case PARTLY_SHIPPED, SHIPPED, DELIVERED -> attempt(() -> ship(random, id, fate));
         }
         return current(id);
@@ -177,41 +178,38 @@ class DemoOrders {
     }
 
     /**
-     * Ships what is reserved, one shipment per warehouse (only the first one for a partly shipped order), and
-     * records the delivery. What is backordered stays open, so such an order ends partly shipped.
+     * Ships what is reserved through the warehouse's own steps (plan, pick, scan every unit, pack, ship, deliver),
+     * one shipment per warehouse; invoicing then bills each shipment. A partly shipped order ships only its first
+     * shipment (one unit held back when everything sits in one warehouse); backordered quantities stay open.
      */
     private OrderSnapshot ship(Random random, UUID id, Fate fate) {
         OrderSnapshot order = current(id);
         if (order.status() != OrderStatus.CONFIRMED || order.lines().stream().allMatch(l -> l.reserved() == 0)) {
             return order; // held, or nothing in stock yet: it waits
         }
-        inTransaction(() -> fulfillment.beginFulfillment(id));
-        Map<String, List<OrderFulfillment.ShippedQuantity>> byWarehouse = new TreeMap<>();
-        for (OrderSnapshot.Line line : order.lines()) {
-            line.reservedByWarehouse().forEach((warehouse, quantity) -> byWarehouse.computeIfAbsent(warehouse, w -> new ArrayList<>())
-                    .add(new OrderFulfillment.ShippedQuantity(line.lineNumber(), warehouse, quantity)));
+        Set<String> warehouses = new java.util.TreeSet<>();
+        order.lines().forEach(l -> warehouses.addAll(l.reservedByWarehouse().keySet()));
+        List<String> planned;
+        if (fate == Fate.PARTLY_SHIPPED && warehouses.size() == 1) {
+            Map<Integer, Long> quantities = new TreeMap<>();
+            order.lines().stream().filter(l -> l.reserved() > 0).forEach(l -> quantities.put(l.lineNumber(), l.reserved()));
+            Integer first = quantities.keySet().iterator().next();
+            if (quantities.get(first) > 1) {
+                quantities.put(first, quantities.get(first) - 1);
+            } else if (quantities.size() > 1) {
+                quantities.remove(first);
+            }
+            planned = shipping.plan(id, null, quantities);
+        } else {
+            planned = shipping.plan(id, null, null);
         }
-        for (List<OrderFulfillment.ShippedQuantity> quantities : byWarehouse.values()) {
-            List<OrderFulfillment.ShippedQuantity> shipment = quantities;
-            if (fate == Fate.PARTLY_SHIPPED && byWarehouse.size() == 1) {
-                // one warehouse: leave one unit of the first line for a later shipment
-                OrderFulfillment.ShippedQuantity first = quantities.get(0);
-                shipment = new ArrayList<>(quantities);
-                if (first.quantity() > 1) {
-                    shipment.set(0, new OrderFulfillment.ShippedQuantity(first.lineNumber(), first.warehouse(), first.quantity() - 1));
-                } else if (quantities.size() > 1) {
-                    shipment.remove(0);
-                }
-            }
-            List<OrderFulfillment.ShippedQuantity> lines = shipment;
-            String number = String.format("DEMO-SHP-%05d", ++shipments);
-            inTransaction(() -> fulfillment.recordShipment(id, number, lines));
-            if (fate == Fate.PARTLY_SHIPPED) {
-                break;
-            }
+        List<String> toShip = fate == Fate.PARTLY_SHIPPED ? planned.subList(0, 1) : planned;
+        for (String shipment : toShip) {
+            shipping.pickPackAndShip(shipment);
+            shipments++;
         }
         if (fate == Fate.DELIVERED) {
-            inTransaction(() -> fulfillment.recordDelivery(id, null));
+            toShip.forEach(shipping::deliver);
         }
         return current(id);
     }
