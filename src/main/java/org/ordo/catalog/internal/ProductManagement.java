@@ -30,8 +30,8 @@ class ProductManagement {
 
     static final String AUDIT_ENTITY = "PRODUCT";
     private static final Pattern SKU = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-    private static final Set<String> FIELDS = Set.of("sku", "name", "description", "unitPrice", "taxCategory", "gtin",
-            "weightGrams", "active");
+    private static final Set<String> FIELDS = Set.of("sku", "name", "description", "unitPrice", "unitCost", "taxCategory",
+            "gtin", "weightGrams", "active");
     private static final Set<String> NOT_NULL = Set.of("sku", "name", "unitPrice", "taxCategory", "active");
 
     private final JdbcCatalog products;
@@ -122,6 +122,7 @@ class ProductManagement {
         } else {
             unitPrice = r.unitPrice().toMoney("unitPrice", problems);
         }
+        Money unitCost = r.unitCost() == null ? null : r.unitCost().toMoney("unitCost", problems);
         if (r.taxCategory() == null || r.taxCategory().isBlank()) {
             problems.add(new FieldViolation("taxCategory", "must not be blank"));
         } else if (r.taxCategory().length() > 32 || products.taxRate(r.taxCategory()).isEmpty()) {
@@ -136,7 +137,7 @@ class ProductManagement {
         if (!problems.isEmpty()) {
             throw OrdoException.invalid(problems);
         }
-        return new ProductDraft(sku, r.name(), r.description(), unitPrice, r.taxCategory(), r.gtin(), r.weightGrams(),
+        return new ProductDraft(sku, r.name(), r.description(), unitPrice, unitCost, r.taxCategory(), r.gtin(), r.weightGrams(),
                 r.active() == null || r.active());
     }
 
