@@ -149,8 +149,9 @@ class ReturnController {
 
     @PostMapping("/api/returns/{id}/receive")
     @PreAuthorize(WAREHOUSE)
-    @Operation(summary = "Receive the goods", description = "{lines?: [{lineNumber, quantity, restock, warehouse?}]}. Without lines "
-            + "everything requested arrived and is restocked where it shipped from. Restocked units go back on hand with a RETURN "
+    @Operation(summary = "Receive the goods", description = "{restock?, lines?: [{lineNumber, quantity, restock?, warehouse?}]}. Without "
+            + "lines everything requested arrived; restock (default true) applies to lines that do not say; restocked units go where "
+            + "the line shipped from unless a warehouse is named. Restocked units go back on hand with a RETURN "
             + "movement (backorders may then be filled); scrapped ones (restock: false) are only recorded. Both count as returned on "
             + "the order lines.")
     ResponseEntity<ReturnViews.ReturnView> receive(@PathVariable String id,

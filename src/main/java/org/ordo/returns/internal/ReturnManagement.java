@@ -54,10 +54,13 @@ class ReturnManagement {
 
     record Reject(String reason) {}
 
-    /** Without {@code lines} everything requested arrived and goes back on hand where it shipped from. */
-    record Receive(List<ReceiveLine> lines) {}
+    /**
+     * Without {@code lines} everything requested arrived. {@code restock} (default true) applies to every line that does
+     * not say otherwise: restocked units go back on hand where the line shipped from, unless a line names a warehouse.
+     */
+    record Receive(List<ReceiveLine> lines, Boolean restock) {}
 
-    /** {@code restock} defaults to true; {@code warehouse} (restocked units only) defaults to where the line shipped from. */
+    /** {@code restock} defaults to the receipt's; {@code warehouse} (restocked units only) defaults to where the line shipped from. */
     record ReceiveLine(Integer lineNumber, Long quantity, Boolean restock, String warehouse) {}
 
     record Inspect(String notes) {}
@@ -223,6 +226,7 @@ class ReturnManagement {
     @Transactional
     Rma receive(String idOrNumber, String ifMatch, Receive request) {
         List<ReceiveLine> given = request == null ? null : request.lines();
+        boolean restockByDefault = request == null || request.restock() == null || request.restock();
         List<FieldViolation> invalid = new ArrayList<>();
         if (given != null) {
             if (given.isEmpty()) {
@@ -241,7 +245,7 @@ class ReturnManagement {
                 } else if (line.quantity() <= 0) {
                     invalid.add(new FieldViolation(field + ".quantity", "must be greater than 0"));
                 }
-                if (line != null && line.warehouse() != null && Boolean.FALSE.equals(line.restock())) {
+                if (line != null && line.warehouse() != null && !(line.restock() == null ? restockByDefault : line.restock())) {
                     invalid.add(new FieldViolation(field + ".warehouse", "is only for restocked units (restock: true)"));
                 }
             }
@@ -261,7 +265,7 @@ class ReturnManagement {
         List<FieldViolation> rules = new ArrayList<>();
         if (given == null) {
             for (Rma.Line line : rma.lines) {
-                receipts.add(new Rma.Receipt(line.lineNumber, line.quantity, true, null));
+                receipts.add(new Rma.Receipt(line.lineNumber, line.quantity, restockByDefault, null));
                 fields.add("lines");
             }
         } else {
@@ -279,7 +283,7 @@ class ReturnManagement {
                             + line.quantity + "; " + sum + " cannot be received"));
                     continue;
                 }
-                boolean restock = wanted.restock() == null || wanted.restock();
+                boolean restock = wanted.restock() == null ? restockByDefault : wanted.restock();
                 receipts.add(new Rma.Receipt(line.lineNumber, wanted.quantity(), restock, restock ? blankToNull(wanted.warehouse()) : null));
                 fields.add("lines[" + i + "].warehouse");
             }
