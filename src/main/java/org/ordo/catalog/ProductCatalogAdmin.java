@@ -19,6 +19,7 @@ public interface ProductCatalogAdmin {
     boolean hasProducts();
 
     /** {@code description}, {@code gtin} and {@code weightGrams} may be null. */
-    record NewProduct(String sku, String name, String description, Money unitPrice, String taxCategory, String gtin,
+    /** {@code unitCost} (what the product costs the company) may be null. */
+    record NewProduct(String sku, String name, String description, Money unitPrice, Money unitCost, String taxCategory, String gtin,
             Integer weightGrams) {}
 }

@@ -6,7 +6,7 @@ import java.math.BigDecimal;
 
 /**
  * A product as it is now. {@code taxRate} is the rate of {@code taxCategory} (e.g. 0.2000 for 20 %);
- * {@code gtin} and {@code weightGrams} may be null.
+ * {@code gtin}, {@code weightGrams} and {@code unitCost} (what a unit costs the company, in any currency) may be null.
  */
 public record ProductSnapshot(String sku, String name, Money unitPrice, String taxCategory, BigDecimal taxRate, String gtin,
-        Integer weightGrams, boolean active) {}
+        Integer weightGrams, boolean active, Money unitCost) {}

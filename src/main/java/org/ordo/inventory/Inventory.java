@@ -43,6 +43,9 @@ public interface Inventory {
     /** Puts returned goods back on hand with a RETURN movement; publishes {@link StockAvailable}. */
     void restock(String sku, String warehouse, long quantity, String reference);
 
+    /** Where an order line's shipped units came from: consumed reservations per warehouse code (for restocking returns). */
+    Map<String, Long> shippedFrom(UUID orderId, int lineNumber);
+
     /** The active reservations of an order. */
     List<ReservationView> activeReservations(UUID orderId);
 

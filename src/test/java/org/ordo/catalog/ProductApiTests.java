@@ -113,6 +113,27 @@ class ProductApiTests {
     }
 
     @Test
+    void unitCostIsOptionalMoneyThatPutAndPatchSetAndClearAndCustomersDoNotSee() {
+        String sku = unique("COST");
+        JsonNode created = create(with(product(sku), "unitCost", Map.of("amount", "7.25", "currency", "EUR"))).expect(201).json();
+        assertThat(created.get("unitCost").get("amount").asString()).isEqualTo("7.25");
+        JsonNode patched = admin().patch("/api/products/" + sku, Map.of("unitCost", Map.of("amount", "6.80", "currency", "USD")))
+                .expect(200).json();
+        assertThat(patched.get("unitCost").get("currency").asString()).isEqualTo("USD");
+        assertThat(patched.get("version").asLong()).isEqualTo(1);
+        var invalid = admin().patch("/api/products/" + sku, Map.of("unitCost", Map.of("amount", "-1", "currency", "EURO"))).expect(400);
+        assertThat(invalid.json().get("errors").valueStream().map(e -> e.get("field").asString()))
+                .containsExactlyInAnyOrder("unitCost.amount", "unitCost.currency");
+        Api customer = userWithRoles("CUSTOMER");
+        assertThat(customer.get("/api/products/" + sku).expect(200).json().get("unitCost").isNull()).isTrue();
+        Map<String, Object> cleared = new HashMap<>();
+        cleared.put("unitCost", null);
+        assertThat(admin().patch("/api/products/" + sku, cleared).expect(200).json().get("unitCost").isNull()).isTrue();
+        admin().put("/api/products/" + sku, with(product(sku), "unitCost", Map.of("amount", "5", "currency", "EUR"))).expect(200);
+        assertThat(admin().get("/api/products/" + sku).expect(200).json().get("unitCost").get("amount").asString()).isEqualTo("5.00");
+    }
+
+    @Test
     void anySignedInUserReadsButOnlyAdminAndSalesChange() {
         String sku = unique("ROLE");
         userWithRoles("SALES").post("/api/products", product(sku)).expect(201);

@@ -26,7 +26,7 @@ import java.util.Optional;
 @Component
 class JdbcCatalog implements Catalog {
 
-    private static final String SELECT = "SELECT p.sku, p.name, p.description, p.unit_price, p.currency, p.tax_category, t.rate, "
+    private static final String SELECT = "SELECT p.sku, p.name, p.description, p.unit_price, p.currency, p.unit_cost, p.cost_currency, p.tax_category, t.rate, "
             + "p.gtin, p.weight_grams, p.active, p.version, p.created_at, p.updated_at "
             + "FROM product p JOIN tax_category t ON t.code = p.tax_category";
 
@@ -102,18 +102,22 @@ class JdbcCatalog implements Catalog {
     }
 
     void insert(ProductDraft p, Instant now) {
-        jdbc.sql("INSERT INTO product (sku, name, description, unit_price, currency, tax_category, gtin, weight_grams, active, "
-                        + "version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)")
-                .params(p.sku(), p.name(), p.description(), p.unitPrice().amount(), p.unitPrice().currencyCode(), p.taxCategory(),
+        jdbc.sql("INSERT INTO product (sku, name, description, unit_price, currency, unit_cost, cost_currency, tax_category, gtin, "
+                        + "weight_grams, active, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)")
+                .params(p.sku(), p.name(), p.description(), p.unitPrice().amount(), p.unitPrice().currencyCode(),
+                        p.unitCost() == null ? null : p.unitCost().amount(), p.unitCost() == null ? null : p.unitCost().currencyCode(),
+                        p.taxCategory(),
                         p.gtin(), p.weightGrams(), p.active(), Timestamp.from(now), Timestamp.from(now))
                 .update();
     }
 
     /** Writes every field and bumps the version; the caller holds the row lock and has checked the version. */
     void update(ProductDraft p, Instant now) {
-        jdbc.sql("UPDATE product SET name = ?, description = ?, unit_price = ?, currency = ?, tax_category = ?, gtin = ?, "
-                        + "weight_grams = ?, active = ?, version = version + 1, updated_at = ? WHERE sku = ?")
-                .params(p.name(), p.description(), p.unitPrice().amount(), p.unitPrice().currencyCode(), p.taxCategory(), p.gtin(),
+        jdbc.sql("UPDATE product SET name = ?, description = ?, unit_price = ?, currency = ?, unit_cost = ?, cost_currency = ?, "
+                        + "tax_category = ?, gtin = ?, weight_grams = ?, active = ?, version = version + 1, updated_at = ? WHERE sku = ?")
+                .params(p.name(), p.description(), p.unitPrice().amount(), p.unitPrice().currencyCode(),
+                        p.unitCost() == null ? null : p.unitCost().amount(), p.unitCost() == null ? null : p.unitCost().currencyCode(),
+                        p.taxCategory(), p.gtin(),
                         p.weightGrams(), p.active(), Timestamp.from(now), p.sku())
                 .update();
     }
@@ -138,7 +142,9 @@ class JdbcCatalog implements Catalog {
 
     private static Product map(ResultSet rs, int row) throws SQLException {
         return new Product(rs.getString("sku"), rs.getString("name"), rs.getString("description"),
-                Money.of(rs.getBigDecimal("unit_price"), rs.getString("currency").trim()), rs.getString("tax_category"),
+                Money.of(rs.getBigDecimal("unit_price"), rs.getString("currency").trim()),
+                rs.getBigDecimal("unit_cost") == null ? null : Money.of(rs.getBigDecimal("unit_cost"), rs.getString("cost_currency").trim()),
+                rs.getString("tax_category"),
                 rs.getBigDecimal("rate"), rs.getString("gtin"), rs.getObject("weight_grams", Integer.class), rs.getBoolean("active"),
                 rs.getLong("version"), rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
     }

@@ -7,13 +7,13 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
- * A product as the API shows it and as the audit trail records it. {@code description}, {@code gtin} and
- * {@code weightGrams} may be null; {@code taxRate} is read from the tax category.
+ * A product as the API shows it and as the audit trail records it. {@code description}, {@code gtin},
+ * {@code weightGrams} and {@code unitCost} may be null; {@code taxRate} is read from the tax category.
  */
-record Product(String sku, String name, String description, Money unitPrice, String taxCategory, BigDecimal taxRate,
+record Product(String sku, String name, String description, Money unitPrice, Money unitCost, String taxCategory, BigDecimal taxRate,
         String gtin, Integer weightGrams, boolean active, long version, Instant createdAt, Instant updatedAt) {
 
     ProductSnapshot snapshot() {
-        return new ProductSnapshot(sku, name, unitPrice, taxCategory, taxRate, gtin, weightGrams, active);
+        return new ProductSnapshot(sku, name, unitPrice, taxCategory, taxRate, gtin, weightGrams, active, unitCost);
     }
 }

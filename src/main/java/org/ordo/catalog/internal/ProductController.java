@@ -2,6 +2,7 @@ package org.ordo.catalog.internal;
 
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.ordo.identity.Actor;
 import org.ordo.platform.ETags;
 import org.ordo.platform.PageResult;
 import org.ordo.platform.Paging;
@@ -52,7 +53,7 @@ class ProductController {
     PageResult<Product> search(@RequestParam(required = false) String q, @RequestParam(required = false) String sku,
             @RequestParam(required = false) Boolean active, @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
-        return products.search(q, sku, active, Paging.of(page, size));
+        return products.search(q, sku, active, Paging.of(page, size)).map(ProductController::forCaller);
     }
 
     @GetMapping("/{sku}")
@@ -79,6 +80,15 @@ class ProductController {
     }
 
     private static ResponseEntity<Product> ok(Product product) {
-        return ResponseEntity.ok().header(HttpHeaders.ETAG, ETags.of(product.version())).body(product);
+        return ResponseEntity.ok().header(HttpHeaders.ETAG, ETags.of(product.version())).body(forCaller(product));
+    }
+
+    /** What a unit costs the company is not for customers' eyes. */
+    private static Product forCaller(Product p) {
+        if (p.unitCost() == null || !Actor.current().isCustomer()) {
+            return p;
+        }
+        return new Product(p.sku(), p.name(), p.description(), p.unitPrice(), null, p.taxCategory(), p.taxRate(), p.gtin(),
+                p.weightGrams(), p.active(), p.version(), p.createdAt(), p.updatedAt());
     }
 }

@@ -32,8 +32,8 @@ class ProductManagement implements ProductCatalogAdmin {
 
     static final String AUDIT_ENTITY = "PRODUCT";
     private static final Pattern SKU = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-    private static final Set<String> FIELDS = Set.of("sku", "name", "description", "unitPrice", "taxCategory", "gtin",
-            "weightGrams", "active");
+    private static final Set<String> FIELDS = Set.of("sku", "name", "description", "unitPrice", "unitCost", "taxCategory",
+            "gtin", "weightGrams", "active");
     private static final Set<String> NOT_NULL = Set.of("sku", "name", "unitPrice", "taxCategory", "active");
 
     private final JdbcCatalog products;
@@ -64,8 +64,9 @@ class ProductManagement implements ProductCatalogAdmin {
     @Transactional
     public ProductSnapshot create(NewProduct p) {
         MoneyInput price = p.unitPrice() == null ? null : MoneyInput.of(p.unitPrice());
-        return create(new ProductRequest(p.sku(), p.name(), p.description(), price, p.taxCategory(), p.gtin(), p.weightGrams(), true))
-                .snapshot();
+        MoneyInput cost = p.unitCost() == null ? null : MoneyInput.of(p.unitCost());
+        return create(new ProductRequest(p.sku(), p.name(), p.description(), price, cost, p.taxCategory(), p.gtin(), p.weightGrams(),
+                true)).snapshot();
     }
 
     @Override
@@ -137,6 +138,7 @@ class ProductManagement implements ProductCatalogAdmin {
         } else {
             unitPrice = r.unitPrice().toMoney("unitPrice", problems);
         }
+        Money unitCost = r.unitCost() == null ? null : r.unitCost().toMoney("unitCost", problems);
         if (r.taxCategory() == null || r.taxCategory().isBlank()) {
             problems.add(new FieldViolation("taxCategory", "must not be blank"));
         } else if (r.taxCategory().length() > 32 || products.taxRate(r.taxCategory()).isEmpty()) {
@@ -151,7 +153,7 @@ class ProductManagement implements ProductCatalogAdmin {
         if (!problems.isEmpty()) {
             throw OrdoException.invalid(problems);
         }
-        return new ProductDraft(sku, r.name(), r.description(), unitPrice, r.taxCategory(), r.gtin(), r.weightGrams(),
+        return new ProductDraft(sku, r.name(), r.description(), unitPrice, unitCost, r.taxCategory(), r.gtin(), r.weightGrams(),
                 r.active() == null || r.active());
     }
 

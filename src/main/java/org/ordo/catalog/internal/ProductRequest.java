@@ -3,13 +3,13 @@ package org.ordo.catalog.internal;
 /**
  * The body of {@code POST /api/products} and {@code PUT /api/products/{sku}} (and a partial update merged onto the
  * current product). Everything may be missing here; {@link ProductManagement} reports what is wrong, all at once.
- * {@code active} defaults to true.
+ * {@code active} defaults to true; {@code unitCost} is optional.
  */
-record ProductRequest(String sku, String name, String description, MoneyInput unitPrice, String taxCategory, String gtin,
-        Integer weightGrams, Boolean active) {
+record ProductRequest(String sku, String name, String description, MoneyInput unitPrice, MoneyInput unitCost, String taxCategory,
+        String gtin, Integer weightGrams, Boolean active) {
 
     static ProductRequest of(Product p) {
-        return new ProductRequest(p.sku(), p.name(), p.description(), MoneyInput.of(p.unitPrice()), p.taxCategory(), p.gtin(),
-                p.weightGrams(), p.active());
+        return new ProductRequest(p.sku(), p.name(), p.description(), MoneyInput.of(p.unitPrice()),
+                p.unitCost() == null ? null : MoneyInput.of(p.unitCost()), p.taxCategory(), p.gtin(), p.weightGrams(), p.active());
     }
 }

@@ -91,7 +91,10 @@ final class DemoCatalog {
 
     private static void add(List<DemoProduct> products, String sku, String name, String description, String price, String taxCategory,
             int weightGrams, Supply supply, int popularity) {
-        products.add(new DemoProduct(new NewProduct(sku, name, description, Money.of(price, "EUR"), taxCategory,
+        // bought in at about 60 % of the list price, for the inventory turnover figure
+        Money cost = Money.of(new java.math.BigDecimal(price).multiply(new java.math.BigDecimal("0.6"))
+                .setScale(2, java.math.RoundingMode.HALF_EVEN), "EUR");
+        products.add(new DemoProduct(new NewProduct(sku, name, description, Money.of(price, "EUR"), cost, taxCategory,
                 gtin(products.size() + 1), weightGrams), supply, popularity));
     }
 

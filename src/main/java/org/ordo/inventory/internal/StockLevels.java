@@ -214,6 +214,18 @@ class StockLevels implements Inventory {
     }
 
     @Override
+    public Map<String, Long> shippedFrom(UUID orderId, int lineNumber) {
+        Map<String, Long> shipped = new TreeMap<>();
+        jdbc.sql("SELECT warehouse, SUM(quantity) FROM reservation WHERE order_id = ? AND line_number = ? AND status = 'CONSUMED' "
+                        + "GROUP BY warehouse")
+                .params(orderId, lineNumber)
+                .query(rs -> {
+                    shipped.put(rs.getString(1), rs.getLong(2));
+                });
+        return shipped;
+    }
+
+    @Override
     public List<ReservationView> activeReservations(UUID orderId) {
         return jdbc.sql("SELECT id, order_id, line_number, sku, warehouse, quantity FROM reservation "
                         + "WHERE order_id = ? AND status = 'ACTIVE' ORDER BY line_number, warehouse")

@@ -77,6 +77,15 @@ class OrderPlacement {
 
     @Transactional
     OrderViews.OrderView place(OrderRequests.PlaceOrder request) {
+        return place(request, false);
+    }
+
+    /**
+     * {@code replacement}: a free replacement for returned goods (see {@link Replacements}). Its zero prices are taken as
+     * given whoever asks, and it skips the credit check: it adds nothing to what the customer owes.
+     */
+    @Transactional
+    OrderViews.OrderView place(OrderRequests.PlaceOrder request, boolean replacement) {
         Actor actor = Actor.current();
         if (request == null) {
             throw OrdoException.invalid("body", "is required");
@@ -148,7 +157,8 @@ class OrderPlacement {
         for (int i = 0; i < lines.size(); i++) {
             inputs.add(new LineInput("lines[" + i + "]", lines.get(i).sku(), lines.get(i).quantity(), lines.get(i).unitPrice()));
         }
-        List<PricedLine> priced = priceLines(inputs, currency, actor, taxRates.forDestination(shipTo.country(), customer.taxExempt()));
+        List<PricedLine> priced = priceLines(inputs, currency, actor, taxRates.forDestination(shipTo.country(), customer.taxExempt()),
+                replacement);
 
         // microseconds: what both databases store, so what is returned equals what a later read returns
         Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
@@ -167,7 +177,7 @@ class OrderPlacement {
 
         // --- the transaction's locking part: customer row (credit), then stock levels in lock order
         CustomerSnapshot locked = customers.lockForCreditCheck(customer.id());
-        String creditProblem = creditProblem(locked, order.total.amount());
+        String creditProblem = replacement ? null : creditProblem(locked, order.total.amount());
         Set<String> skus = new LinkedHashSet<>();
         order.lines.forEach(l -> skus.add(l.sku));
         List<StockPosition> positions = inventory.lockPositions(skus);
@@ -221,13 +231,18 @@ class OrderPlacement {
 
     /** Looks up and prices lines (business rules: 422); a price override by a role that may not override is 403. */
     List<PricedLine> priceLines(List<LineInput> lines, Currency currency, Actor actor, TaxRates.Destination destination) {
+        return priceLines(lines, currency, actor, destination, false);
+    }
+
+    private List<PricedLine> priceLines(List<LineInput> lines, Currency currency, Actor actor, TaxRates.Destination destination,
+            boolean replacement) {
         Set<String> skus = new LinkedHashSet<>();
         lines.forEach(l -> skus.add(l.sku()));
         Map<String, ProductSnapshot> products = catalog.find(skus);
         List<FieldViolation> rules = new ArrayList<>();
         List<FieldViolation> forbidden = new ArrayList<>();
         List<PricedLine> priced = new ArrayList<>();
-        boolean mayOverride = actor.hasAnyRole(Role.SALES, Role.ADMIN) || actor == Actor.SYSTEM;
+        boolean mayOverride = replacement || actor.hasAnyRole(Role.SALES, Role.ADMIN) || actor == Actor.SYSTEM;
         for (int i = 0; i < lines.size(); i++) {
             LineInput line = lines.get(i);
             String field = line.field();

@@ -25,7 +25,7 @@ final class OrderViews {
             String placedBy, long version, List<String> allowedActions) {}
 
     record LineView(int lineNumber, String sku, String name, long quantity, long reservedQuantity, long backorderedQuantity,
-            long cancelledQuantity, long shippedQuantity, LineStatus status, Money unitPrice, boolean priceOverridden,
+            long cancelledQuantity, long shippedQuantity, long returnedQuantity, LineStatus status, Money unitPrice, boolean priceOverridden,
             String taxCategory, BigDecimal taxRate, Money lineNet, Money tax, List<Reserved> reservations) {}
 
     record Reserved(String warehouse, long quantity) {}
@@ -39,7 +39,7 @@ final class OrderViews {
         List<LineView> lines = new ArrayList<>(o.lines.size());
         for (OrderLine l : o.lines) {
             lines.add(new LineView(l.lineNumber, l.sku, l.productName, l.quantity, l.reserved, l.backordered, l.cancelled, l.shipped,
-                    l.status, l.unitPrice, l.priceOverridden, l.taxCategory, l.taxRate, l.lineNet, l.tax,
+                    l.returned, l.status, l.unitPrice, l.priceOverridden, l.taxCategory, l.taxRate, l.lineNet, l.tax,
                     reservations.getOrDefault(l.lineNumber, List.of())));
         }
         return new OrderView(o.id, o.number, o.customerId, o.channel, o.externalReference, o.currency.getCurrencyCode(), o.status,

@@ -1,5 +1,6 @@
 package org.ordo.reporting.internal;
 
+import org.ordo.shared.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -35,6 +36,20 @@ class KeyFigureQueries {
     record CurrencyAmount(String currency, BigDecimal value, long orders) {}
 
     record SlowMover(String sku, long onHand, Instant lastShipped) {}
+
+    /**
+     * Inventory turnover in one cost currency: cost of goods shipped ÷ average inventory value, with average =
+     * (value on hand at the period's start + at its end) ÷ 2, each at today's unit cost. {@code skus} counts the SKUs
+     * that went into it; {@code value} is null when there was no inventory value.
+     */
+    record Turnover(String currency, Money costOfGoodsShipped, Money openingValue, Money closingValue, Money averageInventoryValue,
+            BigDecimal value, long skus) {}
+
+    /** Turnover per cost currency; SKUs with stock or shipments in the period but no unit cost are left out and counted. */
+    record InventoryTurnover(List<Turnover> byCurrency, long skusWithoutCost) {}
+
+    /** Returns with these reasons make a delivered shipment count as inaccurate. */
+    static final List<String> INACCURATE_REASONS = List.of("WRONG_ITEM", "DAMAGED");
 
     private final JdbcClient jdbc;
 
@@ -95,6 +110,61 @@ class KeyFigureQueries {
                 .params(Timestamp.from(p.start()), Timestamp.from(p.end()))
                 .query((rs, n) -> Rate.of(rs.getLong(1), rs.getLong(2)))
                 .single();
+    }
+
+    /**
+     * Fulfilment accuracy: shipments delivered in the period without a return for a wrong or damaged item ÷ shipments
+     * delivered in the period. A shipment counts as inaccurate when a return of its order that was not rejected has a line
+     * with such a reason for an order line the shipment carried.
+     */
+    Rate fulfilmentAccuracy(Period p) {
+        return jdbc.sql("SELECT COUNT(CASE WHEN NOT EXISTS (SELECT 1 FROM return_authorization a "
+                        + "JOIN return_line rl ON rl.return_id = a.id "
+                        + "JOIN shipment_line sl ON sl.shipment_id = s.id AND sl.line_number = rl.line_number "
+                        + "WHERE a.order_id = s.order_id AND a.status <> 'REJECTED' AND rl.reason IN (:reasons)) THEN 1 END), COUNT(*) "
+                        + "FROM shipment s WHERE s.delivered_at >= :start AND s.delivered_at < :end")
+                .param("reasons", INACCURATE_REASONS)
+                .param("start", Timestamp.from(p.start()))
+                .param("end", Timestamp.from(p.end()))
+                .query((rs, n) -> Rate.of(rs.getLong(1), rs.getLong(2)))
+                .single();
+    }
+
+    /**
+     * Inventory turnover, re-derived from the stock ledger: per SKU the units shipped in the period (SHIPMENT movements) and
+     * the units on hand at its start and end (all movements before each), valued at the product's unit cost and summed per
+     * cost currency. SKUs without a unit cost form the group without a currency: counted, not valued.
+     */
+    InventoryTurnover inventoryTurnover(Period p) {
+        List<Turnover> byCurrency = new ArrayList<>();
+        long[] withoutCost = {0};
+        jdbc.sql("SELECT pr.cost_currency, COUNT(*), SUM(x.shipped * pr.unit_cost), SUM(x.opening * pr.unit_cost), "
+                        + "SUM(x.closing * pr.unit_cost) "
+                        + "FROM (SELECT sku, SUM(CASE WHEN type = 'SHIPMENT' AND created_at >= :start THEN -quantity ELSE 0 END) AS shipped, "
+                        + "             SUM(CASE WHEN created_at < :start THEN quantity ELSE 0 END) AS opening, "
+                        + "             SUM(quantity) AS closing "
+                        + "      FROM stock_movement WHERE created_at < :end GROUP BY sku) x "
+                        + "JOIN product pr ON pr.sku = x.sku "
+                        + "WHERE x.shipped <> 0 OR x.opening <> 0 OR x.closing <> 0 "
+                        + "GROUP BY pr.cost_currency ORDER BY pr.cost_currency")
+                .param("start", Timestamp.from(p.start()))
+                .param("end", Timestamp.from(p.end()))
+                .query(rs -> {
+                    if (rs.getString(1) == null) {
+                        withoutCost[0] += rs.getLong(2);
+                        return;
+                    }
+                    String currency = rs.getString(1).trim();
+                    Money cogs = Money.of(rs.getBigDecimal(3), currency).rounded();
+                    Money opening = Money.of(rs.getBigDecimal(4), currency).rounded();
+                    Money closing = Money.of(rs.getBigDecimal(5), currency).rounded();
+                    Money average = Money.of(opening.amount().add(closing.amount()).divide(BigDecimal.valueOf(2), 4, RoundingMode.HALF_EVEN),
+                            currency).rounded();
+                    BigDecimal value = average.amount().signum() == 0 ? null
+                            : cogs.amount().divide(average.amount(), 4, RoundingMode.HALF_EVEN);
+                    byCurrency.add(new Turnover(currency, cogs, opening, closing, average, value, rs.getLong(2)));
+                });
+        return new InventoryTurnover(List.copyOf(byCurrency), withoutCost[0]);
     }
 
     /** Slow movers: SKUs with stock on hand and no shipment in the {@code days} days before the period's end. */

@@ -22,7 +22,8 @@ class ReportController {
     record Kpis(Period period, KeyFigureQueries.Durations orderCycleTime, KeyFigureQueries.Durations orderProcessingTime,
             KeyFigureQueries.Rate onTimeDeliveryRate, KeyFigureQueries.Rate backorderRate,
             List<KeyFigureQueries.CurrencyAmount> averageOrderValue, KeyFigureQueries.Rate repeatPurchaseRate,
-            List<KeyFigureQueries.SlowMover> slowMovers) {}
+            List<KeyFigureQueries.SlowMover> slowMovers, KeyFigureQueries.Rate fulfilmentAccuracy,
+            KeyFigureQueries.InventoryTurnover inventoryTurnover) {}
 
     record SalesRows(Period period, String groupBy, List<SalesReport.Row> rows) {}
 
@@ -45,7 +46,7 @@ class ReportController {
         }
         return new Kpis(period, figures.orderCycleTime(period), figures.orderProcessingTime(period), figures.onTimeDeliveryRate(period),
                 figures.backorderRate(period), figures.averageOrderValue(period), figures.repeatPurchaseRate(period),
-                figures.slowMovers(period, slowMoverDays, 50));
+                figures.slowMovers(period, slowMoverDays, 50), figures.fulfilmentAccuracy(period), figures.inventoryTurnover(period));
     }
 
     @GetMapping(path = "/api/reports/sales", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -1,0 +1,75 @@
+package org.ordo.returns;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.ordo.shared.IllegalTransitionException;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static java.util.Map.entry;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.ordo.returns.ReturnStatus.*;
+
+/** Every (from, to) pair of the return state table of DOMAIN.md: legal ones succeed, illegal ones name the states. */
+class ReturnStatusTransitionTests {
+
+    /** The table as DOMAIN.md states it, written out independently of the enum. */
+    static final Map<ReturnStatus, Set<ReturnStatus>> DOMAIN_TABLE = Map.ofEntries(
+            entry(REQUESTED, EnumSet.of(APPROVED, REJECTED)),
+            entry(APPROVED, EnumSet.of(RECEIVED, REJECTED)),
+            entry(RECEIVED, EnumSet.of(INSPECTED)),
+            entry(INSPECTED, EnumSet.of(REFUNDED, REPLACED, CREDITED)),
+            entry(REFUNDED, EnumSet.of(CLOSED)),
+            entry(REPLACED, EnumSet.of(CLOSED)),
+            entry(CREDITED, EnumSet.of(CLOSED)),
+            entry(CLOSED, EnumSet.noneOf(ReturnStatus.class)),
+            entry(REJECTED, EnumSet.noneOf(ReturnStatus.class)));
+
+    static Stream<Arguments> everyPair() {
+        List<Arguments> pairs = new ArrayList<>();
+        for (ReturnStatus from : ReturnStatus.values()) {
+            for (ReturnStatus to : ReturnStatus.values()) {
+                pairs.add(Arguments.of(from, to, DOMAIN_TABLE.get(from).contains(to)));
+            }
+        }
+        return pairs.stream();
+    }
+
+    @ParameterizedTest(name = "{0} -> {1} allowed: {2}")
+    @MethodSource("everyPair")
+    void transitionFollowsTheStateTable(ReturnStatus from, ReturnStatus to, boolean legal) {
+        if (legal) {
+            assertThat(from.canMoveTo(to)).isTrue();
+            from.requireCanMoveTo(to);
+        } else {
+            assertThat(from.canMoveTo(to)).isFalse();
+            assertThatThrownBy(() -> from.requireCanMoveTo(to))
+                    .isInstanceOfSatisfying(IllegalTransitionException.class, e -> {
+                        assertThat(e.properties()).containsEntry("currentState", from.name()).containsEntry("targetState", to.name());
+                        assertThat(e.properties().get("allowedStates"))
+                                .isEqualTo(DOMAIN_TABLE.get(from).stream().map(Enum::name).toList());
+                        assertThat(e.getMessage()).contains(from.name());
+                    });
+        }
+    }
+
+    @ParameterizedTest(name = "{0} is reached by {1}")
+    @MethodSource("resolutions")
+    void eachResolutionEndsInItsOwnStateFromInspected(Resolution resolution, ReturnStatus outcome) {
+        assertThat(resolution.outcome()).isEqualTo(outcome);
+        assertThat(INSPECTED.canMoveTo(outcome)).isTrue();
+        assertThat(outcome.canMoveTo(CLOSED)).isTrue();
+    }
+
+    static Stream<Arguments> resolutions() {
+        return Stream.of(Arguments.of(Resolution.REFUND, REFUNDED), Arguments.of(Resolution.REPLACE, REPLACED),
+                Arguments.of(Resolution.CREDIT, CREDITED));
+    }
+}
