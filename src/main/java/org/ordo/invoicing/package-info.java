@@ -2,6 +2,10 @@
  * Invoicing: invoices and credit notes created from shipments (or orders, per the customer's
  * {@link org.ordo.customers.InvoicingPolicy}), tax by category and destination country, gapless numbers per series,
  * the documents as JSON, PDF and UBL 2.1 (EN 16931), and the customer's open receivables for the credit check.
- * The state table is {@link org.ordo.invoicing.InvoiceStatus}. Payments, allocation and dunning will live here too.
+ * Payments ({@link org.ordo.invoicing.PaymentStatus}) are allocated to invoices (explicitly, or the oldest open invoices
+ * first); what is not allocated stays on the customer's account, from where it is allocated later or refunded
+ * ({@link org.ordo.invoicing.CustomerAccounts}). A credit note on a paid invoice gives the paid excess back to the account.
+ * A daily dunning run, on one node, marks invoices OVERDUE and sends reminder levels 1–3.
+ * The state tables are {@link org.ordo.invoicing.InvoiceStatus} and {@link org.ordo.invoicing.PaymentStatus}.
  */
 package org.ordo.invoicing;

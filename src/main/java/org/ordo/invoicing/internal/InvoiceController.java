@@ -1,5 +1,6 @@
 package org.ordo.invoicing.internal;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.ordo.identity.Actor;
@@ -10,6 +11,7 @@ import org.ordo.platform.Idempotency;
 import org.ordo.platform.PageResult;
 import org.ordo.platform.Paging;
 import org.ordo.shared.FieldViolation;
+import org.ordo.shared.Money;
 import org.ordo.shared.OrdoException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -45,12 +47,20 @@ class InvoiceController {
     private final InvoiceStore store;
     private final InvoiceManagement management;
     private final Idempotency idempotency;
+    private final PaymentStore payments;
+    private final Dunning dunning;
 
-    InvoiceController(InvoiceStore store, InvoiceManagement management, Idempotency idempotency) {
+    InvoiceController(InvoiceStore store, InvoiceManagement management, Idempotency idempotency, PaymentStore payments,
+            Dunning dunning) {
         this.store = store;
         this.management = management;
         this.idempotency = idempotency;
+        this.payments = payments;
+        this.dunning = dunning;
     }
+
+    /** The invoice as JSON: the document, then the payments allocated to it (negative: given back) and its reminders. */
+    record InvoiceDetails(@JsonUnwrapped Invoice invoice, List<Payment.InvoicePayment> payments, List<Dunning.Reminder> reminders) {}
 
     @GetMapping("/api/invoices")
     @PreAuthorize(READERS)
@@ -112,7 +122,9 @@ class InvoiceController {
             }
             return ResponseEntity.ok().contentType(XML).eTag(ETags.of(invoice.version())).body(UblDocument.write(invoice));
         }
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).eTag(ETags.of(invoice.version())).body(invoice);
+        InvoiceDetails details = new InvoiceDetails(invoice, payments.paymentsOf(invoice.id(), Money.currency(invoice.currency())),
+                dunning.reminders(invoice));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).eTag(ETags.of(invoice.version())).body(details);
     }
 
     record CreditNoteCall(String invoice, InvoiceManagement.CreditNoteRequest request) {}

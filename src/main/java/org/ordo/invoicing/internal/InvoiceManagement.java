@@ -43,12 +43,15 @@ class InvoiceManagement {
     private final DocumentNumbers numbers;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
+    private final Payments payments;
 
-    InvoiceManagement(InvoiceStore store, DocumentNumbers numbers, AuditTrail audit, ApplicationEventPublisher events) {
+    InvoiceManagement(InvoiceStore store, DocumentNumbers numbers, AuditTrail audit, ApplicationEventPublisher events,
+            Payments payments) {
         this.store = store;
         this.numbers = numbers;
         this.audit = audit;
         this.events = events;
+        this.payments = payments;
     }
 
     /** {@code POST /api/invoices/{id}/credit-notes}: either {@code lines} (quantities of invoice lines) or a net {@code amount}. */
@@ -132,7 +135,7 @@ class InvoiceManagement {
                 0, original.seller(), original.buyer(), original.shipTo(), lines, TaxSubtotal.of(lines), totals, zero, zero, zero,
                 request.reason().trim(), null, now, Actor.current().username(), now, null, 0);
         store.insert(note, series, sequence, null);
-        store.addCredited(original.id(), credit.amount());
+        payments.credited(original, credit.amount(), note.number());
         audit.record(Invoicing.AUDIT_ENTITY, note.id().toString(), "ISSUED", null, note);
         audit.record(Invoicing.AUDIT_ENTITY, original.id().toString(), "CREDITED", original, store.find(original.id()).orElseThrow());
         events.publishEvent(new InvoiceIssued(note.id(), note.number(), DocumentType.CREDIT_NOTE, note.orderId(), note.customerId(),
@@ -235,6 +238,14 @@ class InvoiceManagement {
                         + "; void them first.");
             }
         }
+        if (before.isCreditNote()) {
+            Invoice original = store.lock(before.originalInvoiceId()).orElseThrow();
+            if (original.status() == InvoiceStatus.PAID) {
+                // PAID is final: bringing the credited amount back would leave a paid invoice with something due
+                throw OrdoException.conflict("invoice-paid", "Invoice " + original.number() + " is PAID; credit note " + label(before)
+                        + " can no longer be voided. Invoice the amount again instead.");
+            }
+        }
         String reason = request == null || request.reason() == null || request.reason().isBlank() ? null : request.reason().trim();
         store.markVoid(before.id(), reason, Instant.now().truncatedTo(ChronoUnit.MICROS));
         if (before.isCreditNote()) {
@@ -250,17 +261,19 @@ class InvoiceManagement {
         return after;
     }
 
-    /** Marks issued invoices past due (with something due, nothing paid) OVERDUE; returns how many. */
+    /** Marks issued invoices past due (with something due, nothing paid) OVERDUE; returns their numbers. */
     @Transactional
-    public int markOverdue(LocalDate today, int limit) {
+    public List<String> markOverdue(LocalDate today, int limit) {
         List<UUID> ids = store.lockOverdue(today, limit);
+        List<String> numbers = new ArrayList<>();
         for (UUID id : ids) {
             Invoice before = store.find(id).orElseThrow();
             before.status().requireCanMoveTo(InvoiceStatus.OVERDUE);
             store.changeStatus(id, InvoiceStatus.OVERDUE);
             audit.record(Invoicing.AUDIT_ENTITY, id.toString(), "OVERDUE", before, store.find(id).orElseThrow());
+            numbers.add(before.number());
         }
-        return ids.size();
+        return numbers;
     }
 
     private static String label(Invoice invoice) {

@@ -181,6 +181,48 @@ class InvoiceStore {
         jdbc.sql("UPDATE invoice SET amount_credited = amount_credited + ?, version = version + 1 WHERE id = ?").params(amount, id).update();
     }
 
+    /** Adds to (or, negative, takes from) what has been paid on an invoice; the caller holds its row lock. */
+    void addPaid(UUID id, BigDecimal amount) {
+        jdbc.sql("UPDATE invoice SET amount_paid = amount_paid + ?, version = version + 1 WHERE id = ?").params(amount, id).update();
+    }
+
+    /** The customer's invoices in this currency that still have something due; unlocked, the caller locks them. */
+    List<UUID> openInvoices(UUID customerId, String currency) {
+        return jdbc.sql("SELECT id FROM invoice WHERE customer_id = ? AND currency = ? AND type = 'INVOICE' "
+                        + "AND status IN ('ISSUED', 'OVERDUE', 'PARTIALLY_PAID') AND total - amount_credited - amount_paid > 0")
+                .params(customerId, currency).query(UUID.class).list();
+    }
+
+    /** Locks these documents in one fixed order (by id), so that writers of several invoices can never deadlock. */
+    void lockAll(java.util.Collection<UUID> ids) {
+        for (UUID id : ids.stream().distinct().sorted().toList()) {
+            jdbc.sql("SELECT id FROM invoice WHERE id = ? FOR UPDATE").param(id).query(UUID.class).optional();
+        }
+    }
+
+    /** Per currency, of the customer's documents that count: invoiced (invoice totals), credited (credit notes, positive), paid. */
+    List<Sums> sums(UUID customerId) {
+        return jdbc.sql("SELECT currency, COALESCE(SUM(CASE WHEN type = 'INVOICE' THEN total ELSE 0 END), 0), "
+                        + "COALESCE(SUM(CASE WHEN type = 'CREDIT_NOTE' THEN -total ELSE 0 END), 0), COALESCE(SUM(amount_paid), 0) "
+                        + "FROM invoice WHERE customer_id = ? AND status IN " + COUNTS + " GROUP BY currency ORDER BY currency")
+                .param(customerId)
+                .query((rs, n) -> new Sums(rs.getString(1).trim(), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getBigDecimal(4)))
+                .list();
+    }
+
+    record Sums(String currency, BigDecimal invoiced, BigDecimal credited, BigDecimal paid) {}
+
+    /** The customer's invoices with something due, oldest due first, for the account view. */
+    List<Summary> openFor(UUID customerId) {
+        return jdbc.sql(SELECT + " WHERE i.customer_id = ? AND i.type = 'INVOICE' AND i.status IN ('ISSUED', 'OVERDUE', 'PARTIALLY_PAID') "
+                        + "AND i.total - i.amount_credited - i.amount_paid > 0 ORDER BY i.due_date, i.number")
+                .param(customerId)
+                .query(this::header)
+                .list().stream()
+                .map(InvoiceStore::summary)
+                .toList();
+    }
+
     /** Issued invoices past their due date with something still due and nothing paid, locked, skipping rows others hold. */
     List<UUID> lockOverdue(LocalDate today, int limit) {
         return jdbc.sql("SELECT id FROM invoice WHERE status = 'ISSUED' AND type = 'INVOICE' AND due_date < ? "
@@ -221,11 +263,15 @@ class InvoiceStore {
                 .params(pageParams)
                 .query(this::header)
                 .list().stream()
-                .map(i -> new Summary(i.id(), i.number(), i.type(), i.status(), i.orderId(), i.orderNumber(), i.shipmentNumber(),
-                        i.originalInvoiceNumber(), i.customerId(), i.buyer().name(), i.issueDate(), i.dueDate(), i.totals().total(),
-                        i.amountDue()))
+                .map(InvoiceStore::summary)
                 .toList();
         return new PageResult<>(items, paging.page(), paging.size(), total);
+    }
+
+    private static Summary summary(Invoice i) {
+        return new Summary(i.id(), i.number(), i.type(), i.status(), i.orderId(), i.orderNumber(), i.shipmentNumber(),
+                i.originalInvoiceNumber(), i.customerId(), i.buyer().name(), i.issueDate(), i.dueDate(), i.totals().total(),
+                i.amountDue());
     }
 
     private Invoice withLines(Invoice header) {

@@ -13,6 +13,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * One query per key figure of DOMAIN.md, over a period [start, end) in UTC. Rates are returned with their
@@ -51,10 +55,16 @@ class KeyFigureQueries {
     /** Returns with these reasons make a delivered shipment count as inaccurate. */
     static final List<String> INACCURATE_REASONS = List.of("WRONG_ITEM", "DAMAGED");
 
+    /** Days sales outstanding in one currency, with the figures it is computed from; null when nothing was sold on credit. */
+    record SalesOutstanding(String currency, BigDecimal value, BigDecimal receivables, BigDecimal creditSales, long days) {}
+
     private final JdbcClient jdbc;
 
-    KeyFigureQueries(JdbcClient jdbc) {
+    private final OpenInvoices openInvoices;
+
+    KeyFigureQueries(JdbcClient jdbc, OpenInvoices openInvoices) {
         this.jdbc = jdbc;
+        this.openInvoices = openInvoices;
     }
 
     /** Order cycle time: placed → delivered, for orders delivered in the period. */
@@ -179,6 +189,35 @@ class KeyFigureQueries {
                 .query((rs, n) -> new SlowMover(rs.getString(1), rs.getLong(2),
                         rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant()))
                 .list();
+    }
+
+    /**
+     * Days sales outstanding per currency: receivables open at the end of the period ÷ credit sales invoiced in the period
+     * (invoices less credit notes issued in it; every sale is on credit here) × days in the period, to one decimal, half-even.
+     */
+    List<SalesOutstanding> daysSalesOutstanding(Period p) {
+        Map<String, BigDecimal> receivables = new TreeMap<>();
+        for (OpenInvoices.Open open : openInvoices.asOf(p.to(), null)) {
+            receivables.merge(open.currency(), open.amount(), BigDecimal::add);
+        }
+        Map<String, BigDecimal> sales = new TreeMap<>();
+        jdbc.sql("SELECT currency, SUM(total) FROM invoice WHERE status IN ('ISSUED', 'OVERDUE', 'PARTIALLY_PAID', 'PAID') "
+                        + "AND issue_date >= ? AND issue_date <= ? GROUP BY currency")
+                .params(java.sql.Date.valueOf(p.from()), java.sql.Date.valueOf(p.to()))
+                .query(rs -> {
+                    sales.put(rs.getString(1).trim(), rs.getBigDecimal(2));
+                });
+        Set<String> currencies = new TreeSet<>(receivables.keySet());
+        currencies.addAll(sales.keySet());
+        List<SalesOutstanding> figures = new ArrayList<>();
+        for (String currency : currencies) {
+            BigDecimal open = receivables.getOrDefault(currency, BigDecimal.ZERO);
+            BigDecimal sold = sales.getOrDefault(currency, BigDecimal.ZERO);
+            BigDecimal value = sold.signum() <= 0 ? null
+                    : open.multiply(BigDecimal.valueOf(p.days())).divide(sold, 1, RoundingMode.HALF_EVEN);
+            figures.add(new SalesOutstanding(currency, value, open, sold, p.days()));
+        }
+        return figures;
     }
 
     private Durations durations(String sql, Period p) {

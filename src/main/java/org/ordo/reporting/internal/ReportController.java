@@ -11,8 +11,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 @RestController
 class ReportController {
@@ -23,16 +27,18 @@ class ReportController {
             KeyFigureQueries.Rate onTimeDeliveryRate, KeyFigureQueries.Rate backorderRate,
             List<KeyFigureQueries.CurrencyAmount> averageOrderValue, KeyFigureQueries.Rate repeatPurchaseRate,
             List<KeyFigureQueries.SlowMover> slowMovers, KeyFigureQueries.Rate fulfilmentAccuracy,
-            KeyFigureQueries.InventoryTurnover inventoryTurnover) {}
+            KeyFigureQueries.InventoryTurnover inventoryTurnover, List<KeyFigureQueries.SalesOutstanding> daysSalesOutstanding) {}
 
     record SalesRows(Period period, String groupBy, List<SalesReport.Row> rows) {}
 
     private final KeyFigureQueries figures;
     private final SalesReport sales;
+    private final ArAging aging;
 
-    ReportController(KeyFigureQueries figures, SalesReport sales) {
+    ReportController(KeyFigureQueries figures, SalesReport sales, ArAging aging) {
         this.figures = figures;
         this.sales = sales;
+        this.aging = aging;
     }
 
     @GetMapping("/api/reports/kpis")
@@ -46,7 +52,8 @@ class ReportController {
         }
         return new Kpis(period, figures.orderCycleTime(period), figures.orderProcessingTime(period), figures.onTimeDeliveryRate(period),
                 figures.backorderRate(period), figures.averageOrderValue(period), figures.repeatPurchaseRate(period),
-                figures.slowMovers(period, slowMoverDays, 50), figures.fulfilmentAccuracy(period), figures.inventoryTurnover(period));
+                figures.slowMovers(period, slowMoverDays, 50), figures.fulfilmentAccuracy(period), figures.inventoryTurnover(period),
+                figures.daysSalesOutstanding(period));
     }
 
     @GetMapping(path = "/api/reports/sales", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -77,4 +84,50 @@ class ReportController {
                 .body(csv);
     }
 
+    @GetMapping(path = "/api/reports/ar-aging", produces = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize(MANAGERS)
+    @Transactional(readOnly = true)
+    ArAging.Report arAging(@RequestParam(required = false) String asOf, @RequestParam(required = false) UUID customerId) {
+        return aging.asOf(day(asOf), customerId);
+    }
+
+    @GetMapping(path = "/api/reports/ar-aging", produces = "text/csv")
+    @PreAuthorize(MANAGERS)
+    @Transactional(readOnly = true)
+    ResponseEntity<String> arAgingCsv(@RequestParam(required = false) String asOf, @RequestParam(required = false) UUID customerId) {
+        ArAging.Report report = arAging(asOf, customerId);
+        List<List<Object>> rows = new ArrayList<>();
+        for (ArAging.CustomerRow r : report.customers()) {
+            rows.add(agingRow(r.customerId().toString(), r.customerName(), r.currency(), r.buckets()));
+        }
+        for (ArAging.TotalRow t : report.totals()) {
+            rows.add(agingRow("", "TOTAL", t.currency(), t.buckets()));
+        }
+        String csv = Csv.of(List.of("customerId", "customerName", "currency", "current", "days1To30", "days31To60", "days61To90",
+                "over90", "total", "invoices"), rows);
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("ar-aging-" + report.asOf() + ".csv").build().toString())
+                .body(csv);
+    }
+
+    private static List<Object> agingRow(String customerId, String name, String currency, ArAging.Buckets b) {
+        List<Object> row = new ArrayList<>(List.of(customerId, name, currency));
+        row.addAll(List.of((Object[]) ArAging.amounts(b)));
+        row.add(b.invoices());
+        return row;
+    }
+
+    /** A date such as 2026-11-21; today (UTC) when absent. */
+    private static LocalDate day(String value) {
+        if (value == null || value.isBlank()) {
+            return LocalDate.now(ZoneOffset.UTC);
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw OrdoException.invalid("asOf", "must be a date such as 2026-11-21");
+        }
+    }
 }

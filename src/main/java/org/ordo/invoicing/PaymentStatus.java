@@ -1,0 +1,54 @@
+package org.ordo.invoicing;
+
+import org.ordo.shared.IllegalTransitionException;
+
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The states of a payment and the one table of allowed transitions between them (DOMAIN.md). The state follows the money:
+ * {@link #of} derives it from the amounts, and every change is checked against the table.
+ */
+public enum PaymentStatus {
+    /** Received; some of the money is not yet allocated and stays on the customer's account. */
+    RECEIVED,
+    /** All of the money is allocated to invoices. */
+    ALLOCATED,
+    /** Nothing is left on account and at least part of the money was paid back to the customer. */
+    REFUNDED;
+
+    private static final Map<PaymentStatus, Set<PaymentStatus>> ALLOWED = new EnumMap<>(PaymentStatus.class);
+
+    static {
+        ALLOWED.put(RECEIVED, EnumSet.of(ALLOCATED, REFUNDED));
+        // a credit note on a paid invoice gives money back to the account: the payment has something on account again
+        ALLOWED.put(ALLOCATED, EnumSet.of(RECEIVED));
+        ALLOWED.put(REFUNDED, EnumSet.of(RECEIVED));
+    }
+
+    /** The state these amounts mean: money on account → RECEIVED; else refunded anything → REFUNDED; else ALLOCATED. */
+    public static PaymentStatus of(java.math.BigDecimal amount, java.math.BigDecimal allocated, java.math.BigDecimal refunded) {
+        if (amount.subtract(allocated).subtract(refunded).signum() > 0) {
+            return RECEIVED;
+        }
+        return refunded.signum() > 0 ? REFUNDED : ALLOCATED;
+    }
+
+    public List<PaymentStatus> allowedNext() {
+        return List.copyOf(ALLOWED.get(this));
+    }
+
+    public boolean canMoveTo(PaymentStatus target) {
+        return ALLOWED.get(this).contains(target);
+    }
+
+    /** @throws IllegalTransitionException (409) naming this state and the allowed ones */
+    public void requireCanMoveTo(PaymentStatus target) {
+        if (!canMoveTo(target)) {
+            throw new IllegalTransitionException("Payment", this, target, allowedNext());
+        }
+    }
+}

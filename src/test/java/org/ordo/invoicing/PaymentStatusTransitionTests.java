@@ -1,0 +1,60 @@
+package org.ordo.invoicing;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.ordo.shared.IllegalTransitionException;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.ordo.invoicing.PaymentStatus.*;
+
+/** Every (from, to) pair of payment states against the table, and the state the amounts mean. */
+class PaymentStatusTransitionTests {
+
+    private static final Map<PaymentStatus, Set<PaymentStatus>> EXPECTED = Map.of(
+            RECEIVED, Set.of(ALLOCATED, REFUNDED),
+            ALLOCATED, Set.of(RECEIVED),
+            REFUNDED, Set.of(RECEIVED));
+
+    static Stream<Arguments> pairs() {
+        return Arrays.stream(PaymentStatus.values()).flatMap(from -> Arrays.stream(PaymentStatus.values()).map(to -> Arguments.of(from, to)));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @MethodSource("pairs")
+    void onlyTheTransitionsOfTheTableAreAllowed(PaymentStatus from, PaymentStatus to) {
+        boolean allowed = EXPECTED.get(from).contains(to);
+        assertThat(from.canMoveTo(to)).isEqualTo(allowed);
+        if (allowed) {
+            assertThatCode(() -> from.requireCanMoveTo(to)).doesNotThrowAnyException();
+        } else {
+            assertThatThrownBy(() -> from.requireCanMoveTo(to))
+                    .isInstanceOfSatisfying(IllegalTransitionException.class, e -> {
+                        assertThat(e.properties()).containsEntry("currentState", from.name()).containsEntry("targetState", to.name());
+                        assertThat(e.getMessage()).contains(from.name());
+                    });
+        }
+    }
+
+    @Test
+    void theStateFollowsTheMoney() {
+        assertThat(PaymentStatus.of(d("10"), d("0"), d("0"))).isEqualTo(RECEIVED);
+        assertThat(PaymentStatus.of(d("10"), d("9.99"), d("0"))).isEqualTo(RECEIVED);
+        assertThat(PaymentStatus.of(d("10"), d("10"), d("0"))).isEqualTo(ALLOCATED);
+        assertThat(PaymentStatus.of(d("10"), d("6"), d("4"))).isEqualTo(REFUNDED);
+        assertThat(PaymentStatus.of(d("10"), d("0"), d("4"))).isEqualTo(RECEIVED);
+    }
+
+    private static BigDecimal d(String value) {
+        return new BigDecimal(value);
+    }
+}
