@@ -105,9 +105,12 @@ class ReturnFlowTests {
 
     @Test
     void aRefundReturnIsReceivedPartlyRestockedPartlyScrappedThenCreditedAgainstItsInvoiceAndRefunded() {
-        Shipped shipped = shippedOrder(fixtures.customer("100000.00"), 0, 3, 2);
-        // 5 × 4.00 = 20.00 net, 19 % tax: 23.80
+        UUID customer = fixtures.customer("100000.00");
+        Shipped shipped = shippedOrder(customer, 0, 3, 2);
+        // 5 × 4.00 = 20.00 net, 19 % tax: 23.80, paid in full
         assertThat(shipped.invoice().get("totals").get("total").get("amount").asString()).isEqualTo("23.80");
+        admin.post("/api/payments", Map.of("customerId", customer.toString(), "amount", Fixtures.money("23.80", "EUR"),
+                "method", "BANK_TRANSFER", "reference", "paid in full")).expect(201);
 
         Api.Response created = admin.post("/api/orders/" + shipped.orderNumber() + "/returns",
                 returnOf("REFUND", 1, 2, "DAMAGED", 2, 1, "NOT_NEEDED")).expect(201);
@@ -172,12 +175,35 @@ class ReturnFlowTests {
         assertThat(closed.get("status").asString()).isEqualTo("CLOSED");
         assertThat(closed.get("refund").get("status").asString()).isEqualTo("REFUNDED");
         assertThat(closed.get("refund").get("reference").asString()).isEqualTo("SEPA-4711");
+        JsonNode account = admin.get("/api/customers/" + customer + "/account").expect(200).json().get("balances").get(0);
+        assertThat(account.get("onAccount").get("amount").asString()).isEqualTo("0.00");
+        assertThat(account.get("balance").get("amount").asString()).isEqualTo("0.00");
         assertThat(closed.get("history").valueStream().map(h -> h.get("toStatus").asString()))
                 .containsExactly("REQUESTED", "APPROVED", "RECEIVED", "INSPECTED", "REFUNDED", "CLOSED");
         JsonNode audit = admin.get("/api/audit?entity=RETURN&id=" + id).expect(200).json();
         JsonNode entries = audit.isArray() ? audit : audit.get("items");
         assertThat(entries.valueStream().map(e -> e.get("action").asString()))
                 .containsExactly("REQUESTED", "APPROVED", "RECEIVED", "INSPECTED", "REFUNDED", "REFUND_RECORDED");
+        assertConsistent();
+    }
+
+    @Test
+    void aRefundOfAnUnpaidInvoiceOnlyLowersWhatIsOwedAndCloses() {
+        UUID customer = fixtures.customer("100000.00");
+        Shipped shipped = shippedOrder(customer, 0, 2);
+        String id = admin.post("/api/orders/" + shipped.orderNumber() + "/returns", returnOf("REFUND", 1, 1, "DEFECTIVE"))
+                .expect(201).json().get("id").asString();
+        admin.post("/api/returns/" + id + "/approve", null).expect(200);
+        admin.post("/api/returns/" + id + "/receive", Map.of()).expect(200);
+        admin.post("/api/returns/" + id + "/inspect", Map.of("notes", "does not switch on")).expect(200);
+
+        JsonNode resolved = admin.post("/api/returns/" + id + "/resolve", null).expect(200).json();
+
+        assertThat(resolved.get("status").asString()).isEqualTo("CLOSED");
+        assertThat(resolved.get("refund").isNull()).isTrue();
+        // 2 × 4.00 × 1.19 = 9.52 invoiced, one unit (4.76) credited: 4.76 left to pay
+        JsonNode invoice = admin.get("/api/invoices/" + shipped.invoice().get("id").asString()).expect(200).json();
+        assertThat(invoice.get("amountDue").get("amount").asString()).isEqualTo("4.76");
         assertConsistent();
     }
 

@@ -5,6 +5,7 @@ import org.ordo.identity.AuditTrail;
 import org.ordo.inventory.Inventory;
 import org.ordo.inventory.WarehouseView;
 import org.ordo.invoicing.CreditNotes;
+import org.ordo.invoicing.CustomerAccounts;
 import org.ordo.orders.OrderFulfillment;
 import org.ordo.orders.OrderSnapshot;
 import org.ordo.orders.Orders;
@@ -73,11 +74,13 @@ class ReturnManagement {
     private final ReplacementOrders replacements;
     private final Inventory inventory;
     private final CreditNotes creditNotes;
+    private final CustomerAccounts accounts;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
 
     ReturnManagement(ReturnStore store, Orders orders, OrderFulfillment fulfillment, ReplacementOrders replacements, Inventory inventory,
-            CreditNotes creditNotes, AuditTrail audit, ApplicationEventPublisher events) {
+            CreditNotes creditNotes, CustomerAccounts accounts, AuditTrail audit, ApplicationEventPublisher events) {
+        this.accounts = accounts;
         this.store = store;
         this.orders = orders;
         this.fulfillment = fulfillment;
@@ -387,6 +390,7 @@ class ReturnManagement {
         } else {
             String reason = cut("Return " + rma.number + ": " + received.stream().map(l -> l.reason.name()).distinct()
                     .collect(Collectors.joining(", ")), MAX_REASON);
+            Money onAccountBefore = onAccount(rma);
             List<CreditNotes.IssuedCreditNote> notes = creditNotes.creditReturnedLines(rma.orderId,
                     received.stream().map(l -> new CreditNotes.ReturnedLine(l.lineNumber, l.received)).toList(), reason);
             List<Rma.CreditNote> issued = notes.stream().map(n -> new Rma.CreditNote(n.id(), n.number(), n.invoiceNumber(), n.total())).toList();
@@ -397,9 +401,16 @@ class ReturnManagement {
             note = "credit notes " + issued.stream().map(Rma.CreditNote::number).collect(Collectors.joining(", ")) + " over "
                     + zero.minus(credited);
             if (rma.resolution == Resolution.REFUND) {
-                rma.refundAmount = zero.minus(credited);
-                rma.refundStatus = Rma.RefundStatus.DUE;
-                note += "; refund due";
+                // what the credit freed of money already paid is the customer's to get back; on an unpaid invoice the credit
+                // note simply lowers what is owed
+                Money freed = onAccount(rma).minus(onAccountBefore);
+                if (freed.amount().signum() > 0) {
+                    rma.refundAmount = freed;
+                    rma.refundStatus = Rma.RefundStatus.DUE;
+                    note += "; refund of " + freed + " due";
+                } else {
+                    note += "; the invoice was not paid: the credit lowers what is owed, nothing to pay back";
+                }
             }
         }
         ReturnStatus from = rma.moveTo(target);
@@ -439,11 +450,22 @@ class ReturnManagement {
         }
         Rma.State before = rma.state();
         ReturnStatus from = rma.moveTo(ReturnStatus.CLOSED);
+        Money refunded = accounts.refundOnAccount(rma.customerId, rma.refundAmount,
+                cut("Return " + rma.number + ": " + request.reference().trim(), MAX_REASON));
+        if (refunded.compareTo(rma.refundAmount) < 0) {
+            throw OrdoException.conflict("refund-not-on-account", "Only " + refunded + " of the " + rma.refundAmount
+                    + " due for return " + rma.number + " is still on the customer's account (it was allocated meanwhile).");
+        }
         rma.refundStatus = Rma.RefundStatus.REFUNDED;
         rma.refundReference = request.reference().trim();
         rma.refundedAt = now();
         rma.closedAt = rma.refundedAt;
         return save(rma, before, "REFUND_RECORDED", List.of(transition(rma, from, "refunded " + rma.refundAmount + ", " + rma.refundReference)));
+    }
+
+    private Money onAccount(Rma rma) {
+        return accounts.balances(rma.customerId).stream().filter(b -> b.currency().equals(rma.currency))
+                .map(CustomerAccounts.Balance::onAccount).findFirst().orElse(Money.zero(Money.currency(rma.currency)));
     }
 
     /** The warehouse a line shipped most units from (ties: the first by code), or null if none is known. */
