@@ -25,4 +25,10 @@ public interface CustomerAccounts {
      * in the caller's transaction (or a new one). Returns what was refunded, which is less when less is on account.
      */
     Money refundOnAccount(UUID customerId, Money amount, String reason);
+
+    /**
+     * Records money received from the customer and pays its oldest open invoices with it (by due date, then number);
+     * what is left stays on account. The same rules as {@code POST /api/payments}. Returns what was left on account.
+     */
+    Money receivePayment(UUID customerId, Money amount, String method, String reference);
 }

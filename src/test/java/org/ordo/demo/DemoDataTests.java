@@ -120,6 +120,15 @@ class DemoDataTests {
     }
 
     @Test
+    void customersPaidMostOfTheirInvoicesSoDeliveredOrdersAreCompleted() {
+        Api admin = Api.at(port).asAdmin();
+        assertThat(total(admin, "/api/payments")).isPositive();
+        assertThat(total(admin, "/api/invoices?status=PAID")).isPositive();
+        assertThat(total(admin, "/api/orders?status=COMPLETED")).isPositive();
+        assertThat(total(admin, "/api/invoices?status=ISSUED") + total(admin, "/api/invoices?status=PARTIALLY_PAID")).isPositive();
+    }
+
+    @Test
     void aRestartLoadsNothingASecondTime() throws Exception {
         Api admin = Api.at(port).asAdmin();
         long orders = total(admin, "/api/orders");

@@ -61,10 +61,11 @@ class DemoData implements ApplicationRunner {
     private final AuditTrail audit;
     private final TransactionTemplate transactions;
     private final DemoOrders orders;
+    private final DemoPayments demoPayments;
     private final String password;
 
     DemoData(ProductCatalogAdmin catalog, CustomerAdmin customers, InventoryAdmin inventory, UserAdmin users, AuditTrail audit,
-            TransactionTemplate transactions, DemoOrders orders,
+            TransactionTemplate transactions, DemoOrders orders, DemoPayments demoPayments,
             @Value("${ordo.demo-password:${ORDO_DEMO_PASSWORD:demo-password-1}}") String password) {
         this.catalog = catalog;
         this.customers = customers;
@@ -73,6 +74,7 @@ class DemoData implements ApplicationRunner {
         this.audit = audit;
         this.transactions = transactions;
         this.orders = orders;
+        this.demoPayments = demoPayments;
         this.password = password;
     }
 
@@ -128,11 +130,13 @@ class DemoData implements ApplicationRunner {
             log.warn("Demo users not created: {} {}", e.getMessage(), e.violations());
         }
         Map<String, Long> statuses = orders.placeOrders(random, buyers, started);
+        int payments = demoPayments.pay(random, buyers);
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("warehouses", DemoCatalog.WAREHOUSES.size());
         summary.put("products", DemoCatalog.PRODUCTS.size());
         summary.put("customers", buyers.size());
         summary.put("orders", statuses);
+        summary.put("payments", payments);
         // only this node writes this chain after the claim, so the chain stays linear without a row lock
         transactions.executeWithoutResult(tx -> audit.record(AUDIT_ENTITY, AUDIT_ID, "LOADED", null, summary));
         log.info("Demo data loaded in {} s: {} warehouses, {} products, {} customers, orders by status {}",

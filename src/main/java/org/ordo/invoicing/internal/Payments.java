@@ -304,6 +304,13 @@ class Payments implements CustomerAccounts {
      * The open invoices among these (the customer's, in the payment's currency, already locked), oldest due first and then by
      * number, until the money runs out.
      */
+    @Override
+    @Transactional
+    public Money receivePayment(UUID customerId, Money amount, String method, String reference) {
+        Payment payment = receive(new PaymentRequest(customerId, amount, PaymentMethod.valueOf(method), reference, null, null));
+        return payment.amountOnAccount();
+    }
+
     private List<Share> oldestFirst(List<UUID> candidates, BigDecimal money) {
         List<Invoice> open = candidates.stream().map(id -> invoices.find(id).orElseThrow())
                 .filter(i -> isOpen(i.status()) && i.amountDue().amount().signum() > 0)
