@@ -49,6 +49,21 @@ class EmbeddedH2Tests {
         JsonNode cancelled = admin.post("/api/orders/" + id + "/cancel", Map.of("reason", "smoke test")).expect(200).json();
         assertThat(cancelled.get("status").asString()).isEqualTo("CANCELLED");
 
+        // the warehouse, invoicing and reporting queries run on the embedded database too
+        assertThat(admin.get("/api/shipments?status=DELIVERED").expect(200).json().get("totalItems").asLong()).isPositive();
+        assertThat(admin.get("/api/invoices").expect(200).json().get("totalItems").asLong()).isPositive();
+        assertThat(admin.get("/api/payments").expect(200).json().get("totalItems").asLong()).isPositive();
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        String yearAgo = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusYears(1).toString();
+        JsonNode kpis = admin.get("/api/reports/kpis?from=" + yearAgo + "&to=" + today).expect(200).json();
+        assertThat(kpis.get("backorderRate").get("denominator").asLong()).isPositive();
+        for (String groupBy : List.of("day", "week", "month", "product", "customer", "channel")) {
+            assertThat(admin.get("/api/reports/sales?from=" + yearAgo + "&to=" + today + "&groupBy=" + groupBy).expect(200)
+                    .json().get("rows").size()).as(groupBy).isPositive();
+        }
+        admin.get("/api/reports/ar-aging").expect(200);
+        admin.header("Accept", "text/csv").get("/api/reports/ar-aging").expect(200);
+
         JsonNode consistency = admin.get("/api/admin/consistency").expect(200).json();
         assertThat(consistency.get("consistent").asBoolean()).as(consistency.toString()).isTrue();
     }
