@@ -1,5 +1,7 @@
 package org.ordo.catalog.internal;
 
+import org.ordo.platform.MoneyInput;
+import org.ordo.platform.RequestChecks;
 import org.ordo.catalog.ProductCatalogAdmin;
 import org.ordo.catalog.ProductSnapshot;
 import org.ordo.identity.AuditTrail;

@@ -1,5 +1,7 @@
 package org.ordo.catalog.internal;
 
+import org.ordo.platform.MoneyInput;
+
 /**
  * The body of {@code POST /api/products} and {@code PUT /api/products/{sku}} (and a partial update merged onto the
  * current product). Everything may be missing here; {@link ProductManagement} reports what is wrong, all at once.

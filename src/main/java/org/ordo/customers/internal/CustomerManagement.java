@@ -1,5 +1,7 @@
 package org.ordo.customers.internal;
 
+import org.ordo.platform.MoneyInput;
+import org.ordo.platform.RequestChecks;
 import org.ordo.customers.CustomerAdmin;
 import org.ordo.customers.CustomerSnapshot;
 import org.ordo.customers.InvoicingPolicy;

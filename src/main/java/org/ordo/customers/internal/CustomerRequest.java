@@ -1,5 +1,6 @@
 package org.ordo.customers.internal;
 
+import org.ordo.platform.MoneyInput;
 import org.ordo.shared.Address;
 
 /**

@@ -1,12 +1,13 @@
 package org.ordo.inventory.internal;
 
+import static org.ordo.platform.InvariantCheck.row;
+
 import org.ordo.platform.ConsistencyCheck;
 import org.ordo.platform.InvariantCheck;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -52,13 +53,5 @@ class InventoryChecks implements ConsistencyCheck {
                 InvariantCheck.of(1, "on hand equals the sum of the stock ledger", ledger),
                 InvariantCheck.of(2, "reserved equals the sum of active reservations", reserved),
                 InvariantCheck.of(3, "no oversell: available is never negative", oversold));
-    }
-
-    static Map<String, Object> row(Object... keysAndValues) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            row.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return row;
     }
 }

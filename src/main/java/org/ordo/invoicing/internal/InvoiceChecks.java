@@ -1,5 +1,7 @@
 package org.ordo.invoicing.internal;
 
+import static org.ordo.platform.InvariantCheck.row;
+
 import org.ordo.platform.ConsistencyCheck;
 import org.ordo.platform.InvariantCheck;
 import org.ordo.shared.Money;
@@ -10,7 +12,6 @@ import org.springframework.transaction.annotation.Transactional;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Currency;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -132,13 +133,5 @@ class InvoiceChecks implements ConsistencyCheck {
                         "previousIssueDate", rs.getDate(4).toString()))
                 .list());
         return InvariantCheck.of(9, "document numbers are gapless and increasing per series", violations);
-    }
-
-    private static Map<String, Object> row(Object... keysAndValues) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            row.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return row;
     }
 }

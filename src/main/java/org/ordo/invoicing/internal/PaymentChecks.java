@@ -1,12 +1,13 @@
 package org.ordo.invoicing.internal;
 
+import static org.ordo.platform.InvariantCheck.row;
+
 import org.ordo.platform.ConsistencyCheck;
 import org.ordo.platform.InvariantCheck;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -101,13 +102,5 @@ class PaymentChecks implements ConsistencyCheck {
                         "allocations", rs.getBigDecimal(7)))
                 .list();
         return InvariantCheck.of(10, "no invoice is paid beyond its total (net of credit notes)", violations);
-    }
-
-    private static Map<String, Object> row(Object... keysAndValues) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            row.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return row;
     }
 }

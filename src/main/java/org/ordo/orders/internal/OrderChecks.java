@@ -1,12 +1,13 @@
 package org.ordo.orders.internal;
 
+import static org.ordo.platform.InvariantCheck.row;
+
 import org.ordo.platform.ConsistencyCheck;
 import org.ordo.platform.InvariantCheck;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -53,13 +54,5 @@ class OrderChecks implements ConsistencyCheck {
         return List.of(
                 InvariantCheck.of(4, "line quantities add up: reserved + backordered + cancelled + shipped = ordered", quantities),
                 InvariantCheck.of(5, "no backorder waits while its SKU is available (backorders are filled first)", idleStock));
-    }
-
-    private static Map<String, Object> row(Object... keysAndValues) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            row.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return row;
     }
 }

@@ -1,5 +1,7 @@
 package org.ordo.returns.internal;
 
+import static org.ordo.platform.InvariantCheck.row;
+
 import org.ordo.platform.ConsistencyCheck;
 import org.ordo.platform.InvariantCheck;
 import org.ordo.returns.ReturnStatus;
@@ -7,7 +9,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -54,13 +55,5 @@ class ReturnChecks implements ConsistencyCheck {
                 .list();
         return List.of(InvariantCheck.of(4, "returned quantity of each order line <= its shipped quantity", beyondShipped),
                 InvariantCheck.of(4, "returned quantity of each order line = quantity received on its returns", mismatches));
-    }
-
-    private static Map<String, Object> row(Object... keysAndValues) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            row.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return row;
     }
 }

@@ -1,4 +1,4 @@
-package org.ordo.customers.internal;
+package org.ordo.platform;
 
 import org.ordo.shared.FieldViolation;
 import org.ordo.shared.OrdoException;
@@ -13,13 +13,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** Field checks shared by the customer requests; each adds a {@link FieldViolation} instead of throwing. */
-final class RequestChecks {
+/** Field checks shared by request bodies; each adds a {@link FieldViolation} instead of throwing. */
+public final class RequestChecks {
 
     private RequestChecks() {}
 
     /** A text of at most {@code max} characters; blank counts as missing when {@code required}. */
-    static void text(List<FieldViolation> problems, String field, String value, int max, boolean required) {
+    public static void text(List<FieldViolation> problems, String field, String value, int max, boolean required) {
         if (value == null || value.isBlank()) {
             if (required) {
                 problems.add(new FieldViolation(field, "must not be blank"));
@@ -36,7 +36,7 @@ final class RequestChecks {
      * Checks a partial update (a JSON object of the fields to change) before anything is locked: unknown fields and
      * nulls on fields that cannot be empty are reported together.
      */
-    static void checkPatch(JsonNode patch, Set<String> fields, Set<String> notNull) {
+    public static void checkPatch(JsonNode patch, Set<String> fields, Set<String> notNull) {
         if (patch == null || !patch.isObject() || patch.isEmpty()) {
             throw OrdoException.invalid("body", "must be a JSON object with at least one field to change");
         }
@@ -57,7 +57,7 @@ final class RequestChecks {
      * Applies a checked partial update to the current state (as its request record): fields present replace the
      * current value, JSON null clears it, absent fields stay. Nested objects (money, addresses) are replaced whole.
      */
-    static <T> T merge(JsonMapper json, T current, JsonNode patch, Class<T> type) {
+    public static <T> T merge(JsonMapper json, T current, JsonNode patch, Class<T> type) {
         ObjectNode merged = json.valueToTree(current);
         patch.properties().forEach(field -> merged.set(field.getKey(), field.getValue()));
         try {
@@ -77,7 +77,7 @@ final class RequestChecks {
         return "has the wrong type";
     }
 
-    /** The JSON path of the failing value, as {@code creditLimit.amount}. */
+    /** The JSON path of the failing value, as {@code unitPrice.amount}. */
     private static String path(JacksonException e) {
         StringBuilder path = new StringBuilder();
         for (JacksonException.Reference ref : e.getPath()) {

@@ -1,4 +1,4 @@
-package org.ordo.customers.internal;
+package org.ordo.platform;
 
 import org.ordo.shared.FieldViolation;
 import org.ordo.shared.Money;
@@ -11,18 +11,18 @@ import java.util.List;
  * Money as a request carries it. Read as two plain strings rather than as {@link Money} so that every problem
  * (amount and currency) is reported with its own field name instead of failing the whole body.
  */
-record MoneyInput(String amount, String currency) {
+public record MoneyInput(String amount, String currency) {
 
     /** Longer amounts are refused before parsing: NUMERIC(19,4) holds 15 integer digits and 4 decimals. */
     private static final int MAX_TEXT = 40;
     private static final int MAX_INTEGER_DIGITS = 15;
 
-    static MoneyInput of(Money money) {
+    public static MoneyInput of(Money money) {
         return new MoneyInput(money.amountText(), money.currencyCode());
     }
 
     /** The money (≥ 0, at most 4 decimals), or null after adding the problems found under {@code path}. */
-    Money toMoney(String path, List<FieldViolation> problems) {
+    public Money toMoney(String path, List<FieldViolation> problems) {
         BigDecimal value = null;
         if (amount == null || amount.isBlank()) {
             problems.add(new FieldViolation(path + ".amount", "must not be blank"));
