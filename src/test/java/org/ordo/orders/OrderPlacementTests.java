@@ -136,6 +136,29 @@ class OrderPlacementTests {
     }
 
     @Test
+    void consistencyCheckFindsAnOrderThatSlippedPastTheCreditLimit() {
+        String sku = fixtures.product("10.00");
+        fixtures.receive(sku, east, 5);
+        UUID customer = fixtures.customer("1000.00");
+        String number = admin.post("/api/orders", order(customer, sku, 1)).expect(201).json().get("number").asString();
+        assertThat(creditCheck().get("holds").asBoolean()).isTrue();
+
+        // as if the check had let it through although the exposure was over the limit
+        jdbc.update("UPDATE sales_order SET credit_exposure = credit_limit + 1 WHERE number = ?", number);
+        try {
+            JsonNode check = creditCheck();
+            assertThat(check.get("holds").asBoolean()).isFalse();
+            assertThat(check.get("violations").valueStream().map(v -> v.get("order").asString()).toList()).contains(number);
+        } finally {
+            jdbc.update("UPDATE sales_order SET credit_exposure = credit_limit - 1 WHERE number = ?", number);
+        }
+    }
+
+    private JsonNode creditCheck() {
+        return fixtures.consistency().get("checks").valueStream().filter(c -> c.get("invariant").asInt() == 11).findFirst().orElseThrow();
+    }
+
+    @Test
     void badInputNamesEveryFailingFieldAndCreatesNothing() {
         String sku = fixtures.product("1.00");
         UUID customer = fixtures.customer("1000.00");

@@ -42,6 +42,9 @@ final class Order {
     Instant shippedAt;
     Instant deliveredAt;
     Instant completedAt;
+    /** What the credit check saw at placement (null for free replacements). */
+    BigDecimal creditExposure;
+    BigDecimal creditLimit;
     final List<OrderLine> lines = new ArrayList<>();
 
     Order(UUID id, String number, UUID customerId, String channel, String externalReference, Currency currency, Instant placedAt,

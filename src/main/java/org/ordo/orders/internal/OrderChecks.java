@@ -51,7 +51,18 @@ class OrderChecks implements ConsistencyCheck {
                 ORDER BY b.sku""")
                 .query((rs, n) -> row("sku", rs.getString(1), "backordered", rs.getLong(2), "available", rs.getLong(3)))
                 .list();
+        // the credit check's own record at placement: an order whose exposure exceeded the limit must have gone ON_HOLD
+        List<Map<String, Object>> creditSlips = jdbc.sql("""
+                SELECT o.number, o.credit_exposure, o.credit_limit, o.status FROM sales_order o
+                WHERE o.credit_exposure > o.credit_limit
+                  AND NOT EXISTS (SELECT 1 FROM order_history h WHERE h.order_id = o.id AND h.kind = 'STATUS'
+                                  AND h.from_status = 'PLACED' AND h.to_status = 'ON_HOLD')
+                ORDER BY o.number""")
+                .query((rs, n) -> row("order", rs.getString(1), "exposure", rs.getBigDecimal(2), "creditLimit", rs.getBigDecimal(3),
+                        "status", rs.getString(4)))
+                .list();
         return List.of(
+                InvariantCheck.of(11, "an order over the credit limit at placement was held, not confirmed", creditSlips),
                 InvariantCheck.of(4, "line quantities add up: reserved + backordered + cancelled + shipped = ordered", quantities),
                 InvariantCheck.of(5, "no backorder waits while its SKU is available (backorders are filled first)", idleStock));
     }

@@ -177,7 +177,12 @@ class OrderPlacement {
 
         // --- the transaction's locking part: customer row (credit), then stock levels in lock order
         CustomerSnapshot locked = customers.lockForCreditCheck(customer.id());
-        String creditProblem = replacement ? null : creditProblem(locked, order.total.amount());
+        CreditCheck credit = replacement ? null : creditCheck(locked, order.total.amount());
+        String creditProblem = credit == null ? null : credit.problem();
+        if (credit != null) {
+            order.creditExposure = credit.exposure();
+            order.creditLimit = credit.limit();
+        }
         Set<String> skus = new LinkedHashSet<>();
         order.lines.forEach(l -> skus.add(l.sku));
         List<StockPosition> positions = inventory.lockPositions(skus);
@@ -307,16 +312,22 @@ class OrderPlacement {
 
     /** Null when the order fits the customer's credit; otherwise why it is held (invariant 11). */
     String creditProblem(CustomerSnapshot customer, BigDecimal additional) {
+        return creditCheck(customer, additional).problem();
+    }
+
+    /** What the credit check saw: exposure = open receivables + open orders + {@code additional}, against the limit. */
+    record CreditCheck(BigDecimal exposure, BigDecimal limit, String problem) {}
+
+    CreditCheck creditCheck(CustomerSnapshot customer, BigDecimal additional) {
         BigDecimal openOrders = store.openOrderValue(customer.id());
         ReceivablesBalance balance = receivables.getIfAvailable();
         BigDecimal receivable = balance == null ? BigDecimal.ZERO : balance.openBalance(customer.id());
         BigDecimal exposure = receivable.add(openOrders).add(additional);
         BigDecimal limit = customer.creditLimit().amount();
-        if (exposure.compareTo(limit) > 0) {
-            return "credit limit exceeded: balance " + receivable.toPlainString() + " + open orders " + openOrders.toPlainString()
-                    + " + this order " + additional.toPlainString() + " > limit " + limit.toPlainString() + " " + customer.currency();
-        }
-        return null;
+        String problem = exposure.compareTo(limit) <= 0 ? null
+                : "credit limit exceeded: balance " + receivable.toPlainString() + " + open orders " + openOrders.toPlainString()
+                        + " + this order " + additional.toPlainString() + " > limit " + limit.toPlainString() + " " + customer.currency();
+        return new CreditCheck(exposure, limit, problem);
     }
 
     /** The warehouse a backorder is expected to be served from: the preferred one, else the one that reserved part, else most stock. */

@@ -71,14 +71,14 @@ class OrderStore {
     void insert(Order o) {
         jdbc.sql("INSERT INTO sales_order (id, number, customer_id, channel, external_reference, currency, status, ship_name, ship_line1, "
                         + "ship_line2, ship_city, ship_region, ship_postal_code, ship_country, requested_delivery_date, promised_date, "
-                        + "shipping_method, notes, subtotal, discount, shipping, tax, total, hold_reason, placed_at, placed_by, version, updated_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + "shipping_method, notes, subtotal, discount, shipping, tax, total, hold_reason, placed_at, placed_by, version, updated_at, "
+                        + "credit_exposure, credit_limit) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(o.id, o.number, o.customerId, o.channel, o.externalReference, o.currency.getCurrencyCode(), o.status.name(),
                         o.shippingAddress.name(), o.shippingAddress.line1(), o.shippingAddress.line2(), o.shippingAddress.city(),
                         o.shippingAddress.region(), o.shippingAddress.postalCode(), o.shippingAddress.country(),
                         date(o.requestedDeliveryDate), date(o.promisedDate), o.shippingMethod, o.notes, o.subtotal.amount(),
                         o.discount.amount(), o.shipping.amount(), o.tax.amount(), o.total.amount(), o.holdReason,
-                        Timestamp.from(o.placedAt), o.placedBy, o.version, Timestamp.from(Instant.now()))
+                        Timestamp.from(o.placedAt), o.placedBy, o.version, Timestamp.from(Instant.now()), o.creditExposure, o.creditLimit)
                 .update();
         insertLines(o.lines.stream().map(l -> new Object[] {o.id, l}).toList());
     }
