@@ -221,6 +221,8 @@ class InvoiceManagement {
             throw OrdoException.invalid(invalid);
         }
         UUID id = store.idOf(idOrNumber).orElseThrow(() -> OrdoException.notFound("Invoice", idOrNumber));
+        // a credit note and its invoice are locked together in id order, as payments lock invoices
+        store.lockAll(store.originalOf(id).map(original -> List.of(id, original)).orElse(List.of(id)));
         Invoice before = store.lock(id).orElseThrow(() -> OrdoException.notFound("Invoice", idOrNumber));
         ETags.requireMatch(ifMatch, before.version(), "Invoice " + label(before));
         if (!before.status().canMoveTo(InvoiceStatus.VOID)) {

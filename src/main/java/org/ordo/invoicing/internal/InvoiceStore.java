@@ -193,6 +193,12 @@ class InvoiceStore {
                 .params(customerId, currency).query(UUID.class).list();
     }
 
+    /** The invoice a credit note credits (empty for an invoice). */
+    Optional<UUID> originalOf(UUID id) {
+        return jdbc.sql("SELECT original_invoice_id FROM invoice WHERE id = ? AND original_invoice_id IS NOT NULL")
+                .param(id).query(UUID.class).optional();
+    }
+
     /** Locks these documents in one fixed order (by id), so that writers of several invoices can never deadlock. */
     void lockAll(java.util.Collection<UUID> ids) {
         for (UUID id : ids.stream().distinct().sorted().toList()) {

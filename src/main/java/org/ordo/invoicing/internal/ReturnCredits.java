@@ -63,6 +63,9 @@ class ReturnCredits implements CreditNotes {
             throw OrdoException.conflict("return-not-invoiced", "The returned goods cannot all be credited: " + String.join("; ", uncovered)
                     + ". Invoices are issued shortly after shipping; try again once they are.");
         }
+        // every invoice to credit, locked up front in id order: the order payments take them in, so that crediting
+        // several invoices of one order cannot deadlock with a payment allocated to the same invoices
+        store.lockAll(plan.keySet());
         List<IssuedCreditNote> issued = new ArrayList<>();
         for (Map.Entry<UUID, List<InvoiceManagement.CreditLine>> entry : plan.entrySet()) {
             // lines of one invoice line may have been planned twice (two returned lines cannot share one, but stay safe)
