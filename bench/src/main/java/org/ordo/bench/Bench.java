@@ -1,0 +1,73 @@
+package org.ordo.bench;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Entry point of the benchmark tools; {@code bench/run.sh} calls one command per step:
+ * <ul>
+ *   <li>{@code load}: bulk-loads the benchmark catalog, stock and customers by JDBC batches;</li>
+ *   <li>{@code ordo}: places orders through the HTTP API with closed-loop clients for a fixed time;</li>
+ *   <li>{@code baseline}: the same placement as plain JDBC statements, one per round trip;</li>
+ *   <li>{@code check}: the consistency endpoint and an independent oversell count;</li>
+ *   <li>{@code table}: prints the collected results.</li>
+ * </ul>
+ * Every command appends its result as one tab-separated row to {@code --out}.
+ */
+public final class Bench {
+
+    private Bench() {}
+
+    public static void main(String[] argv) throws Exception {
+        if (argv.length == 0) {
+            System.err.println("usage: Bench load|ordo|baseline|check|table --option=value ...");
+            System.exit(2);
+        }
+        Args args = Args.parse(argv);
+        int status = switch (argv[0]) {
+            case "load" -> Loader.run(args);
+            case "ordo" -> OrdoLoad.run(args);
+            case "baseline" -> Baseline.run(args);
+            case "check" -> Check.run(args);
+            case "table" -> Results.printTable(args);
+            default -> {
+                System.err.println("unknown command " + argv[0]);
+                yield 2;
+            }
+        };
+        System.exit(status);
+    }
+
+    /** {@code --name=value} options after the command. */
+    record Args(Map<String, String> values) {
+
+        static Args parse(String[] argv) {
+            Map<String, String> values = new LinkedHashMap<>();
+            for (int i = 1; i < argv.length; i++) {
+                String a = argv[i];
+                if (!a.startsWith("--")) {
+                    throw new IllegalArgumentException("expected --name=value, got " + a);
+                }
+                int eq = a.indexOf('=');
+                values.put(eq < 0 ? a.substring(2) : a.substring(2, eq), eq < 0 ? "true" : a.substring(eq + 1));
+            }
+            return new Args(values);
+        }
+
+        String get(String name) {
+            String v = values.get(name);
+            if (v == null) {
+                throw new IllegalArgumentException("missing --" + name);
+            }
+            return v;
+        }
+
+        String get(String name, String fallback) {
+            return values.getOrDefault(name, fallback);
+        }
+
+        int integer(String name, int fallback) {
+            return values.containsKey(name) ? Integer.parseInt(values.get(name)) : fallback;
+        }
+    }
+}
