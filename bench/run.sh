@@ -63,7 +63,7 @@ OUT="$ROOT/bench/target/run-$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$OUT"
 RESULTS="$OUT/results.tsv"
 : >"$RESULTS"
-WORK="$(mktemp -d /tmp/ordo-bench.XXXXXX)"
+WORK="$(mktemp -d -t ordo-bench.XXXXXX)"
 chmod 755 "$WORK"
 PIDS=()
 PG_STARTED=""

@@ -1,6 +1,6 @@
 package org.ordo.fulfillment;
 
-import org.ordo.shared.IllegalTransitionException;
+import org.ordo.shared.StateTable;
 
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** The states of a shipment and the one table of allowed transitions between them (DOMAIN.md). */
-public enum ShipmentStatus {
+public enum ShipmentStatus implements StateTable<ShipmentStatus> {
     /** Quantities set aside from the order's reservations in one warehouse; nothing picked yet. */
     PLANNED,
     /** Being picked and scanned into its package. */
@@ -44,19 +44,14 @@ public enum ShipmentStatus {
     }
 
     /** The states this one may move to, in declaration order. */
+    @Override
     public List<ShipmentStatus> allowedNext() {
         return List.copyOf(ALLOWED.get(this));
     }
 
-    public boolean canMoveTo(ShipmentStatus target) {
-        return ALLOWED.get(this).contains(target);
-    }
-
-    /** @throws IllegalTransitionException (409) naming this state and the allowed ones */
-    public void requireCanMoveTo(ShipmentStatus target) {
-        if (!canMoveTo(target)) {
-            throw new IllegalTransitionException("Shipment", this, target, allowedNext());
-        }
+    @Override
+    public String thing() {
+        return "Shipment";
     }
 
     /** Not yet shipped and not cancelled: its quantities are spoken for but still reserved on the order. */

@@ -1,6 +1,6 @@
 package org.ordo.invoicing;
 
-import org.ordo.shared.IllegalTransitionException;
+import org.ordo.shared.StateTable;
 
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** The states of an invoice (and of a credit note) and the one table of allowed transitions between them (DOMAIN.md). */
-public enum InvoiceStatus {
+public enum InvoiceStatus implements StateTable<InvoiceStatus> {
     /** Being prepared by hand: no number yet, not a claim. */
     DRAFT,
     /** Numbered and sent: a claim on the customer (a credit note: a reduction of one). */
@@ -36,19 +36,14 @@ public enum InvoiceStatus {
     }
 
     /** The states this one may move to, in declaration order. */
+    @Override
     public List<InvoiceStatus> allowedNext() {
         return List.copyOf(ALLOWED.get(this));
     }
 
-    public boolean canMoveTo(InvoiceStatus target) {
-        return ALLOWED.get(this).contains(target);
-    }
-
-    /** @throws IllegalTransitionException (409) naming this state and the allowed ones */
-    public void requireCanMoveTo(InvoiceStatus target) {
-        if (!canMoveTo(target)) {
-            throw new IllegalTransitionException("Invoice", this, target, allowedNext());
-        }
+    @Override
+    public String thing() {
+        return "Invoice";
     }
 
     /** Counts as a claim (or, for a credit note, as a reduction of one): issued and not voided. */

@@ -1,6 +1,6 @@
 package org.ordo.invoicing;
 
-import org.ordo.shared.IllegalTransitionException;
+import org.ordo.shared.StateTable;
 
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -12,7 +12,7 @@ import java.util.Set;
  * The states of a payment and the one table of allowed transitions between them (DOMAIN.md). The state follows the money:
  * {@link #of} derives it from the amounts, and every change is checked against the table.
  */
-public enum PaymentStatus {
+public enum PaymentStatus implements StateTable<PaymentStatus> {
     /** Received; some of the money is not yet allocated and stays on the customer's account. */
     RECEIVED,
     /** All of the money is allocated to invoices. */
@@ -37,18 +37,14 @@ public enum PaymentStatus {
         return refunded.signum() > 0 ? REFUNDED : ALLOCATED;
     }
 
+    @Override
     public List<PaymentStatus> allowedNext() {
         return List.copyOf(ALLOWED.get(this));
     }
 
-    public boolean canMoveTo(PaymentStatus target) {
-        return ALLOWED.get(this).contains(target);
+    @Override
+    public String thing() {
+        return "Payment";
     }
 
-    /** @throws IllegalTransitionException (409) naming this state and the allowed ones */
-    public void requireCanMoveTo(PaymentStatus target) {
-        if (!canMoveTo(target)) {
-            throw new IllegalTransitionException("Payment", this, target, allowedNext());
-        }
-    }
 }

@@ -1,6 +1,6 @@
 package org.ordo.orders;
 
-import org.ordo.shared.IllegalTransitionException;
+import org.ordo.shared.StateTable;
 
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** The states of an order and the one table of allowed transitions between them (DOMAIN.md). */
-public enum OrderStatus {
+public enum OrderStatus implements StateTable<OrderStatus> {
     /** Being prepared; not yet binding, nothing reserved. */
     DRAFT,
     /** Accepted and validated, stock reserved or backordered; waiting for confirmation. */
@@ -47,19 +47,14 @@ public enum OrderStatus {
     }
 
     /** The states this one may move to, in declaration order. */
+    @Override
     public List<OrderStatus> allowedNext() {
         return List.copyOf(ALLOWED.get(this));
     }
 
-    public boolean canMoveTo(OrderStatus target) {
-        return ALLOWED.get(this).contains(target);
-    }
-
-    /** @throws IllegalTransitionException (409) naming this state and the allowed ones */
-    public void requireCanMoveTo(OrderStatus target) {
-        if (!canMoveTo(target)) {
-            throw new IllegalTransitionException("Order", this, target, allowedNext());
-        }
+    @Override
+    public String thing() {
+        return "Order";
     }
 
     /** Lines, quantities and address may change only before fulfilment starts. */

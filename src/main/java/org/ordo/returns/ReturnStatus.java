@@ -1,6 +1,6 @@
 package org.ordo.returns;
 
-import org.ordo.shared.IllegalTransitionException;
+import org.ordo.shared.StateTable;
 
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** The states of a return (RMA) and the one table of allowed transitions between them (DOMAIN.md). */
-public enum ReturnStatus {
+public enum ReturnStatus implements StateTable<ReturnStatus> {
     /** Asked for by the customer or customer service; its quantities are spoken for, nothing has moved yet. */
     REQUESTED,
     /** Accepted: the customer may send the goods. */
@@ -44,19 +44,14 @@ public enum ReturnStatus {
     }
 
     /** The states this one may move to, in declaration order. */
+    @Override
     public List<ReturnStatus> allowedNext() {
         return List.copyOf(ALLOWED.get(this));
     }
 
-    public boolean canMoveTo(ReturnStatus target) {
-        return ALLOWED.get(this).contains(target);
-    }
-
-    /** @throws IllegalTransitionException (409) naming this state and the allowed ones */
-    public void requireCanMoveTo(ReturnStatus target) {
-        if (!canMoveTo(target)) {
-            throw new IllegalTransitionException("Return", this, target, allowedNext());
-        }
+    @Override
+    public String thing() {
+        return "Return";
     }
 
     /** Not yet received nor rejected: its requested quantities count against what may still be returned. */

@@ -3,7 +3,7 @@ package org.ordo.fulfillment;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.ordo.shared.IllegalTransitionException;
+import org.ordo.testing.StateTables;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -33,31 +33,13 @@ class ShipmentStatusTransitionTests {
             entry(CANCELLED, EnumSet.noneOf(ShipmentStatus.class)));
 
     static Stream<Arguments> everyPair() {
-        List<Arguments> pairs = new ArrayList<>();
-        for (ShipmentStatus from : ShipmentStatus.values()) {
-            for (ShipmentStatus to : ShipmentStatus.values()) {
-                pairs.add(Arguments.of(from, to, DOMAIN_TABLE.get(from).contains(to)));
-            }
-        }
-        return pairs.stream();
+        return StateTables.everyPair(ShipmentStatus.class, DOMAIN_TABLE);
     }
 
     @ParameterizedTest(name = "{0} -> {1} allowed: {2}")
     @MethodSource("everyPair")
     void transitionFollowsTheStateTable(ShipmentStatus from, ShipmentStatus to, boolean legal) {
-        if (legal) {
-            assertThat(from.canMoveTo(to)).isTrue();
-            from.requireCanMoveTo(to);
-        } else {
-            assertThat(from.canMoveTo(to)).isFalse();
-            assertThatThrownBy(() -> from.requireCanMoveTo(to))
-                    .isInstanceOfSatisfying(IllegalTransitionException.class, e -> {
-                        assertThat(e.properties()).containsEntry("currentState", from.name()).containsEntry("targetState", to.name());
-                        assertThat(e.properties().get("allowedStates"))
-                                .isEqualTo(DOMAIN_TABLE.get(from).stream().map(Enum::name).toList());
-                        assertThat(e.getMessage()).contains(from.name());
-                    });
-        }
+        StateTables.assertFollowsTable(from, to, legal, DOMAIN_TABLE);
     }
 
     @ParameterizedTest(name = "{0}")

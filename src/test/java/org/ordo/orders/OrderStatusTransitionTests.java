@@ -3,7 +3,7 @@ package org.ordo.orders;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.ordo.shared.IllegalTransitionException;
+import org.ordo.testing.StateTables;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -34,30 +34,12 @@ class OrderStatusTransitionTests {
             entry(CANCELLED, EnumSet.noneOf(OrderStatus.class)));
 
     static Stream<Arguments> everyPair() {
-        List<Arguments> pairs = new ArrayList<>();
-        for (OrderStatus from : OrderStatus.values()) {
-            for (OrderStatus to : OrderStatus.values()) {
-                pairs.add(Arguments.of(from, to, DOMAIN_TABLE.get(from).contains(to)));
-            }
-        }
-        return pairs.stream();
+        return StateTables.everyPair(OrderStatus.class, DOMAIN_TABLE);
     }
 
     @ParameterizedTest(name = "{0} -> {1} allowed: {2}")
     @MethodSource("everyPair")
     void transitionFollowsTheStateTable(OrderStatus from, OrderStatus to, boolean legal) {
-        if (legal) {
-            assertThat(from.canMoveTo(to)).isTrue();
-            from.requireCanMoveTo(to);
-        } else {
-            assertThat(from.canMoveTo(to)).isFalse();
-            assertThatThrownBy(() -> from.requireCanMoveTo(to))
-                    .isInstanceOfSatisfying(IllegalTransitionException.class, e -> {
-                        assertThat(e.properties()).containsEntry("currentState", from.name()).containsEntry("targetState", to.name());
-                        assertThat(e.properties().get("allowedStates"))
-                                .isEqualTo(DOMAIN_TABLE.get(from).stream().map(Enum::name).toList());
-                        assertThat(e.getMessage()).contains(from.name());
-                    });
-        }
+        StateTables.assertFollowsTable(from, to, legal, DOMAIN_TABLE);
     }
 }

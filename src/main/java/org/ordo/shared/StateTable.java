@@ -1,0 +1,30 @@
+package org.ordo.shared;
+
+import java.util.List;
+
+/**
+ * A state of a state machine that knows its allowed next states: every status enum implements it, so every
+ * transition is checked the same way and refused with the same 409 problem.
+ *
+ * @param <S> the status enum itself
+ */
+public interface StateTable<S extends Enum<S> & StateTable<S>> {
+
+    /** The states this one may move to, in declaration order. */
+    List<S> allowedNext();
+
+    /** What the states belong to, as the problem document names it ("Order", "Shipment", ...). */
+    String thing();
+
+    default boolean canMoveTo(S target) {
+        return allowedNext().contains(target);
+    }
+
+    /** @throws IllegalTransitionException (409) naming this state and the allowed ones */
+    @SuppressWarnings("unchecked")
+    default void requireCanMoveTo(S target) {
+        if (!canMoveTo(target)) {
+            throw new IllegalTransitionException(thing(), (S) this, target, allowedNext());
+        }
+    }
+}
