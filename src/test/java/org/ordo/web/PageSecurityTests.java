@@ -65,6 +65,18 @@ class PageSecurityTests {
     }
 
     @Test
+    void anUnknownPageIsTheNotFoundPageWhileAnUnknownApiPathStaysAProblemDocument() {
+        PageClient page = new PageClient(port);
+        page.logIn("admin", Api.ADMIN_PASSWORD);
+        HttpResponse<String> missing = page.get("/no-such-page");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).contains("<html").contains("Not found");
+        assertThat(page.get("/orders/SO-1999-999999").statusCode()).isEqualTo(404);
+        Api.Response api = Api.at(port).asAdmin().get("/api/no-such-thing").expect(404);
+        assertThat(api.header("Content-Type")).startsWith("application/problem+json");
+    }
+
+    @Test
     void theApiKeepsItsOwnStatelessChain() {
         Api.Response response = Api.at(port).asAdmin().get("/api/orders?size=1").expect(200);
         assertThat(response.header("Set-Cookie")).isNull();
