@@ -1,5 +1,8 @@
 package org.ordo.customers;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -7,6 +10,12 @@ import java.util.UUID;
 public interface Customers {
 
     Optional<CustomerSnapshot> find(UUID id);
+
+    /** Names of these customers, by id (unknown ids are absent): for lists that show orders of many customers. */
+    Map<UUID, String> names(Collection<UUID> ids);
+
+    /** Up to {@code limit} customers whose name or e-mail contains {@code q} (any case; null for all), ordered by name. */
+    List<CustomerSnapshot> search(String q, int limit);
 
     /**
      * Reads the customer and locks its row until the caller's transaction ends, so that credit checks of one

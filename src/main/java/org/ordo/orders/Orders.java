@@ -1,10 +1,20 @@
 package org.ordo.orders;
 
+import org.ordo.platform.PageResult;
+import org.ordo.platform.Paging;
+import org.ordo.shared.Money;
+
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
-/** Read access to orders for other modules (fulfilment, invoicing, returns, reporting). */
+/** Read access to orders for other modules (fulfilment, invoicing, returns, reporting, the pages). */
 public interface Orders {
+
+    /** The channels an order may come in through. */
+    List<String> CHANNELS = List.of("API", "WEB", "PHONE", "EMAIL", "PORTAL", "EDI", "CSV");
 
     /** The order with its lines and active reservations, by id or number. */
     Optional<OrderSnapshot> find(String idOrNumber);
@@ -12,4 +22,23 @@ public interface Orders {
     default Optional<OrderSnapshot> find(UUID id) {
         return find(id.toString());
     }
+
+    /** The same search as {@code GET /api/orders}, newest first. The caller restricts a customer's user to its customer. */
+    PageResult<Summary> search(Search search, Paging paging);
+
+    /** The order's timeline, oldest first: every transition and change, with who and why. */
+    List<HistoryEntry> history(UUID orderId);
+
+    /**
+     * Filters of a search; null or empty means any. {@code placedTo} is exclusive; {@code text} matches the number or
+     * external reference exactly, or part of the ship-to name.
+     */
+    record Search(Set<OrderStatus> statuses, UUID customerId, String channel, Instant placedFrom, Instant placedTo, String text) {}
+
+    /** An order in a list. */
+    record Summary(UUID id, String number, UUID customerId, String channel, String externalReference, OrderStatus status,
+            Money total, Instant placedAt) {}
+
+    /** One entry of the timeline; {@code from} and {@code to} are null for a change without a transition. */
+    record HistoryEntry(Instant at, String actor, String kind, OrderStatus from, OrderStatus to, String reason, String details) {}
 }

@@ -19,9 +19,13 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** The customer table, and the {@link Customers} other modules read. Addresses are stored as billing_* and shipping_* columns. */
@@ -45,6 +49,24 @@ class JdbcCustomers implements Customers {
     @Transactional(propagation = Propagation.MANDATORY)
     public CustomerSnapshot lockForCreditCheck(UUID id) {
         return lock(id).map(Customer::snapshot).orElseThrow(() -> OrdoException.notFound("Customer", id));
+    }
+
+    @Override
+    public Map<UUID, String> names(Collection<UUID> ids) {
+        Map<UUID, String> names = new HashMap<>();
+        if (ids.isEmpty()) {
+            return names;
+        }
+        jdbc.sql("SELECT id, name FROM customer WHERE id IN (:ids)").param("ids", Set.copyOf(ids))
+                .query(rs -> {
+                    names.put(rs.getObject(1, UUID.class), rs.getString(2));
+                });
+        return names;
+    }
+
+    @Override
+    public List<CustomerSnapshot> search(String q, int limit) {
+        return search(q, null, Paging.of(0, Math.min(Math.max(limit, 1), Paging.MAX_SIZE))).items().stream().map(Customer::snapshot).toList();
     }
 
     Optional<Customer> customer(UUID id) {

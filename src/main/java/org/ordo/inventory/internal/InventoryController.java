@@ -1,12 +1,11 @@
 package org.ordo.inventory.internal;
 
-import org.ordo.inventory.BackorderDemand;
+import org.ordo.inventory.StockLevel;
 import org.ordo.platform.PageResult;
 import org.ordo.platform.Paging;
 import org.ordo.shared.Address;
 import org.ordo.shared.FieldViolation;
 import org.ordo.shared.OrdoException;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -21,10 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 @RestController
 class InventoryController {
@@ -42,19 +38,16 @@ class InventoryController {
     /** {@code binLocation}: absent leaves it as it is, an empty string clears it. */
     record LevelSettings(Long safetyStock, Long reorderPoint, String binLocation) {}
 
-    record StockLevel(String sku, String warehouse, long onHand, long reserved, long available, long backordered,
-            long safetyStock, long reorderPoint, boolean belowReorderPoint, String binLocation) {}
-
     private final Warehouses warehouses;
     private final StockLedger ledger;
     private final JdbcClient jdbc;
-    private final ObjectProvider<BackorderDemand> backorders;
+    private final StockLevelQueries levels;
 
-    InventoryController(Warehouses warehouses, StockLedger ledger, JdbcClient jdbc, ObjectProvider<BackorderDemand> backorders) {
+    InventoryController(Warehouses warehouses, StockLedger ledger, JdbcClient jdbc, StockLevelQueries levels) {
         this.warehouses = warehouses;
         this.ledger = ledger;
         this.jdbc = jdbc;
-        this.backorders = backorders;
+        this.levels = levels;
     }
 
     @PostMapping("/api/warehouses")
@@ -98,42 +91,7 @@ class InventoryController {
     PageResult<StockLevel> levels(@RequestParam(required = false) String sku, @RequestParam(required = false) String warehouse,
             @RequestParam(required = false) Boolean belowReorderPoint,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-        Paging paging = Paging.of(page, size);
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-        Map<String, Object> params = new LinkedHashMap<>();
-        if (sku != null) {
-            where.append(" AND sku = :sku");
-            params.put("sku", sku);
-        }
-        if (warehouse != null) {
-            where.append(" AND warehouse = :warehouse");
-            params.put("warehouse", warehouse);
-        }
-        if (Boolean.TRUE.equals(belowReorderPoint)) {
-            where.append(" AND on_hand - reserved <= reorder_point");
-        }
-        long total = jdbc.sql("SELECT COUNT(*) FROM stock_level" + where).params(params).query(Long.class).single();
-        record Row(String sku, String warehouse, long onHand, long reserved, long safetyStock, long reorderPoint, String binLocation) {}
-        List<Row> rows = jdbc.sql("SELECT sku, warehouse, on_hand, reserved, safety_stock, reorder_point, bin_location FROM stock_level" + where
-                        + " ORDER BY sku, warehouse LIMIT :limit OFFSET :offset")
-                .params(params)
-                .param("limit", paging.size())
-                .param("offset", paging.offset())
-                .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
-                        rs.getString(7)))
-                .list();
-        Set<String> skus = new java.util.HashSet<>();
-        rows.forEach(r -> skus.add(r.sku()));
-        BackorderDemand demand = backorders.getIfAvailable();
-        Map<String, Long> backordered = demand == null || skus.isEmpty() ? Map.of() : demand.backordered(skus);
-        List<StockLevel> items = new ArrayList<>();
-        for (Row r : rows) {
-            long available = r.onHand() - r.reserved();
-            items.add(new StockLevel(r.sku(), r.warehouse(), r.onHand(), r.reserved(), available,
-                    backordered.getOrDefault(r.sku() + "@" + r.warehouse(), 0L), r.safetyStock(), r.reorderPoint(),
-                    available <= r.reorderPoint(), r.binLocation()));
-        }
-        return new PageResult<>(items, paging.page(), paging.size(), total);
+        return levels.levels(sku, warehouse, Boolean.TRUE.equals(belowReorderPoint), Paging.of(page, size));
     }
 
     /** Safety stock, reorder point and bin location of one SKU in one warehouse. */

@@ -45,7 +45,7 @@ import java.util.UUID;
 @Component
 class OrderPlacement {
 
-    static final Set<String> CHANNELS = Set.of("API", "WEB", "PHONE", "EMAIL", "PORTAL", "EDI", "CSV");
+    static final Set<String> CHANNELS = Set.copyOf(org.ordo.orders.Orders.CHANNELS);
     static final long MAX_LINE_QUANTITY = 1_000_000;
 
     private final OrderStore store;

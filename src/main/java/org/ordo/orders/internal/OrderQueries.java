@@ -4,6 +4,8 @@ import org.ordo.inventory.Inventory;
 import org.ordo.inventory.ReservationView;
 import org.ordo.orders.OrderSnapshot;
 import org.ordo.orders.Orders;
+import org.ordo.platform.PageResult;
+import org.ordo.platform.Paging;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -11,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.UUID;
 
 @Component
 class OrderQueries implements Orders {
@@ -26,6 +29,21 @@ class OrderQueries implements Orders {
     @Override
     public Optional<OrderSnapshot> find(String idOrNumber) {
         return store.find(idOrNumber).map(o -> snapshot(o, inventory.activeReservations(o.id)));
+    }
+
+    @Override
+    public PageResult<Summary> search(Search search, Paging paging) {
+        return store.search(new OrderStore.SearchFilter(search.statuses(), search.customerId(), search.channel(), search.placedFrom(),
+                        search.placedTo(), search.text()), paging)
+                .map(s -> new Summary(s.id(), s.number(), s.customerId(), s.channel(), s.externalReference(), s.status(), s.total(),
+                        s.placedAt()));
+    }
+
+    @Override
+    public List<HistoryEntry> history(UUID orderId) {
+        return store.history(orderId).stream()
+                .map(h -> new HistoryEntry(h.at(), h.actor(), h.kind(), h.from(), h.to(), h.reason(), h.details()))
+                .toList();
     }
 
     static OrderSnapshot snapshot(Order o, List<ReservationView> reservations) {

@@ -1,0 +1,19 @@
+package org.ordo.identity;
+
+import java.util.Optional;
+
+/** What the pages show of the signed-in user and the settings a user changes for themselves. */
+public interface UserProfiles {
+
+    /** {@code displayName} may be null; {@code locale} is a language tag such as {@code en} or {@code zh-CN}. */
+    record UserProfile(String username, String displayName, String locale) {}
+
+    Optional<UserProfile> profile(String username);
+
+    /**
+     * Sets the user's language (audited like any change of the user).
+     *
+     * @throws org.ordo.shared.OrdoException invalid (400) for a malformed tag, not found for an unknown user
+     */
+    void changeLocale(String username, String locale);
+}

@@ -1,0 +1,69 @@
+package org.ordo.inventory.internal;
+
+import org.ordo.inventory.BackorderDemand;
+import org.ordo.inventory.StockLevel;
+import org.ordo.inventory.StockLevelSearch;
+import org.ordo.platform.PageResult;
+import org.ordo.platform.Paging;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Stock levels with their backorders, for {@code GET /api/inventory} and the pages. */
+@Component
+class StockLevelQueries implements StockLevelSearch {
+
+    private final JdbcClient jdbc;
+    private final ObjectProvider<BackorderDemand> backorders;
+
+    StockLevelQueries(JdbcClient jdbc, ObjectProvider<BackorderDemand> backorders) {
+        this.jdbc = jdbc;
+        this.backorders = backorders;
+    }
+
+    @Override
+    public PageResult<StockLevel> levels(String sku, String warehouse, boolean belowReorderPoint, Paging paging) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (sku != null) {
+            where.append(" AND sku = :sku");
+            params.put("sku", sku);
+        }
+        if (warehouse != null) {
+            where.append(" AND warehouse = :warehouse");
+            params.put("warehouse", warehouse);
+        }
+        if (belowReorderPoint) {
+            where.append(" AND on_hand - reserved <= reorder_point");
+        }
+        long total = jdbc.sql("SELECT COUNT(*) FROM stock_level" + where).params(params).query(Long.class).single();
+        record Row(String sku, String warehouse, long onHand, long reserved, long safetyStock, long reorderPoint, String binLocation) {}
+        List<Row> rows = jdbc.sql("SELECT sku, warehouse, on_hand, reserved, safety_stock, reorder_point, bin_location FROM stock_level" + where
+                        + " ORDER BY sku, warehouse LIMIT :limit OFFSET :offset")
+                .params(params)
+                .param("limit", paging.size())
+                .param("offset", paging.offset())
+                .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
+                        rs.getString(7)))
+                .list();
+        Set<String> skus = new HashSet<>();
+        rows.forEach(r -> skus.add(r.sku()));
+        BackorderDemand demand = backorders.getIfAvailable();
+        Map<String, Long> backordered = demand == null || skus.isEmpty() ? Map.of() : demand.backordered(skus);
+        List<StockLevel> items = new ArrayList<>();
+        for (Row r : rows) {
+            long available = r.onHand() - r.reserved();
+            items.add(new StockLevel(r.sku(), r.warehouse(), r.onHand(), r.reserved(), available,
+                    backordered.getOrDefault(r.sku() + "@" + r.warehouse(), 0L), r.safetyStock(), r.reorderPoint(),
+                    available <= r.reorderPoint(), r.binLocation()));
+        }
+        return new PageResult<>(items, paging.page(), paging.size(), total);
+    }
+}

@@ -1,0 +1,183 @@
+package org.ordo.web.internal;
+
+import org.ordo.identity.Actor;
+import org.ordo.inventory.StockLevel;
+import org.ordo.inventory.StockLevelSearch;
+import org.ordo.orders.OrderStatus;
+import org.ordo.platform.PageResult;
+import org.ordo.platform.Paging;
+import org.ordo.reporting.KeyFigures;
+import org.ordo.shared.FieldViolation;
+import org.ordo.shared.OrdoException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The dashboard: today's orders and revenue, orders by status, backorders, overdue invoices, low stock and the key figures
+ * of a period (default: the last 30 days, today included), with charts drawn by Chart.js from configurations built here.
+ * Users who may not see reports land on the orders instead.
+ */
+@Controller
+class DashboardPage {
+
+    static final int DEFAULT_DAYS = 30;
+    static final int LOW_STOCK_SHOWN = 10;
+
+    /** Colours of the statuses in the chart, in the spirit of the badges on the order pages. */
+    private static final Map<OrderStatus, String> STATUS_COLOURS = Map.of(
+            OrderStatus.DRAFT, "#adb5bd", OrderStatus.PLACED, "#6ea8fe", OrderStatus.CONFIRMED, "#0d6efd",
+            OrderStatus.IN_FULFILLMENT, "#6f42c1", OrderStatus.PARTIALLY_SHIPPED, "#d63384", OrderStatus.SHIPPED, "#fd7e14",
+            OrderStatus.DELIVERED, "#20c997", OrderStatus.COMPLETED, "#198754", OrderStatus.ON_HOLD, "#ffc107",
+            OrderStatus.CANCELLED, "#dc3545");
+    private static final List<String> REVENUE_COLOURS = List.of("#198754", "#0dcaf0", "#6610f2");
+
+    private final KeyFigures figures;
+    private final StockLevelSearch stock;
+    private final MessageSource messages;
+    private final JsonMapper json;
+
+    DashboardPage(KeyFigures figures, StockLevelSearch stock, MessageSource messages, JsonMapper json) {
+        this.figures = figures;
+        this.stock = stock;
+        this.messages = messages;
+        this.json = json;
+    }
+
+    /** The start page: the dashboard for those who may see it, the orders for everyone else. */
+    @GetMapping("/")
+    String home(@RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model) {
+        return PageAccess.mayUseDashboard(Actor.current()) ? dashboard(from, to, model) : "redirect:/orders";
+    }
+
+    @GetMapping("/dashboard")
+    @PreAuthorize(PageAccess.MANAGERS)
+    String dashboard(@RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model) {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        Map<String, String> errors = new LinkedHashMap<>();
+        LocalDate start = date("from", from, today.minusDays(DEFAULT_DAYS - 1), errors);
+        LocalDate end = date("to", to, today, errors);
+        KeyFigures.Summary summary = null;
+        if (errors.isEmpty()) {
+            try {
+                summary = figures.summary(start, end);
+            } catch (OrdoException invalid) {
+                for (FieldViolation v : invalid.violations()) {
+                    errors.put(v.field(), text(v.message().contains("before") ? "error.period.reversed" : "error.period.tooLong"));
+                }
+            }
+        }
+        if (summary == null) {
+            // the period shown falls back to the default; the fields keep what was typed, with the reason next to them
+            start = today.minusDays(DEFAULT_DAYS - 1);
+            end = today;
+            summary = figures.summary(start, end);
+        }
+        model.addAttribute("from", from == null ? start.toString() : from);
+        model.addAttribute("to", to == null ? end.toString() : to);
+        errors.replaceAll((field, key) -> key.startsWith("error.") ? text(key) : key);
+        model.addAttribute("errors", errors);
+        model.addAttribute("period", summary);
+
+        List<KeyFigures.DaySales> todays = figures.salesByDay(today, today);
+        model.addAttribute("todayOrders", todays.stream().mapToLong(KeyFigures.DaySales::orders).sum());
+        model.addAttribute("todayRevenue", todays.stream().map(KeyFigures.DaySales::netRevenue).toList());
+
+        Map<OrderStatus, Long> byStatus = figures.ordersByStatus(start, end);
+        model.addAttribute("byStatus", byStatus);
+        model.addAttribute("backorders", figures.backorders());
+        model.addAttribute("overdue", figures.overdue(today));
+        PageResult<StockLevel> low = stock.levels(null, null, true, Paging.of(0, LOW_STOCK_SHOWN));
+        model.addAttribute("lowStock", low);
+
+        List<KeyFigures.DaySales> days = figures.salesByDay(start, end);
+        model.addAttribute("ordersChart", json.writeValueAsString(ordersAndRevenue(start, end, days)));
+        model.addAttribute("statusChart", json.writeValueAsString(statusChart(byStatus)));
+        return "dashboard";
+    }
+
+    /** Orders per day (bars, left axis) and net revenue per day and currency (lines, right axis); days without orders are 0. */
+    Map<String, Object> ordersAndRevenue(LocalDate start, LocalDate end, List<KeyFigures.DaySales> days) {
+        Formats fmt = new Formats();
+        List<String> labels = new ArrayList<>();
+        Map<LocalDate, Long> orders = new TreeMap<>();
+        Map<String, Map<LocalDate, BigDecimal>> revenue = new TreeMap<>();
+        for (LocalDate d = start; !d.isAfter(end); d = d.plusDays(1)) {
+            labels.add(fmt.day(d));
+            orders.put(d, 0L);
+        }
+        for (KeyFigures.DaySales s : days) {
+            orders.merge(s.day(), s.orders(), Long::sum);
+            revenue.computeIfAbsent(s.currency(), c -> new TreeMap<>()).merge(s.day(), s.netRevenue().amount(), BigDecimal::add);
+        }
+        List<Object> datasets = new ArrayList<>();
+        datasets.add(Map.of("type", "bar", "label", text("dashboard.chart.orders"), "data", List.copyOf(orders.values()),
+                "yAxisID", "orders", "backgroundColor", "rgba(13, 110, 253, 0.55)", "order", 2));
+        int i = 0;
+        for (Map.Entry<String, Map<LocalDate, BigDecimal>> currency : revenue.entrySet()) {
+            List<BigDecimal> values = new ArrayList<>();
+            for (LocalDate d : orders.keySet()) {
+                values.add(currency.getValue().getOrDefault(d, BigDecimal.ZERO));
+            }
+            String colour = REVENUE_COLOURS.get(i++ % REVENUE_COLOURS.size());
+            datasets.add(Map.of("type", "line", "label", text("dashboard.chart.revenue", currency.getKey()), "data", values,
+                    "yAxisID", "revenue", "borderColor", colour, "backgroundColor", colour, "tension", 0, "pointRadius", 2, "order", 1));
+        }
+        Map<String, Object> scales = new LinkedHashMap<>();
+        scales.put("orders", Map.of("type", "linear", "position", "left", "beginAtZero", true, "ticks", Map.of("precision", 0),
+                "title", Map.of("display", true, "text", text("dashboard.chart.orders"))));
+        scales.put("revenue", Map.of("type", "linear", "position", "right", "beginAtZero", true, "grid", Map.of("drawOnChartArea", false),
+                "title", Map.of("display", true, "text", text("dashboard.chart.revenueAxis", String.join(", ", revenue.keySet())))));
+        return Map.of("type", "bar", "data", Map.of("labels", labels, "datasets", datasets), "options", Map.of(
+                "responsive", true, "maintainAspectRatio", false, "animation", false,
+                "interaction", Map.of("mode", "index", "intersect", false), "scales", scales));
+    }
+
+    Map<String, Object> statusChart(Map<OrderStatus, Long> byStatus) {
+        List<String> labels = new ArrayList<>();
+        List<Long> counts = new ArrayList<>();
+        List<String> colours = new ArrayList<>();
+        for (OrderStatus status : new TreeSet<>(byStatus.keySet())) {
+            labels.add(text("order.status." + status.name()));
+            counts.add(byStatus.get(status));
+            colours.add(STATUS_COLOURS.get(status));
+        }
+        return Map.of("type", "doughnut", "data", Map.of("labels", labels, "datasets", List.of(Map.of("data", counts,
+                        "backgroundColor", colours))),
+                "options", Map.of("responsive", true, "maintainAspectRatio", false, "animation", false,
+                        "plugins", Map.of("legend", Map.of("position", "right"))));
+    }
+
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
+    }
+
+    /** A date parameter, its default when absent; a malformed one is reported next to its field. */
+    private static LocalDate date(String field, String value, LocalDate fallback, Map<String, String> errors) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            errors.put(field, "error.date");
+            return fallback;
+        }
+    }
+}

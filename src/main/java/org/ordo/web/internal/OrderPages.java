@@ -1,0 +1,279 @@
+package org.ordo.web.internal;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.ordo.customers.CustomerSnapshot;
+import org.ordo.customers.Customers;
+import org.ordo.fulfillment.Shipments;
+import org.ordo.identity.Actor;
+import org.ordo.invoicing.Invoices;
+import org.ordo.orders.OrderEntry;
+import org.ordo.orders.OrderSnapshot;
+import org.ordo.orders.OrderStatus;
+import org.ordo.orders.Orders;
+import org.ordo.platform.PageResult;
+import org.ordo.platform.Paging;
+import org.ordo.returns.Returns;
+import org.ordo.shared.FieldViolation;
+import org.ordo.shared.OrdoException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The orders: a list with filters and paging (the table alone is re-rendered for htmx requests) and one order with its
+ * lines, reservations, timeline, shipments, invoices with their payments, and returns, offering only the actions its state
+ * and the user's roles allow. Actions are forms (with CSRF) that run the orders module's operations, then redirect back.
+ */
+@Controller
+class OrderPages {
+
+    static final int PAGE_SIZE = 25;
+    static final int CUSTOMERS_IN_FILTER = 200;
+
+    private final Orders orders;
+    private final OrderEntry entry;
+    private final Customers customers;
+    private final Shipments shipments;
+    private final Invoices invoices;
+    private final Returns returns;
+    private final MessageSource messages;
+
+    OrderPages(Orders orders, OrderEntry entry, Customers customers, Shipments shipments, Invoices invoices, Returns returns,
+            MessageSource messages) {
+        this.orders = orders;
+        this.entry = entry;
+        this.customers = customers;
+        this.shipments = shipments;
+        this.invoices = invoices;
+        this.returns = returns;
+        this.messages = messages;
+    }
+
+    /** The filters as typed; what is malformed is reported next to its field and left out of the search. */
+    public record Filter(String status, String customer, String channel, String from, String to, String q) {
+
+        public String query(int page) {
+            UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/orders");
+            add(uri, "status", status);
+            add(uri, "customer", customer);
+            add(uri, "channel", channel);
+            add(uri, "from", from);
+            add(uri, "to", to);
+            add(uri, "q", q);
+            if (page > 0) {
+                uri.queryParam("page", page);
+            }
+            return uri.encode().build().toUriString();
+        }
+
+        private static void add(UriComponentsBuilder uri, String name, String value) {
+            if (value != null && !value.isBlank()) {
+                uri.queryParam(name, value);
+            }
+        }
+    }
+
+    @GetMapping("/orders")
+    @PreAuthorize(PageAccess.ORDER_READERS)
+    String list(@RequestParam(required = false) String status, @RequestParam(required = false) String customer,
+            @RequestParam(required = false) String channel, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, @RequestParam(required = false) String q,
+            @RequestParam(required = false) String page, @RequestHeader(name = "HX-Request", required = false) String htmx,
+            @RequestHeader(name = "HX-History-Restore-Request", required = false) String restore, HttpServletResponse response,
+            Model model) {
+        Actor actor = Actor.current();
+        Filter filter = new Filter(status, customer, channel, from, to, q);
+        Map<String, String> errors = new LinkedHashMap<>();
+        Set<OrderStatus> statuses = EnumSet.noneOf(OrderStatus.class);
+        if (status != null && !status.isBlank()) {
+            try {
+                statuses.add(OrderStatus.valueOf(status));
+            } catch (IllegalArgumentException e) {
+                errors.put("status", text("error.choice"));
+            }
+        }
+        UUID customerId = null;
+        if (actor.isCustomer()) {
+            customerId = actor.customerId() == null ? new UUID(0, 0) : actor.customerId();
+        } else if (customer != null && !customer.isBlank()) {
+            try {
+                customerId = UUID.fromString(customer.trim());
+            } catch (IllegalArgumentException e) {
+                errors.put("customer", text("error.choice"));
+            }
+        }
+        LocalDate fromDate = date("from", from, errors);
+        LocalDate toDate = date("to", to, errors);
+        if (fromDate != null && toDate != null && toDate.isBefore(fromDate)) {
+            errors.put("to", text("error.period.reversed"));
+            toDate = null;
+        }
+        int pageNumber = 0;
+        if (page != null && !page.isBlank()) {
+            try {
+                pageNumber = Math.max(0, Integer.parseInt(page.trim()));
+            } catch (NumberFormatException e) {
+                pageNumber = 0;
+            }
+        }
+        PageResult<Orders.Summary> result = orders.search(new Orders.Search(statuses, customerId,
+                        channel == null || channel.isBlank() ? null : channel.trim(),
+                        fromDate == null ? null : fromDate.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                        toDate == null ? null : toDate.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(),
+                        q == null || q.isBlank() ? null : q.trim()),
+                Paging.of(pageNumber, PAGE_SIZE));
+        model.addAttribute("filter", filter);
+        model.addAttribute("errors", errors);
+        model.addAttribute("result", result);
+        model.addAttribute("lastPage", Math.max(0, (int) ((result.totalItems() - 1) / PAGE_SIZE)));
+        model.addAttribute("customerNames", customers.names(result.items().stream().map(Orders.Summary::customerId).toList()));
+        model.addAttribute("statuses", OrderStatus.values());
+        model.addAttribute("channels", Orders.CHANNELS);
+        boolean byCustomer = PageAccess.mayFilterByCustomer(actor);
+        model.addAttribute("customerFilter", byCustomer);
+        model.addAttribute("customers", byCustomer ? customers.search(null, CUSTOMERS_IN_FILTER) : List.<CustomerSnapshot>of());
+        response.addHeader("Vary", "HX-Request");
+        if (htmx != null && restore == null) {
+            return "orders/list :: results";
+        }
+        return "orders/list";
+    }
+
+    @GetMapping("/orders/{id}")
+    @PreAuthorize(PageAccess.ORDER_READERS)
+    String detail(@PathVariable String id, Model model) {
+        return show(visible(id), model, Map.of(), null);
+    }
+
+    @PostMapping("/orders/{id}/hold")
+    @PreAuthorize(PageAccess.HOLDERS)
+    String hold(@PathVariable String id, @RequestParam(required = false) String reason, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
+        OrderSnapshot order = visible(id);
+        if (reason == null || reason.isBlank()) {
+            return invalid(order, "hold", Map.of("reason", text("error.required")), model, response);
+        }
+        return act(order, "hold", () -> entry.hold(order.id(), reason.trim()), model, response, redirect);
+    }
+
+    @PostMapping("/orders/{id}/release")
+    @PreAuthorize(PageAccess.HOLDERS)
+    String release(@PathVariable String id, @RequestParam(required = false) String reason, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
+        OrderSnapshot order = visible(id);
+        return act(order, "release", () -> entry.release(order.id(), reason == null || reason.isBlank() ? null : reason.trim()), model,
+                response, redirect);
+    }
+
+    @PostMapping("/orders/{id}/cancel")
+    @PreAuthorize(PageAccess.CANCELLERS)
+    String cancel(@PathVariable String id, @RequestParam(required = false) String reason, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
+        OrderSnapshot order = visible(id);
+        if (reason == null || reason.isBlank()) {
+            return invalid(order, "cancel", Map.of("reason", text("error.required")), model, response);
+        }
+        return act(order, "cancel", () -> entry.cancel(order.id(), reason.trim()), model, response, redirect);
+    }
+
+    /** Runs an action; what the orders module refuses is shown on the order's page, next to the field it names. */
+    private String act(OrderSnapshot order, String action, Runnable operation, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
+        try {
+            operation.run();
+        } catch (OrdoException refused) {
+            Map<String, String> errors = new LinkedHashMap<>();
+            for (FieldViolation v : refused.violations()) {
+                errors.put(v.field(), v.message());
+            }
+            if (errors.isEmpty()) {
+                errors.put("action", refused.getMessage());
+            }
+            response.setStatus(refused.kind() == OrdoException.Kind.CONFLICT ? HttpServletResponse.SC_CONFLICT
+                    : HttpServletResponse.SC_BAD_REQUEST);
+            return show(visible(order.id().toString()), model, errors, action);
+        }
+        redirect.addFlashAttribute("done", "order.done." + action);
+        return "redirect:/orders/" + order.number();
+    }
+
+    private String invalid(OrderSnapshot order, String action, Map<String, String> errors, Model model, HttpServletResponse response) {
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        return show(order, model, errors, action);
+    }
+
+    private String show(OrderSnapshot order, Model model, Map<String, String> errors, String failedAction) {
+        Actor actor = Actor.current();
+        boolean anythingShipped = order.lines().stream().anyMatch(l -> l.shipped() > 0);
+        model.addAttribute("order", order);
+        model.addAttribute("customer", customers.find(order.customerId()).orElse(null));
+        model.addAttribute("history", orders.history(order.id()));
+        model.addAttribute("shipments", shipments.ofOrder(order.id()));
+        model.addAttribute("showInvoices", PageAccess.mayReadInvoices(actor));
+        model.addAttribute("invoices", PageAccess.mayReadInvoices(actor) ? invoices.ofOrder(order.id()) : List.of());
+        model.addAttribute("returns", returns.ofOrder(order.id()));
+        model.addAttribute("reservations", reservations(order));
+        model.addAttribute("actions", PageAccess.orderActions(actor, order.status(), anythingShipped));
+        model.addAttribute("errors", errors);
+        model.addAttribute("failedAction", failedAction);
+        return "orders/detail";
+    }
+
+    /** One row per line and warehouse with an active reservation. */
+    public record Reservation(int lineNumber, String sku, String warehouse, long quantity) {}
+
+    static List<Reservation> reservations(OrderSnapshot order) {
+        List<Reservation> rows = new ArrayList<>();
+        for (OrderSnapshot.Line line : order.lines()) {
+            line.reservedByWarehouse().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .forEach(e -> rows.add(new Reservation(line.lineNumber(), line.sku(), e.getKey(), e.getValue())));
+        }
+        return rows;
+    }
+
+    /** The order, if the user may see it; another customer's order is "not found", as in the API. */
+    private OrderSnapshot visible(String id) {
+        OrderSnapshot order = orders.find(id).orElseThrow(() -> OrdoException.notFound("Order", id));
+        Actor actor = Actor.current();
+        if (actor.isCustomer() && !order.customerId().equals(actor.customerId())) {
+            throw OrdoException.notFound("Order", id);
+        }
+        return order;
+    }
+
+    private String text(String key) {
+        return messages.getMessage(key, null, LocaleContextHolder.getLocale());
+    }
+
+    private LocalDate date(String field, String value, Map<String, String> errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            errors.put(field, text("error.date"));
+            return null;
+        }
+    }
+}

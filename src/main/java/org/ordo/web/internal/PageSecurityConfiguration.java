@@ -1,0 +1,55 @@
+package org.ordo.web.internal;
+
+import org.ordo.identity.Logins;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Security of the pages: everything the API chain (HTTP Basic and tokens, stateless) does not match. Form login at
+ * {@code /login} through {@link Logins} (with its lockout), a session cookie, CSRF on every form, logout, no remember-me.
+ * Pages may run only the application's own scripts: the Content-Security-Policy allows no inline script or style.
+ */
+@Configuration(proxyBeanMethods = false)
+class PageSecurityConfiguration {
+
+    /** What the API's security chain owns (see identity's SecurityConfiguration). */
+    static final String[] API_PATHS = {"/api/**", "/actuator/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html"};
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    @Bean
+    SecurityFilterChain pageSecurity(HttpSecurity http, Logins logins) throws Exception {
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        RequestMatcher[] api = new RequestMatcher[API_PATHS.length];
+        for (int i = 0; i < API_PATHS.length; i++) {
+            api[i] = paths.matcher(API_PATHS[i]);
+        }
+        AuthenticationFailureHandler failure = (request, response, e) ->
+                response.sendRedirect(request.getContextPath() + "/login?" + (e instanceof LockedException ? "locked" : "error"));
+        http.securityMatcher(new NegatedRequestMatcher(new OrRequestMatcher(api)))
+                .authenticationManager(new ProviderManager(logins))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/favicon.svg", "/error").permitAll()
+                        .requestMatchers("/admin/**").hasRole("ADMIN")
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/login").failureHandler(failure).defaultSuccessUrl("/", false))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .rememberMe(remember -> remember.disable())
+                .httpBasic(basic -> basic.disable())
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        return http.build();
+    }
+}

@@ -1,0 +1,70 @@
+package org.ordo.web.internal;
+
+import org.junit.jupiter.api.Test;
+import org.ordo.identity.Actor;
+import org.ordo.identity.Role;
+import org.ordo.orders.OrderStatus;
+
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PageAccessTests {
+
+    private static Actor actor(Role... roles) {
+        Set<Role> set = EnumSet.noneOf(Role.class);
+        set.addAll(java.util.List.of(roles));
+        return new Actor("someone", set, set.contains(Role.CUSTOMER) ? UUID.randomUUID() : null);
+    }
+
+    private static java.util.List<String> links(Actor actor) {
+        return PageAccess.navigation(actor).stream().map(PageAccess.NavItem::href).toList();
+    }
+
+    @Test
+    void onlyAdministratorsSeeTheAdministrationInTheNavigation() {
+        assertThat(links(actor(Role.ADMIN))).containsExactly("/", "/orders", "/admin/consistency");
+        assertThat(links(actor(Role.SALES))).containsExactly("/", "/orders");
+        assertThat(links(actor(Role.ACCOUNTING))).containsExactly("/", "/orders");
+        assertThat(links(actor(Role.WAREHOUSE))).containsExactly("/orders");
+        assertThat(links(actor(Role.SUPPORT))).containsExactly("/orders");
+        assertThat(links(actor(Role.CUSTOMER))).containsExactly("/orders");
+    }
+
+    @Test
+    void holdAndReleaseAreOfferedOnlyToHoldersAndOnlyWhereTheStateTableAllowsThem() {
+        assertThat(PageAccess.orderActions(actor(Role.SALES), OrderStatus.CONFIRMED, false)).containsExactly("hold", "cancel");
+        assertThat(PageAccess.orderActions(actor(Role.ACCOUNTING), OrderStatus.ON_HOLD, false)).containsExactly("release");
+        assertThat(PageAccess.orderActions(actor(Role.SALES), OrderStatus.ON_HOLD, false)).containsExactly("release", "cancel");
+        assertThat(PageAccess.orderActions(actor(Role.WAREHOUSE), OrderStatus.CONFIRMED, false)).isEmpty();
+        assertThat(PageAccess.orderActions(actor(Role.SUPPORT), OrderStatus.PLACED, false)).containsExactly("cancel");
+        assertThat(PageAccess.orderActions(actor(Role.CUSTOMER), OrderStatus.CONFIRMED, false)).containsExactly("cancel");
+    }
+
+    @Test
+    void nothingIsOfferedOnceTheOrderHasShippedOrIsFinished() {
+        assertThat(PageAccess.orderActions(actor(Role.ADMIN), OrderStatus.IN_FULFILLMENT, true)).isEmpty();
+        for (OrderStatus done : EnumSet.of(OrderStatus.SHIPPED, OrderStatus.DELIVERED, OrderStatus.COMPLETED, OrderStatus.CANCELLED)) {
+            assertThat(PageAccess.orderActions(actor(Role.ADMIN), done, true)).as(done.name()).isEmpty();
+        }
+    }
+
+    @Test
+    void theLanguageSwitchReturnsOnlyToPathsOfThisApplication() {
+        assertThat(SignIn.localPath("/orders?status=ON_HOLD")).isEqualTo("/orders?status=ON_HOLD");
+        assertThat(SignIn.localPath("https://evil.example/")).isEqualTo("/");
+        assertThat(SignIn.localPath("//evil.example/")).isEqualTo("/");
+        assertThat(SignIn.localPath("/\\evil.example")).isEqualTo("/");
+        assertThat(SignIn.localPath(null)).isEqualTo("/");
+    }
+
+    @Test
+    void anyChineseIsSimplifiedChineseAndEverythingElseEnglish() {
+        assertThat(UserLocales.supported("zh-CN")).isEqualTo(java.util.Locale.SIMPLIFIED_CHINESE);
+        assertThat(UserLocales.supported("zh")).isEqualTo(java.util.Locale.SIMPLIFIED_CHINESE);
+        assertThat(UserLocales.supported("de-CH")).isEqualTo(java.util.Locale.ENGLISH);
+        assertThat(UserLocales.supported(null)).isEqualTo(java.util.Locale.ENGLISH);
+    }
+}
