@@ -39,6 +39,13 @@ public interface OrderEntry {
      */
     OrderSnapshot backdate(UUID orderId, Instant placedAt);
 
+    /**
+     * As {@link #backdate(UUID, Instant)}, and spaces the fulfilment out as it happened: what the order recorded of
+     * fulfilment and shipping is set {@code toShip} after the placement, delivery and completion {@code toDeliver}
+     * after that. Both must end before now.
+     */
+    OrderSnapshot backdate(UUID orderId, Instant placedAt, java.time.Duration toShip, java.time.Duration toDeliver);
+
     /** {@code channel} and {@code shippingMethod} may be null (API and STANDARD). */
     record NewOrder(UUID customerId, String channel, String externalReference, String shippingMethod, String notes,
             List<NewLine> lines) {}

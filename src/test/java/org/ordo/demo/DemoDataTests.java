@@ -120,6 +120,18 @@ class DemoDataTests {
     }
 
     @Test
+    void shippedDemoOrdersTookDaysToShipAndArriveSoTheKeyFiguresSaySomething() {
+        Api admin = Api.at(port).asAdmin();
+        String to = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        String from = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(100).toString();
+        JsonNode kpis = admin.get("/api/reports/kpis?from=" + from + "&to=" + to).expect(200).json();
+        assertThat(kpis.get("orderCycleTime").get("count").asLong()).isPositive();
+        assertThat(kpis.get("orderCycleTime").get("medianHours").decimalValue()).isGreaterThan(new java.math.BigDecimal("24"));
+        assertThat(kpis.get("orderProcessingTime").get("medianHours").decimalValue()).isGreaterThan(java.math.BigDecimal.ONE);
+        assertThat(kpis.get("onTimeDeliveryRate").get("denominator").asLong()).isPositive();
+    }
+
+    @Test
     void customersPaidMostOfTheirInvoicesSoDeliveredOrdersAreCompleted() {
         Api admin = Api.at(port).asAdmin();
         assertThat(total(admin, "/api/payments")).isPositive();

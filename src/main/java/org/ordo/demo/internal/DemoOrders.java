@@ -83,13 +83,35 @@ class DemoOrders {
             long ageDays = Duration.between(times.get(i), now).toDays();
             OrderSnapshot order = lifecycle(random, buyer, ageDays);
             if (order != null) {
-                order = entry.backdate(order.id(), times.get(i));
+                order = backdate(random, order, times.get(i), now);
                 statuses.merge(order.status().name(), 1L, Long::sum);
             }
         }
         // today's delivery covers everything still backordered of the scarce products
         scarce.forEach(sku -> inventory.receive(sku, "BER", 150, "supplier delivery"));
         return statuses;
+    }
+
+    /**
+     * Moves the order back to when it was placed; shipped orders get the days they would have taken: 4–48 hours to
+     * leave the warehouse and one to five days in transit (squeezed to fit for orders placed only hours ago).
+     */
+    private OrderSnapshot backdate(Random random, OrderSnapshot order, Instant placedAt, Instant now) {
+        boolean shipped = order.status() == OrderStatus.PARTIALLY_SHIPPED || order.status() == OrderStatus.SHIPPED
+                || order.status() == OrderStatus.DELIVERED || order.status() == OrderStatus.IN_FULFILLMENT;
+        if (!shipped) {
+            return entry.backdate(order.id(), placedAt);
+        }
+        Duration toShip = Duration.ofMinutes(240 + random.nextInt(44 * 60));
+        Duration toDeliver = Duration.ofMinutes(24 * 60 + random.nextInt(4 * 24 * 60));
+        Duration available = Duration.between(placedAt, now).minusMinutes(5);
+        Duration wanted = toShip.plus(toDeliver);
+        if (wanted.compareTo(available) > 0) {
+            double factor = Math.max(0, (double) available.toMinutes() / wanted.toMinutes());
+            toShip = Duration.ofMinutes((long) (toShip.toMinutes() * factor));
+            toDeliver = Duration.ofMinutes((long) (toDeliver.toMinutes() * factor));
+        }
+        return entry.backdate(order.id(), placedAt, toShip, toDeliver);
     }
 
     /** One order's life, up to now. Null if it could not be placed (which the demo data does not provoke). */

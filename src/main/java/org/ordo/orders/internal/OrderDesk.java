@@ -79,7 +79,14 @@ class OrderDesk implements OrderEntry {
     @Override
     @Transactional
     public OrderSnapshot backdate(UUID orderId, Instant placedAt) {
-        operations.backdate(orderId, placedAt);
+        operations.backdate(orderId, placedAt, null, null);
+        return snapshot(orderId);
+    }
+
+    @Override
+    @Transactional
+    public OrderSnapshot backdate(UUID orderId, Instant placedAt, java.time.Duration toShip, java.time.Duration toDeliver) {
+        operations.backdate(orderId, placedAt, toShip, toDeliver);
         return snapshot(orderId);
     }
 

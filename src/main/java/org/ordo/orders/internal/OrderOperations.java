@@ -388,7 +388,7 @@ class OrderOperations {
 
     /** See {@link org.ordo.orders.OrderEntry#backdate}: shifts the order's whole timeline back to {@code placedAt}. */
     @Transactional
-    OrderViews.OrderView backdate(UUID orderId, Instant placedAt) {
+    OrderViews.OrderView backdate(UUID orderId, Instant placedAt, java.time.Duration toShip, java.time.Duration toDeliver) {
         Locked locked = lock(orderId.toString(), null);
         Order order = locked.order();
         Instant now = Instant.now();
@@ -402,8 +402,15 @@ class OrderOperations {
         if (placedAt.atZone(ZoneOffset.UTC).getYear() != order.placedAt.atZone(ZoneOffset.UTC).getYear()) {
             throw OrdoException.invalid("placedAt", "must be in the year of the order number " + order.number);
         }
+        if (toShip != null && (toShip.isNegative() || toDeliver == null || toDeliver.isNegative()
+                || placedAt.plus(toShip).plus(toDeliver).isAfter(now))) {
+            throw OrdoException.invalid("toShip", "shipping and delivery times must be positive and end before now");
+        }
         java.time.Duration shift = java.time.Duration.between(placedAt, order.placedAt);
         store.shiftTimeline(order.id, shift);
+        if (toShip != null) {
+            store.spaceFulfilment(order.id, placedAt, toShip, toDeliver);
+        }
         store.appendHistory(List.of(new OrderStore.HistoryEntry(order.id, now, Actor.current().username(), "BACKDATED", null, null,
                 "data import", "placed at " + order.placedAt + " → " + placedAt)));
         Order after = store.lock(order.id).orElseThrow();

@@ -189,6 +189,27 @@ class OrderStore {
         template.batchUpdate("UPDATE order_history SET at = ? WHERE id = ?", history);
     }
 
+    /**
+     * After {@link #shiftTimeline}: fulfilment and shipping entries (and shipped_at) at {@code placedAt + toShip},
+     * delivery and completion (and delivered_at, completed_at) {@code toDeliver} later.
+     */
+    void spaceFulfilment(UUID orderId, Instant placedAt, java.time.Duration toShip, java.time.Duration toDeliver) {
+        Timestamp shipped = Timestamp.from(placedAt.plus(toShip));
+        Timestamp delivered = Timestamp.from(placedAt.plus(toShip).plus(toDeliver));
+        jdbc.sql("UPDATE sales_order SET shipped_at = CASE WHEN shipped_at IS NULL THEN NULL ELSE CAST(? AS TIMESTAMP WITH TIME ZONE) END, "
+                        + "delivered_at = CASE WHEN delivered_at IS NULL THEN NULL ELSE CAST(? AS TIMESTAMP WITH TIME ZONE) END, "
+                        + "completed_at = CASE WHEN completed_at IS NULL THEN NULL ELSE CAST(? AS TIMESTAMP WITH TIME ZONE) END WHERE id = ?")
+                .params(shipped, delivered, delivered, orderId)
+                .update();
+        jdbc.sql("UPDATE order_history SET at = ? WHERE order_id = ? AND (kind = 'SHIPMENT' "
+                        + "OR to_status IN ('IN_FULFILLMENT', 'PARTIALLY_SHIPPED', 'SHIPPED'))")
+                .params(shipped, orderId)
+                .update();
+        jdbc.sql("UPDATE order_history SET at = ? WHERE order_id = ? AND (kind = 'DELIVERY' OR to_status IN ('DELIVERED', 'COMPLETED'))")
+                .params(delivered, orderId)
+                .update();
+    }
+
     private static Instant minus(Instant instant, java.time.Duration shift) {
         return instant == null ? null : instant.minus(shift);
     }
