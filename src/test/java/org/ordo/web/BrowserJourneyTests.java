@@ -1,10 +1,6 @@
 package org.ordo.web;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -12,62 +8,17 @@ import org.ordo.identity.Role;
 import org.ordo.identity.UserAdmin;
 import org.ordo.testing.Api;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 
 import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/**
- * The pages in a real browser (Debian's Chromium) on the embedded default with the demo data, as a newcomer first meets
- * them: each journey ends with a screenshot in target/screenshots.
- */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:ordo-pages;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-        "spring.datasource.username=sa", "spring.datasource.password=",
-        "ordo.demo-data=true", "ordo.admin-password=" + Api.ADMIN_PASSWORD, "server.shutdown=immediate"})
-@DirtiesContext
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BrowserJourneyTests {
-
-    static final String DEMO_PASSWORD = "demo-password-1";
-
-    @LocalServerPort
-    int port;
+/** The first pages: login and lockout, the dashboard, the orders list and one order, English and Chinese. */
+class BrowserJourneyTests extends BrowserJourney {
 
     @Autowired
     UserAdmin users;
-
-    Browser browser;
-
-    @BeforeAll
-    void startBrowser() {
-        String missing = "Chromium and chromedriver from Debian are needed: apt-get install -y chromium chromium-driver";
-        if ("true".equals(System.getenv("CI"))) {
-            // CI installs them (.ci/run): there, a missing browser is a failure, never a silent skip
-            org.junit.jupiter.api.Assertions.assertTrue(Browser.available(), missing);
-        }
-        assumeTrue(Browser.available(), missing + " (the journeys are skipped without them)");
-        browser = new Browser(port);
-    }
-
-    @AfterEach
-    void forgetSession() {
-        if (browser != null) {
-            browser.reset();
-        }
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void aManagerLogsInByKeyboardSeesTheChartsAndFollowsAnOrderToItsTimeline() {
@@ -176,14 +127,5 @@ class BrowserJourneyTests {
         browser.size(1366, 768);
         browser.find("#lang-en").click();
         browser.waiting().until(ExpectedConditions.textToBe(org.openqa.selenium.By.cssSelector("h1"), "Orders"));
-    }
-
-    /** Logs in with the keyboard only: type, tab to the next field, Enter. */
-    private void logIn(String username, String password) {
-        browser.open("/login");
-        WebElement name = browser.find("#username");
-        name.clear();
-        name.sendKeys(username, Keys.TAB, password, Keys.ENTER);
-        browser.waiting().until(d -> !d.getCurrentUrl().endsWith("/login"));
     }
 }

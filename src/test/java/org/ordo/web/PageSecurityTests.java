@@ -145,7 +145,7 @@ class PageSecurityTests {
         assertThat(warehouse.get("/dashboard").statusCode()).isEqualTo(403);
         HttpResponse<String> home = warehouse.get("/");
         assertThat(home.statusCode()).isEqualTo(302);
-        assertThat(home.headers().firstValue("Location").orElseThrow()).endsWith("/orders");
+        assertThat(home.headers().firstValue("Location").orElseThrow()).endsWith("/warehouse");
         assertThat(warehouse.get("/orders").body()).doesNotContain("href=\"/\"><").doesNotContain("nav-nav.dashboard");
 
         PageClient admin = new PageClient(port);

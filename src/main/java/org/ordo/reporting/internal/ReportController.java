@@ -1,5 +1,6 @@
 package org.ordo.reporting.internal;
 
+import org.ordo.platform.Csv;
 import org.ordo.shared.OrdoException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;

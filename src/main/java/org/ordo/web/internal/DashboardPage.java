@@ -63,7 +63,7 @@ class DashboardPage {
     /** The start page: the dashboard for those who may see it, the orders for everyone else. */
     @GetMapping("/")
     String home(@RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model) {
-        return PageAccess.mayUseDashboard(Actor.current()) ? dashboard(from, to, model) : "redirect:/orders";
+        return PageAccess.mayUseDashboard(Actor.current()) ? dashboard(from, to, model) : "redirect:" + PageAccess.home(Actor.current());
     }
 
     @GetMapping("/dashboard")

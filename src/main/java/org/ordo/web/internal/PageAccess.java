@@ -22,6 +22,16 @@ final class PageAccess {
     /** Cancelling orders. */
     static final String CANCELLERS = "hasAnyRole('ADMIN','SALES','SUPPORT','CUSTOMER')";
     static final String ADMINS = "hasRole('ADMIN')";
+    /** Entering and changing orders for a customer (back office). */
+    static final String ORDER_TAKERS = "hasAnyRole('ADMIN','SALES')";
+    /** Picking, packing, shipping, receiving, counting; stock levels. */
+    static final String WAREHOUSE = "hasAnyRole('ADMIN','WAREHOUSE')";
+    /** Invoices, payments, credit notes, reminders, AR aging. */
+    static final String ACCOUNTANTS = "hasAnyRole('ADMIN','ACCOUNTING')";
+    /** Customer 360 and returns. */
+    static final String CUSTOMER_SERVICE = "hasAnyRole('ADMIN','SALES','ACCOUNTING','SUPPORT')";
+    /** The customer portal: a customer's own orders, invoices and returns. */
+    static final String CUSTOMERS = "hasRole('CUSTOMER')";
 
     /** One entry of the navigation; {@code key} names its label in the message bundle. */
     public record NavItem(String key, String href) {}
@@ -40,8 +50,38 @@ final class PageAccess {
         return actor.hasAnyRole(Role.ADMIN, Role.SALES, Role.ACCOUNTING, Role.SUPPORT, Role.CUSTOMER);
     }
 
+    static boolean mayTakeOrders(Actor actor) {
+        return actor.hasAnyRole(Role.ADMIN, Role.SALES);
+    }
+
+    static boolean mayUseWarehouse(Actor actor) {
+        return actor.hasAnyRole(Role.ADMIN, Role.WAREHOUSE);
+    }
+
+    static boolean mayUseAccounting(Actor actor) {
+        return actor.hasAnyRole(Role.ADMIN, Role.ACCOUNTING);
+    }
+
+    static boolean mayServeCustomers(Actor actor) {
+        return actor.hasAnyRole(Role.ADMIN, Role.SALES, Role.ACCOUNTING, Role.SUPPORT);
+    }
+
     static boolean mayFilterByCustomer(Actor actor) {
         return !actor.isCustomer();
+    }
+
+    /** Where a user lands after logging in: the page their work starts on. */
+    static String home(Actor actor) {
+        if (mayUseDashboard(actor)) {
+            return "/";
+        }
+        if (actor.isCustomer()) {
+            return "/portal";
+        }
+        if (mayUseWarehouse(actor)) {
+            return "/warehouse";
+        }
+        return "/orders";
     }
 
     /** The navigation of a user: only what the roles may open. */
@@ -50,11 +90,30 @@ final class PageAccess {
         if (mayUseDashboard(actor)) {
             items.add(new NavItem("nav.dashboard", "/"));
         }
+        if (actor.isCustomer()) {
+            // the portal is all a customer sees
+            items.add(new NavItem("nav.portal.orders", "/portal"));
+            items.add(new NavItem("nav.portal.invoices", "/portal/invoices"));
+            return items;
+        }
         if (mayReadOrders(actor)) {
             items.add(new NavItem("nav.orders", "/orders"));
         }
+        if (mayTakeOrders(actor)) {
+            items.add(new NavItem("nav.newOrder", "/orders/new"));
+        }
+        if (mayUseWarehouse(actor)) {
+            items.add(new NavItem("nav.warehouse", "/warehouse"));
+        }
+        if (mayUseAccounting(actor)) {
+            items.add(new NavItem("nav.accounting", "/accounting"));
+        }
+        if (mayServeCustomers(actor)) {
+            items.add(new NavItem("nav.customers", "/customers"));
+            items.add(new NavItem("nav.returns", "/returns"));
+        }
         if (actor.hasRole(Role.ADMIN)) {
-            items.add(new NavItem("nav.consistency", "/admin/consistency"));
+            items.add(new NavItem("nav.admin", "/admin"));
         }
         return items;
     }

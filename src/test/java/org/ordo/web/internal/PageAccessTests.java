@@ -24,13 +24,22 @@ class PageAccessTests {
     }
 
     @Test
-    void onlyAdministratorsSeeTheAdministrationInTheNavigation() {
-        assertThat(links(actor(Role.ADMIN))).containsExactly("/", "/orders", "/admin/consistency");
-        assertThat(links(actor(Role.SALES))).containsExactly("/", "/orders");
-        assertThat(links(actor(Role.ACCOUNTING))).containsExactly("/", "/orders");
-        assertThat(links(actor(Role.WAREHOUSE))).containsExactly("/orders");
-        assertThat(links(actor(Role.SUPPORT))).containsExactly("/orders");
-        assertThat(links(actor(Role.CUSTOMER))).containsExactly("/orders");
+    void eachRoleSeesOnlyTheSectionsItMayOpenAndCustomersOnlyThePortal() {
+        assertThat(links(actor(Role.ADMIN))).containsExactly("/", "/orders", "/orders/new", "/warehouse", "/accounting", "/customers",
+                "/returns", "/admin");
+        assertThat(links(actor(Role.SALES))).containsExactly("/", "/orders", "/orders/new", "/customers", "/returns");
+        assertThat(links(actor(Role.ACCOUNTING))).containsExactly("/", "/orders", "/accounting", "/customers", "/returns");
+        assertThat(links(actor(Role.WAREHOUSE))).containsExactly("/orders", "/warehouse");
+        assertThat(links(actor(Role.SUPPORT))).containsExactly("/orders", "/customers", "/returns");
+        assertThat(links(actor(Role.CUSTOMER))).containsExactly("/portal", "/portal/invoices");
+    }
+
+    @Test
+    void everyoneLandsWhereTheirWorkStarts() {
+        assertThat(PageAccess.home(actor(Role.SALES))).isEqualTo("/");
+        assertThat(PageAccess.home(actor(Role.WAREHOUSE))).isEqualTo("/warehouse");
+        assertThat(PageAccess.home(actor(Role.SUPPORT))).isEqualTo("/orders");
+        assertThat(PageAccess.home(actor(Role.CUSTOMER))).isEqualTo("/portal");
     }
 
     @Test

@@ -1,13 +1,19 @@
-package org.ordo.reporting.internal;
+package org.ordo.platform;
 
 import java.util.List;
 
-/** RFC 4180 CSV: fields with commas, quotes or line breaks are quoted, quotes doubled; CRLF line ends. */
-final class Csv {
+/**
+ * RFC 4180 CSV for every export (reports, and every list of the pages): fields with commas, quotes or line breaks are
+ * quoted, quotes doubled; CRLF line ends.
+ */
+public final class Csv {
+
+    /** The media type of an export, with its charset so spreadsheets read non-ASCII names right. */
+    public static final String MEDIA_TYPE = "text/csv;charset=UTF-8";
 
     private Csv() {}
 
-    static String of(List<String> header, List<List<Object>> rows) {
+    public static String of(List<String> header, List<List<Object>> rows) {
         StringBuilder out = new StringBuilder();
         line(out, header.stream().map(h -> (Object) h).toList());
         rows.forEach(r -> line(out, r));
