@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.ordo.fulfillment.ShipmentStatus;
 import org.ordo.identity.Actor;
-import org.ordo.inventory.Inventory;
 import org.ordo.orders.OrderSnapshot;
 import org.ordo.orders.Orders;
 import org.ordo.platform.ETags;
@@ -59,12 +58,12 @@ class ShipmentController {
     private final ShipmentDocuments documents;
     private final Carriers carriers;
     private final Orders orders;
-    private final Inventory inventory;
     private final Idempotency idempotency;
+    private final HandlingDesk handling;
 
     ShipmentController(ShipmentPlanning planning, ShipmentOperations operations, Dispatch dispatch, ShipmentQueries queries,
-            ShipmentStore store, PickLists pickLists, ShipmentDocuments documents, Carriers carriers, Orders orders, Inventory inventory,
-            Idempotency idempotency) {
+            ShipmentStore store, PickLists pickLists, ShipmentDocuments documents, Carriers carriers, Orders orders,
+            Idempotency idempotency, HandlingDesk handling) {
         this.planning = planning;
         this.operations = operations;
         this.dispatch = dispatch;
@@ -74,8 +73,8 @@ class ShipmentController {
         this.documents = documents;
         this.carriers = carriers;
         this.orders = orders;
-        this.inventory = inventory;
         this.idempotency = idempotency;
+        this.handling = handling;
     }
 
     @PostMapping("/api/orders/{id}/shipments")
@@ -202,24 +201,13 @@ class ShipmentController {
     @Operation(summary = "Shipping label (PDF)", description = "Once shipped: from, to, carrier and service, the tracking number as Code 128 "
             + "and the SSCC as GS1-128.")
     ResponseEntity<byte[]> label(@PathVariable String id) {
-        Shipment s = queries.visible(id);
-        if (s.trackingNumber == null || s.sscc == null) {
-            throw new OrdoException(OrdoException.Kind.CONFLICT, "label-not-ready", "Shipment " + s.number + " is " + s.status
-                    + "; its label exists once it has shipped (carrier and tracking number).", List.of(),
-                    java.util.Map.of("currentState", s.status.name()));
-        }
-        FulfillmentProperties.Carrier carrier = carriers.find(s.carrier).orElse(null);
-        String carrierName = carrier == null ? s.carrier : carrier.name();
-        String serviceName = carrier == null ? s.service : Carriers.service(carrier, s.service).map(FulfillmentProperties.Service::name).orElse(s.service);
-        return pdf(documents.label(s, inventory.warehouse(s.warehouse).orElse(null), carrierName, serviceName), "label-" + s.number);
+        return pdf(handling.label(id), "label-" + queries.visible(id).number);
     }
 
     @GetMapping("/api/shipments/{id}/packing-slip")
     @PreAuthorize(STAFF)
     ResponseEntity<byte[]> packingSlip(@PathVariable String id) {
-        Shipment s = queries.visible(id);
-        String carrierName = s.carrier == null ? null : carriers.find(s.carrier).map(FulfillmentProperties.Carrier::name).orElse(s.carrier);
-        return pdf(documents.packingSlip(s, inventory.warehouse(s.warehouse).orElse(null), carrierName), "packing-slip-" + s.number);
+        return pdf(handling.packingSlip(id), "packing-slip-" + queries.visible(id).number);
     }
 
     @PostMapping("/api/pick-lists")

@@ -199,6 +199,11 @@ class ShipmentStore {
     }
 
     PageResult<Summary> search(SearchFilter filter, Paging paging) {
+        return search(filter, paging, false);
+    }
+
+    /** As {@link #search(SearchFilter, Paging)}, newest planned first or, for work queues, oldest first. */
+    PageResult<Summary> search(SearchFilter filter, Paging paging, boolean oldestFirst) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         Map<String, Object> params = new LinkedHashMap<>();
         if (filter.statuses() != null && !filter.statuses().isEmpty()) {
@@ -221,7 +226,7 @@ class ShipmentStore {
         List<Summary> items = jdbc.sql("SELECT s.id, s.number, s.order_id, s.order_number, s.warehouse, s.status, "
                         + "(SELECT COALESCE(SUM(l.quantity), 0) FROM shipment_line l WHERE l.shipment_id = s.id), s.carrier, s.service, "
                         + "s.tracking_number, s.expected_delivery_date, s.planned_at, s.shipped_at, s.delivered_at FROM shipment s" + where
-                        + " ORDER BY s.planned_at DESC, s.number DESC LIMIT :limit OFFSET :offset")
+                        + (oldestFirst ? " ORDER BY s.planned_at, s.number" : " ORDER BY s.planned_at DESC, s.number DESC") + " LIMIT :limit OFFSET :offset")
                 .params(params)
                 .param("limit", paging.size())
                 .param("offset", paging.offset())
@@ -231,6 +236,20 @@ class ShipmentStore {
                         instant(rs.getTimestamp(14))))
                 .list();
         return new PageResult<>(items, paging.page(), paging.size(), total);
+    }
+
+    /** Shipments per open state, in one warehouse or (null) every one. */
+    Map<ShipmentStatus, Long> openCounts(String warehouse) {
+        Map<ShipmentStatus, Long> counts = new java.util.EnumMap<>(ShipmentStatus.class);
+        ShipmentStatus.openStates().forEach(s -> counts.put(s, 0L));
+        jdbc.sql("SELECT status, COUNT(*) FROM shipment WHERE status IN (:open)" + (warehouse == null ? "" : " AND warehouse = :warehouse")
+                        + " GROUP BY status")
+                .param("open", ShipmentStatus.openStates().stream().map(Enum::name).toList())
+                .params(warehouse == null ? Map.of() : Map.of("warehouse", warehouse))
+                .query(rs -> {
+                    counts.put(ShipmentStatus.valueOf(rs.getString(1)), rs.getLong(2));
+                });
+        return counts;
     }
 
     private void loadLines(Shipment s) {

@@ -57,6 +57,12 @@ class StockLedger {
 
     @Transactional
     Recorded record(String sku, String warehouse, String type, Long quantity, String reason) {
+        return record(sku, warehouse, type, quantity, reason, null);
+    }
+
+    /** As {@link #record(String, String, String, Long, String)}, with what the movement refers to (a delivery note, a count sheet). */
+    @Transactional
+    Recorded record(String sku, String warehouse, String type, Long quantity, String reason, String reference) {
         List<FieldViolation> problems = new ArrayList<>();
         ManualType manualType = null;
         if (type == null) {
@@ -91,6 +97,9 @@ class StockLedger {
         if (manualType == ManualType.ADJUSTMENT && (reason == null || reason.isBlank())) {
             problems.add(new FieldViolation("reason", "is required for an adjustment"));
         }
+        if (reference != null && reference.length() > 100) {
+            problems.add(new FieldViolation("reference", "must be at most 100 characters"));
+        }
         if (!problems.isEmpty()) {
             throw OrdoException.invalid(problems);
         }
@@ -116,7 +125,8 @@ class StockLedger {
                     + warehouse + ", less than the " + reserved + " reserved for orders. Release or cancel reservations first.");
         }
         jdbc.sql("UPDATE stock_level SET on_hand = on_hand + ? WHERE sku = ? AND warehouse = ?").params(delta, sku, warehouse).update();
-        Movement movement = append(sku, warehouse, manualType.name(), delta, manualType == ManualType.COUNT ? quantity : null, reason, null,
+        Movement movement = append(sku, warehouse, manualType.name(), delta, manualType == ManualType.COUNT ? quantity : null, reason,
+                reference == null || reference.isBlank() ? null : reference.trim(),
                 onHand, reserved, onHand + delta, reserved);
         if (delta > 0) {
             events.publishEvent(new StockAvailable(Set.of(sku)));

@@ -30,11 +30,27 @@ class StockLevelQueries implements StockLevelSearch {
 
     @Override
     public PageResult<StockLevel> levels(String sku, String warehouse, boolean belowReorderPoint, Paging paging) {
+        return levels(sku, null, null, warehouse, belowReorderPoint, paging);
+    }
+
+    /**
+     * Levels of {@code sku} exactly, or those whose SKU starts with {@code skuPrefix} (any case) or is {@code orSku}; nulls
+     * match any.
+     */
+    PageResult<StockLevel> levels(String sku, String skuPrefix, String orSku, String warehouse, boolean belowReorderPoint, Paging paging) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         Map<String, Object> params = new LinkedHashMap<>();
         if (sku != null) {
             where.append(" AND sku = :sku");
             params.put("sku", sku);
+        }
+        if (skuPrefix != null) {
+            String like = skuPrefix.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            where.append(orSku == null ? " AND LOWER(sku) LIKE :prefix ESCAPE '\\'" : " AND (LOWER(sku) LIKE :prefix ESCAPE '\\' OR sku = :orSku)");
+            params.put("prefix", like);
+            if (orSku != null) {
+                params.put("orSku", orSku);
+            }
         }
         if (warehouse != null) {
             where.append(" AND warehouse = :warehouse");

@@ -1,0 +1,52 @@
+package org.ordo.inventory;
+
+import org.ordo.platform.PageResult;
+import org.ordo.platform.Paging;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What warehouse staff record by hand, for the warehouse pages: receipts, counts and adjustments with the same validation,
+ * ledger entries, audit and {@link StockAvailable} events as {@code POST /api/inventory/movements}, and the stock levels of
+ * a warehouse to look through. The product may be named by SKU or GTIN (what a scanner reads).
+ */
+public interface StockKeeping {
+
+    /** What a person records. */
+    enum Kind {
+        /** Goods arrived: on hand rises by the quantity (> 0). */
+        RECEIPT,
+        /** On hand changes by the signed quantity (≠ 0); needs a reason. */
+        ADJUSTMENT,
+        /** On hand is set to the counted quantity (≥ 0); the difference is recorded. */
+        COUNT
+    }
+
+    /**
+     * Records one movement. {@code code} is a SKU or GTIN; {@code reference} (a delivery note, a count sheet) and, except
+     * for an adjustment, {@code reason} may be null.
+     *
+     * @throws org.ordo.shared.OrdoException naming the field: invalid fields (400, the code as {@code sku}), an unknown product
+     *                                       or warehouse (422), or on hand below what is reserved (409)
+     */
+    Recorded record(Kind kind, String code, String warehouse, Long quantity, String reason, String reference);
+
+    /**
+     * Stock levels ordered by SKU, then warehouse. {@code warehouse} null: every one; {@code text}: a SKU prefix (any case)
+     * or a product's GTIN, null for any; {@code lowOnly}: only those at or below their reorder point.
+     */
+    PageResult<StockLevel> levels(String warehouse, String text, boolean lowOnly, Paging paging);
+
+    /** The active warehouses, by code. */
+    List<WarehouseView> warehouses();
+
+    /** The movement written; {@code change} is the signed change of on hand, {@code counted} is set for a count. */
+    record Recorded(long movementId, String sku, String warehouse, Kind kind, long change, Long counted, long onHand, long reserved,
+            Instant at) {
+
+        public long available() {
+            return onHand - reserved;
+        }
+    }
+}
