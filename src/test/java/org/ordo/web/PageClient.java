@@ -47,6 +47,15 @@ final class PageClient {
 
     /** Posts a form with the CSRF token of the last page read (unless {@code withToken} is false). */
     HttpResponse<String> post(String path, Map<String, String> fields, boolean withToken) {
+        return post(path, fields, withToken, Map.of());
+    }
+
+    /** Posts a form with the CSRF token and extra headers (e.g. {@code HX-Request} for what htmx sends). */
+    HttpResponse<String> postWithHeaders(String path, Map<String, String> fields, Map<String, String> headers) {
+        return post(path, fields, true, headers);
+    }
+
+    private HttpResponse<String> post(String path, Map<String, String> fields, boolean withToken, Map<String, String> headers) {
         Map<String, String> form = new LinkedHashMap<>(fields);
         if (withToken && csrf != null) {
             form.put("_csrf", csrf);
@@ -54,8 +63,10 @@ final class PageClient {
         String body = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept", "text/html").POST(HttpRequest.BodyPublishers.ofString(body)));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "text/html").POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return send(request);
     }
 
     HttpResponse<String> post(String path, Map<String, String> fields) {
