@@ -76,10 +76,12 @@ public interface ShipmentHandling {
 
     /**
      * A shipment and its pick list. {@code lines} are in walking order; {@code sscc} and {@code weightGrams} are set once
-     * packed; carrier, service, tracking number, cost and expected delivery once shipped. {@code promisedDate} is the order's.
+     * packed; carrier and service (codes and names), tracking number, cost and expected delivery once shipped. {@code promisedDate}
+     * is the order's.
      */
     record Detail(UUID id, String number, UUID orderId, String orderNumber, String warehouse, ShipmentStatus status, Address shipTo,
-            List<Line> lines, String sscc, Long weightGrams, String carrier, String service, String trackingNumber, Money shippingCost,
+            List<Line> lines, String sscc, Long weightGrams, String carrier, String carrierName, String service, String serviceName,
+            String trackingNumber, Money shippingCost,
             LocalDate expectedDeliveryDate, LocalDate promisedDate, Instant plannedAt, Instant pickingStartedAt, Instant packedAt,
             Instant shippedAt, long version) {
 

@@ -114,18 +114,24 @@ class HandlingDesk implements ShipmentHandling {
                     + "; its label exists once it has shipped (carrier and tracking number).", List.of(),
                     Map.of("currentState", s.status.name()));
         }
-        FulfillmentProperties.Carrier carrier = carriers.find(s.carrier).orElse(null);
-        String carrierName = carrier == null ? s.carrier : carrier.name();
-        String serviceName = carrier == null ? s.service
-                : Carriers.service(carrier, s.service).map(FulfillmentProperties.Service::name).orElse(s.service);
-        return documents.label(s, inventory.warehouse(s.warehouse).orElse(null), carrierName, serviceName);
+        return documents.label(s, inventory.warehouse(s.warehouse).orElse(null), carrierName(s.carrier), serviceName(s.carrier, s.service));
     }
 
     @Override
     public byte[] packingSlip(String idOrNumber) {
         Shipment s = queries.visible(idOrNumber);
-        String carrierName = s.carrier == null ? null : carriers.find(s.carrier).map(FulfillmentProperties.Carrier::name).orElse(s.carrier);
-        return documents.packingSlip(s, inventory.warehouse(s.warehouse).orElse(null), carrierName);
+        return documents.packingSlip(s, inventory.warehouse(s.warehouse).orElse(null), carrierName(s.carrier));
+    }
+
+    private String carrierName(String code) {
+        return code == null ? null : carriers.find(code).map(FulfillmentProperties.Carrier::name).orElse(code);
+    }
+
+    private String serviceName(String carrier, String service) {
+        if (carrier == null || service == null) {
+            return service;
+        }
+        return carriers.find(carrier).flatMap(c -> Carriers.service(c, service)).map(FulfillmentProperties.Service::name).orElse(service);
     }
 
     private Detail detail(ShipmentViews.ShipmentView v) {
@@ -134,7 +140,8 @@ class HandlingDesk implements ShipmentHandling {
                 .map(l -> new Line(l.lineNumber(), l.sku(), l.name(), l.gtin(), l.binLocation(), l.quantity(), l.pickedQuantity(),
                         l.packedQuantity()))
                 .toList(), v.packageInfo() == null ? null : v.packageInfo().sscc(), v.packageInfo() == null ? null : v.packageInfo().weightGrams(),
-                v.carrier(), v.service(), v.trackingNumber(), v.shippingCost(), v.expectedDeliveryDate(),
+                v.carrier(), carrierName(v.carrier()), v.service(), serviceName(v.carrier(), v.service()), v.trackingNumber(), v.shippingCost(),
+                v.expectedDeliveryDate(),
                 order == null ? null : order.promisedDate(), v.plannedAt(), v.pickingStartedAt(), v.packedAt(), v.shippedAt(), v.version());
     }
 }

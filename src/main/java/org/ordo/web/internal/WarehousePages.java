@@ -158,15 +158,16 @@ class WarehousePages {
     /** Plans the shipment of an order's reserved stock in one warehouse, as {@code POST /api/orders/{id}/shipments}. */
     @PostMapping("/warehouse/plan")
     @PreAuthorize(PageAccess.WAREHOUSE)
-    String plan(@RequestParam String order, @RequestParam String warehouse, RedirectAttributes redirect) {
+    String plan(@RequestParam(required = false) String order, @RequestParam(required = false) String warehouse,
+            RedirectAttributes redirect) {
         UUID orderId;
         try {
-            orderId = UUID.fromString(order.trim());
+            orderId = UUID.fromString(order == null ? "" : order.trim());
         } catch (IllegalArgumentException e) {
             throw OrdoException.notFound("Order", order);
         }
         try {
-            List<String> planned = shipping.plan(orderId, warehouse, null);
+            List<String> planned = shipping.plan(orderId, warehouse == null || warehouse.isBlank() ? null : warehouse.trim(), null);
             redirect.addFlashAttribute("done", new Done("warehouse.done.planned", List.of(String.join(", ", planned))));
             return "redirect:/warehouse/shipments/" + planned.get(0);
         } catch (OrdoException refused) {
@@ -359,7 +360,9 @@ class WarehousePages {
                 refused.add(e.getMessage());
             }
         }
-        if (!picked.isEmpty()) {
+        if (picked.size() == 1) {
+            redirect.addFlashAttribute("done", new Done("warehouse.done.picked", List.of(picked.get(0))));
+        } else if (!picked.isEmpty()) {
             redirect.addFlashAttribute("done", new Done("warehouse.done.pickedAll", List.of(picked.size(), String.join(", ", picked))));
         }
         if (!refused.isEmpty()) {

@@ -1,0 +1,173 @@
+package org.ordo.web;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.ordo.catalog.ProductCatalogAdmin;
+import org.ordo.customers.CustomerAdmin;
+import org.ordo.customers.CustomerSnapshot;
+import org.ordo.inventory.InventoryAdmin;
+import org.ordo.orders.OrderEntry;
+import org.ordo.orders.OrderSnapshot;
+import org.ordo.orders.OrderStatus;
+import org.ordo.shared.Address;
+import org.ordo.shared.Gtin;
+import org.ordo.shared.Money;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A day at the warehouse: from an order waiting for its shipment to a parcel with its label, by keyboard and scanner. */
+class WarehouseJourneyTests extends BrowserJourney {
+
+    @Autowired
+    InventoryAdmin inventory;
+
+    @Autowired
+    ProductCatalogAdmin catalog;
+
+    @Autowired
+    CustomerAdmin customers;
+
+    @Autowired
+    OrderEntry orders;
+
+    @Test
+    void aWarehouseUserPlansPicksPacksByScanRefusingAWrongItemShipsAndPrintsTheLabel() throws Exception {
+        // a fresh order for stock that lies in one warehouse only, so there is a shipment of its own to work on
+        String suffix = Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36), 36).toUpperCase();
+        String warehouse = "J" + suffix;
+        inventory.createWarehouse(warehouse, "Journey " + suffix, new Address("Ordo Lager Journey", "Lagerweg 1", null, "Leipzig", null,
+                "04109", "DE"));
+        String sku = "JRN-" + suffix;
+        String gtin = gtin();
+        catalog.create(new ProductCatalogAdmin.NewProduct(sku, "Packing tape, 50 m", null, Money.of("3.90", "EUR"), null, "STANDARD",
+                gtin, 400));
+        inventory.receive(sku, warehouse, 5, "journey stock");
+        CustomerSnapshot customer = customers.create(new CustomerAdmin.NewCustomer("Journey GmbH " + suffix, null, null,
+                new Address("Journey GmbH", "Hauptstraße 5", null, "Berlin", null, "10115", "DE"), null, "EUR",
+                Money.of("100000.00", "EUR"), 30, warehouse));
+        OrderSnapshot order = orders.place(new OrderEntry.NewOrder(customer.id(), "PHONE", null, null, null,
+                List.of(new OrderEntry.NewLine(sku, 2))));
+        assertThat(order.status()).isEqualTo(OrderStatus.CONFIRMED);
+
+        logIn("warehouse", DEMO_PASSWORD);
+        assertThat(browser.driver.getCurrentUrl()).endsWith("/warehouse");
+        assertThat(browser.find("h1").getText()).isEqualTo("Warehouse");
+        assertClean();
+        browser.screenshot("warehouse-0-home-all-warehouses");
+        new Select(browser.find("#warehouse")).selectByValue(warehouse);
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(css("#awaiting-table"), order.number()));
+        assertThat(browser.find("#tile-plan").getText()).contains("1");
+        browser.find("#plan-" + order.number() + "-" + warehouse).sendKeys(Keys.ENTER);
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(css("#done")));
+        String shipment = browser.find("#shipment-number").getText().replace("Shipment ", "");
+        assertThat(browser.find("#shipment-status").getText()).isEqualTo("Planned");
+
+        // the printable pick list, walked by bin
+        browser.find("#pick-list-link").sendKeys(Keys.ENTER);
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(css("#pick-list-table")));
+        assertThat(browser.find("#pick-list-summary").getText()).contains(shipment);
+        assertThat(browser.all("#pick-list-table tbody tr")).singleElement().satisfies(row -> assertThat(row.getText()).contains(sku));
+        assertClean();
+        browser.screenshot("warehouse-1-pick-list");
+        browser.find("#mark-picked").sendKeys(Keys.ENTER);
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(css("#scan-code")));
+        assertThat(browser.find("#shipment-status").getText()).isEqualTo("Picking");
+        assertThat(browser.driver.switchTo().activeElement().getAttribute("id")).isEqualTo("scan-code");
+
+        // a wrong item is refused in red, naming what was scanned, and nothing is packed
+        browser.driver.switchTo().activeElement().sendKeys("4000000000017", Keys.ENTER);
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(css("#scan-error")));
+        WebElement error = browser.find("#scan-error");
+        assertThat(error.getAttribute("role")).isEqualTo("alert");
+        assertThat(error.getText()).contains("4000000000017").contains("Nothing was packed");
+        assertThat(error.getCssValue("color")).isNotEqualTo(browser.find("#scan-progress").getCssValue("color"));
+        assertThat(browser.find(".packed-count").getText()).isEqualTo("0 / 2");
+        assertThat(browser.driver.switchTo().activeElement().getAttribute("id")).isEqualTo("scan-code");
+        assertThat(browser.find("#scan-code").getAttribute("value")).isEmpty();
+        assertThat(browser.consoleErrors()).singleElement().asString().contains("status of 422");
+        assertThat(browser.webDriver().getPageSource()).doesNotContain("??");
+        browser.screenshot("warehouse-2-packing-wrong-item");
+
+        // the right items, by GTIN and by SKU, as a scanner types them
+        browser.driver.switchTo().activeElement().sendKeys(gtin, Keys.ENTER);
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(css("#scan-ok")));
+        assertThat(browser.find(".packed-count").getText()).isEqualTo("1 / 2");
+        browser.driver.switchTo().activeElement().sendKeys(sku, Keys.ENTER);
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(css("#packed-notice")));
+        assertThat(browser.find("#packed-notice").getText()).startsWith("Packed");
+
+        // the carrier choice: UPS Express rather than the recommended service
+        List<WebElement> options = browser.all("#ship-form input[name=option]");
+        assertThat(options).hasSizeGreaterThan(1);
+        assertThat(browser.find("#ship-form").getText()).contains("Recommended").contains("€");
+        browser.find("#ship-form input[value='UPS|EXPRESS']").sendKeys(Keys.SPACE);
+        browser.find("#ship-submit").sendKeys(Keys.ENTER);
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(css("#label-link")));
+        assertThat(browser.find("#shipment-status").getText()).isEqualTo("Shipped");
+        assertThat(browser.find("#shipped-notice").getText()).contains("UPS Express Saver").contains("1Z");
+        assertClean();
+        browser.screenshot("warehouse-3-shipped");
+
+        // the label is a PDF served to the signed-in session
+        String label = browser.find("#label-link").getAttribute("href");
+        Cookie session = browser.driver.manage().getCookieNamed("JSESSIONID");
+        HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(label))
+                .header("Cookie", "JSESSIONID=" + session.getValue()).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type").orElseThrow()).isEqualTo("application/pdf");
+        assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+
+        // the stock it came from, at phone width: the table scrolls inside its box
+        browser.size(390, 844);
+        browser.open("/warehouse/stock?warehouse=" + warehouse);
+        assertThat(browser.find("#stock-table").getText()).contains(sku);
+        assertThat(wider()).as("elements wider than the phone's screen").isEmpty();
+        assertClean();
+        browser.screenshot("warehouse-4-stock-phone");
+
+        // the warehouse in Chinese, then back to English for whoever logs in as this user next
+        browser.size(1366, 768);
+        browser.open("/warehouse");
+        browser.find("#lang-zh").sendKeys(Keys.ENTER);
+        browser.waiting().until(ExpectedConditions.textToBe(css("h1"), "仓库"));
+        assertThat(browser.find("#tile-pick").getText()).contains("待拣货");
+        assertClean();
+        browser.screenshot("warehouse-5-home-chinese");
+        browser.find("#lang-en").sendKeys(Keys.ENTER);
+        browser.waiting().until(ExpectedConditions.textToBe(css("h1"), "Warehouse"));
+    }
+
+    /** Elements that stick out to the right of the window, outside the horizontally scrolling tables. */
+    private String wider() {
+        return (String) browser.driver.executeScript("const w = document.documentElement.clientWidth;"
+                + "if (document.documentElement.scrollWidth <= w) { return ''; }"
+                + "return document.documentElement.scrollWidth + ' > ' + w + ': ' + Array.from(document.querySelectorAll('body *'))"
+                + ".filter(e => e.getBoundingClientRect().right > w + 1)"
+                + ".map(e => e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).slice(0, 12).join(' | ')");
+    }
+
+    private void assertClean() {
+        assertThat(browser.webDriver().getPageSource()).doesNotContain("??");
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    private static String gtin() {
+        StringBuilder digits = new StringBuilder("40");
+        for (int i = 0; i < 10; i++) {
+            digits.append(ThreadLocalRandom.current().nextInt(10));
+        }
+        return digits + String.valueOf(Gtin.checkDigit(digits.toString()));
+    }
+}
