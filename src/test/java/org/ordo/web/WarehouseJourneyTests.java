@@ -149,6 +149,44 @@ class WarehouseJourneyTests extends BrowserJourney {
         browser.waiting().until(ExpectedConditions.textToBe(css("h1"), "Warehouse"));
     }
 
+    @Test
+    void receivingKeepsWhatWasTypedNextToItsErrorAndSeveralShipmentsArePickedFromOneList() {
+        String sku = "RCV-" + Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36), 36).toUpperCase();
+        catalog.create(new ProductCatalogAdmin.NewProduct(sku, "Stretch film, 23 µm", null, Money.of("12.50", "EUR"), null, "STANDARD",
+                null, 2300));
+        logIn("warehouse", DEMO_PASSWORD);
+        browser.find("#subnav-receive").sendKeys(Keys.ENTER);
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(css("#receive-form")));
+        new Select(browser.find("#movement-warehouse")).selectByValue("BER");
+        browser.find("#sku").sendKeys(sku, Keys.TAB, "twelve", Keys.TAB, "DN-2026-118", Keys.ENTER);
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(css("#quantity-error")));
+        assertThat(browser.find("#quantity-error").getText()).isEqualTo("Enter a whole number, such as 12.");
+        assertThat(browser.find("#quantity").getAttribute("aria-describedby")).isEqualTo("quantity-error");
+        assertThat(browser.find("#sku").getAttribute("value")).isEqualTo(sku);
+        assertThat(browser.find("#reference").getAttribute("value")).isEqualTo("DN-2026-118");
+        assertThat(browser.consoleErrors()).singleElement().asString().contains("status of 400");
+        browser.screenshot("warehouse-6-receive-error");
+        WebElement quantity = browser.find("#quantity");
+        quantity.clear();
+        quantity.sendKeys("12", Keys.ENTER);
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(css("#done")));
+        assertThat(browser.find("#done").getText()).contains("Received 12 × " + sku + " into BER");
+
+        // two shipments waiting in one warehouse, on one pick list
+        browser.open("/warehouse?warehouse=HAM&status=PLANNED");
+        List<WebElement> boxes = browser.all("#shipments-table input[name=shipments]");
+        if (boxes.size() >= 2) {
+            boxes.get(0).sendKeys(Keys.SPACE);
+            boxes.get(1).sendKeys(Keys.SPACE);
+            browser.find("#combined-pick-list").sendKeys(Keys.ENTER);
+            browser.waiting().until(ExpectedConditions.presenceOfElementLocated(css("#pick-list-table")));
+            assertThat(browser.find("#pick-list-heading").getText()).isEqualTo("Pick list HAM");
+            assertThat(browser.find("#pick-list-summary").getText()).contains(", ");
+            assertClean();
+            browser.screenshot("warehouse-7-combined-pick-list");
+        }
+    }
+
     /** Elements that stick out to the right of the window, outside the horizontally scrolling tables. */
     private String wider() {
         return (String) browser.driver.executeScript("const w = document.documentElement.clientWidth;"
