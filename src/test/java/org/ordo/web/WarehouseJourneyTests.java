@@ -107,18 +107,22 @@ class WarehouseJourneyTests extends BrowserJourney {
         browser.driver.switchTo().activeElement().sendKeys(sku, Keys.ENTER);
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(css("#packed-notice")));
         assertThat(browser.find("#packed-notice").getText()).startsWith("Packed");
+        assertThat(browser.find("#shipment-status").getText()).isEqualTo("Packed");
+        assertThat(browser.find("#steps li.current").getText()).contains("Ship");
 
         // the carrier choice: UPS Express rather than the recommended service
         List<WebElement> options = browser.all("#ship-form input[name=option]");
         assertThat(options).hasSizeGreaterThan(1);
         assertThat(browser.find("#ship-form").getText()).contains("Recommended").contains("€");
         browser.find("#ship-form input[value='UPS|EXPRESS']").sendKeys(Keys.SPACE);
+        assertClean();
+        browser.screenshot("warehouse-3-carrier-choice");
         browser.find("#ship-submit").sendKeys(Keys.ENTER);
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(css("#label-link")));
         assertThat(browser.find("#shipment-status").getText()).isEqualTo("Shipped");
         assertThat(browser.find("#shipped-notice").getText()).contains("UPS Express Saver").contains("1Z");
         assertClean();
-        browser.screenshot("warehouse-3-shipped");
+        browser.screenshot("warehouse-4-shipped");
 
         // the label is a PDF served to the signed-in session
         String label = browser.find("#label-link").getAttribute("href");
@@ -135,7 +139,7 @@ class WarehouseJourneyTests extends BrowserJourney {
         assertThat(browser.find("#stock-table").getText()).contains(sku);
         assertThat(wider()).as("elements wider than the phone's screen").isEmpty();
         assertClean();
-        browser.screenshot("warehouse-4-stock-phone");
+        browser.screenshot("warehouse-5-stock-phone");
 
         // the warehouse in Chinese, then back to English for whoever logs in as this user next
         browser.size(1366, 768);
@@ -144,7 +148,7 @@ class WarehouseJourneyTests extends BrowserJourney {
         browser.waiting().until(ExpectedConditions.textToBe(css("h1"), "仓库"));
         assertThat(browser.find("#tile-pick").getText()).contains("待拣货");
         assertClean();
-        browser.screenshot("warehouse-5-home-chinese");
+        browser.screenshot("warehouse-6-home-chinese");
         browser.find("#lang-en").sendKeys(Keys.ENTER);
         browser.waiting().until(ExpectedConditions.textToBe(css("h1"), "Warehouse"));
     }
@@ -165,7 +169,7 @@ class WarehouseJourneyTests extends BrowserJourney {
         assertThat(browser.find("#sku").getAttribute("value")).isEqualTo(sku);
         assertThat(browser.find("#reference").getAttribute("value")).isEqualTo("DN-2026-118");
         assertThat(browser.consoleErrors()).singleElement().asString().contains("status of 400");
-        browser.screenshot("warehouse-6-receive-error");
+        browser.screenshot("warehouse-7-receive-error");
         WebElement quantity = browser.find("#quantity");
         quantity.clear();
         quantity.sendKeys("12", Keys.ENTER);
@@ -183,8 +187,24 @@ class WarehouseJourneyTests extends BrowserJourney {
             assertThat(browser.find("#pick-list-heading").getText()).isEqualTo("Pick list HAM");
             assertThat(browser.find("#pick-list-summary").getText()).contains(", ");
             assertClean();
-            browser.screenshot("warehouse-7-combined-pick-list");
+            browser.screenshot("warehouse-8-combined-pick-list");
+            // on paper: no navigation, no buttons, only the list
+            browser.driver.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", "print"));
+            assertThat(browser.find("header").isDisplayed()).isFalse();
+            assertThat(browser.find("#print-button").isDisplayed()).isFalse();
+            assertThat(browser.find("#pick-list-table").isDisplayed()).isTrue();
+            browser.screenshot("warehouse-9-combined-pick-list-printed");
+            browser.driver.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", ""));
         }
+
+        // what runs low is highlighted, and can be listed alone
+        browser.open("/warehouse/stock?warehouse=BER&low=true");
+        assertThat(browser.all("#stock-table tbody tr")).isNotEmpty().allSatisfy(row -> {
+            assertThat(row.getAttribute("class")).contains("low-stock");
+            assertThat(row.getText()).contains("Low");
+        });
+        assertClean();
+        browser.screenshot("warehouse-10-low-stock");
     }
 
     /** Elements that stick out to the right of the window, outside the horizontally scrolling tables. */

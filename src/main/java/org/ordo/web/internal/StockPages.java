@@ -130,8 +130,10 @@ class StockPages {
 
     @GetMapping("/warehouse/receive")
     @PreAuthorize(PageAccess.WAREHOUSE)
-    String receiveForm(@RequestParam(required = false) String sku, HttpSession session, Model model) {
-        return form("receive", new Movement(remembered(session), sku, "", "RECEIPT", "", ""), Map.of(), model);
+    String receiveForm(@RequestParam(required = false) String warehouse, @RequestParam(required = false) String sku, HttpSession session,
+            Model model) {
+        String code = warehouse != null && !warehouse.isBlank() ? warehouse.trim() : remembered(session);
+        return form("receive", new Movement(code, sku, "", "RECEIPT", "", ""), Map.of(), model);
     }
 
     @PostMapping("/warehouse/receive")

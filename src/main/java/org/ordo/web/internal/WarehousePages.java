@@ -237,7 +237,8 @@ class WarehousePages {
         model.addAttribute("scanError", error);
         model.addAttribute("lastScan", accepted);
         show(shipmentOrNotFound(number), Map.of(), null, model);
-        return "warehouse/shipment :: work";
+        model.addAttribute("oob", true);
+        return "warehouse/scanned";
     }
 
     /** Packs a fully scanned shipment (the last scan does it too). */
