@@ -176,6 +176,19 @@ class WarehouseJourneyTests extends BrowserJourney {
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(css("#done")));
         assertThat(browser.find("#done").getText()).contains("Received 12 × " + sku + " into BER");
 
+        // an adjustment needs its reason; a count sets what was counted
+        browser.open("/warehouse/count?warehouse=BER&sku=" + sku);
+        browser.find("#kind-adjustment").sendKeys(Keys.SPACE);
+        browser.find("#quantity").sendKeys("-2", Keys.ENTER);
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(css("#reason-error")));
+        assertThat(browser.find("#kind-adjustment").isSelected()).isTrue();
+        assertThat(browser.find("#quantity").getAttribute("value")).isEqualTo("-2");
+        assertThat(browser.consoleErrors()).singleElement().asString().contains("status of 400");
+        browser.screenshot("warehouse-11-adjustment-needs-reason");
+        browser.find("#reason").sendKeys("two rolls torn", Keys.ENTER);
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(css("#done")));
+        assertThat(browser.find("#done").getText()).contains("on hand now 10");
+
         // two shipments waiting in one warehouse, on one pick list
         browser.open("/warehouse?warehouse=HAM&status=PLANNED");
         List<WebElement> boxes = browser.all("#shipments-table input[name=shipments]");
