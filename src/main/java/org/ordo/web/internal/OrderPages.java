@@ -145,7 +145,9 @@ class OrderPages {
         model.addAttribute("filter", filter);
         model.addAttribute("errors", errors);
         model.addAttribute("result", result);
-        model.addAttribute("lastPage", Math.max(0, (int) ((result.totalItems() - 1) / PAGE_SIZE)));
+        // beyond the bounded count the end is unknown: there is a next page when this one is full
+        model.addAttribute("lastPage", result.totalItemsExact() ? Math.max(0, (int) ((result.totalItems() - 1) / PAGE_SIZE))
+                : result.items().size() == PAGE_SIZE ? pageNumber + 1 : pageNumber);
         model.addAttribute("customerNames", customers.names(result.items().stream().map(Orders.Summary::customerId).toList()));
         model.addAttribute("statuses", OrderStatus.values());
         model.addAttribute("channels", Orders.CHANNELS);
