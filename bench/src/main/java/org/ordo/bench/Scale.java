@@ -101,7 +101,7 @@ final class Scale {
                             CASE WHEN r.dice < 4 THEN 'CANCELLED' WHEN r.dice < 30 THEN 'DELIVERED' ELSE 'COMPLETED' END
                         WHEN r.placed_at < now() - interval '2 days' THEN
                             CASE WHEN r.dice < 5 THEN 'CANCELLED' WHEN r.dice < 40 THEN 'DELIVERED' ELSE 'SHIPPED' END
-                        ELSE CASE WHEN r.dice < 10 THEN 'CANCELLED' WHEN r.dice < 20 THEN 'ON_HOLD' WHEN r.dice < 30 THEN 'BACKORDERED'
+                        ELSE CASE WHEN r.dice < 10 THEN 'CANCELLED' WHEN r.dice < 20 THEN 'ON_HOLD' WHEN r.dice < 30 THEN 'IN_FULFILLMENT'
                                   ELSE 'CONFIRMED' END END AS status) o
                     CROSS JOIN LATERAL (SELECT SUM(l.net) AS net, SUM(round(l.net * 0.19, 2)) AS tax FROM (
                         SELECT (1 + (g + i) %% 3) * (500 + (((g * 31 + i * 977) %% 10000) %% 200) * 100 + 99) / 100.0 AS net
@@ -113,18 +113,18 @@ final class Scale {
                     SELECT o.id, i, 'BENCH-' || lpad(((o.g * 31 + i * 977) % 10000)::text, 5, '0'),
                         'Bench product ' || ((o.g * 31 + i * 977) % 10000), q.qty, q.price, FALSE, 'STANDARD', 19,
                         q.qty * q.price, round(q.qty * q.price * 0.19, 2),
-                        CASE WHEN o.status IN ('CONFIRMED','ON_HOLD') THEN q.qty ELSE 0 END,
-                        CASE WHEN o.status = 'BACKORDERED' THEN q.qty ELSE 0 END,
+                        CASE WHEN o.status IN ('CONFIRMED','ON_HOLD','IN_FULFILLMENT') AND NOT q.short THEN q.qty ELSE 0 END,
+                        CASE WHEN q.short THEN q.qty ELSE 0 END,
                         CASE WHEN o.status = 'CANCELLED' THEN q.qty ELSE 0 END,
                         CASE WHEN o.status IN ('SHIPPED','DELIVERED','COMPLETED') THEN q.qty ELSE 0 END,
-                        CASE WHEN o.status = 'BACKORDERED' OR (o.g + i) % 20 = 0 THEN q.qty ELSE 0 END,
-                        CASE o.status WHEN 'CANCELLED' THEN 'CANCELLED' WHEN 'BACKORDERED' THEN 'BACKORDERED'
-                                      WHEN 'CONFIRMED' THEN 'RESERVED' WHEN 'ON_HOLD' THEN 'RESERVED' ELSE 'SHIPPED' END,
+                        CASE WHEN (o.g + i) % 20 = 0 THEN q.qty ELSE 0 END,
+                        CASE WHEN o.status = 'CANCELLED' THEN 'CANCELLED' WHEN q.short THEN 'BACKORDERED'
+                             WHEN o.status IN ('CONFIRMED','ON_HOLD','IN_FULFILLMENT') THEN 'RESERVED' ELSE 'SHIPPED' END,
                         o.placed_at, 0
                     FROM (SELECT id, status, placed_at, substr(external_reference, 7)::bigint AS g FROM sales_order
                           WHERE external_reference LIKE 'SCALE-%') o
                     CROSS JOIN generate_series(1, 1 + (o.g % 5)::int) i
-                    CROSS JOIN LATERAL (SELECT 1 + (o.g + i) % 3 AS qty,
+                    CROSS JOIN LATERAL (SELECT 1 + (o.g + i) % 3 AS qty, o.status = 'CONFIRMED' AND (o.g + i) % 20 = 0 AS short,
                         (500 + (((o.g * 31 + i * 977) % 10000) % 200) * 100 + 99) / 100.0 AS price) q""");
             step(s, "shipments", """
                     INSERT INTO shipment (id, number, order_id, order_number, customer_id, warehouse, status, ship_name, ship_line1, ship_city,
