@@ -157,7 +157,7 @@ class CatalogAdminPages {
         ProductDetails current = found(sku);
         Map<String, String> errors = new LinkedHashMap<>();
         Integer weight = weight(form, errors);
-        long version = version(form.version(), current);
+        long version = version(form.version());
         if (!errors.isEmpty()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return form(form, current, errors, null, model);
@@ -217,7 +217,7 @@ class CatalogAdminPages {
         return errors;
     }
 
-    private static long version(String text, ProductDetails current) {
+    private static long version(String text) {
         try {
             return Long.parseLong(text.trim());
         } catch (RuntimeException e) {
