@@ -72,15 +72,15 @@ class JdbcCatalog implements Catalog {
         return exists ? product(sku) : Optional.empty();
     }
 
-    /** Products whose name, description or SKU contains {@code q} (any case), ordered by SKU. Null filters match all. */
+    /** Products whose name, description, SKU or GTIN contains {@code q} (any case), ordered by SKU. Null filters match all. */
     PageResult<Product> search(String q, String sku, Boolean active, Paging paging) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         List<Object> params = new ArrayList<>();
         if (q != null && !q.isBlank()) {
             String pattern = "%" + likeEscape(q.trim().toLowerCase(Locale.ROOT)) + "%";
             where.append(" AND (LOWER(p.name) LIKE ? ESCAPE '\\' OR LOWER(p.description) LIKE ? ESCAPE '\\'"
-                    + " OR LOWER(p.sku) LIKE ? ESCAPE '\\')");
-            params.addAll(List.of(pattern, pattern, pattern));
+                    + " OR LOWER(p.sku) LIKE ? ESCAPE '\\' OR p.gtin LIKE ? ESCAPE '\\')");
+            params.addAll(List.of(pattern, pattern, pattern, pattern));
         }
         if (sku != null && !sku.isBlank()) {
             where.append(" AND p.sku = ?");
