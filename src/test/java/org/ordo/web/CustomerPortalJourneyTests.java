@@ -98,6 +98,12 @@ class CustomerPortalJourneyTests extends BrowserJourney {
         assertThat(browser.webDriver().getPageSource()).doesNotContain("??");
         assertThat(browser.consoleErrors()).isEmpty();
         browser.size(390, 844);
+        // on a phone the table scrolls inside its box; the page itself does not
+        Object wide = ((org.openqa.selenium.JavascriptExecutor) browser.webDriver()).executeScript(
+                "var w = document.documentElement.clientWidth; return Array.from(document.querySelectorAll('body *'))"
+                        + ".filter(function (e) { var r = e.getBoundingClientRect(); return r.right > w + 1 && !e.closest('.table-responsive'); })"
+                        + ".map(function (e) { return e.tagName + '#' + e.id + '.' + e.className + ' ' + e.getBoundingClientRect().right; }).join(' | ')");
+        assertThat(wide).as("elements wider than the phone").isEqualTo("");
         browser.screenshot("portal-4-my-invoices-phone");
         browser.size(1366, 768);
     }
@@ -189,6 +195,15 @@ class CustomerPortalJourneyTests extends BrowserJourney {
         assertThat(browser.find("#returns-table").getText()).contains(rma);
         assertThat(browser.consoleErrors()).isEmpty();
         browser.screenshot("service-3-returns-received");
+
+        // the same page in Chinese: every text translated, the numbers and dates the Chinese way
+        browser.find("#lang-zh").click();
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(css("h1"), "退货"));
+        assertThat(browser.find("#returns-table").getText()).contains(rma).contains("已收货");
+        assertThat(browser.webDriver().getPageSource()).doesNotContain("??");
+        assertThat(browser.consoleErrors()).isEmpty();
+        browser.screenshot("service-4-returns-chinese");
+        browser.find("#lang-en").click();
     }
 
     /** A portal login of this customer with the demo password. */

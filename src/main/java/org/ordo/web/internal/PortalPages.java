@@ -137,7 +137,7 @@ class PortalPages {
     static List<Step> steps(List<Orders.HistoryEntry> history) {
         List<Step> steps = new ArrayList<>();
         for (Orders.HistoryEntry h : history) {
-            String key = switch (h.kind()) {
+            String key = switch (h.kind() == null ? "" : h.kind()) {
                 case "STATUS" -> h.to() == null ? null
                         : h.from() == OrderStatus.ON_HOLD && h.to() == OrderStatus.PLACED ? "portal.step.RELEASED"
                         : "portal.step." + h.to().name();
