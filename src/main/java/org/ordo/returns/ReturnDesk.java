@@ -43,6 +43,9 @@ public interface ReturnDesk {
     /** Carries out the resolution chosen at the request: refund, credit or replacement. */
     Detail resolve(String idOrNumber);
 
+    /** Records that a due refund was paid back ({@code reference} names the payment); the return is closed. */
+    Detail refund(String idOrNumber, String reference);
+
     record RequestedLine(int lineNumber, long quantity, ReturnReason reason) {}
 
     record ReceivedLine(int lineNumber, long quantity, boolean restock) {}

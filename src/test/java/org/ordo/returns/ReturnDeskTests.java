@@ -68,6 +68,30 @@ class ReturnDeskTests {
     }
 
     @Test
+    void aRefundOfAPaidInvoiceIsDueUntilItIsRecordedAsPaidBack() {
+        ShippedOrders.Shipped shipped = new ShippedOrders(port).forNewCustomer(1);
+        org.ordo.testing.Api admin = org.ordo.testing.Api.at(port).asAdmin();
+        admin.post("/api/payments", java.util.Map.of("customerId", shipped.customer().toString(), "amount",
+                admin.get("/api/invoices/" + shipped.invoiceNumber()).expect(200).json().get("totals").get("total"), "method", "BANK_TRANSFER",
+                "reference", "paid")).expect(201);
+        ReturnDesk.Detail requested = desk.request(UUID.fromString(shipped.orderId()),
+                List.of(new ReturnDesk.RequestedLine(1, 1, ReturnReason.DEFECTIVE)), Resolution.REFUND, null);
+        desk.approve(requested.number());
+        desk.receive(requested.number(), List.of(new ReturnDesk.ReceivedLine(1, 1, true)));
+        desk.inspect(requested.number(), null);
+        ReturnDesk.Detail resolved = desk.resolve(requested.number());
+        assertThat(resolved.status()).isEqualTo(ReturnStatus.REFUNDED);
+        assertThat(resolved.refundStatus()).isEqualTo("DUE");
+        assertThat(resolved.refundAmount().isZero()).isFalse();
+
+        ReturnDesk.Detail refunded = desk.refund(requested.number(), "TRF-1");
+        assertThat(refunded.status()).isEqualTo(ReturnStatus.CLOSED);
+        assertThat(refunded.refundStatus()).isEqualTo("REFUNDED");
+        assertThatThrownBy(() -> desk.refund(requested.number(), "TRF-2")).isInstanceOfSatisfying(OrdoException.class,
+                e -> assertThat(e.kind()).isEqualTo(OrdoException.Kind.CONFLICT));
+    }
+
+    @Test
     void aStepTheStateDoesNotAllowIsAConflictAndMoreThanShippedIsRefused() {
         ShippedOrders.Shipped shipped = new ShippedOrders(port).forNewCustomer(1);
         UUID order = UUID.fromString(shipped.orderId());

@@ -238,6 +238,36 @@ class PortalPageTests {
         assertThat(sales.post("/returns/" + rma + "/receive", Map.of("received_1", "1")).statusCode()).isEqualTo(403);
     }
 
+    @Test
+    void accountingRecordsARefundThatIsDueAndNoOneElseIsOfferedIt() {
+        ShippedOrders.Shipped own = shipping.forNewCustomer(1);
+        Api admin = Api.at(port).asAdmin();
+        JsonNode invoice = admin.get("/api/invoices/" + own.invoiceNumber()).expect(200).json();
+        admin.post("/api/payments", Map.of("customerId", own.customer().toString(), "amount", invoice.get("totals").get("total"),
+                "method", "BANK_TRANSFER", "reference", "paid " + own.invoiceNumber())).expect(201);
+        String rma = admin.post("/api/orders/" + own.orderId() + "/returns", Map.of("resolution", "REFUND",
+                "lines", java.util.List.of(Map.of("lineNumber", 1, "quantity", 1, "reason", "DEFECTIVE")))).expect(201).json().get("number")
+                .asString();
+        for (String step : new String[] {"approve", "receive", "inspect", "resolve"}) {
+            admin.post("/api/returns/" + rma + "/" + step, Map.of()).expect(200);
+        }
+        assertThat(admin.get("/api/returns/" + rma).expect(200).json().get("status").asString()).isEqualTo("REFUNDED");
+
+        PageClient support = new PageClient(port);
+        support.logIn(users.staff("SUPPORT"), TestUsers.PASSWORD);
+        assertThat(support.get("/returns/" + rma).body()).doesNotContain("id=\"refund-form\"");
+        assertThat(support.post("/returns/" + rma + "/refund", Map.of("reference", "forced")).statusCode()).isEqualTo(403);
+
+        PageClient accounting = new PageClient(port);
+        accounting.logIn(users.staff("ACCOUNTING"), TestUsers.PASSWORD);
+        assertThat(accounting.get("/returns/" + rma).body()).contains("id=\"refund-form\"");
+        HttpResponse<String> blank = accounting.post("/returns/" + rma + "/refund", Map.of("reference", ""));
+        assertThat(blank.statusCode()).isEqualTo(400);
+        assertThat(blank.body()).contains("id=\"reference-error\"");
+        assertThat(accounting.post("/returns/" + rma + "/refund", Map.of("reference", "TRF-4711")).statusCode()).isEqualTo(302);
+        assertThat(admin.get("/api/returns/" + rma).expect(200).json().get("status").asString()).isEqualTo("CLOSED");
+    }
+
     /** A portal user of this customer, logged in. */
     private PageClient portalOf(UUID customer) {
         String username = org.ordo.testing.Fixtures.unique("portal").toLowerCase();

@@ -79,6 +79,11 @@ class ReturnDeskService implements ReturnDesk {
         return detail(management.resolve(idOrNumber, null));
     }
 
+    @Override
+    public Detail refund(String idOrNumber, String reference) {
+        return detail(management.refund(idOrNumber, null, new ReturnManagement.Refund(reference)));
+    }
+
     private Detail detail(Rma r) {
         return new Detail(r.id, r.number, r.orderId, r.orderNumber, r.customerId, r.status, r.status.allowedNext(), r.resolution, r.note,
                 r.lines.stream().map(l -> new Line(l.lineNumber, l.sku, l.productName, l.quantity, l.reason, l.received, l.restocked,

@@ -37,6 +37,8 @@ final class PageAccess {
     static final String RETURN_HANDLERS = "hasAnyRole('ADMIN','SUPPORT')";
     /** Carrying out a return's resolution: refund, credit or replacement (as {@code /api/returns/{id}/resolve}). */
     static final String RETURN_RESOLVERS = "hasAnyRole('ADMIN','SUPPORT','ACCOUNTING')";
+    /** Recording that a return's refund was paid back (as {@code /api/returns/{id}/refund}). */
+    static final String RETURN_REFUNDERS = ACCOUNTANTS;
     /** The customer portal: a customer's own orders, invoices and returns. */
     static final String CUSTOMERS = "hasRole('CUSTOMER')";
 
@@ -74,7 +76,7 @@ final class PageAccess {
     }
 
     /** The actions on a return that both its state and the user's roles allow, in the order the page shows them. */
-    static List<String> returnActions(Actor actor, ReturnStatus status) {
+    static List<String> returnActions(Actor actor, ReturnStatus status, boolean refundDue) {
         List<String> actions = new ArrayList<>();
         boolean approver = actor.hasAnyRole(Role.ADMIN, Role.SALES, Role.SUPPORT);
         boolean handler = actor.hasAnyRole(Role.ADMIN, Role.SUPPORT);
@@ -89,6 +91,9 @@ final class PageAccess {
         }
         if (actor.hasAnyRole(Role.ADMIN, Role.SUPPORT, Role.ACCOUNTING) && status == ReturnStatus.INSPECTED) {
             actions.add("resolve");
+        }
+        if (actor.hasAnyRole(Role.ADMIN, Role.ACCOUNTING) && status == ReturnStatus.REFUNDED && refundDue) {
+            actions.add("refund");
         }
         if (approver && status.canMoveTo(ReturnStatus.REJECTED)) {
             actions.add("reject");

@@ -161,10 +161,23 @@ class ReturnPages {
         return act(rma, "resolve", Map.of(), () -> desk.resolve(rma.number()), model, response, redirect);
     }
 
+    @PostMapping("/returns/{number}/refund")
+    @PreAuthorize(PageAccess.RETURN_REFUNDERS)
+    String refund(@PathVariable String number, @RequestParam(required = false) String reference, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        ReturnDesk.Detail rma = find(number);
+        Map<String, String> form = Map.of("reference", reference == null ? "" : reference);
+        if (reference == null || reference.isBlank()) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return show(rma, form, Map.of("reference", text("error.required")), "refund", model);
+        }
+        return act(rma, "refund", form, () -> desk.refund(rma.number(), reference.trim()), model, response, redirect);
+    }
+
     /** Runs an action the page offers only if the state allows it; a refusal is shown on the page, next to its field. */
     private String act(ReturnDesk.Detail rma, String action, Map<String, String> form, Supplier<ReturnDesk.Detail> operation, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
-        if (!PageAccess.returnActions(Actor.current(), rma.status()).contains(action)) {
+        if (!PageAccess.returnActions(Actor.current(), rma.status(), "DUE".equals(rma.refundStatus())).contains(action)) {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
             return show(rma, form, Map.of("action", messages.getMessage("service.return.error.state",
                     new Object[] {text("return.status." + rma.status())}, LocaleContextHolder.getLocale())), action, model);
@@ -187,7 +200,7 @@ class ReturnPages {
     private String show(ReturnDesk.Detail rma, Map<String, String> form, Map<String, String> errors, String failedAction, Model model) {
         model.addAttribute("rma", rma);
         model.addAttribute("customer", customers.find(rma.customerId()).orElse(null));
-        model.addAttribute("actions", PageAccess.returnActions(Actor.current(), rma.status()));
+        model.addAttribute("actions", PageAccess.returnActions(Actor.current(), rma.status(), "DUE".equals(rma.refundStatus())));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("failedAction", failedAction);
