@@ -6,6 +6,7 @@ import org.ordo.catalog.ProductCatalogAdmin;
 import org.ordo.customers.CustomerSnapshot;
 import org.ordo.customers.Customers;
 import org.ordo.inventory.InventoryAdmin;
+import org.ordo.orders.OrderEntry;
 import org.ordo.shared.Gtin;
 import org.ordo.shared.Money;
 import org.ordo.testing.Fixtures;
@@ -30,6 +31,9 @@ class OrderEntryJourneyTests extends BrowserJourney {
 
     @Autowired
     Customers customers;
+
+    @Autowired
+    OrderEntry orders;
 
     /** Plenty in stock, found by name. */
     String stocked;
@@ -190,6 +194,55 @@ class OrderEntryJourneyTests extends BrowserJourney {
         assertThat(browser.consoleErrors()).singleElement().asString().contains("status of 400");
         assertThat(browser.webDriver().getPageSource()).doesNotContain("??");
         browser.screenshot("entry-5-quantity-zero-refused");
+    }
+
+    @Test
+    void aSalesRepChangesAnOrderAddsAScannedLineAndCancelsALineWithAReason() {
+        String number = orders.place(new OrderEntry.NewOrder(customer.id(), "PHONE", null, null, null,
+                java.util.List.of(new OrderEntry.NewLine(stocked, 2), new OrderEntry.NewLine(scanned, 1)))).number();
+        logIn("sales", DEMO_PASSWORD);
+        browser.open("/orders/" + number);
+        browser.find("#edit-order").sendKeys(Keys.ENTER);
+        waitFor(ExpectedConditions.presenceOfElementLocated(css("#edit-form")));
+        assertThat(browser.find("h1").getText()).isEqualTo("Change order " + number);
+        WebElement first = browser.find("#qty-1");
+        first.clear();
+        first.sendKeys("6");
+        browser.find("#add-0-code").sendKeys(gtin);
+        browser.find("#add-0-quantity").sendKeys("2");
+        browser.find("#reason").sendKeys("customer called");
+        assertThat(browser.webDriver().getPageSource()).doesNotContain("??");
+        browser.screenshot("entry-6-order-being-changed");
+        browser.find("#reason").sendKeys(Keys.ENTER);
+        waitFor(ExpectedConditions.presenceOfElementLocated(css("#done")));
+        assertThat(browser.find("#done").getText()).isEqualTo("The order has been changed.");
+        assertThat(browser.all("#lines-table tbody tr")).hasSize(3);
+        assertThat(browser.find("#timeline").getText()).contains("customer called");
+
+        browser.find("#edit-order").sendKeys(Keys.ENTER);
+        waitFor(ExpectedConditions.presenceOfElementLocated(css("#cancel-line-form")));
+        new org.openqa.selenium.support.ui.Select(browser.find("#cancel-line")).selectByValue("2");
+        browser.find("#cancel-reason").sendKeys("no longer needed", Keys.ENTER);
+        waitFor(ExpectedConditions.presenceOfElementLocated(css("#done")));
+        assertThat(browser.find("#done").getText()).isEqualTo("The line has been cancelled; its reservations are released.");
+        assertThat(browser.find("#lines-table").getText()).contains("Cancelled");
+        assertThat(browser.consoleErrors()).isEmpty();
+        browser.screenshot("entry-7-line-cancelled");
+    }
+
+    @Test
+    void atPhoneWidthTheEntryFormStacksAndTheLinesScrollSideways() {
+        logIn("sales", DEMO_PASSWORD);
+        browser.size(390, 844);
+        browser.open("/orders/new");
+        chooseCustomer("Schneider Logis");
+        browser.find("#productQuery").sendKeys(gtin, Keys.ENTER);
+        waitFor(ExpectedConditions.presenceOfElementLocated(css("#line-0")));
+        browser.screenshot("entry-8-order-entry-phone");
+        Number page = (Number) browser.driver.executeScript("return document.documentElement.scrollWidth");
+        Number window = (Number) browser.driver.executeScript("return document.documentElement.clientWidth");
+        assertThat(page.intValue()).isLessThanOrEqualTo(window.intValue());
+        assertThat(browser.consoleErrors()).isEmpty();
     }
 
     /** Waits, reading again what a newer quote replaced meanwhile. */
