@@ -33,7 +33,8 @@
       params.set(name, next.extra[name]);
     });
     var stamp = typed;
-    fetch(quoteUrl() + "?" + params.toString(), {headers: {"HX-Request": "true"}, credentials: "same-origin"})
+    // posted with the form's CSRF token: an order of many lines would outgrow a URL
+    fetch(quoteUrl(), {method: "POST", body: params, headers: {"HX-Request": "true"}, credentials: "same-origin"})
       .then(function (response) {
         if (response.redirected || !response.ok) {
           // the session ended (login page) or the server refused: the whole page tells why
@@ -189,6 +190,8 @@
       event.preventDefault();
       if (index >= 0) {
         choose(input, options(listOf(input))[index]);
+      } else if (input.getAttribute("data-kind") === "customer" && count === 1) {
+        choose(input, options(listOf(input))[0]);
       } else if (input.getAttribute("data-kind") === "product" && input.value.trim() !== "") {
         addProduct(input, input.value.trim());
       }

@@ -22,6 +22,8 @@ import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -153,9 +155,10 @@ class OrderEntryPages {
 
     /**
      * The quote fragment for the form as typed; {@code add} (a SKU or GTIN) adds a line or one more of an existing line,
-     * {@code remove} (a line's position) takes one out.
+     * {@code remove} (a line's position) takes one out. The page posts the form (an order of many lines outgrows a URL);
+     * nothing is written either way.
      */
-    @GetMapping("/orders/new/quote")
+    @RequestMapping(path = "/orders/new/quote", method = {RequestMethod.GET, RequestMethod.POST})
     @PreAuthorize(PageAccess.ORDER_TAKERS)
     String quote(@RequestParam MultiValueMap<String, String> params, Model model) {
         EntryForm form = EntryForm.of(params);
