@@ -157,6 +157,10 @@ class OrderEntryPageTests {
         assertThat(quote.body()).startsWith("<div id=\"entry-quote\"").contains("value=\"2\"").contains("id=\"credit-warning\"");
         HttpResponse<String> unknown = sales.get("/orders/new/quote?customerId=" + customer + "&add=4000000000000");
         assertThat(unknown.body()).contains("id=\"productQuery-error\"").contains("4000000000000");
+        String other = fixtures.product("1.00");
+        HttpResponse<String> removed = sales.get("/orders/new/quote?customerId=" + customer + "&sku=" + sku + "&qty=1&sku=" + other
+                + "&qty=2&remove=0");
+        assertThat(removed.body()).contains("value=\"" + other + "\"").doesNotContain("value=\"" + sku + "\"").doesNotContain("credit-warning");
     }
 
     @Test

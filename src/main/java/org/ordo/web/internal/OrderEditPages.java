@@ -70,9 +70,10 @@ class OrderEditPages {
     @GetMapping("/orders/{id}/edit")
     @PreAuthorize(PageAccess.ORDER_TAKERS)
     String edit(@PathVariable String id, Model model) {
-        OrderSnapshot order = editable(id);
-        if (order == null) {
-            return "redirect:/orders/" + id;
+        OrderSnapshot order = visible(id);
+        if (!PageAccess.mayEdit(order.status(), anythingShipped(order))) {
+            // nothing to edit any more: the order itself says why
+            return "redirect:/orders/" + order.number();
         }
         return show(order, initial(order), Map.of(), model);
     }
@@ -242,12 +243,6 @@ class OrderEditPages {
             return i < fields.size() ? fields.get(i) : "form";
         }
         return field;
-    }
-
-    /** The order if it is in a state that allows editing; null otherwise. */
-    private OrderSnapshot editable(String id) {
-        OrderSnapshot order = visible(id);
-        return PageAccess.mayEdit(order.status(), anythingShipped(order)) ? order : null;
     }
 
     private OrderSnapshot visible(String id) {

@@ -170,7 +170,6 @@ class OrderEntryPages {
                 errors.put("productQuery", text("entry.error.unknownCode", add.trim()));
             } else {
                 addOne(form.lines(), product.get().sku());
-                model.addAttribute("added", form.lines().stream().map(FormLine::sku).toList().indexOf(product.get().sku()));
             }
         }
         String remove = params.getFirst("remove");
