@@ -245,6 +245,10 @@
         button.disabled = true;
       }, 0);
     });
+    window.addEventListener("pageshow", function () {
+      // back to a page the browser kept: the form may be sent again (its token still places one order at most)
+      document.getElementById("place-order").disabled = false;
+    });
     document.body.addEventListener("htmx:beforeSwap", function (event) {
       // a list answered after its field was emptied (a line was just added) stays closed
       var target = event.detail.target;
