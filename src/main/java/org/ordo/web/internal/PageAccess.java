@@ -105,6 +105,11 @@ final class PageAccess {
         return !actor.isCustomer();
     }
 
+    /** Lines, quantities and the address may change only before fulfilment starts and before anything shipped. */
+    static boolean mayEdit(OrderStatus status, boolean anythingShipped) {
+        return status.allowsChanges() && !anythingShipped;
+    }
+
     /** Where a user lands after logging in: the page their work starts on. */
     static String home(Actor actor) {
         if (mayUseDashboard(actor)) {
@@ -156,6 +161,9 @@ final class PageAccess {
     /** The actions on an order that both its state and the user's roles allow, in the order the page shows them. */
     static List<String> orderActions(Actor actor, OrderStatus status, boolean anythingShipped) {
         List<String> actions = new ArrayList<>();
+        if (mayTakeOrders(actor) && mayEdit(status, anythingShipped)) {
+            actions.add("edit");
+        }
         boolean holder = actor.hasAnyRole(Role.ADMIN, Role.SALES, Role.ACCOUNTING);
         if (holder && status.canMoveTo(OrderStatus.ON_HOLD)) {
             actions.add("hold");
