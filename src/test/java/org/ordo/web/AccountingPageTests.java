@@ -245,4 +245,38 @@ class AccountingPageTests {
         assertThat(csv.headers().firstValue("Content-Disposition").orElseThrow()).contains("ar-aging-");
         assertThat(csv.body()).contains(invoice.get("customerId").asString());
     }
+
+    @Test
+    void aCreditNoteBeyondWhatIsLeftIsRefusedNextToTheLineThenIssuedByLinesListedAndVoidable() {
+        JsonNode invoice = invoice(3);
+        String number = invoice.get("number").asString();
+        PageClient page = accountant();
+        HttpResponse<String> start = page.get("/accounting/credit-notes/new?invoice=" + number);
+        assertThat(start.statusCode()).isEqualTo(302);
+        assertThat(start.headers().firstValue("Location").orElseThrow()).endsWith("/accounting/invoices/" + number + "#credit-form");
+        assertThat(page.get("/accounting/credit-notes/new?invoice=INV-1999-999999").body()).contains("id=\"invoice-error\"");
+
+        page.get("/accounting/invoices/" + number);
+        HttpResponse<String> tooMany = page.post("/accounting/invoices/" + number + "/credit-notes",
+                Map.of("by", "LINES", "qty-1", "4", "reason", "damaged in transit"));
+        assertThat(tooMany.statusCode()).isEqualTo(400);
+        assertThat(tooMany.body()).contains("id=\"qty-1-error\"").contains("At most 3 can still be credited.")
+                .contains("value=\"damaged in transit\"");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM invoice WHERE original_invoice_id = ?", Long.class,
+                UUID.fromString(invoice.get("id").asString()))).isZero();
+
+        HttpResponse<String> issued = page.post("/accounting/invoices/" + number + "/credit-notes",
+                Map.of("by", "LINES", "qty-1", "1", "reason", "damaged in transit"));
+        assertThat(issued.statusCode()).isEqualTo(302);
+        String detail = page.get("/accounting/invoices/" + number).body();
+        assertThat(detail).contains("id=\"credit-notes-table\"").contains("Credit note CN-").contains("€23.80")
+                .doesNotContain("id=\"void-form\"");
+        String list = page.get("/accounting/credit-notes?customer=" + invoice.get("customerId").asString()).body();
+        assertThat(list).contains(number).contains("-€11.90");
+        String note = list.substring(list.indexOf("CN-"), list.indexOf("CN-") + 14);
+        page.get("/accounting/invoices/" + note);
+        HttpResponse<String> voided = page.post("/accounting/invoices/" + note + "/void", Map.of("reason", "issued by mistake"));
+        assertThat(voided.statusCode()).isEqualTo(302);
+        assertThat(page.get("/accounting/invoices/" + note).body()).contains("issued by mistake").contains(">Void<");
+    }
 }

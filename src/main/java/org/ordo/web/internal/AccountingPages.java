@@ -142,11 +142,34 @@ class AccountingPages {
         model.addAttribute("directExport", result.totalItems() <= DIRECT_EXPORT_LIMIT);
         model.addAttribute("creditNotes", type == DocumentType.CREDIT_NOTE);
         model.addAttribute("tab", type == DocumentType.CREDIT_NOTE ? "credit-notes" : "invoices");
+        if (!model.containsAttribute("creditInvoice")) {
+            model.addAttribute("creditInvoice", "");
+        }
         response.addHeader("Vary", "HX-Request");
         if (htmx != null && restore == null) {
             return "accounting/invoices :: results";
         }
         return "accounting/invoices";
+    }
+
+    /** Where a credit note starts: the invoice it credits, at its credit-note form. */
+    @SuppressWarnings("unchecked")
+    @GetMapping("/accounting/credit-notes/new")
+    @PreAuthorize(PageAccess.ACCOUNTANTS)
+    String newCreditNote(@RequestParam(required = false) String invoice, HttpServletResponse response, Model model) {
+        Accounting.Details doc = invoice == null || invoice.isBlank() ? null : accounting.details(invoice.trim()).orElse(null);
+        if (doc != null && doc.creditable()) {
+            return "redirect:/accounting/invoices/" + doc.number() + "#credit-form";
+        }
+        String error = invoice == null || invoice.isBlank() ? text("error.required")
+                : doc == null ? text("accounting.error.noSuchInvoice") : text("accounting.error.notCreditable", doc.number());
+        response.setStatus(invoice == null || invoice.isBlank() || doc == null ? HttpServletResponse.SC_BAD_REQUEST
+                : HttpServletResponse.SC_CONFLICT);
+        String view = list("/accounting/credit-notes", DocumentType.CREDIT_NOTE, new Filter("/accounting/credit-notes", null, null, null,
+                null, null), null, null, null, response, model);
+        ((Map<String, String>) model.getAttribute("errors")).put("invoice", error);
+        model.addAttribute("creditInvoice", invoice);
+        return view;
     }
 
     @GetMapping({"/accounting.csv", "/accounting/credit-notes.csv"})
