@@ -9,6 +9,7 @@ import org.ordo.orders.OrderFulfillment;
 import org.ordo.testing.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
@@ -28,6 +29,9 @@ class AccountingJourneyTests extends BrowserJourney {
 
     @Autowired
     ApplicationEventPublisher events;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     /** An order placed and shipped through the modules: its invoice (10 × 10.00 + 19 % = 119.00) is issued and open. */
     private JsonNode openInvoice() {
@@ -51,6 +55,9 @@ class AccountingJourneyTests extends BrowserJourney {
     void anAccountantRecordsAPartialPaymentSeesTheAgingChartAndFollowsTheReminderRunToItsEnd() {
         JsonNode invoice = openInvoice();
         String number = invoice.get("number").asString();
+        // a second invoice eight days past due: the reminder run has something to do
+        JsonNode overdue = openInvoice();
+        jdbc.update("UPDATE invoice SET due_date = CURRENT_DATE - 8 WHERE id = ?", UUID.fromString(overdue.get("id").asString()));
         logIn("accounting", DEMO_PASSWORD);
 
         browser.find("#nav-nav\\.accounting").click();
@@ -108,19 +115,26 @@ class AccountingJourneyTests extends BrowserJourney {
 
         browser.find("#tab-reminders").click();
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(css("#run-reminders")));
+        assertThat(browser.find("#overdue-table").getText()).contains(overdue.get("number").asString());
         browser.find("#run-reminders").click();
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(css("#job-progress")));
         browser.waiting().until(ExpectedConditions.attributeToBe(css("#job-progress"), "data-state", "DONE"));
         assertThat(browser.find("#job-state").getText()).isEqualTo("Finished.");
         assertThat(browser.find("#job-count").getText()).matches("[\\d,]+ of [\\d,]+ processed");
-        assertThat(browser.find("#job-result").getText()).matches("(\\d+ invoices marked overdue, \\d+ reminders sent\\.|Another .*)");
+        assertThat(browser.find("#job-result").getText()).matches("(.+ marked overdue, .+ sent\\.|Another .*)");
         assertClean();
         browser.screenshot("accounting-5-reminder-run");
+
+        // the reminder went out once, whichever run sent it, and the invoice says so
+        browser.open("/accounting/invoices/" + overdue.get("number").asString());
+        assertThat(browser.find("#reminders-list").getText()).startsWith("Level 1 on");
+        assertThat(browser.find("#invoice-status").getText()).isEqualTo("Overdue");
+        assertClean();
     }
 
     @Test
-    void onAPhoneInChineseTheInvoiceListScrollsInsideItsTable() {
-        openInvoice();
+    void onAPhoneInChineseTheInvoiceListAndThePaymentFormFitTheScreen() {
+        String number = openInvoice().get("number").asString();
         logIn("accounting", DEMO_PASSWORD);
         browser.open("/accounting");
         browser.find("#lang-zh").click();
@@ -134,8 +148,17 @@ class AccountingJourneyTests extends BrowserJourney {
         assertClean();
         browser.screenshot("accounting-6-list-chinese-phone");
 
+        browser.open("/accounting/payments/new?invoice=" + number);
+        assertThat(browser.find("#payment-submit").getText()).isEqualTo("登记收款");
+        browser.waiting().until(ExpectedConditions.textToBe(css("#allocation-sum"), "€119.00"));
+        overflow = (Number) ((org.openqa.selenium.JavascriptExecutor) browser.webDriver()).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        assertThat(overflow.intValue()).isLessThanOrEqualTo(0);
+        assertClean();
+        browser.screenshot("accounting-7-payment-chinese-phone");
+
         browser.size(1366, 768);
         browser.find("#lang-en").click();
-        browser.waiting().until(ExpectedConditions.textToBe(css("h1"), "Invoices"));
+        browser.waiting().until(ExpectedConditions.textToBe(css("h1"), "Record a payment"));
     }
 }

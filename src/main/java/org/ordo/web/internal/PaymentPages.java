@@ -216,6 +216,7 @@ class PaymentPages {
                 }
                 if (amount != null && !invoice.amountDue().currencyCode().equals(amount.currencyCode())) {
                     errors.put(field, text("accounting.error.currency", invoice.amountDue().currencyCode()));
+                    errors.putIfAbsent("currency", text("accounting.error.currencyOfInvoices", invoice.amountDue().currencyCode()));
                     continue;
                 }
                 if (value.compareTo(invoice.amountDue().amount()) > 0) {
@@ -266,10 +267,9 @@ class PaymentPages {
         } else {
             Accounting.Recorded recorded = (Accounting.Recorded) answer.getBody();
             redirect.addFlashAttribute("done", "accounting.done.payment");
-            redirect.addFlashAttribute("doneArgument", recorded == null ? "" : recorded.allocated().amount().toPlainString() + " "
-                    + recorded.allocated().currencyCode());
-            redirect.addFlashAttribute("doneSecond", recorded == null ? "" : recorded.onAccount().amount().toPlainString() + " "
-                    + recorded.onAccount().currencyCode());
+            Formats fmt = new Formats();
+            redirect.addFlashAttribute("doneArgument", recorded == null ? "" : fmt.money(recorded.allocated()));
+            redirect.addFlashAttribute("doneSecond", recorded == null ? "" : fmt.money(recorded.onAccount()));
         }
         String location = answer.getHeaders().getFirst(HttpHeaders.LOCATION);
         return "redirect:" + (location == null ? back : location);
