@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -84,7 +85,7 @@ public interface Accounting {
     void voidDocument(String idOrNumber, String reason);
 
     /** Credits quantities of the invoice's lines (line number → quantity). */
-    Listed creditLines(String invoiceIdOrNumber, java.util.Map<Integer, Long> quantities, String reason);
+    Listed creditLines(String invoiceIdOrNumber, Map<Integer, Long> quantities, String reason);
 
     /** Credits a net amount, spread over the invoice's tax groups. */
     Listed creditAmount(String invoiceIdOrNumber, Money netAmount, String reason);
@@ -94,7 +95,7 @@ public interface Accounting {
      * these (invoice → amount, in the payment's currency). What is not allocated stays on the customer's account.
      */
     record PaymentEntry(UUID customerId, Money amount, PaymentMethod method, String reference, LocalDate receivedOn,
-            java.util.Map<UUID, Money> allocations) {}
+            Map<UUID, Money> allocations) {}
 
     record Recorded(UUID paymentId, Money allocated, Money onAccount) {}
 

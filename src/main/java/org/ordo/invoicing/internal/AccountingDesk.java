@@ -1,7 +1,6 @@
 package org.ordo.invoicing.internal;
 
 import org.ordo.invoicing.Accounting;
-import org.ordo.invoicing.DocumentType;
 import org.ordo.invoicing.InvoiceStatus;
 import org.ordo.platform.PageResult;
 import org.ordo.platform.Paging;

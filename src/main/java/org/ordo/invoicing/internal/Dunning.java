@@ -1,6 +1,7 @@
 package org.ordo.invoicing.internal;
 
 import org.ordo.identity.AuditTrail;
+import org.ordo.invoicing.Accounting;
 import org.ordo.shared.Money;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,7 +76,7 @@ class Dunning {
     }
 
     /** {@link #run()}, telling {@code progress} how many of the candidate invoices it has looked at. */
-    Run run(org.ordo.invoicing.Accounting.Progress progress) {
+    Run run(Accounting.Progress progress) {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         Instant started = Instant.now().truncatedTo(ChronoUnit.MICROS);
         return tx.execute(status -> {
@@ -97,7 +98,7 @@ class Dunning {
         });
     }
 
-    private List<Reminder> remind(LocalDate today, Instant now, org.ordo.invoicing.Accounting.Progress progress) {
+    private List<Reminder> remind(LocalDate today, Instant now, Accounting.Progress progress) {
         LocalDate firstLevelDue = today.minusDays(settings.reminderDays().get(0));
         // open invoices at least one level past due that have not had the level they are due for; rows another transaction
         // holds (a payment in progress) are skipped, the next run sees them

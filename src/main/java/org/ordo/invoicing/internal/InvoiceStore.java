@@ -1,5 +1,6 @@
 package org.ordo.invoicing.internal;
 
+import org.ordo.invoicing.Accounting;
 import org.ordo.invoicing.DocumentType;
 import org.ordo.invoicing.InvoiceStatus;
 import org.ordo.platform.PageResult;
@@ -23,6 +24,7 @@ import java.util.Arrays;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -279,7 +281,7 @@ class InvoiceStore {
             + "AND i.total - i.amount_credited - i.amount_paid > 0";
 
     /** The WHERE clause (and its parameters) of the accountants' search; see {@code Accounting.Search}. */
-    private static String where(org.ordo.invoicing.Accounting.Search search, List<Object> params) {
+    private static String where(Accounting.Search search, List<Object> params) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         if (search.customerId() != null) {
             where.append(" AND i.customer_id = ?");
@@ -311,7 +313,7 @@ class InvoiceStore {
         }
         if (search.text() != null && !search.text().isBlank()) {
             String text = search.text().trim();
-            String like = "%" + text.toUpperCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            String like = "%" + text.toUpperCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
             where.append(" AND (i.number = ? OR i.order_number = ? OR UPPER(i.number) LIKE ? ESCAPE '\\' OR UPPER(i.buyer_name) LIKE ? ESCAPE '\\')");
             params.add(text);
             params.add(text);
@@ -321,7 +323,7 @@ class InvoiceStore {
         return where.toString();
     }
 
-    PageResult<Summary> search(org.ordo.invoicing.Accounting.Search search, Paging paging) {
+    PageResult<Summary> search(Accounting.Search search, Paging paging) {
         List<Object> params = new ArrayList<>();
         String where = where(search, params);
         long total = jdbc.sql("SELECT COUNT(*) FROM invoice i" + where).params(params).query(Long.class).single();
@@ -338,7 +340,7 @@ class InvoiceStore {
     }
 
     /** Per currency of what the search selects: count, Σ totals of documents that count, Σ open on invoices. */
-    List<Object[]> sums(org.ordo.invoicing.Accounting.Search search) {
+    List<Object[]> sums(Accounting.Search search) {
         List<Object> params = new ArrayList<>();
         String where = where(search, params);
         return jdbc.sql("SELECT i.currency, COUNT(*), COALESCE(SUM(CASE WHEN i.status IN " + COUNTS + " THEN i.total ELSE 0 END), 0), "

@@ -1,7 +1,7 @@
 package org.ordo.web.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.ordo.customers.CustomerSnapshot;
 import org.ordo.customers.Customers;
 import org.ordo.identity.Actor;
 import org.ordo.invoicing.Accounting;
@@ -176,7 +176,7 @@ class AccountingPages {
     @PreAuthorize(PageAccess.ACCOUNTANTS)
     ResponseEntity<?> csv(@RequestParam(required = false) String status, @RequestParam(required = false) String customer,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-            @RequestParam(required = false) String q, jakarta.servlet.http.HttpServletRequest request) {
+            @RequestParam(required = false) String q, HttpServletRequest request) {
         boolean notes = request.getRequestURI().endsWith("/credit-notes.csv");
         Map<String, String> errors = new LinkedHashMap<>();
         Accounting.Search search = search(notes ? DocumentType.CREDIT_NOTE : DocumentType.INVOICE,
@@ -461,10 +461,5 @@ class AccountingPages {
             errors.put(field, text("error.date"));
             return null;
         }
-    }
-
-    /** The customers in the filters and forms. */
-    List<CustomerSnapshot> customerChoices() {
-        return customers.search(null, CUSTOMERS_IN_FILTER);
     }
 }

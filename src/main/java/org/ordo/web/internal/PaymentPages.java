@@ -33,6 +33,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -337,14 +338,14 @@ class PaymentPages {
         return f;
     }
 
-    private java.util.Optional<CustomerSnapshot> customer(String id) {
+    private Optional<CustomerSnapshot> customer(String id) {
         if (id == null || id.isBlank()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         try {
             return customers.find(UUID.fromString(id.trim()));
         } catch (IllegalArgumentException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

@@ -108,8 +108,9 @@ class ReceivablePages {
     @GetMapping("/accounting/jobs/{id}")
     @PreAuthorize(PageAccess.ACCOUNTANTS)
     String job(@PathVariable String id, Model model) {
-        model.addAttribute("job", ownJob(id));
-        model.addAttribute("tab", "dunning".equals(ownJob(id).kind()) ? "reminders" : "invoices");
+        PageJobs.View job = ownJob(id);
+        model.addAttribute("job", job);
+        model.addAttribute("tab", "dunning".equals(job.kind()) ? "reminders" : "invoices");
         return "accounting/job";
     }
 
