@@ -66,6 +66,9 @@ class AccountingJourneyTests extends BrowserJourney {
         search.sendKeys(number, Keys.ENTER);
         browser.waiting().until(ExpectedConditions.urlContains("q=" + number));
         browser.waiting().until(d -> browser.all("#invoices-table tbody tr").size() == 1);
+        assertThat(browser.find("#sums").getText()).contains("€119.00");
+        assertClean();
+        browser.screenshot("accounting-0-invoice-found");
         browser.find("#invoices-table a.invoice-link").click();
         browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(css("#invoice-number"), number));
         assertThat(browser.find("#invoice-status").getText()).isEqualTo("Issued");
