@@ -160,6 +160,16 @@ class AccountingPageTests {
         assertThat(zero.statusCode()).isEqualTo(400);
         assertThat(zero.body()).contains("id=\"amount-error\"").contains("Must be greater than 0.");
         assertThat(payments(customer)).isZero();
+
+        // money in another currency than the invoice's: said at the invoice and at the currency
+        fields.put("amount", "10.00");
+        fields.put("currency", "USD");
+        fields.put("alloc-" + id, "10.00");
+        HttpResponse<String> currency = page.post("/accounting/payments", fields);
+        assertThat(currency.statusCode()).isEqualTo(400);
+        assertThat(currency.body()).contains("id=\"alloc-" + id + "-error\"").contains("This invoice is in EUR")
+                .contains("id=\"currency-error\"");
+        assertThat(payments(customer)).isZero();
     }
 
     @Test
