@@ -6,7 +6,8 @@
 #   bench/run.sh --quick             the same with short levels (about 5 minutes)
 #   bench/run.sh --smoke             30 s of load: scenarios 1 and 4 at low concurrency; exits non-zero on any
 #                                    oversell or an unclean consistency check (used by .ci/run)
-#   bench/run.sh --scenarios=1,4     choose scenarios: 1 2 4 5 7 8 (7 runs inside 1 at 16 clients)
+#   bench/run.sh --scenarios=1,4     choose scenarios: 1 2 3 4 5 6 7 8 (7 runs inside 1 at 16 clients)
+#   bench/run.sh --orders=200000     size of scenario 6's order history (default 1,000,000; --quick 200,000)
 #   bench/run.sh --seconds=30 --warmup=10
 #   bench/run.sh --profile --scenarios=1   JFR recording of Ordo and pg_stat_statements: top frames and statements
 #                                    per order are written next to the results
@@ -24,6 +25,7 @@ PROFILE=""
 SCENARIOS=""
 WARMUP=""
 SECONDS_PER_LEVEL=""
+SCALE_ORDERS=""
 for arg in "$@"; do
   case "$arg" in
     --quick) MODE=quick ;;
@@ -32,13 +34,14 @@ for arg in "$@"; do
     --scenarios=*) SCENARIOS="${arg#*=}" ;;
     --seconds=*) SECONDS_PER_LEVEL="${arg#*=}" ;;
     --warmup=*) WARMUP="${arg#*=}" ;;
+    --orders=*) SCALE_ORDERS="${arg#*=}" ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | grep '^#'; exit 0 ;;
     *) echo "unknown option $arg" >&2; exit 2 ;;
   esac
 done
 case "$MODE" in
-  full)  : "${WARMUP:=5}"; : "${SECONDS_PER_LEVEL:=20}"; LEVELS="1 4 16 64"; : "${SCENARIOS:=1,2,4,5,7,8}" ;;
-  quick) : "${WARMUP:=2}"; : "${SECONDS_PER_LEVEL:=6}";  LEVELS="1 4 16 64"; : "${SCENARIOS:=1,2,4,5,7,8}" ;;
+  full)  : "${WARMUP:=5}"; : "${SECONDS_PER_LEVEL:=20}"; LEVELS="1 4 16 64"; : "${SCENARIOS:=1,2,3,4,5,6,7,8}"; : "${SCALE_ORDERS:=1000000}" ;;
+  quick) : "${WARMUP:=2}"; : "${SECONDS_PER_LEVEL:=6}";  LEVELS="1 4 16 64"; : "${SCENARIOS:=1,2,3,4,5,6,7,8}"; : "${SCALE_ORDERS:=200000}" ;;
   smoke) : "${WARMUP:=2}"; : "${SECONDS_PER_LEVEL:=6}";  LEVELS="1 4";       : "${SCENARIOS:=1,4}" ;;
 esac
 has() { [[ ",$SCENARIOS," == *",$1,"* ]]; }
@@ -303,6 +306,15 @@ if has 2; then
   done
 fi
 
+if has 3; then
+  for c in 4 16; do
+    bench mixed --out="$RESULTS" --urls="$A" --clients="$c" --warmup="$WARMUP" --seconds="$SECONDS_PER_LEVEL" \
+      --admin-password="$ADMIN_PASSWORD" || FAILED=1
+  done
+  # what the day did must leave every invariant true (invoices, payments and the ledger included)
+  check "after scenario 3" --url="$A" --jdbc="$PG_URL" --user=ordo --password=ordo
+fi
+
 if has 4; then
   clients=64
   [[ "$MODE" == smoke ]] && clients=8
@@ -330,6 +342,29 @@ fi
 
 if ! has 4 && ! has 5; then
   check "after the PostgreSQL scenarios" --url="$A" --jdbc="$PG_URL" --user=ordo --password=ordo
+fi
+
+# scenario 6: a year of history in a database of its own, then the read requests people make, and the plans of the
+# statements behind them (auto_explain logs every statement of one more pass; they are cut out of the server log)
+if has 6; then
+  psql_ordo -c "CREATE DATABASE ordo_scale OWNER ordo" >/dev/null
+  SCALE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/ordo_scale"
+  start_ordo pg-25-scale "$JDK25" "$ORDO_PORT2" "$SCALE_URL" ordo ordo
+  SCALE_PID=$ORDO_PID
+  bench load --jdbc="$SCALE_URL" --user=ordo --password=ordo
+  bench scale-load --jdbc="$SCALE_URL" --user=ordo --password=ordo --orders="$SCALE_ORDERS" | tee "$OUT/scale-load.txt" >&2
+  bench scale-time --out="$RESULTS" --url="$(url "$ORDO_PORT2")" --jdbc="$SCALE_URL" --user=ordo --password=ordo \
+    --admin-password="$ADMIN_PASSWORD" --orders="$SCALE_ORDERS" || FAILED=1
+  psql_ordo -d ordo_scale -c "ALTER DATABASE ordo_scale SET session_preload_libraries = 'auto_explain'" \
+    -c "ALTER DATABASE ordo_scale SET auto_explain.log_min_duration = 0" -c "ALTER DATABASE ordo_scale SET auto_explain.log_analyze = on" \
+    -c "ALTER DATABASE ordo_scale SET auto_explain.log_buffers = on" \
+    -c "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = 'ordo_scale' AND pid <> pg_backend_pid()" >/dev/null
+  marker="$(wc -l <"$WORK/pg/pg.log")"
+  bench scale-time --out="$OUT/explain-pass.tsv" --url="$(url "$ORDO_PORT2")" --jdbc="$SCALE_URL" --user=ordo --password=ordo \
+    --admin-password="$ADMIN_PASSWORD" --orders="$SCALE_ORDERS" --repeats=1 >/dev/null 2>&1 || true
+  tail -n +"$((marker + 1))" "$WORK/pg/pg.log" | grep -v "^\s*$" >"$OUT/scale-plans.txt" || true
+  log "plans of scenario 6's statements: $OUT/scale-plans.txt"
+  stop_pid "$SCALE_PID"
 fi
 
 if has 8; then

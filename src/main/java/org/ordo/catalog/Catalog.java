@@ -1,6 +1,7 @@
 package org.ordo.catalog;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -14,4 +15,16 @@ public interface Catalog {
     Map<String, ProductSnapshot> find(Collection<String> skus);
 
     Optional<ProductSnapshot> find(String sku);
+
+    /**
+     * The active product whose SKU or GTIN is exactly {@code code} (a typed SKU or a scanned barcode; GTIN-8/12/13 are
+     * also found by their 14-digit form and the other way round).
+     */
+    Optional<ProductSnapshot> findByCode(String code);
+
+    /**
+     * Up to {@code limit} active products for a type-ahead: the SKU or GTIN is {@code text} exactly, or the name or SKU
+     * contains it (any case); exact matches first, then by name.
+     */
+    List<ProductSnapshot> search(String text, int limit);
 }

@@ -1,7 +1,14 @@
 package org.ordo.customers;
 
+import org.ordo.platform.MoneyInput;
+import org.ordo.platform.PageResult;
+import org.ordo.platform.Paging;
 import org.ordo.shared.Address;
 import org.ordo.shared.Money;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Creating customers from Java, for data import and demos: the same validation, defaults and audit as
@@ -22,4 +29,40 @@ public interface CustomerAdmin {
      */
     record NewCustomer(String name, String email, String phone, Address billingAddress, Address shippingAddress, String currency,
             Money creditLimit, Integer paymentTermsDays, String preferredWarehouse) {}
+
+    /** Customers whose name or e-mail contains {@code q} (any case; null or blank for all), ordered by name. */
+    PageResult<CustomerDetails> search(String q, Paging paging);
+
+    /** One customer with everything an administrator edits, including its version. */
+    Optional<CustomerDetails> details(UUID id);
+
+    /**
+     * Creates a customer from what an administrator entered, with the same validation, defaults and audit as the API.
+     *
+     * @throws org.ordo.shared.OrdoException invalid fields (400, all at once, named as in {@code POST /api/customers},
+     *         e.g. {@code billingAddress.city} or {@code creditLimit.amount})
+     */
+    CustomerDetails create(CustomerInput customer);
+
+    /**
+     * Replaces the customer's fields if it is still at {@code expectedVersion}. Unchanged fields make no new version and
+     * no audit entry. For ADMIN and SALES.
+     *
+     * @throws org.ordo.shared.OrdoException stale (412) when someone else changed it meanwhile, invalid fields (400),
+     *         forbidden (403), not found (404)
+     */
+    CustomerDetails update(UUID id, long expectedVersion, CustomerInput customer);
+
+    /** A customer as an administrator edits it; what may be null is as in {@link CustomerSnapshot}, and {@code phone}. */
+    record CustomerDetails(UUID id, String name, String email, String phone, Address billingAddress, Address shippingAddress,
+            String currency, Money creditLimit, int paymentTermsDays, String preferredWarehouse, boolean active,
+            InvoicingPolicy invoicingPolicy, boolean taxExempt, String vatId, long version, Instant createdAt, Instant updatedAt) {}
+
+    /**
+     * What an administrator entered; the credit limit as typed. A null shipping address is the billing address; null
+     * payment terms are 30 days and a null invoicing policy is {@link InvoicingPolicy#ON_SHIPMENT}.
+     */
+    record CustomerInput(String name, String email, String phone, Address billingAddress, Address shippingAddress, String currency,
+            MoneyInput creditLimit, Integer paymentTermsDays, String preferredWarehouse, boolean active, InvoicingPolicy invoicingPolicy,
+            boolean taxExempt, String vatId) {}
 }

@@ -1,5 +1,9 @@
 package org.ordo.identity;
 
+import org.ordo.platform.PageResult;
+import org.ordo.platform.Paging;
+
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -29,4 +33,19 @@ public interface AuditTrail {
 
     /** The entries of one thing, oldest first. */
     List<AuditEntry> entries(String entity, String entityId);
+
+    /**
+     * Entries matching every non-null filter, newest first: {@code entity}, {@code entityId} and {@code actor} exactly,
+     * {@code from} inclusive and {@code to} exclusive. The total counts at most {@link #MAX_COUNTED} entries (a larger
+     * total is reported as {@code MAX_COUNTED + 1}), so that a page of a long trail stays fast.
+     */
+    PageResult<AuditEntry> search(Search search, Paging paging);
+
+    /** The problems of one thing's chain (a changed, removed or relinked entry), none when it is intact. */
+    List<String> verify(String entity, String entityId);
+
+    int MAX_COUNTED = 10_000;
+
+    /** Filters of {@link #search}; each may be null. */
+    record Search(String entity, String entityId, String actor, Instant from, Instant to) {}
 }

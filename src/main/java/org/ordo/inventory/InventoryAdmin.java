@@ -2,6 +2,8 @@ package org.ordo.inventory;
 
 import org.ordo.shared.Address;
 
+import java.util.List;
+
 /**
  * Setting up warehouses and receiving stock from Java, for data import and demos: the same validation, ledger
  * entries, audit and {@link StockAvailable} events as {@code POST /api/warehouses} and
@@ -23,4 +25,15 @@ public interface InventoryAdmin {
      * @return on hand of that SKU in that warehouse afterwards
      */
     long receive(String sku, String warehouse, long quantity, String reason);
+
+    /** Every warehouse, active or not, by code. */
+    List<WarehouseView> warehouses();
+
+    /**
+     * Changes a warehouse's name, address (null for none) and whether it is active; an inactive warehouse takes no new
+     * reservations. Audited like its creation.
+     *
+     * @throws org.ordo.shared.OrdoException invalid fields (400) or not found (404)
+     */
+    WarehouseView updateWarehouse(String code, String name, Address address, boolean active);
 }

@@ -1,6 +1,9 @@
 package org.ordo.orders;
 
+import org.ordo.shared.Address;
+
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -11,11 +14,30 @@ import java.util.UUID;
  */
 public interface OrderEntry {
 
-    /** Places an order in the customer's currency, shipped to the customer's shipping address. */
+    /**
+     * Places an order in the customer's currency, shipped to the given address or, without one, to the customer's shipping
+     * address.
+     */
     OrderSnapshot place(NewOrder order);
+
+    /**
+     * What {@link #place} would make of this order now, by the same validation, pricing, tax, sourcing, promise and credit
+     * rules, without writing or locking anything: for an order being typed. Problems of single lines and of the customer
+     * are reported in the quote rather than thrown, so the rest can still be priced; the stock it shows is not held.
+     */
+    OrderQuote quote(NewOrder order);
+
+    /** The shipping methods an order may name: the default (STANDARD) first, then the others by name. */
+    List<String> shippingMethods();
 
     /** Sets quantities of existing lines (0 cancels a line) and adds lines (those without a line number). */
     OrderSnapshot change(UUID orderId, List<LineChange> lines, String reason);
+
+    /**
+     * Changes lines, shipping address, requested delivery date and shipping method in one step (null leaves a part as it
+     * is); only while the order's state allows changes.
+     */
+    OrderSnapshot change(UUID orderId, OrderChange change);
 
     /** Cancels the whole order, releasing every reservation. */
     OrderSnapshot cancel(UUID orderId, String reason);
@@ -46,12 +68,25 @@ public interface OrderEntry {
      */
     OrderSnapshot backdate(UUID orderId, Instant placedAt, java.time.Duration toShip, java.time.Duration toDeliver);
 
-    /** {@code channel} and {@code shippingMethod} may be null (API and STANDARD). */
+    /**
+     * {@code channel} and {@code shippingMethod} may be null (API and STANDARD); {@code shippingAddress} null for the
+     * customer's, {@code requestedDeliveryDate} null for as soon as possible.
+     */
     record NewOrder(UUID customerId, String channel, String externalReference, String shippingMethod, String notes,
-            List<NewLine> lines) {}
+            List<NewLine> lines, Address shippingAddress, LocalDate requestedDeliveryDate) {
+
+        public NewOrder(UUID customerId, String channel, String externalReference, String shippingMethod, String notes,
+                List<NewLine> lines) {
+            this(customerId, channel, externalReference, shippingMethod, notes, lines, null, null);
+        }
+    }
 
     record NewLine(String sku, long quantity) {}
 
     /** With a line number: that line's new quantity. Without: a new line of {@code sku}. */
     record LineChange(Integer lineNumber, String sku, long quantity) {}
+
+    /** A change of an order; every part may be null (unchanged). */
+    record OrderChange(List<LineChange> lines, Address shippingAddress, LocalDate requestedDeliveryDate, String shippingMethod,
+            String reason) {}
 }

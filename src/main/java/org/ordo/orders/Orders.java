@@ -31,7 +31,7 @@ public interface Orders {
 
     /**
      * Filters of a search; null or empty means any. {@code placedTo} is exclusive; {@code text} matches the number or
-     * external reference exactly, or part of the ship-to name.
+     * external reference exactly, or part of the customer's name or e-mail.
      */
     record Search(Set<OrderStatus> statuses, UUID customerId, String channel, Instant placedFrom, Instant placedTo, String text) {}
 

@@ -8,8 +8,10 @@ import java.util.Map;
  * <ul>
  *   <li>{@code load}: bulk-loads the benchmark catalog, stock and customers by JDBC batches;</li>
  *   <li>{@code ordo}: places orders through the HTTP API with closed-loop clients for a fixed time;</li>
+ *   <li>{@code mixed}: scenario 3, a mixed day of placing, looking up, shipping, paying, cancelling and changing;</li>
  *   <li>{@code baseline}: the same placement as plain JDBC statements, one per round trip;</li>
  *   <li>{@code check}: the consistency endpoint and an independent oversell count;</li>
+ *   <li>{@code scale-load}, {@code scale-time}: scenario 6, a year of order history bulk-loaded, then read requests timed;</li>
  *   <li>{@code table}: prints the collected results.</li>
  * </ul>
  * Every command appends its result as one tab-separated row to {@code --out}.
@@ -29,6 +31,9 @@ public final class Bench {
             case "ordo" -> OrdoLoad.run(args);
             case "baseline" -> Baseline.run(args);
             case "check" -> Check.run(args);
+            case "mixed" -> MixedDay.run(args);
+            case "scale-load" -> Scale.load(args);
+            case "scale-time" -> Scale.time(args);
             case "table" -> Results.printTable(args);
             default -> {
                 System.err.println("unknown command " + argv[0]);

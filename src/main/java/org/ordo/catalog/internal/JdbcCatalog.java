@@ -55,6 +55,60 @@ class JdbcCatalog implements Catalog {
         return product(sku).map(Product::snapshot);
     }
 
+    @Override
+    public Optional<ProductSnapshot> findByCode(String code) {
+        if (code == null || code.isBlank()) {
+            return Optional.empty();
+        }
+        List<String> codes = codes(code.trim());
+        return jdbc.sql(SELECT + " WHERE p.active = TRUE AND (p.sku = :code OR p.gtin IN (:codes)) ORDER BY CASE WHEN p.sku = :code THEN 0 ELSE 1 END, p.sku")
+                .param("code", code.trim())
+                .param("codes", codes)
+                .query(JdbcCatalog::map)
+                .list()
+                .stream()
+                .findFirst()
+                .map(Product::snapshot);
+    }
+
+    @Override
+    public List<ProductSnapshot> search(String text, int limit) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        String code = text.trim();
+        String pattern = "%" + likeEscape(code.toLowerCase(Locale.ROOT)) + "%";
+        return jdbc.sql(SELECT + " WHERE p.active = TRUE AND (p.sku = :code OR p.gtin IN (:codes) OR LOWER(p.name) LIKE :pattern ESCAPE '\\'"
+                        + " OR LOWER(p.sku) LIKE :pattern ESCAPE '\\')"
+                        + " ORDER BY CASE WHEN p.sku = :code OR p.gtin IN (:codes) THEN 0 ELSE 1 END, p.name, p.sku LIMIT :limit")
+                .param("code", code)
+                .param("codes", codes(code))
+                .param("pattern", pattern)
+                .param("limit", Math.min(Math.max(limit, 1), 100))
+                .query(JdbcCatalog::map)
+                .list()
+                .stream()
+                .map(Product::snapshot)
+                .toList();
+    }
+
+    /** A code as stored and, for digits, its GTIN-14 form and its shorter forms without leading zeros. */
+    static List<String> codes(String code) {
+        List<String> codes = new ArrayList<>();
+        codes.add(code);
+        if (code.matches("\\d{8,14}")) {
+            String padded = "0".repeat(14 - code.length()) + code;
+            codes.add(padded);
+            for (int length : new int[] {8, 12, 13}) {
+                String shorter = padded.substring(14 - length);
+                if (padded.substring(0, 14 - length).chars().allMatch(c -> c == '0')) {
+                    codes.add(shorter);
+                }
+            }
+        }
+        return List.copyOf(new LinkedHashSet<>(codes));
+    }
+
     boolean hasProducts() {
         return jdbc.sql("SELECT COUNT(*) FROM (SELECT sku FROM product LIMIT 1) p").query(Long.class).single() > 0;
     }
@@ -72,15 +126,15 @@ class JdbcCatalog implements Catalog {
         return exists ? product(sku) : Optional.empty();
     }
 
-    /** Products whose name, description or SKU contains {@code q} (any case), ordered by SKU. Null filters match all. */
+    /** Products whose name, description, SKU or GTIN contains {@code q} (any case), ordered by SKU. Null filters match all. */
     PageResult<Product> search(String q, String sku, Boolean active, Paging paging) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         List<Object> params = new ArrayList<>();
         if (q != null && !q.isBlank()) {
             String pattern = "%" + likeEscape(q.trim().toLowerCase(Locale.ROOT)) + "%";
             where.append(" AND (LOWER(p.name) LIKE ? ESCAPE '\\' OR LOWER(p.description) LIKE ? ESCAPE '\\'"
-                    + " OR LOWER(p.sku) LIKE ? ESCAPE '\\')");
-            params.addAll(List.of(pattern, pattern, pattern));
+                    + " OR LOWER(p.sku) LIKE ? ESCAPE '\\' OR p.gtin LIKE ? ESCAPE '\\')");
+            params.addAll(List.of(pattern, pattern, pattern, pattern));
         }
         if (sku != null && !sku.isBlank()) {
             where.append(" AND p.sku = ?");

@@ -1,5 +1,6 @@
 package org.ordo.catalog.internal;
 
+import org.ordo.catalog.ProductCatalogAdmin;
 import org.ordo.catalog.ProductSnapshot;
 import org.ordo.shared.Money;
 
@@ -12,6 +13,11 @@ import java.time.Instant;
  */
 record Product(String sku, String name, String description, Money unitPrice, Money unitCost, String taxCategory, BigDecimal taxRate,
         String gtin, Integer weightGrams, boolean active, long version, Instant createdAt, Instant updatedAt) {
+
+    ProductCatalogAdmin.ProductDetails details() {
+        return new ProductCatalogAdmin.ProductDetails(sku, name, description, unitPrice, unitCost, taxCategory, taxRate, gtin, weightGrams,
+                active, version, createdAt, updatedAt);
+    }
 
     ProductSnapshot snapshot() {
         return new ProductSnapshot(sku, name, unitPrice, taxCategory, taxRate, gtin, weightGrams, active, unitCost);

@@ -48,7 +48,7 @@ class ProductController {
                 .body(created);
     }
 
-    /** {@code q} matches name, description or SKU (any case); {@code sku} is exact. Ordered by SKU. */
+    /** {@code q} matches name, description, SKU or GTIN (any case); {@code sku} is exact. Ordered by SKU. */
     @GetMapping
     PageResult<Product> search(@RequestParam(required = false) String q, @RequestParam(required = false) String sku,
             @RequestParam(required = false) Boolean active, @RequestParam(required = false) Integer page,

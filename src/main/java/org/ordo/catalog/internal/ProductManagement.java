@@ -6,6 +6,8 @@ import org.ordo.catalog.ProductCatalogAdmin;
 import org.ordo.catalog.ProductSnapshot;
 import org.ordo.identity.AuditTrail;
 import org.ordo.platform.ETags;
+import org.ordo.platform.PageResult;
+import org.ordo.platform.Paging;
 import org.ordo.shared.FieldViolation;
 import org.ordo.shared.Gtin;
 import org.ordo.shared.Money;
@@ -22,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -69,6 +72,39 @@ class ProductManagement implements ProductCatalogAdmin {
         MoneyInput cost = p.unitCost() == null ? null : MoneyInput.of(p.unitCost());
         return create(new ProductRequest(p.sku(), p.name(), p.description(), price, cost, p.taxCategory(), p.gtin(), p.weightGrams(),
                 true)).snapshot();
+    }
+
+    @Override
+    public PageResult<ProductDetails> search(String q, Boolean active, Paging paging) {
+        return products.search(q, null, active, paging).map(Product::details);
+    }
+
+    @Override
+    public Optional<ProductDetails> details(String sku) {
+        return products.product(sku).map(Product::details);
+    }
+
+    @Override
+    @Transactional
+    public ProductDetails create(ProductInput p) {
+        return create(new ProductRequest(p.sku(), p.name(), p.description(), p.unitPrice(), null, p.taxCategory(), p.gtin(),
+                p.weightGrams(), p.active())).details();
+    }
+
+    @Override
+    @Transactional
+    public ProductDetails update(String sku, long expectedVersion, ProductInput p) {
+        Product current = lock(sku, ETags.of(expectedVersion));
+        ProductRequest request = new ProductRequest(sku, p.name(), p.description(), p.unitPrice(),
+                current.unitCost() == null ? null : MoneyInput.of(current.unitCost()), p.taxCategory(), p.gtin(), p.weightGrams(), p.active());
+        return update(current, validate(request, sku)).details();
+    }
+
+    @Override
+    public List<TaxCategoryView> taxCategories() {
+        return products.taxCategories(Paging.of(0, Paging.MAX_SIZE)).items().stream()
+                .map(t -> new TaxCategoryView(t.code(), t.name(), t.rate()))
+                .toList();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.ordo.customers.internal;
 
+import org.ordo.customers.CustomerAdmin;
 import org.ordo.customers.CustomerSnapshot;
 import org.ordo.customers.InvoicingPolicy;
 import org.ordo.shared.Address;
@@ -12,6 +13,11 @@ import java.util.UUID;
 record Customer(UUID id, String name, String email, String phone, Address billingAddress, Address shippingAddress,
         String currency, Money creditLimit, int paymentTermsDays, String preferredWarehouse, boolean active,
         InvoicingPolicy invoicingPolicy, boolean taxExempt, String vatId, long version, Instant createdAt, Instant updatedAt) {
+
+    CustomerAdmin.CustomerDetails details() {
+        return new CustomerAdmin.CustomerDetails(id, name, email, phone, billingAddress, shippingAddress, currency, creditLimit,
+                paymentTermsDays, preferredWarehouse, active, invoicingPolicy, taxExempt, vatId, version, createdAt, updatedAt);
+    }
 
     CustomerSnapshot snapshot() {
         return new CustomerSnapshot(id, name, email, creditLimit, currency, paymentTermsDays, billingAddress, shippingAddress,

@@ -9,6 +9,8 @@ import org.ordo.identity.Actor;
 import org.ordo.identity.AuditTrail;
 import org.ordo.identity.Role;
 import org.ordo.platform.ETags;
+import org.ordo.platform.PageResult;
+import org.ordo.platform.Paging;
 import org.ordo.shared.Address;
 import org.ordo.shared.FieldViolation;
 import org.ordo.shared.Money;
@@ -23,6 +25,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -75,6 +78,46 @@ class CustomerManagement implements CustomerAdmin {
         MoneyInput creditLimit = c.creditLimit() == null ? null : MoneyInput.of(c.creditLimit());
         return create(new CustomerRequest(c.name(), c.email(), c.phone(), c.billingAddress(), c.shippingAddress(), c.currency(),
                 creditLimit, c.paymentTermsDays(), c.preferredWarehouse(), true, null, null, null)).snapshot();
+    }
+
+    @Override
+    public PageResult<CustomerDetails> search(String q, Paging paging) {
+        return customers.search(q, null, paging).map(Customer::details);
+    }
+
+    @Override
+    public Optional<CustomerDetails> details(UUID id) {
+        return customers.customer(id).map(Customer::details);
+    }
+
+    @Override
+    @Transactional
+    public CustomerDetails create(CustomerInput c) {
+        return create(request(c)).details();
+    }
+
+    @Override
+    @Transactional
+    public CustomerDetails update(UUID id, long expectedVersion, CustomerInput c) {
+        if (!Actor.current().hasAnyRole(Role.ADMIN, Role.SALES)) {
+            throw OrdoException.forbidden("Only ADMIN or SALES may change a customer's details.", List.of());
+        }
+        Customer before = customers.lock(id).orElseThrow(() -> OrdoException.notFound("Customer", id));
+        ETags.requireMatch(ETags.of(expectedVersion), before.version(), "Customer " + id);
+        CustomerDraft draft = validate(request(c));
+        if (draft.sameAs(before)) {
+            return before.details();
+        }
+        customers.update(id, draft, now());
+        Customer after = customers.customer(id).orElseThrow();
+        audit.record(AUDIT_ENTITY, id.toString(), "UPDATED", before, after);
+        return after.details();
+    }
+
+    private static CustomerRequest request(CustomerInput c) {
+        return new CustomerRequest(c.name(), c.email(), c.phone(), c.billingAddress(), c.shippingAddress(), c.currency(),
+                c.creditLimit(), c.paymentTermsDays(), c.preferredWarehouse(), c.active(),
+                c.invoicingPolicy() == null ? null : c.invoicingPolicy().name(), c.taxExempt(), c.vatId());
     }
 
     /** Changes only the fields present in {@code patch}; JSON null clears a nullable field. */

@@ -3,6 +3,7 @@ package org.ordo.identity.internal;
 import org.ordo.identity.Actor;
 import org.ordo.identity.AuditTrail;
 import org.ordo.identity.Role;
+import org.ordo.identity.TokenAdmin;
 import org.ordo.platform.PageResult;
 import org.ordo.platform.Paging;
 import org.ordo.shared.FieldViolation;
@@ -36,7 +37,7 @@ import java.util.UUID;
  * roles, and stops working when it is revoked, when it expires or when its user is disabled.
  */
 @Component
-class ApiTokens {
+class ApiTokens implements TokenAdmin {
 
     static final String PREFIX = "ordo_";
     private static final int RANDOM_BYTES = 32;
@@ -170,6 +171,37 @@ class ApiTokens {
                     .update();
         }
         return Optional.of(f.user());
+    }
+
+    @Override
+    public PageResult<TokenInfo> tokens(String username, Paging paging) {
+        boolean all = username == null || username.isBlank();
+        String where = all ? "" : " WHERE username = ?";
+        List<Object> params = all ? new ArrayList<>() : new ArrayList<>(List.of(username.trim()));
+        long total = jdbc.sql("SELECT COUNT(*) FROM api_token" + where).params(params).query(Long.class).single();
+        params.add(paging.size());
+        params.add(paging.offset());
+        List<TokenInfo> items = jdbc.sql("SELECT " + VIEW_COLUMNS + " FROM api_token" + where + " ORDER BY created_at DESC, id LIMIT ? OFFSET ?")
+                .params(params)
+                .query(ApiTokens::map)
+                .list()
+                .stream()
+                .map(t -> new TokenInfo(t.id(), t.username(), t.name(), t.createdAt(), t.expiresAt(), t.lastUsedAt(), t.revoked()))
+                .toList();
+        return new PageResult<>(items, paging.page(), paging.size(), total);
+    }
+
+    @Override
+    @Transactional
+    public TokenAdmin.IssuedToken issue(String username, String name, Instant expiresAt) {
+        IssuedToken issued = issue(username, new NewToken(name, expiresAt));
+        return new TokenAdmin.IssuedToken(issued.id(), username, issued.name(), issued.token(), issued.createdAt(), issued.expiresAt());
+    }
+
+    @Override
+    @Transactional
+    public void revoke(UUID id) {
+        revoke(id, Actor.current());
     }
 
     private Optional<TokenView> find(UUID id) {

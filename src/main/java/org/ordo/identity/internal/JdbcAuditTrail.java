@@ -3,6 +3,9 @@ package org.ordo.identity.internal;
 import org.ordo.identity.Actor;
 import org.ordo.identity.AuditEntry;
 import org.ordo.identity.AuditTrail;
+import org.ordo.platform.InvariantCheck;
+import org.ordo.platform.PageResult;
+import org.ordo.platform.Paging;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -70,6 +73,51 @@ class JdbcAuditTrail implements AuditTrail {
                 .params(entity, entityId)
                 .query(JdbcAuditTrail::map)
                 .list();
+    }
+
+    @Override
+    public PageResult<AuditEntry> search(Search search, Paging paging) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (search.entity() != null) {
+            where.append(" AND entity = ?");
+            params.add(search.entity());
+        }
+        if (search.entityId() != null) {
+            where.append(" AND entity_id = ?");
+            params.add(search.entityId());
+        }
+        if (search.actor() != null) {
+            where.append(" AND actor = ?");
+            params.add(search.actor());
+        }
+        if (search.from() != null) {
+            where.append(" AND at >= ?");
+            params.add(Timestamp.from(search.from()));
+        }
+        if (search.to() != null) {
+            where.append(" AND at < ?");
+            params.add(Timestamp.from(search.to()));
+        }
+        List<Object> countParams = new ArrayList<>(params);
+        countParams.add(MAX_COUNTED + 1);
+        long total = jdbc.sql("SELECT COUNT(*) FROM (SELECT id FROM audit_entry" + where + " LIMIT ?) counted")
+                .params(countParams).query(Long.class).single();
+        List<Object> pageParams = new ArrayList<>(params);
+        pageParams.add(paging.size());
+        pageParams.add(paging.offset());
+        List<AuditEntry> items = jdbc.sql("SELECT * FROM audit_entry" + where + " ORDER BY id DESC LIMIT ? OFFSET ?")
+                .params(pageParams)
+                .query(JdbcAuditTrail::map)
+                .list();
+        return new PageResult<>(items, paging.page(), paging.size(), total);
+    }
+
+    @Override
+    public List<String> verify(String entity, String entityId) {
+        return AuditChains.verify(entries(entity, entityId).iterator(), InvariantCheck.MAX_VIOLATIONS).stream()
+                .map(v -> "#" + v.get("sequence") + ": " + v.get("problem"))
+                .toList();
     }
 
     private void insert(List<AuditEntry> entries) {

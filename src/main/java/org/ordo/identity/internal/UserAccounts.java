@@ -80,6 +80,25 @@ class UserAccounts implements UserDetailsService {
         return new PageResult<>(page.query(UserAccounts::map).list(), paging.page(), paging.size(), count.query(Long.class).single());
     }
 
+    /** Users whose username or display name contains {@code q} (any case), ordered by username; null or blank for all. */
+    PageResult<StoredUser> search(String q, Paging paging) {
+        String where = "";
+        String pattern = null;
+        if (q != null && !q.isBlank()) {
+            where = " WHERE LOWER(username) LIKE :q ESCAPE '\\' OR LOWER(display_name) LIKE :q ESCAPE '\\'";
+            pattern = "%" + q.trim().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        }
+        var count = jdbc.sql("SELECT COUNT(*) FROM app_user" + where);
+        var page = jdbc.sql("SELECT " + COLUMNS + " FROM app_user" + where + " ORDER BY username LIMIT :limit OFFSET :offset")
+                .param("limit", paging.size())
+                .param("offset", paging.offset());
+        if (pattern != null) {
+            count = count.param("q", pattern);
+            page = page.param("q", pattern);
+        }
+        return new PageResult<>(page.query(UserAccounts::map).list(), paging.page(), paging.size(), count.query(Long.class).single());
+    }
+
     boolean exists(String username) {
         return jdbc.sql("SELECT COUNT(*) FROM app_user WHERE username = ?").param(username).query(Long.class).single() > 0;
     }

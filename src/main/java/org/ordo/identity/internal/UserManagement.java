@@ -1,9 +1,12 @@
 package org.ordo.identity.internal;
 
+import org.ordo.identity.Actor;
 import org.ordo.identity.AuditTrail;
 import org.ordo.identity.Role;
 import org.ordo.identity.UserAdmin;
 import org.ordo.platform.ETags;
+import org.ordo.platform.PageResult;
+import org.ordo.platform.Paging;
 import org.ordo.shared.FieldViolation;
 import org.ordo.shared.OrdoException;
 import org.springframework.dao.DuplicateKeyException;
@@ -17,6 +20,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -164,6 +168,55 @@ class UserManagement implements UserAdmin {
         }
         audit.record(AUDIT_ENTITY, username, "UPDATED", current.state(), after);
         return accounts.load(username).orElseThrow();
+    }
+
+    @Override
+    public PageResult<UserView> users(String q, Paging paging) {
+        return accounts.search(q, paging).map(UserManagement::view);
+    }
+
+    @Override
+    public Optional<UserView> user(String username) {
+        return accounts.load(username).map(UserManagement::view);
+    }
+
+    @Override
+    @Transactional
+    public UserView update(String username, long expectedVersion, UserUpdate update) {
+        Actor actor = Actor.current();
+        if (actor.username().equals(username)) {
+            List<FieldViolation> refused = new ArrayList<>();
+            if (update.roles() == null || !update.roles().contains(Role.ADMIN)) {
+                refused.add(new FieldViolation("roles", "you cannot take the ADMIN role from yourself"));
+            }
+            if (!update.enabled()) {
+                refused.add(new FieldViolation("enabled", "you cannot disable yourself"));
+            }
+            if (!refused.isEmpty() && accounts.load(username).map(StoredUser::isEnabledAdmin).orElse(false)) {
+                throw new OrdoException(OrdoException.Kind.CONFLICT, "self-lockout",
+                        "You cannot lock yourself out: another administrator has to take your ADMIN role or disable you.",
+                        refused, Map.of());
+            }
+        }
+        UserChanges changes = new UserChanges();
+        changes.setDisplayName(update.displayName() == null || update.displayName().isBlank() ? null : update.displayName().trim());
+        changes.setRoles(update.roles() == null ? null : update.roles().stream().map(Role::name).sorted().toList());
+        changes.setCustomerId(update.customerId());
+        changes.setEnabled(update.enabled());
+        return view(update(username, ETags.of(expectedVersion), changes));
+    }
+
+    @Override
+    @Transactional
+    public void resetPassword(String username, String newPassword) {
+        UserChanges changes = new UserChanges();
+        changes.setPassword(newPassword);
+        update(username, null, changes);
+    }
+
+    private static UserView view(StoredUser u) {
+        return new UserView(u.username(), u.displayName(), u.roles().stream().sorted().toList(), u.customerId(), u.locale(), u.enabled(),
+                u.version(), u.createdAt(), u.updatedAt());
     }
 
     /** A user changing their own password, proving they know the current one. */

@@ -1,8 +1,11 @@
 package org.ordo.inventory.internal;
 
 import org.ordo.inventory.InventoryAdmin;
+import org.ordo.inventory.WarehouseView;
 import org.ordo.shared.Address;
 import org.springframework.stereotype.Component;
+
+import java.util.List;
 
 /** {@link InventoryAdmin} on top of {@link Warehouses} and {@link StockLedger}, which own the rules. */
 @Component
@@ -24,5 +27,15 @@ class InventoryAdministration implements InventoryAdmin {
     @Override
     public long receive(String sku, String warehouse, long quantity, String reason) {
         return ledger.record(sku, warehouse, StockLedger.ManualType.RECEIPT.name(), quantity, reason).onHand();
+    }
+
+    @Override
+    public List<WarehouseView> warehouses() {
+        return warehouses.all().stream().map(Warehouses.Warehouse::view).toList();
+    }
+
+    @Override
+    public WarehouseView updateWarehouse(String code, String name, Address address, boolean active) {
+        return warehouses.update(code, name, address, active).view();
     }
 }

@@ -1,6 +1,7 @@
 package org.ordo.inventory.internal;
 
 import org.ordo.identity.AuditTrail;
+import org.ordo.inventory.WarehouseView;
 import org.ordo.shared.Address;
 import org.ordo.shared.FieldViolation;
 import org.ordo.shared.OrdoException;
@@ -21,7 +22,12 @@ import java.util.Optional;
 @Component
 class Warehouses {
 
-    record Warehouse(String code, String name, Address address, boolean active, Instant createdAt) {}
+    record Warehouse(String code, String name, Address address, boolean active, Instant createdAt) {
+
+        WarehouseView view() {
+            return new WarehouseView(code, name, address, active);
+        }
+    }
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
@@ -37,15 +43,7 @@ class Warehouses {
         if (code == null || !code.matches("[A-Z0-9_-]{1,32}")) {
             problems.add(new FieldViolation("code", "must be 1 to 32 upper-case letters, digits, '-' or '_'"));
         }
-        if (name == null || name.isBlank() || name.length() > 200) {
-            problems.add(new FieldViolation("name", "must be 1 to 200 characters"));
-        }
-        if (address != null) {
-            problems.addAll(address.violations("address"));
-        }
-        if (!problems.isEmpty()) {
-            throw OrdoException.invalid(problems);
-        }
+        check(name, address, problems);
         Warehouse warehouse = new Warehouse(code, name.trim(), address, true, Instant.now());
         try {
             jdbc.sql("INSERT INTO warehouse (code, name, name_line, line1, line2, city, region, postal_code, country, active, created_at) "
@@ -58,6 +56,39 @@ class Warehouses {
         }
         audit.record("WAREHOUSE", code, "CREATED", null, warehouse);
         return warehouse;
+    }
+
+    /** Name, address and active flag; the row lock keeps the warehouse's audit chain linear. */
+    @Transactional
+    Warehouse update(String code, String name, Address address, boolean active) {
+        List<FieldViolation> problems = new ArrayList<>();
+        check(name, address, problems);
+        Warehouse before = jdbc.sql("SELECT * FROM warehouse WHERE code = ? FOR UPDATE").param(code).query(Warehouses::map).optional()
+                .orElseThrow(() -> OrdoException.notFound("Warehouse", code));
+        Warehouse after = new Warehouse(code, name.trim(), address, active, before.createdAt());
+        if (after.equals(before)) {
+            return before;
+        }
+        jdbc.sql("UPDATE warehouse SET name = ?, name_line = ?, line1 = ?, line2 = ?, city = ?, region = ?, postal_code = ?, country = ?, "
+                        + "active = ? WHERE code = ?")
+                .params(after.name(), part(address, 0), part(address, 1), part(address, 2), part(address, 3), part(address, 4),
+                        part(address, 5), part(address, 6), active, code)
+                .update();
+        audit.record("WAREHOUSE", code, "UPDATED", before, after);
+        return after;
+    }
+
+    /** Adds the problems of a name and an address, and throws them all, if any. */
+    private static void check(String name, Address address, List<FieldViolation> problems) {
+        if (name == null || name.isBlank() || name.length() > 200) {
+            problems.add(new FieldViolation("name", "must be 1 to 200 characters"));
+        }
+        if (address != null) {
+            problems.addAll(address.violations("address"));
+        }
+        if (!problems.isEmpty()) {
+            throw OrdoException.invalid(problems);
+        }
     }
 
     List<Warehouse> all() {

@@ -1,6 +1,7 @@
 package org.ordo.invoicing.internal;
 
 import org.ordo.identity.AuditTrail;
+import org.ordo.invoicing.Accounting;
 import org.ordo.shared.Money;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,6 +72,11 @@ class Dunning {
 
     /** Runs dunning as of today (UTC), in one transaction that holds the job lock. */
     Run run() {
+        return run((done, total) -> {});
+    }
+
+    /** {@link #run()}, telling {@code progress} how many of the candidate invoices it has looked at. */
+    Run run(Accounting.Progress progress) {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         Instant started = Instant.now().truncatedTo(ChronoUnit.MICROS);
         return tx.execute(status -> {
@@ -85,14 +91,14 @@ class Dunning {
                 batch = management.markOverdue(today, BATCH);
                 overdue.addAll(batch);
             } while (batch.size() == BATCH);
-            List<Reminder> reminders = remind(today, started);
+            List<Reminder> reminders = remind(today, started, progress);
             jdbc.sql("UPDATE job_lock SET last_run_at = ?, last_run_by = ? WHERE name = ?")
                     .params(Timestamp.from(started), node(), JOB).update();
             return new Run(true, today, started, overdue, reminders);
         });
     }
 
-    private List<Reminder> remind(LocalDate today, Instant now) {
+    private List<Reminder> remind(LocalDate today, Instant now, Accounting.Progress progress) {
         LocalDate firstLevelDue = today.minusDays(settings.reminderDays().get(0));
         // open invoices at least one level past due that have not had the level they are due for; rows another transaction
         // holds (a payment in progress) are skipped, the next run sees them
@@ -107,7 +113,10 @@ class Dunning {
                 .query((rs, n) -> new Object[] {rs.getObject(1, UUID.class), rs.getDate(2).toLocalDate(), rs.getInt(3)})
                 .list();
         List<Reminder> sent = new ArrayList<>();
+        int looked = 0;
+        progress.reached(0, candidates.size());
         for (Object[] c : candidates) {
+            progress.reached(looked++, candidates.size());
             int days = (int) ChronoUnit.DAYS.between((LocalDate) c[1], today);
             int level = settings.levelAt(days);
             if (level <= (Integer) c[2]) {
@@ -133,6 +142,7 @@ class Dunning {
                 sent.add(reminder);
             }
         }
+        progress.reached(candidates.size(), candidates.size());
         return sent;
     }
 

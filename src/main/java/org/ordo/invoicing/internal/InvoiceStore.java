@@ -1,5 +1,6 @@
 package org.ordo.invoicing.internal;
 
+import org.ordo.invoicing.Accounting;
 import org.ordo.invoicing.DocumentType;
 import org.ordo.invoicing.InvoiceStatus;
 import org.ordo.platform.PageResult;
@@ -23,6 +24,7 @@ import java.util.Arrays;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -272,6 +274,113 @@ class InvoiceStore {
                 .map(InvoiceStore::summary)
                 .toList();
         return new PageResult<>(items, paging.page(), paging.size(), total);
+    }
+
+    /** Open on an invoice: issued, not settled, with something due. */
+    static final String OPEN = "i.type = 'INVOICE' AND i.status IN ('ISSUED', 'OVERDUE', 'PARTIALLY_PAID') "
+            + "AND i.total - i.amount_credited - i.amount_paid > 0";
+
+    /** The WHERE clause (and its parameters) of the accountants' search; see {@code Accounting.Search}. */
+    private static String where(Accounting.Search search, List<Object> params) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        if (search.customerId() != null) {
+            where.append(" AND i.customer_id = ?");
+            params.add(search.customerId());
+        }
+        if (search.type() != null) {
+            where.append(" AND i.type = ?");
+            params.add(search.type().name());
+        }
+        List<String> either = new ArrayList<>();
+        if (search.statuses() != null && !search.statuses().isEmpty()) {
+            either.add("i.status IN (" + String.join(", ", search.statuses().stream().map(s -> "?").toList()) + ")");
+            search.statuses().stream().sorted().forEach(s -> params.add(s.name()));
+        }
+        if (search.pastDue()) {
+            either.add("(" + OPEN + " AND i.due_date < ?)");
+            params.add(Date.valueOf(search.today()));
+        }
+        if (!either.isEmpty()) {
+            where.append(" AND (").append(String.join(" OR ", either)).append(')');
+        }
+        if (search.issuedFrom() != null) {
+            where.append(" AND i.issue_date >= ?");
+            params.add(Date.valueOf(search.issuedFrom()));
+        }
+        if (search.issuedTo() != null) {
+            where.append(" AND i.issue_date <= ?");
+            params.add(Date.valueOf(search.issuedTo()));
+        }
+        if (search.text() != null && !search.text().isBlank()) {
+            String text = search.text().trim();
+            String like = "%" + text.toUpperCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            where.append(" AND (i.number = ? OR i.order_number = ? OR UPPER(i.number) LIKE ? ESCAPE '\\' OR UPPER(i.buyer_name) LIKE ? ESCAPE '\\')");
+            params.add(text);
+            params.add(text);
+            params.add(like);
+            params.add(like);
+        }
+        return where.toString();
+    }
+
+    PageResult<Summary> search(Accounting.Search search, Paging paging) {
+        List<Object> params = new ArrayList<>();
+        String where = where(search, params);
+        long total = jdbc.sql("SELECT COUNT(*) FROM invoice i" + where).params(params).query(Long.class).single();
+        List<Object> pageParams = new ArrayList<>(params);
+        pageParams.add(paging.size());
+        pageParams.add(paging.offset());
+        List<Summary> items = jdbc.sql(SELECT + where + " ORDER BY i.created_at DESC, i.id LIMIT ? OFFSET ?")
+                .params(pageParams)
+                .query(this::header)
+                .list().stream()
+                .map(InvoiceStore::summary)
+                .toList();
+        return new PageResult<>(items, paging.page(), paging.size(), total);
+    }
+
+    /** Per currency of what the search selects: count, Σ totals of documents that count, Σ open on invoices. */
+    List<Object[]> sums(Accounting.Search search) {
+        List<Object> params = new ArrayList<>();
+        String where = where(search, params);
+        return jdbc.sql("SELECT i.currency, COUNT(*), COALESCE(SUM(CASE WHEN i.status IN " + COUNTS + " THEN i.total ELSE 0 END), 0), "
+                        + "COALESCE(SUM(CASE WHEN " + OPEN + " THEN i.total - i.amount_credited - i.amount_paid ELSE 0 END), 0) "
+                        + "FROM invoice i" + where + " GROUP BY i.currency ORDER BY i.currency")
+                .params(params)
+                .query((rs, n) -> new Object[] {rs.getString(1).trim(), rs.getLong(2), rs.getBigDecimal(3), rs.getBigDecimal(4)})
+                .list();
+    }
+
+    /** The credit notes of an invoice, void ones included, oldest first. */
+    List<Summary> creditNotesOf(UUID invoiceId) {
+        return jdbc.sql(SELECT + " WHERE i.original_invoice_id = ? ORDER BY i.created_at, i.id")
+                .param(invoiceId)
+                .query(this::header)
+                .list().stream()
+                .map(InvoiceStore::summary)
+                .toList();
+    }
+
+    /** Invoices open past their due date, the longest overdue first, with the highest reminder level sent and when. */
+    PageResult<Object[]> overdue(LocalDate today, Paging paging) {
+        String where = " FROM invoice i WHERE " + OPEN + " AND i.due_date < ?";
+        long total = jdbc.sql("SELECT COUNT(*)" + where).param(Date.valueOf(today)).query(Long.class).single();
+        List<Object[]> rows = jdbc.sql("SELECT i.id, i.number, i.customer_id, i.buyer_name, i.status, i.due_date, i.currency, "
+                        + "i.total - i.amount_credited - i.amount_paid, "
+                        + "(SELECT MAX(r.level) FROM dunning_reminder r WHERE r.invoice_id = i.id), "
+                        + "(SELECT MAX(r.created_at) FROM dunning_reminder r WHERE r.invoice_id = i.id)"
+                        + where + " ORDER BY i.due_date, i.number LIMIT ? OFFSET ?")
+                .params(Date.valueOf(today), paging.size(), paging.offset())
+                .query((rs, n) -> new Object[] {rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class), rs.getString(4),
+                        InvoiceStatus.valueOf(rs.getString(5)), rs.getDate(6).toLocalDate(), rs.getString(7).trim(), rs.getBigDecimal(8),
+                        rs.getInt(9), timestampAt(rs, 10)})
+                .list();
+        return new PageResult<>(rows, paging.page(), paging.size(), total);
+    }
+
+    private static Instant timestampAt(ResultSet rs, int column) throws SQLException {
+        Timestamp ts = rs.getTimestamp(column);
+        return ts == null ? null : ts.toInstant();
     }
 
     private static Summary summary(Invoice i) {

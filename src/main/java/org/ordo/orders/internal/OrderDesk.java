@@ -1,6 +1,7 @@
 package org.ordo.orders.internal;
 
 import org.ordo.orders.OrderEntry;
+import org.ordo.orders.OrderQuote;
 import org.ordo.orders.OrderSnapshot;
 import org.ordo.shared.OrdoException;
 import org.springframework.stereotype.Component;
@@ -17,11 +18,13 @@ class OrderDesk implements OrderEntry {
     private final OrderPlacement placement;
     private final OrderOperations operations;
     private final OrderQueries queries;
+    private final OrderProperties properties;
 
-    OrderDesk(OrderPlacement placement, OrderOperations operations, OrderQueries queries) {
+    OrderDesk(OrderPlacement placement, OrderOperations operations, OrderQueries queries, OrderProperties properties) {
         this.placement = placement;
         this.operations = operations;
         this.queries = queries;
+        this.properties = properties;
     }
 
     @Override
@@ -33,8 +36,26 @@ class OrderDesk implements OrderEntry {
         List<OrderRequests.PlaceLine> lines = order.lines() == null ? null
                 : order.lines().stream().map(l -> new OrderRequests.PlaceLine(l.sku(), l.quantity(), null)).toList();
         UUID id = placement.place(new OrderRequests.PlaceOrder(order.customerId(), order.channel(), order.externalReference(), null,
-                null, null, order.shippingMethod(), order.notes(), lines)).id();
+                order.shippingAddress(), order.requestedDeliveryDate(), order.shippingMethod(), order.notes(), lines)).id();
         return snapshot(id);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public OrderQuote quote(NewOrder order) {
+        if (order == null) {
+            throw OrdoException.invalid("body", "is required");
+        }
+        return placement.quote(order);
+    }
+
+    @Override
+    public List<String> shippingMethods() {
+        List<String> methods = new java.util.ArrayList<>(new java.util.TreeSet<>(properties.transitDays().keySet()));
+        if (methods.remove("STANDARD")) {
+            methods.add(0, "STANDARD");
+        }
+        return methods;
     }
 
     @Override
@@ -44,6 +65,17 @@ class OrderDesk implements OrderEntry {
                 .map(l -> new OrderRequests.ChangeLine(l.lineNumber(), l.lineNumber() == null ? l.sku() : null, l.quantity(), null))
                 .toList();
         operations.change(orderId.toString(), null, new OrderRequests.ChangeOrder(null, null, null, null, changes, reason));
+        return snapshot(orderId);
+    }
+
+    @Override
+    @Transactional
+    public OrderSnapshot change(UUID orderId, OrderChange change) {
+        List<OrderRequests.ChangeLine> changes = change.lines() == null ? null : change.lines().stream()
+                .map(l -> new OrderRequests.ChangeLine(l.lineNumber(), l.lineNumber() == null ? l.sku() : null, l.quantity(), null))
+                .toList();
+        operations.change(orderId.toString(), null, new OrderRequests.ChangeOrder(change.shippingAddress(), change.requestedDeliveryDate(),
+                change.shippingMethod(), null, changes, change.reason()));
         return snapshot(orderId);
     }
 

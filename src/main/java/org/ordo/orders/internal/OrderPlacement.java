@@ -1,7 +1,6 @@
 package org.ordo.orders.internal;
 
 import org.ordo.catalog.Catalog;
-import org.ordo.catalog.ProductSnapshot;
 import org.ordo.catalog.TaxRates;
 import org.ordo.customers.CustomerSnapshot;
 import org.ordo.customers.Customers;
@@ -11,7 +10,10 @@ import org.ordo.identity.Role;
 import org.ordo.inventory.Inventory;
 import org.ordo.inventory.ReservationRequest;
 import org.ordo.inventory.StockPosition;
+import org.ordo.catalog.ProductSnapshot;
+import org.ordo.orders.OrderEntry;
 import org.ordo.orders.OrderPlaced;
+import org.ordo.orders.OrderQuote;
 import org.ordo.orders.OrderStatus;
 import org.ordo.orders.ReceivablesBalance;
 import org.ordo.shared.Address;
@@ -229,6 +231,159 @@ class OrderPlacement {
         events.publishEvent(new OrderPlaced(order.id, order.number, order.customerId, order.channel, order.status, order.total.amount(),
                 currency.getCurrencyCode()));
         return view;
+    }
+
+    /**
+     * What {@link #place} would make of {@code request} now: the same checks, prices, tax, sourcing, promise and credit
+     * check, with reads that neither lock nor write. What is wrong with a line or the customer is reported, not thrown.
+     */
+    @Transactional(readOnly = true)
+    OrderQuote quote(OrderEntry.NewOrder request) {
+        Actor actor = Actor.current();
+        List<FieldViolation> problems = new ArrayList<>();
+        String shippingMethod = request.shippingMethod() == null || request.shippingMethod().isBlank() ? "STANDARD" : request.shippingMethod();
+        if (!properties.transitDays().containsKey(shippingMethod)) {
+            problems.add(new FieldViolation("shippingMethod", "must be one of " + new java.util.TreeSet<>(properties.transitDays().keySet())));
+            shippingMethod = "STANDARD";
+        }
+        checkText(problems, "externalReference", request.externalReference(), 100);
+        checkText(problems, "notes", request.notes(), 2000);
+        LocalDate requested = request.requestedDeliveryDate();
+        if (requested != null && requested.isBefore(LocalDate.now(ZoneOffset.UTC))) {
+            problems.add(new FieldViolation("requestedDeliveryDate", "must not be in the past"));
+            requested = null;
+        }
+        Address address = request.shippingAddress();
+        if (address != null) {
+            List<FieldViolation> wrong = address.violations("shippingAddress");
+            problems.addAll(wrong);
+            if (!wrong.isEmpty()) {
+                address = null;
+            }
+        }
+        List<OrderEntry.NewLine> requestedLines = request.lines() == null ? List.of() : request.lines();
+        if (requestedLines.isEmpty()) {
+            problems.add(new FieldViolation("lines", "must contain at least one line"));
+        } else if (requestedLines.size() > properties.maxLines()) {
+            problems.add(new FieldViolation("lines", "must contain at most " + properties.maxLines() + " lines"));
+        }
+        List<LineInput> inputs = new ArrayList<>();
+        for (int i = 0; i < requestedLines.size() && i < properties.maxLines(); i++) {
+            OrderEntry.NewLine line = requestedLines.get(i);
+            List<FieldViolation> wrong = new ArrayList<>();
+            validateLineFormat(wrong, "lines[" + i + "]", line == null ? null : line.sku(), line == null ? null : line.quantity(), null);
+            problems.addAll(wrong);
+            if (wrong.isEmpty()) {
+                inputs.add(new LineInput("lines[" + i + "]", line.sku(), line.quantity(), null));
+            }
+        }
+
+        CustomerSnapshot customer = null;
+        if (request.customerId() == null) {
+            problems.add(new FieldViolation("customerId", "is required"));
+        } else if (actor.isCustomer() && !request.customerId().equals(actor.customerId())) {
+            problems.add(new FieldViolation("customerId", "is not your customer account"));
+        } else {
+            customer = customers.find(request.customerId()).orElse(null);
+            if (customer == null) {
+                problems.add(new FieldViolation("customerId", "unknown customer"));
+            } else if (!customer.active()) {
+                problems.add(new FieldViolation("customerId", "customer is not active"));
+                customer = null;
+            }
+        }
+
+        // priced lines by their index in the request; without a customer there is no currency to price in
+        Map<Integer, PricedLine> priced = new LinkedHashMap<>();
+        Currency currency = customer == null ? null : Money.currency(customer.currency());
+        if (customer != null) {
+            Address shipTo = address != null ? address : customer.shippingAddress() != null ? customer.shippingAddress() : customer.billingAddress();
+            TaxRates.Destination destination = taxRates.forDestination(shipTo == null ? null : shipTo.country(), customer.taxExempt());
+            List<LineInput> remaining = new ArrayList<>(inputs);
+            while (!remaining.isEmpty()) {
+                try {
+                    List<PricedLine> done = priceLines(remaining, currency, actor, destination);
+                    for (int k = 0; k < remaining.size(); k++) {
+                        priced.put(index(remaining.get(k).field()), done.get(k));
+                    }
+                    break;
+                } catch (OrdoException refused) {
+                    Set<String> wrongLines = new LinkedHashSet<>();
+                    refused.violations().forEach(v -> wrongLines.add(v.field().substring(0, v.field().indexOf(']') + 1)));
+                    if (!remaining.removeIf(l -> wrongLines.contains(l.field()))) {
+                        throw refused;
+                    }
+                    problems.addAll(refused.violations());
+                }
+            }
+        } else {
+            Map<String, ProductSnapshot> products = catalog.find(inputs.stream().map(LineInput::sku).toList());
+            for (LineInput input : inputs) {
+                ProductSnapshot product = products.get(input.sku());
+                if (product == null) {
+                    problems.add(new FieldViolation(input.field() + ".sku", "unknown SKU " + input.sku()));
+                } else if (!product.active()) {
+                    problems.add(new FieldViolation(input.field() + ".sku", "product " + input.sku() + " is not active"));
+                } else {
+                    priced.put(index(input.field()), new PricedLine(product.sku(), product.name(), input.quantity(), null, false,
+                            product.taxCategory(), null));
+                }
+            }
+        }
+
+        // stock as it is now, planned as placement would plan it (older backorders first), nothing held
+        Set<String> skus = new LinkedHashSet<>();
+        priced.values().forEach(p -> skus.add(p.sku()));
+        List<StockPosition> positions = skus.isEmpty() ? List.of() : inventory.positions(skus);
+        Map<String, Long> claimed = skus.isEmpty() ? Map.of() : store.backorderedPerSku(skus);
+        Map<String, Long> promisable = new java.util.HashMap<>();
+        Map<String, Map<String, Long>> byWarehouse = new java.util.HashMap<>();
+        for (StockPosition p : positions) {
+            promisable.merge(p.sku(), Math.max(0, p.available()), Long::sum);
+            byWarehouse.computeIfAbsent(p.sku(), k -> new java.util.TreeMap<>()).put(p.warehouse(), Math.max(0, p.available()));
+        }
+        claimed.forEach((sku, c) -> promisable.computeIfPresent(sku, (k, a) -> Math.max(0, a - c)));
+        Sourcing sourcing = new Sourcing(positions, claimed, customer == null ? null : customer.preferredWarehouse());
+        Map<Integer, Sourcing.LinePlan> plans = new LinkedHashMap<>();
+        sourcing.plan(priced.entrySet().stream().map(e -> new Sourcing.Demand(e.getKey(), e.getValue().sku(), e.getValue().quantity())).toList())
+                .forEach(plan -> plans.put(plan.lineNumber(), plan));
+
+        Instant now = Instant.now();
+        List<OrderQuote.Line> lines = new ArrayList<>();
+        Money subtotal = currency == null ? null : Money.zero(currency);
+        Money tax = subtotal;
+        for (Map.Entry<Integer, PricedLine> e : priced.entrySet()) {
+            PricedLine p = e.getValue();
+            long backordered = plans.get(e.getKey()).backordered();
+            Money net = null;
+            Money lineTax = null;
+            if (p.unitPrice() != null) {
+                // the same per-line rounding as an order line (invariant 6)
+                net = p.unitPrice().times(p.quantity());
+                lineTax = net.timesRate(p.taxRate());
+                subtotal = subtotal.plus(net);
+                tax = tax.plus(lineTax);
+            }
+            lines.add(new OrderQuote.Line(e.getKey(), p.sku(), p.name(), p.quantity(), p.unitPrice(), p.taxRate(), net, lineTax,
+                    promisable.getOrDefault(p.sku(), 0L), Map.copyOf(byWarehouse.getOrDefault(p.sku(), Map.of())), backordered,
+                    promisedDate(now, shippingMethod, backordered > 0, requested, properties)));
+        }
+        Money total = subtotal == null ? null : subtotal.plus(tax);
+        LocalDate promised = lines.isEmpty() ? null
+                : promisedDate(now, shippingMethod, lines.stream().anyMatch(OrderQuote.Line::isBackordered), requested, properties);
+        OrderQuote.Credit credit = null;
+        if (customer != null) {
+            CreditCheck check = creditCheck(customer, total.amount());
+            Money exposure = Money.of(check.exposure().subtract(total.amount()), customer.currency());
+            Money limit = Money.of(check.limit(), customer.currency());
+            credit = new OrderQuote.Credit(limit, exposure, limit.minus(exposure), check.problem() != null);
+        }
+        return new OrderQuote(request.customerId(), currency == null ? null : currency.getCurrencyCode(), List.copyOf(lines), subtotal, tax,
+                total, promised, credit, List.copyOf(problems));
+    }
+
+    private static int index(String field) {
+        return Integer.parseInt(field.substring(field.indexOf('[') + 1, field.indexOf(']')));
     }
 
     /** A requested line; {@code field} is its path in the request, e.g. {@code lines[3]}. */

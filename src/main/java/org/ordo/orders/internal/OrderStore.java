@@ -1,5 +1,7 @@
 package org.ordo.orders.internal;
 
+import org.ordo.customers.CustomerSnapshot;
+import org.ordo.customers.Customers;
 import org.ordo.orders.LineStatus;
 import org.ordo.orders.OrderStatus;
 import org.ordo.platform.PageResult;
@@ -52,10 +54,15 @@ class OrderStore {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final String nextNumberSql;
+    private final Customers customers;
 
-    OrderStore(JdbcClient jdbc, JdbcTemplate template, DataSource dataSource) throws SQLException {
+    /** The order search by text looks at the orders of at most this many customers whose name or e-mail matches. */
+    static final int TEXT_CUSTOMERS = 500;
+
+    OrderStore(JdbcClient jdbc, JdbcTemplate template, DataSource dataSource, Customers customers) throws SQLException {
         this.jdbc = jdbc;
         this.template = template;
+        this.customers = customers;
         try (Connection c = dataSource.getConnection()) {
             boolean h2 = c.getMetaData().getDatabaseProductName().toLowerCase().contains("h2");
             this.nextNumberSql = h2 ? "SELECT NEXT VALUE FOR order_number_seq" : "SELECT nextval('order_number_seq')";
@@ -291,11 +298,18 @@ class OrderStore {
             params.put("placedTo", Timestamp.from(filter.placedTo()));
         }
         if (filter.text() != null && !filter.text().isBlank()) {
-            where.append(" AND (number = :text OR external_reference = :text OR LOWER(ship_name) LIKE :like)");
+            // the customer's name is found among the customers (thousands), then their orders by index: a name matched
+            // in a million orders' text would read them all
+            List<UUID> named = customers.search(filter.text().trim(), TEXT_CUSTOMERS).stream().map(CustomerSnapshot::id).toList();
+            where.append(" AND (number = :text OR external_reference = :text")
+                    .append(named.isEmpty() ? "" : " OR customer_id IN (:namedCustomers)").append(")");
             params.put("text", filter.text().trim());
-            params.put("like", "%" + filter.text().trim().toLowerCase() + "%");
+            if (!named.isEmpty()) {
+                params.put("namedCustomers", named);
+            }
         }
-        long total = jdbc.sql("SELECT COUNT(*) FROM sales_order" + where).params(params).query(Long.class).single();
+        long counted = jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM sales_order" + where + " LIMIT " + (PageResult.COUNT_LIMIT + 1) + ") c")
+                .params(params).query(Long.class).single();
         List<Summary> items = jdbc.sql("SELECT id, number, customer_id, channel, external_reference, status, total, currency, placed_at "
                         + "FROM sales_order" + where + " ORDER BY placed_at DESC, id LIMIT :limit OFFSET :offset")
                 .params(params)
@@ -305,7 +319,7 @@ class OrderStore {
                         rs.getString(5), OrderStatus.valueOf(rs.getString(6)), Money.of(rs.getBigDecimal(7), rs.getString(8).trim()),
                         rs.getTimestamp(9).toInstant()))
                 .list();
-        return new PageResult<>(items, paging.page(), paging.size(), total);
+        return PageResult.boundedCount(items, paging, counted);
     }
 
     /** Value of the customer's accepted, unshipped orders (credit exposure, invariant 11). */

@@ -25,6 +25,8 @@ class OpenInvoices {
     record Open(UUID customerId, String customerName, String currency, LocalDate dueDate, BigDecimal amount) {}
 
     private static final String COUNTS = "('ISSUED', 'OVERDUE', 'PARTIALLY_PAID', 'PAID')";
+    /** The claims that may still have something open now. */
+    private static final String OPEN = "('ISSUED', 'OVERDUE', 'PARTIALLY_PAID')";
 
     private final JdbcClient jdbc;
 
@@ -41,17 +43,20 @@ class OpenInvoices {
             customer = " AND i.customer_id = ?";
             params.add(customerId);
         }
-        return jdbc.sql("SELECT i.customer_id, c.name, i.currency, i.due_date, "
-                        + "i.total - COALESCE(cn.credited, 0) - COALESCE(a.paid, 0) AS open_amount "
+        // Up to now every payment is in, so a PAID invoice has nothing open: today's question (the AR aging, DSO of a
+        // period that ends today) reads only the open invoices, by the status index, instead of a year of paid ones.
+        String statuses = day.isBefore(LocalDate.now(ZoneOffset.UTC)) ? COUNTS : OPEN;
+        // per invoice, its credit notes and allocations by index (correlated), not an aggregate over all of them
+        return jdbc.sql("SELECT customer_id, name, currency, due_date, open_amount FROM ("
+                        + "SELECT i.customer_id, c.name, i.currency, i.due_date, i.total "
+                        + "  - COALESCE((SELECT -SUM(cn.total) FROM invoice cn WHERE cn.original_invoice_id = i.id "
+                        + "              AND cn.type = 'CREDIT_NOTE' AND cn.status IN " + COUNTS + " AND cn.issue_date <= ?), 0) "
+                        + "  - COALESCE((SELECT SUM(a.amount) FROM payment_allocation a WHERE a.invoice_id = i.id AND a.created_at < ?), 0) "
+                        + "  AS open_amount "
                         + "FROM invoice i JOIN customer c ON c.id = i.customer_id "
-                        + "LEFT JOIN (SELECT original_invoice_id, -SUM(total) AS credited FROM invoice WHERE type = 'CREDIT_NOTE' "
-                        + "           AND status IN " + COUNTS + " AND issue_date <= ? GROUP BY original_invoice_id) cn "
-                        + "       ON cn.original_invoice_id = i.id "
-                        + "LEFT JOIN (SELECT invoice_id, SUM(amount) AS paid FROM payment_allocation WHERE created_at < ? "
-                        + "           GROUP BY invoice_id) a ON a.invoice_id = i.id "
-                        + "WHERE i.type = 'INVOICE' AND i.status IN " + COUNTS + " AND i.issue_date <= ?" + customer
-                        + " AND i.total - COALESCE(cn.credited, 0) - COALESCE(a.paid, 0) > 0 "
-                        + "ORDER BY c.name, i.customer_id, i.currency, i.due_date")
+                        + "WHERE i.type = 'INVOICE' AND i.status IN " + statuses + " AND i.issue_date <= ?" + customer
+                        + ") o WHERE open_amount > 0 "
+                        + "ORDER BY name, customer_id, currency, due_date")
                 .params(params)
                 .query((rs, n) -> new Open(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3).trim(),
                         rs.getDate(4).toLocalDate(), rs.getBigDecimal(5)))

@@ -10,7 +10,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import java.util.Comparator;
 import java.util.List;
 
-/** Pages for administrators only: the invariants of DOMAIN.md re-checked, as {@code GET /api/admin/consistency}. */
+/**
+ * Pages for administrators only: the administration's start page, and the invariants of DOMAIN.md re-checked, as
+ * {@code GET /api/admin/consistency}.
+ */
 @Controller
 class AdminPages {
 
@@ -18,6 +21,13 @@ class AdminPages {
 
     AdminPages(List<ConsistencyCheck> checks) {
         this.checks = checks;
+    }
+
+    /** Cards leading to every administration page. */
+    @GetMapping("/admin")
+    @PreAuthorize(PageAccess.ADMINS)
+    String index() {
+        return "admin/index";
     }
 
     @GetMapping("/admin/consistency")

@@ -10,6 +10,7 @@ import org.ordo.orders.OrderEntry;
 import org.ordo.orders.OrderSnapshot;
 import org.ordo.orders.OrderStatus;
 import org.ordo.orders.Orders;
+import org.ordo.platform.Csv;
 import org.ordo.platform.PageResult;
 import org.ordo.platform.Paging;
 import org.ordo.returns.Returns;
@@ -17,6 +18,10 @@ import org.ordo.shared.FieldViolation;
 import org.ordo.shared.OrdoException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -49,6 +54,8 @@ class OrderPages {
 
     static final int PAGE_SIZE = 25;
     static final int CUSTOMERS_IN_FILTER = 200;
+    /** Most rows one export holds. */
+    static final int EXPORT_LIMIT = 100_000;
 
     private final Orders orders;
     private final OrderEntry entry;
@@ -73,7 +80,16 @@ class OrderPages {
     public record Filter(String status, String customer, String channel, String from, String to, String q) {
 
         public String query(int page) {
-            UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/orders");
+            return query("/orders", page);
+        }
+
+        /** The same filters as a CSV export. */
+        public String export() {
+            return query("/orders.csv", 0);
+        }
+
+        private String query(String path, int page) {
+            UriComponentsBuilder uri = UriComponentsBuilder.fromPath(path);
             add(uri, "status", status);
             add(uri, "customer", customer);
             add(uri, "channel", channel);
@@ -104,30 +120,7 @@ class OrderPages {
         Actor actor = Actor.current();
         Filter filter = new Filter(status, customer, channel, from, to, q);
         Map<String, String> errors = new LinkedHashMap<>();
-        Set<OrderStatus> statuses = EnumSet.noneOf(OrderStatus.class);
-        if (status != null && !status.isBlank()) {
-            try {
-                statuses.add(OrderStatus.valueOf(status));
-            } catch (IllegalArgumentException e) {
-                errors.put("status", text("error.choice"));
-            }
-        }
-        UUID customerId = null;
-        if (actor.isCustomer()) {
-            customerId = actor.customerId() == null ? new UUID(0, 0) : actor.customerId();
-        } else if (customer != null && !customer.isBlank()) {
-            try {
-                customerId = UUID.fromString(customer.trim());
-            } catch (IllegalArgumentException e) {
-                errors.put("customer", text("error.choice"));
-            }
-        }
-        LocalDate fromDate = date("from", from, errors);
-        LocalDate toDate = date("to", to, errors);
-        if (fromDate != null && toDate != null && toDate.isBefore(fromDate)) {
-            errors.put("to", text("error.period.reversed"));
-            toDate = null;
-        }
+        Orders.Search search = search(filter, actor, errors);
         int pageNumber = 0;
         if (page != null && !page.isBlank()) {
             try {
@@ -136,16 +129,13 @@ class OrderPages {
                 pageNumber = 0;
             }
         }
-        PageResult<Orders.Summary> result = orders.search(new Orders.Search(statuses, customerId,
-                        channel == null || channel.isBlank() ? null : channel.trim(),
-                        fromDate == null ? null : fromDate.atStartOfDay(ZoneOffset.UTC).toInstant(),
-                        toDate == null ? null : toDate.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(),
-                        q == null || q.isBlank() ? null : q.trim()),
-                Paging.of(pageNumber, PAGE_SIZE));
+        PageResult<Orders.Summary> result = orders.search(search, Paging.of(pageNumber, PAGE_SIZE));
         model.addAttribute("filter", filter);
         model.addAttribute("errors", errors);
         model.addAttribute("result", result);
-        model.addAttribute("lastPage", Math.max(0, (int) ((result.totalItems() - 1) / PAGE_SIZE)));
+        // beyond the bounded count the end is unknown: there is a next page when this one is full
+        model.addAttribute("lastPage", result.totalItemsExact() ? Math.max(0, (int) ((result.totalItems() - 1) / PAGE_SIZE))
+                : result.items().size() == PAGE_SIZE ? pageNumber + 1 : pageNumber);
         model.addAttribute("customerNames", customers.names(result.items().stream().map(Orders.Summary::customerId).toList()));
         model.addAttribute("statuses", OrderStatus.values());
         model.addAttribute("channels", Orders.CHANNELS);
@@ -157,6 +147,75 @@ class OrderPages {
             return "orders/list :: results";
         }
         return "orders/list";
+    }
+
+    /**
+     * The search the filters ask for; what is malformed is reported in {@code errors} and left out. A customer's user
+     * searches only its own customer's orders, whatever the filter says.
+     */
+    private Orders.Search search(Filter filter, Actor actor, Map<String, String> errors) {
+        Set<OrderStatus> statuses = EnumSet.noneOf(OrderStatus.class);
+        if (filter.status() != null && !filter.status().isBlank()) {
+            try {
+                statuses.add(OrderStatus.valueOf(filter.status()));
+            } catch (IllegalArgumentException e) {
+                errors.put("status", text("error.choice"));
+            }
+        }
+        UUID customerId = null;
+        if (actor.isCustomer()) {
+            customerId = actor.customerId() == null ? new UUID(0, 0) : actor.customerId();
+        } else if (filter.customer() != null && !filter.customer().isBlank()) {
+            try {
+                customerId = UUID.fromString(filter.customer().trim());
+            } catch (IllegalArgumentException e) {
+                errors.put("customer", text("error.choice"));
+            }
+        }
+        LocalDate fromDate = date("from", filter.from(), errors);
+        LocalDate toDate = date("to", filter.to(), errors);
+        if (fromDate != null && toDate != null && toDate.isBefore(fromDate)) {
+            errors.put("to", text("error.period.reversed"));
+            toDate = null;
+        }
+        String channel = filter.channel();
+        String q = filter.q();
+        return new Orders.Search(statuses, customerId, channel == null || channel.isBlank() ? null : channel.trim(),
+                fromDate == null ? null : fromDate.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                toDate == null ? null : toDate.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(),
+                q == null || q.isBlank() ? null : q.trim());
+    }
+
+    /**
+     * The orders the list's filters select, as CSV, newest first, read page by page (at most {@link #EXPORT_LIMIT} rows).
+     * Malformed filters are left out, as on the list.
+     */
+    @GetMapping("/orders.csv")
+    @PreAuthorize(PageAccess.ORDER_READERS)
+    ResponseEntity<String> export(@RequestParam(required = false) String status, @RequestParam(required = false) String customer,
+            @RequestParam(required = false) String channel, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, @RequestParam(required = false) String q) {
+        Orders.Search search = search(new Filter(status, customer, channel, from, to, q), Actor.current(), new LinkedHashMap<>());
+        List<List<Object>> rows = new ArrayList<>();
+        for (int page = 0; rows.size() < EXPORT_LIMIT; page++) {
+            PageResult<Orders.Summary> result = orders.search(search, Paging.of(page, Paging.MAX_SIZE));
+            Map<UUID, String> names = customers.names(result.items().stream().map(Orders.Summary::customerId).toList());
+            for (Orders.Summary o : result.items()) {
+                rows.add(List.of(o.number(), o.placedAt().toString(), names.getOrDefault(o.customerId(), ""), o.customerId().toString(),
+                        o.channel(), o.externalReference() == null ? "" : o.externalReference(), o.status().name(),
+                        o.total().amount(), o.total().currencyCode()));
+            }
+            if (result.items().size() < Paging.MAX_SIZE) {
+                break;
+            }
+        }
+        String csv = Csv.of(List.of("number", "placedAt", "customer", "customerId", "channel", "externalReference", "status", "total",
+                "currency"), rows.size() > EXPORT_LIMIT ? rows.subList(0, EXPORT_LIMIT) : rows);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(Csv.MEDIA_TYPE))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("orders-" + LocalDate.now(ZoneOffset.UTC) + ".csv").build().toString())
+                .body(csv);
     }
 
     @GetMapping("/orders/{id}")

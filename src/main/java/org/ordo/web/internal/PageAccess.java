@@ -3,6 +3,7 @@ package org.ordo.web.internal;
 import org.ordo.identity.Actor;
 import org.ordo.identity.Role;
 import org.ordo.orders.OrderStatus;
+import org.ordo.returns.ReturnStatus;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,14 @@ final class PageAccess {
     static final String ACCOUNTANTS = "hasAnyRole('ADMIN','ACCOUNTING')";
     /** Customer 360 and returns. */
     static final String CUSTOMER_SERVICE = "hasAnyRole('ADMIN','SALES','ACCOUNTING','SUPPORT')";
+    /** Approving and rejecting returns (as {@code /api/returns/{id}/approve} and {@code /reject}). */
+    static final String RETURN_APPROVERS = "hasAnyRole('ADMIN','SALES','SUPPORT')";
+    /** Receiving and inspecting returned goods at the service desk (the API also lets the warehouse do it). */
+    static final String RETURN_HANDLERS = "hasAnyRole('ADMIN','SUPPORT')";
+    /** Carrying out a return's resolution: refund, credit or replacement (as {@code /api/returns/{id}/resolve}). */
+    static final String RETURN_RESOLVERS = "hasAnyRole('ADMIN','SUPPORT','ACCOUNTING')";
+    /** Recording that a return's refund was paid back (as {@code /api/returns/{id}/refund}). */
+    static final String RETURN_REFUNDERS = ACCOUNTANTS;
     /** The customer portal: a customer's own orders, invoices and returns. */
     static final String CUSTOMERS = "hasRole('CUSTOMER')";
 
@@ -66,8 +75,39 @@ final class PageAccess {
         return actor.hasAnyRole(Role.ADMIN, Role.SALES, Role.ACCOUNTING, Role.SUPPORT);
     }
 
+    /** The actions on a return that both its state and the user's roles allow, in the order the page shows them. */
+    static List<String> returnActions(Actor actor, ReturnStatus status, boolean refundDue) {
+        List<String> actions = new ArrayList<>();
+        boolean approver = actor.hasAnyRole(Role.ADMIN, Role.SALES, Role.SUPPORT);
+        boolean handler = actor.hasAnyRole(Role.ADMIN, Role.SUPPORT);
+        if (approver && status.canMoveTo(ReturnStatus.APPROVED)) {
+            actions.add("approve");
+        }
+        if (handler && status.canMoveTo(ReturnStatus.RECEIVED)) {
+            actions.add("receive");
+        }
+        if (handler && status.canMoveTo(ReturnStatus.INSPECTED)) {
+            actions.add("inspect");
+        }
+        if (actor.hasAnyRole(Role.ADMIN, Role.SUPPORT, Role.ACCOUNTING) && status == ReturnStatus.INSPECTED) {
+            actions.add("resolve");
+        }
+        if (actor.hasAnyRole(Role.ADMIN, Role.ACCOUNTING) && status == ReturnStatus.REFUNDED && refundDue) {
+            actions.add("refund");
+        }
+        if (approver && status.canMoveTo(ReturnStatus.REJECTED)) {
+            actions.add("reject");
+        }
+        return actions;
+    }
+
     static boolean mayFilterByCustomer(Actor actor) {
         return !actor.isCustomer();
+    }
+
+    /** Lines, quantities and the address may change only before fulfilment starts and before anything shipped. */
+    static boolean mayEdit(OrderStatus status, boolean anythingShipped) {
+        return status.allowsChanges() && !anythingShipped;
     }
 
     /** Where a user lands after logging in: the page their work starts on. */
@@ -121,6 +161,9 @@ final class PageAccess {
     /** The actions on an order that both its state and the user's roles allow, in the order the page shows them. */
     static List<String> orderActions(Actor actor, OrderStatus status, boolean anythingShipped) {
         List<String> actions = new ArrayList<>();
+        if (mayTakeOrders(actor) && mayEdit(status, anythingShipped)) {
+            actions.add("edit");
+        }
         boolean holder = actor.hasAnyRole(Role.ADMIN, Role.SALES, Role.ACCOUNTING);
         if (holder && status.canMoveTo(OrderStatus.ON_HOLD)) {
             actions.add("hold");

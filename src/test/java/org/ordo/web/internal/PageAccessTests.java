@@ -44,12 +44,26 @@ class PageAccessTests {
 
     @Test
     void holdAndReleaseAreOfferedOnlyToHoldersAndOnlyWhereTheStateTableAllowsThem() {
-        assertThat(PageAccess.orderActions(actor(Role.SALES), OrderStatus.CONFIRMED, false)).containsExactly("hold", "cancel");
+        assertThat(PageAccess.orderActions(actor(Role.SALES), OrderStatus.CONFIRMED, false)).containsExactly("edit", "hold", "cancel");
         assertThat(PageAccess.orderActions(actor(Role.ACCOUNTING), OrderStatus.ON_HOLD, false)).containsExactly("release");
-        assertThat(PageAccess.orderActions(actor(Role.SALES), OrderStatus.ON_HOLD, false)).containsExactly("release", "cancel");
+        assertThat(PageAccess.orderActions(actor(Role.SALES), OrderStatus.ON_HOLD, false)).containsExactly("edit", "release", "cancel");
         assertThat(PageAccess.orderActions(actor(Role.WAREHOUSE), OrderStatus.CONFIRMED, false)).isEmpty();
         assertThat(PageAccess.orderActions(actor(Role.SUPPORT), OrderStatus.PLACED, false)).containsExactly("cancel");
         assertThat(PageAccess.orderActions(actor(Role.CUSTOMER), OrderStatus.CONFIRMED, false)).containsExactly("cancel");
+    }
+
+    @Test
+    void onlyOrderTakersMayEditAndOnlyBeforeFulfilmentStarts() {
+        for (OrderStatus status : OrderStatus.values()) {
+            boolean changeable = status == OrderStatus.DRAFT || status == OrderStatus.PLACED || status == OrderStatus.CONFIRMED
+                    || status == OrderStatus.ON_HOLD;
+            assertThat(PageAccess.orderActions(actor(Role.ADMIN), status, false).contains("edit")).as(status.name()).isEqualTo(changeable);
+            assertThat(PageAccess.orderActions(actor(Role.SALES), status, false).contains("edit")).as(status.name()).isEqualTo(changeable);
+            assertThat(PageAccess.orderActions(actor(Role.SALES), status, true)).as(status.name()).doesNotContain("edit");
+        }
+        for (Role role : EnumSet.of(Role.WAREHOUSE, Role.ACCOUNTING, Role.SUPPORT, Role.CUSTOMER)) {
+            assertThat(PageAccess.orderActions(actor(role), OrderStatus.CONFIRMED, false)).as(role.name()).doesNotContain("edit");
+        }
     }
 
     @Test

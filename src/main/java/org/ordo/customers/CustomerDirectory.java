@@ -1,0 +1,24 @@
+package org.ordo.customers;
+
+import org.ordo.platform.PageResult;
+import org.ordo.platform.Paging;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Finding customers and reading their contact details, for customer service (the customer pages). */
+public interface CustomerDirectory {
+
+    /**
+     * Customers whose name or e-mail contains {@code q} (any case), or whose id is {@code q}; all for a blank {@code q}.
+     * Ordered by name, through the name and e-mail indexes.
+     */
+    PageResult<CustomerSnapshot> search(String q, Paging paging);
+
+    /** The customer with what only customer service needs besides the snapshot: phone and since when it is a customer. */
+    Optional<Contact> contact(UUID id);
+
+    /** {@code phone} may be null. */
+    record Contact(CustomerSnapshot customer, String phone, Instant since) {}
+}

@@ -1,0 +1,50 @@
+package org.ordo.orders;
+
+import org.ordo.shared.FieldViolation;
+import org.ordo.shared.Money;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What placing an order would give now ({@link OrderEntry#quote}): priced and taxed lines, totals, the promised date and
+ * the credit check, computed by the placement rules but written nowhere and holding no stock.
+ *
+ * <p>{@code currency} and the amounts are null when no known, active customer is given (prices are in the customer's
+ * currency). {@code lines} holds only the lines that could be priced, each with its {@code index} in the request; the
+ * others are named in {@code problems} ({@code lines[i].sku}, {@code lines[i].quantity}, {@code customerId},
+ * {@code shippingAddress.*}, {@code requestedDeliveryDate}, ...).
+ */
+public record OrderQuote(UUID customerId, String currency, List<Line> lines, Money subtotal, Money tax, Money total,
+        LocalDate promisedDate, Credit credit, List<FieldViolation> problems) {
+
+    /**
+     * One priced line. {@code available}: what new orders may still take of the SKU across warehouses (older backorders
+     * come first); {@code availableByWarehouse}: on hand − reserved per warehouse code. {@code backordered}: what of this
+     * line would wait for stock; {@code promisedDate}: the date this line alone would be promised.
+     */
+    public record Line(int index, String sku, String name, long quantity, Money unitPrice, BigDecimal taxRate, Money lineNet, Money tax,
+            long available, Map<String, Long> availableByWarehouse, long backordered, LocalDate promisedDate) {
+
+        public boolean isBackordered() {
+            return backordered > 0;
+        }
+    }
+
+    /**
+     * The credit check as it would run: {@code exposure} = open receivables + open orders before this one;
+     * {@code available} = limit − exposure (may be negative); {@code hold} when this order's total does not fit.
+     */
+    public record Credit(Money limit, Money exposure, Money available, boolean hold) {}
+
+    public Line line(int index) {
+        return lines.stream().filter(l -> l.index() == index).findFirst().orElse(null);
+    }
+
+    public boolean anyBackordered() {
+        return lines.stream().anyMatch(Line::isBackordered);
+    }
+}

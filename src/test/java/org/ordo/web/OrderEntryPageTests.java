@@ -1,0 +1,247 @@
+package org.ordo.web;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.ordo.testing.Api;
+import org.ordo.testing.Fixtures;
+import org.ordo.testing.OrdoTest;
+import org.ordo.testing.TestUsers;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import tools.jackson.databind.JsonNode;
+
+import java.net.http.HttpResponse;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.ordo.testing.Fixtures.order;
+
+/** Order entry, editing and the orders export as pages: who may use them, the double-submit guard, the export's filters. */
+@OrdoTest
+class OrderEntryPageTests {
+
+    private static final Pattern TOKEN = Pattern.compile("name=\"token\" value=\"([^\"]+)\"");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestUsers users;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    PasswordEncoder encoder;
+
+    Fixtures fixtures;
+    Api admin;
+    String warehouse;
+    String sku;
+
+    @BeforeEach
+    void setUp() {
+        fixtures = new Fixtures(port);
+        admin = Api.at(port).asAdmin();
+        warehouse = fixtures.warehouse();
+        sku = fixtures.product("10.00");
+        fixtures.receive(sku, warehouse, 100);
+    }
+
+    private PageClient loggedIn(String roles) {
+        PageClient page = new PageClient(port);
+        page.logIn(users.staff(roles), TestUsers.PASSWORD);
+        return page;
+    }
+
+    private long ordersOf(UUID customer) {
+        return admin.get("/api/orders?customerId=" + customer).expect(200).json().get("totalItems").asLong();
+    }
+
+    @Test
+    void warehouseAndSupportUsersNeitherSeeNorOpenOrderEntry() {
+        for (String role : List.of("WAREHOUSE", "SUPPORT", "ACCOUNTING")) {
+            PageClient page = loggedIn(role);
+            assertThat(page.get("/orders").body()).as(role).doesNotContain("nav-nav.newOrder").doesNotContain("href=\"/orders/new\"");
+            assertThat(page.get("/orders/new").statusCode()).as(role).isEqualTo(403);
+            assertThat(page.get("/orders/new/quote?sku=" + sku + "&qty=1").statusCode()).as(role).isEqualTo(403);
+            assertThat(page.post("/orders/new", Map.of("sku", sku, "qty", "1")).statusCode()).as(role).isEqualTo(403);
+        }
+        PageClient sales = loggedIn("SALES");
+        assertThat(sales.get("/orders").body()).contains("nav-nav.newOrder");
+        assertThat(sales.get("/orders/new").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aDoubleSubmitOfTheSameFormPlacesOneOrder() {
+        UUID customer = fixtures.customer("100000.00");
+        PageClient sales = loggedIn("SALES");
+        Matcher token = TOKEN.matcher(sales.get("/orders/new").body());
+        assertThat(token.find()).isTrue();
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("token", token.group(1));
+        form.put("customerId", customer.toString());
+        form.put("sku", sku);
+        form.put("qty", "3");
+        form.put("shippingMethod", "STANDARD");
+
+        HttpResponse<String> first = sales.post("/orders/new", form);
+        HttpResponse<String> second = sales.post("/orders/new", form);
+
+        assertThat(first.statusCode()).isEqualTo(302);
+        assertThat(second.statusCode()).isEqualTo(302);
+        String location = first.headers().firstValue("Location").orElseThrow();
+        assertThat(location).matches(".*/orders/SO-\\d{4}-\\d+");
+        assertThat(second.headers().firstValue("Location").orElseThrow()).isEqualTo(location);
+        assertThat(ordersOf(customer)).isEqualTo(1);
+        JsonNode placed = admin.get("/api/orders/" + location.substring(location.lastIndexOf('/') + 1)).expect(200).json();
+        assertThat(placed.get("channel").asString()).isEqualTo("WEB");
+        assertThat(placed.get("lines").get(0).get("quantity").asLong()).isEqualTo(3);
+
+        // a fresh form is a new order
+        Matcher again = TOKEN.matcher(sales.get("/orders/new").body());
+        assertThat(again.find()).isTrue();
+        assertThat(again.group(1)).isNotEqualTo(token.group(1));
+        form.put("token", again.group(1));
+        assertThat(sales.post("/orders/new", form).statusCode()).isEqualTo(302);
+        assertThat(ordersOf(customer)).isEqualTo(2);
+    }
+
+    @Test
+    void anInvalidOrderIsExplainedNextToItsFieldsKeepsWhatWasTypedAndPlacesNothing() {
+        UUID customer = fixtures.customer("100000.00");
+        PageClient sales = loggedIn("SALES");
+        Matcher token = TOKEN.matcher(sales.get("/orders/new").body());
+        assertThat(token.find()).isTrue();
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("token", token.group(1));
+        form.put("customerId", customer.toString());
+        form.put("customerQuery", "Typed customer name");
+        form.put("sku", "NO-SUCH-SKU");
+        form.put("qty", "2");
+        form.put("requestedDeliveryDate", "21.11.2026");
+        form.put("externalReference", "PO-KEPT");
+
+        HttpResponse<String> refused = sales.post("/orders/new", form);
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("id=\"lines[0].sku-error\"").contains("unknown SKU NO-SUCH-SKU")
+                .contains("id=\"requestedDeliveryDate-error\"").contains("value=\"21.11.2026\"").contains("value=\"PO-KEPT\"")
+                .contains("value=\"Typed customer name\"");
+        assertThat(ordersOf(customer)).isZero();
+
+        form.remove("customerId");
+        form.put("sku", sku);
+        form.put("qty", "0");
+        form.put("requestedDeliveryDate", "");
+        HttpResponse<String> again = sales.post("/orders/new", form);
+        assertThat(again.statusCode()).isEqualTo(400);
+        assertThat(again.body()).contains("id=\"customerId-error\"").contains("id=\"lines[0].quantity-error\"").contains("value=\"0\"");
+    }
+
+    @Test
+    void theQuoteFragmentAddsAScannedCodeAndWarnsOfACreditHold() {
+        UUID customer = fixtures.customer("15.00");
+        PageClient sales = loggedIn("SALES");
+        HttpResponse<String> quote = sales.get("/orders/new/quote?customerId=" + customer + "&sku=" + sku + "&qty=1&add=" + sku);
+        assertThat(quote.statusCode()).isEqualTo(200);
+        assertThat(quote.body()).startsWith("<div id=\"entry-quote\"").contains("value=\"2\"").contains("id=\"credit-warning\"");
+        HttpResponse<String> unknown = sales.get("/orders/new/quote?customerId=" + customer + "&add=4000000000000");
+        assertThat(unknown.body()).contains("id=\"productQuery-error\"").contains("4000000000000");
+        String other = fixtures.product("1.00");
+        HttpResponse<String> removed = sales.get("/orders/new/quote?customerId=" + customer + "&sku=" + sku + "&qty=1&sku=" + other
+                + "&qty=2&remove=0");
+        assertThat(removed.body()).contains("value=\"" + other + "\"").doesNotContain("value=\"" + sku + "\"").doesNotContain("credit-warning");
+    }
+
+    @Test
+    void anOrderIsEditedBeforeFulfilmentAndALineCancelledWithAReason() {
+        UUID customer = fixtures.customer("100000.00");
+        String other = fixtures.product("4.00");
+        fixtures.receive(other, warehouse, 10);
+        String number = admin.post("/api/orders", order(customer, sku, 2, other, 3)).expect(201).json().get("number").asString();
+        PageClient sales = loggedIn("SALES");
+        assertThat(sales.get("/orders/" + number).body()).contains("id=\"edit-order\"");
+        assertThat(sales.get("/orders/" + number + "/edit").statusCode()).isEqualTo(200);
+
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("qty-1", "5");
+        form.put("qty-2", "3");
+        form.put("addCode", sku);
+        form.put("addQty", "1");
+        form.put("shippingAddress.name", "Other site");
+        form.put("shippingAddress.line1", "Werkstraße 5");
+        form.put("shippingAddress.city", "Potsdam");
+        form.put("shippingAddress.postalCode", "14467");
+        form.put("shippingAddress.country", "DE");
+        form.put("reason", "customer called");
+        HttpResponse<String> changed = sales.post("/orders/" + number + "/edit", form);
+        assertThat(changed.statusCode()).isEqualTo(302);
+        JsonNode order = admin.get("/api/orders/" + number).expect(200).json();
+        assertThat(order.get("lines").get(0).get("quantity").asLong()).isEqualTo(5);
+        assertThat(order.get("lines")).hasSize(3);
+        assertThat(order.get("shippingAddress").get("city").asString()).isEqualTo("Potsdam");
+
+        sales.get("/orders/" + number + "/edit");
+        HttpResponse<String> noReason = sales.post("/orders/" + number + "/lines/cancel", Map.of("lineNumber", "2", "cancelReason", " "));
+        assertThat(noReason.statusCode()).isEqualTo(400);
+        assertThat(noReason.body()).contains("id=\"cancelReason-error\"");
+        HttpResponse<String> cancelled = sales.post("/orders/" + number + "/lines/cancel", Map.of("lineNumber", "2", "cancelReason", "no longer needed"));
+        assertThat(cancelled.statusCode()).isEqualTo(302);
+        assertThat(admin.get("/api/orders/" + number).expect(200).json().get("lines").get(1).get("status").asString()).isEqualTo("CANCELLED");
+
+        // a bad quantity is said next to it and changes nothing
+        sales.get("/orders/" + number + "/edit");
+        HttpResponse<String> bad = sales.post("/orders/" + number + "/edit", Map.of("qty-1", "-1"));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("id=\"line-1-error\"").contains("value=\"-1\"");
+
+        // once cancelled, the order can no longer be edited and the page does not offer it
+        admin.post("/api/orders/" + number + "/cancel", Map.of("reason", "test")).expect(200);
+        assertThat(sales.get("/orders/" + number).body()).doesNotContain("id=\"edit-order\"");
+        sales.get("/orders/" + number);
+        assertThat(sales.post("/orders/" + number + "/edit", Map.of("qty-1", "1")).statusCode()).isEqualTo(409);
+        PageClient support = loggedIn("SUPPORT");
+        assertThat(support.get("/orders/" + number + "/edit").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void theExportHoldsWhatTheFiltersSelectAndACustomerOnlyItsOwnOrders() {
+        UUID mine = fixtures.customer("100000.00");
+        UUID theirs = fixtures.customer("100000.00");
+        String first = admin.post("/api/orders", order(mine, sku, 1)).expect(201).json().get("number").asString();
+        String held = admin.post("/api/orders", order(mine, sku, 2)).expect(201).json().get("number").asString();
+        admin.post("/api/orders/" + held + "/hold", Map.of("reason", "check")).expect(200);
+        String foreign = admin.post("/api/orders", order(theirs, sku, 1)).expect(201).json().get("number").asString();
+
+        PageClient sales = loggedIn("SALES");
+        HttpResponse<String> all = sales.get("/orders.csv?customer=" + mine);
+        assertThat(all.statusCode()).isEqualTo(200);
+        assertThat(all.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
+        assertThat(all.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment").contains(".csv");
+        assertThat(all.body()).startsWith("number,placedAt,customer,customerId,channel,externalReference,status,total,currency\r\n")
+                .contains(first).contains(held).doesNotContain(foreign);
+        assertThat(sales.get("/orders.csv?customer=" + mine + "&status=ON_HOLD").body()).contains(held).doesNotContain(first);
+        assertThat(sales.get("/orders?customer=" + mine).body()).contains("href=\"/orders.csv?customer=" + mine + "\"");
+
+        // a customer's user exports only its own orders, whatever customer it names
+        String username = Fixtures.unique("customer").toLowerCase();
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.update("INSERT INTO app_user (username, password_hash, display_name, roles, customer_id, created_at, updated_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?)", username, encoder.encode(TestUsers.PASSWORD), username, "CUSTOMER", mine, now, now);
+        PageClient customer = new PageClient(port);
+        customer.logIn(username, TestUsers.PASSWORD);
+        String own = customer.get("/orders.csv?customer=" + theirs).body();
+        assertThat(own).contains(first).contains(held).doesNotContain(foreign);
+        assertThat(customer.get("/orders/new").statusCode()).isEqualTo(403);
+    }
+}
