@@ -203,11 +203,16 @@ class WarehouseJourneyTests extends BrowserJourney {
             browser.screenshot("warehouse-8-combined-pick-list");
             // on paper: no navigation, no buttons, only the list
             browser.driver.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", "print"));
-            assertThat(browser.find("header").isDisplayed()).isFalse();
-            assertThat(browser.find("#print-button").isDisplayed()).isFalse();
-            assertThat(browser.find("#pick-list-table").isDisplayed()).isTrue();
-            browser.screenshot("warehouse-9-combined-pick-list-printed");
-            browser.driver.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", ""));
+            try {
+                assertThat(browser.driver.executeScript("return matchMedia('print').matches")).isEqualTo(true);
+                assertThat(browser.driver.executeScript("return getComputedStyle(document.querySelector('body > header')).display"))
+                        .isEqualTo("none");
+                assertThat(browser.find("#print-button").isDisplayed()).isFalse();
+                assertThat(browser.find("#pick-list-table").isDisplayed()).isTrue();
+                browser.screenshot("warehouse-9-combined-pick-list-printed");
+            } finally {
+                browser.driver.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", ""));
+            }
         }
 
         // what runs low is highlighted, and can be listed alone
