@@ -16,4 +16,13 @@ public interface UserProfiles {
      * @throws org.ordo.shared.OrdoException invalid (400) for a malformed tag, not found for an unknown user
      */
     void changeLocale(String username, String locale);
+
+    /**
+     * Changes the user's own password, after checking the current one; the password rule is the same as on creation
+     * (audited, without the password).
+     *
+     * @throws org.ordo.shared.OrdoException invalid (400) naming {@code currentPassword} (missing or wrong) or
+     *         {@code newPassword} (too short, too long, or the same as the current one)
+     */
+    void changePassword(String username, String currentPassword, String newPassword);
 }

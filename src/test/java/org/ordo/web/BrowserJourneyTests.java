@@ -81,6 +81,8 @@ class BrowserJourneyTests extends BrowserJourney {
 
         browser.open("/admin/consistency");
         assertThat(browser.find("h1").getText()).isEqualTo("Not allowed");
+        // the refusal keeps the navigation, so the way back is one click
+        assertThat(browser.all("#nav-nav\\.orders")).hasSize(1);
         assertThat(browser.consoleErrors()).singleElement().asString().contains("status of 403");
         browser.screenshot("5-sales-forced-admin-page");
     }

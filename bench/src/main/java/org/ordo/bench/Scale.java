@@ -162,7 +162,8 @@ final class Scale {
                     INSERT INTO payment_allocation (payment_id, invoice_id, amount, created_at, created_by)
                     SELECT md5('scale-payment-' || i.id)::uuid, i.id, i.total, p.created_at, 'scale-import'
                     FROM invoice i JOIN payment p ON p.id = md5('scale-payment-' || i.id)::uuid WHERE i.series = 'SCALE' AND i.status = 'PAID'""");
-            step(s, "statistics", "ANALYZE");
+            // as autovacuum leaves a table that settled: statistics, and the visibility map that index-only scans rely on
+            step(s, "vacuum and statistics", "VACUUM ANALYZE");
             try (ResultSet rs = s.executeQuery("SELECT (SELECT COUNT(*) FROM sales_order), (SELECT COUNT(*) FROM order_line), "
                     + "(SELECT COUNT(*) FROM shipment), (SELECT COUNT(*) FROM invoice), (SELECT COUNT(*) FROM stock_movement), "
                     + "pg_size_pretty(pg_database_size(current_database()))")) {

@@ -28,4 +28,9 @@ class UserProfileDesk implements UserProfiles {
         changes.setLocale(locale);
         management.update(username, null, changes);
     }
+
+    @Override
+    public void changePassword(String username, String currentPassword, String newPassword) {
+        management.changeOwnPassword(username, currentPassword, newPassword);
+    }
 }

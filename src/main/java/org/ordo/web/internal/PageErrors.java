@@ -1,5 +1,6 @@
 package org.ordo.web.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.ordo.shared.OrdoException;
 import org.slf4j.Logger;
@@ -22,14 +23,21 @@ class PageErrors {
 
     private static final Logger log = LoggerFactory.getLogger(PageErrors.class);
 
+    private final PageModel layout;
+
+    PageErrors(PageModel layout) {
+        this.layout = layout;
+    }
+
     @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
-    String denied(HttpServletResponse response) {
+    String denied(HttpServletRequest request, HttpServletResponse response, Model model) {
         response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        layout.addTo(model.asMap(), request);
         return "error/403";
     }
 
     @ExceptionHandler(OrdoException.class)
-    String domain(OrdoException e, HttpServletResponse response, Model model) {
+    String domain(OrdoException e, HttpServletRequest request, HttpServletResponse response, Model model) {
         int status = switch (e.kind()) {
             case NOT_FOUND -> HttpServletResponse.SC_NOT_FOUND;
             case FORBIDDEN -> HttpServletResponse.SC_FORBIDDEN;
@@ -39,15 +47,17 @@ class PageErrors {
             case RULE_VIOLATED -> 422;
         };
         response.setStatus(status);
+        layout.addTo(model.asMap(), request);
         model.addAttribute("status", status);
         model.addAttribute("detail", e.getMessage());
         return status == HttpServletResponse.SC_NOT_FOUND ? "error/404" : status == HttpServletResponse.SC_FORBIDDEN ? "error/403" : "error";
     }
 
     @ExceptionHandler(Exception.class)
-    String unexpected(Exception e, HttpServletResponse response, Model model) {
+    String unexpected(Exception e, HttpServletRequest request, HttpServletResponse response, Model model) {
         log.error("Page failed", e);
         response.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
+        layout.addTo(model.asMap(), request);
         model.addAttribute("status", 500);
         return "error";
     }

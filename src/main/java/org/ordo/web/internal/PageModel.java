@@ -60,6 +60,19 @@ class PageModel {
         return UriComponentsBuilder.fromPath(request.getRequestURI()).query(request.getQueryString()).build().toString();
     }
 
+    /**
+     * The same attributes for a page rendered outside a controller's model (the error pages), so that it keeps the
+     * navigation and the language switch.
+     */
+    void addTo(java.util.Map<String, Object> model, HttpServletRequest request) {
+        model.put("currentUser", currentUser());
+        model.put("nav", navigation());
+        model.put("lang", language());
+        model.put("languages", languages());
+        model.put("here", here(request));
+        model.put("section", section(request));
+    }
+
     /** The first segment of the path, to mark the active navigation entry. */
     @ModelAttribute("section")
     String section(HttpServletRequest request) {

@@ -18,6 +18,12 @@ class PageNotFound implements HandlerExceptionResolver, Ordered {
 
     private static final AntPathMatcher PATHS = new AntPathMatcher();
 
+    private final PageModel layout;
+
+    PageNotFound(PageModel layout) {
+        this.layout = layout;
+    }
+
     @Override
     public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler, Exception e) {
         if (!(e instanceof NoResourceFoundException)) {
@@ -30,6 +36,7 @@ class PageNotFound implements HandlerExceptionResolver, Ordered {
             }
         }
         ModelAndView page = new ModelAndView("error/404");
+        layout.addTo(page.getModel(), request);
         page.setStatus(org.springframework.http.HttpStatus.NOT_FOUND);
         return page;
     }
