@@ -40,11 +40,12 @@ class PageSecurityConfiguration {
         http.securityMatcher(new NegatedRequestMatcher(new OrRequestMatcher(api)))
                 .authenticationManager(new ProviderManager(logins))
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/favicon.svg", "/error").permitAll()
+                        .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/favicon.svg", "/error", DeniedPage.PATH).permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").failureHandler(failure).defaultSuccessUrl("/", false))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .exceptionHandling(denied -> denied.accessDeniedPage(DeniedPage.PATH))
                 .rememberMe(remember -> remember.disable())
                 .httpBasic(basic -> basic.disable())
                 .headers(headers -> headers
