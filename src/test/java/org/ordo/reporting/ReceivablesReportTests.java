@@ -15,6 +15,8 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -126,6 +128,18 @@ class ReceivablesReportTests {
         assertThat(amount(later, "days31To60")).isEqualTo("120.00");
         assertThat(amount(later, "over90")).isEqualTo("330.00");
         assertThat(amount(later, "total")).isEqualTo("2149.00");
+    }
+
+    @Test
+    void todaysAgingFromTheInvoicesRunningSumsAgreesWithTheLedger() {
+        // a past day is re-derived from the documents and allocations, today is read from the invoices' running sums
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        for (LocalDate day : List.of(today.minusDays(1), today)) {
+            JsonNode buckets = admin.get("/api/reports/ar-aging?asOf=" + day + "&customerId=" + customer).expect(200).json()
+                    .get("customers").get(0).get("buckets");
+            assertThat(amount(buckets, "total")).as("open at the end of %s", day).isEqualTo("2149.00");
+            assertThat(buckets.get("invoices").asLong()).as("open invoices at the end of %s", day).isEqualTo(6);
+        }
     }
 
     @Test

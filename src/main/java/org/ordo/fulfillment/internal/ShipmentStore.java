@@ -1,6 +1,7 @@
 package org.ordo.fulfillment.internal;
 
 import org.ordo.fulfillment.ShipmentStatus;
+import org.ordo.platform.Database;
 import org.ordo.platform.PageResult;
 import org.ordo.platform.Paging;
 import org.ordo.shared.Address;
@@ -9,8 +10,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import javax.sql.DataSource;
-import java.sql.Connection;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -42,15 +41,12 @@ class ShipmentStore {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
-    private final String nextValue;
+    private final Database database;
 
-    ShipmentStore(JdbcClient jdbc, JdbcTemplate template, DataSource dataSource) throws SQLException {
+    ShipmentStore(JdbcClient jdbc, JdbcTemplate template, Database database) {
         this.jdbc = jdbc;
         this.template = template;
-        try (Connection c = dataSource.getConnection()) {
-            boolean h2 = c.getMetaData().getDatabaseProductName().toLowerCase().contains("h2");
-            this.nextValue = h2 ? "SELECT NEXT VALUE FOR %s" : "SELECT nextval('%s')";
-        }
+        this.database = database;
     }
 
     /** A human shipment number, {@code SHP-2026-000123}. */
@@ -67,7 +63,7 @@ class ShipmentStore {
     }
 
     private long next(String sequence) {
-        return jdbc.sql(String.format(nextValue, sequence)).query(Long.class).single();
+        return jdbc.sql(database.nextValueSql(sequence)).query(Long.class).single();
     }
 
     void insert(Shipment s) {

@@ -4,6 +4,7 @@ import org.ordo.customers.CustomerSnapshot;
 import org.ordo.customers.Customers;
 import org.ordo.orders.LineStatus;
 import org.ordo.orders.OrderStatus;
+import org.ordo.platform.Database;
 import org.ordo.platform.PageResult;
 import org.ordo.platform.Paging;
 import org.ordo.shared.Address;
@@ -12,9 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import javax.sql.DataSource;
 import java.math.BigDecimal;
-import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -59,14 +58,11 @@ class OrderStore {
     /** The order search by text looks at the orders of at most this many customers whose name or e-mail matches. */
     static final int TEXT_CUSTOMERS = 500;
 
-    OrderStore(JdbcClient jdbc, JdbcTemplate template, DataSource dataSource, Customers customers) throws SQLException {
+    OrderStore(JdbcClient jdbc, JdbcTemplate template, Database database, Customers customers) {
         this.jdbc = jdbc;
         this.template = template;
         this.customers = customers;
-        try (Connection c = dataSource.getConnection()) {
-            boolean h2 = c.getMetaData().getDatabaseProductName().toLowerCase().contains("h2");
-            this.nextNumberSql = h2 ? "SELECT NEXT VALUE FOR order_number_seq" : "SELECT nextval('order_number_seq')";
-        }
+        this.nextNumberSql = database.nextValueSql("order_number_seq");
     }
 
     /** A human order number, {@code SO-2026-000123}; from a sequence, so never a lock on the hot path. */

@@ -23,24 +23,30 @@ class KeyFigureDesk implements KeyFigures {
     private final SalesReport sales;
     private final OpenInvoices openInvoices;
     private final JdbcClient jdbc;
+    private final Figures parallel;
 
-    KeyFigureDesk(KeyFigureQueries figures, SalesReport sales, OpenInvoices openInvoices, JdbcClient jdbc) {
+    KeyFigureDesk(KeyFigureQueries figures, SalesReport sales, OpenInvoices openInvoices, JdbcClient jdbc, Figures parallel) {
         this.figures = figures;
+        this.parallel = parallel;
         this.sales = sales;
         this.openInvoices = openInvoices;
         this.jdbc = jdbc;
     }
 
     @Override
-    @Transactional(readOnly = true)
     public Summary summary(LocalDate from, LocalDate to) {
         Period p = period(from, to);
-        KeyFigureQueries.Durations cycle = figures.orderCycleTime(p);
-        return new Summary(p.from(), p.to(), cycle.medianHours(), cycle.p90Hours(), cycle.count(), rate(figures.onTimeDeliveryRate(p)),
-                rate(figures.backorderRate(p)),
-                figures.averageOrderValue(p).stream().map(a -> Money.of(a.value(), a.currency())).toList(),
-                rate(figures.repeatPurchaseRate(p)),
-                figures.inventoryTurnover(p).byCurrency().stream().map(t -> new Turnover(t.currency(), t.value())).toList());
+        var deliveries = parallel.start(() -> figures.deliveries(p));
+        var turnover = parallel.start(() -> figures.inventoryTurnover(p));
+        var backorders = parallel.start(() -> figures.backorderRate(p));
+        var orderValue = parallel.start(() -> figures.averageOrderValue(p));
+        var repeat = parallel.start(() -> figures.repeatPurchaseRate(p));
+        KeyFigureQueries.Durations cycle = Figures.value(deliveries).cycleTime();
+        return new Summary(p.from(), p.to(), cycle.medianHours(), cycle.p90Hours(), cycle.count(), rate(Figures.value(deliveries).onTime()),
+                rate(Figures.value(backorders)),
+                Figures.value(orderValue).stream().map(a -> Money.of(a.value(), a.currency())).toList(),
+                rate(Figures.value(repeat)),
+                Figures.value(turnover).byCurrency().stream().map(t -> new Turnover(t.currency(), t.value())).toList());
     }
 
     @Override

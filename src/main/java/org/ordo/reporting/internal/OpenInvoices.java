@@ -13,9 +13,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * What was open on each invoice at the end of a day, re-derived from the documents and the payment ledger rather than from
- * the invoices' running sums, so that a report can look back: invoices issued by then, less the credit notes issued by then
- * and the payment allocations made by then (an allocation given back to the account counts negative). Void documents never
+ * What was open on each invoice at the end of a day. For a past day it is re-derived from the documents and the payment
+ * ledger, so that a report can look back: invoices issued by then, less the credit notes issued by then and the payment
+ * allocations made by then (an allocation given back to the account counts negative). For today it is read from the
+ * invoices' running sums, which the consistency check holds equal to the same documents and ledger. Void documents never
  * were claims and are left out.
  */
 @Component
@@ -43,16 +44,25 @@ class OpenInvoices {
             customer = " AND i.customer_id = ?";
             params.add(customerId);
         }
-        // Up to now every payment is in, so a PAID invoice has nothing open: today's question (the AR aging, DSO of a
-        // period that ends today) reads only the open invoices, by the status index, instead of a year of paid ones.
-        String statuses = day.isBefore(LocalDate.now(ZoneOffset.UTC)) ? COUNTS : OPEN;
-        // per invoice, its credit notes and allocations by index (correlated), not an aggregate over all of them
+        String open;
+        String statuses;
+        if (day.isBefore(LocalDate.now(ZoneOffset.UTC))) {
+            // per invoice, its credit notes and allocations up to that day by index (correlated), not an aggregate over all
+            open = "i.total "
+                    + "  - COALESCE((SELECT -SUM(cn.total) FROM invoice cn WHERE cn.original_invoice_id = i.id "
+                    + "              AND cn.type = 'CREDIT_NOTE' AND cn.status IN " + COUNTS + " AND cn.issue_date <= ?), 0) "
+                    + "  - COALESCE((SELECT SUM(a.amount) FROM payment_allocation a WHERE a.invoice_id = i.id AND a.created_at < ?), 0)";
+            statuses = COUNTS;
+        } else {
+            // Up to now every document and payment is in, and the invoice's running sums agree with them (a consistency
+            // check of invoicing): today's question (the AR aging, DSO of a period that ends today) reads only the open
+            // invoices by the status index, and their sums instead of their ledger.
+            open = "i.total - i.amount_credited - i.amount_paid";
+            statuses = OPEN;
+            params.subList(0, 2).clear();
+        }
         return jdbc.sql("SELECT customer_id, name, currency, due_date, open_amount FROM ("
-                        + "SELECT i.customer_id, c.name, i.currency, i.due_date, i.total "
-                        + "  - COALESCE((SELECT -SUM(cn.total) FROM invoice cn WHERE cn.original_invoice_id = i.id "
-                        + "              AND cn.type = 'CREDIT_NOTE' AND cn.status IN " + COUNTS + " AND cn.issue_date <= ?), 0) "
-                        + "  - COALESCE((SELECT SUM(a.amount) FROM payment_allocation a WHERE a.invoice_id = i.id AND a.created_at < ?), 0) "
-                        + "  AS open_amount "
+                        + "SELECT i.customer_id, c.name, i.currency, i.due_date, " + open + " AS open_amount "
                         + "FROM invoice i JOIN customer c ON c.id = i.customer_id "
                         + "WHERE i.type = 'INVOICE' AND i.status IN " + statuses + " AND i.issue_date <= ?" + customer
                         + ") o WHERE open_amount > 0 "

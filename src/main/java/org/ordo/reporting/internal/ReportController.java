@@ -55,15 +55,15 @@ class ReportController {
         // the slowest first, so that they overlap the most
         var turnover = parallel.start(() -> figures.inventoryTurnover(period));
         var outstanding = parallel.start(() -> figures.daysSalesOutstanding(period));
-        var cycle = parallel.start(() -> figures.orderCycleTime(period));
+        var deliveries = parallel.start(() -> figures.deliveries(period));
         var processing = parallel.start(() -> figures.orderProcessingTime(period));
         var backorders = parallel.start(() -> figures.backorderRate(period));
         var slowMovers = parallel.start(() -> figures.slowMovers(period, slowMoverDays, 50));
         var repeat = parallel.start(() -> figures.repeatPurchaseRate(period));
-        var onTime = parallel.start(() -> figures.onTimeDeliveryRate(period));
         var orderValue = parallel.start(() -> figures.averageOrderValue(period));
         var accuracy = parallel.start(() -> figures.fulfilmentAccuracy(period));
-        return new Kpis(period, Figures.value(cycle), Figures.value(processing), Figures.value(onTime), Figures.value(backorders),
+        return new Kpis(period, Figures.value(deliveries).cycleTime(), Figures.value(processing), Figures.value(deliveries).onTime(),
+                Figures.value(backorders),
                 Figures.value(orderValue), Figures.value(repeat), Figures.value(slowMovers), Figures.value(accuracy),
                 Figures.value(turnover), Figures.value(outstanding));
     }

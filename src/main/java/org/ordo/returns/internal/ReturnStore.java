@@ -1,5 +1,6 @@
 package org.ordo.returns.internal;
 
+import org.ordo.platform.Database;
 import org.ordo.platform.PageResult;
 import org.ordo.platform.Paging;
 import org.ordo.returns.Resolution;
@@ -10,8 +11,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import javax.sql.DataSource;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -40,13 +39,10 @@ class ReturnStore {
     private final JdbcTemplate template;
     private final String nextValue;
 
-    ReturnStore(JdbcClient jdbc, JdbcTemplate template, DataSource dataSource) throws SQLException {
+    ReturnStore(JdbcClient jdbc, JdbcTemplate template, Database database) {
         this.jdbc = jdbc;
         this.template = template;
-        try (Connection c = dataSource.getConnection()) {
-            boolean h2 = c.getMetaData().getDatabaseProductName().toLowerCase().contains("h2");
-            this.nextValue = h2 ? "SELECT NEXT VALUE FOR return_number_seq" : "SELECT nextval('return_number_seq')";
-        }
+        this.nextValue = database.nextValueSql("return_number_seq");
     }
 
     /** A human return number, {@code RMA-2026-000123}. */
