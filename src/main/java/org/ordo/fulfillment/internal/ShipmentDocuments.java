@@ -1,20 +1,17 @@
 package org.ordo.fulfillment.internal;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import org.ordo.inventory.WarehouseView;
+import org.ordo.platform.PdfRenderer;
 import org.ordo.shared.Address;
 import org.springframework.stereotype.Component;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Locale;
 
 /**
  * Shipping label, packing slip and pick list as PDF: XHTML rendered by openhtmltopdf, barcodes embedded as
- * images. The PDF fonts are the standard ones (Latin-1 text).
+ * images. Text outside Latin-1 takes its glyphs from the fallback font of {@link PdfRenderer}.
  */
 @Component
 class ShipmentDocuments {
@@ -37,6 +34,12 @@ class ShipmentDocuments {
             td.n, th.n { text-align: right; }
             .cols td { border: none; width: 50%; padding: 0 2mm 0 0; }
             """;
+
+    private final PdfRenderer pdf;
+
+    ShipmentDocuments(PdfRenderer pdf) {
+        this.pdf = pdf;
+    }
 
     /** The label stuck on the package: from, to, carrier and service, and the tracking number and SSCC as barcodes. */
     byte[] label(Shipment s, WarehouseView from, String carrierName, String serviceName) {
@@ -162,17 +165,7 @@ class ShipmentDocuments {
         return s.toString();
     }
 
-    private static byte[] render(StringBuilder html) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            builder.withHtmlContent(html.toString(), null);
-            builder.toStream(out);
-            builder.run();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+    private byte[] render(StringBuilder html) {
+        return pdf.render(html.toString());
     }
 }

@@ -29,13 +29,16 @@ class AccountingDesk implements Accounting {
     private final InvoiceManagement management;
     private final Payments payments;
     private final Dunning dunning;
+    private final InvoicePdf pdf;
 
-    AccountingDesk(InvoiceStore store, PaymentStore paymentStore, InvoiceManagement management, Payments payments, Dunning dunning) {
+    AccountingDesk(InvoiceStore store, PaymentStore paymentStore, InvoiceManagement management, Payments payments, Dunning dunning,
+            InvoicePdf pdf) {
         this.store = store;
         this.paymentStore = paymentStore;
         this.management = management;
         this.payments = payments;
         this.dunning = dunning;
+        this.pdf = pdf;
     }
 
     @Override
@@ -89,7 +92,7 @@ class AccountingDesk implements Accounting {
     @Override
     @Transactional(readOnly = true)
     public Optional<Document> pdf(String idOrNumber) {
-        return store.find(idOrNumber).map(i -> new Document(fileName(i) + ".pdf", "application/pdf", InvoicePdf.render(i)));
+        return store.find(idOrNumber).map(i -> new Document(fileName(i) + ".pdf", "application/pdf", pdf.render(i)));
     }
 
     @Override

@@ -16,9 +16,11 @@ import java.util.UUID;
 class CustomerInvoiceLookup implements CustomerInvoices {
 
     private final InvoiceStore store;
+    private final InvoicePdf pdf;
 
-    CustomerInvoiceLookup(InvoiceStore store) {
+    CustomerInvoiceLookup(InvoiceStore store, InvoicePdf pdf) {
         this.store = store;
+        this.pdf = pdf;
     }
 
     @Override
@@ -32,6 +34,6 @@ class CustomerInvoiceLookup implements CustomerInvoices {
     @Override
     public Optional<Document> pdf(String idOrNumber) {
         return store.find(idOrNumber).map(i -> new Document(i.id(), i.customerId(),
-                i.number() != null ? i.number() : "draft-" + i.id(), InvoicePdf.render(i)));
+                i.number() != null ? i.number() : "draft-" + i.id(), pdf.render(i)));
     }
 }

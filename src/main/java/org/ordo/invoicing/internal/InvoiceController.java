@@ -49,14 +49,16 @@ class InvoiceController {
     private final Idempotency idempotency;
     private final PaymentStore payments;
     private final Dunning dunning;
+    private final InvoicePdf pdf;
 
     InvoiceController(InvoiceStore store, InvoiceManagement management, Idempotency idempotency, PaymentStore payments,
-            Dunning dunning) {
+            Dunning dunning, InvoicePdf pdf) {
         this.store = store;
         this.management = management;
         this.idempotency = idempotency;
         this.payments = payments;
         this.dunning = dunning;
+        this.pdf = pdf;
     }
 
     /** The invoice as JSON: the document, then the payments allocated to it (negative: given back) and its reminders. */
@@ -114,7 +116,7 @@ class InvoiceController {
         if (PDF.equals(format)) {
             return ResponseEntity.ok().contentType(PDF).eTag(ETags.of(invoice.version()))
                     .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + fileName(invoice) + ".pdf\"")
-                    .body(InvoicePdf.render(invoice));
+                    .body(pdf.render(invoice));
         }
         if (XML.equals(format)) {
             if (invoice.number() == null) {

@@ -1,12 +1,10 @@
 package org.ordo.invoicing.internal;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import org.ordo.platform.PdfRenderer;
 import org.ordo.shared.Address;
 import org.ordo.shared.Money;
+import org.springframework.stereotype.Component;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.format.DateTimeFormatter;
 
@@ -14,24 +12,19 @@ import java.time.format.DateTimeFormatter;
  * Renders an invoice or credit note as PDF: an XHTML page (seller, buyer, lines, tax summary, totals, payment terms)
  * through openhtmltopdf. Text stays text, so the PDF can be searched and read back. Every value is escaped.
  */
-final class InvoicePdf {
+@Component
+class InvoicePdf {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE;
 
-    private InvoicePdf() {}
+    private final PdfRenderer pdf;
 
-    static byte[] render(Invoice invoice) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            builder.withHtmlContent(html(invoice), null);
-            builder.toStream(out);
-            builder.run();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot render " + invoice.number(), e);
-        }
-        return out.toByteArray();
+    InvoicePdf(PdfRenderer pdf) {
+        this.pdf = pdf;
+    }
+
+    byte[] render(Invoice invoice) {
+        return pdf.render(html(invoice));
     }
 
     static String html(Invoice i) {
