@@ -29,7 +29,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.util.UriComponentsBuilder;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -83,22 +82,8 @@ class AccountingPages {
         }
 
         private String with(String target, int page) {
-            UriComponentsBuilder uri = UriComponentsBuilder.fromPath(target);
-            add(uri, "status", status);
-            add(uri, "customer", customer);
-            add(uri, "from", from);
-            add(uri, "to", to);
-            add(uri, "q", q);
-            if (page > 0) {
-                uri.queryParam("page", page);
-            }
-            return uri.encode().build().toUriString();
-        }
-
-        private static void add(UriComponentsBuilder uri, String name, String value) {
-            if (value != null && !value.isBlank()) {
-                uri.queryParam(name, value);
-            }
+            return ListLink.to(target).filter("status", status).filter("customer", customer).filter("from", from)
+                    .filter("to", to).filter("q", q).page(page);
         }
     }
 

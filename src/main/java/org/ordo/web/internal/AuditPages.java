@@ -12,7 +12,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -53,22 +52,8 @@ class AuditPages {
     public record Filter(String entity, String entityId, String actor, String from, String to) {
 
         public String query(String path, int page) {
-            UriComponentsBuilder uri = UriComponentsBuilder.fromPath(path);
-            add(uri, "entity", entity);
-            add(uri, "entityId", entityId);
-            add(uri, "actor", actor);
-            add(uri, "from", from);
-            add(uri, "to", to);
-            if (page > 0) {
-                uri.queryParam("page", page);
-            }
-            return uri.encode().build().toUriString();
-        }
-
-        private static void add(UriComponentsBuilder uri, String name, String value) {
-            if (value != null && !value.isBlank()) {
-                uri.queryParam(name, value);
-            }
+            return ListLink.to(path).filter("entity", entity).filter("entityId", entityId).filter("actor", actor)
+                    .filter("from", from).filter("to", to).page(page);
         }
     }
 

@@ -31,7 +31,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.util.UriComponentsBuilder;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -89,23 +88,8 @@ class OrderPages {
         }
 
         private String query(String path, int page) {
-            UriComponentsBuilder uri = UriComponentsBuilder.fromPath(path);
-            add(uri, "status", status);
-            add(uri, "customer", customer);
-            add(uri, "channel", channel);
-            add(uri, "from", from);
-            add(uri, "to", to);
-            add(uri, "q", q);
-            if (page > 0) {
-                uri.queryParam("page", page);
-            }
-            return uri.encode().build().toUriString();
-        }
-
-        private static void add(UriComponentsBuilder uri, String name, String value) {
-            if (value != null && !value.isBlank()) {
-                uri.queryParam(name, value);
-            }
+            return ListLink.to(path).filter("status", status).filter("customer", customer).filter("channel", channel)
+                    .filter("from", from).filter("to", to).filter("q", q).page(page);
         }
     }
 

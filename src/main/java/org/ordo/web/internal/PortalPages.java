@@ -32,7 +32,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.util.UriComponentsBuilder;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -417,22 +416,11 @@ class PortalPages {
     public record ListQuery(String path, String status) {
 
         public String page(int page) {
-            UriComponentsBuilder uri = UriComponentsBuilder.fromPath(path);
-            if (status != null && !status.isBlank()) {
-                uri.queryParam("status", status);
-            }
-            if (page > 0) {
-                uri.queryParam("page", page);
-            }
-            return uri.encode().build().toUriString();
+            return ListLink.to(path).filter("status", status).page(page);
         }
 
         public String csv() {
-            UriComponentsBuilder uri = UriComponentsBuilder.fromPath(path.equals("/portal") ? "/portal/orders.csv" : path + ".csv");
-            if (status != null && !status.isBlank()) {
-                uri.queryParam("status", status);
-            }
-            return uri.encode().build().toUriString();
+            return ListLink.to(path.equals("/portal") ? "/portal/orders.csv" : path + ".csv").filter("status", status).build();
         }
     }
 

@@ -24,7 +24,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.util.UriComponentsBuilder;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -53,18 +52,7 @@ class StockPages {
     public record Filter(String warehouse, String q, boolean low) {
 
         public String query(String path, int page) {
-            UriComponentsBuilder uri = UriComponentsBuilder.fromPath(path);
-            uri.queryParam("warehouse", warehouse == null ? "" : warehouse);
-            if (q != null && !q.isBlank()) {
-                uri.queryParam("q", q);
-            }
-            if (low) {
-                uri.queryParam("low", "true");
-            }
-            if (page > 0) {
-                uri.queryParam("page", page);
-            }
-            return uri.encode().build().toUriString();
+            return ListLink.to(path).always("warehouse", warehouse).filter("q", q).filter("low", low ? "true" : null).page(page);
         }
     }
 

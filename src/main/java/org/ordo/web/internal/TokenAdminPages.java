@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.util.UriComponentsBuilder;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -51,14 +50,7 @@ class TokenAdminPages {
     public record Filter(String owner) {
 
         public String query(String path, int page) {
-            UriComponentsBuilder uri = UriComponentsBuilder.fromPath(path);
-            if (owner != null && !owner.isBlank()) {
-                uri.queryParam("owner", owner);
-            }
-            if (page > 0) {
-                uri.queryParam("page", page);
-            }
-            return uri.encode().build().toUriString();
+            return ListLink.to(path).filter("owner", owner).page(page);
         }
     }
 

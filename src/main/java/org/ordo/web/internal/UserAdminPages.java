@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.util.UriComponentsBuilder;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -61,14 +60,7 @@ class UserAdminPages {
     public record Filter(String q) {
 
         public String query(String path, int page) {
-            UriComponentsBuilder uri = UriComponentsBuilder.fromPath(path);
-            if (q != null && !q.isBlank()) {
-                uri.queryParam("q", q);
-            }
-            if (page > 0) {
-                uri.queryParam("page", page);
-            }
-            return uri.encode().build().toUriString();
+            return ListLink.to(path).filter("q", q).page(page);
         }
     }
 

@@ -27,7 +27,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.util.UriComponentsBuilder;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -71,15 +70,7 @@ class WarehousePages {
     public record Filter(String warehouse, String status) {
 
         public String query(String path, int page) {
-            UriComponentsBuilder uri = UriComponentsBuilder.fromPath(path);
-            uri.queryParam("warehouse", warehouse == null ? "" : warehouse);
-            if (status != null && !status.equals(OPEN)) {
-                uri.queryParam("status", status);
-            }
-            if (page > 0) {
-                uri.queryParam("page", page);
-            }
-            return uri.encode().build().toUriString();
+            return ListLink.to(path).always("warehouse", warehouse).filter("status", OPEN.equals(status) ? null : status).page(page);
         }
     }
 
