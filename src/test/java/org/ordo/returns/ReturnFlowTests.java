@@ -331,6 +331,22 @@ class ReturnFlowTests {
     }
 
     @Test
+    void goodsAreReceivedInTheWarehouseOrAtTheServiceDeskButNotBySales() {
+        Shipped shipped = shippedOrder(fixtures.customer("100000.00"), 0, 3);
+        String id = admin.post("/api/orders/" + shipped.orderId() + "/returns", returnOf("CREDIT", 1, 2, "DAMAGED")).expect(201)
+                .json().get("id").asString();
+        admin.post("/api/returns/" + id + "/approve", null).expect(200);
+        Api sales = Api.at(port).basic(users.staff("SALES"), TestUsers.PASSWORD);
+        sales.post("/api/returns/" + id + "/receive", Map.of("restock", true)).expect(403);
+        assertThat(admin.get("/api/returns/" + id).expect(200).json().get("status").asString()).isEqualTo("APPROVED");
+
+        Api support = Api.at(port).basic(users.staff("SUPPORT"), TestUsers.PASSWORD);
+        JsonNode received = support.post("/api/returns/" + id + "/receive", Map.of("restock", true)).expect(200).json();
+        assertThat(received.get("status").asString()).isEqualTo("RECEIVED");
+        assertConsistent();
+    }
+
+    @Test
     void aCustomerReturnsOnlyItsOwnOrdersAndSeesOnlyItsOwnReturns() {
         UUID mine = fixtures.customer("100000.00");
         Shipped own = shippedOrder(mine, 0, 2);

@@ -175,7 +175,9 @@ class PortalPageTests {
         PageClient warehouse = new PageClient(port);
         warehouse.logIn(users.staff("WAREHOUSE"), TestUsers.PASSWORD);
         assertThat(warehouse.get("/customers").statusCode()).isEqualTo(403);
-        assertThat(warehouse.get("/returns").statusCode()).isEqualTo(403);
+        // the warehouse receives returned goods, so it opens the returns, but not the customer service pages
+        assertThat(warehouse.get("/returns").statusCode()).isEqualTo(200);
+        assertThat(warehouse.get("/customers.csv").statusCode()).isEqualTo(403);
 
         PageClient portal = portalOf(own.customer());
         assertThat(portal.get("/customers").statusCode()).isEqualTo(403);
@@ -236,6 +238,33 @@ class PortalPageTests {
         sales.logIn(users.staff("SALES"), TestUsers.PASSWORD);
         sales.get("/returns/" + rma);
         assertThat(sales.post("/returns/" + rma + "/receive", Map.of("received_1", "1")).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void theWarehouseReceivesAnApprovedReturnOnItsPageAsTheApiAllowsAndSeesNoCustomerPages() {
+        ShippedOrders.Shipped own = shipping.forNewCustomer(2);
+        Api admin = Api.at(port).asAdmin();
+        String rma = admin.post("/api/orders/" + own.orderId() + "/returns", Map.of("resolution", "CREDIT",
+                "lines", java.util.List.of(Map.of("lineNumber", 1, "quantity", 1, "reason", "DAMAGED")))).expect(201).json().get("number")
+                .asString();
+        PageClient warehouse = new PageClient(port);
+        warehouse.logIn(users.staff("WAREHOUSE"), TestUsers.PASSWORD);
+        assertThat(warehouse.get("/warehouse").body()).contains("href=\"/returns\"").doesNotContain("href=\"/customers\"");
+        // not approved yet: nothing for the warehouse to do
+        assertThat(warehouse.get("/returns/" + rma).body()).doesNotContain("id=\"approve-form\"").doesNotContain("id=\"receive-submit\"");
+        admin.post("/api/returns/" + rma + "/approve", Map.of()).expect(200);
+
+        String list = warehouse.get("/returns?status=APPROVED").body();
+        assertThat(list).contains(rma).doesNotContain("href=\"/customers/" + own.customer());
+        String page = warehouse.get("/returns/" + rma).body();
+        assertThat(page).contains("id=\"receive-submit\"").doesNotContain("href=\"/customers/" + own.customer());
+        assertThat(warehouse.get("/customers/" + own.customer()).statusCode()).isEqualTo(403);
+        Map<String, String> receive = new LinkedHashMap<>();
+        receive.put("received_1", "1");
+        receive.put("handling_1", "restock");
+        warehouse.get("/returns/" + rma);
+        assertThat(warehouse.post("/returns/" + rma + "/receive", receive).statusCode()).isEqualTo(302);
+        assertThat(admin.get("/api/returns/" + rma).expect(200).json().get("status").asString()).isEqualTo("RECEIVED");
     }
 
     @Test

@@ -31,8 +31,8 @@ import java.util.UUID;
 
 /**
  * {@code /api/returns}: customer service (and a customer's own user, for its own orders) requests; customer service and
- * sales approve or reject; the warehouse receives and inspects; customer service and accounting resolve; accounting
- * records refunds. A customer's own user sees only its own returns; any other is a 404 to it.
+ * sales approve or reject; the warehouse, or the service desk the goods were brought to, receives and inspects; customer
+ * service and accounting resolve; accounting records refunds. A customer's own user sees only its own returns; any other is a 404 to it.
  */
 @RestController
 @Tag(name = "Returns")
@@ -41,7 +41,8 @@ class ReturnController {
     private static final String READERS = "hasAnyRole('ADMIN','SALES','WAREHOUSE','ACCOUNTING','SUPPORT','CUSTOMER')";
     private static final String REQUESTERS = "hasAnyRole('ADMIN','SALES','SUPPORT','CUSTOMER')";
     private static final String APPROVERS = "hasAnyRole('ADMIN','SALES','SUPPORT')";
-    private static final String WAREHOUSE = "hasAnyRole('ADMIN','WAREHOUSE')";
+    /** The goods arrive in the warehouse, or are brought to the service desk. */
+    private static final String RECEIVERS = "hasAnyRole('ADMIN','WAREHOUSE','SUPPORT')";
     private static final String INSPECTORS = "hasAnyRole('ADMIN','WAREHOUSE','SUPPORT')";
     private static final String RESOLVERS = "hasAnyRole('ADMIN','SUPPORT','ACCOUNTING')";
     private static final String ACCOUNTANTS = "hasAnyRole('ADMIN','ACCOUNTING')";
@@ -148,7 +149,7 @@ class ReturnController {
     }
 
     @PostMapping("/api/returns/{id}/receive")
-    @PreAuthorize(WAREHOUSE)
+    @PreAuthorize(RECEIVERS)
     @Operation(summary = "Receive the goods", description = "{restock?, lines?: [{lineNumber, quantity, restock?, warehouse?}]}. Without "
             + "lines everything requested arrived; restock (default true) applies to lines that do not say; restocked units go where "
             + "the line shipped from unless a warehouse is named. Restocked units go back on hand with a RETURN "

@@ -33,8 +33,13 @@ final class PageAccess {
     static final String CUSTOMER_SERVICE = "hasAnyRole('ADMIN','SALES','ACCOUNTING','SUPPORT')";
     /** Approving and rejecting returns (as {@code /api/returns/{id}/approve} and {@code /reject}). */
     static final String RETURN_APPROVERS = "hasAnyRole('ADMIN','SALES','SUPPORT')";
-    /** Receiving and inspecting returned goods at the service desk (the API also lets the warehouse do it). */
-    static final String RETURN_HANDLERS = "hasAnyRole('ADMIN','SUPPORT')";
+    /** The returns list and a return's page: customer service, and the warehouse that receives the goods. */
+    static final String RETURN_READERS = "hasAnyRole('ADMIN','SALES','ACCOUNTING','SUPPORT','WAREHOUSE')";
+    /**
+     * Receiving and inspecting returned goods, in the warehouse or at the service desk (as {@code /api/returns/{id}/receive}
+     * and {@code /inspect}).
+     */
+    static final String RETURN_HANDLERS = "hasAnyRole('ADMIN','WAREHOUSE','SUPPORT')";
     /** Carrying out a return's resolution: refund, credit or replacement (as {@code /api/returns/{id}/resolve}). */
     static final String RETURN_RESOLVERS = "hasAnyRole('ADMIN','SUPPORT','ACCOUNTING')";
     /** Recording that a return's refund was paid back (as {@code /api/returns/{id}/refund}). */
@@ -75,11 +80,15 @@ final class PageAccess {
         return actor.hasAnyRole(Role.ADMIN, Role.SALES, Role.ACCOUNTING, Role.SUPPORT);
     }
 
+    static boolean mayHandleReturns(Actor actor) {
+        return mayServeCustomers(actor) || actor.hasRole(Role.WAREHOUSE);
+    }
+
     /** The actions on a return that both its state and the user's roles allow, in the order the page shows them. */
     static List<String> returnActions(Actor actor, ReturnStatus status, boolean refundDue) {
         List<String> actions = new ArrayList<>();
         boolean approver = actor.hasAnyRole(Role.ADMIN, Role.SALES, Role.SUPPORT);
-        boolean handler = actor.hasAnyRole(Role.ADMIN, Role.SUPPORT);
+        boolean handler = actor.hasAnyRole(Role.ADMIN, Role.WAREHOUSE, Role.SUPPORT);
         if (approver && status.canMoveTo(ReturnStatus.APPROVED)) {
             actions.add("approve");
         }
@@ -150,6 +159,8 @@ final class PageAccess {
         }
         if (mayServeCustomers(actor)) {
             items.add(new NavItem("nav.customers", "/customers"));
+        }
+        if (mayHandleReturns(actor)) {
             items.add(new NavItem("nav.returns", "/returns"));
         }
         if (actor.hasRole(Role.ADMIN)) {

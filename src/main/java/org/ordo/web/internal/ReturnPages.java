@@ -50,7 +50,7 @@ class ReturnPages {
     }
 
     @GetMapping("/returns")
-    @PreAuthorize(PageAccess.CUSTOMER_SERVICE)
+    @PreAuthorize(PageAccess.RETURN_READERS)
     String list(@RequestParam(required = false) String status, @RequestParam(required = false) String page, Model model) {
         Map<String, String> errors = new LinkedHashMap<>();
         Set<ReturnStatus> statuses = statuses(status, errors);
@@ -62,11 +62,12 @@ class ReturnPages {
         model.addAttribute("statuses", ReturnStatus.values());
         model.addAttribute("query", new PortalPages.ListQuery("/returns", status));
         model.addAttribute("customerNames", customers.names(result.items().stream().map(ReturnDesk.Listed::customerId).toList()));
+        model.addAttribute("customerLinks", PageAccess.mayServeCustomers(Actor.current()));
         return "service/returns";
     }
 
     @GetMapping("/returns.csv")
-    @PreAuthorize(PageAccess.CUSTOMER_SERVICE)
+    @PreAuthorize(PageAccess.RETURN_READERS)
     ResponseEntity<String> csv(@RequestParam(required = false) String status) {
         Set<ReturnStatus> statuses = statuses(status, new LinkedHashMap<>());
         List<List<Object>> rows = Downloads.rows(p -> desk.search(statuses, null, Downloads.exportPage(p)),
@@ -83,7 +84,7 @@ class ReturnPages {
     }
 
     @GetMapping("/returns/{number}")
-    @PreAuthorize(PageAccess.CUSTOMER_SERVICE)
+    @PreAuthorize(PageAccess.RETURN_READERS)
     String detail(@PathVariable String number, Model model) {
         return show(find(number), Map.of(), Map.of(), null, model);
     }
@@ -201,6 +202,7 @@ class ReturnPages {
         model.addAttribute("rma", rma);
         model.addAttribute("customer", customers.find(rma.customerId()).orElse(null));
         model.addAttribute("actions", PageAccess.returnActions(Actor.current(), rma.status(), "DUE".equals(rma.refundStatus())));
+        model.addAttribute("customerLinks", PageAccess.mayServeCustomers(Actor.current()));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("failedAction", failedAction);

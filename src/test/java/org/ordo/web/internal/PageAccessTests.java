@@ -29,7 +29,7 @@ class PageAccessTests {
                 "/returns", "/admin");
         assertThat(links(actor(Role.SALES))).containsExactly("/", "/orders", "/orders/new", "/customers", "/returns");
         assertThat(links(actor(Role.ACCOUNTING))).containsExactly("/", "/orders", "/accounting", "/customers", "/returns");
-        assertThat(links(actor(Role.WAREHOUSE))).containsExactly("/orders", "/warehouse");
+        assertThat(links(actor(Role.WAREHOUSE))).containsExactly("/orders", "/warehouse", "/returns");
         assertThat(links(actor(Role.SUPPORT))).containsExactly("/orders", "/customers", "/returns");
         assertThat(links(actor(Role.CUSTOMER))).containsExactly("/portal", "/portal/invoices");
     }

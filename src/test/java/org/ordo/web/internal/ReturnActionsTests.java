@@ -29,6 +29,16 @@ class ReturnActionsTests {
     }
 
     @Test
+    void theWarehouseReceivesAndInspectsTheGoodsAndDecidesNothingElse() {
+        Actor warehouse = actor(Role.WAREHOUSE);
+        assertThat(PageAccess.returnActions(warehouse, ReturnStatus.REQUESTED, false)).isEmpty();
+        assertThat(PageAccess.returnActions(warehouse, ReturnStatus.APPROVED, false)).containsExactly("receive");
+        assertThat(PageAccess.returnActions(warehouse, ReturnStatus.RECEIVED, false)).containsExactly("inspect");
+        assertThat(PageAccess.returnActions(warehouse, ReturnStatus.INSPECTED, false)).isEmpty();
+        assertThat(PageAccess.returnActions(warehouse, ReturnStatus.REFUNDED, true)).isEmpty();
+    }
+
+    @Test
     void salesOnlyApprovesOrRejectsAndAccountingOnlyResolvesAndRecordsRefunds() {
         assertThat(PageAccess.returnActions(actor(Role.SALES), ReturnStatus.APPROVED, false)).containsExactly("reject");
         assertThat(PageAccess.returnActions(actor(Role.SALES), ReturnStatus.INSPECTED, false)).isEmpty();
