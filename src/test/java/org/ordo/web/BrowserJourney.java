@@ -5,6 +5,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.ordo.testing.Api;
@@ -65,7 +66,9 @@ abstract class BrowserJourney {
         WebElement name = browser.find("#username");
         name.clear();
         name.sendKeys(username, Keys.TAB, password, Keys.ENTER);
-        browser.waiting().until(d -> !d.getCurrentUrl().endsWith("/login"));
+        // the landing page, loaded: a form submitted by a key press does not wait for the next page by itself
+        browser.waiting().until(d -> !d.getCurrentUrl().endsWith("/login")
+                && "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
     static By css(String selector) {

@@ -49,6 +49,11 @@ class PageSecurityTests {
         assertThat(page.get("/webjars/chart.js/dist/chart.umd.min.js").statusCode()).isEqualTo(200);
         assertThat(page.get("/webjars/bootstrap/css/bootstrap.min.css").statusCode()).isEqualTo(200);
         assertThat(page.get("/js/ordo.js").statusCode()).isEqualTo(200);
+        // browsers ask for /favicon.ico on their own: the pages' icon, not a 404 in the console
+        HttpResponse<String> icon = page.get("/favicon.ico");
+        assertThat(icon.statusCode()).isEqualTo(200);
+        assertThat(icon.headers().firstValue("Content-Type").orElseThrow()).startsWith("image/svg+xml");
+        assertThat(icon.body()).contains("<svg");
     }
 
     @Test
