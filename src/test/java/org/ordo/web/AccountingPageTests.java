@@ -257,6 +257,47 @@ class AccountingPageTests {
     }
 
     @Test
+    void theAgingTablePagesByFiftyCustomersAndEveryCustomerOwingIsOnExactlyOnePage() {
+        // 51 customers owing on a day of their own (2004), so the table needs a second page whatever else is open then
+        String prefix = Fixtures.unique("Aging Page");
+        java.util.Set<String> owing = new java.util.HashSet<>();
+        for (int n = 0; n < 51; n++) {
+            UUID customer = UUID.randomUUID();
+            java.sql.Timestamp issued = java.sql.Timestamp.from(java.time.Instant.parse("2004-05-03T09:00:00Z"));
+            jdbc.update("INSERT INTO customer (id, name, currency, credit_limit, payment_terms_days, created_at, updated_at) "
+                    + "VALUES (?, ?, 'EUR', 0, 30, ?, ?)", customer, prefix + String.format(" %02d", n), issued, issued);
+            jdbc.update("INSERT INTO invoice (id, type, status, number, order_id, order_number, customer_id, currency, issue_date, due_date, "
+                            + "payment_terms_days, buyer_name, buyer_country, seller_name, seller_country, subtotal, discount, shipping, tax, "
+                            + "total, amount_credited, amount_paid, created_at, created_by) VALUES (?, 'INVOICE', 'ISSUED', ?, ?, 'SO-2004-1', ?, "
+                            + "'EUR', DATE '2004-05-03', DATE '2004-06-02', 30, 'Aging Page', 'DE', 'Ordo', 'DE', 10, 0, 0, 0, 10, 0, 0, ?, 'test')",
+                    UUID.randomUUID(), Fixtures.unique("AGE-2004"), UUID.randomUUID(), customer, issued);
+            owing.add(customer.toString());
+        }
+        PageClient page = accountant();
+        String first = page.get("/accounting/aging?asOf=2004-06-30").body();
+        Matcher position = Pattern.compile("id=\"aging-page-position\">Page 1 of (\\d+)<").matcher(first);
+        assertThat(position.find()).as("the table says which page of how many").isTrue();
+        int pages = Integer.parseInt(position.group(1));
+        assertThat(first).contains("href=\"/accounting/aging?asOf=2004-06-30&amp;page=1\"");
+        Map<String, Integer> seen = new java.util.HashMap<>();
+        for (int n = 0; n < pages; n++) {
+            String body = page.get("/accounting/aging?asOf=2004-06-30&page=" + n).body();
+            Matcher rows = Pattern.compile("/accounting\\?customer=([0-9a-f-]{36})").matcher(body.substring(body.indexOf("<tbody>"),
+                    body.indexOf("</tbody>")));
+            int onThisPage = 0;
+            while (rows.find()) {
+                onThisPage++;
+                seen.merge(rows.group(1), 1, Integer::sum);
+            }
+            assertThat(onThisPage).as("rows on page %d", n + 1).isBetween(1, 50);
+        }
+        assertThat(pages).isGreaterThanOrEqualTo(2);
+        for (String customer : owing) {
+            assertThat(seen.get(customer)).as("customer %s", customer).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aCreditNoteBeyondWhatIsLeftIsRefusedNextToTheLineThenIssuedByLinesListedAndVoidable() {
         JsonNode invoice = invoice(3);
         String number = invoice.get("number").asString();

@@ -42,6 +42,7 @@ class ReceivablePages {
     static final int PAGE_SIZE = 25;
     /** The chart shows the customers owing most; the table shows them all. */
     static final int CUSTOMERS_IN_CHART = 15;
+    static final int AGING_PAGE_SIZE = 50;
     static final List<String> BUCKETS = List.of("current", "days1To30", "days31To60", "days61To90", "over90");
     private static final List<String> BUCKET_COLOURS = List.of("#198754", "#ffc107", "#fd7e14", "#dc3545", "#842029");
 
@@ -136,12 +137,30 @@ class ReceivablePages {
         return jobs.find(id, Actor.current().username()).orElseThrow(() -> OrdoException.notFound("Job", id));
     }
 
+    /** The aging's day as chosen, for the paging links of its customer table. */
+    public record AgingQuery(String asOf) {
+
+        public String query(int page) {
+            return ListLink.to("/accounting/aging").filter("asOf", asOf).page(page);
+        }
+    }
+
     @GetMapping("/accounting/aging")
     @PreAuthorize(PageAccess.ACCOUNTANTS)
-    String aging(@RequestParam(required = false) String asOf, Model model, HttpServletResponse response) {
+    String aging(@RequestParam(required = false) String asOf, @RequestParam(required = false) String page, Model model,
+            HttpServletResponse response) {
         Map<String, String> errors = new LinkedHashMap<>();
         LocalDate day = day(asOf, errors);
         AgingReport.Aging report = aging.asOf(day);
+        // the totals and the chart cover everyone; the table pages, so thousands of customers owing make no giant page
+        List<AgingReport.CustomerRow> customers = report.customers();
+        int lastPage = Math.max(0, (customers.size() - 1) / AGING_PAGE_SIZE);
+        int pageNumber = Math.min(Downloads.page(page), lastPage);
+        model.addAttribute("rows", customers.subList(Math.min(customers.size(), pageNumber * AGING_PAGE_SIZE),
+                Math.min(customers.size(), (pageNumber + 1) * AGING_PAGE_SIZE)));
+        model.addAttribute("page", pageNumber);
+        model.addAttribute("lastPage", lastPage);
+        model.addAttribute("filter", new AgingQuery(errors.isEmpty() ? asOf : null));
         model.addAttribute("asOf", asOf == null || asOf.isBlank() ? day.toString() : asOf);
         model.addAttribute("errors", errors);
         model.addAttribute("report", report);
