@@ -86,7 +86,11 @@ public interface OrderEntry {
     /** With a line number: that line's new quantity. Without: a new line of {@code sku}. */
     record LineChange(Integer lineNumber, String sku, long quantity) {}
 
-    /** A change of an order; every part may be null (unchanged). */
+    /**
+     * A change of an order; every part may be null (unchanged). {@code madeOnVersion}: the order's version the change was
+     * made on (a form shows it); when the order has changed since, the change is refused as stale (like an API If-Match)
+     * instead of overwriting what someone else did. Null: no such check.
+     */
     record OrderChange(List<LineChange> lines, Address shippingAddress, LocalDate requestedDeliveryDate, String shippingMethod,
-            String reason) {}
+            String reason, Long madeOnVersion) {}
 }

@@ -16,7 +16,7 @@ import java.util.UUID;
  */
 public record OrderSnapshot(UUID id, String number, UUID customerId, String channel, String externalReference, String currency,
         OrderStatus status, Address shippingAddress, LocalDate requestedDeliveryDate, LocalDate promisedDate, String shippingMethod,
-        Instant placedAt, Money subtotal, Money discount, Money shipping, Money tax, Money total, List<Line> lines) {
+        Instant placedAt, Money subtotal, Money discount, Money shipping, Money tax, Money total, List<Line> lines, long version) {
 
     /**
      * One line. {@code reservedByWarehouse}: active reservations per warehouse code, summing to {@code reserved}.

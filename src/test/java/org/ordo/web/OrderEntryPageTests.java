@@ -164,6 +164,42 @@ class OrderEntryPageTests {
     }
 
     @Test
+    void aFormFilledInBeforeSomeoneElsesChangeIsRefusedKeepsWhatWasTypedAndAppliesWhenSentAgain() {
+        UUID customer = fixtures.customer("100000.00");
+        String number = admin.post("/api/orders", order(customer, sku, 2)).expect(201).json().get("number").asString();
+        PageClient sales = loggedIn("SALES");
+        java.util.regex.Matcher shown = java.util.regex.Pattern.compile("name=\"version\" value=\"(\\d+)\"")
+                .matcher(sales.get("/orders/" + number + "/edit").body());
+        assertThat(shown.find()).isTrue();
+
+        // meanwhile a colleague changes the same line through the API
+        admin.patch("/api/orders/" + number, Map.of("lines", java.util.List.of(Map.of("lineNumber", 1, "quantity", 4)))).expect(200);
+
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("version", shown.group(1));
+        form.put("qty-1", "7");
+        // the address as the form shows it, unchanged
+        JsonNode address = admin.get("/api/orders/" + number).expect(200).json().get("shippingAddress");
+        for (String field : new String[] {"name", "line1", "line2", "postalCode", "city", "region", "country"}) {
+            JsonNode value = address.get(field);
+            form.put("shippingAddress." + field, value == null || value.isNull() ? "" : value.asString());
+        }
+        HttpResponse<String> stale = sales.post("/orders/" + number + "/edit", form);
+        assertThat(stale.statusCode()).isEqualTo(409);
+        assertThat(stale.body()).contains("Someone else changed this order").contains("value=\"7\"");
+        assertThat(admin.get("/api/orders/" + number).expect(200).json().get("lines").get(0).get("quantity").asLong())
+                .as("the colleague's change stands").isEqualTo(4);
+
+        // sent again from the page that now shows the current order, it applies
+        java.util.regex.Matcher current = java.util.regex.Pattern.compile("name=\"version\" value=\"(\\d+)\"").matcher(stale.body());
+        assertThat(current.find()).isTrue();
+        assertThat(current.group(1)).isNotEqualTo(shown.group(1));
+        form.put("version", current.group(1));
+        assertThat(sales.post("/orders/" + number + "/edit", form).statusCode()).isEqualTo(302);
+        assertThat(admin.get("/api/orders/" + number).expect(200).json().get("lines").get(0).get("quantity").asLong()).isEqualTo(7);
+    }
+
+    @Test
     void anOrderIsEditedBeforeFulfilmentAndALineCancelledWithAReason() {
         UUID customer = fixtures.customer("100000.00");
         String other = fixtures.product("4.00");

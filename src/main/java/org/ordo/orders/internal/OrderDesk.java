@@ -3,6 +3,7 @@ package org.ordo.orders.internal;
 import org.ordo.orders.OrderEntry;
 import org.ordo.orders.OrderQuote;
 import org.ordo.orders.OrderSnapshot;
+import org.ordo.platform.ETags;
 import org.ordo.shared.OrdoException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -74,7 +75,8 @@ class OrderDesk implements OrderEntry {
         List<OrderRequests.ChangeLine> changes = change.lines() == null ? null : change.lines().stream()
                 .map(l -> new OrderRequests.ChangeLine(l.lineNumber(), l.lineNumber() == null ? l.sku() : null, l.quantity(), null))
                 .toList();
-        operations.change(orderId.toString(), null, new OrderRequests.ChangeOrder(change.shippingAddress(), change.requestedDeliveryDate(),
+        String ifMatch = change.madeOnVersion() == null ? null : ETags.of(change.madeOnVersion());
+        operations.change(orderId.toString(), ifMatch, new OrderRequests.ChangeOrder(change.shippingAddress(), change.requestedDeliveryDate(),
                 change.shippingMethod(), null, changes, change.reason()));
         return snapshot(orderId);
     }

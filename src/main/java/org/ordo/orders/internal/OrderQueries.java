@@ -57,6 +57,6 @@ class OrderQueries implements Orders {
         }
         return new OrderSnapshot(o.id, o.number, o.customerId, o.channel, o.externalReference, o.currency.getCurrencyCode(), o.status,
                 o.shippingAddress, o.requestedDeliveryDate, o.promisedDate, o.shippingMethod, o.placedAt, o.subtotal, o.discount,
-                o.shipping, o.tax, o.total, List.copyOf(lines));
+                o.shipping, o.tax, o.total, List.copyOf(lines), o.version);
     }
 }

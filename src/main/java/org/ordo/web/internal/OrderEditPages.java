@@ -55,8 +55,16 @@ class OrderEditPages {
     /** One new line as typed. */
     public record NewRow(String code, String quantity) {}
 
-    /** The edit form as typed: quantities by line number, new rows, address fields. */
-    public record EditForm(Map<Integer, String> quantities, List<NewRow> added, Map<String, String> address, String reason) {
+    /**
+     * The edit form as typed: quantities by line number, new rows, address fields, and the order's version the form was
+     * filled in on.
+     */
+    public record EditForm(Map<Integer, String> quantities, List<NewRow> added, Map<String, String> address, String reason,
+            String version) {
+
+        EditForm onVersion(long current) {
+            return new EditForm(quantities, added, address, reason, Long.toString(current));
+        }
 
         public String quantity(int lineNumber) {
             return quantities.getOrDefault(lineNumber, "");
@@ -97,7 +105,7 @@ class OrderEditPages {
             address.put("region", nullToEmpty(a.region()));
             address.put("country", nullToEmpty(a.country()));
         }
-        return new EditForm(quantities, added, address, "");
+        return new EditForm(quantities, added, address, "", Long.toString(order.version()));
     }
 
     @PostMapping("/orders/{id}/edit")
@@ -153,8 +161,15 @@ class OrderEditPages {
         }
         try {
             entry.change(order.id(), new OrderEntry.OrderChange(changes.isEmpty() ? null : changes, address, null, null,
-                    form.reason().isBlank() ? null : form.reason().trim()));
+                    form.reason().isBlank() ? null : form.reason().trim(), madeOnVersion(form)));
         } catch (OrdoException refused) {
+            if (refused.kind() == OrdoException.Kind.STALE) {
+                // someone changed the order since this form was filled in: show the order as it is now, keep what was
+                // typed, and let a second send apply it to the version now shown
+                OrderSnapshot current = visible(id);
+                response.setStatus(HttpServletResponse.SC_CONFLICT);
+                return show(current, form.onVersion(current.version()), Map.of("form", text("entry.edit.stale")), model);
+            }
             for (FieldViolation v : refused.violations()) {
                 errors.putIfAbsent(field(v.field(), fields), v.message());
             }
@@ -225,7 +240,16 @@ class OrderEditPages {
         for (String field : OrderEntryPages.ADDRESS_FIELDS) {
             address.put(field, value(params, "shippingAddress." + field));
         }
-        return new EditForm(quantities, added, address, value(params, "reason"));
+        return new EditForm(quantities, added, address, value(params, "reason"), value(params, "version"));
+    }
+
+    /** The version the form was filled in on; a form without one (or a garbled one) is not checked. */
+    private static Long madeOnVersion(EditForm form) {
+        try {
+            return form.version().isBlank() ? null : Long.valueOf(form.version().trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /** The address typed, or null when it is the order's current one. */
