@@ -48,8 +48,9 @@ class Figures {
                 // Each figure is one pass over up to a year of rows, and the figures already run side by side: compiling
                 // the pass (JIT) costs more than it saves, and parallel workers would only compete with the other figures
                 // for the same cores (measured in docs/performance.md, scenario 6).
-                jdbc.sql("SET LOCAL jit = off").update();
-                jdbc.sql("SET LOCAL max_parallel_workers_per_gather = 0").update();
+                // (set_config with is_local = true is SET LOCAL: both in one round trip, gone at the transaction's end)
+                jdbc.sql("SELECT set_config('jit', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)")
+                        .query((rs, n) -> rs.getString(1)).single();
             }
             return figure.get();
         }), pool);

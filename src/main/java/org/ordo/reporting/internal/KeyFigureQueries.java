@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.BiFunction;
 
 /**
  * One query per key figure of DOMAIN.md, over a period [start, end) in UTC. Rates are returned with their
@@ -76,15 +75,13 @@ class KeyFigureQueries {
      * (delivered on or before the promised date ÷ delivered).
      */
     Deliveries deliveries(Period p) {
-        // the day of delivery is the UTC date, as the promised date is
-        return durations("delivered_at", "COUNT(CASE WHEN promised_date IS NULL "
-                + "OR CAST(delivered_at AT TIME ZONE 'UTC' AS DATE) <= promised_date THEN 1 END)", p,
-                (durations, onTime) -> new Deliveries(durations, Rate.of(onTime, durations.count())));
+        Timing delivered = timing("delivered_at", p);
+        return new Deliveries(delivered.durations(), Rate.of(delivered.byPromisedDate(), delivered.durations().count()));
     }
 
     /** Order processing time: placed → shipped (everything shipped), for orders shipped in the period. */
     Durations orderProcessingTime(Period p) {
-        return durations("shipped_at", "0", p, (durations, unused) -> durations);
+        return timing("shipped_at", p).durations();
     }
 
     /** Backorder rate: lines that were (partly) backordered at placement ÷ lines placed in the period. */
@@ -222,24 +219,28 @@ class KeyFigureQueries {
         return figures;
     }
 
+    /** How long the orders took to {@code until}, and how many got there by their promised date. */
+    private record Timing(Durations durations, long byPromisedDate) {}
+
     /**
      * Placed → {@code until} in whole seconds, for orders whose {@code until} lies in the period: median and 90th percentile
      * computed by the database (PERCENTILE_CONT: linear interpolation between the closest ranks), so a year of orders is not
-     * carried to the application; {@code alsoCount} is one more aggregate over the same rows.
+     * carried to the application; in the same pass, the orders whose {@code until} fell on or before their promised date
+     * (the UTC day, as the promised date is) or that had none.
      */
-    private <T> T durations(String until, String alsoCount, Period p, BiFunction<Durations, Long, T> result) {
+    private Timing timing(String until, Period p) {
         // PostgreSQL: the interval's seconds as a double, far cheaper per row than the numeric EXTRACT of each timestamp
         String seconds = postgres ? "FLOOR(date_part('epoch', " + until + " - placed_at))"
                 : "FLOOR(EXTRACT(EPOCH FROM " + until + ") - EXTRACT(EPOCH FROM placed_at))";
-        return jdbc.sql("SELECT PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY s), PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY s), COUNT(*), "
-                        + alsoCount + " FROM (SELECT " + seconds + " AS s, " + until + ", placed_at, promised_date FROM sales_order "
-                        + "WHERE " + until + " >= ? AND " + until + " < ?) sales_order")
+        return jdbc.sql("SELECT PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY " + seconds + "), "
+                        + "PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY " + seconds + "), COUNT(*), "
+                        + "COUNT(CASE WHEN promised_date IS NULL OR CAST(" + until + " AT TIME ZONE 'UTC' AS DATE) <= promised_date THEN 1 END) "
+                        + "FROM sales_order WHERE " + until + " >= ? AND " + until + " < ?")
                 .params(Timestamp.from(p.start()), Timestamp.from(p.end()))
                 .query((rs, n) -> {
                     long count = rs.getLong(3);
-                    Durations durations = new Durations(count == 0 ? null : hours(rs.getDouble(1)),
-                            count == 0 ? null : hours(rs.getDouble(2)), count);
-                    return result.apply(durations, rs.getLong(4));
+                    return new Timing(new Durations(count == 0 ? null : hours(rs.getDouble(1)),
+                            count == 0 ? null : hours(rs.getDouble(2)), count), rs.getLong(4));
                 })
                 .single();
     }

@@ -37,13 +37,7 @@ class OpenInvoices {
 
     /** The invoices open at the end of {@code day} (UTC), of one customer or (null) of all. */
     List<Open> asOf(LocalDate day, UUID customerId) {
-        Timestamp endOfDay = Timestamp.from(day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
-        List<Object> params = new ArrayList<>(List.of(Date.valueOf(day), endOfDay, Date.valueOf(day)));
-        String customer = "";
-        if (customerId != null) {
-            customer = " AND i.customer_id = ?";
-            params.add(customerId);
-        }
+        List<Object> params = new ArrayList<>();
         String open;
         String statuses;
         if (day.isBefore(LocalDate.now(ZoneOffset.UTC))) {
@@ -52,6 +46,8 @@ class OpenInvoices {
                     + "  - COALESCE((SELECT -SUM(cn.total) FROM invoice cn WHERE cn.original_invoice_id = i.id "
                     + "              AND cn.type = 'CREDIT_NOTE' AND cn.status IN " + COUNTS + " AND cn.issue_date <= ?), 0) "
                     + "  - COALESCE((SELECT SUM(a.amount) FROM payment_allocation a WHERE a.invoice_id = i.id AND a.created_at < ?), 0)";
+            params.add(Date.valueOf(day));
+            params.add(Timestamp.from(day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
             statuses = COUNTS;
         } else {
             // Up to now every document and payment is in, and the invoice's running sums agree with them (a consistency
@@ -59,7 +55,12 @@ class OpenInvoices {
             // invoices by the status index, and their sums instead of their ledger.
             open = "i.total - i.amount_credited - i.amount_paid";
             statuses = OPEN;
-            params.subList(0, 2).clear();
+        }
+        params.add(Date.valueOf(day));
+        String customer = "";
+        if (customerId != null) {
+            customer = " AND i.customer_id = ?";
+            params.add(customerId);
         }
         return jdbc.sql("SELECT customer_id, name, currency, due_date, open_amount FROM ("
                         + "SELECT i.customer_id, c.name, i.currency, i.due_date, " + open + " AS open_amount "
