@@ -127,6 +127,17 @@ class PageSecurityTests {
     }
 
     @Test
+    void afterLoginAUserReturnsToThePageAskedForButNeverToAFragmentHtmxAskedForAfterTheSessionEnded() {
+        PageClient page = new PageClient(port);
+        assertThat(page.get("/orders?status=CONFIRMED").statusCode()).isEqualTo(302);
+        assertThat(page.logIn(users.staff("SALES"), TestUsers.PASSWORD)).contains("/orders?status=CONFIRMED");
+
+        PageClient stale = new PageClient(port);
+        assertThat(stale.get("/orders?q=abc", Map.of("HX-Request", "true")).statusCode()).isEqualTo(302);
+        assertThat(stale.logIn(users.staff("SALES"), TestUsers.PASSWORD)).doesNotContain("q=abc").endsWith("/");
+    }
+
+    @Test
     void aSuccessfulLoginForgetsEarlierFailures() {
         String username = users.staff("SALES");
         PageClient page = new PageClient(port);
