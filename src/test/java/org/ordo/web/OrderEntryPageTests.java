@@ -269,14 +269,15 @@ class OrderEntryPageTests {
         assertThat(sales.get("/orders.csv?customer=" + mine + "&status=ON_HOLD").body()).contains(held).doesNotContain(first);
         assertThat(sales.get("/orders?customer=" + mine).body()).contains("href=\"/orders.csv?customer=" + mine + "\"");
 
-        // a customer's user exports only its own orders, whatever customer it names
+        // a customer's user exports its orders from the portal, never from the staff's list
         String username = Fixtures.unique("customer").toLowerCase();
         Timestamp now = Timestamp.from(Instant.now());
         jdbc.update("INSERT INTO app_user (username, password_hash, display_name, roles, customer_id, created_at, updated_at) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?)", username, encoder.encode(TestUsers.PASSWORD), username, "CUSTOMER", mine, now, now);
         PageClient customer = new PageClient(port);
         customer.logIn(username, TestUsers.PASSWORD);
-        String own = customer.get("/orders.csv?customer=" + theirs).body();
+        assertThat(customer.get("/orders.csv?customer=" + theirs).statusCode()).isEqualTo(403);
+        String own = customer.get("/portal/orders.csv").body();
         assertThat(own).contains(first).contains(held).doesNotContain(foreign);
         assertThat(customer.get("/orders/new").statusCode()).isEqualTo(403);
     }

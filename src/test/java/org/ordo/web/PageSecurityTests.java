@@ -210,7 +210,7 @@ class PageSecurityTests {
     }
 
     @Test
-    void aCustomerSeesItsOwnOrdersOnlyAndAnotherCustomersOrderIsNotFound() {
+    void aCustomerReadsItsOrdersInThePortalAndIsRefusedTheStaffOrderPages() {
         String own = placedOrder();
         String others = placedOrder();
         UUID ownCustomer = UUID.fromString(Api.at(port).asAdmin().get("/api/orders/" + own).expect(200).json().get("customerId").asString());
@@ -220,10 +220,17 @@ class PageSecurityTests {
                 username, username, ownCustomer, users.staff("SUPPORT"));
         PageClient portal = new PageClient(port);
         portal.logIn(username, TestUsers.PASSWORD);
-        String list = portal.get("/orders").body();
-        assertThat(list).contains(own).doesNotContain(others).doesNotContain("id=\"customer\"");
-        assertThat(portal.get("/orders/" + own).statusCode()).isEqualTo(200);
-        assertThat(portal.get("/orders/" + others).statusCode()).isEqualTo(404);
+        assertThat(portal.get("/portal").body()).contains(own).doesNotContain(others);
+        assertThat(portal.get("/portal/orders/" + own).statusCode()).isEqualTo(200);
+        assertThat(portal.get("/portal/orders/" + others).statusCode()).isEqualTo(404);
+        // the back office's order pages (internal notes, reservations, staff actions) are not a customer's, not even for
+        // the customer's own order
+        assertThat(portal.get("/orders").statusCode()).isEqualTo(403);
+        assertThat(portal.get("/orders.csv").statusCode()).isEqualTo(403);
+        assertThat(portal.get("/orders/" + own).statusCode()).isEqualTo(403);
+        assertThat(portal.post("/orders/" + own + "/cancel", Map.of("reason", "changed my mind")).statusCode()).isEqualTo(403);
+        assertThat(Api.at(port).asAdmin().get("/api/orders/" + own).expect(200).json().get("status").asString())
+                .isNotEqualTo("CANCELLED");
     }
 
     @Test

@@ -16,12 +16,15 @@ final class PageAccess {
 
     /** The dashboard: key figures and reports ({@code /api/reports/**}). */
     static final String MANAGERS = "hasAnyRole('ADMIN','SALES','ACCOUNTING')";
-    /** Reading orders ({@code GET /api/orders}). */
-    static final String ORDER_READERS = "hasAnyRole('ADMIN','SALES','WAREHOUSE','ACCOUNTING','SUPPORT','CUSTOMER')";
+    /**
+     * The back office's order pages: staff only. A customer reads its orders in the portal, which shows what the customer
+     * may see and do, and never the internal notes, the reservations by warehouse or the staff's actions.
+     */
+    static final String ORDER_READERS = "hasAnyRole('ADMIN','SALES','WAREHOUSE','ACCOUNTING','SUPPORT')";
     /** Holding and releasing orders. */
     static final String HOLDERS = "hasAnyRole('ADMIN','SALES','ACCOUNTING')";
-    /** Cancelling orders. */
-    static final String CANCELLERS = "hasAnyRole('ADMIN','SALES','SUPPORT','CUSTOMER')";
+    /** Cancelling orders on the back office's order page. */
+    static final String CANCELLERS = "hasAnyRole('ADMIN','SALES','SUPPORT')";
     static final String ADMINS = "hasRole('ADMIN')";
     /** Entering and changing orders for a customer (back office). */
     static final String ORDER_TAKERS = "hasAnyRole('ADMIN','SALES')";
@@ -57,11 +60,11 @@ final class PageAccess {
     }
 
     static boolean mayReadOrders(Actor actor) {
-        return actor.hasAnyRole(Role.ADMIN, Role.SALES, Role.WAREHOUSE, Role.ACCOUNTING, Role.SUPPORT, Role.CUSTOMER);
+        return actor.hasAnyRole(Role.ADMIN, Role.SALES, Role.WAREHOUSE, Role.ACCOUNTING, Role.SUPPORT);
     }
 
     static boolean mayReadInvoices(Actor actor) {
-        return actor.hasAnyRole(Role.ADMIN, Role.SALES, Role.ACCOUNTING, Role.SUPPORT, Role.CUSTOMER);
+        return actor.hasAnyRole(Role.ADMIN, Role.SALES, Role.ACCOUNTING, Role.SUPPORT);
     }
 
     static boolean mayTakeOrders(Actor actor) {
@@ -108,10 +111,6 @@ final class PageAccess {
             actions.add("reject");
         }
         return actions;
-    }
-
-    static boolean mayFilterByCustomer(Actor actor) {
-        return !actor.isCustomer();
     }
 
     /** Lines, quantities and the address may change only before fulfilment starts and before anything shipped. */
@@ -182,7 +181,7 @@ final class PageAccess {
         if (holder && status == OrderStatus.ON_HOLD) {
             actions.add("release");
         }
-        if (actor.hasAnyRole(Role.ADMIN, Role.SALES, Role.SUPPORT, Role.CUSTOMER) && status.canMoveTo(OrderStatus.CANCELLED)
+        if (actor.hasAnyRole(Role.ADMIN, Role.SALES, Role.SUPPORT) && status.canMoveTo(OrderStatus.CANCELLED)
                 && !anythingShipped) {
             actions.add("cancel");
         }
