@@ -370,7 +370,7 @@ fi
 if has 8; then
   stop_pid "$MAIN_PID"
   # the embedded default, plus AUTO_SERVER so that the bulk loader can reach the file while Ordo holds it
-  H2_URL="jdbc:h2:file:$WORK/h2/ordo;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE"
+  H2_URL="jdbc:h2:file:$WORK/h2/ordo;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;AUTO_SERVER=TRUE"
   start_ordo h2-25 "$JDK25" "$ORDO_PORT" "$H2_URL" sa ""
   H2_PID=$ORDO_PID
   bench load --jdbc="$H2_URL" --user=sa --password=
