@@ -145,10 +145,15 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         problem.setTitle(status.getReasonPhrase());
         problem.setProperty("errorCode", errorCode);
         if (!violations.isEmpty()) {
-            problem.setProperty("errors", violations.stream()
-                    .map(v -> Map.of("field", v.field(), "message", v.message())).toList());
+            problem.setProperty("errors", violations.stream().map(ProblemAdvice::error).toList());
         }
         return problem;
+    }
+
+    /** A field's problem: the field, the English message and, for a catalogued rule, its stable code. */
+    private static Map<String, String> error(FieldViolation v) {
+        return v.code() == null ? Map.of("field", v.field(), "message", v.message())
+                : Map.of("field", v.field(), "message", v.message(), "code", v.code());
     }
 
     private static ResponseEntity<Object> response(ProblemDetail problem) {
