@@ -126,13 +126,39 @@ class OrderPlacementTests {
         assertThat(second.get("status").asString()).isEqualTo("ON_HOLD");
         assertThat(second.get("holdReason").asString()).contains("credit limit");
         assertThat(second.get("lines").get(0).get("reservedQuantity").asLong()).isEqualTo(1);
-        JsonNode released = admin.post("/api/orders/" + second.get("id").asString() + "/release", Map.of("reason", "prepaid"))
+        Api accounting = Api.at(port).basic(users.staff("ACCOUNTING"), TestUsers.PASSWORD);
+        JsonNode released = accounting.post("/api/orders/" + second.get("id").asString() + "/release", Map.of("reason", "prepaid"))
                 .expect(200).json();
         assertThat(released.get("status").asString()).isEqualTo("CONFIRMED");
         List<String> transitions = admin.get("/api/orders/" + second.get("id").asString() + "/history").expect(200).json()
                 .valueStream().filter(h -> h.get("toStatus") != null && !h.get("toStatus").isNull())
                 .map(h -> h.get("toStatus").asString()).toList();
         assertThat(transitions).containsExactly("PLACED", "ON_HOLD", "PLACED", "CONFIRMED");
+    }
+
+    @Test
+    void aCreditHoldIsReleasedBySomeoneElseThanWhoPlacedTheOrder() {
+        String sku = fixtures.product("60.00");
+        fixtures.receive(sku, east, 10);
+        UUID customer = fixtures.customer("10.00");
+        String salesRep = users.staff("SALES");
+        Api sales = Api.at(port).basic(salesRep, TestUsers.PASSWORD);
+        String held = sales.post("/api/orders", order(customer, sku, 1)).expect(201).json().get("id").asString();
+
+        JsonNode refused = sales.post("/api/orders/" + held + "/release", Map.of("reason", "I know them")).expect(403).json();
+        assertThat(refused.get("errors").get(0).get("code").asString()).isEqualTo("order.release.own-credit-hold");
+        assertThat(admin.get("/api/orders/" + held).expect(200).json().get("status").asString()).isEqualTo("ON_HOLD");
+
+        // a hold the rep set by hand is the rep's to release; a credit hold is another person's
+        String manual = admin.post("/api/orders", order(fixtures.customer("100000.00"), sku, 1)).expect(201).json().get("id").asString();
+        admin.post("/api/orders/" + manual + "/hold", Map.of("reason", "waiting for the customer")).expect(200);
+        admin.post("/api/orders/" + manual + "/release", Map.of()).expect(200);
+
+        Api accounting = Api.at(port).basic(users.staff("ACCOUNTING"), TestUsers.PASSWORD);
+        accounting.post("/api/orders/" + held + "/release", Map.of("reason", "prepaid")).expect(200);
+        JsonNode release = admin.get("/api/orders/" + held + "/history").expect(200).json().valueStream()
+                .filter(h -> h.hasNonNull("fromStatus") && h.get("fromStatus").asString().equals("ON_HOLD")).findFirst().orElseThrow();
+        assertThat(release.get("actor").asString()).isNotEqualTo(salesRep);
     }
 
     @Test

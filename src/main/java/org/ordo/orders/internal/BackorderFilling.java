@@ -111,68 +111,78 @@ class BackorderFilling implements BackorderDemand {
         if (positions.stream().noneMatch(p -> p.available() > 0)) {
             return 0;
         }
-        List<Sourcing.Demand> demands = new ArrayList<>();
-        Map<Integer, OrderLine> byDemand = new HashMap<>();
-        Map<OrderLine, Order> owner = new LinkedHashMap<>();
-        List<OrderLine> waiting = new ArrayList<>();
+        Map<Order, Filled> filled = fill(sku, waiting(sku, orders), positions);
+        Instant now = Instant.now();
+        String actor = Actor.current().username();
+        for (Map.Entry<Order, Filled> e : filled.entrySet()) {
+            Order order = e.getKey();
+            store.updateHeader(order);
+            store.updateLines(order.id(), order.lines().stream().filter(l -> l.sku().equals(sku)).toList());
+            store.appendHistory(List.of(new OrderStore.HistoryEntry(order.id(), now, actor, "BACKORDER_FILLED", null, null,
+                    "stock arrived", String.join("; ", e.getValue().changes()))));
+            audit.record("ORDER", order.id().toString(), "BACKORDER_FILLED", e.getValue().before(),
+                    OrderViews.view(order, OrderViews.byLine(inventory.activeReservations(order.id()))));
+        }
+        if (!filled.isEmpty()) {
+            log.info("filled backorders of {} on {} orders", sku, filled.size());
+        }
+        return orderIds.size();
+    }
+
+    /** A backordered line of {@code order}, in the queue. */
+    private record Waiting(Order order, OrderLine line) {}
+
+    /** What filling did to one order: the order as it was, and a sentence per line. */
+    private record Filled(OrderViews.OrderView before, List<String> changes) {}
+
+    /** The live orders' lines waiting for {@code sku}, oldest first (then by order and line, so the queue is total). */
+    private static List<Waiting> waiting(String sku, List<Order> orders) {
+        List<Waiting> waiting = new ArrayList<>();
         for (Order o : orders) {
-            if (o.status == OrderStatus.CANCELLED) {
+            if (o.status() == OrderStatus.CANCELLED) {
                 continue;
             }
-            for (OrderLine l : o.lines) {
-                if (l.sku.equals(sku) && l.backordered > 0) {
-                    waiting.add(l);
-                    owner.put(l, o);
+            for (OrderLine l : o.lines()) {
+                if (l.sku().equals(sku) && l.backordered() > 0) {
+                    waiting.add(new Waiting(o, l));
                 }
             }
         }
-        waiting.sort(java.util.Comparator.comparing((OrderLine l) -> l.placedAt).thenComparing(l -> owner.get(l).id)
-                .thenComparingInt(l -> l.lineNumber));
+        waiting.sort(java.util.Comparator.comparing((Waiting w) -> w.line().placedAt()).thenComparing(w -> w.order().id())
+                .thenComparingInt(w -> w.line().lineNumber()));
+        return waiting;
+    }
+
+    /** Reserves the free stock for the queue, strictly in its order; returns what changed per order. */
+    private Map<Order, Filled> fill(String sku, List<Waiting> waiting, List<StockPosition> positions) {
+        List<Sourcing.Demand> demands = new ArrayList<>();
         for (int i = 0; i < waiting.size(); i++) {
-            OrderLine l = waiting.get(i);
-            demands.add(new Sourcing.Demand(i, sku, l.backordered));
-            byDemand.put(i, l);
+            demands.add(new Sourcing.Demand(i, sku, waiting.get(i).line().backordered()));
         }
         // no claims: these are the claimants, served strictly in this order
         Sourcing sourcing = new Sourcing(positions, Map.of(), null);
         List<ReservationRequest> reservations = new ArrayList<>();
-        Map<Order, List<String>> changes = new LinkedHashMap<>();
-        Map<Order, OrderViews.OrderView> before = new LinkedHashMap<>();
+        Map<Order, Filled> filled = new LinkedHashMap<>();
         for (Sourcing.LinePlan plan : sourcing.plan(demands)) {
             if (plan.reserved() == 0) {
                 break; // strictly oldest first: a younger backorder never overtakes an older one
             }
-            OrderLine line = byDemand.get(plan.lineNumber());
-            Order order = owner.get(line);
-            before.computeIfAbsent(order, o -> OrderViews.view(o, OrderViews.byLine(inventory.activeReservations(o.id))));
+            Order order = waiting.get(plan.lineNumber()).order();
+            OrderLine line = waiting.get(plan.lineNumber()).line();
+            Filled changes = filled.computeIfAbsent(order,
+                    o -> new Filled(OrderViews.view(o, OrderViews.byLine(inventory.activeReservations(o.id()))), new ArrayList<>()));
             for (Sourcing.Allocation a : plan.allocations()) {
-                reservations.add(new ReservationRequest(order.id, line.lineNumber, sku, a.warehouse(), a.quantity()));
+                reservations.add(new ReservationRequest(order.id(), line.lineNumber(), sku, a.warehouse(), a.quantity()));
             }
-            line.reserved += plan.reserved();
-            line.backordered -= plan.reserved();
-            line.deriveStatus();
-            changes.computeIfAbsent(order, o -> new ArrayList<>()).add("line " + line.lineNumber + ": " + plan.reserved() + " × " + sku
-                    + " reserved from backorder" + (line.backordered > 0 ? ", " + line.backordered + " still backordered" : ""));
-            if (line.backordered > 0) {
+            order.fillBackorder(line, plan.reserved());
+            changes.changes().add("line " + line.lineNumber() + ": " + plan.reserved() + " × " + sku + " reserved from backorder"
+                    + (line.backordered() > 0 ? ", " + line.backordered() + " still backordered" : ""));
+            if (line.backordered() > 0) {
                 break;
             }
         }
         inventory.reserve(reservations);
-        Instant now = Instant.now();
-        String actor = Actor.current().username();
-        for (Map.Entry<Order, List<String>> e : changes.entrySet()) {
-            Order order = e.getKey();
-            store.updateHeader(order);
-            store.updateLines(order.id, order.lines.stream().filter(l -> l.sku.equals(sku)).toList());
-            store.appendHistory(List.of(new OrderStore.HistoryEntry(order.id, now, actor, "BACKORDER_FILLED", null, null,
-                    "stock arrived", String.join("; ", e.getValue()))));
-            audit.record("ORDER", order.id.toString(), "BACKORDER_FILLED", before.get(order),
-                    OrderViews.view(order, OrderViews.byLine(inventory.activeReservations(order.id))));
-        }
-        if (!changes.isEmpty()) {
-            log.info("filled backorders of {} on {} orders", sku, changes.size());
-        }
-        return orderIds.size();
+        return filled;
     }
 
     @Override

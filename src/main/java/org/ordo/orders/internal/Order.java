@@ -8,56 +8,89 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Currency;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * The order aggregate. State changes go through {@link #moveTo}, which checks the state table; quantities through
- * the line methods, which keep reserved + backordered + cancelled + shipped = quantity (invariant 4).
+ * The order aggregate. Its state changes only through the intent methods below: the status through {@link #moveTo}, which
+ * checks the state table; line quantities through the line methods, which keep reserved + backordered + cancelled +
+ * shipped = quantity (invariant 4); and every change of a line reprices the order (invariants 6 and 7).
  */
 final class Order {
 
-    final UUID id;
-    final String number;
-    final UUID customerId;
-    final String channel;
-    final String externalReference;
-    final Currency currency;
-    final Instant placedAt;
-    final String placedBy;
-    OrderStatus status;
-    Address shippingAddress;
-    LocalDate requestedDeliveryDate;
-    LocalDate promisedDate;
-    String shippingMethod;
-    String notes;
-    String holdReason;
-    Money subtotal;
-    Money discount;
-    Money shipping;
-    Money tax;
-    Money total;
-    long version;
-    Instant shippedAt;
-    Instant deliveredAt;
-    Instant completedAt;
-    /** What the credit check saw at placement (null for free replacements). */
-    BigDecimal creditExposure;
-    BigDecimal creditLimit;
-    final List<OrderLine> lines = new ArrayList<>();
+    /** Why an order is on hold: a failed credit check is released only by someone else than who placed the order. */
+    enum HoldKind {
+        CREDIT, MANUAL
+    }
 
-    Order(UUID id, String number, UUID customerId, String channel, String externalReference, Currency currency, Instant placedAt,
-            String placedBy, OrderStatus status) {
-        this.id = id;
-        this.number = number;
-        this.customerId = customerId;
-        this.channel = channel;
-        this.externalReference = externalReference;
-        this.currency = currency;
-        this.placedAt = placedAt;
-        this.placedBy = placedBy;
+    /** What never changes once an order is placed. */
+    record Identity(UUID id, String number, UUID customerId, String channel, String externalReference, Currency currency,
+            Instant placedAt, String placedBy) {}
+
+    /** Where, how and by when the goods go; the customer may change it until fulfilment starts. */
+    record Delivery(Address shippingAddress, LocalDate requestedDeliveryDate, String shippingMethod, String notes) {}
+
+    /** The header as stored, for {@link #restore}. */
+    record Stored(OrderStatus status, LocalDate promisedDate, HoldKind holdKind, String holdReason, Money subtotal, Money discount,
+            Money shipping, Money tax, Money total, long version, Instant shippedAt, Instant deliveredAt, Instant completedAt) {}
+
+    private final Identity identity;
+    private final List<OrderLine> lines = new ArrayList<>();
+    private OrderStatus status;
+    private Delivery delivery;
+    private LocalDate promisedDate;
+    private HoldKind holdKind;
+    private String holdReason;
+    private Money subtotal;
+    private Money discount;
+    private Money shipping;
+    private Money tax;
+    private Money total;
+    private long version;
+    private Instant shippedAt;
+    private Instant deliveredAt;
+    private Instant completedAt;
+    /** What the credit check saw at placement (null for free replacements). */
+    private BigDecimal creditExposure;
+    private BigDecimal creditLimit;
+
+    private Order(Identity identity, OrderStatus status, Delivery delivery) {
+        this.identity = identity;
         this.status = status;
+        this.delivery = delivery;
+    }
+
+    /** A new order in PLACED with its lines (not yet sourced), priced. */
+    static Order place(Identity identity, Delivery delivery, List<OrderLine> lines) {
+        Order order = new Order(identity, OrderStatus.PLACED, delivery);
+        order.lines.addAll(lines);
+        order.recomputeTotals();
+        return order;
+    }
+
+    /** An order as the store holds it. */
+    static Order restore(Identity identity, Delivery delivery, Stored stored) {
+        Order order = new Order(identity, stored.status(), delivery);
+        order.promisedDate = stored.promisedDate();
+        order.holdKind = stored.holdKind();
+        order.holdReason = stored.holdReason();
+        order.subtotal = stored.subtotal();
+        order.discount = stored.discount();
+        order.shipping = stored.shipping();
+        order.tax = stored.tax();
+        order.total = stored.total();
+        order.version = stored.version();
+        order.shippedAt = stored.shippedAt();
+        order.deliveredAt = stored.deliveredAt();
+        order.completedAt = stored.completedAt();
+        return order;
+    }
+
+    /** Adds a stored line while restoring, in line number order. */
+    void restoreLine(OrderLine line) {
+        lines.add(line);
     }
 
     /** Moves to {@code target} if the state table allows it; returns the state it left. */
@@ -68,38 +101,261 @@ final class Order {
         return from;
     }
 
+    /** Puts the order on hold; returns the state it left. */
+    OrderStatus hold(HoldKind kind, String reason) {
+        OrderStatus from = moveTo(OrderStatus.ON_HOLD);
+        holdKind = kind;
+        holdReason = reason;
+        return from;
+    }
+
+    /** Releases the hold back to PLACED; returns the state it left. */
+    OrderStatus release() {
+        OrderStatus from = moveTo(OrderStatus.PLACED);
+        holdKind = null;
+        holdReason = null;
+        return from;
+    }
+
+    void recordCreditCheck(BigDecimal exposure, BigDecimal limit) {
+        creditExposure = exposure;
+        creditLimit = limit;
+    }
+
+    void promise(LocalDate date) {
+        promisedDate = date;
+    }
+
+    void changeDelivery(Delivery changed) {
+        delivery = changed;
+    }
+
+    /** Adds a line (a change of the order), sourced as {@code plan} says; reprices. */
+    void addLine(OrderLine line, long reserved, long backordered, String backorderWarehouse) {
+        line.source(reserved, backordered, backorderWarehouse, false);
+        lines.add(line);
+        recomputeTotals();
+    }
+
+    /** Sources a line at placement: what is reserved now and what waits for stock. */
+    void sourceAtPlacement(OrderLine line, long reserved, long backordered, String backorderWarehouse) {
+        line.source(reserved, backordered, backorderWarehouse, true);
+    }
+
+    void increase(OrderLine line, long reserved, long backordered, String backorderWarehouse) {
+        line.increase(reserved, backordered, backorderWarehouse);
+        recomputeTotals();
+    }
+
+    OrderLine.Reduction reduce(OrderLine line, long target) {
+        OrderLine.Reduction reduction = line.reduceTo(target);
+        recomputeTotals();
+        return reduction;
+    }
+
+    /** Cancels {@code units} of a line's open quantity; returns the reserved units to give back to stock. */
+    long cancel(OrderLine line, long units) {
+        long released = line.cancel(units);
+        recomputeTotals();
+        return released;
+    }
+
+    void fillBackorder(OrderLine line, long units) {
+        line.fillBackorder(units);
+    }
+
+    void ship(OrderLine line, long units) {
+        line.ship(units);
+    }
+
+    void recordReturn(OrderLine line, long units) {
+        line.recordReturn(units);
+    }
+
+    void retax(OrderLine line, BigDecimal rate) {
+        line.retax(rate);
+        recomputeTotals();
+    }
+
+    void markShipped(Instant at) {
+        shippedAt = at;
+    }
+
+    /** DELIVERED, and every shipped line that came not back with it. */
+    OrderStatus deliver(Instant at) {
+        OrderStatus from = moveTo(OrderStatus.DELIVERED);
+        deliveredAt = at;
+        lines.forEach(OrderLine::markDelivered);
+        return from;
+    }
+
+    OrderStatus complete(Instant at) {
+        OrderStatus from = moveTo(OrderStatus.COMPLETED);
+        completedAt = at;
+        return from;
+    }
+
+    /** The store saved a new version. */
+    void saved() {
+        version++;
+    }
+
+    OrderLine line(int lineNumber) {
+        return lines.stream().filter(l -> l.lineNumber() == lineNumber).findFirst().orElse(null);
+    }
+
+    int nextLineNumber() {
+        return lines.stream().mapToInt(OrderLine::lineNumber).max().orElse(0) + 1;
+    }
+
+    boolean anythingShipped() {
+        return lines.stream().anyMatch(l -> l.shipped() > 0);
+    }
+
+    boolean anythingBackordered() {
+        return lines.stream().anyMatch(l -> l.backordered() > 0);
+    }
+
+    boolean everythingShipped() {
+        return lines.stream().allMatch(OrderLine::fullyShipped);
+    }
+
+    boolean everythingCancelled() {
+        return lines.stream().allMatch(OrderLine::fullyCancelled);
+    }
+
+    List<OrderLine> lines() {
+        return Collections.unmodifiableList(lines);
+    }
+
+    UUID id() {
+        return identity.id();
+    }
+
+    String number() {
+        return identity.number();
+    }
+
+    UUID customerId() {
+        return identity.customerId();
+    }
+
+    String channel() {
+        return identity.channel();
+    }
+
+    String externalReference() {
+        return identity.externalReference();
+    }
+
+    Currency currency() {
+        return identity.currency();
+    }
+
+    Instant placedAt() {
+        return identity.placedAt();
+    }
+
+    String placedBy() {
+        return identity.placedBy();
+    }
+
+    OrderStatus status() {
+        return status;
+    }
+
+    Delivery delivery() {
+        return delivery;
+    }
+
+    Address shippingAddress() {
+        return delivery.shippingAddress();
+    }
+
+    LocalDate requestedDeliveryDate() {
+        return delivery.requestedDeliveryDate();
+    }
+
+    String shippingMethod() {
+        return delivery.shippingMethod();
+    }
+
+    String notes() {
+        return delivery.notes();
+    }
+
+    LocalDate promisedDate() {
+        return promisedDate;
+    }
+
+    HoldKind holdKind() {
+        return holdKind;
+    }
+
+    String holdReason() {
+        return holdReason;
+    }
+
+    Money subtotal() {
+        return subtotal;
+    }
+
+    Money discount() {
+        return discount;
+    }
+
+    Money shipping() {
+        return shipping;
+    }
+
+    Money tax() {
+        return tax;
+    }
+
+    Money total() {
+        return total;
+    }
+
+    long version() {
+        return version;
+    }
+
+    Instant shippedAt() {
+        return shippedAt;
+    }
+
+    Instant deliveredAt() {
+        return deliveredAt;
+    }
+
+    Instant completedAt() {
+        return completedAt;
+    }
+
+    BigDecimal creditExposure() {
+        return creditExposure;
+    }
+
+    BigDecimal creditLimit() {
+        return creditLimit;
+    }
+
     /** Totals are sums of the rounded lines (invariant 6): total = subtotal − discount + shipping + tax (invariant 7). */
-    void recomputeTotals() {
-        Money sub = Money.zero(currency);
-        Money taxes = Money.zero(currency);
+    private void recomputeTotals() {
+        Money sub = Money.zero(currency());
+        Money taxes = Money.zero(currency());
         for (OrderLine line : lines) {
-            sub = sub.plus(line.lineNet);
-            taxes = taxes.plus(line.tax);
+            sub = sub.plus(line.lineNet());
+            taxes = taxes.plus(line.tax());
         }
         subtotal = sub;
         tax = taxes;
         if (discount == null) {
-            discount = Money.zero(currency);
+            discount = Money.zero(currency());
         }
         if (shipping == null) {
-            shipping = Money.zero(currency);
+            shipping = Money.zero(currency());
         }
         total = subtotal.minus(discount).plus(shipping).plus(tax);
-    }
-
-    OrderLine line(int lineNumber) {
-        return lines.stream().filter(l -> l.lineNumber == lineNumber).findFirst().orElse(null);
-    }
-
-    int nextLineNumber() {
-        return lines.stream().mapToInt(l -> l.lineNumber).max().orElse(0) + 1;
-    }
-
-    boolean anythingShipped() {
-        return lines.stream().anyMatch(l -> l.shipped > 0);
-    }
-
-    BigDecimal totalAmount() {
-        return total.amount();
     }
 }

@@ -94,15 +94,15 @@ class OrderController {
     @PreAuthorize(READERS)
     ResponseEntity<OrderViews.OrderView> get(@PathVariable String id) {
         Order order = visible(id);
-        OrderViews.OrderView view = OrderViews.view(order, OrderViews.byLine(inventory.activeReservations(order.id)));
-        return ResponseEntity.ok().eTag(ETags.of(order.version)).body(view);
+        OrderViews.OrderView view = OrderViews.view(order, OrderViews.byLine(inventory.activeReservations(order.id())));
+        return ResponseEntity.ok().eTag(ETags.of(order.version())).body(view);
     }
 
     @GetMapping("/api/orders/{id}/history")
     @PreAuthorize(READERS)
     List<OrderViews.HistoryView> history(@PathVariable String id) {
         Order order = visible(id);
-        return store.history(order.id).stream().map(OrderViews::history).toList();
+        return store.history(order.id()).stream().map(OrderViews::history).toList();
     }
 
     @PatchMapping("/api/orders/{id}")
@@ -143,7 +143,7 @@ class OrderController {
     private Order visible(String id) {
         Order order = store.find(id).orElseThrow(() -> OrdoException.notFound("Order", id));
         Actor actor = Actor.current();
-        if (actor.isCustomer() && !order.customerId.equals(actor.customerId())) {
+        if (actor.isCustomer() && !order.customerId().equals(actor.customerId())) {
             throw OrdoException.notFound("Order", id);
         }
         return order;

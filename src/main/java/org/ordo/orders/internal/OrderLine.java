@@ -6,29 +6,41 @@ import org.ordo.shared.Money;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** One line of an order. Quantities obey reserved + backordered + cancelled + shipped = quantity (invariant 4). */
+/**
+ * One line of an order. Its quantities change only through the methods below, called by {@link Order}, each of which
+ * leaves reserved + backordered + cancelled + shipped = quantity (invariant 4), the line priced (invariant 6) and its
+ * status derived from its quantities.
+ */
 final class OrderLine {
 
-    final int lineNumber;
-    final String sku;
-    final String productName;
-    long quantity;
-    final Money unitPrice;
-    final boolean priceOverridden;
-    final String taxCategory;
-    BigDecimal taxRate;
-    Money lineNet;
-    Money tax;
-    long reserved;
-    long backordered;
-    long cancelled;
-    long shipped;
-    long returned;
-    long backorderedAtPlacement;
-    String backorderWarehouse;
-    LineStatus status;
-    final Instant placedAt;
+    /** A line's quantities as stored. */
+    record Quantities(long ordered, long reserved, long backordered, long cancelled, long shipped, long returned,
+            long backorderedAtPlacement) {}
 
+    /** What reducing a line did: how much reserved stock it gave back, and whether the line is cancelled as a whole. */
+    record Reduction(long releasedFromStock, boolean lineCancelled) {}
+
+    private final int lineNumber;
+    private final String sku;
+    private final String productName;
+    private final Money unitPrice;
+    private final boolean priceOverridden;
+    private final String taxCategory;
+    private final Instant placedAt;
+    private BigDecimal taxRate;
+    private long quantity;
+    private long reserved;
+    private long backordered;
+    private long cancelled;
+    private long shipped;
+    private long returned;
+    private long backorderedAtPlacement;
+    private String backorderWarehouse;
+    private Money lineNet;
+    private Money tax;
+    private LineStatus status = LineStatus.OPEN;
+
+    /** A new line of {@code quantity} units, priced, not yet sourced: see {@link #source}. */
     OrderLine(int lineNumber, String sku, String productName, long quantity, Money unitPrice, boolean priceOverridden,
             String taxCategory, BigDecimal taxRate, Instant placedAt) {
         this.lineNumber = lineNumber;
@@ -43,18 +55,244 @@ final class OrderLine {
         reprice();
     }
 
+    /** A line as the store holds it; net and tax are taken as stored. */
+    static OrderLine restore(OrderLine priced, Quantities q, String backorderWarehouse, Money lineNet, Money tax, LineStatus status) {
+        priced.quantity = q.ordered();
+        priced.reserved = q.reserved();
+        priced.backordered = q.backordered();
+        priced.cancelled = q.cancelled();
+        priced.shipped = q.shipped();
+        priced.returned = q.returned();
+        priced.backorderedAtPlacement = q.backorderedAtPlacement();
+        priced.backorderWarehouse = backorderWarehouse;
+        priced.lineNet = lineNet;
+        priced.tax = tax;
+        priced.status = status;
+        return priced;
+    }
+
+    /**
+     * Sources a new line: {@code reserved} units held in stock, {@code backordered} waiting, expected from
+     * {@code backorderWarehouse}. At placement the backordered part is kept as what the customer was told at once.
+     */
+    void source(long reserved, long backordered, String backorderWarehouse, boolean atPlacement) {
+        if (this.reserved + this.backordered + cancelled + shipped != 0 || reserved + backordered != quantity) {
+            throw new IllegalStateException("line " + lineNumber + " is sourced already or the plan does not cover it");
+        }
+        this.reserved = reserved;
+        this.backordered = backordered;
+        if (atPlacement) {
+            backorderedAtPlacement = backordered;
+        }
+        expectBackorderFrom(backorderWarehouse);
+        settle();
+    }
+
+    /** More units wanted: {@code reserved} of them held in stock, {@code backordered} waiting. */
+    void increase(long reserved, long backordered, String backorderWarehouse) {
+        requireNotNegative(reserved + backordered, reserved, backordered);
+        quantity += reserved + backordered;
+        this.reserved += reserved;
+        this.backordered += backordered;
+        expectBackorderFrom(backorderWarehouse);
+        settle();
+    }
+
+    /**
+     * Fewer units wanted: the backorder goes first, then reserved stock. A line reduced to nothing before anything shipped
+     * is cancelled (and stays visible as such); otherwise its quantity shrinks.
+     */
+    Reduction reduceTo(long target) {
+        long decrease = activeQuantity() - target;
+        if (decrease <= 0 || target < shipped) {
+            throw new IllegalStateException("line " + lineNumber + " cannot be reduced from " + activeQuantity() + " to " + target);
+        }
+        long released = takeOpen(decrease);
+        boolean lineCancelled = target == 0 && shipped == 0;
+        if (lineCancelled) {
+            cancelled += decrease;
+        } else {
+            quantity -= decrease;
+        }
+        settle();
+        return new Reduction(released, lineCancelled);
+    }
+
+    /** Cancels {@code units} of what is still open, the backorder first; returns the reserved units to give back to stock. */
+    long cancel(long units) {
+        long released = takeOpen(units);
+        cancelled += units;
+        settle();
+        return released;
+    }
+
+    /** Stock arrived for the backorder: {@code units} move from backordered to reserved. */
+    void fillBackorder(long units) {
+        requireNotNegative(units, backordered - units);
+        backordered -= units;
+        reserved += units;
+        settle();
+    }
+
+    /** {@code units} of the reserved stock left on a shipment. */
+    void ship(long units) {
+        requireNotNegative(units, reserved - units);
+        reserved -= units;
+        shipped += units;
+        settle();
+    }
+
+    /** {@code units} shipped came back. */
+    void recordReturn(long units) {
+        requireNotNegative(units, shipped - returned - units);
+        returned += units;
+        settle();
+    }
+
+    /** The shipped goods reached the customer (a returned line stays returned). */
+    void markDelivered() {
+        if (shipped > 0 && returned == 0) {
+            status = LineStatus.DELIVERED;
+        }
+    }
+
+    /** Taxed again at {@code rate}, e.g. for a new destination. */
+    void retax(BigDecimal rate) {
+        taxRate = rate;
+        reprice();
+    }
+
     /** The quantity still wanted: ordered minus cancelled. */
     long activeQuantity() {
         return quantity - cancelled;
     }
 
+    /** What is neither shipped nor cancelled: reserved or backordered. */
+    long open() {
+        return reserved + backordered;
+    }
+
+    boolean quantitiesAddUp() {
+        return reserved + backordered + cancelled + shipped == quantity;
+    }
+
+    boolean fullyShipped() {
+        return shipped == activeQuantity();
+    }
+
+    boolean fullyCancelled() {
+        return cancelled == quantity;
+    }
+
+    int lineNumber() {
+        return lineNumber;
+    }
+
+    String sku() {
+        return sku;
+    }
+
+    String productName() {
+        return productName;
+    }
+
+    Money unitPrice() {
+        return unitPrice;
+    }
+
+    boolean priceOverridden() {
+        return priceOverridden;
+    }
+
+    String taxCategory() {
+        return taxCategory;
+    }
+
+    BigDecimal taxRate() {
+        return taxRate;
+    }
+
+    Instant placedAt() {
+        return placedAt;
+    }
+
+    long quantity() {
+        return quantity;
+    }
+
+    long reserved() {
+        return reserved;
+    }
+
+    long backordered() {
+        return backordered;
+    }
+
+    long cancelled() {
+        return cancelled;
+    }
+
+    long shipped() {
+        return shipped;
+    }
+
+    long returned() {
+        return returned;
+    }
+
+    long backorderedAtPlacement() {
+        return backorderedAtPlacement;
+    }
+
+    String backorderWarehouse() {
+        return backorderWarehouse;
+    }
+
+    Money lineNet() {
+        return lineNet;
+    }
+
+    Money tax() {
+        return tax;
+    }
+
+    LineStatus status() {
+        return status;
+    }
+
+    /** Takes {@code units} from the open quantity, backorder first; returns how many were reserved. */
+    private long takeOpen(long units) {
+        requireNotNegative(units, open() - units);
+        long fromBackorder = Math.min(units, backordered);
+        backordered -= fromBackorder;
+        long fromReserved = units - fromBackorder;
+        reserved -= fromReserved;
+        return fromReserved;
+    }
+
+    private void expectBackorderFrom(String warehouse) {
+        if (backordered > 0 && backorderWarehouse == null) {
+            backorderWarehouse = warehouse;
+        }
+    }
+
+    /** After every change: priced for what is still wanted, status from the quantities, invariant 4 kept. */
+    private void settle() {
+        reprice();
+        deriveStatus();
+        if (!quantitiesAddUp()) {
+            throw new IllegalStateException("line " + lineNumber + ": reserved " + reserved + " + backordered " + backordered
+                    + " + cancelled " + cancelled + " + shipped " + shipped + " is not the quantity " + quantity);
+        }
+    }
+
     /** Net and tax of the active quantity, each rounded half-even to the minor unit (invariant 6). */
-    void reprice() {
+    private void reprice() {
         lineNet = unitPrice.times(activeQuantity());
         tax = lineNet.timesRate(taxRate);
     }
 
-    void deriveStatus() {
+    private void deriveStatus() {
         if (cancelled == quantity) {
             status = LineStatus.CANCELLED;
         } else if (returned > 0) {
@@ -70,7 +308,11 @@ final class OrderLine {
         }
     }
 
-    boolean quantitiesAddUp() {
-        return reserved + backordered + cancelled + shipped == quantity;
+    private void requireNotNegative(long... values) {
+        for (long value : values) {
+            if (value < 0) {
+                throw new IllegalStateException("line " + lineNumber + ": the change would make a quantity negative");
+            }
+        }
     }
 }

@@ -14,9 +14,11 @@ import org.ordo.catalog.ProductSnapshot;
 import org.ordo.orders.OrderEntry;
 import org.ordo.orders.OrderPlaced;
 import org.ordo.orders.OrderQuote;
+import org.ordo.orders.OrderRule;
 import org.ordo.orders.OrderStatus;
 import org.ordo.orders.ReceivablesBalance;
 import org.ordo.shared.Address;
+import org.ordo.shared.CommonRule;
 import org.ordo.shared.FieldViolation;
 import org.ordo.shared.Money;
 import org.ordo.shared.OrdoException;
@@ -48,7 +50,6 @@ import java.util.UUID;
 class OrderPlacement {
 
     static final Set<String> CHANNELS = Set.copyOf(org.ordo.orders.Orders.CHANNELS);
-    static final long MAX_LINE_QUANTITY = 1_000_000;
 
     private final OrderStore store;
     private final Catalog catalog;
@@ -59,11 +60,13 @@ class OrderPlacement {
     private final ObjectProvider<ReceivablesBalance> receivables;
     private final OrderProperties properties;
     private final TaxRates taxRates;
+    private final OrderPolicy policy;
 
     OrderPlacement(OrderStore store, Catalog catalog, Customers customers, Inventory inventory, AuditTrail audit,
             ApplicationEventPublisher events, ObjectProvider<ReceivablesBalance> receivables, OrderProperties properties,
-            TaxRates taxRates) {
+            TaxRates taxRates, OrderPolicy policy) {
         this.taxRates = taxRates;
+        this.policy = policy;
         this.store = store;
         this.catalog = catalog;
         this.customers = customers;
@@ -82,6 +85,9 @@ class OrderPlacement {
         return place(request, false);
     }
 
+    /** What a placement request gives, checked by the rule book. */
+    private record Checked(String channel, String shippingMethod, Currency currency) {}
+
     /**
      * {@code replacement}: a free replacement for returned goods (see {@link Replacements}). Its zero prices are taken as
      * given whoever asks, and it skips the credit check: it adds nothing to what the customer owes.
@@ -89,149 +95,162 @@ class OrderPlacement {
     @Transactional
     OrderViews.OrderView place(OrderRequests.PlaceOrder request, boolean replacement) {
         Actor actor = Actor.current();
+        Checked checked = check(request, actor);
+        CustomerSnapshot customer = orderingCustomer(request.customerId(), actor, checked.currency());
+        Currency currency = Money.currency(customer.currency());
+        Address shipTo = request.shippingAddress() != null ? request.shippingAddress() : defaultShipTo(customer);
+        if (shipTo == null) {
+            throw OrdoException.invalid(List.of(OrderRule.NO_SHIPPING_ADDRESS.at("shippingAddress")));
+        }
+        List<LineInput> inputs = new ArrayList<>();
+        for (int i = 0; i < request.lines().size(); i++) {
+            OrderRequests.PlaceLine line = request.lines().get(i);
+            inputs.add(new LineInput("lines[" + i + "]", line.sku(), line.quantity(), line.unitPrice()));
+        }
+        List<PricedLine> priced = priceLines(inputs, currency, actor, taxRates.forDestination(shipTo.country(), customer.taxExempt()),
+                replacement);
+        // microseconds: what both databases store, so what is returned equals what a later read returns
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        Order order = Order.place(new Order.Identity(UUID.randomUUID(), store.nextNumber(now), customer.id(), checked.channel(),
+                        blankToNull(request.externalReference()), currency, now, actor.username()),
+                new Order.Delivery(shipTo, request.requestedDeliveryDate(), checked.shippingMethod(), blankToNull(request.notes())),
+                newLines(priced, 1, now));
+
+        // --- the transaction's locking part: customer row (credit), then stock levels in lock order
+        CustomerSnapshot locked = customers.lockForCreditCheck(customer.id());
+        CreditCheck credit = replacement ? null : creditCheck(locked, order.total().amount());
+        if (credit != null) {
+            order.recordCreditCheck(credit.exposure(), credit.limit());
+        }
+        Sourced sourced = sourceAtPlacement(order, locked.preferredWarehouse());
+        order.promise(promisedDate(now, checked.shippingMethod(), order.anythingBackordered(), request.requestedDeliveryDate(), properties));
+        List<OrderStore.HistoryEntry> history = decide(order, credit == null ? null : credit.problem(), actor, now);
+        store.insert(order);
+        inventory.reserve(sourced.reservations());
+        store.appendHistory(history);
+        OrderViews.OrderView view = OrderViews.view(order, sourced.reservedByLine());
+        audit.recordCreated("ORDER", List.of(new AuditTrail.Created(order.id().toString(), "PLACED", view)));
+        events.publishEvent(new OrderPlaced(order.id(), order.number(), order.customerId(), order.channel(), order.status(),
+                order.total().amount(), currency.getCurrencyCode()));
+        return view;
+    }
+
+    /** The request's fields by the rule book; a malformed request is refused as a whole (400). */
+    private Checked check(OrderRequests.PlaceOrder request, Actor actor) {
         if (request == null) {
-            throw OrdoException.invalid("body", "is required");
+            throw OrdoException.invalid(List.of(CommonRule.REQUIRED.at("body")));
         }
         List<FieldViolation> invalid = new ArrayList<>();
         if (request.customerId() == null) {
-            invalid.add(new FieldViolation("customerId", "is required"));
+            invalid.add(CommonRule.REQUIRED.at("customerId"));
         }
         String channel = request.channel() == null ? (actor.isCustomer() ? "PORTAL" : "API") : request.channel();
         if (!CHANNELS.contains(channel)) {
-            invalid.add(new FieldViolation("channel", "must be one of " + new java.util.TreeSet<>(CHANNELS)));
+            invalid.add(CommonRule.ONE_OF.at("channel", new java.util.TreeSet<>(CHANNELS)));
         }
-        String shippingMethod = request.shippingMethod() == null ? "STANDARD" : request.shippingMethod();
-        if (!properties.transitDays().containsKey(shippingMethod)) {
-            invalid.add(new FieldViolation("shippingMethod", "must be one of " + new java.util.TreeSet<>(properties.transitDays().keySet())));
-        }
-        checkText(invalid, "externalReference", request.externalReference(), 100);
-        checkText(invalid, "notes", request.notes(), 2000);
-        if (request.requestedDeliveryDate() != null && request.requestedDeliveryDate().isBefore(LocalDate.now(ZoneOffset.UTC))) {
-            invalid.add(new FieldViolation("requestedDeliveryDate", "must not be in the past"));
-        }
-        if (request.shippingAddress() != null) {
-            invalid.addAll(request.shippingAddress().violations("shippingAddress"));
-        }
-        Currency requestedCurrency = null;
+        String shippingMethod = request.shippingMethod() == null ? OrderPolicy.DEFAULT_SHIPPING_METHOD : request.shippingMethod();
+        policy.checkHeader(new OrderPolicy.Header(request.externalReference(), request.notes(), request.requestedDeliveryDate(),
+                request.shippingAddress(), shippingMethod), invalid);
+        Currency currency = null;
         if (request.currency() != null) {
             try {
-                requestedCurrency = Money.currency(request.currency());
+                currency = Money.currency(request.currency());
             } catch (IllegalArgumentException e) {
                 invalid.add(new FieldViolation("currency", e.getMessage()));
             }
         }
         List<OrderRequests.PlaceLine> lines = request.lines() == null ? List.of() : request.lines();
-        if (lines.isEmpty()) {
-            invalid.add(new FieldViolation("lines", "must contain at least one line"));
-        } else if (lines.size() > properties.maxLines()) {
-            invalid.add(new FieldViolation("lines", "must contain at most " + properties.maxLines() + " lines"));
-        } else {
-            for (int i = 0; i < lines.size(); i++) {
-                validateLineFormat(invalid, "lines[" + i + "]", lines.get(i) == null ? null : lines.get(i).sku(),
-                        lines.get(i) == null ? null : lines.get(i).quantity(), lines.get(i) == null ? null : lines.get(i).unitPrice());
-            }
+        policy.checkLineCount(lines.size(), invalid);
+        for (int i = 0; i < lines.size() && lines.size() <= policy.maxLines(); i++) {
+            OrderRequests.PlaceLine line = lines.get(i);
+            policy.checkNewLine("lines[" + i + "]", line == null ? null : line.sku(), line == null ? null : line.quantity(),
+                    line == null ? null : line.unitPrice(), invalid);
         }
         if (!invalid.isEmpty()) {
             throw OrdoException.invalid(invalid);
         }
-        if (actor.isCustomer() && !request.customerId().equals(actor.customerId())) {
-            throw OrdoException.forbidden("You may place orders only for your own account.",
-                    List.of(new FieldViolation("customerId", "is not your customer account")));
-        }
+        return new Checked(channel, shippingMethod, currency);
+    }
 
-        CustomerSnapshot customer = customers.find(request.customerId()).orElseThrow(() -> OrdoException.rule("unknown-customer",
-                "Customer " + request.customerId() + " does not exist.", List.of(new FieldViolation("customerId", "unknown customer"))));
+    /** The customer the order is for: one's own if a customer places it, active, and in the currency asked for. */
+    private CustomerSnapshot orderingCustomer(UUID customerId, Actor actor, Currency requestedCurrency) {
+        if (actor.isCustomer() && !customerId.equals(actor.customerId())) {
+            throw OrdoException.forbidden("You may place orders only for your own account.",
+                    List.of(OrderRule.CUSTOMER_NOT_YOURS.at("customerId")));
+        }
+        CustomerSnapshot customer = customers.find(customerId).orElseThrow(() -> OrdoException.rule("unknown-customer",
+                "Customer " + customerId + " does not exist.", List.of(OrderRule.UNKNOWN_CUSTOMER.at("customerId"))));
         if (!customer.active()) {
             throw OrdoException.rule("inactive-customer", "Customer " + customer.name() + " is not active.",
-                    List.of(new FieldViolation("customerId", "customer is not active")));
+                    List.of(OrderRule.INACTIVE_CUSTOMER.at("customerId")));
         }
         Currency currency = Money.currency(customer.currency());
         if (requestedCurrency != null && !requestedCurrency.equals(currency)) {
             throw OrdoException.rule("currency-mismatch", "Orders of " + customer.name() + " are in " + currency + ".",
-                    List.of(new FieldViolation("currency", "must be the customer's currency " + currency)));
+                    List.of(OrderRule.CUSTOMER_CURRENCY.at("currency", currency)));
         }
-        Address shipTo = request.shippingAddress() != null ? request.shippingAddress()
-                : customer.shippingAddress() != null ? customer.shippingAddress() : customer.billingAddress();
-        if (shipTo == null) {
-            throw OrdoException.invalid("shippingAddress", "is required: the customer has no shipping address");
-        }
-        List<LineInput> inputs = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            inputs.add(new LineInput("lines[" + i + "]", lines.get(i).sku(), lines.get(i).quantity(), lines.get(i).unitPrice()));
-        }
-        List<PricedLine> priced = priceLines(inputs, currency, actor, taxRates.forDestination(shipTo.country(), customer.taxExempt()),
-                replacement);
+        return customer;
+    }
 
-        // microseconds: what both databases store, so what is returned equals what a later read returns
-        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-        Order order = new Order(UUID.randomUUID(), store.nextNumber(now), customer.id(), channel, blankToNull(request.externalReference()),
-                currency, now, actor.username(), OrderStatus.PLACED);
-        order.shippingAddress = shipTo;
-        order.requestedDeliveryDate = request.requestedDeliveryDate();
-        order.shippingMethod = shippingMethod;
-        order.notes = blankToNull(request.notes());
-        for (int i = 0; i < priced.size(); i++) {
-            PricedLine p = priced.get(i);
-            order.lines.add(new OrderLine(i + 1, p.sku(), p.name(), p.quantity(), p.unitPrice(), p.overridden(), p.taxCategory(),
-                    p.taxRate(), now));
+    /** New order lines numbered from {@code firstNumber}, priced, not yet sourced. */
+    static List<OrderLine> newLines(List<PricedLine> priced, int firstNumber, Instant now) {
+        List<OrderLine> lines = new ArrayList<>();
+        for (PricedLine p : priced) {
+            lines.add(new OrderLine(firstNumber + lines.size(), p.sku(), p.name(), p.quantity(), p.unitPrice(), p.overridden(),
+                    p.taxCategory(), p.taxRate(), now));
         }
-        order.recomputeTotals();
+        return lines;
+    }
 
-        // --- the transaction's locking part: customer row (credit), then stock levels in lock order
-        CustomerSnapshot locked = customers.lockForCreditCheck(customer.id());
-        CreditCheck credit = replacement ? null : creditCheck(locked, order.total.amount());
-        String creditProblem = credit == null ? null : credit.problem();
-        if (credit != null) {
-            order.creditExposure = credit.exposure();
-            order.creditLimit = credit.limit();
-        }
+    /** The reservations a placement makes, and the same by line for its answer. */
+    private record Sourced(List<ReservationRequest> reservations, Map<Integer, List<OrderViews.Reserved>> reservedByLine) {}
+
+    /** Sources every line from the locked stock levels: reserved where stock is free of older backorders, else backordered. */
+    private Sourced sourceAtPlacement(Order order, String preferredWarehouse) {
         Set<String> skus = new LinkedHashSet<>();
-        order.lines.forEach(l -> skus.add(l.sku));
+        order.lines().forEach(l -> skus.add(l.sku()));
         List<StockPosition> positions = inventory.lockPositions(skus);
-        Map<String, Long> claimed = store.backorderedPerSku(skus);
-        Sourcing sourcing = new Sourcing(positions, claimed, locked.preferredWarehouse());
-        List<Sourcing.LinePlan> plans = sourcing.plan(order.lines.stream().map(l -> new Sourcing.Demand(l.lineNumber, l.sku, l.quantity)).toList());
+        Sourcing sourcing = new Sourcing(positions, store.backorderedPerSku(skus), preferredWarehouse);
+        List<Sourcing.LinePlan> plans = sourcing.plan(
+                order.lines().stream().map(l -> new Sourcing.Demand(l.lineNumber(), l.sku(), l.quantity())).toList());
         List<ReservationRequest> reservations = new ArrayList<>();
         Map<Integer, List<OrderViews.Reserved>> reservedByLine = new LinkedHashMap<>();
         for (Sourcing.LinePlan plan : plans) {
             OrderLine line = order.line(plan.lineNumber());
-            line.reserved = plan.reserved();
-            line.backordered = plan.backordered();
-            line.backorderedAtPlacement = plan.backordered();
-            if (plan.backordered() > 0) {
-                line.backorderWarehouse = backorderWarehouse(locked.preferredWarehouse(), plan, positions);
-            }
-            line.deriveStatus();
+            order.sourceAtPlacement(line, plan.reserved(), plan.backordered(),
+                    plan.backordered() > 0 ? backorderWarehouse(preferredWarehouse, plan, positions) : null);
             for (Sourcing.Allocation a : plan.allocations()) {
-                reservations.add(new ReservationRequest(order.id, line.lineNumber, line.sku, a.warehouse(), a.quantity()));
-                reservedByLine.computeIfAbsent(line.lineNumber, k -> new ArrayList<>()).add(new OrderViews.Reserved(a.warehouse(), a.quantity()));
+                reservations.add(new ReservationRequest(order.id(), line.lineNumber(), line.sku(), a.warehouse(), a.quantity()));
+                reservedByLine.computeIfAbsent(line.lineNumber(), k -> new ArrayList<>()).add(new OrderViews.Reserved(a.warehouse(), a.quantity()));
             }
         }
-        order.promisedDate = promisedDate(now, shippingMethod, order.lines.stream().anyMatch(l -> l.backordered > 0),
-                request.requestedDeliveryDate(), properties);
+        return new Sourced(reservations, reservedByLine);
+    }
 
+    /** Placed, then held for credit or confirmed (if configured): the status changes and their history. */
+    private List<OrderStore.HistoryEntry> decide(Order order, String creditProblem, Actor actor, Instant now) {
         List<OrderStore.HistoryEntry> history = new ArrayList<>();
-        history.add(new OrderStore.HistoryEntry(order.id, now, actor.username(), "STATUS", null, OrderStatus.PLACED,
-                "placed via " + channel, summary(order)));
+        history.add(new OrderStore.HistoryEntry(order.id(), now, actor.username(), "STATUS", null, OrderStatus.PLACED,
+                "placed via " + order.channel(), summary(order)));
         if (creditProblem != null) {
-            order.moveTo(OrderStatus.ON_HOLD);
-            order.holdReason = creditProblem;
-            history.add(new OrderStore.HistoryEntry(order.id, now, actor.username(), "STATUS", OrderStatus.PLACED, OrderStatus.ON_HOLD,
+            order.hold(Order.HoldKind.CREDIT, creditProblem);
+            history.add(new OrderStore.HistoryEntry(order.id(), now, actor.username(), "STATUS", OrderStatus.PLACED, OrderStatus.ON_HOLD,
                     creditProblem, "credit check"));
         } else if (properties.autoConfirm()) {
             order.moveTo(OrderStatus.CONFIRMED);
-            history.add(new OrderStore.HistoryEntry(order.id, now, actor.username(), "STATUS", OrderStatus.PLACED, OrderStatus.CONFIRMED,
+            history.add(new OrderStore.HistoryEntry(order.id(), now, actor.username(), "STATUS", OrderStatus.PLACED, OrderStatus.CONFIRMED,
                     "credit check passed", null));
         }
-        store.insert(order);
-        inventory.reserve(reservations);
-        store.appendHistory(history);
-        OrderViews.OrderView view = OrderViews.view(order, reservedByLine);
-        audit.recordCreated("ORDER", List.of(new AuditTrail.Created(order.id.toString(), "PLACED", view)));
-        events.publishEvent(new OrderPlaced(order.id, order.number, order.customerId, order.channel, order.status, order.total.amount(),
-                currency.getCurrencyCode()));
-        return view;
+        return history;
     }
+
+    /** Where an order goes when it names no address: the customer's shipping address, else its billing address. */
+    static Address defaultShipTo(CustomerSnapshot customer) {
+        return customer.shippingAddress() != null ? customer.shippingAddress() : customer.billingAddress();
+    }
+
+    /** A quote's request as the rule book leaves it: what is wrong is reported and left out, the rest is quoted. */
+    private record QuoteInput(String shippingMethod, LocalDate requested, Address address, List<LineInput> lines) {}
 
     /**
      * What {@link #place} would make of {@code request} now: the same checks, prices, tax, sourcing, promise and credit
@@ -241,97 +260,126 @@ class OrderPlacement {
     OrderQuote quote(OrderEntry.NewOrder request) {
         Actor actor = Actor.current();
         List<FieldViolation> problems = new ArrayList<>();
-        String shippingMethod = request.shippingMethod() == null || request.shippingMethod().isBlank() ? "STANDARD" : request.shippingMethod();
-        if (!properties.transitDays().containsKey(shippingMethod)) {
-            problems.add(new FieldViolation("shippingMethod", "must be one of " + new java.util.TreeSet<>(properties.transitDays().keySet())));
-            shippingMethod = "STANDARD";
-        }
-        checkText(problems, "externalReference", request.externalReference(), 100);
-        checkText(problems, "notes", request.notes(), 2000);
-        LocalDate requested = request.requestedDeliveryDate();
-        if (requested != null && requested.isBefore(LocalDate.now(ZoneOffset.UTC))) {
-            problems.add(new FieldViolation("requestedDeliveryDate", "must not be in the past"));
-            requested = null;
-        }
-        Address address = request.shippingAddress();
-        if (address != null) {
-            List<FieldViolation> wrong = address.violations("shippingAddress");
-            problems.addAll(wrong);
-            if (!wrong.isEmpty()) {
-                address = null;
+        QuoteInput input = quoteInput(request, problems);
+        CustomerSnapshot customer = quotedCustomer(request.customerId(), actor, problems);
+        Currency currency = customer == null ? null : Money.currency(customer.currency());
+        Map<Integer, PricedLine> priced = customer != null ? priceWhatCan(input, customer, actor, problems)
+                : lookUpWithoutPrices(input.lines(), problems);
+        List<OrderQuote.Line> lines = quotedLines(priced, customer, input);
+        Money subtotal = currency == null ? null : Money.zero(currency);
+        Money tax = subtotal;
+        for (OrderQuote.Line line : lines) {
+            if (line.lineNet() != null) {
+                subtotal = subtotal.plus(line.lineNet());
+                tax = tax.plus(line.tax());
             }
         }
-        List<OrderEntry.NewLine> requestedLines = request.lines() == null ? List.of() : request.lines();
-        if (requestedLines.isEmpty()) {
-            problems.add(new FieldViolation("lines", "must contain at least one line"));
-        } else if (requestedLines.size() > properties.maxLines()) {
-            problems.add(new FieldViolation("lines", "must contain at most " + properties.maxLines() + " lines"));
+        Money total = subtotal == null ? null : subtotal.plus(tax);
+        LocalDate promised = lines.isEmpty() ? null : promisedDate(Instant.now(), input.shippingMethod(),
+                lines.stream().anyMatch(OrderQuote.Line::isBackordered), input.requested(), properties);
+        OrderQuote.Credit credit = null;
+        if (customer != null) {
+            CreditCheck check = creditCheck(customer, total.amount());
+            Money exposure = Money.of(check.exposure().subtract(total.amount()), customer.currency());
+            Money limit = Money.of(check.limit(), customer.currency());
+            credit = new OrderQuote.Credit(limit, exposure, limit.minus(exposure), check.problem() != null);
         }
+        return new OrderQuote(request.customerId(), currency == null ? null : currency.getCurrencyCode(), List.copyOf(lines), subtotal, tax,
+                total, promised, credit, List.copyOf(problems));
+    }
+
+    /** The rule book's checks of a quote's request; each wrong field is reported and left out of the quote. */
+    private QuoteInput quoteInput(OrderEntry.NewOrder request, List<FieldViolation> problems) {
+        String shippingMethod = policy.shippingMethodOrDefault(request.shippingMethod());
+        List<FieldViolation> header = new ArrayList<>();
+        policy.checkHeader(new OrderPolicy.Header(request.externalReference(), request.notes(), request.requestedDeliveryDate(),
+                request.shippingAddress(), shippingMethod), header);
+        problems.addAll(header);
+        boolean wrong = !header.isEmpty();
+        String method = wrong && header.stream().anyMatch(v -> v.field().equals("shippingMethod")) ? OrderPolicy.DEFAULT_SHIPPING_METHOD
+                : shippingMethod;
+        LocalDate requested = header.stream().anyMatch(v -> v.field().equals("requestedDeliveryDate")) ? null : request.requestedDeliveryDate();
+        Address address = header.stream().anyMatch(v -> v.field().startsWith("shippingAddress")) ? null : request.shippingAddress();
+        List<OrderEntry.NewLine> requestedLines = request.lines() == null ? List.of() : request.lines();
+        policy.checkLineCount(requestedLines.size(), problems);
         List<LineInput> inputs = new ArrayList<>();
-        for (int i = 0; i < requestedLines.size() && i < properties.maxLines(); i++) {
+        for (int i = 0; i < requestedLines.size() && i < policy.maxLines(); i++) {
             OrderEntry.NewLine line = requestedLines.get(i);
-            List<FieldViolation> wrong = new ArrayList<>();
-            validateLineFormat(wrong, "lines[" + i + "]", line == null ? null : line.sku(), line == null ? null : line.quantity(), null);
-            problems.addAll(wrong);
-            if (wrong.isEmpty()) {
+            List<FieldViolation> wrongLine = new ArrayList<>();
+            policy.checkNewLine("lines[" + i + "]", line == null ? null : line.sku(), line == null ? null : line.quantity(), null, wrongLine);
+            problems.addAll(wrongLine);
+            if (wrongLine.isEmpty()) {
                 inputs.add(new LineInput("lines[" + i + "]", line.sku(), line.quantity(), null));
             }
         }
+        return new QuoteInput(method, requested, address, inputs);
+    }
 
-        CustomerSnapshot customer = null;
-        if (request.customerId() == null) {
-            problems.add(new FieldViolation("customerId", "is required"));
-        } else if (actor.isCustomer() && !request.customerId().equals(actor.customerId())) {
-            problems.add(new FieldViolation("customerId", "is not your customer account"));
-        } else {
-            customer = customers.find(request.customerId()).orElse(null);
-            if (customer == null) {
-                problems.add(new FieldViolation("customerId", "unknown customer"));
-            } else if (!customer.active()) {
-                problems.add(new FieldViolation("customerId", "customer is not active"));
-                customer = null;
-            }
+    /** The quoted customer, or null with the reason reported. */
+    private CustomerSnapshot quotedCustomer(UUID customerId, Actor actor, List<FieldViolation> problems) {
+        if (customerId == null) {
+            problems.add(CommonRule.REQUIRED.at("customerId"));
+            return null;
         }
+        if (actor.isCustomer() && !customerId.equals(actor.customerId())) {
+            problems.add(OrderRule.CUSTOMER_NOT_YOURS.at("customerId"));
+            return null;
+        }
+        CustomerSnapshot customer = customers.find(customerId).orElse(null);
+        if (customer == null) {
+            problems.add(OrderRule.UNKNOWN_CUSTOMER.at("customerId"));
+        } else if (!customer.active()) {
+            problems.add(OrderRule.INACTIVE_CUSTOMER.at("customerId"));
+            return null;
+        }
+        return customer;
+    }
 
-        // priced lines by their index in the request; without a customer there is no currency to price in
+    /** Prices the lines that can be priced, by their index in the request; the others' problems are reported. */
+    private Map<Integer, PricedLine> priceWhatCan(QuoteInput input, CustomerSnapshot customer, Actor actor, List<FieldViolation> problems) {
         Map<Integer, PricedLine> priced = new LinkedHashMap<>();
-        Currency currency = customer == null ? null : Money.currency(customer.currency());
-        if (customer != null) {
-            Address shipTo = address != null ? address : customer.shippingAddress() != null ? customer.shippingAddress() : customer.billingAddress();
-            TaxRates.Destination destination = taxRates.forDestination(shipTo == null ? null : shipTo.country(), customer.taxExempt());
-            List<LineInput> remaining = new ArrayList<>(inputs);
-            while (!remaining.isEmpty()) {
-                try {
-                    List<PricedLine> done = priceLines(remaining, currency, actor, destination);
-                    for (int k = 0; k < remaining.size(); k++) {
-                        priced.put(index(remaining.get(k).field()), done.get(k));
-                    }
-                    break;
-                } catch (OrdoException refused) {
-                    Set<String> wrongLines = new LinkedHashSet<>();
-                    refused.violations().forEach(v -> wrongLines.add(v.field().substring(0, v.field().indexOf(']') + 1)));
-                    if (!remaining.removeIf(l -> wrongLines.contains(l.field()))) {
-                        throw refused;
-                    }
-                    problems.addAll(refused.violations());
+        Address shipTo = input.address() != null ? input.address() : defaultShipTo(customer);
+        TaxRates.Destination destination = taxRates.forDestination(shipTo == null ? null : shipTo.country(), customer.taxExempt());
+        List<LineInput> remaining = new ArrayList<>(input.lines());
+        while (!remaining.isEmpty()) {
+            try {
+                List<PricedLine> done = priceLines(remaining, Money.currency(customer.currency()), actor, destination);
+                for (int k = 0; k < remaining.size(); k++) {
+                    priced.put(index(remaining.get(k).field()), done.get(k));
                 }
-            }
-        } else {
-            Map<String, ProductSnapshot> products = catalog.find(inputs.stream().map(LineInput::sku).toList());
-            for (LineInput input : inputs) {
-                ProductSnapshot product = products.get(input.sku());
-                if (product == null) {
-                    problems.add(new FieldViolation(input.field() + ".sku", "unknown SKU " + input.sku()));
-                } else if (!product.active()) {
-                    problems.add(new FieldViolation(input.field() + ".sku", "product " + input.sku() + " is not active"));
-                } else {
-                    priced.put(index(input.field()), new PricedLine(product.sku(), product.name(), input.quantity(), null, false,
-                            product.taxCategory(), null));
+                break;
+            } catch (OrdoException refused) {
+                Set<String> wrongLines = new LinkedHashSet<>();
+                refused.violations().forEach(v -> wrongLines.add(v.field().substring(0, v.field().indexOf(']') + 1)));
+                if (!remaining.removeIf(l -> wrongLines.contains(l.field()))) {
+                    throw refused;
                 }
+                problems.addAll(refused.violations());
             }
         }
+        return priced;
+    }
 
-        // stock as it is now, planned as placement would plan it (older backorders first), nothing held
+    /** Without a customer there is no currency to price in: the products only, by their index in the request. */
+    private Map<Integer, PricedLine> lookUpWithoutPrices(List<LineInput> inputs, List<FieldViolation> problems) {
+        Map<Integer, PricedLine> found = new LinkedHashMap<>();
+        Map<String, ProductSnapshot> products = catalog.find(inputs.stream().map(LineInput::sku).toList());
+        for (LineInput input : inputs) {
+            ProductSnapshot product = products.get(input.sku());
+            if (product == null) {
+                problems.add(OrderRule.UNKNOWN_SKU.at(input.field() + ".sku", input.sku()));
+            } else if (!product.active()) {
+                problems.add(OrderRule.INACTIVE_PRODUCT.at(input.field() + ".sku", input.sku()));
+            } else {
+                found.put(index(input.field()), new PricedLine(product.sku(), product.name(), input.quantity(), null, false,
+                        product.taxCategory(), null));
+            }
+        }
+        return found;
+    }
+
+    /** The quoted lines: stock as it is now, planned as placement would plan it (older backorders first), nothing held. */
+    private List<OrderQuote.Line> quotedLines(Map<Integer, PricedLine> priced, CustomerSnapshot customer, QuoteInput input) {
         Set<String> skus = new LinkedHashSet<>();
         priced.values().forEach(p -> skus.add(p.sku()));
         List<StockPosition> positions = skus.isEmpty() ? List.of() : inventory.positions(skus);
@@ -347,39 +395,19 @@ class OrderPlacement {
         Map<Integer, Sourcing.LinePlan> plans = new LinkedHashMap<>();
         sourcing.plan(priced.entrySet().stream().map(e -> new Sourcing.Demand(e.getKey(), e.getValue().sku(), e.getValue().quantity())).toList())
                 .forEach(plan -> plans.put(plan.lineNumber(), plan));
-
         Instant now = Instant.now();
         List<OrderQuote.Line> lines = new ArrayList<>();
-        Money subtotal = currency == null ? null : Money.zero(currency);
-        Money tax = subtotal;
         for (Map.Entry<Integer, PricedLine> e : priced.entrySet()) {
             PricedLine p = e.getValue();
             long backordered = plans.get(e.getKey()).backordered();
-            Money net = null;
-            Money lineTax = null;
-            if (p.unitPrice() != null) {
-                // the same per-line rounding as an order line (invariant 6)
-                net = p.unitPrice().times(p.quantity());
-                lineTax = net.timesRate(p.taxRate());
-                subtotal = subtotal.plus(net);
-                tax = tax.plus(lineTax);
-            }
+            // the same per-line rounding as an order line (invariant 6)
+            Money net = p.unitPrice() == null ? null : p.unitPrice().times(p.quantity());
+            Money lineTax = net == null ? null : net.timesRate(p.taxRate());
             lines.add(new OrderQuote.Line(e.getKey(), p.sku(), p.name(), p.quantity(), p.unitPrice(), p.taxRate(), net, lineTax,
                     promisable.getOrDefault(p.sku(), 0L), Map.copyOf(byWarehouse.getOrDefault(p.sku(), Map.of())), backordered,
-                    promisedDate(now, shippingMethod, backordered > 0, requested, properties)));
+                    promisedDate(now, input.shippingMethod(), backordered > 0, input.requested(), properties)));
         }
-        Money total = subtotal == null ? null : subtotal.plus(tax);
-        LocalDate promised = lines.isEmpty() ? null
-                : promisedDate(now, shippingMethod, lines.stream().anyMatch(OrderQuote.Line::isBackordered), requested, properties);
-        OrderQuote.Credit credit = null;
-        if (customer != null) {
-            CreditCheck check = creditCheck(customer, total.amount());
-            Money exposure = Money.of(check.exposure().subtract(total.amount()), customer.currency());
-            Money limit = Money.of(check.limit(), customer.currency());
-            credit = new OrderQuote.Credit(limit, exposure, limit.minus(exposure), check.problem() != null);
-        }
-        return new OrderQuote(request.customerId(), currency == null ? null : currency.getCurrencyCode(), List.copyOf(lines), subtotal, tax,
-                total, promised, credit, List.copyOf(problems));
+        return lines;
     }
 
     private static int index(String field) {
@@ -408,27 +436,26 @@ class OrderPlacement {
             String field = line.field();
             ProductSnapshot product = products.get(line.sku());
             if (product == null) {
-                rules.add(new FieldViolation(field + ".sku", "unknown SKU " + line.sku()));
+                rules.add(OrderRule.UNKNOWN_SKU.at(field + ".sku", line.sku()));
                 continue;
             }
             if (!product.active()) {
-                rules.add(new FieldViolation(field + ".sku", "product " + line.sku() + " is not active"));
+                rules.add(OrderRule.INACTIVE_PRODUCT.at(field + ".sku", line.sku()));
                 continue;
             }
             if (!product.unitPrice().currency().equals(currency)) {
-                rules.add(new FieldViolation(field + ".sku", "product " + line.sku() + " is priced in "
-                        + product.unitPrice().currencyCode() + ", the order is in " + currency));
+                rules.add(OrderRule.PRODUCT_CURRENCY.at(field + ".sku", line.sku(), product.unitPrice().currencyCode(), currency));
                 continue;
             }
             Money price = product.unitPrice();
             boolean overridden = false;
             if (line.unitPrice() != null && !line.unitPrice().equals(product.unitPrice())) {
                 if (!line.unitPrice().currency().equals(currency)) {
-                    rules.add(new FieldViolation(field + ".unitPrice.currency", "must be the order currency " + currency));
+                    rules.add(OrderRule.PRICE_CURRENCY.at(field + ".unitPrice.currency", currency));
                     continue;
                 }
                 if (!mayOverride) {
-                    forbidden.add(new FieldViolation(field + ".unitPrice", "a price override needs the role SALES or ADMIN"));
+                    forbidden.add(OrderRule.PRICE_OVERRIDE_ROLE.at(field + ".unitPrice"));
                     continue;
                 }
                 price = line.unitPrice();
@@ -445,24 +472,6 @@ class OrderPlacement {
             throw OrdoException.rule("invalid-lines", "Some lines cannot be ordered.", rules);
         }
         return priced;
-    }
-
-    static void validateLineFormat(List<FieldViolation> invalid, String field, String sku, Long quantity, Money unitPrice) {
-        if (sku == null || sku.isBlank()) {
-            invalid.add(new FieldViolation(field + ".sku", "is required"));
-        } else if (sku.length() > 64) {
-            invalid.add(new FieldViolation(field + ".sku", "must be at most 64 characters"));
-        }
-        if (quantity == null) {
-            invalid.add(new FieldViolation(field + ".quantity", "is required"));
-        } else if (quantity <= 0) {
-            invalid.add(new FieldViolation(field + ".quantity", "must be greater than 0"));
-        } else if (quantity > MAX_LINE_QUANTITY) {
-            invalid.add(new FieldViolation(field + ".quantity", "must be at most " + MAX_LINE_QUANTITY));
-        }
-        if (unitPrice != null && unitPrice.isNegative()) {
-            invalid.add(new FieldViolation(field + ".unitPrice.amount", "must not be negative"));
-        }
     }
 
     /** Null when the order fits the customer's credit; otherwise why it is held (invariant 11). */
@@ -515,21 +524,15 @@ class OrderPlacement {
         return requested != null && requested.isAfter(date) ? requested : date;
     }
 
-    static void checkText(List<FieldViolation> invalid, String field, String value, int max) {
-        if (value != null && value.length() > max) {
-            invalid.add(new FieldViolation(field, "must be at most " + max + " characters"));
-        }
-    }
-
     static String summary(Order order) {
         StringBuilder s = new StringBuilder();
-        for (OrderLine l : order.lines) {
+        for (OrderLine l : order.lines()) {
             if (s.length() > 3500) {
                 s.append(" …");
                 break;
             }
-            s.append(s.isEmpty() ? "" : "; ").append(l.lineNumber).append(": ").append(l.quantity).append(" × ").append(l.sku)
-                    .append(" (reserved ").append(l.reserved).append(", backordered ").append(l.backordered).append(')');
+            s.append(s.isEmpty() ? "" : "; ").append(l.lineNumber()).append(": ").append(l.quantity()).append(" × ").append(l.sku())
+                    .append(" (reserved ").append(l.reserved()).append(", backordered ").append(l.backordered()).append(')');
         }
         return s.toString();
     }

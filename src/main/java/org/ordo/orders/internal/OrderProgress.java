@@ -3,7 +3,6 @@ package org.ordo.orders.internal;
 import org.ordo.identity.Actor;
 import org.ordo.identity.AuditTrail;
 import org.ordo.inventory.Inventory;
-import org.ordo.orders.LineStatus;
 import org.ordo.orders.OrderFulfillment;
 import org.ordo.orders.OrderSettlement;
 import org.ordo.orders.OrderSnapshot;
@@ -48,21 +47,21 @@ class OrderProgress implements OrderFulfillment {
     @Transactional(propagation = Propagation.MANDATORY)
     public OrderSnapshot beginFulfillment(UUID orderId) {
         Order order = lock(orderId);
-        if (order.status == OrderStatus.IN_FULFILLMENT || order.status == OrderStatus.PARTIALLY_SHIPPED) {
+        if (order.status() == OrderStatus.IN_FULFILLMENT || order.status() == OrderStatus.PARTIALLY_SHIPPED) {
             return snapshot(order);
         }
         OrderSnapshot before = snapshot(order);
         List<OrderStore.HistoryEntry> history = new ArrayList<>();
         history.add(transition(order, order.moveTo(OrderStatus.IN_FULFILLMENT), "fulfilment started"));
-        return save(order, before, history, "FULFILLMENT_STARTED", order.lines);
+        return save(order, before, history, "FULFILLMENT_STARTED", order.lines());
     }
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public OrderSnapshot recordShipment(UUID orderId, String shipmentNumber, List<ShippedQuantity> quantities) {
         Order order = lock(orderId);
-        if (order.status != OrderStatus.IN_FULFILLMENT && order.status != OrderStatus.PARTIALLY_SHIPPED) {
-            throw new IllegalTransitionException("Order", order.status, OrderStatus.SHIPPED, order.status.allowedNext());
+        if (order.status() != OrderStatus.IN_FULFILLMENT && order.status() != OrderStatus.PARTIALLY_SHIPPED) {
+            throw new IllegalTransitionException("Order", order.status(), OrderStatus.SHIPPED, order.status().allowedNext());
         }
         OrderSnapshot before = snapshot(order);
         List<FieldViolation> problems = new ArrayList<>();
@@ -71,65 +70,57 @@ class OrderProgress implements OrderFulfillment {
             ShippedQuantity q = quantities.get(i);
             OrderLine line = order.line(q.lineNumber());
             if (line == null) {
-                problems.add(new FieldViolation("lines[" + i + "].lineNumber", "order " + order.number + " has no line " + q.lineNumber()));
+                problems.add(new FieldViolation("lines[" + i + "].lineNumber", "order " + order.number() + " has no line " + q.lineNumber()));
             } else if (q.quantity() <= 0) {
                 problems.add(new FieldViolation("lines[" + i + "].quantity", "must be greater than 0"));
             } else {
-                skus.add(line.sku);
+                skus.add(line.sku());
             }
         }
         if (!problems.isEmpty()) {
-            throw OrdoException.rule("invalid-shipment", "The shipment does not fit order " + order.number + ".", problems);
+            throw OrdoException.rule("invalid-shipment", "The shipment does not fit order " + order.number() + ".", problems);
         }
         inventory.lockPositions(skus);
         List<String> details = new ArrayList<>();
         for (ShippedQuantity q : quantities) {
             OrderLine line = order.line(q.lineNumber());
-            inventory.consume(order.id, line.lineNumber, line.sku, q.warehouse(), q.quantity(), shipmentNumber);
-            line.reserved -= q.quantity();
-            line.shipped += q.quantity();
-            line.deriveStatus();
-            details.add("line " + line.lineNumber + ": " + q.quantity() + " × " + line.sku + " from " + q.warehouse());
+            inventory.consume(order.id(), line.lineNumber(), line.sku(), q.warehouse(), q.quantity(), shipmentNumber);
+            order.ship(line, q.quantity());
+            details.add("line " + line.lineNumber() + ": " + q.quantity() + " × " + line.sku() + " from " + q.warehouse());
         }
         Instant now = Instant.now();
         List<OrderStore.HistoryEntry> history = new ArrayList<>();
-        history.add(new OrderStore.HistoryEntry(order.id, now, Actor.current().username(), "SHIPMENT", null, null,
+        history.add(new OrderStore.HistoryEntry(order.id(), now, Actor.current().username(), "SHIPMENT", null, null,
                 "shipment " + shipmentNumber, String.join("; ", details)));
-        boolean everythingShipped = order.lines.stream().allMatch(l -> l.shipped == l.activeQuantity());
+        boolean everythingShipped = order.everythingShipped();
         OrderStatus target = everythingShipped ? OrderStatus.SHIPPED : OrderStatus.PARTIALLY_SHIPPED;
-        if (order.status != target) {
+        if (order.status() != target) {
             history.add(transition(order, order.moveTo(target), "shipment " + shipmentNumber));
         }
         if (everythingShipped) {
-            order.shippedAt = now;
+            order.markShipped(now);
         }
-        return save(order, before, history, "SHIPPED", order.lines);
+        return save(order, before, history, "SHIPPED", order.lines());
     }
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public OrderSnapshot recordDelivery(UUID orderId, Instant deliveredAt) {
         Order order = lock(orderId);
-        if (order.status == OrderStatus.DELIVERED || order.status == OrderStatus.COMPLETED) {
+        if (order.status() == OrderStatus.DELIVERED || order.status() == OrderStatus.COMPLETED) {
             return snapshot(order); // delivered already: repeated tracking events change nothing
         }
         OrderSnapshot before = snapshot(order);
         List<OrderStore.HistoryEntry> history = new ArrayList<>();
-        if (order.status == OrderStatus.PARTIALLY_SHIPPED) {
-            history.add(new OrderStore.HistoryEntry(order.id, Instant.now(), Actor.current().username(), "DELIVERY", null, null,
+        if (order.status() == OrderStatus.PARTIALLY_SHIPPED) {
+            history.add(new OrderStore.HistoryEntry(order.id(), Instant.now(), Actor.current().username(), "DELIVERY", null, null,
                     "shipped part delivered", null));
             return save(order, before, history, "PARTLY_DELIVERED", List.of());
         }
-        history.add(transition(order, order.moveTo(OrderStatus.DELIVERED), "delivered"));
-        order.deliveredAt = deliveredAt == null ? Instant.now() : deliveredAt;
-        for (OrderLine line : order.lines) {
-            if (line.shipped > 0 && line.returned == 0) {
-                line.status = LineStatus.DELIVERED;
-            }
-        }
+        history.add(transition(order, order.deliver(deliveredAt == null ? Instant.now() : deliveredAt), "delivered"));
         OrderStatusAndHistory completion = completion(order);
         history.addAll(completion.history());
-        return save(order, before, history, "DELIVERED", order.lines);
+        return save(order, before, history, "DELIVERED", order.lines());
     }
 
     @Override
@@ -138,18 +129,17 @@ class OrderProgress implements OrderFulfillment {
         Order order = lock(orderId);
         OrderLine line = order.line(lineNumber);
         if (line == null) {
-            throw OrdoException.rule("no-such-line", "Order " + order.number + " has no line " + lineNumber + ".",
+            throw OrdoException.rule("no-such-line", "Order " + order.number() + " has no line " + lineNumber + ".",
                     List.of(new FieldViolation("lineNumber", "no such line")));
         }
-        if (quantity <= 0 || line.returned + quantity > line.shipped) {
-            throw OrdoException.conflict("return-exceeds-shipped", "Line " + lineNumber + " of order " + order.number + " shipped "
-                    + line.shipped + " and has " + line.returned + " returned already; " + quantity + " more cannot be returned.");
+        if (quantity <= 0 || line.returned() + quantity > line.shipped()) {
+            throw OrdoException.conflict("return-exceeds-shipped", "Line " + lineNumber + " of order " + order.number() + " shipped "
+                    + line.shipped() + " and has " + line.returned() + " returned already; " + quantity + " more cannot be returned.");
         }
         OrderSnapshot before = snapshot(order);
-        line.returned += quantity;
-        line.deriveStatus();
-        List<OrderStore.HistoryEntry> history = List.of(new OrderStore.HistoryEntry(order.id, Instant.now(), Actor.current().username(),
-                "RETURN", null, null, reason, "line " + lineNumber + ": " + quantity + " × " + line.sku + " returned"));
+        order.recordReturn(line, quantity);
+        List<OrderStore.HistoryEntry> history = List.of(new OrderStore.HistoryEntry(order.id(), Instant.now(), Actor.current().username(),
+                "RETURN", null, null, reason, "line " + lineNumber + ": " + quantity + " × " + line.sku() + " returned"));
         return save(order, before, history, "RETURNED", List.of(line));
     }
 
@@ -157,7 +147,7 @@ class OrderProgress implements OrderFulfillment {
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean completeIfSettled(UUID orderId) {
         Order order = lock(orderId);
-        if (order.status != OrderStatus.DELIVERED) {
+        if (order.status() != OrderStatus.DELIVERED) {
             return false;
         }
         OrderSnapshot before = snapshot(order);
@@ -173,9 +163,8 @@ class OrderProgress implements OrderFulfillment {
 
     private OrderStatusAndHistory completion(Order order) {
         OrderSettlement settled = settlement.getIfAvailable();
-        if (order.status == OrderStatus.DELIVERED && settled != null && settled.isSettled(order.id)) {
-            OrderStore.HistoryEntry entry = transition(order, order.moveTo(OrderStatus.COMPLETED), "delivered, invoiced and paid");
-            order.completedAt = Instant.now();
+        if (order.status() == OrderStatus.DELIVERED && settled != null && settled.isSettled(order.id())) {
+            OrderStore.HistoryEntry entry = transition(order, order.complete(Instant.now()), "delivered, invoiced and paid");
             return new OrderStatusAndHistory(List.of(entry));
         }
         return new OrderStatusAndHistory(List.of());
@@ -186,25 +175,25 @@ class OrderProgress implements OrderFulfillment {
     }
 
     private OrderSnapshot snapshot(Order order) {
-        return OrderQueries.snapshot(order, inventory.activeReservations(order.id));
+        return OrderQueries.snapshot(order, inventory.activeReservations(order.id()));
     }
 
     private OrderSnapshot save(Order order, OrderSnapshot before, List<OrderStore.HistoryEntry> history, String action,
             List<OrderLine> lines) {
         store.updateHeader(order);
-        store.updateLines(order.id, lines);
+        store.updateLines(order.id(), lines);
         store.appendHistory(history);
         OrderSnapshot after = snapshot(order);
-        audit.record("ORDER", order.id.toString(), action, before, after);
+        audit.record("ORDER", order.id().toString(), action, before, after);
         for (OrderStore.HistoryEntry h : history) {
             if (h.to() != null) {
-                events.publishEvent(new OrderStatusChanged(order.id, order.number, h.from(), h.to(), h.reason()));
+                events.publishEvent(new OrderStatusChanged(order.id(), order.number(), h.from(), h.to(), h.reason()));
             }
         }
         return after;
     }
 
     private static OrderStore.HistoryEntry transition(Order order, OrderStatus from, String reason) {
-        return new OrderStore.HistoryEntry(order.id, Instant.now(), Actor.current().username(), "STATUS", from, order.status, reason, null);
+        return new OrderStore.HistoryEntry(order.id(), Instant.now(), Actor.current().username(), "STATUS", from, order.status(), reason, null);
     }
 }

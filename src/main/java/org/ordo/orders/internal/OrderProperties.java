@@ -12,10 +12,12 @@ import java.util.Map;
  * @param processingDays     working days from placement to dispatch
  * @param backorderLeadDays  days added to the promised date when anything is backordered
  * @param transitDays        days in transit per shipping method; the keys are the accepted methods
+ * @param creditReleaseByPlacer whether the person who placed an order may release its credit hold (default: no, someone
+ *                           else with the right role must: separation of duties)
  */
 record OrderProperties(@DefaultValue("1000") int maxLines, @DefaultValue("true") boolean autoConfirm,
         @DefaultValue("1") int processingDays, @DefaultValue("14") int backorderLeadDays,
-        Map<String, Integer> transitDays) {
+        Map<String, Integer> transitDays, @DefaultValue("false") boolean creditReleaseByPlacer) {
 
     OrderProperties {
         if (transitDays == null || transitDays.isEmpty()) {

@@ -28,7 +28,7 @@ class OrderQueries implements Orders {
 
     @Override
     public Optional<OrderSnapshot> find(String idOrNumber) {
-        return store.find(idOrNumber).map(o -> snapshot(o, inventory.activeReservations(o.id)));
+        return store.find(idOrNumber).map(o -> snapshot(o, inventory.activeReservations(o.id())));
     }
 
     @Override
@@ -47,16 +47,16 @@ class OrderQueries implements Orders {
     }
 
     static OrderSnapshot snapshot(Order o, List<ReservationView> reservations) {
-        List<OrderSnapshot.Line> lines = new ArrayList<>(o.lines.size());
-        for (OrderLine l : o.lines) {
+        List<OrderSnapshot.Line> lines = new ArrayList<>(o.lines().size());
+        for (OrderLine l : o.lines()) {
             Map<String, Long> byWarehouse = new TreeMap<>();
-            reservations.stream().filter(r -> r.lineNumber() == l.lineNumber)
+            reservations.stream().filter(r -> r.lineNumber() == l.lineNumber())
                     .forEach(r -> byWarehouse.merge(r.warehouse(), r.quantity(), Long::sum));
-            lines.add(new OrderSnapshot.Line(l.lineNumber, l.sku, l.productName, l.quantity, l.reserved, l.backordered, l.cancelled,
-                    l.shipped, l.returned, l.status, l.unitPrice, l.taxCategory, l.taxRate, l.lineNet, l.tax, Map.copyOf(byWarehouse)));
+            lines.add(new OrderSnapshot.Line(l.lineNumber(), l.sku(), l.productName(), l.quantity(), l.reserved(), l.backordered(), l.cancelled(),
+                    l.shipped(), l.returned(), l.status(), l.unitPrice(), l.taxCategory(), l.taxRate(), l.lineNet(), l.tax(), Map.copyOf(byWarehouse)));
         }
-        return new OrderSnapshot(o.id, o.number, o.customerId, o.channel, o.externalReference, o.currency.getCurrencyCode(), o.status,
-                o.shippingAddress, o.requestedDeliveryDate, o.promisedDate, o.shippingMethod, o.placedAt, o.subtotal, o.discount,
-                o.shipping, o.tax, o.total, List.copyOf(lines), o.version);
+        return new OrderSnapshot(o.id(), o.number(), o.customerId(), o.channel(), o.externalReference(), o.currency().getCurrencyCode(), o.status(),
+                o.shippingAddress(), o.requestedDeliveryDate(), o.promisedDate(), o.shippingMethod(), o.placedAt(), o.subtotal(), o.discount(),
+                o.shipping(), o.tax(), o.total(), List.copyOf(lines), o.version());
     }
 }

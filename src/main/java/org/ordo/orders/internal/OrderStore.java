@@ -74,16 +74,17 @@ class OrderStore {
     void insert(Order o) {
         jdbc.sql("INSERT INTO sales_order (id, number, customer_id, channel, external_reference, currency, status, ship_name, ship_line1, "
                         + "ship_line2, ship_city, ship_region, ship_postal_code, ship_country, requested_delivery_date, promised_date, "
-                        + "shipping_method, notes, subtotal, discount, shipping, tax, total, hold_reason, placed_at, placed_by, version, updated_at, "
-                        + "credit_exposure, credit_limit) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(o.id, o.number, o.customerId, o.channel, o.externalReference, o.currency.getCurrencyCode(), o.status.name(),
-                        o.shippingAddress.name(), o.shippingAddress.line1(), o.shippingAddress.line2(), o.shippingAddress.city(),
-                        o.shippingAddress.region(), o.shippingAddress.postalCode(), o.shippingAddress.country(),
-                        date(o.requestedDeliveryDate), date(o.promisedDate), o.shippingMethod, o.notes, o.subtotal.amount(),
-                        o.discount.amount(), o.shipping.amount(), o.tax.amount(), o.total.amount(), o.holdReason,
-                        Timestamp.from(o.placedAt), o.placedBy, o.version, Timestamp.from(Instant.now()), o.creditExposure, o.creditLimit)
+                        + "shipping_method, notes, subtotal, discount, shipping, tax, total, hold_kind, hold_reason, placed_at, placed_by, version, "
+                        + "updated_at, credit_exposure, credit_limit) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(o.id(), o.number(), o.customerId(), o.channel(), o.externalReference(), o.currency().getCurrencyCode(), o.status().name(),
+                        o.shippingAddress().name(), o.shippingAddress().line1(), o.shippingAddress().line2(), o.shippingAddress().city(),
+                        o.shippingAddress().region(), o.shippingAddress().postalCode(), o.shippingAddress().country(),
+                        date(o.requestedDeliveryDate()), date(o.promisedDate()), o.shippingMethod(), o.notes(), o.subtotal().amount(),
+                        o.discount().amount(), o.shipping().amount(), o.tax().amount(), o.total().amount(), holdKind(o), o.holdReason(),
+                        Timestamp.from(o.placedAt()), o.placedBy(), o.version(), Timestamp.from(Instant.now()), o.creditExposure(), o.creditLimit())
                 .update();
-        insertLines(o.lines.stream().map(l -> new Object[] {o.id, l}).toList());
+        insertLines(o.lines().stream().map(l -> new Object[] {o.id(), l}).toList());
     }
 
     void insertLines(List<Object[]> orderIdAndLine) {
@@ -91,25 +92,25 @@ class OrderStore {
                 orderIdAndLine, orderIdAndLine.size(), (ps, pair) -> {
                     OrderLine l = (OrderLine) pair[1];
                     ps.setObject(1, pair[0]);
-                    ps.setInt(2, l.lineNumber);
-                    ps.setString(3, l.sku);
-                    ps.setString(4, l.productName);
-                    ps.setLong(5, l.quantity);
-                    ps.setBigDecimal(6, l.unitPrice.amount());
-                    ps.setBoolean(7, l.priceOverridden);
-                    ps.setString(8, l.taxCategory);
-                    ps.setBigDecimal(9, l.taxRate);
-                    ps.setBigDecimal(10, l.lineNet.amount());
-                    ps.setBigDecimal(11, l.tax.amount());
-                    ps.setLong(12, l.reserved);
-                    ps.setLong(13, l.backordered);
-                    ps.setLong(14, l.cancelled);
-                    ps.setLong(15, l.shipped);
-                    ps.setLong(16, l.backorderedAtPlacement);
-                    ps.setString(17, l.backorderWarehouse);
-                    ps.setString(18, l.status.name());
-                    ps.setTimestamp(19, Timestamp.from(l.placedAt));
-                    ps.setLong(20, l.returned);
+                    ps.setInt(2, l.lineNumber());
+                    ps.setString(3, l.sku());
+                    ps.setString(4, l.productName());
+                    ps.setLong(5, l.quantity());
+                    ps.setBigDecimal(6, l.unitPrice().amount());
+                    ps.setBoolean(7, l.priceOverridden());
+                    ps.setString(8, l.taxCategory());
+                    ps.setBigDecimal(9, l.taxRate());
+                    ps.setBigDecimal(10, l.lineNet().amount());
+                    ps.setBigDecimal(11, l.tax().amount());
+                    ps.setLong(12, l.reserved());
+                    ps.setLong(13, l.backordered());
+                    ps.setLong(14, l.cancelled());
+                    ps.setLong(15, l.shipped());
+                    ps.setLong(16, l.backorderedAtPlacement());
+                    ps.setString(17, l.backorderWarehouse());
+                    ps.setString(18, l.status().name());
+                    ps.setTimestamp(19, Timestamp.from(l.placedAt()));
+                    ps.setLong(20, l.returned());
                 });
     }
 
@@ -117,15 +118,15 @@ class OrderStore {
     void updateHeader(Order o) {
         jdbc.sql("UPDATE sales_order SET status = ?, ship_name = ?, ship_line1 = ?, ship_line2 = ?, ship_city = ?, ship_region = ?, "
                         + "ship_postal_code = ?, ship_country = ?, requested_delivery_date = ?, promised_date = ?, shipping_method = ?, notes = ?, "
-                        + "subtotal = ?, discount = ?, shipping = ?, tax = ?, total = ?, hold_reason = ?, shipped_at = ?, delivered_at = ?, "
+                        + "subtotal = ?, discount = ?, shipping = ?, tax = ?, total = ?, hold_kind = ?, hold_reason = ?, shipped_at = ?, delivered_at = ?, "
                         + "completed_at = ?, version = version + 1, updated_at = ? WHERE id = ?")
-                .params(o.status.name(), o.shippingAddress.name(), o.shippingAddress.line1(), o.shippingAddress.line2(),
-                        o.shippingAddress.city(), o.shippingAddress.region(), o.shippingAddress.postalCode(), o.shippingAddress.country(),
-                        date(o.requestedDeliveryDate), date(o.promisedDate), o.shippingMethod, o.notes, o.subtotal.amount(),
-                        o.discount.amount(), o.shipping.amount(), o.tax.amount(), o.total.amount(), o.holdReason,
-                        timestamp(o.shippedAt), timestamp(o.deliveredAt), timestamp(o.completedAt), Timestamp.from(Instant.now()), o.id)
+                .params(o.status().name(), o.shippingAddress().name(), o.shippingAddress().line1(), o.shippingAddress().line2(),
+                        o.shippingAddress().city(), o.shippingAddress().region(), o.shippingAddress().postalCode(), o.shippingAddress().country(),
+                        date(o.requestedDeliveryDate()), date(o.promisedDate()), o.shippingMethod(), o.notes(), o.subtotal().amount(),
+                        o.discount().amount(), o.shipping().amount(), o.tax().amount(), o.total().amount(), holdKind(o), o.holdReason(),
+                        timestamp(o.shippedAt()), timestamp(o.deliveredAt()), timestamp(o.completedAt()), Timestamp.from(Instant.now()), o.id())
                 .update();
-        o.version++;
+        o.saved();
     }
 
     void updateLines(UUID orderId, Collection<OrderLine> lines) {
@@ -137,19 +138,19 @@ class OrderStore {
                 + "cancelled_quantity = ?, shipped_quantity = ?, backorder_warehouse = ?, status = ?, returned_quantity = ? "
                 + "WHERE order_id = ? AND line_number = ?",
                 list, list.size(), (ps, l) -> {
-                    ps.setLong(1, l.quantity);
-                    ps.setBigDecimal(2, l.lineNet.amount());
-                    ps.setBigDecimal(3, l.tax.amount());
-                    ps.setBigDecimal(4, l.taxRate);
-                    ps.setLong(5, l.reserved);
-                    ps.setLong(6, l.backordered);
-                    ps.setLong(7, l.cancelled);
-                    ps.setLong(8, l.shipped);
-                    ps.setString(9, l.backorderWarehouse);
-                    ps.setString(10, l.status.name());
-                    ps.setLong(11, l.returned);
+                    ps.setLong(1, l.quantity());
+                    ps.setBigDecimal(2, l.lineNet().amount());
+                    ps.setBigDecimal(3, l.tax().amount());
+                    ps.setBigDecimal(4, l.taxRate());
+                    ps.setLong(5, l.reserved());
+                    ps.setLong(6, l.backordered());
+                    ps.setLong(7, l.cancelled());
+                    ps.setLong(8, l.shipped());
+                    ps.setString(9, l.backorderWarehouse());
+                    ps.setString(10, l.status().name());
+                    ps.setLong(11, l.returned());
                     ps.setObject(12, orderId);
-                    ps.setInt(13, l.lineNumber);
+                    ps.setInt(13, l.lineNumber());
                 });
     }
 
@@ -220,8 +221,8 @@ class OrderStore {
     /** Loads an order and locks it and its lines until the transaction ends (lock order: order, then its lines). */
     Optional<Order> lock(UUID id) {
         Optional<Order> order = jdbc.sql("SELECT * FROM sales_order WHERE id = ? FOR UPDATE").param(id).query(OrderStore::mapOrder).optional();
-        order.ifPresent(o -> o.lines.addAll(jdbc.sql("SELECT " + LINE_COLUMNS + " FROM order_line WHERE order_id = ? ORDER BY line_number FOR UPDATE")
-                .param(id).query((rs, n) -> mapLine(rs, o.currency)).list()));
+        order.ifPresent(o -> jdbc.sql("SELECT " + LINE_COLUMNS + " FROM order_line WHERE order_id = ? ORDER BY line_number FOR UPDATE")
+                .param(id).query((rs, n) -> mapLine(rs, o.currency())).list().forEach(o::restoreLine));
         return order;
     }
 
@@ -231,8 +232,8 @@ class OrderStore {
         Optional<Order> order = id != null
                 ? jdbc.sql("SELECT * FROM sales_order WHERE id = ?").param(id).query(OrderStore::mapOrder).optional()
                 : jdbc.sql("SELECT * FROM sales_order WHERE number = ?").param(idOrNumber).query(OrderStore::mapOrder).optional();
-        order.ifPresent(o -> o.lines.addAll(jdbc.sql("SELECT " + LINE_COLUMNS + " FROM order_line WHERE order_id = ? ORDER BY line_number")
-                .param(o.id).query((rs, n) -> mapLine(rs, o.currency)).list()));
+        order.ifPresent(o -> jdbc.sql("SELECT " + LINE_COLUMNS + " FROM order_line WHERE order_id = ? ORDER BY line_number")
+                .param(o.id()).query((rs, n) -> mapLine(rs, o.currency())).list().forEach(o::restoreLine));
         return order;
     }
 
@@ -344,49 +345,42 @@ class OrderStore {
 
     private static Order mapOrder(ResultSet rs, int row) throws SQLException {
         Currency currency = Currency.getInstance(rs.getString("currency").trim());
-        Order o = new Order(rs.getObject("id", UUID.class), rs.getString("number"), rs.getObject("customer_id", UUID.class),
-                rs.getString("channel"), rs.getString("external_reference"), currency, rs.getTimestamp("placed_at").toInstant(),
-                rs.getString("placed_by"), OrderStatus.valueOf(rs.getString("status")));
-        o.shippingAddress = new Address(rs.getString("ship_name"), rs.getString("ship_line1"), rs.getString("ship_line2"),
+        Order.Identity identity = new Order.Identity(rs.getObject("id", UUID.class), rs.getString("number"),
+                rs.getObject("customer_id", UUID.class), rs.getString("channel"), rs.getString("external_reference"), currency,
+                rs.getTimestamp("placed_at").toInstant(), rs.getString("placed_by"));
+        Address shipTo = new Address(rs.getString("ship_name"), rs.getString("ship_line1"), rs.getString("ship_line2"),
                 rs.getString("ship_city"), rs.getString("ship_region"), rs.getString("ship_postal_code"), trim(rs.getString("ship_country")));
-        o.requestedDeliveryDate = localDate(rs.getDate("requested_delivery_date"));
-        o.promisedDate = localDate(rs.getDate("promised_date"));
-        o.shippingMethod = rs.getString("shipping_method");
-        o.notes = rs.getString("notes");
-        o.subtotal = money(rs.getBigDecimal("subtotal"), currency);
-        o.discount = money(rs.getBigDecimal("discount"), currency);
-        o.shipping = money(rs.getBigDecimal("shipping"), currency);
-        o.tax = money(rs.getBigDecimal("tax"), currency);
-        o.total = money(rs.getBigDecimal("total"), currency);
-        o.holdReason = rs.getString("hold_reason");
-        o.version = rs.getLong("version");
-        o.shippedAt = instant(rs.getTimestamp("shipped_at"));
-        o.deliveredAt = instant(rs.getTimestamp("delivered_at"));
-        o.completedAt = instant(rs.getTimestamp("completed_at"));
-        return o;
+        Order.Delivery delivery = new Order.Delivery(shipTo, localDate(rs.getDate("requested_delivery_date")),
+                rs.getString("shipping_method"), rs.getString("notes"));
+        String holdKind = rs.getString("hold_kind");
+        Order.Stored stored = new Order.Stored(OrderStatus.valueOf(rs.getString("status")), localDate(rs.getDate("promised_date")),
+                holdKind == null ? null : Order.HoldKind.valueOf(holdKind), rs.getString("hold_reason"),
+                money(rs.getBigDecimal("subtotal"), currency), money(rs.getBigDecimal("discount"), currency),
+                money(rs.getBigDecimal("shipping"), currency), money(rs.getBigDecimal("tax"), currency),
+                money(rs.getBigDecimal("total"), currency), rs.getLong("version"), instant(rs.getTimestamp("shipped_at")),
+                instant(rs.getTimestamp("delivered_at")), instant(rs.getTimestamp("completed_at")));
+        return Order.restore(identity, delivery, stored);
     }
 
     private static OrderLine mapLine(ResultSet rs, Currency currency) throws SQLException {
-        OrderLine l = new OrderLine(rs.getInt("line_number"), rs.getString("sku"), rs.getString("product_name"), rs.getLong("quantity"),
-                money(rs.getBigDecimal("unit_price"), currency), rs.getBoolean("price_overridden"), rs.getString("tax_category"),
-                rs.getBigDecimal("tax_rate").stripTrailingZeros(), rs.getTimestamp("placed_at").toInstant());
-        l.reserved = rs.getLong("reserved_quantity");
-        l.backordered = rs.getLong("backordered_quantity");
-        l.cancelled = rs.getLong("cancelled_quantity");
-        l.shipped = rs.getLong("shipped_quantity");
-        l.returned = rs.getLong("returned_quantity");
-        l.backorderedAtPlacement = rs.getLong("backordered_at_placement");
-        l.backorderWarehouse = rs.getString("backorder_warehouse");
-        l.lineNet = money(rs.getBigDecimal("line_net"), currency);
-        l.tax = money(rs.getBigDecimal("tax"), currency);
-        l.status = LineStatus.valueOf(rs.getString("status"));
-        return l;
+        OrderLine priced = new OrderLine(rs.getInt("line_number"), rs.getString("sku"), rs.getString("product_name"),
+                rs.getLong("quantity"), money(rs.getBigDecimal("unit_price"), currency), rs.getBoolean("price_overridden"),
+                rs.getString("tax_category"), rs.getBigDecimal("tax_rate").stripTrailingZeros(), rs.getTimestamp("placed_at").toInstant());
+        OrderLine.Quantities quantities = new OrderLine.Quantities(rs.getLong("quantity"), rs.getLong("reserved_quantity"),
+                rs.getLong("backordered_quantity"), rs.getLong("cancelled_quantity"), rs.getLong("shipped_quantity"),
+                rs.getLong("returned_quantity"), rs.getLong("backordered_at_placement"));
+        return OrderLine.restore(priced, quantities, rs.getString("backorder_warehouse"), money(rs.getBigDecimal("line_net"), currency),
+                money(rs.getBigDecimal("tax"), currency), LineStatus.valueOf(rs.getString("status")));
     }
 
     /** Stored NUMERIC(19,4) back to the currency's scale (or finer, for unit prices). */
     static Money money(BigDecimal amount, Currency currency) {
         BigDecimal stripped = amount.stripTrailingZeros();
         return new Money(stripped.scale() < 0 ? stripped.setScale(0) : stripped, currency);
+    }
+
+    private static String holdKind(Order o) {
+        return o.holdKind() == null ? null : o.holdKind().name();
     }
 
     private static Timestamp timestamp(Instant i) {

@@ -36,15 +36,15 @@ final class OrderViews {
             String details) {}
 
     static OrderView view(Order o, Map<Integer, List<Reserved>> reservations) {
-        List<LineView> lines = new ArrayList<>(o.lines.size());
-        for (OrderLine l : o.lines) {
-            lines.add(new LineView(l.lineNumber, l.sku, l.productName, l.quantity, l.reserved, l.backordered, l.cancelled, l.shipped,
-                    l.returned, l.status, l.unitPrice, l.priceOverridden, l.taxCategory, l.taxRate, l.lineNet, l.tax,
-                    reservations.getOrDefault(l.lineNumber, List.of())));
+        List<LineView> lines = new ArrayList<>(o.lines().size());
+        for (OrderLine l : o.lines()) {
+            lines.add(new LineView(l.lineNumber(), l.sku(), l.productName(), l.quantity(), l.reserved(), l.backordered(), l.cancelled(), l.shipped(),
+                    l.returned(), l.status(), l.unitPrice(), l.priceOverridden(), l.taxCategory(), l.taxRate(), l.lineNet(), l.tax(),
+                    reservations.getOrDefault(l.lineNumber(), List.of())));
         }
-        return new OrderView(o.id, o.number, o.customerId, o.channel, o.externalReference, o.currency.getCurrencyCode(), o.status,
-                o.shippingAddress, o.requestedDeliveryDate, o.promisedDate, o.shippingMethod, o.notes, o.holdReason, lines,
-                new Totals(o.subtotal, o.discount, o.shipping, o.tax, o.total), o.placedAt, o.placedBy, o.version, actions(o.status));
+        return new OrderView(o.id(), o.number(), o.customerId(), o.channel(), o.externalReference(), o.currency().getCurrencyCode(), o.status(),
+                o.shippingAddress(), o.requestedDeliveryDate(), o.promisedDate(), o.shippingMethod(), o.notes(), o.holdReason(), lines,
+                new Totals(o.subtotal(), o.discount(), o.shipping(), o.tax(), o.total()), o.placedAt(), o.placedBy(), o.version(), actions(o.status()));
     }
 
     static Map<Integer, List<Reserved>> byLine(List<ReservationView> reservations) {

@@ -29,13 +29,13 @@ class Replacements implements ReplacementOrders {
     @Transactional
     public OrderSnapshot place(UUID originalOrderId, String externalReference, List<Line> lines) {
         Order original = store.find(originalOrderId.toString()).orElseThrow(() -> OrdoException.notFound("Order", originalOrderId));
-        Money free = Money.zero(original.currency);
+        Money free = Money.zero(original.currency());
         List<OrderRequests.PlaceLine> placeLines = lines.stream()
                 .map(l -> new OrderRequests.PlaceLine(l.sku(), l.quantity(), free))
                 .toList();
-        OrderRequests.PlaceOrder request = new OrderRequests.PlaceOrder(original.customerId, original.channel, externalReference,
-                original.currency.getCurrencyCode(), original.shippingAddress, null, original.shippingMethod,
-                "Replacement for order " + original.number + " (" + externalReference + ")", placeLines);
+        OrderRequests.PlaceOrder request = new OrderRequests.PlaceOrder(original.customerId(), original.channel(), externalReference,
+                original.currency().getCurrencyCode(), original.shippingAddress(), null, original.shippingMethod(),
+                "Replacement for order " + original.number() + " (" + externalReference + ")", placeLines);
         OrderViews.OrderView placed = placement.place(request, true);
         return orders.find(placed.id()).orElseThrow();
     }
