@@ -163,6 +163,14 @@ class OrderEntryJourneyTests extends BrowserJourney {
         assertThat(browser.consoleErrors()).isEmpty();
         browser.screenshot("entry-3-order-entry-chinese");
 
+        // a quantity of 0 breaks a rule of the order rule book: its message is shown in Chinese, by the rule's code
+        browser.find("#qty-0").sendKeys(Keys.BACK_SPACE, Keys.BACK_SPACE, "0");
+        waitFor(ExpectedConditions.presenceOfElementLocated(css("#qty-0.is-invalid")));
+        assertThat(text("[id='lines[0].quantity-error']")).isEqualTo("请输入大于 0 的数。");
+        browser.screenshot("entry-3b-quantity-zero-chinese");
+        browser.find("#qty-0").sendKeys(Keys.BACK_SPACE, "2");
+        waitFor(ExpectedConditions.invisibilityOfElementLocated(css("#qty-0.is-invalid")));
+
         browser.find("#place-order").sendKeys(Keys.ENTER);
         waitFor(ExpectedConditions.presenceOfElementLocated(css("#done")));
         assertThat(browser.find("#done").getText()).isEqualTo("订单已提交。");
@@ -185,7 +193,8 @@ class OrderEntryJourneyTests extends BrowserJourney {
 
         browser.find("#place-order").sendKeys(Keys.ENTER);
         waitFor(ExpectedConditions.presenceOfElementLocated(css("#form-errors")));
-        assertThat(browser.find("[id='lines[0].quantity-error']").getText()).isEqualTo("Enter a whole number of at least 1.");
+        // the order rule book's message, in the user's language
+        assertThat(browser.find("[id='lines[0].quantity-error']").getText()).isEqualTo("Enter a number greater than 0.");
         assertThat(browser.find("#qty-0").getAttribute("value")).isEqualTo("0");
         assertThat(browser.find("#qty-0").getAttribute("aria-describedby")).isEqualTo("lines[0].quantity-error");
         assertThat(browser.find("#customerQuery").getAttribute("value")).startsWith("Schneider Logistik");

@@ -44,8 +44,10 @@ class OrderEditPages {
     private final OrderEntry entry;
     private final Catalog catalog;
     private final MessageSource messages;
+    private final ViolationTexts violationTexts;
 
-    OrderEditPages(Orders orders, OrderEntry entry, Catalog catalog, MessageSource messages) {
+    OrderEditPages(Orders orders, OrderEntry entry, Catalog catalog, MessageSource messages, ViolationTexts violationTexts) {
+        this.violationTexts = violationTexts;
         this.orders = orders;
         this.entry = entry;
         this.catalog = catalog;
@@ -120,7 +122,31 @@ class OrderEditPages {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
             return show(order, form, errors, model);
         }
-        // the changes in the order they are sent, each with the field it came from
+        TypedChanges typed = typedChanges(order, form, errors);
+        Address address = address(form, order.shippingAddress());
+        if (!errors.isEmpty()) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return show(order, form, errors, model);
+        }
+        if (typed.changes().isEmpty() && address == null) {
+            redirect.addFlashAttribute("done", "entry.done.unchanged");
+            return "redirect:/orders/" + order.number();
+        }
+        try {
+            entry.change(order.id(), new OrderEntry.OrderChange(typed.changes().isEmpty() ? null : typed.changes(), address, null, null,
+                    form.reason().isBlank() ? null : form.reason().trim(), madeOnVersion(form)));
+        } catch (OrdoException refused) {
+            return refusedChange(id, form, typed, refused, model, response);
+        }
+        redirect.addFlashAttribute("done", "entry.done.changed");
+        return "redirect:/orders/" + order.number();
+    }
+
+    /** The line changes typed on the form, in the order they are sent, each with the page field it came from. */
+    private record TypedChanges(List<OrderEntry.LineChange> changes, List<String> fields) {}
+
+    /** Reads the typed quantities and added lines; what the page itself can tell is wrong goes to {@code errors}. */
+    private TypedChanges typedChanges(OrderSnapshot order, EditForm form, Map<String, String> errors) {
         List<OrderEntry.LineChange> changes = new ArrayList<>();
         List<String> fields = new ArrayList<>();
         for (OrderSnapshot.Line line : order.lines()) {
@@ -150,38 +176,29 @@ class OrderEditPages {
                 fields.add("add-" + i + "-quantity");
             }
         }
-        Address address = address(form, order.shippingAddress());
-        if (!errors.isEmpty()) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return show(order, form, errors, model);
+        return new TypedChanges(changes, fields);
+    }
+
+    /** What the orders module refused, next to the fields it names; a stale form shows the order as it is now. */
+    private String refusedChange(String id, EditForm form, TypedChanges typed, OrdoException refused, Model model,
+            HttpServletResponse response) {
+        if (refused.kind() == OrdoException.Kind.STALE) {
+            // someone changed the order since this form was filled in: show the order as it is now, keep what was
+            // typed, and let a second send apply it to the version now shown
+            OrderSnapshot current = visible(id);
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+            return show(current, form.onVersion(current.version()), Map.of("form", text("entry.edit.stale")), model);
         }
-        if (changes.isEmpty() && address == null) {
-            redirect.addFlashAttribute("done", "entry.done.unchanged");
-            return "redirect:/orders/" + order.number();
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (FieldViolation v : refused.violations()) {
+            errors.putIfAbsent(field(v.field(), typed.fields()), violationTexts.of(v));
         }
-        try {
-            entry.change(order.id(), new OrderEntry.OrderChange(changes.isEmpty() ? null : changes, address, null, null,
-                    form.reason().isBlank() ? null : form.reason().trim(), madeOnVersion(form)));
-        } catch (OrdoException refused) {
-            if (refused.kind() == OrdoException.Kind.STALE) {
-                // someone changed the order since this form was filled in: show the order as it is now, keep what was
-                // typed, and let a second send apply it to the version now shown
-                OrderSnapshot current = visible(id);
-                response.setStatus(HttpServletResponse.SC_CONFLICT);
-                return show(current, form.onVersion(current.version()), Map.of("form", text("entry.edit.stale")), model);
-            }
-            for (FieldViolation v : refused.violations()) {
-                errors.putIfAbsent(field(v.field(), fields), v.message());
-            }
-            if (errors.isEmpty()) {
-                errors.put("form", refused.getMessage());
-            }
-            response.setStatus(refused.kind() == OrdoException.Kind.CONFLICT ? HttpServletResponse.SC_CONFLICT
-                    : refused.kind() == OrdoException.Kind.RULE_VIOLATED ? 422 : HttpServletResponse.SC_BAD_REQUEST);
-            return show(visible(id), form, errors, model);
+        if (errors.isEmpty()) {
+            errors.put("form", refused.getMessage());
         }
-        redirect.addFlashAttribute("done", "entry.done.changed");
-        return "redirect:/orders/" + order.number();
+        response.setStatus(refused.kind() == OrdoException.Kind.CONFLICT ? HttpServletResponse.SC_CONFLICT
+                : refused.kind() == OrdoException.Kind.RULE_VIOLATED ? 422 : HttpServletResponse.SC_BAD_REQUEST);
+        return show(visible(id), form, errors, model);
     }
 
     /** Cancels what is still open of one line (backordered first, then reserved), with a reason. */
@@ -207,7 +224,7 @@ class OrderEditPages {
         try {
             entry.cancelLine(order.id(), line.lineNumber(), line.reserved() + line.backordered(), cancelReason.trim());
         } catch (OrdoException refused) {
-            errors.put("cancelLine", refused.violations().isEmpty() ? refused.getMessage() : refused.violations().get(0).message());
+            errors.put("cancelLine", refused.violations().isEmpty() ? refused.getMessage() : violationTexts.of(refused.violations().get(0)));
             response.setStatus(refused.kind() == OrdoException.Kind.CONFLICT ? HttpServletResponse.SC_CONFLICT
                     : HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("cancelReason", cancelReason);

@@ -57,8 +57,11 @@ class OrderEntryPages {
     private final Catalog catalog;
     private final Idempotency idempotency;
     private final MessageSource messages;
+    private final ViolationTexts violationTexts;
 
-    OrderEntryPages(OrderEntry entry, Customers customers, Catalog catalog, Idempotency idempotency, MessageSource messages) {
+    OrderEntryPages(OrderEntry entry, Customers customers, Catalog catalog, Idempotency idempotency, MessageSource messages,
+            ViolationTexts violationTexts) {
+        this.violationTexts = violationTexts;
         this.entry = entry;
         this.customers = customers;
         this.catalog = catalog;
@@ -228,13 +231,11 @@ class OrderEntryPages {
         for (int i = 0; i < form.lines().size(); i++) {
             FormLine line = form.lines().get(i);
             long quantity = 0;
+            // a whole number is the page's to ask for; how many may be ordered is the order rule book's to say
             if (!line.quantity().matches("\\d{1,7}")) {
                 errors.put("lines[" + i + "].quantity", text("entry.error.quantity"));
             } else {
                 quantity = Long.parseLong(line.quantity());
-                if (quantity <= 0) {
-                    errors.put("lines[" + i + "].quantity", text("entry.error.quantity"));
-                }
             }
             lines.add(new OrderEntry.NewLine(line.sku(), quantity));
         }
@@ -290,15 +291,15 @@ class OrderEntryPages {
         return "entry/new";
     }
 
-    /** Module violations by the page's field names; a message the page wrote itself for a field wins. */
-    static void violations(List<FieldViolation> violations, Map<String, String> errors) {
+    /** Module violations by the page's field names, in the user's language; a message the page wrote itself for a field wins. */
+    private void violations(List<FieldViolation> violations, Map<String, String> errors) {
         for (FieldViolation v : violations) {
             String field = v.field();
             if (field.startsWith("lines[") && field.contains("].")) {
                 String part = field.substring(field.indexOf("].") + 2);
                 field = field.substring(0, field.indexOf("].") + 2) + (part.startsWith("quantity") ? "quantity" : "sku");
             }
-            errors.putIfAbsent(field, v.message());
+            errors.putIfAbsent(field, violationTexts.of(v));
         }
     }
 

@@ -63,9 +63,11 @@ class OrderPages {
     private final Invoices invoices;
     private final Returns returns;
     private final MessageSource messages;
+    private final ViolationTexts violationTexts;
 
     OrderPages(Orders orders, OrderEntry entry, Customers customers, Shipments shipments, Invoices invoices, Returns returns,
-            MessageSource messages) {
+            MessageSource messages, ViolationTexts violationTexts) {
+        this.violationTexts = violationTexts;
         this.orders = orders;
         this.entry = entry;
         this.customers = customers;
@@ -239,7 +241,7 @@ class OrderPages {
         } catch (OrdoException refused) {
             Map<String, String> errors = new LinkedHashMap<>();
             for (FieldViolation v : refused.violations()) {
-                errors.put(v.field(), v.message());
+                errors.put(v.field(), violationTexts.of(v));
             }
             if (errors.isEmpty()) {
                 errors.put("action", refused.getMessage());
