@@ -134,7 +134,7 @@ class OrderEntryPageTests {
         HttpResponse<String> refused = sales.post("/orders/new", form);
 
         assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(refused.body()).contains("id=\"lines[0].sku-error\"").contains("unknown SKU NO-SUCH-SKU")
+        assertThat(refused.body()).contains("id=\"lines[0].sku-error\"").contains("Unknown product NO-SUCH-SKU.")
                 .contains("id=\"requestedDeliveryDate-error\"").contains("value=\"21.11.2026\"").contains("value=\"PO-KEPT\"")
                 .contains("value=\"Typed customer name\"");
         assertThat(ordersOf(customer)).isZero();
