@@ -21,9 +21,11 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
-import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.InvalidNullException;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.exc.ValueInstantiationException;
 
@@ -100,30 +102,80 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
         Throwable cause = e.getMostSpecificCause();
-        JacksonException jackson = findJackson(e);
-        String field = jackson == null ? null : path(jackson);
-        String message;
-        if (jackson instanceof UnrecognizedPropertyException u) {
-            field = field == null ? u.getPropertyName() : field;
-            message = "is not a known field";
-        } else if (jackson instanceof InvalidNullException) {
-            message = "must not be null";
-        } else if (jackson instanceof InvalidFormatException f) {
-            message = "must be a valid " + f.getTargetType().getSimpleName();
-        } else if (jackson instanceof ValueInstantiationException v) {
-            message = v.getCause() != null && v.getCause().getMessage() != null ? v.getCause().getMessage() : "is not valid";
-        } else if (jackson instanceof StreamReadException) {
-            return response(problem(HttpStatus.BAD_REQUEST, "malformed-json",
-                    "The request body is not well-formed JSON: " + clean(jackson.getOriginalMessage()), List.of()));
-        } else if (jackson != null) {
-            message = clean(jackson.getOriginalMessage());
-        } else {
+        RequestSizeLimit.BodyTooLarge tooLarge = find(e, RequestSizeLimit.BodyTooLarge.class);
+        if (tooLarge != null || find(e, StreamConstraintsException.class) != null) {
+            return response(problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "The request body is too large or too deeply nested.",
+                    List.of(new FieldViolation("body", "is too large or too deeply nested"))));
+        }
+        JacksonException jackson = find(e, JacksonException.class);
+        if (jackson == null) {
             return response(problem(HttpStatus.BAD_REQUEST, "malformed-request",
                     cause instanceof JacksonException ? "The request body cannot be read." : "The request body is missing or cannot be read.",
                     List.of()));
         }
+        String field = path(jackson);
+        if (jackson instanceof StreamReadException && !(jackson instanceof InputCoercionException && !field.isEmpty())) {
+            return response(problem(HttpStatus.BAD_REQUEST, "malformed-json",
+                    "The request body is not well-formed JSON: " + clean(jackson.getOriginalMessage()), List.of()));
+        }
+        if (jackson instanceof UnrecognizedPropertyException u && field.isEmpty()) {
+            field = u.getPropertyName();
+        }
         return response(problem(HttpStatus.BAD_REQUEST, "validation-failed", "The request has invalid fields.",
-                List.of(new FieldViolation(field == null || field.isEmpty() ? "body" : field, message))));
+                List.of(new FieldViolation(field == null || field.isEmpty() ? "body" : field, message(jackson)))));
+    }
+
+    /** What is wrong with a value JSON could not bind, in words for people: no Java type names. */
+    private static String message(JacksonException jackson) {
+        if (jackson instanceof UnrecognizedPropertyException) {
+            return "is not a known field";
+        }
+        if (jackson instanceof InvalidNullException) {
+            return "must not be null";
+        }
+        if (jackson instanceof InputCoercionException c) {
+            return "is out of range: must be " + expected(c.getTargetType());
+        }
+        if (jackson instanceof ValueInstantiationException v) {
+            return v.getCause() != null && v.getCause().getMessage() != null ? v.getCause().getMessage() : "is not valid";
+        }
+        if (jackson instanceof MismatchedInputException m && m.getTargetType() != null) {
+            return "must be " + expected(m.getTargetType());
+        }
+        return clean(jackson.getOriginalMessage());
+    }
+
+    /** The kind of value a Java type takes, as the API's reader knows it. */
+    static String expected(Class<?> type) {
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class || type == Short.class
+                || type == short.class || type == java.math.BigInteger.class) {
+            return "a whole number";
+        }
+        if (type == java.math.BigDecimal.class || type == Double.class || type == double.class || type == Float.class || type == float.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a text";
+        }
+        if (type == java.time.LocalDate.class) {
+            return "a date such as 2026-12-31";
+        }
+        if (type == java.time.Instant.class || type == java.time.OffsetDateTime.class) {
+            return "a time such as 2026-12-31T12:00:00Z";
+        }
+        if (type == UUID.class) {
+            return "an id (UUID)";
+        }
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        return "an object";
     }
 
     @Override
@@ -162,10 +214,10 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                 .body(problem);
     }
 
-    private static JacksonException findJackson(Throwable e) {
+    private static <T extends Throwable> T find(Throwable e, Class<T> type) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof JacksonException j) {
-                return j;
+            if (type.isInstance(t)) {
+                return type.cast(t);
             }
         }
         return null;
