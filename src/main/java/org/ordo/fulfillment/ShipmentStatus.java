@@ -8,7 +8,7 @@ import java.util.Map;
 
 import static java.util.Map.entry;
 
-/** The states of a shipment and the one table of allowed transitions between them (DOMAIN.md). */
+/** The states of a shipment and the one table of allowed transitions between them (docs/domain.md). */
 public enum ShipmentStatus implements StateTable<ShipmentStatus> {
     /** Quantities set aside from the order's reservations in one warehouse; nothing picked yet. */
     PLANNED,

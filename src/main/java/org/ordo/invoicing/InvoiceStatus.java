@@ -8,7 +8,7 @@ import java.util.Map;
 
 import static java.util.Map.entry;
 
-/** The states of an invoice (and of a credit note) and the one table of allowed transitions between them (DOMAIN.md). */
+/** The states of an invoice (and of a credit note) and the one table of allowed transitions between them (docs/domain.md). */
 public enum InvoiceStatus implements StateTable<InvoiceStatus> {
     /** Being prepared by hand: no number yet, not a claim. */
     DRAFT,

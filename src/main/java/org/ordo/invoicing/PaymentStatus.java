@@ -9,7 +9,7 @@ import java.util.Map;
 import static java.util.Map.entry;
 
 /**
- * The states of a payment and the one table of allowed transitions between them (DOMAIN.md). The state follows the money:
+ * The states of a payment and the one table of allowed transitions between them (docs/domain.md). The state follows the money:
  * {@link #of} derives it from the amounts, and every change is checked against the table.
  */
 public enum PaymentStatus implements StateTable<PaymentStatus> {

@@ -8,7 +8,7 @@ import java.util.Map;
 
 import static java.util.Map.entry;
 
-/** The states of an order and the one table of allowed transitions between them (DOMAIN.md). */
+/** The states of an order and the one table of allowed transitions between them (docs/domain.md). */
 public enum OrderStatus implements StateTable<OrderStatus> {
     /** Being prepared; not yet binding, nothing reserved. */
     DRAFT,

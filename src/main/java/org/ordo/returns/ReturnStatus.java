@@ -8,7 +8,7 @@ import java.util.Map;
 
 import static java.util.Map.entry;
 
-/** The states of a return (RMA) and the one table of allowed transitions between them (DOMAIN.md). */
+/** The states of a return (RMA) and the one table of allowed transitions between them (docs/domain.md). */
 public enum ReturnStatus implements StateTable<ReturnStatus> {
     /** Asked for by the customer or customer service; its quantities are spoken for, nothing has moved yet. */
     REQUESTED,
