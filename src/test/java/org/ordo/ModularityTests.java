@@ -1,8 +1,13 @@
 package org.ordo;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ordo.docs.GeneratedDocs;
+import org.ordo.docs.ModuleDocs;
 import org.springframework.modulith.core.ApplicationModules;
-import org.springframework.modulith.docs.Documenter;
+
+import java.io.IOException;
+import java.nio.file.Path;
 
 class ModularityTests {
 
@@ -13,9 +18,14 @@ class ModularityTests {
         modules.verify();
     }
 
-    /** Diagrams (PlantUML, per module and overall), module canvases and an index, in target/spring-modulith-docs. */
+    /** docs/modules (diagrams, module canvases) is what Spring Modulith's Documenter writes for the code as it is. */
     @Test
-    void writesModuleDocumentation() {
-        new Documenter(modules).writeDocumentation();
+    void theCommittedModuleDocumentationDescribesTheModulesAsTheyAre(@TempDir Path fresh) throws IOException {
+        if (GeneratedDocs.writing()) {
+            ModuleDocs.write(modules, ModuleDocs.FOLDER);
+            return;
+        }
+        ModuleDocs.write(modules, fresh);
+        GeneratedDocs.checkFolder(ModuleDocs.FOLDER, fresh, getClass().getSimpleName());
     }
 }

@@ -1,14 +1,14 @@
 package org.ordo.fulfillment;
 
 import org.ordo.shared.StateTable;
+import org.ordo.shared.Transitions;
 
-import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
-/** The states of a shipment and the one table of allowed transitions between them (DOMAIN.md). */
+import static java.util.Map.entry;
+
+/** The states of a shipment and the one table of allowed transitions between them (docs/domain.md). */
 public enum ShipmentStatus implements StateTable<ShipmentStatus> {
     /** Quantities set aside from the order's reservations in one warehouse; nothing picked yet. */
     PLANNED,
@@ -29,29 +29,20 @@ public enum ShipmentStatus implements StateTable<ShipmentStatus> {
     /** Given up before it shipped (the order was cancelled, or the plan was withdrawn); its quantities are free to plan again. */
     CANCELLED;
 
-    private static final Map<ShipmentStatus, Set<ShipmentStatus>> ALLOWED = new EnumMap<>(ShipmentStatus.class);
-
-    static {
-        ALLOWED.put(PLANNED, EnumSet.of(PICKING, CANCELLED));
-        ALLOWED.put(PICKING, EnumSet.of(PACKED, CANCELLED));
-        ALLOWED.put(PACKED, EnumSet.of(SHIPPED, CANCELLED));
-        ALLOWED.put(SHIPPED, EnumSet.of(IN_TRANSIT, DELIVERED, EXCEPTION));
-        ALLOWED.put(IN_TRANSIT, EnumSet.of(DELIVERED, EXCEPTION));
-        ALLOWED.put(EXCEPTION, EnumSet.of(IN_TRANSIT, DELIVERED, RETURNED));
-        ALLOWED.put(DELIVERED, EnumSet.noneOf(ShipmentStatus.class));
-        ALLOWED.put(RETURNED, EnumSet.noneOf(ShipmentStatus.class));
-        ALLOWED.put(CANCELLED, EnumSet.noneOf(ShipmentStatus.class));
-    }
-
-    /** The states this one may move to, in declaration order. */
-    @Override
-    public List<ShipmentStatus> allowedNext() {
-        return List.copyOf(ALLOWED.get(this));
-    }
+    private static final Transitions<ShipmentStatus> TRANSITIONS = Transitions.of("Shipment", ShipmentStatus.class, Map.ofEntries(
+            entry(PLANNED, List.of(PICKING, CANCELLED)),
+            entry(PICKING, List.of(PACKED, CANCELLED)),
+            entry(PACKED, List.of(SHIPPED, CANCELLED)),
+            entry(SHIPPED, List.of(IN_TRANSIT, DELIVERED, EXCEPTION)),
+            entry(IN_TRANSIT, List.of(DELIVERED, EXCEPTION)),
+            entry(EXCEPTION, List.of(IN_TRANSIT, DELIVERED, RETURNED)),
+            entry(DELIVERED, List.of()),
+            entry(RETURNED, List.of()),
+            entry(CANCELLED, List.of())));
 
     @Override
-    public String thing() {
-        return "Shipment";
+    public Transitions<ShipmentStatus> transitions() {
+        return TRANSITIONS;
     }
 
     /** Not yet shipped and not cancelled: its quantities are spoken for but still reserved on the order. */

@@ -1,14 +1,14 @@
 package org.ordo.invoicing;
 
 import org.ordo.shared.StateTable;
+import org.ordo.shared.Transitions;
 
-import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
-/** The states of an invoice (and of a credit note) and the one table of allowed transitions between them (DOMAIN.md). */
+import static java.util.Map.entry;
+
+/** The states of an invoice (and of a credit note) and the one table of allowed transitions between them (docs/domain.md). */
 public enum InvoiceStatus implements StateTable<InvoiceStatus> {
     /** Being prepared by hand: no number yet, not a claim. */
     DRAFT,
@@ -23,27 +23,18 @@ public enum InvoiceStatus implements StateTable<InvoiceStatus> {
     /** Cancelled before any payment; keeps its number, so the series stays gapless. */
     VOID;
 
-    private static final Map<InvoiceStatus, Set<InvoiceStatus>> ALLOWED = new EnumMap<>(InvoiceStatus.class);
-
-    static {
-        ALLOWED.put(DRAFT, EnumSet.of(ISSUED, VOID));
-        ALLOWED.put(ISSUED, EnumSet.of(OVERDUE, PARTIALLY_PAID, PAID, VOID));
-        // OVERDUE means nothing paid yet: once money arrives the invoice is partly or fully paid and can no longer be voided
-        ALLOWED.put(OVERDUE, EnumSet.of(PARTIALLY_PAID, PAID, VOID));
-        ALLOWED.put(PARTIALLY_PAID, EnumSet.of(PAID));
-        ALLOWED.put(PAID, EnumSet.noneOf(InvoiceStatus.class));
-        ALLOWED.put(VOID, EnumSet.noneOf(InvoiceStatus.class));
-    }
-
-    /** The states this one may move to, in declaration order. */
-    @Override
-    public List<InvoiceStatus> allowedNext() {
-        return List.copyOf(ALLOWED.get(this));
-    }
+    private static final Transitions<InvoiceStatus> TRANSITIONS = Transitions.of("Invoice", InvoiceStatus.class, Map.ofEntries(
+            entry(DRAFT, List.of(ISSUED, VOID)),
+            entry(ISSUED, List.of(OVERDUE, PARTIALLY_PAID, PAID, VOID)),
+            // OVERDUE means nothing paid yet: once money arrives the invoice is partly or fully paid and can no longer be voided
+            entry(OVERDUE, List.of(PARTIALLY_PAID, PAID, VOID)),
+            entry(PARTIALLY_PAID, List.of(PAID)),
+            entry(PAID, List.of()),
+            entry(VOID, List.of())));
 
     @Override
-    public String thing() {
-        return "Invoice";
+    public Transitions<InvoiceStatus> transitions() {
+        return TRANSITIONS;
     }
 
     /** Counts as a claim (or, for a credit note, as a reduction of one): issued and not voided. */

@@ -1,15 +1,15 @@
 package org.ordo.invoicing;
 
 import org.ordo.shared.StateTable;
+import org.ordo.shared.Transitions;
 
-import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+
+import static java.util.Map.entry;
 
 /**
- * The states of a payment and the one table of allowed transitions between them (DOMAIN.md). The state follows the money:
+ * The states of a payment and the one table of allowed transitions between them (docs/domain.md). The state follows the money:
  * {@link #of} derives it from the amounts, and every change is checked against the table.
  */
 public enum PaymentStatus implements StateTable<PaymentStatus> {
@@ -20,14 +20,11 @@ public enum PaymentStatus implements StateTable<PaymentStatus> {
     /** Nothing is left on account and at least part of the money was paid back to the customer. */
     REFUNDED;
 
-    private static final Map<PaymentStatus, Set<PaymentStatus>> ALLOWED = new EnumMap<>(PaymentStatus.class);
-
-    static {
-        ALLOWED.put(RECEIVED, EnumSet.of(ALLOCATED, REFUNDED));
-        // a credit note on a paid invoice gives money back to the account: the payment has something on account again
-        ALLOWED.put(ALLOCATED, EnumSet.of(RECEIVED));
-        ALLOWED.put(REFUNDED, EnumSet.of(RECEIVED));
-    }
+    private static final Transitions<PaymentStatus> TRANSITIONS = Transitions.of("Payment", PaymentStatus.class, Map.ofEntries(
+            entry(RECEIVED, List.of(ALLOCATED, REFUNDED)),
+            // a credit note on a paid invoice gives money back to the account: the payment has something on account again
+            entry(ALLOCATED, List.of(RECEIVED)),
+            entry(REFUNDED, List.of(RECEIVED))));
 
     /** The state these amounts mean: money on account → RECEIVED; else refunded anything → REFUNDED; else ALLOCATED. */
     public static PaymentStatus of(java.math.BigDecimal amount, java.math.BigDecimal allocated, java.math.BigDecimal refunded) {
@@ -38,13 +35,8 @@ public enum PaymentStatus implements StateTable<PaymentStatus> {
     }
 
     @Override
-    public List<PaymentStatus> allowedNext() {
-        return List.copyOf(ALLOWED.get(this));
-    }
-
-    @Override
-    public String thing() {
-        return "Payment";
+    public Transitions<PaymentStatus> transitions() {
+        return TRANSITIONS;
     }
 
 }

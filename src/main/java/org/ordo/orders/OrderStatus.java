@@ -1,14 +1,14 @@
 package org.ordo.orders;
 
 import org.ordo.shared.StateTable;
+import org.ordo.shared.Transitions;
 
-import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
-/** The states of an order and the one table of allowed transitions between them (DOMAIN.md). */
+import static java.util.Map.entry;
+
+/** The states of an order and the one table of allowed transitions between them (docs/domain.md). */
 public enum OrderStatus implements StateTable<OrderStatus> {
     /** Being prepared; not yet binding, nothing reserved. */
     DRAFT,
@@ -31,30 +31,21 @@ public enum OrderStatus implements StateTable<OrderStatus> {
     /** Cancelled before anything shipped; every reservation released. */
     CANCELLED;
 
-    private static final Map<OrderStatus, Set<OrderStatus>> ALLOWED = new EnumMap<>(OrderStatus.class);
-
-    static {
-        ALLOWED.put(DRAFT, EnumSet.of(PLACED, CANCELLED));
-        ALLOWED.put(PLACED, EnumSet.of(CONFIRMED, ON_HOLD, CANCELLED));
-        ALLOWED.put(CONFIRMED, EnumSet.of(IN_FULFILLMENT, ON_HOLD, CANCELLED));
-        ALLOWED.put(ON_HOLD, EnumSet.of(PLACED, CANCELLED));
-        ALLOWED.put(IN_FULFILLMENT, EnumSet.of(PARTIALLY_SHIPPED, SHIPPED, CANCELLED));
-        ALLOWED.put(PARTIALLY_SHIPPED, EnumSet.of(SHIPPED));
-        ALLOWED.put(SHIPPED, EnumSet.of(DELIVERED));
-        ALLOWED.put(DELIVERED, EnumSet.of(COMPLETED));
-        ALLOWED.put(COMPLETED, EnumSet.noneOf(OrderStatus.class));
-        ALLOWED.put(CANCELLED, EnumSet.noneOf(OrderStatus.class));
-    }
-
-    /** The states this one may move to, in declaration order. */
-    @Override
-    public List<OrderStatus> allowedNext() {
-        return List.copyOf(ALLOWED.get(this));
-    }
+    private static final Transitions<OrderStatus> TRANSITIONS = Transitions.of("Order", OrderStatus.class, Map.ofEntries(
+            entry(DRAFT, List.of(PLACED, CANCELLED)),
+            entry(PLACED, List.of(CONFIRMED, ON_HOLD, CANCELLED)),
+            entry(CONFIRMED, List.of(IN_FULFILLMENT, ON_HOLD, CANCELLED)),
+            entry(ON_HOLD, List.of(PLACED, CANCELLED)),
+            entry(IN_FULFILLMENT, List.of(PARTIALLY_SHIPPED, SHIPPED, CANCELLED)),
+            entry(PARTIALLY_SHIPPED, List.of(SHIPPED)),
+            entry(SHIPPED, List.of(DELIVERED)),
+            entry(DELIVERED, List.of(COMPLETED)),
+            entry(COMPLETED, List.of()),
+            entry(CANCELLED, List.of())));
 
     @Override
-    public String thing() {
-        return "Order";
+    public Transitions<OrderStatus> transitions() {
+        return TRANSITIONS;
     }
 
     /** Lines, quantities and address may change only before fulfilment starts. */

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * A module's contribution to {@code GET /api/admin/consistency}: re-derives what the module stores and
- * reports, per invariant of DOMAIN.md, whether it holds and which rows break it.
+ * reports, per invariant of docs/domain.md, whether it holds and which rows break it.
  */
 public interface ConsistencyCheck {
 

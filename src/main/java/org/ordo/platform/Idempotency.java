@@ -5,7 +5,7 @@ import org.springframework.http.ResponseEntity;
 import java.util.function.Supplier;
 
 /**
- * Runs a creating POST at most once per {@code Idempotency-Key} (API.md, invariant 13).
+ * Runs a creating POST at most once per {@code Idempotency-Key} (docs/api.md, invariant 13).
  *
  * <p>The key is claimed by inserting a row in the same transaction as the work, so two racing requests with
  * one key serialize on the database: the second waits for the first, then answers the first's stored

@@ -3,7 +3,7 @@ package org.ordo.platform;
 import java.util.List;
 import java.util.Map;
 
-/** The verdict on one invariant of DOMAIN.md, with the offending rows (at most {@link #MAX_VIOLATIONS}). */
+/** The verdict on one invariant of docs/domain.md, with the offending rows (at most {@link #MAX_VIOLATIONS}). */
 public record InvariantCheck(int invariant, String name, boolean holds, List<Map<String, Object>> violations) {
 
     public static final int MAX_VIOLATIONS = 100;

@@ -6,7 +6,7 @@ import org.ordo.shared.OrdoException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A validated page request: page ≥ 0, 1 ≤ size ≤ 500 (API.md). */
+/** A validated page request: page ≥ 0, 1 ≤ size ≤ 500 (docs/api.md). */
 public record Paging(int page, int size) {
 
     public static final int MAX_SIZE = 500;

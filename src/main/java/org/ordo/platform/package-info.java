@@ -1,5 +1,5 @@
 /**
- * The HTTP conventions every module's API follows (API.md): problem documents for every error, paging,
+ * The HTTP conventions every module's API follows (docs/api.md): problem documents for every error, paging,
  * ETags, Idempotency-Key handling, request size limits, and the consistency check that gathers each module's
  * {@link org.ordo.platform.ConsistencyCheck}s. Knows no business module.
  */

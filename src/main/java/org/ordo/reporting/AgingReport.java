@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * AR aging (DOMAIN.md) for other modules (the pages), from the same query as {@code GET /api/reports/ar-aging}: the amounts
+ * AR aging (docs/domain.md) for other modules (the pages), from the same query as {@code GET /api/reports/ar-aging}: the amounts
  * open on invoices at the end of {@code asOf}, per customer and currency and in total per currency, by days past the due
  * date.
  */

@@ -16,7 +16,7 @@ import java.util.Map;
  */
 public interface KeyFigures {
 
-    /** The key figures of DOMAIN.md for orders placed, shipped or delivered in the period. */
+    /** The key figures of docs/domain.md for orders placed, shipped or delivered in the period. */
     Summary summary(LocalDate from, LocalDate to);
 
     /** Orders, units and net revenue per day the orders were placed on and currency; days without orders are absent. */

@@ -1,6 +1,6 @@
 /**
  * Key figures and sales reports, computed by read-only queries over the other modules' tables. Each figure of
- * DOMAIN.md is one query in {@link org.ordo.reporting.internal.KeyFigureQueries}, so its definition can be read in
+ * docs/domain.md is one query in {@link org.ordo.reporting.internal.KeyFigureQueries}, so its definition can be read in
  * one place. Reports never write; they can be pointed at a read replica.
  */
 package org.ordo.reporting;

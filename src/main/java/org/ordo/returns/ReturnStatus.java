@@ -1,14 +1,14 @@
 package org.ordo.returns;
 
 import org.ordo.shared.StateTable;
+import org.ordo.shared.Transitions;
 
-import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
-/** The states of a return (RMA) and the one table of allowed transitions between them (DOMAIN.md). */
+import static java.util.Map.entry;
+
+/** The states of a return (RMA) and the one table of allowed transitions between them (docs/domain.md). */
 public enum ReturnStatus implements StateTable<ReturnStatus> {
     /** Asked for by the customer or customer service; its quantities are spoken for, nothing has moved yet. */
     REQUESTED,
@@ -29,29 +29,20 @@ public enum ReturnStatus implements StateTable<ReturnStatus> {
     /** Refused before any goods were received; its quantities are free again. */
     REJECTED;
 
-    private static final Map<ReturnStatus, Set<ReturnStatus>> ALLOWED = new EnumMap<>(ReturnStatus.class);
-
-    static {
-        ALLOWED.put(REQUESTED, EnumSet.of(APPROVED, REJECTED));
-        ALLOWED.put(APPROVED, EnumSet.of(RECEIVED, REJECTED));
-        ALLOWED.put(RECEIVED, EnumSet.of(INSPECTED));
-        ALLOWED.put(INSPECTED, EnumSet.of(REFUNDED, REPLACED, CREDITED));
-        ALLOWED.put(REFUNDED, EnumSet.of(CLOSED));
-        ALLOWED.put(REPLACED, EnumSet.of(CLOSED));
-        ALLOWED.put(CREDITED, EnumSet.of(CLOSED));
-        ALLOWED.put(CLOSED, EnumSet.noneOf(ReturnStatus.class));
-        ALLOWED.put(REJECTED, EnumSet.noneOf(ReturnStatus.class));
-    }
-
-    /** The states this one may move to, in declaration order. */
-    @Override
-    public List<ReturnStatus> allowedNext() {
-        return List.copyOf(ALLOWED.get(this));
-    }
+    private static final Transitions<ReturnStatus> TRANSITIONS = Transitions.of("Return", ReturnStatus.class, Map.ofEntries(
+            entry(REQUESTED, List.of(APPROVED, REJECTED)),
+            entry(APPROVED, List.of(RECEIVED, REJECTED)),
+            entry(RECEIVED, List.of(INSPECTED)),
+            entry(INSPECTED, List.of(REFUNDED, REPLACED, CREDITED)),
+            entry(REFUNDED, List.of(CLOSED)),
+            entry(REPLACED, List.of(CLOSED)),
+            entry(CREDITED, List.of(CLOSED)),
+            entry(CLOSED, List.of()),
+            entry(REJECTED, List.of())));
 
     @Override
-    public String thing() {
-        return "Return";
+    public Transitions<ReturnStatus> transitions() {
+        return TRANSITIONS;
     }
 
     /** Not yet received nor rejected: its requested quantities count against what may still be returned. */

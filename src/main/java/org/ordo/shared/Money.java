@@ -100,7 +100,7 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         return new Money(amount.setScale(minorUnit(), RoundingMode.HALF_EVEN), currency);
     }
 
-    // not JSON properties: the JSON of money is exactly amount and currency (API.md)
+    // not JSON properties: the JSON of money is exactly amount and currency (docs/api.md)
     @JsonIgnore
     public boolean isNegative() {
         return amount.signum() < 0;

@@ -3,18 +3,26 @@ package org.ordo.shared;
 import java.util.List;
 
 /**
- * A state of a state machine that knows its allowed next states: every status enum implements it, so every
- * transition is checked the same way and refused with the same 409 problem.
+ * A state of a state machine that knows its allowed next states: every status enum implements it with its one
+ * {@link Transitions} table, so every transition is checked the same way and refused with the same 409 problem.
  *
  * @param <S> the status enum itself
  */
 public interface StateTable<S extends Enum<S> & StateTable<S>> {
 
+    /** The table of the whole state machine, the same for each of its states. */
+    Transitions<S> transitions();
+
     /** The states this one may move to, in declaration order. */
-    List<S> allowedNext();
+    @SuppressWarnings("unchecked")
+    default List<S> allowedNext() {
+        return transitions().next((S) this);
+    }
 
     /** What the states belong to, as the problem document names it ("Order", "Shipment", ...). */
-    String thing();
+    default String thing() {
+        return transitions().thing();
+    }
 
     default boolean canMoveTo(S target) {
         return allowedNext().contains(target);

@@ -1,5 +1,7 @@
 /**
  * Value types every module speaks in: {@link org.ordo.shared.Money}, {@link org.ordo.shared.Address},
- * GTINs, and the domain exceptions that the web layer maps to problem documents. No beans, no persistence.
+ * GTINs, the state-table contract every status enum follows ({@link org.ordo.shared.StateTable},
+ * {@link org.ordo.shared.Transitions}), and the domain exceptions that the web layer maps to problem documents.
+ * No beans, no persistence.
  */
 package org.ordo.shared;

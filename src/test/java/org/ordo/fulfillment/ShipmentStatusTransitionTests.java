@@ -20,7 +20,7 @@ import static org.ordo.fulfillment.ShipmentStatus.*;
 /** Every (from, to) pair of the shipment state table: legal ones succeed, illegal ones name the current and allowed states. */
 class ShipmentStatusTransitionTests {
 
-    /** The table of DOMAIN.md (plus CANCELLED before shipping), written out independently of the enum. */
+    /** The table of docs/domain.md, written out independently of the enum. */
     static final Map<ShipmentStatus, Set<ShipmentStatus>> DOMAIN_TABLE = Map.ofEntries(
             entry(PLANNED, EnumSet.of(PICKING, CANCELLED)),
             entry(PICKING, EnumSet.of(PACKED, CANCELLED)),

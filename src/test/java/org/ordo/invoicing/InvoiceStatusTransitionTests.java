@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.ordo.invoicing.InvoiceStatus.*;
 
-/** Every (from, to) pair of invoice states against the table DOMAIN.md describes. */
+/** Every (from, to) pair of invoice states against the table docs/domain.md describes. */
 class InvoiceStatusTransitionTests {
 
     private static final Map<InvoiceStatus, Set<InvoiceStatus>> EXPECTED = Map.of(

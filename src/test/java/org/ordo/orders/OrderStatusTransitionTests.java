@@ -17,10 +17,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.ordo.orders.OrderStatus.*;
 
-/** Every (from, to) pair of the order state table of DOMAIN.md: legal ones succeed, illegal ones name the states. */
+/** Every (from, to) pair of the order state table of docs/domain.md: legal ones succeed, illegal ones name the states. */
 class OrderStatusTransitionTests {
 
-    /** The table as DOMAIN.md states it, written out independently of the enum. */
+    /** The table as docs/domain.md states it, written out independently of the enum. */
     static final Map<OrderStatus, Set<OrderStatus>> DOMAIN_TABLE = Map.ofEntries(
             entry(DRAFT, EnumSet.of(PLACED, CANCELLED)),
             entry(PLACED, EnumSet.of(CONFIRMED, ON_HOLD, CANCELLED)),

@@ -17,10 +17,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.ordo.returns.ReturnStatus.*;
 
-/** Every (from, to) pair of the return state table of DOMAIN.md: legal ones succeed, illegal ones name the states. */
+/** Every (from, to) pair of the return state table of docs/domain.md: legal ones succeed, illegal ones name the states. */
 class ReturnStatusTransitionTests {
 
-    /** The table as DOMAIN.md states it, written out independently of the enum. */
+    /** The table as docs/domain.md states it, written out independently of the enum. */
     static final Map<ReturnStatus, Set<ReturnStatus>> DOMAIN_TABLE = Map.ofEntries(
             entry(REQUESTED, EnumSet.of(APPROVED, REJECTED)),
             entry(APPROVED, EnumSet.of(RECEIVED, REJECTED)),

@@ -6,7 +6,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Money in JSON is exactly {@code {"amount": "12.50", "currency": "EUR"}} (API.md), both ways. */
+/** Money in JSON is exactly {@code {"amount": "12.50", "currency": "EUR"}} (docs/api.md), both ways. */
 class MoneyJsonTests {
 
     private final JsonMapper json = JsonMapper.builder().build();

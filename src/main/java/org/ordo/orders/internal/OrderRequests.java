@@ -7,7 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** The request bodies of the order API (API.md). */
+/** The request bodies of the order API (docs/api.md). */
 final class OrderRequests {
 
     private OrderRequests() {}

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** The JSON shapes of orders (API.md). */
+/** The JSON shapes of orders (docs/api.md). */
 final class OrderViews {
 
     private OrderViews() {}

@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.Comparator;
 import java.util.List;
 
-/** Re-derives and checks the invariants of DOMAIN.md across all modules. */
+/** Re-derives and checks the invariants of docs/domain.md across all modules. */
 @RestController
 class ConsistencyController {
 

@@ -15,7 +15,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * AR aging (DOMAIN.md): the amounts open on invoices at the end of a day, per customer and currency and overall per currency,
+ * AR aging (docs/domain.md): the amounts open on invoices at the end of a day, per customer and currency and overall per currency,
  * by days past the due date: current (not yet due), 1–30, 31–60, 61–90, over 90.
  */
 @Component

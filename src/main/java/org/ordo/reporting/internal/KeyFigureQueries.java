@@ -18,7 +18,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * One query per key figure of DOMAIN.md, over a period [start, end) in UTC. Rates are returned with their
+ * One query per key figure of docs/domain.md, over a period [start, end) in UTC. Rates are returned with their
  * numerator and denominator so a reader can check them; an empty denominator gives a null value, not zero.
  */
 @Component

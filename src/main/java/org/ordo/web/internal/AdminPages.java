@@ -11,7 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Pages for administrators only: the administration's start page, and the invariants of DOMAIN.md re-checked, as
+ * Pages for administrators only: the administration's start page, and the invariants of docs/domain.md re-checked, as
  * {@code GET /api/admin/consistency}.
  */
 @Controller
