@@ -27,8 +27,8 @@ public final class Csv {
             }
             Object value = fields.get(i);
             String text = value == null ? "" : value instanceof java.math.BigDecimal b ? b.toPlainString() : value.toString();
-            // a leading =, +, - or @ would be run as a formula by spreadsheets
-            if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 && !(value instanceof Number)) {
+            // a leading =, +, - or @ would be run as a formula by spreadsheets, and so would one after a leading tab or CR
+            if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 && !(value instanceof Number)) {
                 text = "'" + text;
             }
             if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {

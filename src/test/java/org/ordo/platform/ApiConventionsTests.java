@@ -3,6 +3,8 @@ package org.ordo.platform;
 import org.junit.jupiter.api.Test;
 import org.ordo.testing.Api;
 import org.ordo.testing.OrdoTest;
+import org.ordo.testing.TestUsers;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,6 +19,14 @@ class ApiConventionsTests {
     void healthIsPublicForLoadBalancers() {
         var response = Api.at(port).anonymous().get("/actuator/health").expect(200);
         assertThat(response.json().get("status").asString()).isEqualTo("UP");
+    }
+
+    @Test
+    void metricsAreForAdministratorsOnly(@Autowired TestUsers users) {
+        Api.at(port).basic(users.staff("SALES"), TestUsers.PASSWORD).get("/actuator/prometheus").expect(403);
+        Api.at(port).anonymous().get("/actuator/prometheus").expect(401);
+        Api admin = Api.at(port).asAdmin().header("Accept", "text/plain");
+        assertThat(admin.get("/actuator/prometheus").expect(200).text()).contains("jvm_memory_used_bytes");
     }
 
     @Test

@@ -63,6 +63,8 @@ class RequestBodyRulesTests {
                 "lines[0].quantity", "must be a whole number");
         assertRefused(admin, "{\"customerId\":\"" + customer + "\",\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":99999999999999999999}]}",
                 "lines[0].quantity", "is out of range");
+        assertRefused(admin, "{\"customerId\":\"" + customer + "\",\"notes\":\"call\\u0000me\",\"lines\":[]}", "notes",
+                "must not contain control characters");
         JsonNode duplicated = admin.post("/api/orders", "{\"customerId\":\"" + customer + "\",\"customerId\":\"" + UUID.randomUUID()
                 + "\",\"lines\":[]}").expect(400).json();
         assertThat(duplicated.get("detail").asString()).contains("customerId");

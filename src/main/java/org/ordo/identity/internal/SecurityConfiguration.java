@@ -41,6 +41,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        // metrics tell how the business runs (orders, revenue timings): administrators and scrapers only
+                        .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .authenticationManager(new ProviderManager(passwords))
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))

@@ -10,12 +10,14 @@ import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.type.LogicalType;
 
 /**
  * JSON is read exactly as written: a number where a whole number belongs must be whole (1.5 units is not 1), a whole
  * number is a JSON number (not a string, whose digits may be any script's), a key given twice is an error rather than the
- * last one winning, and no document is read past the request size limit whatever its transfer.
+ * last one winning, no text holds control characters, and no document is read past the request size limit whatever its
+ * transfer.
  */
 @Configuration(proxyBeanMethods = false)
 class JsonConfiguration {
@@ -29,6 +31,7 @@ class JsonConfiguration {
     @Bean
     JsonMapperBuilderCustomizer noSilentNumberCoercion() {
         return mapper -> mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .addModule(new SimpleModule("plain-text").addDeserializer(String.class, new PlainText()))
                 .withCoercionConfig(LogicalType.Integer, coercion -> coercion.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail));
     }

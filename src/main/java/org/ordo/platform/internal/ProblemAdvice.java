@@ -133,6 +133,9 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         if (jackson instanceof InvalidNullException) {
             return "must not be null";
         }
+        if (jackson instanceof PlainText.ControlCharacters) {
+            return jackson.getOriginalMessage();
+        }
         if (jackson instanceof InputCoercionException c) {
             return "is out of range: must be " + expected(c.getTargetType());
         }
