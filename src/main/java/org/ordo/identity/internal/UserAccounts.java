@@ -1,6 +1,7 @@
 package org.ordo.identity.internal;
 
 import org.ordo.identity.Role;
+import org.ordo.platform.LikePattern;
 import org.ordo.platform.PageResult;
 import org.ordo.platform.Paging;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -86,7 +87,7 @@ class UserAccounts implements UserDetailsService {
         String pattern = null;
         if (q != null && !q.isBlank()) {
             where = " WHERE LOWER(username) LIKE :q ESCAPE '\\' OR LOWER(display_name) LIKE :q ESCAPE '\\'";
-            pattern = "%" + q.trim().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            pattern = LikePattern.containing(q.trim().toLowerCase(java.util.Locale.ROOT));
         }
         var count = jdbc.sql("SELECT COUNT(*) FROM app_user" + where);
         var page = jdbc.sql("SELECT " + COLUMNS + " FROM app_user" + where + " ORDER BY username LIMIT :limit OFFSET :offset")
