@@ -7,6 +7,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,11 +19,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Renders the XHTML of a document (invoice, label, packing slip, pick list) as PDF with openhtmltopdf. The standard PDF
+ * Renders a document (invoice, label, packing slip, pick list) as PDF with openhtmltopdf, from a Thymeleaf template in
+ * {@code templates/pdf/}. The templates are read in XML mode: the renderer needs well-formed XHTML, and XML escaping
+ * drops the control characters XML cannot carry, so no value a user typed can break a document. The standard PDF
  * fonts cover Latin-1 only; a Chinese customer's name needs glyphs they lack. Those come from a fallback font: the
  * TrueType file named by {@code ordo.pdf.fallback-font}, or else the first of the usual system locations of Droid Sans
  * Fallback (Debian's {@code fonts-droid-fallback}, Apache-2.0). It is used only for characters the standard fonts lack,
@@ -37,6 +47,7 @@ public class PdfRenderer {
     private static final String FALLBACK_FAMILY = "Ordo Fallback";
 
     private final Path fallbackFont;
+    private final TemplateEngine templates = templateEngine();
 
     public PdfRenderer(@Value("${ordo.pdf.fallback-font:}") String configuredFont) {
         this.fallbackFont = fallbackFont(configuredFont, SYSTEM_FALLBACK_FONTS);
@@ -64,6 +75,11 @@ public class PdfRenderer {
         return Optional.ofNullable(fallbackFont);
     }
 
+    /** The PDF of the template {@code templates/pdf/<template>.html} filled with the variables, every value escaped. */
+    public byte[] render(String template, Map<String, ?> variables) {
+        return render(templates.process(template, new Context(Locale.ROOT, new HashMap<>(variables))));
+    }
+
     /** The PDF of a well-formed XHTML document. */
     public byte[] render(String xhtml) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -82,5 +98,18 @@ public class PdfRenderer {
             throw new UncheckedIOException("cannot render a PDF", e);
         }
         return out.toByteArray();
+    }
+
+    /** A separate engine from the pages': documents print in English without the pages' message bundles. */
+    private static TemplateEngine templateEngine() {
+        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+        resolver.setPrefix("templates/pdf/");
+        resolver.setSuffix(".html");
+        resolver.setTemplateMode(TemplateMode.XML);
+        resolver.setForceTemplateMode(true); // else the .html suffix would choose HTML mode
+        resolver.setCharacterEncoding("UTF-8");
+        SpringTemplateEngine engine = new SpringTemplateEngine();
+        engine.setTemplateResolver(resolver);
+        return engine;
     }
 }

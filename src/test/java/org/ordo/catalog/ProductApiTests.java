@@ -5,15 +5,13 @@ import org.ordo.shared.Gtin;
 import org.ordo.shared.Money;
 import org.ordo.testing.Api;
 import org.ordo.testing.OrdoTest;
+import org.ordo.testing.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import tools.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +30,7 @@ class ProductApiTests {
     JdbcTemplate jdbc;
 
     @Autowired
-    PasswordEncoder passwordEncoder;
+    TestUsers users;
 
     @Autowired
     Catalog catalog;
@@ -86,11 +84,7 @@ class ProductApiTests {
     }
 
     private Api userWithRoles(String roles) {
-        String username = unique("user");
-        Timestamp now = Timestamp.from(Instant.now());
-        jdbc.update("INSERT INTO app_user (username, password_hash, display_name, roles, customer_id, created_at, updated_at) "
-                + "VALUES (?, ?, ?, ?, NULL, ?, ?)", username, passwordEncoder.encode("secret-pw"), username, roles, now, now);
-        return Api.at(port).basic(username, "secret-pw");
+        return Api.at(port).basic(users.staff(roles), TestUsers.PASSWORD);
     }
 
     @Test

@@ -5,16 +5,14 @@ import org.ordo.shared.Money;
 import org.ordo.shared.OrdoException;
 import org.ordo.testing.Api;
 import org.ordo.testing.OrdoTest;
+import org.ordo.testing.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +32,7 @@ class CustomerApiTests {
     JdbcTemplate jdbc;
 
     @Autowired
-    PasswordEncoder passwordEncoder;
+    TestUsers users;
 
     @Autowired
     Customers customers;
@@ -94,12 +92,7 @@ class CustomerApiTests {
     }
 
     private Api user(String roles, String customerId) {
-        String username = "user-" + UUID.randomUUID().toString().substring(0, 8);
-        Timestamp now = Timestamp.from(Instant.now());
-        jdbc.update("INSERT INTO app_user (username, password_hash, display_name, roles, customer_id, created_at, updated_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?)", username, passwordEncoder.encode("secret-pw"), username, roles,
-                customerId == null ? null : UUID.fromString(customerId), now, now);
-        return Api.at(port).basic(username, "secret-pw");
+        return Api.at(port).basic(users.user(roles, customerId == null ? null : UUID.fromString(customerId)), TestUsers.PASSWORD);
     }
 
     @Test

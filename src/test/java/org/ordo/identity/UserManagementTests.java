@@ -263,7 +263,8 @@ class UserManagementTests {
     }
 
     private List<String> enabledAdmins() {
-        return jdbc.sql("SELECT username FROM app_user WHERE enabled = TRUE AND roles LIKE '%ADMIN%' ORDER BY username")
+        return jdbc.sql("SELECT u.username FROM app_user u JOIN app_user_role r ON r.username = u.username "
+                        + "WHERE u.enabled = TRUE AND r.role = 'ADMIN' ORDER BY u.username")
                 .query(String.class).list();
     }
 }

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -51,6 +52,17 @@ class PdfRendererTests {
         assertThat(PdfRenderer.fallbackFont("", List.of(Path.of("/nonexistent/font.ttf")))).isNull();
         try (PDDocument pdf = Loader.loadPDF(new PdfRenderer("").render(DOCUMENT.replace("上海贸易有限公司", "Shanghai Trading")))) {
             assertThat(new PDFTextStripper().getText(pdf)).contains("Shanghai Trading", "Müller GmbH, Köln");
+        }
+    }
+
+    @Test
+    void aValueTypedWithMarkupOrControlCharactersPrintsAsTextAndCannotBreakTheDocument() throws IOException {
+        String typed = "<b>Smith & Sons</b> \"Ltd\" it's\u0001\u0007 done";
+
+        byte[] document = new PdfRenderer("").render("note", Map.of("text", typed));
+
+        try (PDDocument pdf = Loader.loadPDF(document)) {
+            assertThat(new PDFTextStripper().getText(pdf)).contains("Note: <b>Smith & Sons</b> \"Ltd\" it's done");
         }
     }
 

@@ -13,6 +13,7 @@ import org.ordo.orders.Orders;
 import org.ordo.platform.Paging;
 import org.ordo.testing.Api;
 import org.ordo.testing.ShippedOrders;
+import org.ordo.testing.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.net.URI;
@@ -39,6 +40,9 @@ class CustomerPortalJourneyTests extends BrowserJourney {
 
     @Autowired
     CustomerInvoices invoices;
+
+    @Autowired
+    TestUsers users;
 
     @Test
     void aCustomerFollowsItsDeliveredOrderDownloadsTheInvoiceAndCannotOpenAnotherCustomersOrder() throws Exception {
@@ -111,8 +115,7 @@ class CustomerPortalJourneyTests extends BrowserJourney {
     @Test
     void aCustomerAsksForAReturnAndOrdersAgainWithTheKeyboard() {
         ShippedOrders.Shipped shipped = new ShippedOrders(port).forNewCustomer(3, 1);
-        String username = portalUser(shipped.customer());
-        logIn(username, DEMO_PASSWORD);
+        logIn(users.customer(shipped.customer()), TestUsers.PASSWORD);
         browser.open("/portal/orders/" + shipped.orderNumber());
         browser.find("#return-link").click();
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(css("#return-form")));
@@ -205,18 +208,6 @@ class CustomerPortalJourneyTests extends BrowserJourney {
         browser.screenshot("service-4-returns-chinese");
         browser.find("#lang-en").click();
     }
-
-    /** A portal login of this customer with the demo password. */
-    private String portalUser(UUID customer) {
-        String username = org.ordo.testing.Fixtures.unique("portal").toLowerCase();
-        jdbc.update("INSERT INTO app_user (username, password_hash, display_name, roles, customer_id, created_at, updated_at) "
-                + "SELECT ?, password_hash, ?, 'CUSTOMER', ?, created_at, updated_at FROM app_user WHERE username = 'mueller'",
-                username, username, customer);
-        return username;
-    }
-
-    @Autowired
-    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     /** Fetches a page with the browser's session cookie, as a download would. */
     private HttpResponse<byte[]> fetch(String path) throws Exception {

@@ -8,13 +8,9 @@ import org.ordo.testing.OrdoTest;
 import org.ordo.testing.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import tools.jackson.databind.JsonNode;
 
 import java.net.http.HttpResponse;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,12 +32,6 @@ class OrderEntryPageTests {
 
     @Autowired
     TestUsers users;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    PasswordEncoder encoder;
 
     Fixtures fixtures;
     Api admin;
@@ -270,10 +260,7 @@ class OrderEntryPageTests {
         assertThat(sales.get("/orders?customer=" + mine).body()).contains("href=\"/orders.csv?customer=" + mine + "\"");
 
         // a customer's user exports its orders from the portal, never from the staff's list
-        String username = Fixtures.unique("customer").toLowerCase();
-        Timestamp now = Timestamp.from(Instant.now());
-        jdbc.update("INSERT INTO app_user (username, password_hash, display_name, roles, customer_id, created_at, updated_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?)", username, encoder.encode(TestUsers.PASSWORD), username, "CUSTOMER", mine, now, now);
+        String username = users.customer(mine);
         PageClient customer = new PageClient(port);
         customer.logIn(username, TestUsers.PASSWORD);
         assertThat(customer.get("/orders.csv?customer=" + theirs).statusCode()).isEqualTo(403);

@@ -214,10 +214,7 @@ class PageSecurityTests {
         String own = placedOrder();
         String others = placedOrder();
         UUID ownCustomer = UUID.fromString(Api.at(port).asAdmin().get("/api/orders/" + own).expect(200).json().get("customerId").asString());
-        String username = Fixtures.unique("portal").toLowerCase();
-        jdbc.update("INSERT INTO app_user (username, password_hash, display_name, roles, customer_id, created_at, updated_at) "
-                        + "SELECT ?, password_hash, ?, 'CUSTOMER', ?, created_at, updated_at FROM app_user WHERE username = ?",
-                username, username, ownCustomer, users.staff("SUPPORT"));
+        String username = users.customer(ownCustomer);
         PageClient portal = new PageClient(port);
         portal.logIn(username, TestUsers.PASSWORD);
         assertThat(portal.get("/portal").body()).contains(own).doesNotContain(others);

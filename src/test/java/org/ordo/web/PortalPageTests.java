@@ -8,7 +8,6 @@ import org.ordo.testing.ShippedOrders;
 import org.ordo.testing.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 import java.net.http.HttpResponse;
@@ -32,9 +31,6 @@ class PortalPageTests {
 
     @Autowired
     TestUsers users;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     ShippedOrders shipping;
 
@@ -299,12 +295,8 @@ class PortalPageTests {
 
     /** A portal user of this customer, logged in. */
     private PageClient portalOf(UUID customer) {
-        String username = org.ordo.testing.Fixtures.unique("portal").toLowerCase();
-        jdbc.update("INSERT INTO app_user (username, password_hash, display_name, roles, customer_id, created_at, updated_at) "
-                        + "SELECT ?, password_hash, ?, 'CUSTOMER', ?, created_at, updated_at FROM app_user WHERE username = ?",
-                username, username, customer, users.staff("SUPPORT"));
         PageClient portal = new PageClient(port);
-        portal.logIn(username, TestUsers.PASSWORD);
+        portal.logIn(users.customer(customer), TestUsers.PASSWORD);
         return portal;
     }
 }

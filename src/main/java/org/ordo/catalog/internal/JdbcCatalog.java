@@ -2,6 +2,7 @@ package org.ordo.catalog.internal;
 
 import org.ordo.catalog.Catalog;
 import org.ordo.catalog.ProductSnapshot;
+import org.ordo.platform.LikePattern;
 import org.ordo.platform.PageResult;
 import org.ordo.platform.Paging;
 import org.ordo.shared.Money;
@@ -77,7 +78,7 @@ class JdbcCatalog implements Catalog {
             return List.of();
         }
         String code = text.trim();
-        String pattern = "%" + likeEscape(code.toLowerCase(Locale.ROOT)) + "%";
+        String pattern = LikePattern.containing(code.toLowerCase(Locale.ROOT));
         return jdbc.sql(SELECT + " WHERE p.active = TRUE AND (p.sku = :code OR p.gtin IN (:codes) OR LOWER(p.name) LIKE :pattern ESCAPE '\\'"
                         + " OR LOWER(p.sku) LIKE :pattern ESCAPE '\\')"
                         + " ORDER BY CASE WHEN p.sku = :code OR p.gtin IN (:codes) THEN 0 ELSE 1 END, p.name, p.sku LIMIT :limit")
@@ -131,7 +132,7 @@ class JdbcCatalog implements Catalog {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         List<Object> params = new ArrayList<>();
         if (q != null && !q.isBlank()) {
-            String pattern = "%" + likeEscape(q.trim().toLowerCase(Locale.ROOT)) + "%";
+            String pattern = LikePattern.containing(q.trim().toLowerCase(Locale.ROOT));
             where.append(" AND (LOWER(p.name) LIKE ? ESCAPE '\\' OR LOWER(p.description) LIKE ? ESCAPE '\\'"
                     + " OR LOWER(p.sku) LIKE ? ESCAPE '\\' OR p.gtin LIKE ? ESCAPE '\\')");
             params.addAll(List.of(pattern, pattern, pattern, pattern));
@@ -187,11 +188,6 @@ class JdbcCatalog implements Catalog {
                 .query((rs, n) -> new TaxCategory(rs.getString("code"), rs.getString("name"), rs.getBigDecimal("rate")))
                 .list();
         return new PageResult<>(items, paging.page(), paging.size(), total);
-    }
-
-    /** Makes {@code %}, {@code _} and the escape character itself match literally in a LIKE pattern. */
-    static String likeEscape(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private static Product map(ResultSet rs, int row) throws SQLException {

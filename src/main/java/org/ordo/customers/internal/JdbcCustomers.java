@@ -3,6 +3,7 @@ package org.ordo.customers.internal;
 import org.ordo.customers.CustomerSnapshot;
 import org.ordo.customers.Customers;
 import org.ordo.customers.InvoicingPolicy;
+import org.ordo.platform.LikePattern;
 import org.ordo.platform.PageResult;
 import org.ordo.platform.Paging;
 import org.ordo.shared.Address;
@@ -86,7 +87,7 @@ class JdbcCustomers implements Customers {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         List<Object> params = new ArrayList<>();
         if (q != null && !q.isBlank()) {
-            String pattern = "%" + likeEscape(q.trim().toLowerCase(Locale.ROOT)) + "%";
+            String pattern = LikePattern.containing(q.trim().toLowerCase(Locale.ROOT));
             where.append(" AND (LOWER(name) LIKE ? ESCAPE '\\' OR LOWER(email) LIKE ? ESCAPE '\\')");
             params.addAll(List.of(pattern, pattern));
         }
@@ -161,10 +162,6 @@ class JdbcCustomers implements Customers {
         // Arrays.asList, not List.of: an absent address is seven NULL columns
         return a == null ? Arrays.asList(new Object[7])
                 : Arrays.asList(a.name(), a.line1(), a.line2(), a.city(), a.region(), a.postalCode(), a.country());
-    }
-
-    static String likeEscape(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private static Customer map(ResultSet rs, int row) throws SQLException {

@@ -148,13 +148,13 @@ class ApiTokens implements TokenAdmin {
             return Optional.empty();
         }
         record Found(UUID id, Instant expiresAt, Instant lastUsedAt, boolean revoked, OrdoUser user) {}
-        Optional<Found> found = jdbc.sql("SELECT t.id, t.expires_at, t.last_used_at, t.revoked, u.username, u.password_hash, u.roles, "
-                        + "u.customer_id, u.enabled, u.version FROM api_token t JOIN app_user u ON u.username = t.username "
-                        + "WHERE t.token_hash = ?")
+        Optional<Found> found = jdbc.sql("SELECT t.id, t.expires_at, t.last_used_at, t.revoked, u.username, u.password_hash, "
+                        + "u.customer_id, u.enabled, u.version, " + UserAccounts.ROLES
+                        + " FROM api_token t JOIN app_user u ON u.username = t.username WHERE t.token_hash = ?")
                 .param(sha256(token))
                 .query((rs, n) -> new Found(rs.getObject("id", UUID.class), instant(rs, "expires_at"), instant(rs, "last_used_at"),
                         rs.getBoolean("revoked"),
-                        new OrdoUser(rs.getString("username"), rs.getString("password_hash"), OrdoUser.parseRoles(rs.getString("roles")),
+                        new OrdoUser(rs.getString("username"), rs.getString("password_hash"), UserAccounts.roles(rs),
                                 rs.getObject("customer_id", UUID.class), rs.getBoolean("enabled"), rs.getLong("version"))))
                 .optional();
         Instant now = Instant.now();

@@ -7,27 +7,12 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
 
 /** An authenticated Ordo user: the Spring Security principal that also knows its {@link Actor}. */
 record OrdoUser(String username, String passwordHash, Set<Role> roles, UUID customerId, boolean enabled, long version)
         implements UserDetails, Actor.ActorPrincipal {
-
-    static Set<Role> parseRoles(String text) {
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        for (String part : text.split(",")) {
-            if (!part.isBlank()) {
-                roles.add(Role.valueOf(part.trim()));
-            }
-        }
-        return roles;
-    }
-
-    static String formatRoles(Set<Role> roles) {
-        return String.join(",", roles.stream().map(Role::name).sorted().toList());
-    }
 
     @Override
     public Actor actor() {

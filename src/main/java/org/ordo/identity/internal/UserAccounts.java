@@ -1,6 +1,7 @@
 package org.ordo.identity.internal;
 
 import org.ordo.identity.Role;
+import org.ordo.platform.LikePattern;
 import org.ordo.platform.PageResult;
 import org.ordo.platform.Paging;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -9,20 +10,32 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
-/** The user store (table app_user). Every change bumps {@code version}, which also invalidates cached password checks. */
+/**
+ * The user store: table app_user, and app_user_role with a row per role of a user. Every change bumps {@code version},
+ * which also invalidates cached password checks.
+ */
 @Component
 class UserAccounts implements UserDetailsService {
 
-    private static final String COLUMNS =
-            "username, password_hash, display_name, roles, customer_id, locale, enabled, version, created_at, updated_at";
+    /** The roles of the user {@code u} of a query, as one array column: a query reads a user and its roles in one go. */
+    static final String ROLES = "(SELECT ARRAY_AGG(r.role) FROM app_user_role r WHERE r.username = u.username) AS roles";
+
+    /** Whether the user {@code u} of a query has the role named by parameter {@code :role}. */
+    private static final String HAS_ROLE = "EXISTS (SELECT 1 FROM app_user_role r WHERE r.username = u.username AND r.role = :role)";
+
+    private static final String COLUMNS = "u.username, u.password_hash, u.display_name, u.customer_id, u.locale, u.enabled, u.version, "
+            + "u.created_at, u.updated_at, " + ROLES;
 
     private final JdbcClient jdbc;
 
@@ -37,19 +50,20 @@ class UserAccounts implements UserDetailsService {
 
     /** The principal of a user: one primary-key read, done on every authenticated request. */
     Optional<OrdoUser> find(String username) {
-        return jdbc.sql("SELECT username, password_hash, roles, customer_id, enabled, version FROM app_user WHERE username = ?")
+        return jdbc.sql("SELECT u.username, u.password_hash, u.customer_id, u.enabled, u.version, " + ROLES
+                        + " FROM app_user u WHERE u.username = ?")
                 .param(username)
                 .query(UserAccounts::mapPrincipal)
                 .optional();
     }
 
     Optional<StoredUser> load(String username) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM app_user WHERE username = ?").param(username).query(UserAccounts::map).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM app_user u WHERE u.username = ?").param(username).query(UserAccounts::map).optional();
     }
 
     /** Loads and row-locks a user until the transaction ends: the lock that keeps the user's audit chain linear. */
     Optional<StoredUser> lock(String username) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM app_user WHERE username = ? FOR UPDATE")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM app_user u WHERE u.username = ? FOR UPDATE")
                 .param(username)
                 .query(UserAccounts::map)
                 .optional();
@@ -60,22 +74,21 @@ class UserAccounts implements UserDetailsService {
      * Two admins disabling each other at once then serialize, and the second sees that it would remove the last one.
      */
     List<String> lockEnabledAdmins() {
-        return jdbc.sql("SELECT username FROM app_user WHERE enabled = TRUE AND roles LIKE ? ORDER BY username FOR UPDATE")
-                .param("%" + Role.ADMIN.name() + "%")
+        return jdbc.sql("SELECT u.username FROM app_user u WHERE u.enabled = TRUE AND " + HAS_ROLE + " ORDER BY u.username FOR UPDATE")
+                .param("role", Role.ADMIN.name())
                 .query(String.class)
                 .list();
     }
 
     PageResult<StoredUser> list(Paging paging, Role role) {
-        String where = role == null ? "" : " WHERE roles LIKE :role";
-        String pattern = role == null ? null : "%" + role.name() + "%";
-        var count = jdbc.sql("SELECT COUNT(*) FROM app_user" + where);
-        var page = jdbc.sql("SELECT " + COLUMNS + " FROM app_user" + where + " ORDER BY username LIMIT :limit OFFSET :offset")
+        String where = role == null ? "" : " WHERE " + HAS_ROLE;
+        var count = jdbc.sql("SELECT COUNT(*) FROM app_user u" + where);
+        var page = jdbc.sql("SELECT " + COLUMNS + " FROM app_user u" + where + " ORDER BY u.username LIMIT :limit OFFSET :offset")
                 .param("limit", paging.size())
                 .param("offset", paging.offset());
         if (role != null) {
-            count = count.param("role", pattern);
-            page = page.param("role", pattern);
+            count = count.param("role", role.name());
+            page = page.param("role", role.name());
         }
         return new PageResult<>(page.query(UserAccounts::map).list(), paging.page(), paging.size(), count.query(Long.class).single());
     }
@@ -85,11 +98,11 @@ class UserAccounts implements UserDetailsService {
         String where = "";
         String pattern = null;
         if (q != null && !q.isBlank()) {
-            where = " WHERE LOWER(username) LIKE :q ESCAPE '\\' OR LOWER(display_name) LIKE :q ESCAPE '\\'";
-            pattern = "%" + q.trim().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            where = " WHERE LOWER(u.username) LIKE :q ESCAPE '\\' OR LOWER(u.display_name) LIKE :q ESCAPE '\\'";
+            pattern = LikePattern.containing(q.trim().toLowerCase(java.util.Locale.ROOT));
         }
-        var count = jdbc.sql("SELECT COUNT(*) FROM app_user" + where);
-        var page = jdbc.sql("SELECT " + COLUMNS + " FROM app_user" + where + " ORDER BY username LIMIT :limit OFFSET :offset")
+        var count = jdbc.sql("SELECT COUNT(*) FROM app_user u" + where);
+        var page = jdbc.sql("SELECT " + COLUMNS + " FROM app_user u" + where + " ORDER BY u.username LIMIT :limit OFFSET :offset")
                 .param("limit", paging.size())
                 .param("offset", paging.offset());
         if (pattern != null) {
@@ -103,36 +116,56 @@ class UserAccounts implements UserDetailsService {
         return jdbc.sql("SELECT COUNT(*) FROM app_user WHERE username = ?").param(username).query(Long.class).single() > 0;
     }
 
-    void create(String username, String passwordHash, String displayName, String roles, UUID customerId) {
+    void create(String username, String passwordHash, String displayName, Set<Role> roles, UUID customerId) {
         create(username, passwordHash, displayName, roles, customerId, "en");
     }
 
-    void create(String username, String passwordHash, String displayName, String roles, UUID customerId, String locale) {
+    void create(String username, String passwordHash, String displayName, Set<Role> roles, UUID customerId, String locale) {
         Timestamp now = Timestamp.from(Instant.now());
-        jdbc.sql("INSERT INTO app_user (username, password_hash, display_name, roles, customer_id, locale, created_at, updated_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(username, passwordHash, displayName, roles, customerId, locale, now, now)
+        jdbc.sql("INSERT INTO app_user (username, password_hash, display_name, customer_id, locale, created_at, updated_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .params(username, passwordHash, displayName, customerId, locale, now, now)
                 .update();
+        insertRoles(username, roles);
     }
 
     /** Writes the changeable fields and bumps the version; {@code newPasswordHash} null keeps the password. */
     void update(StoredUser user, String newPasswordHash) {
-        jdbc.sql("UPDATE app_user SET display_name = ?, roles = ?, customer_id = ?, locale = ?, enabled = ?, "
+        jdbc.sql("UPDATE app_user SET display_name = ?, customer_id = ?, locale = ?, enabled = ?, "
                         + "password_hash = COALESCE(?, password_hash), version = version + 1, updated_at = ? WHERE username = ?")
-                .params(user.displayName(), OrdoUser.formatRoles(user.roles()), user.customerId(), user.locale(), user.enabled(),
-                        newPasswordHash, Timestamp.from(Instant.now()), user.username())
+                .params(user.displayName(), user.customerId(), user.locale(), user.enabled(), newPasswordHash,
+                        Timestamp.from(Instant.now()), user.username())
                 .update();
+        jdbc.sql("DELETE FROM app_user_role WHERE username = ?").param(user.username()).update();
+        insertRoles(user.username(), user.roles());
+    }
+
+    private void insertRoles(String username, Set<Role> roles) {
+        for (Role role : roles) {
+            jdbc.sql("INSERT INTO app_user_role (username, role) VALUES (?, ?)").params(username, role.name()).update();
+        }
+    }
+
+    /** The roles of the column {@link #ROLES}; none when the user has no row in app_user_role. */
+    static Set<Role> roles(ResultSet rs) throws SQLException {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        Array array = rs.getArray("roles");
+        if (array != null) {
+            for (Object role : (Object[]) array.getArray()) {
+                roles.add(Role.valueOf((String) role));
+            }
+        }
+        return roles;
     }
 
     private static StoredUser map(ResultSet rs, int row) throws SQLException {
-        return new StoredUser(rs.getString("username"), rs.getString("password_hash"), rs.getString("display_name"),
-                OrdoUser.parseRoles(rs.getString("roles")), rs.getObject("customer_id", UUID.class), rs.getString("locale"),
-                rs.getBoolean("enabled"), rs.getLong("version"), rs.getTimestamp("created_at").toInstant(),
-                rs.getTimestamp("updated_at").toInstant());
+        return new StoredUser(rs.getString("username"), rs.getString("password_hash"), rs.getString("display_name"), roles(rs),
+                rs.getObject("customer_id", UUID.class), rs.getString("locale"), rs.getBoolean("enabled"), rs.getLong("version"),
+                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
     }
 
     private static OrdoUser mapPrincipal(ResultSet rs, int row) throws SQLException {
-        return new OrdoUser(rs.getString("username"), rs.getString("password_hash"), OrdoUser.parseRoles(rs.getString("roles")),
-                rs.getObject("customer_id", UUID.class), rs.getBoolean("enabled"), rs.getLong("version"));
+        return new OrdoUser(rs.getString("username"), rs.getString("password_hash"), roles(rs), rs.getObject("customer_id", UUID.class),
+                rs.getBoolean("enabled"), rs.getLong("version"));
     }
 }

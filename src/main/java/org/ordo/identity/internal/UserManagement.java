@@ -78,8 +78,7 @@ class UserManagement implements UserAdmin {
             throw usernameTaken(username);
         }
         try {
-            accounts.create(username, encoder.encode(request.password()), request.displayName(), OrdoUser.formatRoles(roles),
-                    request.customerId(), locale);
+            accounts.create(username, encoder.encode(request.password()), request.displayName(), roles, request.customerId(), locale);
         } catch (DuplicateKeyException createdMeanwhile) {
             throw usernameTaken(username);
         }
@@ -102,7 +101,7 @@ class UserManagement implements UserAdmin {
     /** The first administrator; lets {@link DuplicateKeyException} through when another node created it first. */
     @Transactional
     public void createBootstrapAdmin(String password) {
-        accounts.create("admin", encoder.encode(password), "Administrator", OrdoUser.formatRoles(Set.of(Role.ADMIN)), null);
+        accounts.create("admin", encoder.encode(password), "Administrator", Set.of(Role.ADMIN), null);
         audit.record(AUDIT_ENTITY, "admin", "CREATED", null, accounts.load("admin").orElseThrow().state());
     }
 

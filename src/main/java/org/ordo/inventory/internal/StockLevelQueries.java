@@ -3,6 +3,7 @@ package org.ordo.inventory.internal;
 import org.ordo.inventory.BackorderDemand;
 import org.ordo.inventory.StockLevel;
 import org.ordo.inventory.StockLevelSearch;
+import org.ordo.platform.LikePattern;
 import org.ordo.platform.PageResult;
 import org.ordo.platform.Paging;
 import org.springframework.beans.factory.ObjectProvider;
@@ -45,7 +46,7 @@ class StockLevelQueries implements StockLevelSearch {
             params.put("sku", sku);
         }
         if (skuPrefix != null) {
-            String like = skuPrefix.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            String like = LikePattern.startingWith(skuPrefix.toLowerCase(java.util.Locale.ROOT));
             where.append(orSku == null ? " AND LOWER(sku) LIKE :prefix ESCAPE '\\'" : " AND (LOWER(sku) LIKE :prefix ESCAPE '\\' OR sku = :orSku)");
             params.put("prefix", like);
             if (orSku != null) {

@@ -7,10 +7,15 @@ import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
- * Renders an invoice or credit note as PDF: an XHTML page (seller, buyer, lines, tax summary, totals, payment terms)
- * through openhtmltopdf. Text stays text, so the PDF can be searched and read back. Every value is escaped.
+ * Renders an invoice or credit note as PDF: the template {@code templates/pdf/invoice.html} (seller, buyer, lines, tax
+ * summary, totals, payment terms) through openhtmltopdf. Text stays text, so the PDF can be searched and read back.
  */
 @Component
 class InvoicePdf {
@@ -24,172 +29,131 @@ class InvoicePdf {
     }
 
     byte[] render(Invoice invoice) {
-        return pdf.render(html(invoice));
+        return pdf.render("invoice", Map.of("invoice", printout(invoice)));
     }
 
-    static String html(Invoice i) {
+    static Printout printout(Invoice i) {
         String title = i.isCreditNote() ? "Credit note" : "Invoice";
-        StringBuilder h = new StringBuilder(8192);
-        h.append("<!DOCTYPE html><html><head><meta charset=\"UTF-8\"/><title>").append(esc(title + " " + number(i))).append("</title>")
-                .append("<style>")
-                .append("@page { size: A4; margin: 18mm 16mm 22mm 16mm; ")
-                .append("@bottom-center { content: \"Page \" counter(page) \" of \" counter(pages); font-size: 8pt; color: #666; } }")
-                .append("body { font-family: Helvetica, Arial, sans-serif; font-size: 9.5pt; color: #222; }")
-                .append("h1 { font-size: 18pt; margin: 0 0 4mm 0; }")
-                .append(".seller { font-size: 8pt; color: #555; border-bottom: 0.5pt solid #999; padding-bottom: 1mm; margin-bottom: 6mm; }")
-                .append("table { width: 100%; border-collapse: collapse; }")
-                .append("td, th { padding: 1.2mm 1.5mm; vertical-align: top; }")
-                .append("th { text-align: left; border-bottom: 0.8pt solid #333; font-size: 8.5pt; }")
-                .append(".lines td { border-bottom: 0.3pt solid #ccc; }")
-                .append(".num { text-align: right; white-space: nowrap; }")
-                .append(".head td { padding: 0; }")
-                .append(".meta td { padding: 0.4mm 0; }")
-                .append(".totals { width: 45%; margin-left: 55%; margin-top: 4mm; }")
-                .append(".totals .grand td { border-top: 0.8pt solid #333; font-weight: bold; font-size: 11pt; }")
-                .append(".section { margin-top: 6mm; }")
-                .append(".small { font-size: 8pt; color: #555; }")
-                .append("</style></head><body>");
         Party seller = i.seller();
-        h.append("<div class=\"seller\">").append(esc(seller.name())).append(" · ").append(esc(oneLine(seller.address()))).append("</div>");
-        h.append("<table class=\"head\"><tr><td style=\"width:55%\">");
-        h.append("<div class=\"small\">Bill to</div>").append(partyBlock(i.buyer()));
-        if (i.shipTo() != null) {
-            h.append("<div class=\"small\" style=\"margin-top:3mm\">Ship to</div>").append(addressBlock(i.shipTo()));
+        return new Printout(title, number(i), Objects.toString(seller.name(), "") + " · " + oneLine(seller.address()),
+                partyBlock(i.buyer()), i.shipTo() == null ? null : addressBlock(i.shipTo()), meta(i, title), i.reason(),
+                i.lines().stream().map(Line::of).toList(), i.taxSummary().stream().map(Tax::of).toList(), totals(i),
+                i.isCreditNote() ? credit(i) : paymentTerms(i), footer(seller));
+    }
+
+    /** The document as the template prints it: every value a finished text, every list only the rows that print. */
+    record Printout(String title, String number, String seller, Block billTo, Block shipTo, List<Row> meta, String reason,
+            List<Line> lines, List<Tax> taxes, List<Row> totals, String terms, String footer) {}
+
+    /** A name in bold over the lines of an address. */
+    record Block(String name, List<String> lines) {}
+
+    record Row(String label, String value) {}
+
+    record Line(int number, String description, String sku, long quantity, String unitPrice, String vat, String net) {
+
+        static Line of(InvoiceLine line) {
+            return new Line(line.lineNumber(), line.description(), line.sku(), line.quantity(), amount(line.unitPrice()),
+                    percent(line.taxRate()) + " " + Objects.toString(line.vatCategory(), ""), amount(line.lineNet()));
         }
-        h.append("</td><td>");
-        h.append("<h1>").append(esc(title)).append("</h1><table class=\"meta\">");
-        meta(h, title + " number", number(i));
-        meta(h, "Issue date", i.issueDate() == null ? "—" : DATE.format(i.issueDate()));
+    }
+
+    record Tax(String category, String rate, String taxableAmount, String tax) {
+
+        static Tax of(TaxSubtotal group) {
+            String category = Objects.toString(group.vatCategory(), "")
+                    + (group.exemptionReason() != null ? " – " + group.exemptionReason() : "");
+            return new Tax(category, percent(group.taxRate()), amount(group.taxableAmount()), amount(group.tax()));
+        }
+    }
+
+    private static List<Row> meta(Invoice i, String title) {
+        List<Row> rows = new ArrayList<>();
+        rows.add(new Row(title + " number", number(i)));
+        rows.add(new Row("Issue date", i.issueDate() == null ? "—" : DATE.format(i.issueDate())));
         if (!i.isCreditNote() && i.dueDate() != null) {
-            meta(h, "Due date", DATE.format(i.dueDate()));
+            rows.add(new Row("Due date", DATE.format(i.dueDate())));
         }
         if (i.isCreditNote()) {
-            meta(h, "Credits invoice", i.originalInvoiceNumber());
+            rows.add(new Row("Credits invoice", i.originalInvoiceNumber()));
         }
-        meta(h, "Order", i.orderNumber() + (i.orderReference() != null ? " (" + i.orderReference() + ")" : ""));
+        rows.add(new Row("Order", i.orderNumber() + (i.orderReference() != null ? " (" + i.orderReference() + ")" : "")));
         if (i.shipmentNumber() != null) {
-            meta(h, "Shipment", i.shipmentNumber());
+            rows.add(new Row("Shipment", i.shipmentNumber()));
         }
         if (i.buyer().vatId() != null) {
-            meta(h, "Your VAT ID", i.buyer().vatId());
+            rows.add(new Row("Your VAT ID", i.buyer().vatId()));
         }
-        meta(h, "Status", i.status().name());
-        h.append("</table></td></tr></table>");
-        if (i.reason() != null) {
-            h.append("<p class=\"section\">Reason: ").append(esc(i.reason())).append("</p>");
-        }
+        rows.add(new Row("Status", i.status().name()));
+        return rows;
+    }
 
-        h.append("<table class=\"lines section\"><thead><tr><th>#</th><th>Item</th><th class=\"num\">Qty</th><th class=\"num\">Unit price</th>")
-                .append("<th class=\"num\">VAT</th><th class=\"num\">Net</th></tr></thead><tbody>");
-        for (InvoiceLine line : i.lines()) {
-            h.append("<tr><td>").append(line.lineNumber()).append("</td><td>").append(esc(line.description()));
-            if (line.sku() != null) {
-                h.append("<br/><span class=\"small\">").append(esc(line.sku())).append("</span>");
-            }
-            h.append("</td><td class=\"num\">").append(line.quantity()).append("</td><td class=\"num\">").append(esc(amount(line.unitPrice())))
-                    .append("</td><td class=\"num\">").append(esc(percent(line.taxRate()))).append(' ').append(esc(line.vatCategory()))
-                    .append("</td><td class=\"num\">").append(esc(amount(line.lineNet()))).append("</td></tr>");
-        }
-        h.append("</tbody></table>");
-
-        h.append("<table class=\"lines section\" style=\"width:70%\"><thead><tr><th>VAT</th><th class=\"num\">Rate</th>")
-                .append("<th class=\"num\">Taxable amount</th><th class=\"num\">VAT amount</th></tr></thead><tbody>");
-        for (TaxSubtotal group : i.taxSummary()) {
-            h.append("<tr><td>").append(esc(group.vatCategory()));
-            if (group.exemptionReason() != null) {
-                h.append(" – ").append(esc(group.exemptionReason()));
-            }
-            h.append("</td><td class=\"num\">").append(esc(percent(group.taxRate()))).append("</td><td class=\"num\">")
-                    .append(esc(amount(group.taxableAmount()))).append("</td><td class=\"num\">").append(esc(amount(group.tax())))
-                    .append("</td></tr>");
-        }
-        h.append("</tbody></table>");
-
+    /** Subtotal, discount and shipping when there are any, VAT, and the total last (printed in bold). */
+    private static List<Row> totals(Invoice i) {
         Totals t = i.totals();
-        h.append("<table class=\"totals\">");
-        total(h, "Subtotal", t.subtotal(), false);
+        List<Row> rows = new ArrayList<>();
+        rows.add(new Row("Subtotal", amount(t.subtotal())));
         if (!t.discount().isZero()) {
-            total(h, "Discount", t.discount(), false);
+            rows.add(new Row("Discount", amount(t.discount())));
         }
         if (!t.shipping().isZero()) {
-            total(h, "Shipping", t.shipping(), false);
+            rows.add(new Row("Shipping", amount(t.shipping())));
         }
-        total(h, "VAT", t.tax(), false);
-        total(h, "Total " + i.currency(), t.total(), true);
-        h.append("</table>");
+        rows.add(new Row("VAT", amount(t.tax())));
+        rows.add(new Row("Total " + i.currency(), amount(t.total())));
+        return rows;
+    }
 
-        h.append("<div class=\"section\">");
-        if (i.isCreditNote()) {
-            h.append("<p>This credit note reduces invoice ").append(esc(i.originalInvoiceNumber())).append(" by ")
-                    .append(esc(amount(new Money(t.total().amount().negate(), t.total().currency())))).append(' ').append(esc(i.currency())).append(".</p>");
-        } else {
-            h.append("<p>Payment terms: ").append(i.paymentTermsDays() == 0 ? "payable immediately" : "payable within "
-                    + i.paymentTermsDays() + " days").append(i.dueDate() == null ? "" : ", by " + DATE.format(i.dueDate())).append(".");
-            if (seller.iban() != null) {
-                h.append(" Please transfer the amount to IBAN ").append(esc(seller.iban()));
-                if (seller.bic() != null) {
-                    h.append(" (BIC ").append(esc(seller.bic())).append(')');
-                }
-                h.append(", quoting ").append(esc(number(i))).append('.');
+    private static String credit(Invoice i) {
+        Money total = i.totals().total();
+        return "This credit note reduces invoice " + Objects.toString(i.originalInvoiceNumber(), "") + " by "
+                + amount(new Money(total.amount().negate(), total.currency())) + " " + Objects.toString(i.currency(), "") + ".";
+    }
+
+    private static String paymentTerms(Invoice i) {
+        Party seller = i.seller();
+        StringBuilder terms = new StringBuilder("Payment terms: ")
+                .append(i.paymentTermsDays() == 0 ? "payable immediately" : "payable within " + i.paymentTermsDays() + " days")
+                .append(i.dueDate() == null ? "" : ", by " + DATE.format(i.dueDate())).append('.');
+        if (seller.iban() != null) {
+            terms.append(" Please transfer the amount to IBAN ").append(seller.iban());
+            if (seller.bic() != null) {
+                terms.append(" (BIC ").append(seller.bic()).append(')');
             }
-            h.append("</p>");
+            terms.append(", quoting ").append(number(i)).append('.');
         }
-        h.append("</div>");
-        h.append("<div class=\"section small\">").append(esc(seller.name())).append(" · ").append(esc(oneLine(seller.address())));
+        return terms.toString();
+    }
+
+    /** The seller's name, address and whichever of VAT ID, registration, email and phone it has. */
+    private static String footer(Party seller) {
+        StringBuilder footer = new StringBuilder(Objects.toString(seller.name(), "")).append(" · ").append(oneLine(seller.address()));
         if (seller.vatId() != null) {
-            h.append(" · VAT ID ").append(esc(seller.vatId()));
+            footer.append(" · VAT ID ").append(seller.vatId());
         }
-        if (seller.registration() != null) {
-            h.append(" · ").append(esc(seller.registration()));
-        }
-        if (seller.email() != null) {
-            h.append(" · ").append(esc(seller.email()));
-        }
-        if (seller.phone() != null) {
-            h.append(" · ").append(esc(seller.phone()));
-        }
-        h.append("</div></body></html>");
-        return h.toString();
+        Stream.of(seller.registration(), seller.email(), seller.phone()).filter(Objects::nonNull)
+                .forEach(part -> footer.append(" · ").append(part));
+        return footer.toString();
     }
 
-    private static void meta(StringBuilder h, String label, String value) {
-        h.append("<tr><td class=\"small\" style=\"width:40%\">").append(esc(label)).append("</td><td>").append(esc(value)).append("</td></tr>");
-    }
-
-    private static void total(StringBuilder h, String label, Money value, boolean grand) {
-        h.append("<tr").append(grand ? " class=\"grand\"" : "").append("><td>").append(esc(label)).append("</td><td class=\"num\">")
-                .append(esc(amount(value))).append("</td></tr>");
-    }
-
-    private static String partyBlock(Party party) {
+    private static Block partyBlock(Party party) {
         return addressBlock(party.address() == null
                 ? new Address(party.name(), null, null, null, null, null, null)
                 : new Address(party.name(), party.address().line1(), party.address().line2(), party.address().city(),
                         party.address().region(), party.address().postalCode(), party.address().country()));
     }
 
-    private static String addressBlock(Address a) {
-        StringBuilder b = new StringBuilder("<div>");
-        b.append("<b>").append(esc(a.name())).append("</b>");
-        for (String part : new String[] {a.line1(), a.line2(), join(a.postalCode(), a.city()), a.region(), a.country()}) {
-            if (part != null && !part.isBlank()) {
-                b.append("<br/>").append(esc(part));
-            }
-        }
-        return b.append("</div>").toString();
+    private static Block addressBlock(Address a) {
+        return new Block(a.name(), Stream.of(a.line1(), a.line2(), join(a.postalCode(), a.city()), a.region(), a.country())
+                .filter(part -> part != null && !part.isBlank()).toList());
     }
 
     private static String oneLine(Address a) {
         if (a == null) {
             return "";
         }
-        StringBuilder s = new StringBuilder();
-        for (String part : new String[] {a.line1(), a.line2(), join(a.postalCode(), a.city()), a.country()}) {
-            if (part != null && !part.isBlank()) {
-                s.append(s.isEmpty() ? "" : ", ").append(part);
-            }
-        }
-        return s.toString();
+        return String.join(", ", Stream.of(a.line1(), a.line2(), join(a.postalCode(), a.city()), a.country())
+                .filter(part -> part != null && !part.isBlank()).toList());
     }
 
     private static String join(String a, String b) {
@@ -206,28 +170,5 @@ class InvoicePdf {
 
     private static String percent(BigDecimal rate) {
         return rate.multiply(BigDecimal.valueOf(100)).stripTrailingZeros().toPlainString() + " %";
-    }
-
-    /** Escapes text for XHTML, and drops control characters that XML does not allow. */
-    static String esc(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder s = new StringBuilder(text.length());
-        for (int k = 0; k < text.length(); k++) {
-            char c = text.charAt(k);
-            switch (c) {
-                case '&' -> s.append("&amp;");
-                case '<' -> s.append("&lt;");
-                case '>' -> s.append("&gt;");
-                case '"' -> s.append("&quot;");
-                default -> {
-                    if (c >= 0x20 || c == '\n' || c == '\t') {
-                        s.append(c);
-                    }
-                }
-            }
-        }
-        return s.toString();
     }
 }

@@ -3,6 +3,7 @@ package org.ordo.invoicing.internal;
 import org.ordo.invoicing.Accounting;
 import org.ordo.invoicing.DocumentType;
 import org.ordo.invoicing.InvoiceStatus;
+import org.ordo.platform.LikePattern;
 import org.ordo.platform.PageResult;
 import org.ordo.platform.Paging;
 import org.ordo.shared.Address;
@@ -313,7 +314,7 @@ class InvoiceStore {
         }
         if (search.text() != null && !search.text().isBlank()) {
             String text = search.text().trim();
-            String like = "%" + text.toUpperCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            String like = LikePattern.containing(text.toUpperCase(Locale.ROOT));
             where.append(" AND (i.number = ? OR i.order_number = ? OR UPPER(i.number) LIKE ? ESCAPE '\\' OR UPPER(i.buyer_name) LIKE ? ESCAPE '\\')");
             params.add(text);
             params.add(text);
