@@ -5,6 +5,7 @@ import org.ordo.platform.Paging;
 import org.ordo.shared.Money;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -28,6 +29,9 @@ public interface Orders {
 
     /** The order's timeline, oldest first: every transition and change, with who and why. */
     List<HistoryEntry> history(UUID orderId);
+
+    /** These orders as in a list, those that exist, in no particular order. For many orders at once: one query per thousand. */
+    List<Summary> summaries(Collection<UUID> orderIds);
 
     /**
      * Filters of a search; null or empty means any. {@code placedTo} is exclusive; {@code text} matches the number or

@@ -27,6 +27,7 @@ import java.util.Collection;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,6 +58,12 @@ class OrderStore {
 
     /** The order search by text looks at the orders of at most this many customers whose name or e-mail matches. */
     static final int TEXT_CUSTOMERS = 500;
+
+    /** Orders looked up by id in one query at most: a bounded IN list whatever the caller asks for. */
+    static final int BATCH = 1000;
+
+    private static final String SELECT_SUMMARY = "SELECT id, number, customer_id, channel, external_reference, status, total, currency, "
+            + "placed_at FROM sales_order";
 
     OrderStore(JdbcClient jdbc, JdbcTemplate template, Database database, Customers customers) {
         this.jdbc = jdbc;
@@ -306,16 +313,37 @@ class OrderStore {
         }
         long counted = jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM sales_order" + where + " LIMIT " + (PageResult.COUNT_LIMIT + 1) + ") c")
                 .params(params).query(Long.class).single();
-        List<Summary> items = jdbc.sql("SELECT id, number, customer_id, channel, external_reference, status, total, currency, placed_at "
-                        + "FROM sales_order" + where + " ORDER BY placed_at DESC, id LIMIT :limit OFFSET :offset")
+        List<Summary> items = jdbc.sql(SELECT_SUMMARY + where + " ORDER BY placed_at DESC, id LIMIT :limit OFFSET :offset")
                 .params(params)
                 .param("limit", paging.size())
                 .param("offset", paging.offset())
-                .query((rs, n) -> new Summary(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class), rs.getString(4),
-                        rs.getString(5), OrderStatus.valueOf(rs.getString(6)), Money.of(rs.getBigDecimal(7), rs.getString(8).trim()),
-                        rs.getTimestamp(9).toInstant()))
+                .query(OrderStore::mapSummary)
                 .list();
         return PageResult.boundedCount(items, paging, counted);
+    }
+
+    /** The orders of these ids that exist, in no particular order: one query per {@link #BATCH} ids. */
+    List<Summary> summaries(Collection<UUID> orderIds) {
+        List<Summary> summaries = new ArrayList<>();
+        for (List<UUID> batch : batches(orderIds)) {
+            summaries.addAll(jdbc.sql(SELECT_SUMMARY + " WHERE id IN (:ids)").param("ids", batch).query(OrderStore::mapSummary).list());
+        }
+        return summaries;
+    }
+
+    /** {@code ids} without repeats, cut into lists of at most {@link #BATCH}. */
+    static List<List<UUID>> batches(Collection<UUID> ids) {
+        List<UUID> distinct = List.copyOf(new LinkedHashSet<>(ids));
+        List<List<UUID>> batches = new ArrayList<>();
+        for (int from = 0; from < distinct.size(); from += BATCH) {
+            batches.add(distinct.subList(from, Math.min(from + BATCH, distinct.size())));
+        }
+        return batches;
+    }
+
+    private static Summary mapSummary(ResultSet rs, int row) throws SQLException {
+        return new Summary(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class), rs.getString(4), rs.getString(5),
+                OrderStatus.valueOf(rs.getString(6)), Money.of(rs.getBigDecimal(7), rs.getString(8).trim()), rs.getTimestamp(9).toInstant());
     }
 
     /** Value of the customer's accepted, unshipped orders (credit exposure, invariant 11). */
