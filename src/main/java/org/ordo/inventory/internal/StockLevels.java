@@ -235,6 +235,14 @@ class StockLevels implements Inventory {
     }
 
     @Override
+    public List<ReservedForLine> activeReservationsPerLine() {
+        return jdbc.sql("SELECT order_id, line_number, SUM(quantity) FROM reservation WHERE status = 'ACTIVE' "
+                        + "GROUP BY order_id, line_number")
+                .query((rs, n) -> new ReservedForLine(rs.getObject(1, UUID.class), rs.getInt(2), rs.getLong(3)))
+                .list();
+    }
+
+    @Override
     public List<ReservedInWarehouse> activeReservationsPerOrder(String warehouse) {
         return jdbc.sql("SELECT order_id, warehouse, SUM(quantity) FROM reservation WHERE status = 'ACTIVE'"
                         + (warehouse == null ? "" : " AND warehouse = :warehouse") + " GROUP BY order_id, warehouse")

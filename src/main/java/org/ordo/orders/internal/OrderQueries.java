@@ -45,6 +45,11 @@ class OrderQueries implements Orders {
     }
 
     @Override
+    public List<LineQuantities> lineQuantities(Collection<UUID> orderIds) {
+        return store.lineQuantities(orderIds);
+    }
+
+    @Override
     public List<HistoryEntry> history(UUID orderId) {
         return store.history(orderId).stream()
                 .map(h -> new HistoryEntry(h.at(), h.actor(), h.kind(), h.from(), h.to(), h.reason(), h.details()))

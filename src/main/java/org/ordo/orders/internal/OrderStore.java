@@ -4,6 +4,7 @@ import org.ordo.customers.CustomerSnapshot;
 import org.ordo.customers.Customers;
 import org.ordo.orders.LineStatus;
 import org.ordo.orders.OrderStatus;
+import org.ordo.orders.Orders;
 import org.ordo.platform.Database;
 import org.ordo.platform.PageResult;
 import org.ordo.platform.Paging;
@@ -329,6 +330,20 @@ class OrderStore {
             summaries.addAll(jdbc.sql(SELECT_SUMMARY + " WHERE id IN (:ids)").param("ids", batch).query(OrderStore::mapSummary).list());
         }
         return summaries;
+    }
+
+    /** The quantities of every line of these orders, in no particular order: one query per {@link #BATCH} orders. */
+    List<Orders.LineQuantities> lineQuantities(Collection<UUID> orderIds) {
+        List<Orders.LineQuantities> lines = new ArrayList<>();
+        for (List<UUID> batch : batches(orderIds)) {
+            lines.addAll(jdbc.sql("SELECT l.order_id, o.number, l.line_number, l.quantity, l.cancelled_quantity, l.shipped_quantity, "
+                            + "l.returned_quantity FROM order_line l JOIN sales_order o ON o.id = l.order_id WHERE l.order_id IN (:ids)")
+                    .param("ids", batch)
+                    .query((rs, n) -> new Orders.LineQuantities(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3), rs.getLong(4),
+                            rs.getLong(5), rs.getLong(6), rs.getLong(7)))
+                    .list());
+        }
+        return lines;
     }
 
     /** {@code ids} without repeats, cut into lists of at most {@link #BATCH}. */
