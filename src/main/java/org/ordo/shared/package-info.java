@@ -2,4 +2,5 @@
  * Value types every module speaks in: {@link org.ordo.shared.Money}, {@link org.ordo.shared.Address},
  * GTINs, and the domain exceptions that the web layer maps to problem documents. No beans, no persistence.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {})
 package org.ordo.shared;
