@@ -2,6 +2,7 @@ package org.ordo.invoicing;
 
 import org.ordo.shared.StateTable;
 
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -49,5 +50,15 @@ public enum InvoiceStatus implements StateTable<InvoiceStatus> {
     /** Counts as a claim (or, for a credit note, as a reduction of one): issued and not voided. */
     public boolean isIssued() {
         return this != DRAFT && this != VOID;
+    }
+
+    /** The states that {@link #isIssued count}, for queries. */
+    public static List<InvoiceStatus> issuedStates() {
+        return Arrays.stream(values()).filter(InvoiceStatus::isIssued).toList();
+    }
+
+    /** The states of an invoice that still waits for money (issued, not paid in full, not voided), for queries and lists. */
+    public static List<InvoiceStatus> openStates() {
+        return List.of(ISSUED, OVERDUE, PARTIALLY_PAID);
     }
 }

@@ -8,6 +8,7 @@ import org.ordo.orders.Orders;
 import org.ordo.platform.Database;
 import org.ordo.platform.PageResult;
 import org.ordo.platform.Paging;
+import org.ordo.platform.Sql;
 import org.ordo.shared.Address;
 import org.ordo.shared.Money;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -200,6 +201,11 @@ class OrderStore {
         template.batchUpdate("UPDATE order_history SET at = ? WHERE id = ?", history);
     }
 
+    /** The transitions of an imported order's timeline that happen when it ships, and when it is delivered. */
+    private static final String SHIPPING_STATES = Sql.list(List.of(OrderStatus.IN_FULFILLMENT, OrderStatus.PARTIALLY_SHIPPED,
+            OrderStatus.SHIPPED));
+    private static final String DELIVERED_STATES = Sql.list(List.of(OrderStatus.DELIVERED, OrderStatus.COMPLETED));
+
     /**
      * After {@link #shiftTimeline}: fulfilment and shipping entries (and shipped_at) at {@code placedAt + toShip},
      * delivery and completion (and delivered_at, completed_at) {@code toDeliver} later.
@@ -212,11 +218,10 @@ class OrderStore {
                         + "completed_at = CASE WHEN completed_at IS NULL THEN NULL ELSE CAST(? AS TIMESTAMP WITH TIME ZONE) END WHERE id = ?")
                 .params(shipped, delivered, delivered, orderId)
                 .update();
-        jdbc.sql("UPDATE order_history SET at = ? WHERE order_id = ? AND (kind = 'SHIPMENT' "
-                        + "OR to_status IN ('IN_FULFILLMENT', 'PARTIALLY_SHIPPED', 'SHIPPED'))")
+        jdbc.sql("UPDATE order_history SET at = ? WHERE order_id = ? AND (kind = 'SHIPMENT' OR to_status IN " + SHIPPING_STATES + ")")
                 .params(shipped, orderId)
                 .update();
-        jdbc.sql("UPDATE order_history SET at = ? WHERE order_id = ? AND (kind = 'DELIVERY' OR to_status IN ('DELIVERED', 'COMPLETED'))")
+        jdbc.sql("UPDATE order_history SET at = ? WHERE order_id = ? AND (kind = 'DELIVERY' OR to_status IN " + DELIVERED_STATES + ")")
                 .params(delivered, orderId)
                 .update();
     }
