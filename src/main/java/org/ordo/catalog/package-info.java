@@ -5,4 +5,5 @@
  * {@code /api/tax-categories} is the only way to change them. Products are never deleted, because orders
  * reference them by SKU: they are deactivated instead. Every change is in the audit trail.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"identity", "platform", "shared"})
 package org.ordo.catalog;

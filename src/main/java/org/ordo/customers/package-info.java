@@ -5,4 +5,5 @@
  * {@link org.ordo.customers.Customers#lockForCreditCheck} so that credit checks of one customer run one at a time.
  * Changes go through {@code /api/customers} and are audited.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"identity", "platform", "shared"})
 package org.ordo.customers;

@@ -3,4 +3,5 @@
  * now ({@link org.ordo.identity.Actor#current()}), and the append-only, hash-chained record of every change
  * ({@link org.ordo.identity.AuditTrail}).
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "shared"})
 package org.ordo.identity;

@@ -49,6 +49,15 @@ public interface Inventory {
     /** The active reservations of an order. */
     List<ReservationView> activeReservations(UUID orderId);
 
+    /** Every order line's active reservations, summed over warehouses: what its reserved quantity must equal. */
+    List<ReservedForLine> activeReservationsPerLine();
+
+    /**
+     * Active reservations summed per order and warehouse, in one warehouse or (null) in all: the stock set aside for
+     * orders that fulfilment may plan from.
+     */
+    List<ReservedInWarehouse> activeReservationsPerOrder(String warehouse);
+
     /** Codes of the active warehouses, in code order. */
     List<String> activeWarehouses();
 
@@ -60,4 +69,10 @@ public interface Inventory {
      * without stock level there, are absent.
      */
     Map<String, String> binLocations(String warehouse, Collection<String> skus);
+
+    /** Units of one order line under active reservations, in all warehouses together. */
+    record ReservedForLine(UUID orderId, int lineNumber, long quantity) {}
+
+    /** Units of one order under active reservations in one warehouse. */
+    record ReservedInWarehouse(UUID orderId, String warehouse, long quantity) {}
 }

@@ -16,7 +16,7 @@ import java.util.UUID;
 public interface CustomerInvoices {
 
     /** The states of documents that still wait for money. */
-    Set<InvoiceStatus> OPEN = Set.of(InvoiceStatus.ISSUED, InvoiceStatus.PARTIALLY_PAID, InvoiceStatus.OVERDUE);
+    Set<InvoiceStatus> OPEN = Set.copyOf(InvoiceStatus.openStates());
 
     /** The customer's documents in these states (any when empty), newest first, the same search as {@code GET /api/invoices}. */
     PageResult<Entry> search(UUID customerId, Set<InvoiceStatus> statuses, Paging paging);

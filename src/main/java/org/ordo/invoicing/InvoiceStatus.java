@@ -3,6 +3,7 @@ package org.ordo.invoicing;
 import org.ordo.shared.StateTable;
 import org.ordo.shared.Transitions;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -40,5 +41,15 @@ public enum InvoiceStatus implements StateTable<InvoiceStatus> {
     /** Counts as a claim (or, for a credit note, as a reduction of one): issued and not voided. */
     public boolean isIssued() {
         return this != DRAFT && this != VOID;
+    }
+
+    /** The states that {@link #isIssued count}, for queries. */
+    public static List<InvoiceStatus> issuedStates() {
+        return Arrays.stream(values()).filter(InvoiceStatus::isIssued).toList();
+    }
+
+    /** The states of an invoice that still waits for money (issued, not paid in full, not voided), for queries and lists. */
+    public static List<InvoiceStatus> openStates() {
+        return List.of(ISSUED, OVERDUE, PARTIALLY_PAID);
     }
 }

@@ -8,4 +8,6 @@
  * A daily dunning run, on one node, marks invoices OVERDUE and sends reminder levels 1–3.
  * The state tables are {@link org.ordo.invoicing.InvoiceStatus} and {@link org.ordo.invoicing.PaymentStatus}.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"catalog", "customers", "fulfillment",
+        "identity", "orders", "platform", "shared"})
 package org.ordo.invoicing;

@@ -5,6 +5,7 @@ import org.ordo.platform.Paging;
 import org.ordo.shared.Money;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -29,6 +30,15 @@ public interface Orders {
     /** The order's timeline, oldest first: every transition and change, with who and why. */
     List<HistoryEntry> history(UUID orderId);
 
+    /** These orders as in a list, those that exist, in no particular order. For many orders at once: one query per thousand. */
+    List<Summary> summaries(Collection<UUID> orderIds);
+
+    /**
+     * The quantities of every line of these orders, in no particular order, for the modules that check their own figures
+     * against the orders' (shipped, returned, invoiced). For many orders at once: one query per thousand.
+     */
+    List<LineQuantities> lineQuantities(Collection<UUID> orderIds);
+
     /**
      * Filters of a search; null or empty means any. {@code placedTo} is exclusive; {@code text} matches the number or
      * external reference exactly, or part of the customer's name or e-mail.
@@ -38,6 +48,10 @@ public interface Orders {
     /** An order in a list. */
     record Summary(UUID id, String number, UUID customerId, String channel, String externalReference, OrderStatus status,
             Money total, Instant placedAt) {}
+
+    /** One order line's quantities: ordered, cancelled, shipped and returned. */
+    record LineQuantities(UUID orderId, String orderNumber, int lineNumber, long quantity, long cancelled, long shipped,
+            long returned) {}
 
     /** One entry of the timeline; {@code from} and {@code to} are null for a change without a transition. */
     record HistoryEntry(Instant at, String actor, String kind, OrderStatus from, OrderStatus to, String reason, String details) {}

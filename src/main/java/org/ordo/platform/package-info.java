@@ -3,4 +3,5 @@
  * ETags, Idempotency-Key handling, request size limits, and the consistency check that gathers each module's
  * {@link org.ordo.platform.ConsistencyCheck}s. Knows no business module.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared"})
 package org.ordo.platform;

@@ -3,4 +3,5 @@
  * docs/domain.md is one query in {@link org.ordo.reporting.internal.KeyFigureQueries}, so its definition can be read in
  * one place. Reports never write; they can be pointed at a read replica.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"invoicing", "orders", "platform", "shared"})
 package org.ordo.reporting;

@@ -6,4 +6,6 @@
  * is due until it is recorded as paid), a credit on the customer's account (credit notes), or a free replacement order.
  * The state table is {@link org.ordo.returns.ReturnStatus}.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"identity", "inventory", "invoicing", "orders",
+        "platform", "shared"})
 package org.ordo.returns;

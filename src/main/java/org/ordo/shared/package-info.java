@@ -4,4 +4,5 @@
  * {@link org.ordo.shared.Transitions}), and the domain exceptions that the web layer maps to problem documents.
  * No beans, no persistence.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {})
 package org.ordo.shared;

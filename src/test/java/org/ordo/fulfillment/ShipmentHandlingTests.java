@@ -19,6 +19,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.ordo.fulfillment.ShippingFixtures.gtin;
 
 /** The warehouse's step-by-step access to shipments: the queues it works from and the same rules as the shipment API. */
@@ -43,6 +44,28 @@ class ShipmentHandlingTests {
         fixtures = new ShippingFixtures(port);
         basics = fixtures.fixtures();
         admin = Api.at(port).asAdmin();
+    }
+
+    @Test
+    void ordersWaitForAPlanOldestFirstWithWhatIsLeftToPlanAndOrdersOnHoldDoNotWait() {
+        String warehouse = basics.warehouse();
+        String sku = fixtures.product(gtin());
+        basics.receive(sku, warehouse, 10);
+        UUID customer = basics.customer("100000.00");
+        UUID first = UUID.fromString(fixtures.order(customer, null, sku, 3).get("id").asString());
+        UUID second = UUID.fromString(fixtures.order(customer, null, sku, 2).get("id").asString());
+        String held = fixtures.order(customer, null, sku, 1).get("id").asString();
+        admin.post("/api/orders/" + held + "/hold", Map.of("reason", "customer asked to wait")).expect(200);
+        shipping.plan(first, warehouse, Map.of(1, 1L));
+
+        PageResult<ShipmentHandling.Unplanned> firstPage = handling.awaitingPlan(warehouse, Paging.of(0, 1));
+        assertThat(firstPage.totalItems()).isEqualTo(2);
+        assertThat(firstPage.items()).extracting(ShipmentHandling.Unplanned::orderId, ShipmentHandling.Unplanned::quantity)
+                .containsExactly(tuple(first, 2L));
+        assertThat(handling.awaitingPlan(warehouse, Paging.of(1, 1)).items())
+                .extracting(ShipmentHandling.Unplanned::orderId, ShipmentHandling.Unplanned::quantity)
+                .containsExactly(tuple(second, 2L));
+        assertThat(handling.awaitingPlan(warehouse, Paging.of(2, 1)).items()).isEmpty();
     }
 
     @Test

@@ -4,7 +4,7 @@ import org.ordo.invoicing.CustomerAccounts;
 import org.ordo.shared.Money;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.core.EventPublicationRegistry;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
@@ -26,11 +26,11 @@ class DemoPayments {
     private static final Duration WAIT_FOR_INVOICES = Duration.ofSeconds(60);
 
     private final CustomerAccounts accounts;
-    private final JdbcClient jdbc;
+    private final EventPublicationRegistry publications;
 
-    DemoPayments(CustomerAccounts accounts, JdbcClient jdbc) {
+    DemoPayments(CustomerAccounts accounts, EventPublicationRegistry publications) {
         this.accounts = accounts;
-        this.jdbc = jdbc;
+        this.publications = publications;
     }
 
     /** Returns how many payments were recorded. */
@@ -55,9 +55,9 @@ class DemoPayments {
         return payments;
     }
 
-    /** Events whose listeners have not finished yet (the event publication registry's table). */
+    /** Events whose listeners have not finished yet, as the event publication registry knows them. */
     private long incompleteEvents() {
-        return jdbc.sql("SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL").query(Long.class).single();
+        return publications.findIncompletePublications().size();
     }
 
     private void awaitInvoicing() {

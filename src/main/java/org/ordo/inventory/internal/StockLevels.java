@@ -235,6 +235,23 @@ class StockLevels implements Inventory {
     }
 
     @Override
+    public List<ReservedForLine> activeReservationsPerLine() {
+        return jdbc.sql("SELECT order_id, line_number, SUM(quantity) FROM reservation WHERE status = 'ACTIVE' "
+                        + "GROUP BY order_id, line_number")
+                .query((rs, n) -> new ReservedForLine(rs.getObject(1, UUID.class), rs.getInt(2), rs.getLong(3)))
+                .list();
+    }
+
+    @Override
+    public List<ReservedInWarehouse> activeReservationsPerOrder(String warehouse) {
+        return jdbc.sql("SELECT order_id, warehouse, SUM(quantity) FROM reservation WHERE status = 'ACTIVE'"
+                        + (warehouse == null ? "" : " AND warehouse = :warehouse") + " GROUP BY order_id, warehouse")
+                .params(warehouse == null ? Map.<String, Object>of() : Map.<String, Object>of("warehouse", warehouse))
+                .query((rs, n) -> new ReservedInWarehouse(rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3)))
+                .list();
+    }
+
+    @Override
     public List<String> activeWarehouses() {
         return jdbc.sql("SELECT code FROM warehouse WHERE active = TRUE ORDER BY code").query(String.class).list();
     }

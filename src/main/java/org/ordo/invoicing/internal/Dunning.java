@@ -105,7 +105,8 @@ class Dunning {
         List<Object[]> candidates = jdbc.sql("""
                 SELECT i.id, i.due_date, COALESCE(MAX(r.level), 0) FROM invoice i
                 LEFT JOIN dunning_reminder r ON r.invoice_id = i.id
-                WHERE i.type = 'INVOICE' AND i.status IN ('ISSUED', 'OVERDUE', 'PARTIALLY_PAID') AND i.due_date <= ?
+                WHERE i.type = 'INVOICE' AND i.status IN """ + InvoiceStore.OPEN_STATES + """
+                  AND i.due_date <= ?
                   AND i.total - i.amount_credited - i.amount_paid > 0
                 GROUP BY i.id, i.due_date
                 ORDER BY i.due_date, i.id""")

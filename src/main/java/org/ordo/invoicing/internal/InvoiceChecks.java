@@ -2,34 +2,43 @@ package org.ordo.invoicing.internal;
 
 import static org.ordo.platform.InvariantCheck.row;
 
+import org.ordo.orders.Orders;
 import org.ordo.platform.ConsistencyCheck;
 import org.ordo.platform.InvariantCheck;
 import org.ordo.shared.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Re-derives what invoicing stores: rounded lines and totals (invariant 6), the total formula (7), invoiced ≤ shipped or
- * ordered per order line (8), gapless increasing numbers per series (9). As an auditor it reads the order lines directly.
+ * ordered per order line (8), gapless increasing numbers per series (9). All queries read one snapshot (repeatable read).
  */
 @Component
 class InvoiceChecks implements ConsistencyCheck {
 
-    private final JdbcClient jdbc;
+    private static final int BATCH = 1000;
 
-    InvoiceChecks(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final Orders orders;
+
+    InvoiceChecks(JdbcClient jdbc, Orders orders) {
         this.jdbc = jdbc;
+        this.orders = orders;
     }
 
     @Override
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public List<InvariantCheck> check() {
         return List.of(rounding(), formula(), invoicedQuantities(), numbering());
     }
@@ -81,27 +90,65 @@ class InvoiceChecks implements ConsistencyCheck {
         return InvariantCheck.of(7, "invoice and credit note total = subtotal - discount + shipping + tax", violations);
     }
 
+    private record LineKey(UUID orderId, int lineNumber) {}
+
+    /** What an order line was invoiced for (less credited), with how it was invoiced. */
+    private record Invoiced(LineKey key, String orderNumber, long quantity, boolean onOrder) {}
+
+    /** An order line invoiced beyond what shipped or was ordered. */
+    private record Excess(Invoiced invoiced, Orders.LineQuantities line) {}
+
     /**
      * Invariant 8: per order line, invoiced less credited ≤ shipped; for orders invoiced on order, ≤ ordered (less cancelled).
+     * The shipped and ordered quantities are the orders' own ({@link Orders}), a batch of orders at a time.
      */
     private InvariantCheck invoicedQuantities() {
-        List<Map<String, Object>> violations = jdbc.sql("""
-                SELECT i.order_number, l.order_line_number, SUM(l.quantity) AS invoiced, ol.shipped_quantity,
-                       ol.quantity - ol.cancelled_quantity AS ordered,
-                       MAX(CASE WHEN i.source_key LIKE 'ORDER:%' THEN 1 ELSE 0 END) AS on_order
+        List<Excess> excesses = new ArrayList<>();
+        List<UUID> batch = invoicedOrdersAfter(null);
+        while (!batch.isEmpty()) {
+            Map<LineKey, Orders.LineQuantities> lines = new HashMap<>();
+            orders.lineQuantities(batch).forEach(l -> lines.put(new LineKey(l.orderId(), l.lineNumber()), l));
+            for (Invoiced invoiced : invoiced(batch)) {
+                Orders.LineQuantities line = lines.get(invoiced.key());
+                if (line != null && invoiced.quantity() > (invoiced.onOrder() ? line.quantity() - line.cancelled() : line.shipped())) {
+                    excesses.add(new Excess(invoiced, line));
+                }
+            }
+            batch = batch.size() < BATCH ? List.of() : invoicedOrdersAfter(batch.get(batch.size() - 1));
+        }
+        List<Map<String, Object>> violations = excesses.stream()
+                .sorted(Comparator.comparing((Excess e) -> e.invoiced().orderNumber())
+                        .thenComparingInt(e -> e.invoiced().key().lineNumber()))
+                .map(e -> row("order", e.invoiced().orderNumber(), "lineNumber", e.invoiced().key().lineNumber(), "invoiced",
+                        e.invoiced().quantity(), "shipped", e.line().shipped(), "ordered", e.line().quantity() - e.line().cancelled(),
+                        "policy", e.invoiced().onOrder() ? "ON_ORDER" : "ON_SHIPMENT"))
+                .toList();
+        return InvariantCheck.of(8, "invoiced quantity per order line <= shipped (on shipment) or ordered (on order)", violations);
+    }
+
+    /** The next {@link #BATCH} orders with documents, in id order, after {@code after} (from the first when null). */
+    private List<UUID> invoicedOrdersAfter(UUID after) {
+        return jdbc.sql("SELECT DISTINCT order_id FROM invoice WHERE order_id IS NOT NULL" + (after == null ? "" : " AND order_id > :after")
+                        + " ORDER BY order_id LIMIT " + BATCH)
+                .params(after == null ? Map.<String, Object>of() : Map.<String, Object>of("after", after))
+                .query(UUID.class)
+                .list();
+    }
+
+    /** Per order line of these orders: the quantity on documents that count, and whether it was invoiced on order. */
+    private List<Invoiced> invoiced(List<UUID> orderIds) {
+        return jdbc.sql("""
+                SELECT i.order_id, i.order_number, l.order_line_number, SUM(l.quantity),
+                       MAX(CASE WHEN i.source_key LIKE 'ORDER:%' THEN 1 ELSE 0 END)
                 FROM invoice_line l
                 JOIN invoice i ON i.id = l.invoice_id
-                JOIN order_line ol ON ol.order_id = i.order_id AND ol.line_number = l.order_line_number
-                WHERE i.status IN """ + InvoiceStore.COUNTS + """
+                WHERE i.order_id IN (:orders) AND i.status IN """ + InvoiceStore.COUNTS + """
                   AND l.order_line_number IS NOT NULL
-                GROUP BY i.order_number, l.order_line_number, ol.shipped_quantity, ol.quantity, ol.cancelled_quantity
-                HAVING SUM(l.quantity) > CASE WHEN MAX(CASE WHEN i.source_key LIKE 'ORDER:%' THEN 1 ELSE 0 END) = 1
-                                              THEN ol.quantity - ol.cancelled_quantity ELSE ol.shipped_quantity END
-                ORDER BY 1, 2""")
-                .query((rs, n) -> row("order", rs.getString(1), "lineNumber", rs.getInt(2), "invoiced", rs.getLong(3),
-                        "shipped", rs.getLong(4), "ordered", rs.getLong(5), "policy", rs.getInt(6) == 1 ? "ON_ORDER" : "ON_SHIPMENT"))
+                GROUP BY i.order_id, i.order_number, l.order_line_number""")
+                .param("orders", orderIds)
+                .query((rs, n) -> new Invoiced(new LineKey(rs.getObject(1, UUID.class), rs.getInt(3)), rs.getString(2), rs.getLong(4),
+                        rs.getInt(5) == 1))
                 .list();
-        return InvariantCheck.of(8, "invoiced quantity per order line <= shipped (on shipment) or ordered (on order)", violations);
     }
 
     /**

@@ -6,6 +6,7 @@ import org.ordo.invoicing.InvoiceStatus;
 import org.ordo.platform.LikePattern;
 import org.ordo.platform.PageResult;
 import org.ordo.platform.Paging;
+import org.ordo.platform.Sql;
 import org.ordo.shared.Address;
 import org.ordo.shared.Money;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -37,7 +38,9 @@ class InvoiceStore {
     private static final String SELECT = "SELECT i.*, o.number AS original_number FROM invoice i "
             + "LEFT JOIN invoice o ON o.id = i.original_invoice_id";
     /** Documents that count: issued (or further) and not voided. */
-    static final String COUNTS = "('ISSUED', 'OVERDUE', 'PARTIALLY_PAID', 'PAID')";
+    static final String COUNTS = Sql.list(InvoiceStatus.issuedStates());
+    /** Invoices that still wait for money. */
+    static final String OPEN_STATES = Sql.list(InvoiceStatus.openStates());
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -192,7 +195,7 @@ class InvoiceStore {
     /** The customer's invoices in this currency that still have something due; unlocked, the caller locks them. */
     List<UUID> openInvoices(UUID customerId, String currency) {
         return jdbc.sql("SELECT id FROM invoice WHERE customer_id = ? AND currency = ? AND type = 'INVOICE' "
-                        + "AND status IN ('ISSUED', 'OVERDUE', 'PARTIALLY_PAID') AND total - amount_credited - amount_paid > 0")
+                        + "AND status IN " + OPEN_STATES + " AND total - amount_credited - amount_paid > 0")
                 .params(customerId, currency).query(UUID.class).list();
     }
 
@@ -223,7 +226,7 @@ class InvoiceStore {
 
     /** The customer's invoices with something due, oldest due first, for the account view. */
     List<Summary> openFor(UUID customerId) {
-        return jdbc.sql(SELECT + " WHERE i.customer_id = ? AND i.type = 'INVOICE' AND i.status IN ('ISSUED', 'OVERDUE', 'PARTIALLY_PAID') "
+        return jdbc.sql(SELECT + " WHERE i.customer_id = ? AND i.type = 'INVOICE' AND i.status IN " + OPEN_STATES + " "
                         + "AND i.total - i.amount_credited - i.amount_paid > 0 ORDER BY i.due_date, i.number")
                 .param(customerId)
                 .query(this::header)
@@ -278,7 +281,7 @@ class InvoiceStore {
     }
 
     /** Open on an invoice: issued, not settled, with something due. */
-    static final String OPEN = "i.type = 'INVOICE' AND i.status IN ('ISSUED', 'OVERDUE', 'PARTIALLY_PAID') "
+    static final String OPEN = "i.type = 'INVOICE' AND i.status IN " + OPEN_STATES + " "
             + "AND i.total - i.amount_credited - i.amount_paid > 0";
 
     /** The WHERE clause (and its parameters) of the accountants' search; see {@code Accounting.Search}. */

@@ -432,7 +432,7 @@ class Payments implements CustomerAccounts {
     }
 
     static boolean isOpen(InvoiceStatus status) {
-        return status == InvoiceStatus.ISSUED || status == InvoiceStatus.OVERDUE || status == InvoiceStatus.PARTIALLY_PAID;
+        return InvoiceStatus.openStates().contains(status);
     }
 
     private static void allocationShapes(List<FieldViolation> invalid, List<AllocationRequest> allocations, Money paymentAmount) {

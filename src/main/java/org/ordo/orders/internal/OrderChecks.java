@@ -2,68 +2,146 @@ package org.ordo.orders.internal;
 
 import static org.ordo.platform.InvariantCheck.row;
 
+import org.ordo.inventory.Inventory;
+import org.ordo.inventory.StockPosition;
+import org.ordo.orders.OrderStatus;
 import org.ordo.platform.ConsistencyCheck;
 import org.ordo.platform.InvariantCheck;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
 
 /**
- * Re-derives order line quantities (invariant 4) and the backorder queue (invariant 5). As an auditor it reads
- * the reservation and stock tables directly: it must not trust the modules it checks.
+ * Re-derives order line quantities (invariant 4), the backorder queue (invariant 5) and the credit check's record (11). The
+ * reservations and the stock are inventory's own figures, asked of {@link Inventory}. All queries read one snapshot
+ * (repeatable read), so a change committed in between cannot look like a disagreement.
  */
 @Component
 class OrderChecks implements ConsistencyCheck {
 
-    private final JdbcClient jdbc;
+    private static final String LINE = "SELECT o.number, l.order_id, l.line_number, l.quantity, l.reserved_quantity, "
+            + "l.backordered_quantity, l.cancelled_quantity, l.shipped_quantity FROM order_line l JOIN sales_order o ON o.id = l.order_id";
 
-    OrderChecks(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final Inventory inventory;
+
+    OrderChecks(JdbcClient jdbc, Inventory inventory) {
         this.jdbc = jdbc;
+        this.inventory = inventory;
     }
 
+    private record LineKey(UUID orderId, int lineNumber) {}
+
+    private record Line(String number, LineKey key, long quantity, long reserved, long backordered, long cancelled, long shipped) {}
+
     @Override
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public List<InvariantCheck> check() {
-        List<Map<String, Object>> quantities = jdbc.sql("""
-                SELECT o.number, l.line_number, l.quantity, l.reserved_quantity, l.backordered_quantity, l.cancelled_quantity,
-                       l.shipped_quantity, COALESCE(r.active, 0) AS active_reserved
-                FROM order_line l
-                JOIN sales_order o ON o.id = l.order_id
-                LEFT JOIN (SELECT order_id, line_number, SUM(quantity) AS active FROM reservation WHERE status = 'ACTIVE'
-                           GROUP BY order_id, line_number) r ON r.order_id = l.order_id AND r.line_number = l.line_number
-                WHERE l.reserved_quantity + l.backordered_quantity + l.cancelled_quantity + l.shipped_quantity <> l.quantity
-                   OR l.reserved_quantity <> COALESCE(r.active, 0)
-                   OR l.shipped_quantity > l.quantity
+        return List.of(
+                InvariantCheck.of(11, "an order over the credit limit at placement was held, not confirmed", creditSlips()),
+                InvariantCheck.of(4, "line quantities add up: reserved + backordered + cancelled + shipped = ordered", quantities()),
+                InvariantCheck.of(4, "returned quantity of each order line <= its shipped quantity", returnedBeyondShipped()),
+                InvariantCheck.of(5, "no backorder waits while its SKU is available (backorders are filled first)", idleStock()));
+    }
+
+    /** Lines whose quantities do not add up, that shipped more than ordered, or whose reserved quantity is not what inventory holds. */
+    private List<Map<String, Object>> quantities() {
+        Map<LineKey, Long> active = new HashMap<>();
+        inventory.activeReservationsPerLine().forEach(r -> active.put(new LineKey(r.orderId(), r.lineNumber()), r.quantity()));
+        Map<LineKey, Long> unmatched = new HashMap<>(active);
+        Set<LineKey> disagreeing = new HashSet<>();
+        jdbc.sql("SELECT order_id, line_number, reserved_quantity FROM order_line WHERE reserved_quantity <> 0")
+                .query(rs -> {
+                    LineKey key = new LineKey(rs.getObject(1, UUID.class), rs.getInt(2));
+                    Long held = unmatched.remove(key);
+                    if (held == null || held != rs.getLong(3)) {
+                        disagreeing.add(key);
+                    }
+                });
+        // inventory holds stock for lines that say nothing is reserved
+        disagreeing.addAll(unmatched.keySet());
+
+        Map<LineKey, Line> violations = new HashMap<>();
+        jdbc.sql(LINE + " WHERE l.reserved_quantity + l.backordered_quantity + l.cancelled_quantity + l.shipped_quantity <> l.quantity"
+                        + " OR l.shipped_quantity > l.quantity")
+                .query(OrderChecks::line).list()
+                .forEach(l -> violations.put(l.key(), l));
+        List<UUID> orders = disagreeing.stream().map(LineKey::orderId).distinct().toList();
+        for (List<UUID> batch : OrderStore.batches(orders)) {
+            jdbc.sql(LINE + " WHERE l.order_id IN (:ids)").param("ids", batch).query(OrderChecks::line).list().stream()
+                    .filter(l -> disagreeing.contains(l.key()))
+                    .forEach(l -> violations.put(l.key(), l));
+        }
+        return violations.values().stream()
+                .sorted(Comparator.comparing(Line::number).thenComparingInt(l -> l.key().lineNumber()))
+                .map(l -> row("order", l.number(), "lineNumber", l.key().lineNumber(), "quantity", l.quantity(), "reserved", l.reserved(),
+                        "backordered", l.backordered(), "cancelled", l.cancelled(), "shipped", l.shipped(), "activeReservations",
+                        active.getOrDefault(l.key(), 0L)))
+                .toList();
+    }
+
+    private List<Map<String, Object>> returnedBeyondShipped() {
+        return jdbc.sql("""
+                SELECT o.number, l.line_number, l.shipped_quantity, l.returned_quantity
+                FROM order_line l JOIN sales_order o ON o.id = l.order_id
+                WHERE l.returned_quantity > l.shipped_quantity OR l.returned_quantity < 0
                 ORDER BY o.number, l.line_number""")
-                .query((rs, n) -> row("order", rs.getString(1), "lineNumber", rs.getInt(2), "quantity", rs.getLong(3),
-                        "reserved", rs.getLong(4), "backordered", rs.getLong(5), "cancelled", rs.getLong(6), "shipped", rs.getLong(7),
-                        "activeReservations", rs.getLong(8)))
+                .query((rs, n) -> row("order", rs.getString(1), "lineNumber", rs.getInt(2), "shipped", rs.getLong(3),
+                        "returned", rs.getLong(4)))
                 .list();
-        List<Map<String, Object>> idleStock = jdbc.sql("""
-                SELECT b.sku, b.waiting, s.available
-                FROM (SELECT sku, SUM(backordered_quantity) AS waiting FROM order_line WHERE backordered_quantity > 0 GROUP BY sku) b
-                JOIN (SELECT sku, SUM(on_hand - reserved) AS available FROM stock_level
-                      WHERE warehouse IN (SELECT code FROM warehouse WHERE active = TRUE) GROUP BY sku) s ON s.sku = b.sku
-                WHERE s.available > 0
-                ORDER BY b.sku""")
-                .query((rs, n) -> row("sku", rs.getString(1), "backordered", rs.getLong(2), "available", rs.getLong(3)))
-                .list();
-        // the credit check's own record at placement: an order whose exposure exceeded the limit must have gone ON_HOLD
-        List<Map<String, Object>> creditSlips = jdbc.sql("""
+    }
+
+    /** SKUs with open backorders while their active warehouses have stock available, by SKU. */
+    private List<Map<String, Object>> idleStock() {
+        Map<String, Long> waiting = new TreeMap<>();
+        jdbc.sql("SELECT sku, SUM(backordered_quantity) FROM order_line WHERE backordered_quantity > 0 GROUP BY sku")
+                .query(rs -> {
+                    waiting.put(rs.getString(1), rs.getLong(2));
+                });
+        Map<String, Long> available = new HashMap<>();
+        if (!waiting.isEmpty()) {
+            for (StockPosition p : inventory.positions(waiting.keySet())) {
+                available.merge(p.sku(), p.available(), Long::sum);
+            }
+        }
+        List<Map<String, Object>> idle = new ArrayList<>();
+        waiting.forEach((sku, backordered) -> {
+            Long free = available.get(sku);
+            if (free != null && free > 0) {
+                idle.add(row("sku", sku, "backordered", backordered, "available", free));
+            }
+        });
+        return idle;
+    }
+
+    /** The credit check's own record at placement: an order whose exposure exceeded the limit must have gone ON_HOLD. */
+    private List<Map<String, Object>> creditSlips() {
+        return jdbc.sql("""
                 SELECT o.number, o.credit_exposure, o.credit_limit, o.status FROM sales_order o
                 WHERE o.credit_exposure > o.credit_limit
                   AND NOT EXISTS (SELECT 1 FROM order_history h WHERE h.order_id = o.id AND h.kind = 'STATUS'
-                                  AND h.from_status = 'PLACED' AND h.to_status = 'ON_HOLD')
+                                  AND h.from_status = :placed AND h.to_status = :held)
                 ORDER BY o.number""")
+                .param("placed", OrderStatus.PLACED.name())
+                .param("held", OrderStatus.ON_HOLD.name())
                 .query((rs, n) -> row("order", rs.getString(1), "exposure", rs.getBigDecimal(2), "creditLimit", rs.getBigDecimal(3),
                         "status", rs.getString(4)))
                 .list();
-        return List.of(
-                InvariantCheck.of(11, "an order over the credit limit at placement was held, not confirmed", creditSlips),
-                InvariantCheck.of(4, "line quantities add up: reserved + backordered + cancelled + shipped = ordered", quantities),
-                InvariantCheck.of(5, "no backorder waits while its SKU is available (backorders are filled first)", idleStock));
+    }
+
+    private static Line line(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Line(rs.getString(1), new LineKey(rs.getObject(2, UUID.class), rs.getInt(3)), rs.getLong(4), rs.getLong(5),
+                rs.getLong(6), rs.getLong(7), rs.getLong(8));
     }
 }

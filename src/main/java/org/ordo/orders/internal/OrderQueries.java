@@ -9,6 +9,7 @@ import org.ordo.platform.Paging;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,8 +36,17 @@ class OrderQueries implements Orders {
     public PageResult<Summary> search(Search search, Paging paging) {
         return store.search(new OrderStore.SearchFilter(search.statuses(), search.customerId(), search.channel(), search.placedFrom(),
                         search.placedTo(), search.text()), paging)
-                .map(s -> new Summary(s.id(), s.number(), s.customerId(), s.channel(), s.externalReference(), s.status(), s.total(),
-                        s.placedAt()));
+                .map(OrderQueries::summary);
+    }
+
+    @Override
+    public List<Summary> summaries(Collection<UUID> orderIds) {
+        return store.summaries(orderIds).stream().map(OrderQueries::summary).toList();
+    }
+
+    @Override
+    public List<LineQuantities> lineQuantities(Collection<UUID> orderIds) {
+        return store.lineQuantities(orderIds);
     }
 
     @Override
@@ -44,6 +54,10 @@ class OrderQueries implements Orders {
         return store.history(orderId).stream()
                 .map(h -> new HistoryEntry(h.at(), h.actor(), h.kind(), h.from(), h.to(), h.reason(), h.details()))
                 .toList();
+    }
+
+    private static Summary summary(OrderStore.Summary s) {
+        return new Summary(s.id(), s.number(), s.customerId(), s.channel(), s.externalReference(), s.status(), s.total(), s.placedAt());
     }
 
     static OrderSnapshot snapshot(Order o, List<ReservationView> reservations) {

@@ -4,9 +4,11 @@ import org.ordo.customers.CustomerSnapshot;
 import org.ordo.customers.Customers;
 import org.ordo.orders.LineStatus;
 import org.ordo.orders.OrderStatus;
+import org.ordo.orders.Orders;
 import org.ordo.platform.Database;
 import org.ordo.platform.PageResult;
 import org.ordo.platform.Paging;
+import org.ordo.platform.Sql;
 import org.ordo.shared.Address;
 import org.ordo.shared.Money;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,6 +29,7 @@ import java.util.Collection;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,6 +60,12 @@ class OrderStore {
 
     /** The order search by text looks at the orders of at most this many customers whose name or e-mail matches. */
     static final int TEXT_CUSTOMERS = 500;
+
+    /** Orders looked up by id in one query at most: a bounded IN list whatever the caller asks for. */
+    static final int BATCH = 1000;
+
+    private static final String SELECT_SUMMARY = "SELECT id, number, customer_id, channel, external_reference, status, total, currency, "
+            + "placed_at FROM sales_order";
 
     OrderStore(JdbcClient jdbc, JdbcTemplate template, Database database, Customers customers) {
         this.jdbc = jdbc;
@@ -193,6 +202,11 @@ class OrderStore {
         template.batchUpdate("UPDATE order_history SET at = ? WHERE id = ?", history);
     }
 
+    /** The transitions of an imported order's timeline that happen when it ships, and when it is delivered. */
+    private static final String SHIPPING_STATES = Sql.list(List.of(OrderStatus.IN_FULFILLMENT, OrderStatus.PARTIALLY_SHIPPED,
+            OrderStatus.SHIPPED));
+    private static final String DELIVERED_STATES = Sql.list(List.of(OrderStatus.DELIVERED, OrderStatus.COMPLETED));
+
     /**
      * After {@link #shiftTimeline}: fulfilment and shipping entries (and shipped_at) at {@code placedAt + toShip},
      * delivery and completion (and delivered_at, completed_at) {@code toDeliver} later.
@@ -205,11 +219,10 @@ class OrderStore {
                         + "completed_at = CASE WHEN completed_at IS NULL THEN NULL ELSE CAST(? AS TIMESTAMP WITH TIME ZONE) END WHERE id = ?")
                 .params(shipped, delivered, delivered, orderId)
                 .update();
-        jdbc.sql("UPDATE order_history SET at = ? WHERE order_id = ? AND (kind = 'SHIPMENT' "
-                        + "OR to_status IN ('IN_FULFILLMENT', 'PARTIALLY_SHIPPED', 'SHIPPED'))")
+        jdbc.sql("UPDATE order_history SET at = ? WHERE order_id = ? AND (kind = 'SHIPMENT' OR to_status IN " + SHIPPING_STATES + ")")
                 .params(shipped, orderId)
                 .update();
-        jdbc.sql("UPDATE order_history SET at = ? WHERE order_id = ? AND (kind = 'DELIVERY' OR to_status IN ('DELIVERED', 'COMPLETED'))")
+        jdbc.sql("UPDATE order_history SET at = ? WHERE order_id = ? AND (kind = 'DELIVERY' OR to_status IN " + DELIVERED_STATES + ")")
                 .params(delivered, orderId)
                 .update();
     }
@@ -307,16 +320,51 @@ class OrderStore {
         }
         long counted = jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM sales_order" + where + " LIMIT " + (PageResult.COUNT_LIMIT + 1) + ") c")
                 .params(params).query(Long.class).single();
-        List<Summary> items = jdbc.sql("SELECT id, number, customer_id, channel, external_reference, status, total, currency, placed_at "
-                        + "FROM sales_order" + where + " ORDER BY placed_at DESC, id LIMIT :limit OFFSET :offset")
+        List<Summary> items = jdbc.sql(SELECT_SUMMARY + where + " ORDER BY placed_at DESC, id LIMIT :limit OFFSET :offset")
                 .params(params)
                 .param("limit", paging.size())
                 .param("offset", paging.offset())
-                .query((rs, n) -> new Summary(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class), rs.getString(4),
-                        rs.getString(5), OrderStatus.valueOf(rs.getString(6)), Money.of(rs.getBigDecimal(7), rs.getString(8).trim()),
-                        rs.getTimestamp(9).toInstant()))
+                .query(OrderStore::mapSummary)
                 .list();
         return PageResult.boundedCount(items, paging, counted);
+    }
+
+    /** The orders of these ids that exist, in no particular order: one query per {@link #BATCH} ids. */
+    List<Summary> summaries(Collection<UUID> orderIds) {
+        List<Summary> summaries = new ArrayList<>();
+        for (List<UUID> batch : batches(orderIds)) {
+            summaries.addAll(jdbc.sql(SELECT_SUMMARY + " WHERE id IN (:ids)").param("ids", batch).query(OrderStore::mapSummary).list());
+        }
+        return summaries;
+    }
+
+    /** The quantities of every line of these orders, in no particular order: one query per {@link #BATCH} orders. */
+    List<Orders.LineQuantities> lineQuantities(Collection<UUID> orderIds) {
+        List<Orders.LineQuantities> lines = new ArrayList<>();
+        for (List<UUID> batch : batches(orderIds)) {
+            lines.addAll(jdbc.sql("SELECT l.order_id, o.number, l.line_number, l.quantity, l.cancelled_quantity, l.shipped_quantity, "
+                            + "l.returned_quantity FROM order_line l JOIN sales_order o ON o.id = l.order_id WHERE l.order_id IN (:ids)")
+                    .param("ids", batch)
+                    .query((rs, n) -> new Orders.LineQuantities(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3), rs.getLong(4),
+                            rs.getLong(5), rs.getLong(6), rs.getLong(7)))
+                    .list());
+        }
+        return lines;
+    }
+
+    /** {@code ids} without repeats, cut into lists of at most {@link #BATCH}. */
+    static List<List<UUID>> batches(Collection<UUID> ids) {
+        List<UUID> distinct = List.copyOf(new LinkedHashSet<>(ids));
+        List<List<UUID>> batches = new ArrayList<>();
+        for (int from = 0; from < distinct.size(); from += BATCH) {
+            batches.add(distinct.subList(from, Math.min(from + BATCH, distinct.size())));
+        }
+        return batches;
+    }
+
+    private static Summary mapSummary(ResultSet rs, int row) throws SQLException {
+        return new Summary(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class), rs.getString(4), rs.getString(5),
+                OrderStatus.valueOf(rs.getString(6)), Money.of(rs.getBigDecimal(7), rs.getString(8).trim()), rs.getTimestamp(9).toInstant());
     }
 
     /** Value of the customer's accepted, unshipped orders (credit exposure, invariant 11). */

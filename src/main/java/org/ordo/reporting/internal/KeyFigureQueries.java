@@ -200,7 +200,7 @@ class KeyFigureQueries {
             receivables.merge(open.currency(), open.amount(), BigDecimal::add);
         }
         Map<String, BigDecimal> sales = new TreeMap<>();
-        jdbc.sql("SELECT currency, SUM(total) FROM invoice WHERE status IN ('ISSUED', 'OVERDUE', 'PARTIALLY_PAID', 'PAID') "
+        jdbc.sql("SELECT currency, SUM(total) FROM invoice WHERE status IN " + OpenInvoices.COUNTS + " "
                         + "AND issue_date >= ? AND issue_date <= ? GROUP BY currency")
                 .params(java.sql.Date.valueOf(p.from()), java.sql.Date.valueOf(p.to()))
                 .query(rs -> {

@@ -1,5 +1,7 @@
 package org.ordo.reporting.internal;
 
+import org.ordo.invoicing.InvoiceStatus;
+import org.ordo.platform.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -25,9 +27,10 @@ class OpenInvoices {
     /** One invoice with something open at the end of the day. */
     record Open(UUID customerId, String customerName, String currency, LocalDate dueDate, BigDecimal amount) {}
 
-    private static final String COUNTS = "('ISSUED', 'OVERDUE', 'PARTIALLY_PAID', 'PAID')";
+    /** The documents that count: issued and not voided. */
+    static final String COUNTS = Sql.list(InvoiceStatus.issuedStates());
     /** The claims that may still have something open now. */
-    private static final String OPEN = "('ISSUED', 'OVERDUE', 'PARTIALLY_PAID')";
+    private static final String OPEN = Sql.list(InvoiceStatus.openStates());
 
     private final JdbcClient jdbc;
 

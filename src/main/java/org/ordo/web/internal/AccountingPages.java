@@ -362,8 +362,7 @@ class AccountingPages {
         model.addAttribute("failedAction", failedAction);
         model.addAttribute("typed", typed);
         model.addAttribute("payable", doc.type() == DocumentType.INVOICE && doc.amountDue().amount().signum() > 0
-                && (doc.status() == InvoiceStatus.ISSUED || doc.status() == InvoiceStatus.OVERDUE
-                || doc.status() == InvoiceStatus.PARTIALLY_PAID));
+                && InvoiceStatus.openStates().contains(doc.status()));
         model.addAttribute("tab", doc.type() == DocumentType.CREDIT_NOTE ? "credit-notes" : "invoices");
         return "accounting/invoice";
     }
