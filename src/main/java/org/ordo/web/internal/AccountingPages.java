@@ -62,12 +62,14 @@ class AccountingPages {
     private final Customers customers;
     private final PageJobs jobs;
     private final MessageSource messages;
+    private final ViolationTexts violations;
 
-    AccountingPages(Accounting accounting, Customers customers, PageJobs jobs, MessageSource messages) {
+    AccountingPages(Accounting accounting, Customers customers, PageJobs jobs, MessageSource messages, ViolationTexts violations) {
         this.accounting = accounting;
         this.customers = customers;
         this.jobs = jobs;
         this.messages = messages;
+        this.violations = violations;
     }
 
     /** The filters as typed; what is malformed is reported next to its field and left out of the search. */
@@ -345,7 +347,7 @@ class AccountingPages {
             Map<String, String> typed, Model model, HttpServletResponse response) {
         Map<String, String> errors = new LinkedHashMap<>();
         for (FieldViolation v : refused.violations()) {
-            errors.merge(fields.getOrDefault(v.field(), "action"), v.message(), (a, b) -> a + "; " + b);
+            errors.merge(fields.getOrDefault(v.field(), "action"), violations.of(v), (a, b) -> a + "; " + b);
         }
         if (errors.isEmpty()) {
             errors.put("action", refused.getMessage());
