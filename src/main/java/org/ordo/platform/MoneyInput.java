@@ -1,5 +1,6 @@
 package org.ordo.platform;
 
+import org.ordo.shared.CommonRule;
 import org.ordo.shared.FieldViolation;
 import org.ordo.shared.Money;
 
@@ -42,7 +43,7 @@ public record MoneyInput(String amount, String currency) {
                 problems.add(new FieldViolation(path + ".amount", "must have at most " + Money.MAX_SCALE + " decimals"));
                 value = null;
             } else if (value.signum() < 0) {
-                problems.add(new FieldViolation(path + ".amount", "must be 0 or greater"));
+                problems.add(CommonRule.ZERO_OR_GREATER.at(path + ".amount"));
                 value = null;
             }
         }

@@ -166,7 +166,7 @@ class OrderEntryJourneyTests extends BrowserJourney {
         // a quantity of 0 breaks a rule of the order rule book: its message is shown in Chinese, by the rule's code
         browser.find("#qty-0").sendKeys(Keys.BACK_SPACE, Keys.BACK_SPACE, "0");
         waitFor(ExpectedConditions.presenceOfElementLocated(css("#qty-0.is-invalid")));
-        assertThat(text("[id='lines[0].quantity-error']")).isEqualTo("请输入大于 0 的数。");
+        assertThat(text("[id='lines[0].quantity-error']")).isEqualTo("必须大于 0。");
         browser.screenshot("entry-3b-quantity-zero-chinese");
         browser.find("#qty-0").sendKeys(Keys.BACK_SPACE, "2");
         waitFor(ExpectedConditions.invisibilityOfElementLocated(css("#qty-0.is-invalid")));
@@ -194,7 +194,7 @@ class OrderEntryJourneyTests extends BrowserJourney {
         browser.find("#place-order").sendKeys(Keys.ENTER);
         waitFor(ExpectedConditions.presenceOfElementLocated(css("#form-errors")));
         // the order rule book's message, in the user's language
-        assertThat(browser.find("[id='lines[0].quantity-error']").getText()).isEqualTo("Enter a number greater than 0.");
+        assertThat(browser.find("[id='lines[0].quantity-error']").getText()).isEqualTo("Must be greater than 0.");
         assertThat(browser.find("#qty-0").getAttribute("value")).isEqualTo("0");
         assertThat(browser.find("#qty-0").getAttribute("aria-describedby")).isEqualTo("lines[0].quantity-error");
         assertThat(browser.find("#customerQuery").getAttribute("value")).startsWith("Schneider Logistik");

@@ -96,59 +96,72 @@ class Carriers {
         Set<String> codes = new HashSet<>();
         Set<String> currencies = new HashSet<>();
         for (Carrier c : properties.carriers()) {
-            String where = "carrier " + c.code();
-            if (c.code() == null || !c.code().matches("[A-Z0-9_-]{1,32}")) {
-                problems.add("carrier code " + c.code() + " must be 1 to 32 upper-case letters, digits, '-' or '_'");
-            } else if (!codes.add(c.code())) {
-                problems.add(where + " is listed twice");
-            }
-            if (c.name() == null || c.name().isBlank()) {
-                problems.add(where + " needs a name");
-            }
-            try {
-                Money.currency(c.currency());
-                currencies.add(c.currency());
-            } catch (IllegalArgumentException e) {
-                problems.add(where + ": currency " + e.getMessage());
-            }
-            Set<String> zoneNames = new HashSet<>();
-            for (Zone zone : c.zones()) {
-                zoneNames.add(zone.name());
-                for (String country : zone.countries()) {
-                    if (!country.equals("*") && !COUNTRIES.contains(country)) {
-                        problems.add(where + ", zone " + zone.name() + ": " + country + " is not an ISO 3166-1 alpha-2 code");
-                    }
-                }
-            }
-            Set<String> serviceCodes = new HashSet<>();
-            for (Service s : c.services()) {
-                String at = where + ", service " + s.code();
-                if (s.code() == null || !s.code().matches("[A-Z0-9_-]{1,32}") || !serviceCodes.add(s.code())) {
-                    problems.add(at + ": the code must be unique, 1 to 32 upper-case letters, digits, '-' or '_'");
-                }
-                if (s.transitDays() < 0) {
-                    problems.add(at + ": transit days must be 0 or more");
-                }
-                problems.addAll(trackingProblems(at, c, s));
-                long previous = 0;
-                for (RateBand band : s.rates()) {
-                    if (band.upToGrams() <= previous) {
-                        problems.add(at + ": weight bands must ascend");
-                    }
-                    previous = band.upToGrams();
-                    band.prices().forEach((zone, price) -> {
-                        if (!zoneNames.contains(zone)) {
-                            problems.add(at + ": zone " + zone + " is not defined");
-                        }
-                        if (price == null || price.signum() < 0) {
-                            problems.add(at + ": prices must be 0 or more");
-                        }
-                    });
-                }
-            }
+            problems.addAll(carrierProblems(c, codes, currencies));
         }
         if (currencies.size() > 1) {
             problems.add("all carriers must price in one currency, so that their rates compare; found " + currencies);
+        }
+        return problems;
+    }
+
+    /** What is wrong with one carrier; adds its code to {@code codes} and its currency to {@code currencies}. */
+    private static List<String> carrierProblems(Carrier c, Set<String> codes, Set<String> currencies) {
+        List<String> problems = new ArrayList<>();
+        String where = "carrier " + c.code();
+        if (c.code() == null || !c.code().matches("[A-Z0-9_-]{1,32}")) {
+            problems.add("carrier code " + c.code() + " must be 1 to 32 upper-case letters, digits, '-' or '_'");
+        } else if (!codes.add(c.code())) {
+            problems.add(where + " is listed twice");
+        }
+        if (c.name() == null || c.name().isBlank()) {
+            problems.add(where + " needs a name");
+        }
+        try {
+            Money.currency(c.currency());
+            currencies.add(c.currency());
+        } catch (IllegalArgumentException e) {
+            problems.add(where + ": currency " + e.getMessage());
+        }
+        Set<String> zoneNames = new HashSet<>();
+        for (Zone zone : c.zones()) {
+            zoneNames.add(zone.name());
+            for (String country : zone.countries()) {
+                if (!country.equals("*") && !COUNTRIES.contains(country)) {
+                    problems.add(where + ", zone " + zone.name() + ": " + country + " is not an ISO 3166-1 alpha-2 code");
+                }
+            }
+        }
+        Set<String> serviceCodes = new HashSet<>();
+        for (Service s : c.services()) {
+            problems.addAll(serviceProblems(where + ", service " + s.code(), c, s, serviceCodes, zoneNames));
+        }
+        return problems;
+    }
+
+    /** What is wrong with one service of a carrier ({@code at} names it); adds its code to {@code serviceCodes}. */
+    private static List<String> serviceProblems(String at, Carrier c, Service s, Set<String> serviceCodes, Set<String> zoneNames) {
+        List<String> problems = new ArrayList<>();
+        if (s.code() == null || !s.code().matches("[A-Z0-9_-]{1,32}") || !serviceCodes.add(s.code())) {
+            problems.add(at + ": the code must be unique, 1 to 32 upper-case letters, digits, '-' or '_'");
+        }
+        if (s.transitDays() < 0) {
+            problems.add(at + ": transit days must be 0 or more");
+        }
+        problems.addAll(trackingProblems(at, c, s));
+        long previous = 0;
+        for (RateBand band : s.rates()) {
+            if (band.upToGrams() <= previous) {
+                problems.add(at + ": weight bands must ascend");
+            }
+            previous = band.upToGrams();
+            band.prices().forEach((zone, price) -> {
+                if (!zoneNames.contains(zone)) {
+                    problems.add(at + ": zone " + zone + " is not defined");
+                }
+                if (price == null || price.signum() < 0) {
+                    problems.add(at + ": prices must be 0 or more");
+                }
+            });
         }
         return problems;
     }

@@ -43,6 +43,15 @@ class PickLists {
         if (ids == null || ids.isEmpty() || ids.size() > MAX_SHIPMENTS) {
             throw OrdoException.invalid("shipments", "must list 1 to " + MAX_SHIPMENTS + " shipments (id or number)");
         }
+        List<Shipment> shipments = pickable(ids);
+        String warehouse = Objects.requireNonNull(shipments.get(0).warehouse);
+        List<ShipmentViews.PickLineView> lines = pickLines(shipments, warehouse);
+        long total = lines.stream().mapToLong(ShipmentViews.PickLineView::quantity).sum();
+        return new ShipmentViews.PickListView(warehouse, shipments.stream().map(s -> s.number).toList(), total, lines);
+    }
+
+    /** The shipments listed: each known, once, PLANNED or PICKING, all from one warehouse; every problem at once. */
+    private List<Shipment> pickable(List<String> ids) {
         List<FieldViolation> problems = new ArrayList<>();
         List<Shipment> shipments = new ArrayList<>();
         Set<java.util.UUID> seen = new HashSet<>();
@@ -75,6 +84,11 @@ class PickLists {
         if (!problems.isEmpty()) {
             throw OrdoException.rule("invalid-pick-list", "These shipments cannot be picked together.", problems);
         }
+        return shipments;
+    }
+
+    /** What is left to pick of the shipments, per bin × SKU, sorted by bin then SKU, with the shipment lines it comes from. */
+    private List<ShipmentViews.PickLineView> pickLines(List<Shipment> shipments, String warehouse) {
         Set<String> skus = new HashSet<>();
         shipments.forEach(s -> s.lines.forEach(l -> skus.add(l.sku)));
         Map<String, String> bins = inventory.binLocations(warehouse, skus);
@@ -93,13 +107,11 @@ class PickLists {
                 }
             }
         }
-        List<ShipmentViews.PickLineView> lines = sources.entrySet().stream()
+        return sources.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey(Comparator.comparing(Key::bin, ShipmentQueries.BINS).thenComparing(Key::sku)))
                 .map(e -> new ShipmentViews.PickLineView(e.getKey().bin(), e.getKey().sku(), names.get(e.getKey()),
                         products.containsKey(e.getKey().sku()) ? products.get(e.getKey().sku()).gtin() : null,
                         e.getValue().stream().mapToLong(ShipmentViews.PickSource::quantity).sum(), List.copyOf(e.getValue())))
                 .toList();
-        long total = lines.stream().mapToLong(ShipmentViews.PickLineView::quantity).sum();
-        return new ShipmentViews.PickListView(Objects.requireNonNull(warehouse), shipments.stream().map(s -> s.number).toList(), total, lines);
     }
 }

@@ -63,44 +63,8 @@ class ShipmentPlanning {
         }
         OrderSnapshot order = fulfillment.beginFulfillment(orderId);
         Map<Integer, Map<String, Long>> onOpenShipments = store.openQuantities(orderId);
-        // warehouse → (line number → quantity), warehouses in code order so that shipments are numbered predictably
-        Map<String, Map<Integer, Long>> perWarehouse = new TreeMap<>();
-        if (plan.lines() == null) {
-            for (OrderSnapshot.Line line : order.lines()) {
-                unplanned(line, onOpenShipments, plan.warehouse()).forEach((warehouse, free) ->
-                        perWarehouse.computeIfAbsent(warehouse, w -> new TreeMap<>()).put(line.lineNumber(), free));
-            }
-        } else {
-            List<FieldViolation> problems = new ArrayList<>();
-            for (int i = 0; i < plan.lines().size(); i++) {
-                PlanLine wanted = plan.lines().get(i);
-                OrderSnapshot.Line line = order.line(wanted.lineNumber());
-                if (line == null) {
-                    problems.add(new FieldViolation("lines[" + i + "].lineNumber", "order " + order.number() + " has no line " + wanted.lineNumber()));
-                    continue;
-                }
-                Map<String, Long> free = unplanned(line, onOpenShipments, plan.warehouse());
-                long available = free.values().stream().mapToLong(Long::longValue).sum();
-                if (wanted.quantity() > available) {
-                    problems.add(new FieldViolation("lines[" + i + "].quantity", "line " + line.lineNumber() + " (" + line.sku() + ") has "
-                            + available + " reserved and not yet on a shipment" + (plan.warehouse() == null ? "" : " in " + plan.warehouse())
-                            + "; " + wanted.quantity() + " cannot be planned"));
-                    continue;
-                }
-                long needed = wanted.quantity();
-                for (Map.Entry<String, Long> e : free.entrySet()) {
-                    long take = Math.min(needed, e.getValue());
-                    if (take > 0) {
-                        perWarehouse.computeIfAbsent(e.getKey(), w -> new TreeMap<>()).put(line.lineNumber(), take);
-                        needed -= take;
-                    }
-                }
-            }
-            if (!problems.isEmpty()) {
-                throw OrdoException.rule("exceeds-reserved", "The shipment asks for more than order " + order.number()
-                        + " has reserved and not yet planned.", problems);
-            }
-        }
+        Map<String, Map<Integer, Long>> perWarehouse = plan.lines() == null ? everythingUnplanned(order, onOpenShipments, plan.warehouse())
+                : linesAskedFor(order, onOpenShipments, plan);
         if (perWarehouse.isEmpty()) {
             throw OrdoException.conflict("nothing-to-plan", "Order " + order.number() + " has no reserved quantity that is not already on a shipment"
                     + (plan.warehouse() == null ? "" : " in " + plan.warehouse()) + ".");
@@ -108,19 +72,75 @@ class ShipmentPlanning {
         Instant now = Instant.now();
         String actor = Actor.current().username();
         List<ShipmentViews.ShipmentView> created = new ArrayList<>();
-        for (Map.Entry<String, Map<Integer, Long>> entry : perWarehouse.entrySet()) {
-            Shipment shipment = new Shipment(UUID.randomUUID(), store.nextNumber(now), order.id(), order.number(), order.customerId(),
-                    entry.getKey(), order.shippingAddress(), ShipmentStatus.PLANNED, now, actor);
-            entry.getValue().forEach((lineNumber, quantity) -> {
-                OrderSnapshot.Line line = order.line(lineNumber);
-                shipment.lines.add(new Shipment.Line(lineNumber, line.sku(), line.name(), quantity));
-            });
-            store.insert(shipment);
-            store.appendEvent(new ShipmentStore.Event(shipment.id, "PLANNED", now, entry.getKey(), null, null, ShipmentStatus.PLANNED, actor));
-            audit.record("SHIPMENT", shipment.id.toString(), "PLANNED", null, shipment.state());
-            created.add(queries.view(shipment));
-        }
+        perWarehouse.forEach((warehouse, lines) -> created.add(queries.view(createShipment(order, warehouse, lines, now, actor))));
         return new ShipmentViews.PlannedShipments(order.id(), order.number(), created);
+    }
+
+    /**
+     * Everything the order has reserved and not yet on a shipment (in {@code onlyIn}, if given): warehouse → (line number →
+     * quantity), warehouses in code order so that shipments are numbered predictably.
+     */
+    private static Map<String, Map<Integer, Long>> everythingUnplanned(OrderSnapshot order, Map<Integer, Map<String, Long>> onOpenShipments,
+            String onlyIn) {
+        Map<String, Map<Integer, Long>> perWarehouse = new TreeMap<>();
+        for (OrderSnapshot.Line line : order.lines()) {
+            unplanned(line, onOpenShipments, onlyIn).forEach((warehouse, free) ->
+                    perWarehouse.computeIfAbsent(warehouse, w -> new TreeMap<>()).put(line.lineNumber(), free));
+        }
+        return perWarehouse;
+    }
+
+    /**
+     * The quantities asked for per line, taken from the warehouses in code order, each within what the line has reserved and
+     * not yet on a shipment: warehouse → (line number → quantity).
+     */
+    private static Map<String, Map<Integer, Long>> linesAskedFor(OrderSnapshot order, Map<Integer, Map<String, Long>> onOpenShipments,
+            PlanRequest plan) {
+        Map<String, Map<Integer, Long>> perWarehouse = new TreeMap<>();
+        List<FieldViolation> problems = new ArrayList<>();
+        for (int i = 0; i < plan.lines().size(); i++) {
+            PlanLine wanted = plan.lines().get(i);
+            OrderSnapshot.Line line = order.line(wanted.lineNumber());
+            if (line == null) {
+                problems.add(new FieldViolation("lines[" + i + "].lineNumber", "order " + order.number() + " has no line " + wanted.lineNumber()));
+                continue;
+            }
+            Map<String, Long> free = unplanned(line, onOpenShipments, plan.warehouse());
+            long available = free.values().stream().mapToLong(Long::longValue).sum();
+            if (wanted.quantity() > available) {
+                problems.add(new FieldViolation("lines[" + i + "].quantity", "line " + line.lineNumber() + " (" + line.sku() + ") has "
+                        + available + " reserved and not yet on a shipment" + (plan.warehouse() == null ? "" : " in " + plan.warehouse())
+                        + "; " + wanted.quantity() + " cannot be planned"));
+                continue;
+            }
+            long needed = wanted.quantity();
+            for (Map.Entry<String, Long> e : free.entrySet()) {
+                long take = Math.min(needed, e.getValue());
+                if (take > 0) {
+                    perWarehouse.computeIfAbsent(e.getKey(), w -> new TreeMap<>()).put(line.lineNumber(), take);
+                    needed -= take;
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw OrdoException.rule("exceeds-reserved", "The shipment asks for more than order " + order.number()
+                    + " has reserved and not yet planned.", problems);
+        }
+        return perWarehouse;
+    }
+
+    /** A PLANNED shipment of these lines (line number → quantity) from one warehouse, stored with its event and audit entry. */
+    private Shipment createShipment(OrderSnapshot order, String warehouse, Map<Integer, Long> lines, Instant now, String actor) {
+        Shipment shipment = new Shipment(UUID.randomUUID(), store.nextNumber(now), order.id(), order.number(), order.customerId(),
+                warehouse, order.shippingAddress(), ShipmentStatus.PLANNED, now, actor);
+        lines.forEach((lineNumber, quantity) -> {
+            OrderSnapshot.Line line = order.line(lineNumber);
+            shipment.lines.add(new Shipment.Line(lineNumber, line.sku(), line.name(), quantity));
+        });
+        store.insert(shipment);
+        store.appendEvent(new ShipmentStore.Event(shipment.id, "PLANNED", now, warehouse, null, null, ShipmentStatus.PLANNED, actor));
+        audit.record("SHIPMENT", shipment.id.toString(), "PLANNED", null, shipment.state());
+        return shipment;
     }
 
     /** Per warehouse (in code order), what the line has reserved there minus what open shipments already hold. */

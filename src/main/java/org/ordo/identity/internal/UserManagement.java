@@ -113,7 +113,25 @@ class UserManagement implements UserAdmin {
         }
         StoredUser current = accounts.lock(username).orElseThrow(() -> OrdoException.notFound("User", username));
         ETags.requireMatch(ifMatch, current.version(), "User " + username);
+        StoredUser next = changed(username, current, changes);
+        boolean passwordChanged = changes.has("password");
+        if (!passwordChanged && next.state().equals(current.state())) {
+            return current;
+        }
+        if (current.isEnabledAdmin() && !next.isEnabledAdmin()) {
+            requireAnotherAdmin(username);
+        }
+        accounts.update(next, passwordChanged ? encoder.encode(changes.password()) : null);
+        Map<String, Object> after = next.state();
+        if (passwordChanged) {
+            after.put("passwordChanged", true);
+        }
+        audit.record(AUDIT_ENTITY, username, "UPDATED", current.state(), after);
+        return accounts.load(username).orElseThrow();
+    }
 
+    /** The user with the changes applied (the password hash as it was), each changed field checked; every problem at once. */
+    private StoredUser changed(String username, StoredUser current, UserChanges changes) {
         List<FieldViolation> problems = new ArrayList<>();
         String displayName = current.displayName();
         if (changes.has("displayName")) {
@@ -138,7 +156,6 @@ class UserManagement implements UserAdmin {
             locale = changes.getLocale();
             checkLocale(locale, problems);
         }
-        String newPasswordHash = null;
         if (changes.has("password")) {
             checkPassword("password", changes.password(), problems);
         }
@@ -148,25 +165,8 @@ class UserManagement implements UserAdmin {
         if (!problems.isEmpty()) {
             throw OrdoException.invalid(problems);
         }
-        StoredUser next = new StoredUser(username, current.passwordHash(), displayName, roles, customerId, locale, enabled,
+        return new StoredUser(username, current.passwordHash(), displayName, roles, customerId, locale, enabled,
                 current.version(), current.createdAt(), current.updatedAt());
-        boolean passwordChanged = changes.has("password");
-        if (!passwordChanged && next.state().equals(current.state())) {
-            return current;
-        }
-        if (current.isEnabledAdmin() && !next.isEnabledAdmin()) {
-            requireAnotherAdmin(username);
-        }
-        if (passwordChanged) {
-            newPasswordHash = encoder.encode(changes.password());
-        }
-        accounts.update(next, newPasswordHash);
-        Map<String, Object> after = next.state();
-        if (passwordChanged) {
-            after.put("passwordChanged", true);
-        }
-        audit.record(AUDIT_ENTITY, username, "UPDATED", current.state(), after);
-        return accounts.load(username).orElseThrow();
     }
 
     @Override

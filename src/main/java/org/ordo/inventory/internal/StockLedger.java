@@ -63,46 +63,7 @@ class StockLedger {
     /** As {@link #record(String, String, String, Long, String)}, with what the movement refers to (a delivery note, a count sheet). */
     @Transactional
     Recorded record(String sku, String warehouse, String type, Long quantity, String reason, String reference) {
-        List<FieldViolation> problems = new ArrayList<>();
-        ManualType manualType = null;
-        if (type == null) {
-            problems.add(new FieldViolation("type", "is required: RECEIPT, ADJUSTMENT or COUNT"));
-        } else {
-            try {
-                manualType = ManualType.valueOf(type);
-            } catch (IllegalArgumentException e) {
-                problems.add(new FieldViolation("type", "must be RECEIPT, ADJUSTMENT or COUNT"));
-            }
-        }
-        if (sku == null || sku.isBlank()) {
-            problems.add(new FieldViolation("sku", "is required"));
-        }
-        if (warehouse == null || warehouse.isBlank()) {
-            problems.add(new FieldViolation("warehouse", "is required"));
-        }
-        if (quantity == null) {
-            problems.add(new FieldViolation("quantity", "is required"));
-        } else if (Math.abs(quantity) > MAX_QUANTITY) {
-            problems.add(new FieldViolation("quantity", "must be at most " + MAX_QUANTITY + " in size"));
-        } else if (manualType == ManualType.RECEIPT && quantity <= 0) {
-            problems.add(new FieldViolation("quantity", "must be greater than 0 for a receipt"));
-        } else if (manualType == ManualType.ADJUSTMENT && quantity == 0) {
-            problems.add(new FieldViolation("quantity", "must not be 0 for an adjustment"));
-        } else if (manualType == ManualType.COUNT && quantity < 0) {
-            problems.add(new FieldViolation("quantity", "must be 0 or greater for a count (the counted on-hand quantity)"));
-        }
-        if (reason != null && reason.length() > 500) {
-            problems.add(new FieldViolation("reason", "must be at most 500 characters"));
-        }
-        if (manualType == ManualType.ADJUSTMENT && (reason == null || reason.isBlank())) {
-            problems.add(new FieldViolation("reason", "is required for an adjustment"));
-        }
-        if (reference != null && reference.length() > 100) {
-            problems.add(new FieldViolation("reference", "must be at most 100 characters"));
-        }
-        if (!problems.isEmpty()) {
-            throw OrdoException.invalid(problems);
-        }
+        ManualType manualType = checkMovement(sku, warehouse, type, quantity, reason, reference);
         if (catalog.find(sku).isEmpty()) {
             throw OrdoException.rule("unknown-sku", "SKU " + sku + " is not in the catalog.", List.of(new FieldViolation("sku", "unknown SKU")));
         }
@@ -132,6 +93,60 @@ class StockLedger {
             events.publishEvent(new StockAvailable(Set.of(sku)));
         }
         return new Recorded(movement, onHand + delta, reserved);
+    }
+
+    /** A manual movement by itself, before anything is read or locked; its type, or every problem at once. */
+    private static ManualType checkMovement(String sku, String warehouse, String type, Long quantity, String reason, String reference) {
+        List<FieldViolation> problems = new ArrayList<>();
+        ManualType manualType = manualType(problems, type);
+        if (sku == null || sku.isBlank()) {
+            problems.add(new FieldViolation("sku", "is required"));
+        }
+        if (warehouse == null || warehouse.isBlank()) {
+            problems.add(new FieldViolation("warehouse", "is required"));
+        }
+        checkQuantity(problems, manualType, quantity);
+        if (reason != null && reason.length() > 500) {
+            problems.add(new FieldViolation("reason", "must be at most 500 characters"));
+        }
+        if (manualType == ManualType.ADJUSTMENT && (reason == null || reason.isBlank())) {
+            problems.add(new FieldViolation("reason", "is required for an adjustment"));
+        }
+        if (reference != null && reference.length() > 100) {
+            problems.add(new FieldViolation("reference", "must be at most 100 characters"));
+        }
+        if (!problems.isEmpty()) {
+            throw OrdoException.invalid(problems);
+        }
+        return manualType;
+    }
+
+    private static ManualType manualType(List<FieldViolation> problems, String type) {
+        if (type == null) {
+            problems.add(new FieldViolation("type", "is required: RECEIPT, ADJUSTMENT or COUNT"));
+            return null;
+        }
+        try {
+            return ManualType.valueOf(type);
+        } catch (IllegalArgumentException e) {
+            problems.add(new FieldViolation("type", "must be RECEIPT, ADJUSTMENT or COUNT"));
+            return null;
+        }
+    }
+
+    /** A receipt adds, an adjustment changes by a signed amount, a count says what is on hand. */
+    private static void checkQuantity(List<FieldViolation> problems, ManualType manualType, Long quantity) {
+        if (quantity == null) {
+            problems.add(new FieldViolation("quantity", "is required"));
+        } else if (Math.abs(quantity) > MAX_QUANTITY) {
+            problems.add(new FieldViolation("quantity", "must be at most " + MAX_QUANTITY + " in size"));
+        } else if (manualType == ManualType.RECEIPT && quantity <= 0) {
+            problems.add(new FieldViolation("quantity", "must be greater than 0 for a receipt"));
+        } else if (manualType == ManualType.ADJUSTMENT && quantity == 0) {
+            problems.add(new FieldViolation("quantity", "must not be 0 for an adjustment"));
+        } else if (manualType == ManualType.COUNT && quantity < 0) {
+            problems.add(new FieldViolation("quantity", "must be 0 or greater for a count (the counted on-hand quantity)"));
+        }
     }
 
     /**

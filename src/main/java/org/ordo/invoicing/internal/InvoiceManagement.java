@@ -68,49 +68,9 @@ class InvoiceManagement {
      */
     @Transactional
     public Invoice creditNote(String idOrNumber, CreditNoteRequest request) {
-        List<FieldViolation> invalid = new ArrayList<>();
-        if (request == null) {
-            throw OrdoException.invalid("body", "is required");
-        }
-        text(invalid, "reason", request.reason(), true);
+        checkCreditNote(request);
         boolean byLines = request.lines() != null;
-        if (byLines == (request.amount() != null)) {
-            invalid.add(new FieldViolation(byLines ? "amount" : "lines", "give either lines or amount, not both and not neither"));
-        }
-        if (byLines) {
-            if (request.lines().isEmpty()) {
-                invalid.add(new FieldViolation("lines", "must contain at least one line"));
-            }
-            Set<Integer> seen = new HashSet<>();
-            for (int i = 0; i < request.lines().size(); i++) {
-                CreditLine line = request.lines().get(i);
-                String field = "lines[" + i + "]";
-                if (line == null || line.lineNumber() == null) {
-                    invalid.add(new FieldViolation(field + ".lineNumber", "is required"));
-                } else if (!seen.add(line.lineNumber())) {
-                    invalid.add(new FieldViolation(field + ".lineNumber", "appears more than once"));
-                }
-                if (line == null || line.quantity() == null) {
-                    invalid.add(new FieldViolation(field + ".quantity", "is required"));
-                } else if (line.quantity() <= 0) {
-                    invalid.add(new FieldViolation(field + ".quantity", "must be greater than 0"));
-                }
-            }
-        } else if (request.amount() != null && request.amount().amount().signum() <= 0) {
-            invalid.add(new FieldViolation("amount.amount", "must be greater than 0"));
-        }
-        if (!invalid.isEmpty()) {
-            throw OrdoException.invalid(invalid);
-        }
-        UUID id = store.idOf(idOrNumber).orElseThrow(() -> OrdoException.notFound("Invoice", idOrNumber));
-        Invoice original = store.lock(id).orElseThrow(() -> OrdoException.notFound("Invoice", idOrNumber));
-        if (original.isCreditNote()) {
-            throw OrdoException.conflict("not-an-invoice", original.number() + " is a credit note; credit the invoice it refers to.");
-        }
-        if (!original.status().isIssued()) {
-            throw OrdoException.conflict("invoice-not-issued", "Invoice " + label(original) + " is " + original.status()
-                    + "; only issued invoices can be credited.");
-        }
+        Invoice original = lockCreditable(idOrNumber);
         Currency currency = Money.currency(original.currency());
         List<InvoiceLine> lines = byLines ? creditLines(original, request.lines(), request.reason())
                 : amountLines(original, request.amount(), currency, request.reason());
@@ -123,24 +83,86 @@ class InvoiceManagement {
                     + "this credit note would credit " + credit + ".",
                     List.of(new FieldViolation(byLines ? "lines" : "amount", "exceeds the " + left + " left to credit")));
         }
-
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        String series = DocumentNumbers.series(DocumentNumbers.CREDIT_NOTE_PREFIX, today);
-        numbers.lock(series);
-        long sequence = numbers.next(series);
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        Invoice note = new Invoice(UUID.randomUUID(), DocumentNumbers.format(series, sequence), DocumentType.CREDIT_NOTE,
-                InvoiceStatus.ISSUED, original.orderId(), original.orderNumber(), original.orderReference(), original.shipmentId(),
-                original.shipmentNumber(), original.id(), original.number(), original.customerId(), original.currency(), today, today,
-                0, original.seller(), original.buyer(), original.shipTo(), lines, TaxSubtotal.of(lines), totals, zero, zero, zero,
-                request.reason().trim(), null, now, Actor.current().username(), now, null, 0);
-        store.insert(note, series, sequence, null);
+        Invoice note = issueCreditNote(original, lines, totals, request.reason().trim());
         payments.credited(original, credit.amount(), note.number());
         audit.record(Invoicing.AUDIT_ENTITY, note.id().toString(), "ISSUED", null, note);
         audit.record(Invoicing.AUDIT_ENTITY, original.id().toString(), "CREDITED", original, store.find(original.id()).orElseThrow());
         events.publishEvent(new InvoiceIssued(note.id(), note.number(), DocumentType.CREDIT_NOTE, note.orderId(), note.customerId(),
                 original.id(), totals.total().amount(), note.currency()));
         return store.find(note.id()).orElseThrow();
+    }
+
+    /** A credit note request by itself: a reason, and either lines or a positive amount; every problem at once. */
+    private static void checkCreditNote(CreditNoteRequest request) {
+        List<FieldViolation> invalid = new ArrayList<>();
+        if (request == null) {
+            throw OrdoException.invalid("body", "is required");
+        }
+        text(invalid, "reason", request.reason(), true);
+        boolean byLines = request.lines() != null;
+        if (byLines == (request.amount() != null)) {
+            invalid.add(new FieldViolation(byLines ? "amount" : "lines", "give either lines or amount, not both and not neither"));
+        }
+        if (byLines) {
+            creditLineShapes(invalid, request.lines());
+        } else if (request.amount() != null && request.amount().amount().signum() <= 0) {
+            invalid.add(new FieldViolation("amount.amount", "must be greater than 0"));
+        }
+        if (!invalid.isEmpty()) {
+            throw OrdoException.invalid(invalid);
+        }
+    }
+
+    private static void creditLineShapes(List<FieldViolation> invalid, List<CreditLine> lines) {
+        if (lines.isEmpty()) {
+            invalid.add(new FieldViolation("lines", "must contain at least one line"));
+        }
+        Set<Integer> seen = new HashSet<>();
+        for (int i = 0; i < lines.size(); i++) {
+            CreditLine line = lines.get(i);
+            String field = "lines[" + i + "]";
+            if (line == null || line.lineNumber() == null) {
+                invalid.add(new FieldViolation(field + ".lineNumber", "is required"));
+            } else if (!seen.add(line.lineNumber())) {
+                invalid.add(new FieldViolation(field + ".lineNumber", "appears more than once"));
+            }
+            if (line == null || line.quantity() == null) {
+                invalid.add(new FieldViolation(field + ".quantity", "is required"));
+            } else if (line.quantity() <= 0) {
+                invalid.add(new FieldViolation(field + ".quantity", "must be greater than 0"));
+            }
+        }
+    }
+
+    /** The invoice to credit, locked: an issued invoice, not a credit note. */
+    private Invoice lockCreditable(String idOrNumber) {
+        UUID id = store.idOf(idOrNumber).orElseThrow(() -> OrdoException.notFound("Invoice", idOrNumber));
+        Invoice original = store.lock(id).orElseThrow(() -> OrdoException.notFound("Invoice", idOrNumber));
+        if (original.isCreditNote()) {
+            throw OrdoException.conflict("not-an-invoice", original.number() + " is a credit note; credit the invoice it refers to.");
+        }
+        if (!original.status().isIssued()) {
+            throw OrdoException.conflict("invoice-not-issued", "Invoice " + label(original) + " is " + original.status()
+                    + "; only issued invoices can be credited.");
+        }
+        return original;
+    }
+
+    /** Numbers and stores the credit note of {@code original} with these (negative) lines, issued today. */
+    private Invoice issueCreditNote(Invoice original, List<InvoiceLine> lines, Totals totals, String reason) {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        String series = DocumentNumbers.series(DocumentNumbers.CREDIT_NOTE_PREFIX, today);
+        numbers.lock(series);
+        long sequence = numbers.next(series);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Money zero = Money.zero(Money.currency(original.currency()));
+        Invoice note = new Invoice(UUID.randomUUID(), DocumentNumbers.format(series, sequence), DocumentType.CREDIT_NOTE,
+                InvoiceStatus.ISSUED, original.orderId(), original.orderNumber(), original.orderReference(), original.shipmentId(),
+                original.shipmentNumber(), original.id(), original.number(), original.customerId(), original.currency(), today, today,
+                0, original.seller(), original.buyer(), original.shipTo(), lines, TaxSubtotal.of(lines), totals, zero, zero, zero,
+                reason, null, now, Actor.current().username(), now, null, 0);
+        store.insert(note, series, sequence, null);
+        return note;
     }
 
     private List<InvoiceLine> creditLines(Invoice original, List<CreditLine> requested, String reason) {

@@ -9,10 +9,10 @@ import org.ordo.invoicing.InvoicePaid;
 import org.ordo.invoicing.InvoiceStatus;
 import org.ordo.invoicing.PaymentMethod;
 import org.ordo.invoicing.PaymentReceived;
+import org.ordo.invoicing.PaymentRule;
 import org.ordo.invoicing.PaymentRefunded;
 import org.ordo.invoicing.PaymentStatus;
 import org.ordo.orders.OrderFulfillment;
-import org.ordo.shared.FieldViolation;
 import org.ordo.shared.Money;
 import org.ordo.shared.OrdoException;
 import org.springframework.context.ApplicationEventPublisher;
@@ -28,7 +28,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,8 +49,6 @@ import java.util.UUID;
 class Payments implements CustomerAccounts {
 
     static final String AUDIT_ENTITY = "PAYMENT";
-    static final int MAX_REFERENCE = 100;
-    static final int MAX_REASON = 500;
 
     private final PaymentStore payments;
     private final InvoiceStore invoices;
@@ -85,30 +83,10 @@ class Payments implements CustomerAccounts {
 
     @Transactional
     public Payment receive(PaymentRequest request) {
-        if (request == null) {
-            throw OrdoException.invalid("body", "is required");
-        }
-        List<FieldViolation> invalid = new ArrayList<>();
-        if (request.customerId() == null) {
-            invalid.add(new FieldViolation("customerId", "is required"));
-        }
-        amount(invalid, "amount", request.amount());
-        if (request.method() == null) {
-            invalid.add(new FieldViolation("method", "is required (one of " + List.of(PaymentMethod.values()) + ")"));
-        }
-        if (request.reference() != null && request.reference().length() > MAX_REFERENCE) {
-            invalid.add(new FieldViolation("reference", "must be at most " + MAX_REFERENCE + " characters"));
-        }
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        if (request.receivedOn() != null && request.receivedOn().isAfter(today)) {
-            invalid.add(new FieldViolation("receivedOn", "must not be in the future"));
-        }
-        allocationShapes(invalid, request.allocations(), request.amount());
-        if (!invalid.isEmpty()) {
-            throw OrdoException.invalid(invalid);
-        }
+        PaymentPolicy.checkReceipt(request, today);
         CustomerSnapshot customer = customers.find(request.customerId()).orElseThrow(() -> OrdoException.rule("unknown-customer",
-                "Customer " + request.customerId() + " does not exist.", List.of(new FieldViolation("customerId", "no such customer"))));
+                "Customer " + request.customerId() + " does not exist.", List.of(PaymentRule.UNKNOWN_CUSTOMER.at("customerId"))));
         Money amount = request.amount();
         List<Share> shares;
         if (request.allocations() == null) {
@@ -140,11 +118,7 @@ class Payments implements CustomerAccounts {
     public Payment allocate(UUID paymentId, AllocateRequest request) {
         List<AllocationRequest> wanted = request == null ? null : request.allocations();
         Payment unlocked = payments.find(paymentId).orElseThrow(() -> OrdoException.notFound("Payment", paymentId));
-        List<FieldViolation> invalid = new ArrayList<>();
-        allocationShapes(invalid, wanted, null);
-        if (!invalid.isEmpty()) {
-            throw OrdoException.invalid(invalid);
-        }
+        PaymentPolicy.checkAllocationShapes(wanted);
         Currency currency = unlocked.amount().currency();
         // customer and currency never change, so the invoices can be chosen and locked before the payment (the lock order)
         List<Share> shares;
@@ -152,10 +126,7 @@ class Payments implements CustomerAccounts {
             List<UUID> candidates = invoices.openInvoices(unlocked.customerId(), currency.getCurrencyCode());
             invoices.lockAll(candidates);
             Payment payment = payments.lock(paymentId).orElseThrow();
-            if (payment.amountOnAccount().isZero()) {
-                throw OrdoException.rule("nothing-on-account", "Payment " + paymentId + " has nothing left to allocate.",
-                        List.of(new FieldViolation("allocations", "the payment has nothing on account")));
-            }
+            PaymentPolicy.checkHasMoneyOnAccount(payment);
             shares = oldestFirst(candidates, payment.amountOnAccount().amount());
         } else {
             invoices.lockAll(wanted.stream().map(AllocationRequest::invoiceId).toList());
@@ -173,29 +144,10 @@ class Payments implements CustomerAccounts {
 
     @Transactional
     public Payment refund(UUID paymentId, RefundRequest request) {
-        List<FieldViolation> invalid = new ArrayList<>();
-        amount(invalid, "amount", request == null ? null : request.amount());
-        String reason = request == null ? null : request.reason();
-        if (reason == null || reason.isBlank()) {
-            invalid.add(new FieldViolation("reason", "must not be blank"));
-        } else if (reason.length() > MAX_REASON) {
-            invalid.add(new FieldViolation("reason", "must be at most " + MAX_REASON + " characters"));
-        }
-        if (!invalid.isEmpty()) {
-            throw OrdoException.invalid(invalid);
-        }
+        PaymentPolicy.checkRefund(request);
         Payment before = payments.lock(paymentId).orElseThrow(() -> OrdoException.notFound("Payment", paymentId));
-        if (!request.amount().currency().equals(before.amount().currency())) {
-            throw OrdoException.rule("currency-mismatch", "Payment " + paymentId + " is in " + before.currency() + ".",
-                    List.of(new FieldViolation("amount.currency", "must be the payment's currency " + before.currency())));
-        }
-        if (request.amount().isGreaterThan(before.amountOnAccount())) {
-            throw OrdoException.rule("refund-exceeds-account", "Payment " + paymentId + " has " + before.amountOnAccount()
-                    + " on account; " + request.amount() + " cannot be refunded. Allocated money is refunded after a credit note "
-                    + "has given it back to the account.", List.of(new FieldViolation("amount", "exceeds the "
-                    + before.amountOnAccount() + " on account")));
-        }
-        return refundLocked(before, request.amount().amount(), reason.trim());
+        PaymentPolicy.checkRefundable(before, request.amount());
+        return refundLocked(before, request.amount().amount(), request.reason().trim());
     }
 
     private Payment refundLocked(Payment before, BigDecimal amount, String reason) {
@@ -300,10 +252,6 @@ class Payments implements CustomerAccounts {
         return new Money(amount.amount().subtract(left), amount.currency());
     }
 
-    /**
-     * The open invoices among these (the customer's, in the payment's currency, already locked), oldest due first and then by
-     * number, until the money runs out.
-     */
     @Override
     @Transactional
     public Money receivePayment(UUID customerId, Money amount, String method, String reference) {
@@ -311,6 +259,10 @@ class Payments implements CustomerAccounts {
         return payment.amountOnAccount();
     }
 
+    /**
+     * The open invoices among these (the customer's, in the payment's currency, already locked), oldest due first and then by
+     * number, until the money runs out.
+     */
     private List<Share> oldestFirst(List<UUID> candidates, BigDecimal money) {
         List<Invoice> open = candidates.stream().map(id -> invoices.find(id).orElseThrow())
                 .filter(i -> isOpen(i.status()) && i.amountDue().amount().signum() > 0)
@@ -331,60 +283,10 @@ class Payments implements CustomerAccounts {
 
     /** Exactly the allocations asked for, each checked against its invoice (locked by the caller); every problem at once. */
     private List<Share> explicit(UUID customerId, Currency currency, BigDecimal available, List<AllocationRequest> wanted) {
-        List<Problem> problems = new ArrayList<>();
-        List<Share> shares = new ArrayList<>();
-        BigDecimal total = BigDecimal.ZERO;
-        for (int i = 0; i < wanted.size(); i++) {
-            AllocationRequest a = wanted.get(i);
-            String field = "allocations[" + i + "]";
-            total = total.add(a.amount().amount());
-            if (!a.amount().currency().equals(currency)) {
-                problems.add(Problem.rule("currency-mismatch", field + ".amount.currency", "must be the payment's currency " + currency));
-                continue;
-            }
-            Invoice invoice = invoices.find(a.invoiceId()).orElse(null);
-            if (invoice == null) {
-                problems.add(Problem.rule("unknown-invoice", field + ".invoiceId", "no such invoice"));
-            } else if (invoice.isCreditNote()) {
-                problems.add(Problem.rule("not-an-invoice", field + ".invoiceId", invoice.number() + " is a credit note"));
-            } else if (!invoice.customerId().equals(customerId)) {
-                problems.add(Problem.rule("invoice-of-another-customer", field + ".invoiceId",
-                        invoice.number() + " belongs to another customer"));
-            } else if (invoice.status() == InvoiceStatus.VOID) {
-                problems.add(Problem.conflict("invoice-void", field + ".invoiceId", invoice.number() + " is VOID"));
-            } else if (invoice.status() == InvoiceStatus.DRAFT) {
-                problems.add(Problem.conflict("invoice-not-issued", field + ".invoiceId", "the invoice is a DRAFT"));
-            } else if (!invoice.currency().equals(currency.getCurrencyCode())) {
-                problems.add(Problem.rule("currency-mismatch", field + ".amount.currency", invoice.number() + " is in "
-                        + invoice.currency()));
-            } else if (a.amount().amount().compareTo(invoice.amountDue().amount()) > 0) {
-                problems.add(Problem.rule("allocation-exceeds-invoice", field + ".amount", "exceeds the " + invoice.amountDue()
-                        + " open on " + invoice.number()));
-            } else {
-                shares.add(new Share(invoice, a.amount().amount()));
-            }
-        }
-        if (total.compareTo(available) > 0) {
-            problems.add(0, Problem.rule("allocation-exceeds-payment", "allocations", "allocates " + total.toPlainString() + " "
-                    + currency + " but only " + available.toPlainString() + " " + currency + " is available"));
-        }
-        if (!problems.isEmpty()) {
-            Problem first = problems.get(0);
-            throw new OrdoException(first.kind(), first.code(), "The allocations break " + problems.stream().map(Problem::code)
-                    .distinct().toList() + "; nothing was allocated.", problems.stream().map(Problem::violation).toList(), Map.of());
-        }
-        return shares;
-    }
-
-    private record Problem(OrdoException.Kind kind, String code, FieldViolation violation) {
-
-        static Problem rule(String code, String field, String message) {
-            return new Problem(OrdoException.Kind.RULE_VIOLATED, code, new FieldViolation(field, message));
-        }
-
-        static Problem conflict(String code, String field, String message) {
-            return new Problem(OrdoException.Kind.CONFLICT, code, new FieldViolation(field, message));
-        }
+        Map<UUID, Invoice> found = new HashMap<>();
+        wanted.forEach(a -> invoices.find(a.invoiceId()).ifPresent(invoice -> found.put(invoice.id(), invoice)));
+        PaymentPolicy.checkAllocations(wanted, found, customerId, currency, available);
+        return wanted.stream().map(a -> new Share(found.get(a.invoiceId()), a.amount().amount())).toList();
     }
 
     /** Writes the allocations and moves each invoice on: ISSUED/OVERDUE → PARTIALLY_PAID → PAID. */
@@ -433,41 +335,6 @@ class Payments implements CustomerAccounts {
 
     static boolean isOpen(InvoiceStatus status) {
         return InvoiceStatus.openStates().contains(status);
-    }
-
-    private static void allocationShapes(List<FieldViolation> invalid, List<AllocationRequest> allocations, Money paymentAmount) {
-        if (allocations == null) {
-            return;
-        }
-        if (allocations.isEmpty()) {
-            invalid.add(new FieldViolation("allocations", "must contain at least one allocation (leave it out to pay the oldest invoices)"));
-        }
-        Set<UUID> seen = new HashSet<>();
-        for (int i = 0; i < allocations.size(); i++) {
-            AllocationRequest a = allocations.get(i);
-            String field = "allocations[" + i + "]";
-            if (a == null || a.invoiceId() == null) {
-                invalid.add(new FieldViolation(field + ".invoiceId", "is required"));
-            } else if (!seen.add(a.invoiceId())) {
-                invalid.add(new FieldViolation(field + ".invoiceId", "appears more than once"));
-            }
-            amount(invalid, field + ".amount", a == null ? null : a.amount());
-        }
-    }
-
-    /** A positive amount with no more decimals than its currency's minor unit. */
-    private static void amount(List<FieldViolation> invalid, String field, Money amount) {
-        if (amount == null) {
-            invalid.add(new FieldViolation(field, "is required"));
-            return;
-        }
-        if (amount.amount().signum() <= 0) {
-            invalid.add(new FieldViolation(field + ".amount", "must be greater than 0"));
-        }
-        int minor = Math.max(amount.currency().getDefaultFractionDigits(), 0);
-        if (amount.amount().stripTrailingZeros().scale() > minor) {
-            invalid.add(new FieldViolation(field + ".amount", "must have at most " + minor + " decimals in " + amount.currency()));
-        }
     }
 
     private static BigDecimal[] zeros() {

@@ -60,6 +60,27 @@ final class UblDocument {
         xml.writeDefaultNamespace(credit ? CREDIT_NOTE_NS : INVOICE_NS);
         xml.writeNamespace("cac", CAC);
         xml.writeNamespace("cbc", CBC);
+        header();
+        references();
+        parties();
+        if (!credit && invoice.seller().iban() != null) {
+            paymentMeans();
+        }
+        start("PaymentTerms");
+        cbc("Note", credit ? "Credit against invoice " + invoice.originalInvoiceNumber() + "."
+                : invoice.paymentTermsDays() == 0 ? "Payable immediately." : "Payable within " + invoice.paymentTermsDays() + " days.");
+        end();
+        taxTotal();
+        monetaryTotal();
+        for (InvoiceLine line : invoice.lines()) {
+            line(line);
+        }
+        xml.writeEndElement();
+        xml.writeEndDocument();
+    }
+
+    /** What the document is: its profile, number, dates, type, note and currency. */
+    private void header() throws XMLStreamException {
         cbc("CustomizationID", "urn:cen.eu:en16931:2017");
         cbc("ID", invoice.number());
         cbc("IssueDate", invoice.issueDate().toString());
@@ -73,6 +94,10 @@ final class UblDocument {
             cbc("Note", invoice.reason());
         }
         cbc("DocumentCurrencyCode", invoice.currency());
+    }
+
+    /** The order, the invoice a credit note credits, and the shipment. */
+    private void references() throws XMLStreamException {
         start("OrderReference");
         cbc("ID", invoice.orderReference() != null ? invoice.orderReference() : invoice.orderNumber());
         cbc("SalesOrderID", invoice.orderNumber());
@@ -89,6 +114,10 @@ final class UblDocument {
             cbc("ID", invoice.shipmentNumber());
             end();
         }
+    }
+
+    /** Seller, buyer and where the goods went. */
+    private void parties() throws XMLStreamException {
         start("AccountingSupplierParty");
         party(invoice.seller(), true);
         end();
@@ -107,25 +136,27 @@ final class UblDocument {
             end();
             end();
         }
-        if (!credit && invoice.seller().iban() != null) {
-            start("PaymentMeans");
-            cbc("PaymentMeansCode", SEPA_CREDIT_TRANSFER);
-            cbc("PaymentID", invoice.number());
-            start("PayeeFinancialAccount");
-            cbc("ID", invoice.seller().iban());
-            cbc("Name", invoice.seller().name());
-            if (invoice.seller().bic() != null) {
-                start("FinancialInstitutionBranch");
-                cbc("ID", invoice.seller().bic());
-                end();
-            }
-            end();
+    }
+
+    /** A SEPA credit transfer to the seller's account, the invoice's number as the payment's reference. */
+    private void paymentMeans() throws XMLStreamException {
+        start("PaymentMeans");
+        cbc("PaymentMeansCode", SEPA_CREDIT_TRANSFER);
+        cbc("PaymentID", invoice.number());
+        start("PayeeFinancialAccount");
+        cbc("ID", invoice.seller().iban());
+        cbc("Name", invoice.seller().name());
+        if (invoice.seller().bic() != null) {
+            start("FinancialInstitutionBranch");
+            cbc("ID", invoice.seller().bic());
             end();
         }
-        start("PaymentTerms");
-        cbc("Note", credit ? "Credit against invoice " + invoice.originalInvoiceNumber() + "."
-                : invoice.paymentTermsDays() == 0 ? "Payable immediately." : "Payable within " + invoice.paymentTermsDays() + " days.");
         end();
+        end();
+    }
+
+    /** The tax, in total and per tax category and rate. */
+    private void taxTotal() throws XMLStreamException {
         start("TaxTotal");
         amount("TaxAmount", invoice.totals().tax());
         for (TaxSubtotal group : invoice.taxSummary()) {
@@ -136,6 +167,9 @@ final class UblDocument {
             end();
         }
         end();
+    }
+
+    private void monetaryTotal() throws XMLStreamException {
         start("LegalMonetaryTotal");
         Money lineTotal = invoice.totals().subtotal();
         amount("LineExtensionAmount", lineTotal);
@@ -143,11 +177,6 @@ final class UblDocument {
         amount("TaxInclusiveAmount", invoice.totals().total());
         amount("PayableAmount", invoice.totals().total());
         end();
-        for (InvoiceLine line : invoice.lines()) {
-            line(line);
-        }
-        xml.writeEndElement();
-        xml.writeEndDocument();
     }
 
     private void party(Party party, boolean seller) throws XMLStreamException {

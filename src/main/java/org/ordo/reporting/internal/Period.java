@@ -1,5 +1,6 @@
 package org.ordo.reporting.internal;
 
+import org.ordo.reporting.ReportRule;
 import org.ordo.shared.FieldViolation;
 import org.ordo.shared.OrdoException;
 
@@ -21,10 +22,10 @@ record Period(LocalDate from, LocalDate to) {
         LocalDate start = date("from", from, problems);
         LocalDate end = date("to", to, problems);
         if (problems.isEmpty() && end.isBefore(start)) {
-            problems.add(new FieldViolation("to", "must not be before from"));
+            problems.add(ReportRule.BEFORE_START.at("to"));
         }
         if (problems.isEmpty() && ChronoUnit.DAYS.between(start, end) > MAX_DAYS) {
-            problems.add(new FieldViolation("to", "the period may span at most " + MAX_DAYS + " days"));
+            problems.add(ReportRule.PERIOD_TOO_LONG.at("to", MAX_DAYS));
         }
         if (!problems.isEmpty()) {
             throw OrdoException.invalid(problems);
@@ -34,13 +35,13 @@ record Period(LocalDate from, LocalDate to) {
 
     private static LocalDate date(String field, String value, List<FieldViolation> problems) {
         if (value == null || value.isBlank()) {
-            problems.add(new FieldViolation(field, "is required (a date such as 2026-11-21)"));
+            problems.add(ReportRule.DATE_REQUIRED.at(field));
             return null;
         }
         try {
             return LocalDate.parse(value.trim());
         } catch (DateTimeParseException e) {
-            problems.add(new FieldViolation(field, "must be a date such as 2026-11-21"));
+            problems.add(ReportRule.NOT_A_DATE.at(field));
             return null;
         }
     }

@@ -99,20 +99,38 @@ class ReturnManagement {
     @Transactional
     Rma request(String orderIdOrNumber, RequestReturn request) {
         Actor actor = Actor.current();
+        CheckedRequest checked = checked(request);
+        OrderSnapshot order = orders.find(orderIdOrNumber).orElseThrow(() -> OrdoException.notFound("Order", orderIdOrNumber));
+        if (actor.isCustomer() && !order.customerId().equals(actor.customerId())) {
+            throw OrdoException.notFound("Order", orderIdOrNumber);
+        }
+        store.lockOrder(order.id());
+        // read again under the lock: receipts of other returns of this order have committed or wait for us
+        order = orders.find(order.id()).orElseThrow();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Rma rma = new Rma(UUID.randomUUID(), store.nextNumber(now), order.id(), order.number(), order.customerId(), order.currency(),
+                ReturnStatus.REQUESTED, checked.resolution(), blankToNull(request.note()), now, actor.username());
+        addReturnableLines(rma, order, checked);
+        store.insert(rma);
+        String summary = rma.lines.stream().map(l -> l.quantity + " × " + l.sku + " (line " + l.lineNumber + ", " + l.reason + ")")
+                .collect(Collectors.joining("; "));
+        store.appendHistory(List.of(new ReturnStore.HistoryEntry(rma.id, now, actor.username(), null, ReturnStatus.REQUESTED,
+                cut(checked.resolution() + ": " + summary + (rma.note == null ? "" : " — " + rma.note)))));
+        audit.record(AUDIT_ENTITY, rma.id.toString(), "REQUESTED", null, rma.state());
+        events.publishEvent(new ReturnStatusChanged(rma.id, rma.number, rma.orderId, rma.customerId, null, ReturnStatus.REQUESTED, rma.note));
+        return rma;
+    }
+
+    /** A return request that passed the checks of its own: its resolution, its lines and each line's reason. */
+    private record CheckedRequest(Resolution resolution, List<RequestLine> lines, List<ReturnReason> reasons) {}
+
+    /** The request checked by itself, before anything is read or locked; every problem at once. */
+    private static CheckedRequest checked(RequestReturn request) {
         if (request == null) {
             throw OrdoException.invalid("body", "is required");
         }
         List<FieldViolation> invalid = new ArrayList<>();
-        Resolution resolution = null;
-        if (request.resolution() == null) {
-            invalid.add(new FieldViolation("resolution", "is required: one of " + List.of(Resolution.values())));
-        } else {
-            try {
-                resolution = Resolution.valueOf(request.resolution());
-            } catch (IllegalArgumentException e) {
-                invalid.add(new FieldViolation("resolution", "must be one of " + List.of(Resolution.values())));
-            }
-        }
+        Resolution resolution = resolution(invalid, request.resolution());
         text(invalid, "note", request.note(), MAX_NOTE, false);
         List<RequestLine> lines = request.lines() == null ? List.of() : request.lines();
         List<ReturnReason> reasons = new ArrayList<>();
@@ -123,29 +141,7 @@ class ReturnManagement {
         } else {
             Set<Integer> seen = new HashSet<>();
             for (int i = 0; i < lines.size(); i++) {
-                RequestLine line = lines.get(i);
-                String field = "lines[" + i + "]";
-                if (line == null || line.lineNumber() == null) {
-                    invalid.add(new FieldViolation(field + ".lineNumber", "is required"));
-                } else if (!seen.add(line.lineNumber())) {
-                    invalid.add(new FieldViolation(field + ".lineNumber", "appears more than once"));
-                }
-                if (line == null || line.quantity() == null) {
-                    invalid.add(new FieldViolation(field + ".quantity", "is required"));
-                } else if (line.quantity() <= 0) {
-                    invalid.add(new FieldViolation(field + ".quantity", "must be greater than 0"));
-                }
-                ReturnReason reason = null;
-                if (line == null || line.reason() == null) {
-                    invalid.add(new FieldViolation(field + ".reason", "is required: one of " + List.of(ReturnReason.values())));
-                } else {
-                    try {
-                        reason = ReturnReason.valueOf(line.reason());
-                    } catch (IllegalArgumentException e) {
-                        invalid.add(new FieldViolation(field + ".reason", "must be one of " + List.of(ReturnReason.values())));
-                    }
-                }
-                reasons.add(reason);
+                reasons.add(checkRequestLine(invalid, "lines[" + i + "]", lines.get(i), seen));
             }
             if (reasons.contains(ReturnReason.OTHER) && (request.note() == null || request.note().isBlank())) {
                 invalid.add(new FieldViolation("note", "is required when a line's reason is OTHER: say what is wrong"));
@@ -154,20 +150,55 @@ class ReturnManagement {
         if (!invalid.isEmpty()) {
             throw OrdoException.invalid(invalid);
         }
-        OrderSnapshot order = orders.find(orderIdOrNumber).orElseThrow(() -> OrdoException.notFound("Order", orderIdOrNumber));
-        if (actor.isCustomer() && !order.customerId().equals(actor.customerId())) {
-            throw OrdoException.notFound("Order", orderIdOrNumber);
+        return new CheckedRequest(resolution, lines, reasons);
+    }
+
+    private static Resolution resolution(List<FieldViolation> invalid, String resolution) {
+        if (resolution == null) {
+            invalid.add(new FieldViolation("resolution", "is required: one of " + List.of(Resolution.values())));
+            return null;
         }
-        store.lockOrder(order.id());
-        // read again under the lock: receipts of other returns of this order have committed or wait for us
-        order = orders.find(order.id()).orElseThrow();
+        try {
+            return Resolution.valueOf(resolution);
+        } catch (IllegalArgumentException e) {
+            invalid.add(new FieldViolation("resolution", "must be one of " + List.of(Resolution.values())));
+            return null;
+        }
+    }
+
+    /** One requested line by itself ({@code seen}: the line numbers so far); its reason, or null when it has none. */
+    private static ReturnReason checkRequestLine(List<FieldViolation> invalid, String field, RequestLine line, Set<Integer> seen) {
+        if (line == null || line.lineNumber() == null) {
+            invalid.add(new FieldViolation(field + ".lineNumber", "is required"));
+        } else if (!seen.add(line.lineNumber())) {
+            invalid.add(new FieldViolation(field + ".lineNumber", "appears more than once"));
+        }
+        if (line == null || line.quantity() == null) {
+            invalid.add(new FieldViolation(field + ".quantity", "is required"));
+        } else if (line.quantity() <= 0) {
+            invalid.add(new FieldViolation(field + ".quantity", "must be greater than 0"));
+        }
+        if (line == null || line.reason() == null) {
+            invalid.add(new FieldViolation(field + ".reason", "is required: one of " + List.of(ReturnReason.values())));
+            return null;
+        }
+        try {
+            return ReturnReason.valueOf(line.reason());
+        } catch (IllegalArgumentException e) {
+            invalid.add(new FieldViolation(field + ".reason", "must be one of " + List.of(ReturnReason.values())));
+            return null;
+        }
+    }
+
+    /**
+     * Adds the requested lines to the new return, in line order, each within what may still be returned of the order's line
+     * (read under the order's return lock): shipped − returned − requested on the order's open returns.
+     */
+    private void addReturnableLines(Rma rma, OrderSnapshot order, CheckedRequest checked) {
         Map<Integer, Long> open = store.openQuantities(order.id());
         List<FieldViolation> rules = new ArrayList<>();
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        Rma rma = new Rma(UUID.randomUUID(), store.nextNumber(now), order.id(), order.number(), order.customerId(), order.currency(),
-                ReturnStatus.REQUESTED, resolution, blankToNull(request.note()), now, actor.username());
-        for (int i = 0; i < lines.size(); i++) {
-            RequestLine wanted = lines.get(i);
+        for (int i = 0; i < checked.lines().size(); i++) {
+            RequestLine wanted = checked.lines().get(i);
             OrderSnapshot.Line line = order.line(wanted.lineNumber());
             if (line == null) {
                 rules.add(new FieldViolation("lines[" + i + "].lineNumber", "order " + order.number() + " has no line " + wanted.lineNumber()));
@@ -180,20 +211,12 @@ class ReturnManagement {
                         + line.shipped() + ", returned " + line.returned() + ", requested on open returns " + requested));
                 continue;
             }
-            rma.lines.add(new Rma.Line(line.lineNumber(), line.sku(), line.name(), wanted.quantity(), reasons.get(i)));
+            rma.lines.add(new Rma.Line(line.lineNumber(), line.sku(), line.name(), wanted.quantity(), checked.reasons().get(i)));
         }
         if (!rules.isEmpty()) {
             throw OrdoException.rule("return-exceeds-shipped", "The return does not fit order " + order.number() + ".", rules);
         }
         rma.lines.sort(Comparator.comparingInt(l -> l.lineNumber));
-        store.insert(rma);
-        String summary = rma.lines.stream().map(l -> l.quantity + " × " + l.sku + " (line " + l.lineNumber + ", " + l.reason + ")")
-                .collect(Collectors.joining("; "));
-        store.appendHistory(List.of(new ReturnStore.HistoryEntry(rma.id, now, actor.username(), null, ReturnStatus.REQUESTED,
-                cut(resolution + ": " + summary + (rma.note == null ? "" : " — " + rma.note)))));
-        audit.record(AUDIT_ENTITY, rma.id.toString(), "REQUESTED", null, rma.state());
-        events.publishEvent(new ReturnStatusChanged(rma.id, rma.number, rma.orderId, rma.customerId, null, ReturnStatus.REQUESTED, rma.note));
-        return rma;
     }
 
     @Transactional
@@ -230,32 +253,7 @@ class ReturnManagement {
     Rma receive(String idOrNumber, String ifMatch, Receive request) {
         List<ReceiveLine> given = request == null ? null : request.lines();
         boolean restockByDefault = request == null || request.restock() == null || request.restock();
-        List<FieldViolation> invalid = new ArrayList<>();
-        if (given != null) {
-            if (given.isEmpty()) {
-                invalid.add(new FieldViolation("lines", "must contain at least one line, or be left out to receive everything"));
-            } else if (given.size() > MAX_LINES) {
-                invalid.add(new FieldViolation("lines", "must contain at most " + MAX_LINES + " lines"));
-            }
-            for (int i = 0; i < given.size() && i < MAX_LINES; i++) {
-                ReceiveLine line = given.get(i);
-                String field = "lines[" + i + "]";
-                if (line == null || line.lineNumber() == null) {
-                    invalid.add(new FieldViolation(field + ".lineNumber", "is required"));
-                }
-                if (line == null || line.quantity() == null) {
-                    invalid.add(new FieldViolation(field + ".quantity", "is required"));
-                } else if (line.quantity() <= 0) {
-                    invalid.add(new FieldViolation(field + ".quantity", "must be greater than 0"));
-                }
-                if (line != null && line.warehouse() != null && !(line.restock() == null ? restockByDefault : line.restock())) {
-                    invalid.add(new FieldViolation(field + ".warehouse", "is only for restocked units (restock: true)"));
-                }
-            }
-        }
-        if (!invalid.isEmpty()) {
-            throw OrdoException.invalid(invalid);
-        }
+        checkReceipt(given, restockByDefault);
         UUID id = resolveId(idOrNumber);
         Rma unlocked = store.find(id.toString()).orElseThrow(() -> OrdoException.notFound("Return", idOrNumber));
         // requests of this order take turns with receipts: what may still be returned must not change under them
@@ -263,55 +261,8 @@ class ReturnManagement {
         Rma rma = lock(idOrNumber, ifMatch);
         rma.status.requireCanMoveTo(ReturnStatus.RECEIVED);
 
-        List<Rma.Receipt> receipts = new ArrayList<>();
-        List<String> fields = new ArrayList<>();
         List<FieldViolation> rules = new ArrayList<>();
-        if (given == null) {
-            for (Rma.Line line : rma.lines) {
-                receipts.add(new Rma.Receipt(line.lineNumber, line.quantity, restockByDefault, null));
-                fields.add("lines");
-            }
-        } else {
-            Map<Integer, Long> sums = new LinkedHashMap<>();
-            for (int i = 0; i < given.size(); i++) {
-                ReceiveLine wanted = given.get(i);
-                Rma.Line line = rma.line(wanted.lineNumber());
-                if (line == null) {
-                    rules.add(new FieldViolation("lines[" + i + "].lineNumber", rma.number + " has no line " + wanted.lineNumber()));
-                    continue;
-                }
-                long sum = sums.merge(line.lineNumber, wanted.quantity(), Long::sum);
-                if (sum > line.quantity) {
-                    rules.add(new FieldViolation("lines[" + i + "].quantity", "line " + line.lineNumber + " was requested with "
-                            + line.quantity + "; " + sum + " cannot be received"));
-                    continue;
-                }
-                boolean restock = wanted.restock() == null ? restockByDefault : wanted.restock();
-                receipts.add(new Rma.Receipt(line.lineNumber, wanted.quantity(), restock, restock ? blankToNull(wanted.warehouse()) : null));
-                fields.add("lines[" + i + "].warehouse");
-            }
-        }
-        // where restocked units go: the warehouse given, else the one the line shipped most from
-        List<Rma.Receipt> placed = new ArrayList<>();
-        for (int i = 0; i < receipts.size(); i++) {
-            Rma.Receipt r = receipts.get(i);
-            if (!r.restock()) {
-                placed.add(r);
-                continue;
-            }
-            String field = fields.get(i);
-            String warehouse = r.warehouse() != null ? r.warehouse() : defaultWarehouse(rma.orderId, r.lineNumber());
-            if (warehouse == null) {
-                rules.add(new FieldViolation(field, "line " + r.lineNumber() + " has no warehouse it shipped from: name one"));
-                continue;
-            }
-            WarehouseView view = inventory.warehouse(warehouse).orElse(null);
-            if (view == null || !view.active()) {
-                rules.add(new FieldViolation(field, "warehouse " + warehouse + " is unknown or not active"));
-                continue;
-            }
-            placed.add(new Rma.Receipt(r.lineNumber(), r.quantity(), true, warehouse));
-        }
+        List<Rma.Receipt> placed = placed(rma, received(rma, given, restockByDefault, rules), rules);
         if (!rules.isEmpty()) {
             throw OrdoException.rule("invalid-receipt", "The receipt does not fit return " + rma.number + ".", rules);
         }
@@ -319,6 +270,111 @@ class ReturnManagement {
         Rma.State before = rma.state();
         ReturnStatus from = rma.moveTo(ReturnStatus.RECEIVED);
         rma.receivedAt = now();
+        book(rma, placed);
+        String summary = placed.stream().map(r -> r.quantity() + " × line " + r.lineNumber() + (r.restock() ? " restocked in " + r.warehouse()
+                : " scrapped")).collect(Collectors.joining("; "));
+        return save(rma, before, "RECEIVED", List.of(transition(rma, from, cut(summary))));
+    }
+
+    /** The received lines by themselves, before anything is locked; every problem at once. */
+    private static void checkReceipt(List<ReceiveLine> given, boolean restockByDefault) {
+        if (given == null) {
+            return;
+        }
+        List<FieldViolation> invalid = new ArrayList<>();
+        if (given.isEmpty()) {
+            invalid.add(new FieldViolation("lines", "must contain at least one line, or be left out to receive everything"));
+        } else if (given.size() > MAX_LINES) {
+            invalid.add(new FieldViolation("lines", "must contain at most " + MAX_LINES + " lines"));
+        }
+        for (int i = 0; i < given.size() && i < MAX_LINES; i++) {
+            ReceiveLine line = given.get(i);
+            String field = "lines[" + i + "]";
+            if (line == null || line.lineNumber() == null) {
+                invalid.add(new FieldViolation(field + ".lineNumber", "is required"));
+            }
+            if (line == null || line.quantity() == null) {
+                invalid.add(new FieldViolation(field + ".quantity", "is required"));
+            } else if (line.quantity() <= 0) {
+                invalid.add(new FieldViolation(field + ".quantity", "must be greater than 0"));
+            }
+            if (line != null && line.warehouse() != null && !(line.restock() == null ? restockByDefault : line.restock())) {
+                invalid.add(new FieldViolation(field + ".warehouse", "is only for restocked units (restock: true)"));
+            }
+        }
+        if (!invalid.isEmpty()) {
+            throw OrdoException.invalid(invalid);
+        }
+    }
+
+    /** A receipt of one line as asked for, and the field a problem with its warehouse is reported at. */
+    private record Received(Rma.Receipt receipt, String field) {}
+
+    /**
+     * What arrived per line (without {@code given}: everything requested), each within what the return requested of the line;
+     * problems are added to {@code rules}.
+     */
+    private static List<Received> received(Rma rma, List<ReceiveLine> given, boolean restockByDefault, List<FieldViolation> rules) {
+        List<Received> received = new ArrayList<>();
+        if (given == null) {
+            for (Rma.Line line : rma.lines) {
+                received.add(new Received(new Rma.Receipt(line.lineNumber, line.quantity, restockByDefault, null), "lines"));
+            }
+            return received;
+        }
+        Map<Integer, Long> sums = new LinkedHashMap<>();
+        for (int i = 0; i < given.size(); i++) {
+            ReceiveLine wanted = given.get(i);
+            Rma.Line line = rma.line(wanted.lineNumber());
+            if (line == null) {
+                rules.add(new FieldViolation("lines[" + i + "].lineNumber", rma.number + " has no line " + wanted.lineNumber()));
+                continue;
+            }
+            long sum = sums.merge(line.lineNumber, wanted.quantity(), Long::sum);
+            if (sum > line.quantity) {
+                rules.add(new FieldViolation("lines[" + i + "].quantity", "line " + line.lineNumber + " was requested with "
+                        + line.quantity + "; " + sum + " cannot be received"));
+                continue;
+            }
+            boolean restock = wanted.restock() == null ? restockByDefault : wanted.restock();
+            received.add(new Received(new Rma.Receipt(line.lineNumber, wanted.quantity(), restock,
+                    restock ? blankToNull(wanted.warehouse()) : null), "lines[" + i + "].warehouse"));
+        }
+        return received;
+    }
+
+    /**
+     * The receipts with the warehouse where restocked units go: the one given, else the one the line shipped most from; it
+     * must be known and active. Problems are added to {@code rules}.
+     */
+    private List<Rma.Receipt> placed(Rma rma, List<Received> received, List<FieldViolation> rules) {
+        List<Rma.Receipt> placed = new ArrayList<>();
+        for (Received each : received) {
+            Rma.Receipt r = each.receipt();
+            if (!r.restock()) {
+                placed.add(r);
+                continue;
+            }
+            String warehouse = r.warehouse() != null ? r.warehouse() : defaultWarehouse(rma.orderId, r.lineNumber());
+            if (warehouse == null) {
+                rules.add(new FieldViolation(each.field(), "line " + r.lineNumber() + " has no warehouse it shipped from: name one"));
+                continue;
+            }
+            WarehouseView view = inventory.warehouse(warehouse).orElse(null);
+            if (view == null || !view.active()) {
+                rules.add(new FieldViolation(each.field(), "warehouse " + warehouse + " is unknown or not active"));
+                continue;
+            }
+            placed.add(new Rma.Receipt(r.lineNumber(), r.quantity(), true, warehouse));
+        }
+        return placed;
+    }
+
+    /**
+     * Books checked receipts: the return's lines count them, the order's lines count what came back, restocked units go back
+     * on hand (stock levels in the global lock order: by warehouse, then SKU), and the receipts are stored.
+     */
+    private void book(Rma rma, List<Rma.Receipt> placed) {
         for (Rma.Receipt r : placed) {
             Rma.Line line = rma.line(r.lineNumber());
             line.received += r.quantity();
@@ -333,7 +389,6 @@ class ReturnManagement {
                 fulfillment.recordReturn(rma.orderId, line.lineNumber, line.received, "return " + rma.number + " (" + line.reason + ")");
             }
         }
-        // stock levels in the global lock order: by warehouse, then SKU
         Map<List<String>, Long> restock = new java.util.TreeMap<>(Comparator.<List<String>, String>comparing(k -> k.get(0))
                 .thenComparing(k -> k.get(1)));
         for (Rma.Receipt r : placed) {
@@ -344,9 +399,6 @@ class ReturnManagement {
         restock.forEach((key, quantity) -> inventory.restock(key.get(1), key.get(0), quantity, rma.number));
         rma.receipts.addAll(placed);
         store.insertReceipts(rma.id, placed);
-        String summary = placed.stream().map(r -> r.quantity() + " × line " + r.lineNumber() + (r.restock() ? " restocked in " + r.warehouse()
-                : " scrapped")).collect(Collectors.joining("; "));
-        return save(rma, before, "RECEIVED", List.of(transition(rma, from, cut(summary))));
     }
 
     @Transactional
@@ -382,36 +434,9 @@ class ReturnManagement {
         if (received.isEmpty()) {
             note = "nothing was received: nothing to " + rma.resolution.name().toLowerCase();
         } else if (rma.resolution == Resolution.REPLACE) {
-            OrderSnapshot replacement = replacements.place(rma.orderId, rma.number,
-                    received.stream().map(l -> new ReplacementOrders.Line(l.sku, l.received)).toList());
-            rma.replacementOrderId = replacement.id();
-            rma.replacementOrderNumber = replacement.number();
-            note = "replacement order " + replacement.number();
+            note = replace(rma, received);
         } else {
-            String reason = cut("Return " + rma.number + ": " + received.stream().map(l -> l.reason.name()).distinct()
-                    .collect(Collectors.joining(", ")), MAX_REASON);
-            Money onAccountBefore = onAccount(rma);
-            List<CreditNotes.IssuedCreditNote> notes = creditNotes.creditReturnedLines(rma.orderId,
-                    received.stream().map(l -> new CreditNotes.ReturnedLine(l.lineNumber, l.received)).toList(), reason);
-            List<Rma.CreditNote> issued = notes.stream().map(n -> new Rma.CreditNote(n.id(), n.number(), n.invoiceNumber(), n.total())).toList();
-            rma.creditNotes.addAll(issued);
-            store.insertCreditNotes(rma.id, issued);
-            Money zero = Money.zero(Money.currency(rma.currency));
-            Money credited = issued.stream().map(Rma.CreditNote::total).reduce(zero, Money::plus);
-            note = "credit notes " + issued.stream().map(Rma.CreditNote::number).collect(Collectors.joining(", ")) + " over "
-                    + zero.minus(credited);
-            if (rma.resolution == Resolution.REFUND) {
-                // what the credit freed of money already paid is the customer's to get back; on an unpaid invoice the credit
-                // note simply lowers what is owed
-                Money freed = onAccount(rma).minus(onAccountBefore);
-                if (freed.amount().signum() > 0) {
-                    rma.refundAmount = freed;
-                    rma.refundStatus = Rma.RefundStatus.DUE;
-                    note += "; refund of " + freed + " due";
-                } else {
-                    note += "; the invoice was not paid: the credit lowers what is owed, nothing to pay back";
-                }
-            }
+            note = credit(rma, received);
         }
         ReturnStatus from = rma.moveTo(target);
         rma.resolvedAt = now;
@@ -432,6 +457,43 @@ class ReturnManagement {
                     rma.creditNotes.stream().map(Rma.CreditNote::number).toList()));
         }
         return saved;
+    }
+
+    /** Places a free replacement order for what was received; the history's note. */
+    private String replace(Rma rma, List<Rma.Line> received) {
+        OrderSnapshot replacement = replacements.place(rma.orderId, rma.number,
+                received.stream().map(l -> new ReplacementOrders.Line(l.sku, l.received)).toList());
+        rma.replacementOrderId = replacement.id();
+        rma.replacementOrderNumber = replacement.number();
+        return "replacement order " + replacement.number();
+    }
+
+    /** Credits what was received and, for a REFUND, makes due what the credit freed of money already paid; the history's note. */
+    private String credit(Rma rma, List<Rma.Line> received) {
+        String reason = cut("Return " + rma.number + ": " + received.stream().map(l -> l.reason.name()).distinct()
+                .collect(Collectors.joining(", ")), MAX_REASON);
+        Money onAccountBefore = onAccount(rma);
+        List<CreditNotes.IssuedCreditNote> notes = creditNotes.creditReturnedLines(rma.orderId,
+                received.stream().map(l -> new CreditNotes.ReturnedLine(l.lineNumber, l.received)).toList(), reason);
+        List<Rma.CreditNote> issued = notes.stream().map(n -> new Rma.CreditNote(n.id(), n.number(), n.invoiceNumber(), n.total())).toList();
+        rma.creditNotes.addAll(issued);
+        store.insertCreditNotes(rma.id, issued);
+        Money zero = Money.zero(Money.currency(rma.currency));
+        Money credited = issued.stream().map(Rma.CreditNote::total).reduce(zero, Money::plus);
+        String note = "credit notes " + issued.stream().map(Rma.CreditNote::number).collect(Collectors.joining(", ")) + " over "
+                + zero.minus(credited);
+        if (rma.resolution != Resolution.REFUND) {
+            return note;
+        }
+        // what the credit freed of money already paid is the customer's to get back; on an unpaid invoice the credit note
+        // simply lowers what is owed
+        Money freed = onAccount(rma).minus(onAccountBefore);
+        if (freed.amount().signum() > 0) {
+            rma.refundAmount = freed;
+            rma.refundStatus = Rma.RefundStatus.DUE;
+            return note + "; refund of " + freed + " due";
+        }
+        return note + "; the invoice was not paid: the credit lowers what is owed, nothing to pay back";
     }
 
     /** Records that a due refund has been paid back ({@code reference} names the payment); the return is CLOSED. */

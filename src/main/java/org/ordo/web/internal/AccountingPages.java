@@ -62,12 +62,14 @@ class AccountingPages {
     private final Customers customers;
     private final PageJobs jobs;
     private final MessageSource messages;
+    private final ViolationTexts violations;
 
-    AccountingPages(Accounting accounting, Customers customers, PageJobs jobs, MessageSource messages) {
+    AccountingPages(Accounting accounting, Customers customers, PageJobs jobs, MessageSource messages, ViolationTexts violations) {
         this.accounting = accounting;
         this.customers = customers;
         this.jobs = jobs;
         this.messages = messages;
+        this.violations = violations;
     }
 
     /** The filters as typed; what is malformed is reported next to its field and left out of the search. */
@@ -283,36 +285,9 @@ class AccountingPages {
         Map<Integer, Long> quantities = new LinkedHashMap<>();
         Money amount = null;
         if ("AMOUNT".equals(by)) {
-            String value = form.getFirst("creditAmount");
-            List<FieldViolation> problems = new ArrayList<>();
-            amount = new MoneyInput(value, doc.currency()).toMoney("amount", problems);
-            if (!problems.isEmpty()) {
-                errors.put("creditAmount", value == null || value.isBlank() ? text("error.required") : text("accounting.error.amount"));
-            } else if (amount.amount().signum() <= 0) {
-                errors.put("creditAmount", text("accounting.error.positive"));
-            }
+            amount = creditAmount(doc, form.getFirst("creditAmount"), errors);
         } else {
-            for (Accounting.Line line : doc.lines()) {
-                String value = form.getFirst("qty-" + line.lineNumber());
-                if (value == null || value.isBlank()) {
-                    continue;
-                }
-                try {
-                    long quantity = Long.parseLong(value.trim());
-                    if (quantity < 0) {
-                        errors.put("qty-" + line.lineNumber(), text("accounting.error.positive"));
-                    } else if (quantity > line.creditable()) {
-                        errors.put("qty-" + line.lineNumber(), text("accounting.error.creditLine", line.creditable()));
-                    } else if (quantity > 0) {
-                        quantities.put(line.lineNumber(), quantity);
-                    }
-                } catch (NumberFormatException e) {
-                    errors.put("qty-" + line.lineNumber(), text("accounting.error.whole"));
-                }
-            }
-            if (quantities.isEmpty() && errors.keySet().stream().noneMatch(k -> k.startsWith("qty-"))) {
-                errors.put("creditLines", text("accounting.error.noLines"));
-            }
+            quantities = creditQuantities(doc, form, errors);
         }
         if (!errors.isEmpty()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -323,21 +298,65 @@ class AccountingPages {
             note = "AMOUNT".equals(by) ? accounting.creditAmount(doc.id().toString(), amount, reason.trim())
                     : accounting.creditLines(doc.id().toString(), quantities, reason.trim());
         } catch (OrdoException refused) {
-            Map<String, String> fields = new LinkedHashMap<>();
-            fields.put("reason", "creditReason");
-            fields.put("amount", "creditAmount");
-            fields.put("amount.amount", "creditAmount");
-            fields.put("lines", "creditLines");
-            List<Integer> numbers = new ArrayList<>(quantities.keySet());
-            for (int i = 0; i < numbers.size(); i++) {
-                fields.put("lines[" + i + "].quantity", "qty-" + numbers.get(i));
-                fields.put("lines[" + i + "].lineNumber", "qty-" + numbers.get(i));
-            }
-            return refused(doc, refused, "credit", fields, typed, model, response);
+            return refused(doc, refused, "credit", creditFields(quantities), typed, model, response);
         }
         redirect.addFlashAttribute("done", "accounting.done.credit");
         redirect.addFlashAttribute("doneArgument", note.number());
         return "redirect:/accounting/invoices/" + doc.number();
+    }
+
+    /** The net amount typed to credit, in the invoice's currency; null with the reason in {@code errors}. */
+    private Money creditAmount(Accounting.Details doc, String value, Map<String, String> errors) {
+        List<FieldViolation> problems = new ArrayList<>();
+        Money amount = new MoneyInput(value, doc.currency()).toMoney("amount", problems);
+        if (!problems.isEmpty()) {
+            errors.put("creditAmount", value == null || value.isBlank() ? text("error.required") : text("accounting.error.amount"));
+        } else if (amount.amount().signum() <= 0) {
+            errors.put("creditAmount", text("accounting.error.positive"));
+        }
+        return amount;
+    }
+
+    /** The quantities typed per line ({@code qty-<line>}, line number → quantity), each at most what is still creditable. */
+    private Map<Integer, Long> creditQuantities(Accounting.Details doc, MultiValueMap<String, String> form, Map<String, String> errors) {
+        Map<Integer, Long> quantities = new LinkedHashMap<>();
+        for (Accounting.Line line : doc.lines()) {
+            String value = form.getFirst("qty-" + line.lineNumber());
+            if (value == null || value.isBlank()) {
+                continue;
+            }
+            try {
+                long quantity = Long.parseLong(value.trim());
+                if (quantity < 0) {
+                    errors.put("qty-" + line.lineNumber(), text("accounting.error.positive"));
+                } else if (quantity > line.creditable()) {
+                    errors.put("qty-" + line.lineNumber(), text("accounting.error.creditLine", line.creditable()));
+                } else if (quantity > 0) {
+                    quantities.put(line.lineNumber(), quantity);
+                }
+            } catch (NumberFormatException e) {
+                errors.put("qty-" + line.lineNumber(), text("accounting.error.whole"));
+            }
+        }
+        if (quantities.isEmpty() && errors.keySet().stream().noneMatch(k -> k.startsWith("qty-"))) {
+            errors.put("creditLines", text("accounting.error.noLines"));
+        }
+        return quantities;
+    }
+
+    /** The page's field for each field the invoicing module names in a credit note's refusal. */
+    private static Map<String, String> creditFields(Map<Integer, Long> quantities) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("reason", "creditReason");
+        fields.put("amount", "creditAmount");
+        fields.put("amount.amount", "creditAmount");
+        fields.put("lines", "creditLines");
+        List<Integer> numbers = new ArrayList<>(quantities.keySet());
+        for (int i = 0; i < numbers.size(); i++) {
+            fields.put("lines[" + i + "].quantity", "qty-" + numbers.get(i));
+            fields.put("lines[" + i + "].lineNumber", "qty-" + numbers.get(i));
+        }
+        return fields;
     }
 
     /** What the invoicing module refused, shown next to the fields it names (others on top), with what was typed kept. */
@@ -345,7 +364,7 @@ class AccountingPages {
             Map<String, String> typed, Model model, HttpServletResponse response) {
         Map<String, String> errors = new LinkedHashMap<>();
         for (FieldViolation v : refused.violations()) {
-            errors.merge(fields.getOrDefault(v.field(), "action"), v.message(), (a, b) -> a + "; " + b);
+            errors.merge(fields.getOrDefault(v.field(), "action"), violations.of(v), (a, b) -> a + "; " + b);
         }
         if (errors.isEmpty()) {
             errors.put("action", refused.getMessage());

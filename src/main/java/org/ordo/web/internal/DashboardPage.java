@@ -52,12 +52,14 @@ class DashboardPage {
     private final StockLevelSearch stock;
     private final MessageSource messages;
     private final JsonMapper json;
+    private final ViolationTexts violations;
 
-    DashboardPage(KeyFigures figures, StockLevelSearch stock, MessageSource messages, JsonMapper json) {
+    DashboardPage(KeyFigures figures, StockLevelSearch stock, MessageSource messages, JsonMapper json, ViolationTexts violations) {
         this.figures = figures;
         this.stock = stock;
         this.messages = messages;
         this.json = json;
+        this.violations = violations;
     }
 
     /** The start page: the dashboard for those who may see it, the orders for everyone else. */
@@ -79,7 +81,7 @@ class DashboardPage {
                 summary = figures.summary(start, end);
             } catch (OrdoException invalid) {
                 for (FieldViolation v : invalid.violations()) {
-                    errors.put(v.field(), text(v.message().contains("before") ? "error.period.reversed" : "error.period.tooLong"));
+                    errors.put(v.field(), violations.of(v));
                 }
             }
         }

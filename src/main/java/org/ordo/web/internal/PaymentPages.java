@@ -8,6 +8,7 @@ import org.ordo.invoicing.Accounting;
 import org.ordo.invoicing.PaymentMethod;
 import org.ordo.platform.Idempotency;
 import org.ordo.platform.MoneyInput;
+import org.ordo.shared.CommonRule;
 import org.ordo.shared.FieldViolation;
 import org.ordo.shared.Money;
 import org.ordo.shared.OrdoException;
@@ -53,12 +54,15 @@ class PaymentPages {
     private final Customers customers;
     private final Idempotency idempotency;
     private final MessageSource messages;
+    private final ViolationTexts violations;
 
-    PaymentPages(Accounting accounting, Customers customers, Idempotency idempotency, MessageSource messages) {
+    PaymentPages(Accounting accounting, Customers customers, Idempotency idempotency, MessageSource messages,
+            ViolationTexts violations) {
         this.accounting = accounting;
         this.customers = customers;
         this.idempotency = idempotency;
         this.messages = messages;
+        this.violations = violations;
     }
 
     /** The form as typed (or prefilled); {@code allocations} maps invoice id to the amount typed for it. */
@@ -130,16 +134,7 @@ class PaymentPages {
     @PreAuthorize(PageAccess.ACCOUNTANTS)
     String record(@RequestParam MultiValueMap<String, String> params, Model model, HttpServletResponse response,
             RedirectAttributes redirect) {
-        Map<String, String> allocations = new LinkedHashMap<>();
-        params.forEach((k, v) -> {
-            if (k.startsWith("alloc-") && !v.isEmpty()) {
-                allocations.put(k.substring("alloc-".length()), v.get(0).trim());
-            }
-        });
-        PaymentForm form = new PaymentForm(first(params, "customer"), first(params, "amount"), first(params, "currency"),
-                first(params, "method"), first(params, "receivedOn"), first(params, "reference"),
-                OLDEST_FIRST.equals(first(params, "allocation")) ? OLDEST_FIRST : EXPLICIT, allocations, first(params, "invoice"),
-                first(params, "submission"));
+        PaymentForm form = typed(params);
         Map<String, String> errors = new LinkedHashMap<>();
         CustomerSnapshot customer = customer(form.customer()).orElse(null);
         if (customer == null) {
@@ -148,94 +143,10 @@ class PaymentPages {
         List<Accounting.Listed> open = customer == null ? List.of() : accounting.openInvoices(customer.id());
 
         // the checks a person needs in their language; the invoicing module checks everything again and has the last word
-        Money amount = null;
-        if (form.amount().isBlank()) {
-            errors.put("amount", text("error.required"));
-        } else {
-            List<FieldViolation> problems = new ArrayList<>();
-            amount = new MoneyInput(form.amount(), form.currency().isBlank() ? "EUR" : form.currency()).toMoney("amount", problems);
-            if (problems.stream().anyMatch(p -> p.field().equals("amount.currency"))) {
-                errors.put("currency", text("error.choice"));
-                amount = null;
-            } else if (!problems.isEmpty() || amount == null) {
-                errors.put("amount", problems.stream().anyMatch(p -> p.message().contains("0 or greater")) ? text("accounting.error.positive")
-                        : text("accounting.error.amount"));
-                amount = null;
-            } else if (amount.amount().signum() <= 0) {
-                errors.put("amount", text("accounting.error.positive"));
-                amount = null;
-            }
-        }
-        PaymentMethod method = null;
-        try {
-            method = PaymentMethod.valueOf(form.method());
-        } catch (IllegalArgumentException e) {
-            errors.put("method", text("error.choice"));
-        }
-        LocalDate receivedOn = null;
-        if (form.receivedOn().isBlank()) {
-            errors.put("receivedOn", text("error.required"));
-        } else {
-            try {
-                receivedOn = LocalDate.parse(form.receivedOn());
-                if (receivedOn.isAfter(LocalDate.now(ZoneOffset.UTC))) {
-                    errors.put("receivedOn", text("accounting.error.future"));
-                }
-            } catch (DateTimeParseException e) {
-                errors.put("receivedOn", text("error.date"));
-            }
-        }
-        Map<UUID, Money> explicit = null;
-        if (EXPLICIT.equals(form.allocation())) {
-            explicit = new LinkedHashMap<>();
-            BigDecimal sum = BigDecimal.ZERO;
-            Map<String, Accounting.Listed> openById = new TreeMap<>();
-            open.forEach(i -> openById.put(i.id().toString(), i));
-            for (Map.Entry<String, String> a : allocations.entrySet()) {
-                if (a.getValue().isBlank()) {
-                    continue;
-                }
-                String field = "alloc-" + a.getKey();
-                Accounting.Listed invoice = openById.get(a.getKey());
-                BigDecimal value;
-                try {
-                    value = new BigDecimal(a.getValue());
-                } catch (NumberFormatException e) {
-                    errors.put(field, text("accounting.error.amount"));
-                    continue;
-                }
-                if (value.signum() < 0) {
-                    errors.put(field, text("accounting.error.positive"));
-                    continue;
-                }
-                if (value.signum() == 0) {
-                    continue;
-                }
-                if (invoice == null) {
-                    errors.put("allocations", text("accounting.error.notOpen"));
-                    continue;
-                }
-                if (amount != null && !invoice.amountDue().currencyCode().equals(amount.currencyCode())) {
-                    errors.put(field, text("accounting.error.currency", invoice.amountDue().currencyCode()));
-                    errors.putIfAbsent("currency", text("accounting.error.currencyOfInvoices", invoice.amountDue().currencyCode()));
-                    continue;
-                }
-                if (value.compareTo(invoice.amountDue().amount()) > 0) {
-                    errors.put(field, text("accounting.error.exceedsInvoice", invoice.number()));
-                    continue;
-                }
-                sum = sum.add(value);
-                if (amount != null) {
-                    explicit.put(invoice.id(), new Money(value, amount.currency()));
-                }
-            }
-            if (amount != null && sum.compareTo(amount.amount()) > 0) {
-                errors.put("allocations", text("accounting.error.exceedsPayment"));
-            }
-            if (explicit.isEmpty() && !errors.containsKey("allocations") && errors.keySet().stream().noneMatch(k -> k.startsWith("alloc-"))) {
-                errors.put("allocations", text("accounting.error.noAllocation"));
-            }
-        }
+        Money amount = amount(form, errors);
+        PaymentMethod method = method(form, errors);
+        LocalDate receivedOn = receivedOn(form, errors);
+        Map<UUID, Money> explicit = EXPLICIT.equals(form.allocation()) ? allocations(form, open, amount, errors) : null;
         if (form.reference().length() > 100) {
             errors.put("reference", text("accounting.error.tooLong", 100));
         }
@@ -245,6 +156,139 @@ class PaymentPages {
         }
         Accounting.PaymentEntry entry = new Accounting.PaymentEntry(customer.id(), amount, method, form.reference().isBlank() ? null
                 : form.reference().trim(), receivedOn, explicit);
+        return submit(form, customer, entry, model, response, redirect);
+    }
+
+    /** The form as posted; the amounts typed per invoice come as {@code alloc-<invoice id>}. */
+    private static PaymentForm typed(MultiValueMap<String, String> params) {
+        Map<String, String> allocations = new LinkedHashMap<>();
+        params.forEach((k, v) -> {
+            if (k.startsWith("alloc-") && !v.isEmpty()) {
+                allocations.put(k.substring("alloc-".length()), v.get(0).trim());
+            }
+        });
+        return new PaymentForm(first(params, "customer"), first(params, "amount"), first(params, "currency"),
+                first(params, "method"), first(params, "receivedOn"), first(params, "reference"),
+                OLDEST_FIRST.equals(first(params, "allocation")) ? OLDEST_FIRST : EXPLICIT, allocations, first(params, "invoice"),
+                first(params, "submission"));
+    }
+
+    /** The money received, or null with the reason in {@code errors}. */
+    private Money amount(PaymentForm form, Map<String, String> errors) {
+        if (form.amount().isBlank()) {
+            errors.put("amount", text("error.required"));
+            return null;
+        }
+        List<FieldViolation> problems = new ArrayList<>();
+        Money amount = new MoneyInput(form.amount(), form.currency().isBlank() ? "EUR" : form.currency()).toMoney("amount", problems);
+        if (problems.stream().anyMatch(p -> p.field().equals("amount.currency"))) {
+            errors.put("currency", text("error.choice"));
+            return null;
+        }
+        if (!problems.isEmpty() || amount == null) {
+            // a payment must be more than 0, so a negative amount is told that; anything else is not a readable amount
+            boolean negative = problems.stream().anyMatch(p -> CommonRule.ZERO_OR_GREATER.code().equals(p.code()));
+            errors.put("amount", text(negative ? "accounting.error.positive" : "accounting.error.amount"));
+            return null;
+        }
+        if (amount.amount().signum() <= 0) {
+            errors.put("amount", text("accounting.error.positive"));
+            return null;
+        }
+        return amount;
+    }
+
+    private PaymentMethod method(PaymentForm form, Map<String, String> errors) {
+        try {
+            return PaymentMethod.valueOf(form.method());
+        } catch (IllegalArgumentException e) {
+            errors.put("method", text("error.choice"));
+            return null;
+        }
+    }
+
+    private LocalDate receivedOn(PaymentForm form, Map<String, String> errors) {
+        if (form.receivedOn().isBlank()) {
+            errors.put("receivedOn", text("error.required"));
+            return null;
+        }
+        try {
+            LocalDate receivedOn = LocalDate.parse(form.receivedOn());
+            if (receivedOn.isAfter(LocalDate.now(ZoneOffset.UTC))) {
+                errors.put("receivedOn", text("accounting.error.future"));
+            }
+            return receivedOn;
+        } catch (DateTimeParseException e) {
+            errors.put("receivedOn", text("error.date"));
+            return null;
+        }
+    }
+
+    /** The amounts typed per open invoice (invoice id → money), checked against the invoices as the page showed them. */
+    private Map<UUID, Money> allocations(PaymentForm form, List<Accounting.Listed> open, Money amount, Map<String, String> errors) {
+        Map<UUID, Money> explicit = new LinkedHashMap<>();
+        BigDecimal sum = BigDecimal.ZERO;
+        Map<String, Accounting.Listed> openById = new TreeMap<>();
+        open.forEach(i -> openById.put(i.id().toString(), i));
+        for (Map.Entry<String, String> a : form.allocations().entrySet()) {
+            Accounting.Listed invoice = openById.get(a.getKey());
+            BigDecimal value = allocated("alloc-" + a.getKey(), a.getValue(), invoice, amount, errors);
+            if (value == null) {
+                continue;
+            }
+            sum = sum.add(value);
+            if (amount != null) {
+                explicit.put(invoice.id(), new Money(value, amount.currency()));
+            }
+        }
+        if (amount != null && sum.compareTo(amount.amount()) > 0) {
+            errors.put("allocations", text("accounting.error.exceedsPayment"));
+        }
+        if (explicit.isEmpty() && !errors.containsKey("allocations") && errors.keySet().stream().noneMatch(k -> k.startsWith("alloc-"))) {
+            errors.put("allocations", text("accounting.error.noAllocation"));
+        }
+        return explicit;
+    }
+
+    /** The amount typed in {@code field} for an open invoice (null: no longer open); null when blank, 0 or refused. */
+    private BigDecimal allocated(String field, String typed, Accounting.Listed invoice, Money amount, Map<String, String> errors) {
+        if (typed.isBlank()) {
+            return null;
+        }
+        BigDecimal value;
+        try {
+            value = new BigDecimal(typed);
+        } catch (NumberFormatException e) {
+            errors.put(field, text("accounting.error.amount"));
+            return null;
+        }
+        if (value.signum() < 0) {
+            errors.put(field, text("accounting.error.positive"));
+            return null;
+        }
+        if (value.signum() == 0) {
+            return null;
+        }
+        if (invoice == null) {
+            errors.put("allocations", text("accounting.error.notOpen"));
+            return null;
+        }
+        String currency = invoice.amountDue().currencyCode();
+        if (amount != null && !currency.equals(amount.currencyCode())) {
+            errors.put(field, text("accounting.error.currency", currency));
+            errors.putIfAbsent("currency", text("accounting.error.currencyOfInvoices", currency));
+            return null;
+        }
+        if (value.compareTo(invoice.amountDue().amount()) > 0) {
+            errors.put(field, text("accounting.error.exceedsInvoice", invoice.number()));
+            return null;
+        }
+        return value;
+    }
+
+    /** Records the payment once per form, or shows the form again with what the invoicing module refused. */
+    private String submit(PaymentForm form, CustomerSnapshot customer, Accounting.PaymentEntry entry, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
         String back = form.invoice().isBlank() ? "/accounting?customer=" + customer.id() : "/accounting/invoices/" + form.invoice();
         ResponseEntity<?> answer;
         try {
@@ -253,8 +297,9 @@ class PaymentPages {
                 return ResponseEntity.created(URI.create(back)).body(recorded);
             });
         } catch (OrdoException refused) {
+            Map<String, String> errors = new LinkedHashMap<>();
             for (FieldViolation v : refused.violations()) {
-                errors.merge(field(v.field(), explicit), v.message(), (a, b) -> a + "; " + b);
+                errors.merge(field(v.field(), entry.allocations()), violations.of(v), (a, b) -> a + "; " + b);
             }
             if (errors.isEmpty()) {
                 errors.put("action", refused.getMessage());

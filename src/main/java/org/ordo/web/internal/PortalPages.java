@@ -262,14 +262,46 @@ class PortalPages {
     String requestReturn(@PathVariable String number, @RequestParam Map<String, String> form, HttpServletResponse response, Model model,
             RedirectAttributes redirect) {
         OrderSnapshot order = returnableOrder(number);
-        List<ReturnableLine> lines = returnable(order);
         Map<String, String> errors = new LinkedHashMap<>();
+        List<ReturnDesk.RequestedLine> requested = requestedLines(returnable(order), form, errors);
+        if (requested.isEmpty() && errors.isEmpty()) {
+            errors.put("lines", text("portal.return.error.none"));
+        }
+        Resolution resolution = null;
+        try {
+            resolution = Resolution.valueOf(form.getOrDefault("resolution", ""));
+        } catch (IllegalArgumentException e) {
+            errors.put("resolution", text("error.choice"));
+        }
+        String note = form.getOrDefault("note", "").trim();
+        if (note.isEmpty() && requested.stream().anyMatch(l -> l.reason() == ReturnReason.OTHER)) {
+            errors.put("note", text("portal.return.error.note"));
+        }
+        if (note.length() > 2000) {
+            errors.put("note", text("portal.return.error.noteLength"));
+        }
+        if (!errors.isEmpty()) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return showReturn(order, form, errors, model);
+        }
+        ReturnDesk.Detail created;
+        try {
+            created = returnDesk.request(order.id(), requested, resolution, note.isEmpty() ? null : note);
+        } catch (OrdoException refused) {
+            errors.putAll(returnRefusal(refused, requested));
+            response.setStatus(status(refused));
+            return showReturn(order, form, errors, model);
+        }
+        redirect.addFlashAttribute("done", "portal.done.return");
+        redirect.addFlashAttribute("doneArgument", created.number());
+        return "redirect:/portal/orders/" + order.number();
+    }
+
+    /** The lines the customer typed a quantity for (fields {@code qty_<line>} and {@code reason_<line>}), in order. */
+    private List<ReturnDesk.RequestedLine> requestedLines(List<ReturnableLine> lines, Map<String, String> form, Map<String, String> errors) {
         List<ReturnDesk.RequestedLine> requested = new ArrayList<>();
-        List<Integer> lineOfIndex = new ArrayList<>();
-        boolean other = false;
         for (ReturnableLine line : lines) {
             String qtyField = "qty_" + line.lineNumber();
-            String reasonField = "reason_" + line.lineNumber();
             String typed = form.getOrDefault(qtyField, "").trim();
             if (typed.isEmpty() || typed.equals("0")) {
                 continue;
@@ -287,57 +319,33 @@ class PortalPages {
                 continue;
             }
             ReturnReason reason = null;
+            String reasonField = "reason_" + line.lineNumber();
             try {
                 reason = ReturnReason.valueOf(form.getOrDefault(reasonField, ""));
             } catch (IllegalArgumentException e) {
                 errors.put(reasonField, text("portal.return.error.reason"));
             }
-            other |= reason == ReturnReason.OTHER;
             requested.add(new ReturnDesk.RequestedLine(line.lineNumber(), quantity, reason));
-            lineOfIndex.add(line.lineNumber());
         }
-        if (requested.isEmpty() && errors.isEmpty()) {
-            errors.put("lines", text("portal.return.error.none"));
-        }
-        Resolution resolution = null;
-        try {
-            resolution = Resolution.valueOf(form.getOrDefault("resolution", ""));
-        } catch (IllegalArgumentException e) {
-            errors.put("resolution", text("error.choice"));
-        }
-        String note = form.getOrDefault("note", "").trim();
-        if (other && note.isEmpty()) {
-            errors.put("note", text("portal.return.error.note"));
-        }
-        if (note.length() > 2000) {
-            errors.put("note", text("portal.return.error.noteLength"));
-        }
-        if (!errors.isEmpty()) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return showReturn(order, form, errors, model);
-        }
-        ReturnDesk.Detail created;
-        try {
-            created = returnDesk.request(order.id(), requested, resolution, note.isEmpty() ? null : note);
-        } catch (OrdoException refused) {
-            for (FieldViolation v : refused.violations()) {
-                Matcher m = LINE_FIELD.matcher(v.field());
-                if (m.matches() && Integer.parseInt(m.group(1)) < lineOfIndex.size()) {
-                    int lineNumber = lineOfIndex.get(Integer.parseInt(m.group(1)));
-                    errors.put((m.group(2).equals("reason") ? "reason_" : "qty_") + lineNumber, v.message());
-                } else {
-                    errors.put(v.field(), v.message());
-                }
+        return requested;
+    }
+
+    /** What the returns module refused, next to the page's fields: {@code lines[i].…} is the i-th requested line's. */
+    private static Map<String, String> returnRefusal(OrdoException refused, List<ReturnDesk.RequestedLine> requested) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (FieldViolation v : refused.violations()) {
+            Matcher m = LINE_FIELD.matcher(v.field());
+            if (m.matches() && Integer.parseInt(m.group(1)) < requested.size()) {
+                int lineNumber = requested.get(Integer.parseInt(m.group(1))).lineNumber();
+                errors.put((m.group(2).equals("reason") ? "reason_" : "qty_") + lineNumber, v.message());
+            } else {
+                errors.put(v.field(), v.message());
             }
-            if (errors.isEmpty()) {
-                errors.put("action", refused.getMessage());
-            }
-            response.setStatus(status(refused));
-            return showReturn(order, form, errors, model);
         }
-        redirect.addFlashAttribute("done", "portal.done.return");
-        redirect.addFlashAttribute("doneArgument", created.number());
-        return "redirect:/portal/orders/" + order.number();
+        if (errors.isEmpty()) {
+            errors.put("action", refused.getMessage());
+        }
+        return errors;
     }
 
     private String showReturn(OrderSnapshot order, Map<String, String> form, Map<String, String> errors, Model model) {

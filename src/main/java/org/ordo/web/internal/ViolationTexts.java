@@ -6,11 +6,12 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * A domain module's field violation in the user's language: by its rule's code ({@code violation.<code>} in the message
- * bundles, with the violation's arguments), never by its English text; the English message where no bundle knows the code.
+ * A domain module's field violation in the user's language: the text {@code violation.<code>} of the message bundles with
+ * the violation's arguments, or the violation's English message when it has no code or the bundles no text for it. Pages
+ * translate violations here and never by reading the English text.
  */
 @Component
-class ViolationTexts {
+public class ViolationTexts {
 
     private final MessageSource messages;
 
@@ -18,10 +19,12 @@ class ViolationTexts {
         this.messages = messages;
     }
 
-    String of(FieldViolation v) {
+    public String of(FieldViolation v) {
         if (v.code() == null) {
             return v.message();
         }
-        return messages.getMessage("violation." + v.code(), v.arguments().toArray(), v.message(), LocaleContextHolder.getLocale());
+        // no default message: Spring would format the English text as a pattern, and an apostrophe in it would vanish
+        String text = messages.getMessage("violation." + v.code(), v.arguments().toArray(), null, LocaleContextHolder.getLocale());
+        return text == null ? v.message() : text;
     }
 }
