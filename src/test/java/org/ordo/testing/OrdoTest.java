@@ -15,6 +15,8 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"ordo.admin-password=" + Api.ADMIN_PASSWORD, "server.shutdown=immediate"})
+        properties = {"ordo.admin-password=" + Api.ADMIN_PASSWORD, "server.shutdown=immediate",
+                // every test calls from the loopback address: the per-address limit is LoginThrottleTests' to check
+                "ordo.identity.throttle.max-failures=100000"})
 @ContextConfiguration(initializers = PostgresInitializer.class)
 public @interface OrdoTest {}

@@ -10,9 +10,13 @@ import java.time.Duration;
  *
  * @param passwordCache how long, and for how many users, a successful Basic password check is remembered per node
  *                      (a TTL of 0 turns the cache off)
+ * @param throttle      how many failed logins (page, Basic or API token) one client address may make within a window
+ *                      before it is refused with 429 until the window ends
  */
 @ConfigurationProperties("ordo.identity")
-public record IdentityProperties(@DefaultValue PasswordCache passwordCache) {
+public record IdentityProperties(@DefaultValue PasswordCache passwordCache, @DefaultValue Throttle throttle) {
 
     public record PasswordCache(@DefaultValue("5m") Duration ttl, @DefaultValue("10000") int maxEntries) {}
+
+    public record Throttle(@DefaultValue("20") int maxFailures, @DefaultValue("10m") Duration window) {}
 }

@@ -1,26 +1,37 @@
 package org.ordo.identity.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.ordo.identity.Logins;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
-/** {@link Logins}: {@link PasswordAuthentication} behind the lockout of {@link LoginAttempts}. */
+/**
+ * Every username-and-password login, from the login page and over HTTP Basic alike: the password check of
+ * {@link PasswordAuthentication} (which refuses a locked user before looking at the password), the failures counted per
+ * username in {@link LoginAttempts}, and per client address in {@link AddressThrottle}.
+ */
 @Component
 class LockingLogins implements Logins {
 
     private final PasswordAuthentication passwords;
     private final LoginAttempts attempts;
+    private final AddressThrottle throttle;
     private final Clock clock = Clock.systemUTC();
 
-    LockingLogins(PasswordAuthentication passwords, LoginAttempts attempts) {
+    LockingLogins(PasswordAuthentication passwords, LoginAttempts attempts, AddressThrottle throttle) {
         this.passwords = passwords;
         this.attempts = attempts;
+        this.throttle = throttle;
     }
 
     @Override
@@ -28,18 +39,19 @@ class LockingLogins implements Logins {
         String username = authentication.getName() == null ? "" : authentication.getName().trim();
         // no username can be longer (see UserManagement.USERNAME): such attempts fail without a row of their own
         boolean countable = !username.isEmpty() && username.length() <= 100;
-        Instant now = clock.instant();
-        if (countable && attempts.isLocked(username, now)) {
-            throw new LockedException("Locked after repeated failed logins");
-        }
         try {
             Authentication result = passwords.authenticate(
                     UsernamePasswordAuthenticationToken.unauthenticated(username, authentication.getCredentials()));
-            if (countable) {
+            if (countable && result.getPrincipal() instanceof OrdoUser user && user.failedLogins() > 0) {
                 attempts.succeeded(username);
             }
             return result;
+        } catch (LockedException locked) {
+            throttle.failed(clientAddress());
+            throw locked;
         } catch (BadCredentialsException wrong) {
+            throttle.failed(clientAddress());
+            Instant now = clock.instant();
             if (countable && attempts.failed(username, now)) {
                 throw new LockedException("Locked after repeated failed logins");
             }
@@ -48,7 +60,22 @@ class LockingLogins implements Logins {
     }
 
     @Override
+    public Optional<Duration> retryAfter(String clientAddress) {
+        return throttle.retryAfter(clientAddress);
+    }
+
+    @Override
     public boolean supports(Class<?> authentication) {
         return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+
+    /** The address of the client of the request being authenticated (behind a trusted proxy: the one it forwards for). */
+    private static String clientAddress() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                ? addressOf(attributes.getRequest()) : null;
+    }
+
+    static String addressOf(HttpServletRequest request) {
+        return request.getRemoteAddr();
     }
 }

@@ -56,15 +56,6 @@ class LoginAttempts {
         this.audit = audit;
     }
 
-    boolean isLocked(String username, Instant now) {
-        return jdbc.sql("SELECT locked_until FROM login_attempt WHERE username = ?")
-                .param(username)
-                .query((rs, n) -> rs.getTimestamp(1))
-                .optional()
-                .map(until -> until != null && until.toInstant().isAfter(now))
-                .orElse(false);
-    }
-
     /** Counts a failure; returns true when the username is locked afterwards. A new lock of a real user is audited. */
     @Transactional
     boolean failed(String username, Instant now) {

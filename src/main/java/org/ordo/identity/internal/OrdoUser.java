@@ -6,13 +6,25 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Set;
 import java.util.UUID;
 
-/** An authenticated Ordo user: the Spring Security principal that also knows its {@link Actor}. */
-record OrdoUser(String username, String passwordHash, Set<Role> roles, UUID customerId, boolean enabled, long version)
-        implements UserDetails, Actor.ActorPrincipal {
+/**
+ * An authenticated Ordo user: the Spring Security principal that also knows its {@link Actor}. {@code lockedUntil} and
+ * {@code failedLogins} are its login lockout as read with it, so that checking the lockout costs no read of its own.
+ */
+record OrdoUser(String username, String passwordHash, Set<Role> roles, UUID customerId, boolean enabled, long version,
+        Instant lockedUntil, int failedLogins) implements UserDetails, Actor.ActorPrincipal {
+
+    OrdoUser(String username, String passwordHash, Set<Role> roles, UUID customerId, boolean enabled, long version) {
+        this(username, passwordHash, roles, customerId, enabled, version, null, 0);
+    }
+
+    boolean lockedAt(Instant now) {
+        return lockedUntil != null && lockedUntil.isAfter(now);
+    }
 
     @Override
     public Actor actor() {

@@ -4,12 +4,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -48,6 +50,10 @@ class PasswordAuthentication implements AuthenticationProvider {
             throw new BadCredentialsException("Bad credentials");
         }
         OrdoUser user = found.get();
+        if (user.lockedAt(Instant.now())) {
+            // no password is checked while locked, not even the right one: the lock holds for every way in
+            throw new LockedException("Locked after repeated failed logins");
+        }
         if (!verified.contains(user, password)) {
             if (!encoder.matches(password, user.passwordHash())) {
                 throw new BadCredentialsException("Bad credentials");

@@ -1,8 +1,10 @@
 package org.ordo.identity.internal;
 
+import org.ordo.identity.Logins;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -28,10 +30,15 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, PasswordAuthentication passwords, ApiTokens tokens) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, LockingLogins logins, ApiTokens tokens, AddressThrottle throttle) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"Ordo\"");
-            writeProblem(response, 401, "unauthenticated", "Unauthorized", "Credentials are missing or wrong.");
+            if (e instanceof LockedException) {
+                writeProblem(response, 401, "locked", "Unauthorized", "This user is locked for " + Logins.LOCK_MINUTES
+                        + " minutes after repeated failed logins.");
+            } else {
+                writeProblem(response, 401, "unauthenticated", "Unauthorized", "Credentials are missing or wrong.");
+            }
         };
         AccessDeniedHandler denied = (request, response, e) ->
                 writeProblem(response, 403, "forbidden", "Forbidden", "You are not allowed to do this.");
@@ -44,9 +51,10 @@ class SecurityConfiguration {
                         // metrics tell how the business runs (orders, revenue timings): administrators and scrapers only
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
-                .authenticationManager(new ProviderManager(passwords))
+                .authenticationManager(new ProviderManager(logins))
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
-                .addFilterBefore(new ApiTokenAuthentication(tokens), BasicAuthenticationFilter.class)
+                .addFilterBefore(new ThrottledAddresses(throttle), BasicAuthenticationFilter.class)
+                .addFilterBefore(new ApiTokenAuthentication(tokens, throttle), BasicAuthenticationFilter.class)
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
                 .formLogin(form -> form.disable())
                 .logout(logout -> logout.disable())

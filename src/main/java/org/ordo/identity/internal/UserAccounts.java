@@ -48,10 +48,11 @@ class UserAccounts implements UserDetailsService {
         return find(username).orElseThrow(() -> new UsernameNotFoundException("unknown user"));
     }
 
-    /** The principal of a user: one primary-key read, done on every authenticated request. */
+    /** The principal of a user with its login lockout: one primary-key read, done on every authenticated request. */
     Optional<OrdoUser> find(String username) {
-        return jdbc.sql("SELECT u.username, u.password_hash, u.customer_id, u.enabled, u.version, " + ROLES
-                        + " FROM app_user u WHERE u.username = ?")
+        return jdbc.sql("SELECT u.username, u.password_hash, u.customer_id, u.enabled, u.version, la.locked_until, "
+                        + "COALESCE(la.failures, 0) AS failures, " + ROLES
+                        + " FROM app_user u LEFT JOIN login_attempt la ON la.username = u.username WHERE u.username = ?")
                 .param(username)
                 .query(UserAccounts::mapPrincipal)
                 .optional();
@@ -165,7 +166,9 @@ class UserAccounts implements UserDetailsService {
     }
 
     private static OrdoUser mapPrincipal(ResultSet rs, int row) throws SQLException {
+        java.sql.Timestamp lockedUntil = rs.getTimestamp("locked_until");
         return new OrdoUser(rs.getString("username"), rs.getString("password_hash"), roles(rs), rs.getObject("customer_id", UUID.class),
-                rs.getBoolean("enabled"), rs.getLong("version"));
+                rs.getBoolean("enabled"), rs.getLong("version"), lockedUntil == null ? null : lockedUntil.toInstant(),
+                rs.getInt("failures"));
     }
 }

@@ -1,5 +1,15 @@
 package org.ordo.web.internal;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
 import org.ordo.identity.Logins;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,6 +49,7 @@ class PageSecurityConfiguration {
         AuthenticationFailureHandler failure = (request, response, e) ->
                 response.sendRedirect(request.getContextPath() + "/login?" + (e instanceof LockedException ? "locked" : "error"));
         http.securityMatcher(new NegatedRequestMatcher(new OrRequestMatcher(api)))
+                .addFilterBefore(throttledLogins(logins), UsernamePasswordAuthenticationFilter.class)
                 .authenticationManager(new ProviderManager(logins))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/favicon.svg", "/error", DeniedPage.PATH).permitAll()
@@ -54,6 +65,32 @@ class PageSecurityConfiguration {
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
+    }
+
+    /**
+     * A login form sent from a client address that failed too often (with any username, on the page or over the API) is
+     * refused with 429 and {@code Retry-After} before the password is looked at.
+     */
+    private static OncePerRequestFilter throttledLogins(Logins logins) {
+        return new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
+                Optional<Duration> wait = "POST".equals(request.getMethod()) && "/login".equals(request.getServletPath())
+                        ? logins.retryAfter(request.getRemoteAddr()) : Optional.empty();
+                if (wait.isEmpty()) {
+                    chain.doFilter(request, response);
+                    return;
+                }
+                long minutes = Math.max(1, (wait.get().toSeconds() + 59) / 60);
+                response.setStatus(429);
+                response.setHeader("Retry-After", Long.toString(Math.max(1, wait.get().toSeconds())));
+                response.setContentType("text/html;charset=UTF-8");
+                response.getWriter().write("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Ordo</title></head><body>"
+                        + "<p>Too many failed logins from your address: try again in " + minutes + " minutes.</p>"
+                        + "<p>来自您地址的登录失败次数过多：请在 " + minutes + " 分钟后重试。</p><p><a href=\"/login\">Ordo</a></p></body></html>");
+            }
+        };
     }
 
     /**
