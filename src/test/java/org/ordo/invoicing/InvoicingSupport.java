@@ -64,6 +64,13 @@ public final class InvoicingSupport {
 
     /** Ships these quantities (alternating line number and quantity) from one warehouse and publishes ShipmentShipped. */
     public ShipmentShipped ship(JsonNode order, String warehouse, long... lineAndQuantity) {
+        ShipmentShipped event = recordShipment(order, warehouse, lineAndQuantity);
+        publish(event);
+        return event;
+    }
+
+    /** Records these quantities as shipped on the order, as fulfilment does; returns the ShipmentShipped, not published yet. */
+    public ShipmentShipped recordShipment(JsonNode order, String warehouse, long... lineAndQuantity) {
         UUID orderId = UUID.fromString(order.get("id").asString());
         String number = Fixtures.unique("SHP");
         List<OrderFulfillment.ShippedQuantity> quantities = new ArrayList<>();
@@ -77,10 +84,8 @@ public final class InvoicingSupport {
         List<ShipmentShipped.Line> lines = quantities.stream()
                 .map(q -> new ShipmentShipped.Line(q.lineNumber(), shipped.line(q.lineNumber()).sku(), q.quantity()))
                 .toList();
-        ShipmentShipped event = new ShipmentShipped(UUID.randomUUID(), number, orderId, shipped.number(), warehouse, "DHL", "STANDARD",
+        return new ShipmentShipped(UUID.randomUUID(), number, orderId, shipped.number(), warehouse, "DHL", "STANDARD",
                 "TRACK-" + number, Instant.now(), lines);
-        publish(event);
-        return event;
     }
 
     public void publish(Object event) {

@@ -87,8 +87,8 @@ class InvoiceManagement {
         payments.credited(original, credit.amount(), note.number());
         audit.record(Invoicing.AUDIT_ENTITY, note.id().toString(), "ISSUED", null, note);
         audit.record(Invoicing.AUDIT_ENTITY, original.id().toString(), "CREDITED", original, store.find(original.id()).orElseThrow());
-        events.publishEvent(new InvoiceIssued(note.id(), note.number(), DocumentType.CREDIT_NOTE, note.orderId(), note.customerId(),
-                original.id(), totals.total().amount(), note.currency()));
+        events.publishEvent(new InvoiceIssued(note.id(), note.number(), DocumentType.CREDIT_NOTE, note.orderId(), note.orderNumber(),
+                note.customerId(), original.id(), original.number(), totals.total().amount(), note.currency()));
         return store.find(note.id()).orElseThrow();
     }
 
@@ -281,7 +281,8 @@ class InvoiceManagement {
         }
         Invoice after = store.find(before.id()).orElseThrow();
         audit.record(Invoicing.AUDIT_ENTITY, before.id().toString(), "VOIDED", before, after);
-        events.publishEvent(new InvoiceVoided(after.id(), after.number(), after.type(), after.orderId(), after.customerId(), reason));
+        events.publishEvent(new InvoiceVoided(after.id(), after.number(), after.type(), after.orderId(), after.orderNumber(), after.customerId(),
+                reason));
         return after;
     }
 

@@ -163,8 +163,8 @@ class Invoicing {
                 now, null, 0);
         store.insert(invoice, series, sequence, source);
         audit.record(AUDIT_ENTITY, invoice.id().toString(), "ISSUED", null, invoice);
-        events.publishEvent(new InvoiceIssued(invoice.id(), invoice.number(), DocumentType.INVOICE, order.id(), customer.id(), null,
-                invoice.totals().total().amount(), invoice.currency()));
+        events.publishEvent(new InvoiceIssued(invoice.id(), invoice.number(), DocumentType.INVOICE, order.id(), order.number(), customer.id(),
+                null, null, invoice.totals().total().amount(), invoice.currency()));
         afterInvoiceWritten.accept(invoice);
         log.info("issued {} for order {} ({})", invoice.number(), order.number(), source);
         return Optional.of(invoice);

@@ -206,7 +206,7 @@ class Payments implements CustomerAccounts {
         if (after.amountPaid().amount().signum() > 0 && after.amountDue().isZero() && after.status() != InvoiceStatus.PAID) {
             after.status().requireCanMoveTo(InvoiceStatus.PAID);
             invoices.changeStatus(after.id(), InvoiceStatus.PAID);
-            events.publishEvent(new InvoicePaid(after.id(), after.number(), after.orderId(), after.customerId()));
+            events.publishEvent(new InvoicePaid(after.id(), after.number(), after.orderId(), after.orderNumber(), after.customerId()));
             orders.completeIfSettled(after.orderId());
         }
     }
@@ -304,7 +304,7 @@ class Payments implements CustomerAccounts {
             Invoice after = invoices.find(before.id()).orElseThrow();
             audit.record(Invoicing.AUDIT_ENTITY, before.id().toString(), "PAYMENT_ALLOCATED", before, after);
             if (target == InvoiceStatus.PAID) {
-                events.publishEvent(new InvoicePaid(after.id(), after.number(), after.orderId(), after.customerId()));
+                events.publishEvent(new InvoicePaid(after.id(), after.number(), after.orderId(), after.orderNumber(), after.customerId()));
             }
         }
     }

@@ -117,7 +117,8 @@ class ReturnManagement {
         store.appendHistory(List.of(new ReturnStore.HistoryEntry(rma.id, now, actor.username(), null, ReturnStatus.REQUESTED,
                 cut(checked.resolution() + ": " + summary + (rma.note == null ? "" : " — " + rma.note)))));
         audit.record(AUDIT_ENTITY, rma.id.toString(), "REQUESTED", null, rma.state());
-        events.publishEvent(new ReturnStatusChanged(rma.id, rma.number, rma.orderId, rma.customerId, null, ReturnStatus.REQUESTED, rma.note));
+        events.publishEvent(new ReturnStatusChanged(rma.id, rma.number, rma.orderId, rma.orderNumber, rma.customerId, null,
+                ReturnStatus.REQUESTED, rma.note));
         return rma;
     }
 
@@ -453,8 +454,8 @@ class ReturnManagement {
         }
         Rma saved = save(rma, before, target.name(), history);
         if (refundDue) {
-            events.publishEvent(new ReturnRefundDue(rma.id, rma.number, rma.orderId, rma.customerId, rma.refundAmount.amount(), rma.currency,
-                    rma.creditNotes.stream().map(Rma.CreditNote::number).toList()));
+            events.publishEvent(new ReturnRefundDue(rma.id, rma.number, rma.orderId, rma.orderNumber, rma.customerId,
+                    rma.refundAmount.amount(), rma.currency, rma.creditNotes.stream().map(Rma.CreditNote::number).toList()));
         }
         return saved;
     }
@@ -557,7 +558,8 @@ class ReturnManagement {
         store.appendHistory(history);
         audit.record(AUDIT_ENTITY, rma.id.toString(), action, before, rma.state());
         for (ReturnStore.HistoryEntry h : history) {
-            events.publishEvent(new ReturnStatusChanged(rma.id, rma.number, rma.orderId, rma.customerId, h.from(), h.to(), h.note()));
+            events.publishEvent(new ReturnStatusChanged(rma.id, rma.number, rma.orderId, rma.orderNumber, rma.customerId, h.from(), h.to(),
+                    h.note()));
         }
         return rma;
     }
