@@ -17,6 +17,7 @@ public record MoneyInput(String amount, String currency) {
     /** Longer amounts are refused before parsing: NUMERIC(19,4) holds 15 integer digits and 4 decimals. */
     private static final int MAX_TEXT = 40;
     private static final int MAX_INTEGER_DIGITS = 15;
+    private static final java.util.regex.Pattern PLAIN_DECIMAL = java.util.regex.Pattern.compile("[+-]?[0-9]*\\.?[0-9]+([eE][+-]?[0-9]+)?");
 
     public static MoneyInput of(Money money) {
         return new MoneyInput(money.amountText(), money.currencyCode());
@@ -29,7 +30,8 @@ public record MoneyInput(String amount, String currency) {
             problems.add(new FieldViolation(path + ".amount", "must not be blank"));
         } else {
             try {
-                value = amount.length() > MAX_TEXT ? null : new BigDecimal(amount.trim());
+                // ASCII digits only: BigDecimal would read the digits of any script ("１２" as 12)
+                value = amount.length() > MAX_TEXT || !PLAIN_DECIMAL.matcher(amount.trim()).matches() ? null : new BigDecimal(amount.trim());
             } catch (NumberFormatException e) {
                 value = null;
             }
