@@ -30,10 +30,10 @@ import java.net.URI;
 @RequestMapping("/api/products")
 class ProductController {
 
-    private final JdbcCatalog products;
-    private final ProductManagement management;
+    private final ProductStore products;
+    private final ProductService management;
 
-    ProductController(JdbcCatalog products, ProductManagement management) {
+    ProductController(ProductStore products, ProductService management) {
         this.products = products;
         this.management = management;
     }

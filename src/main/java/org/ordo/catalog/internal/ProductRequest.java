@@ -4,7 +4,7 @@ import org.ordo.platform.MoneyInput;
 
 /**
  * The body of {@code POST /api/products} and {@code PUT /api/products/{sku}} (and a partial update merged onto the
- * current product). Everything may be missing here; {@link ProductManagement} reports what is wrong, all at once.
+ * current product). Everything may be missing here; {@link ProductService} reports what is wrong, all at once.
  * {@code active} defaults to true; {@code unitCost} is optional.
  */
 record ProductRequest(String sku, String name, String description, MoneyInput unitPrice, MoneyInput unitCost, String taxCategory,

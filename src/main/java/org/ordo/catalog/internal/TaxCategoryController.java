@@ -10,9 +10,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class TaxCategoryController {
 
-    private final JdbcCatalog catalog;
+    private final ProductStore catalog;
 
-    TaxCategoryController(JdbcCatalog catalog) {
+    TaxCategoryController(ProductStore catalog) {
         this.catalog = catalog;
     }
 

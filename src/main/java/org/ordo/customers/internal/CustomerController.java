@@ -38,11 +38,11 @@ class CustomerController {
 
     private static final Role[] STAFF = {Role.ADMIN, Role.SALES, Role.WAREHOUSE, Role.ACCOUNTING, Role.SUPPORT};
 
-    private final JdbcCustomers customers;
-    private final CustomerManagement management;
+    private final CustomerStore customers;
+    private final CustomerService management;
     private final Idempotency idempotency;
 
-    CustomerController(JdbcCustomers customers, CustomerManagement management, Idempotency idempotency) {
+    CustomerController(CustomerStore customers, CustomerService management, Idempotency idempotency) {
         this.customers = customers;
         this.management = management;
         this.idempotency = idempotency;

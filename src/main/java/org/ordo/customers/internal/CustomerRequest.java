@@ -5,7 +5,7 @@ import org.ordo.shared.Address;
 
 /**
  * The body of {@code POST /api/customers} (and a partial update merged onto the current customer). Everything may be
- * missing here; {@link CustomerManagement} reports what is wrong, all at once.
+ * missing here; {@link CustomerService} reports what is wrong, all at once.
  */
 record CustomerRequest(String name, String email, String phone, Address billingAddress, Address shippingAddress,
         String currency, MoneyInput creditLimit, Integer paymentTermsDays, String preferredWarehouse, Boolean active,

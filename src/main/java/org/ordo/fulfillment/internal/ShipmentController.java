@@ -49,21 +49,21 @@ class ShipmentController {
     /** What the idempotency record compares: the path's target and the body. */
     record Keyed(String target, Object body) {}
 
-    private final ShipmentPlanning planning;
-    private final ShipmentOperations operations;
-    private final Dispatch dispatch;
-    private final ShipmentQueries queries;
+    private final ShipmentPlanningService planning;
+    private final ShipmentService operations;
+    private final DispatchService dispatch;
+    private final ShipmentViewQueries queries;
     private final ShipmentStore store;
-    private final PickLists pickLists;
-    private final ShipmentDocuments documents;
+    private final PickListQueries pickLists;
+    private final ShipmentDocumentRenderer documents;
     private final Carriers carriers;
     private final Orders orders;
     private final Idempotency idempotency;
-    private final HandlingDesk handling;
+    private final ShipmentHandlingService handling;
 
-    ShipmentController(ShipmentPlanning planning, ShipmentOperations operations, Dispatch dispatch, ShipmentQueries queries,
-            ShipmentStore store, PickLists pickLists, ShipmentDocuments documents, Carriers carriers, Orders orders,
-            Idempotency idempotency, HandlingDesk handling) {
+    ShipmentController(ShipmentPlanningService planning, ShipmentService operations, DispatchService dispatch, ShipmentViewQueries queries,
+            ShipmentStore store, PickListQueries pickLists, ShipmentDocumentRenderer documents, Carriers carriers, Orders orders,
+            Idempotency idempotency, ShipmentHandlingService handling) {
         this.planning = planning;
         this.operations = operations;
         this.dispatch = dispatch;
@@ -84,7 +84,7 @@ class ShipmentController {
             + "{orderId, orderNumber, shipments: [...]} lists every shipment created. Location is the shipment when one was created, "
             + "else the list filtered by order. Honours Idempotency-Key.")
     ResponseEntity<?> plan(@PathVariable String id, @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
-            @RequestBody(required = false) ShipmentPlanning.PlanRequest request) {
+            @RequestBody(required = false) ShipmentPlanningService.PlanRequest request) {
         return idempotency.execute("shipments", idempotencyKey, new Keyed(id, request), () -> {
             ShipmentViews.PlannedShipments planned = planning.plan(id, request);
             URI location = planned.shipments().size() == 1
@@ -168,7 +168,7 @@ class ShipmentController {
             + "ShipmentShipped, in one transaction. Without 'service' the cheapest service meeting the promised date is taken (else the "
             + "fastest); without 'trackingNumber' one is generated in the carrier's format. Honours Idempotency-Key.")
     ResponseEntity<?> ship(@PathVariable String id, @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
-            @RequestBody(required = false) Dispatch.ShipRequest request) {
+            @RequestBody(required = false) DispatchService.ShipRequest request) {
         return idempotency.execute("shipment-ship", idempotencyKey, new Keyed(id, request), () -> {
             ShipmentViews.ShipmentView view = dispatch.ship(id, request);
             return ResponseEntity.ok().eTag(ETags.of(view.version())).body(view);
@@ -179,7 +179,7 @@ class ShipmentController {
     @PreAuthorize(TRACKERS)
     @Operation(summary = "Record a tracking event", description = "type: IN_TRANSIT, OUT_FOR_DELIVERY, DELIVERED, EXCEPTION (needs a "
             + "reason) or RETURNED; 'at' defaults to now. An event already recorded with the same type and time changes nothing.")
-    ResponseEntity<ShipmentViews.ShipmentView> event(@PathVariable String id, @RequestBody ShipmentOperations.TrackingEvent request) {
+    ResponseEntity<ShipmentViews.ShipmentView> event(@PathVariable String id, @RequestBody ShipmentService.TrackingEvent request) {
         return withETag(operations.track(id, request));
     }
 
@@ -187,7 +187,7 @@ class ShipmentController {
     @PreAuthorize(TRACKERS)
     ResponseEntity<ShipmentViews.ShipmentView> deliver(@PathVariable String id, @RequestBody(required = false) Delivery request) {
         Delivery delivery = request == null ? new Delivery(null, null) : request;
-        return withETag(operations.track(id, new ShipmentOperations.TrackingEvent("DELIVERED", delivery.at(), delivery.location(), null)));
+        return withETag(operations.track(id, new ShipmentService.TrackingEvent("DELIVERED", delivery.at(), delivery.location(), null)));
     }
 
     @PostMapping("/api/shipments/{id}/cancel")
@@ -215,7 +215,7 @@ class ShipmentController {
     @Operation(summary = "Combined pick list", description = "Quantities still to pick over a batch of PLANNED or PICKING shipments of one "
             + "warehouse, summed per bin × SKU and sorted by bin then SKU. JSON, or a printable PDF with Accept: application/pdf.")
     ResponseEntity<?> pickList(@RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
-            @RequestBody PickLists.PickListRequest request) {
+            @RequestBody PickListQueries.PickListRequest request) {
         ShipmentViews.PickListView list = pickLists.combine(request);
         if (accept != null && accept.contains(MediaType.APPLICATION_PDF_VALUE)) {
             return pdf(documents.pickList(list), "pick-list-" + list.warehouse());

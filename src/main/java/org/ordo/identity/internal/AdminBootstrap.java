@@ -23,11 +23,11 @@ class AdminBootstrap implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
 
-    private final UserAccounts users;
-    private final UserManagement management;
+    private final UserStore users;
+    private final UserService management;
     private final String configuredPassword;
 
-    AdminBootstrap(UserAccounts users, UserManagement management, @Value("${ordo.admin-password:}") String configuredPassword) {
+    AdminBootstrap(UserStore users, UserService management, @Value("${ordo.admin-password:}") String configuredPassword) {
         this.users = users;
         this.management = management;
         this.configuredPassword = configuredPassword;

@@ -22,11 +22,11 @@ class ApiTokenAuthentication extends OncePerRequestFilter {
 
     private static final String BEARER = "bearer ";
 
-    private final ApiTokens tokens;
+    private final ApiTokenService tokens;
     private final AddressThrottle throttle;
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
-    ApiTokenAuthentication(ApiTokens tokens, AddressThrottle throttle) {
+    ApiTokenAuthentication(ApiTokenService tokens, AddressThrottle throttle) {
         this.tokens = tokens;
         this.throttle = throttle;
     }
@@ -42,7 +42,7 @@ class ApiTokenAuthentication extends OncePerRequestFilter {
         Optional<OrdoUser> user = tokens.authenticate(header.substring(BEARER.length()).trim());
         if (user.isEmpty()) {
             // a wrong token counts like a wrong password: an address guessing tokens is throttled too
-            throttle.failed(LockingLogins.addressOf(request));
+            throttle.failed(LoginService.addressOf(request));
             contexts.clearContext();
             response.setHeader("WWW-Authenticate", "Bearer realm=\"Ordo\", error=\"invalid_token\"");
             SecurityConfiguration.writeProblem(response, 401, "invalid-token", "Unauthorized",

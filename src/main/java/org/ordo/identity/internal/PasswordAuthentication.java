@@ -22,17 +22,17 @@ import java.util.Optional;
 @Component
 class PasswordAuthentication implements AuthenticationProvider {
 
-    private final UserAccounts accounts;
+    private final UserStore accounts;
     private final PasswordEncoder encoder;
     private final VerifiedPasswords verified;
     private volatile String dummyHash;
 
     @Autowired
-    PasswordAuthentication(UserAccounts accounts, PasswordEncoder encoder, IdentityProperties properties) {
+    PasswordAuthentication(UserStore accounts, PasswordEncoder encoder, IdentityProperties properties) {
         this(accounts, encoder, new VerifiedPasswords(properties.passwordCache().ttl(), properties.passwordCache().maxEntries()));
     }
 
-    PasswordAuthentication(UserAccounts accounts, PasswordEncoder encoder, VerifiedPasswords verified) {
+    PasswordAuthentication(UserStore accounts, PasswordEncoder encoder, VerifiedPasswords verified) {
         this.accounts = accounts;
         this.encoder = encoder;
         this.verified = verified;
@@ -73,7 +73,7 @@ class PasswordAuthentication implements AuthenticationProvider {
 
     /** BCrypt refuses more than 72 bytes; such a password cannot be anyone's. */
     static boolean fitsBcrypt(String password) {
-        return password.getBytes(StandardCharsets.UTF_8).length <= UserManagement.MAX_PASSWORD_BYTES;
+        return password.getBytes(StandardCharsets.UTF_8).length <= UserService.MAX_PASSWORD_BYTES;
     }
 
     private String dummyHash() {

@@ -30,7 +30,7 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, LockingLogins logins, ApiTokens tokens, AddressThrottle throttle) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, LoginService logins, ApiTokenService tokens, AddressThrottle throttle) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"Ordo\"");
             if (e instanceof LockedException) {

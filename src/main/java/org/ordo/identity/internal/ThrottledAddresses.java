@@ -27,7 +27,7 @@ class ThrottledAddresses extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Optional<Duration> wait = request.getHeader("Authorization") == null ? Optional.empty()
-                : throttle.retryAfter(LockingLogins.addressOf(request));
+                : throttle.retryAfter(LoginService.addressOf(request));
         if (wait.isPresent()) {
             long seconds = Math.max(1, wait.get().toSeconds());
             response.setHeader("Retry-After", Long.toString(seconds));

@@ -20,28 +20,28 @@ import java.util.UUID;
 @RestController
 class TokenController {
 
-    private final ApiTokens tokens;
+    private final ApiTokenService tokens;
 
-    TokenController(ApiTokens tokens) {
+    TokenController(ApiTokenService tokens) {
         this.tokens = tokens;
     }
 
     @PostMapping("/api/users/{username}/tokens")
     @PreAuthorize("hasRole('ADMIN') or #username == authentication.name")
-    public ResponseEntity<ApiTokens.IssuedToken> issue(@PathVariable String username, @RequestBody ApiTokens.NewToken request) {
-        ApiTokens.IssuedToken issued = tokens.issue(username, request);
+    public ResponseEntity<ApiTokenService.IssuedToken> issue(@PathVariable String username, @RequestBody ApiTokenService.NewToken request) {
+        ApiTokenService.IssuedToken issued = tokens.issue(username, request);
         return ResponseEntity.created(URI.create("/api/tokens/" + issued.id())).body(issued);
     }
 
     @GetMapping("/api/users/{username}/tokens")
     @PreAuthorize("hasRole('ADMIN') or #username == authentication.name")
-    public PageResult<ApiTokens.TokenView> list(@PathVariable String username, @RequestParam(required = false) Integer page,
+    public PageResult<ApiTokenService.TokenView> list(@PathVariable String username, @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
         return tokens.list(username, Paging.of(page, size));
     }
 
     @GetMapping("/api/tokens/{id}")
-    public ApiTokens.TokenView get(@PathVariable UUID id) {
+    public ApiTokenService.TokenView get(@PathVariable UUID id) {
         return tokens.get(id, Actor.current());
     }
 

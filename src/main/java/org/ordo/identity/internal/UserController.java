@@ -30,17 +30,17 @@ class UserController {
     /** The body of {@code POST /api/users/me/password}. */
     record PasswordChange(String currentPassword, String newPassword) {}
 
-    private final UserAccounts accounts;
-    private final UserManagement management;
+    private final UserStore accounts;
+    private final UserService management;
 
-    UserController(UserAccounts accounts, UserManagement management) {
+    UserController(UserStore accounts, UserService management) {
         this.accounts = accounts;
         this.management = management;
     }
 
     @PostMapping("/api/users")
     @PreAuthorize("hasRole('ADMIN')")
-    public ResponseEntity<StoredUser.View> create(@RequestBody UserManagement.NewUser request) {
+    public ResponseEntity<StoredUser.View> create(@RequestBody UserService.NewUser request) {
         StoredUser user = management.create(request);
         return ResponseEntity.created(URI.create("/api/users/" + user.username()))
                 .eTag(ETags.of(user.version()))

@@ -38,12 +38,12 @@ class InventoryController {
     /** {@code binLocation}: absent leaves it as it is, an empty string clears it. */
     record LevelSettings(Long safetyStock, Long reorderPoint, String binLocation) {}
 
-    private final Warehouses warehouses;
-    private final StockLedger ledger;
+    private final WarehouseService warehouses;
+    private final StockLedgerService ledger;
     private final JdbcClient jdbc;
     private final StockLevelQueries levels;
 
-    InventoryController(Warehouses warehouses, StockLedger ledger, JdbcClient jdbc, StockLevelQueries levels) {
+    InventoryController(WarehouseService warehouses, StockLedgerService ledger, JdbcClient jdbc, StockLevelQueries levels) {
         this.warehouses = warehouses;
         this.ledger = ledger;
         this.jdbc = jdbc;
@@ -52,28 +52,28 @@ class InventoryController {
 
     @PostMapping("/api/warehouses")
     @PreAuthorize("hasRole('ADMIN')")
-    ResponseEntity<Warehouses.Warehouse> createWarehouse(@RequestBody CreateWarehouse request) {
-        Warehouses.Warehouse created = warehouses.create(request.code(), request.name(), request.address());
+    ResponseEntity<WarehouseService.Warehouse> createWarehouse(@RequestBody CreateWarehouse request) {
+        WarehouseService.Warehouse created = warehouses.create(request.code(), request.name(), request.address());
         return ResponseEntity.created(URI.create("/api/warehouses/" + created.code())).body(created);
     }
 
     @GetMapping("/api/warehouses")
     @PreAuthorize(STAFF)
-    List<Warehouses.Warehouse> warehouses() {
+    List<WarehouseService.Warehouse> warehouses() {
         return warehouses.all();
     }
 
     @GetMapping("/api/warehouses/{code}")
     @PreAuthorize(STAFF)
-    Warehouses.Warehouse warehouse(@PathVariable String code) {
+    WarehouseService.Warehouse warehouse(@PathVariable String code) {
         return warehouses.find(code).orElseThrow(() -> OrdoException.notFound("Warehouse", code));
     }
 
     @PostMapping("/api/inventory/movements")
     @PreAuthorize(STOCK_KEEPERS)
     ResponseEntity<MovementRecorded> recordMovement(@RequestBody RecordMovement request) {
-        StockLedger.Recorded recorded = ledger.record(request.sku(), request.warehouse(), request.type(), request.quantity(), request.reason());
-        StockLedger.Movement m = recorded.movement();
+        StockLedgerService.Recorded recorded = ledger.record(request.sku(), request.warehouse(), request.type(), request.quantity(), request.reason());
+        StockLedgerService.Movement m = recorded.movement();
         return ResponseEntity.created(URI.create("/api/inventory/movements?sku=" + m.sku() + "&warehouse=" + m.warehouse()))
                 .body(new MovementRecorded(m.id(), m.sku(), m.warehouse(), m.type(), m.quantity(), m.counted(), m.reason(), m.actor(),
                         m.createdAt(), recorded.onHand(), recorded.reserved(), recorded.onHand() - recorded.reserved()));
@@ -81,7 +81,7 @@ class InventoryController {
 
     @GetMapping("/api/inventory/movements")
     @PreAuthorize(STAFF)
-    PageResult<StockLedger.Movement> movements(@RequestParam(required = false) String sku, @RequestParam(required = false) String warehouse,
+    PageResult<StockLedgerService.Movement> movements(@RequestParam(required = false) String sku, @RequestParam(required = false) String warehouse,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         return ledger.movements(sku, warehouse, Paging.of(page, size));
     }

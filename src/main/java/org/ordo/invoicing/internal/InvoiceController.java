@@ -45,14 +45,14 @@ class InvoiceController {
     static final MediaType XML = MediaType.APPLICATION_XML;
 
     private final InvoiceStore store;
-    private final InvoiceManagement management;
+    private final InvoiceService management;
     private final Idempotency idempotency;
     private final PaymentStore payments;
-    private final Dunning dunning;
-    private final InvoicePdf pdf;
+    private final DunningService dunning;
+    private final InvoicePdfRenderer pdf;
 
-    InvoiceController(InvoiceStore store, InvoiceManagement management, Idempotency idempotency, PaymentStore payments,
-            Dunning dunning, InvoicePdf pdf) {
+    InvoiceController(InvoiceStore store, InvoiceService management, Idempotency idempotency, PaymentStore payments,
+            DunningService dunning, InvoicePdfRenderer pdf) {
         this.store = store;
         this.management = management;
         this.idempotency = idempotency;
@@ -62,7 +62,7 @@ class InvoiceController {
     }
 
     /** The invoice as JSON: the document, then the payments allocated to it (negative: given back) and its reminders. */
-    record InvoiceDetails(@JsonUnwrapped Invoice invoice, List<Payment.InvoicePayment> payments, List<Dunning.Reminder> reminders) {}
+    record InvoiceDetails(@JsonUnwrapped Invoice invoice, List<Payment.InvoicePayment> payments, List<DunningService.Reminder> reminders) {}
 
     @GetMapping("/api/invoices")
     @PreAuthorize(READERS)
@@ -129,14 +129,14 @@ class InvoiceController {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).eTag(ETags.of(invoice.version())).body(details);
     }
 
-    record CreditNoteCall(String invoice, InvoiceManagement.CreditNoteRequest request) {}
+    record CreditNoteCall(String invoice, InvoiceService.CreditNoteRequest request) {}
 
     @PostMapping("/api/invoices/{id}/credit-notes")
     @PreAuthorize(ACCOUNTANTS)
     @Operation(summary = "Credit an invoice", description = "{lines: [{lineNumber, quantity}]} or {amount} (net), and a reason. "
             + "Crediting more than is left is a 422. Honours Idempotency-Key.")
     ResponseEntity<?> credit(@PathVariable String id, @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey,
-            @RequestBody InvoiceManagement.CreditNoteRequest request) {
+            @RequestBody InvoiceService.CreditNoteRequest request) {
         return idempotency.execute("credit-notes", idempotencyKey, new CreditNoteCall(id, request), () -> {
             Invoice note = management.creditNote(id, request);
             return ResponseEntity.created(URI.create("/api/invoices/" + note.id())).eTag(ETags.of(note.version())).body(note);
@@ -148,7 +148,7 @@ class InvoiceController {
     @Operation(summary = "Void an invoice or credit note", description = "Only before any payment, and (for an invoice) with no "
             + "credit notes; it keeps its number. Otherwise 409.")
     ResponseEntity<Invoice> voidDocument(@PathVariable String id, @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @RequestBody(required = false) InvoiceManagement.VoidRequest request) {
+            @RequestBody(required = false) InvoiceService.VoidRequest request) {
         Invoice voided = management.voidDocument(id, ifMatch, request);
         return ResponseEntity.ok().eTag(ETags.of(voided.version())).body(voided);
     }

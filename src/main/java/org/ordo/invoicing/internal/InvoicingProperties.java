@@ -10,7 +10,7 @@ import java.util.List;
  * @param exemptionReason the VAT exemption reason printed for tax-exempt customers (EN 16931 category E)
  * @param dunning         when payment reminders go out
  */
-record InvoicingProperties(@DefaultValue("Exempt from VAT") String exemptionReason, @DefaultValue Dunning dunning) {
+record InvoicingProperties(@DefaultValue("Exempt from VAT") String exemptionReason, @DefaultValue DunningService dunning) {
 
     /**
      * @param cron          when the daily dunning run starts (Spring cron, UTC); read by the scheduler from
@@ -18,9 +18,9 @@ record InvoicingProperties(@DefaultValue("Exempt from VAT") String exemptionReas
      * @param reminderDays  days past the due date at which reminder levels 1, 2, 3 are due: one to three strictly increasing
      *                      positive numbers
      */
-    record Dunning(@DefaultValue("0 30 2 * * *") String cron, @DefaultValue({"7", "21", "35"}) List<Integer> reminderDays) {
+    record DunningService(@DefaultValue("0 30 2 * * *") String cron, @DefaultValue({"7", "21", "35"}) List<Integer> reminderDays) {
 
-        Dunning {
+        DunningService {
             if (reminderDays.isEmpty() || reminderDays.size() > 3) {
                 throw new IllegalArgumentException("ordo.invoicing.dunning.reminder-days needs one to three levels");
             }

@@ -40,14 +40,14 @@ class PaymentController {
     private static final String READERS = "hasAnyRole('ADMIN','SALES','ACCOUNTING','SUPPORT','CUSTOMER')";
     private static final String ACCOUNTANTS = "hasAnyRole('ADMIN','ACCOUNTING')";
 
-    private final Payments payments;
+    private final PaymentService payments;
     private final PaymentStore store;
     private final InvoiceStore invoices;
     private final Customers customers;
-    private final Dunning dunning;
+    private final DunningService dunning;
     private final Idempotency idempotency;
 
-    PaymentController(Payments payments, PaymentStore store, InvoiceStore invoices, Customers customers, Dunning dunning,
+    PaymentController(PaymentService payments, PaymentStore store, InvoiceStore invoices, Customers customers, DunningService dunning,
             Idempotency idempotency) {
         this.payments = payments;
         this.store = store;
@@ -65,7 +65,7 @@ class PaymentController {
             + "open amount, to another customer's invoice or in another currency is a 422, to a VOID invoice a 409; nothing is "
             + "recorded then. Honours Idempotency-Key.")
     ResponseEntity<?> receive(@RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey,
-            @RequestBody Payments.PaymentRequest request) {
+            @RequestBody PaymentService.PaymentRequest request) {
         return idempotency.execute("payments", idempotencyKey, request, () -> {
             Payment payment = payments.receive(request);
             return ResponseEntity.created(URI.create("/api/payments/" + payment.id())).eTag(ETags.of(payment.version())).body(payment);
@@ -99,7 +99,7 @@ class PaymentController {
         return ResponseEntity.ok().eTag(ETags.of(payment.version())).body(payment);
     }
 
-    record AllocateCall(String payment, Payments.AllocateRequest request) {}
+    record AllocateCall(String payment, PaymentService.AllocateRequest request) {}
 
     @PostMapping("/api/payments/{id}/allocations")
     @PreAuthorize(ACCOUNTANTS)
@@ -107,7 +107,7 @@ class PaymentController {
             + "has on account goes to these invoices, or without allocations to the customer's oldest open invoices. The same "
             + "rules as when recording. Honours Idempotency-Key.")
     ResponseEntity<?> allocate(@PathVariable String id, @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey,
-            @RequestBody(required = false) Payments.AllocateRequest request) {
+            @RequestBody(required = false) PaymentService.AllocateRequest request) {
         UUID paymentId = paymentId(id);
         return idempotency.execute("payment-allocations", idempotencyKey, new AllocateCall(id, request), () -> {
             Payment payment = payments.allocate(paymentId, request);
@@ -115,7 +115,7 @@ class PaymentController {
         });
     }
 
-    record RefundCall(String payment, Payments.RefundRequest request) {}
+    record RefundCall(String payment, PaymentService.RefundRequest request) {}
 
     @PostMapping("/api/payments/{id}/refunds")
     @PreAuthorize(ACCOUNTANTS)
@@ -123,7 +123,7 @@ class PaymentController {
             + "on account (not allocated, not refunded). Allocated money is refunded after a credit note has reduced its invoice, "
             + "which gives the paid excess back to the account. More than is on account is a 422. Honours Idempotency-Key.")
     ResponseEntity<?> refund(@PathVariable String id, @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey,
-            @RequestBody Payments.RefundRequest request) {
+            @RequestBody PaymentService.RefundRequest request) {
         UUID paymentId = paymentId(id);
         return idempotency.execute("payment-refunds", idempotencyKey, new RefundCall(id, request), () -> {
             Payment payment = payments.refund(paymentId, request);
@@ -158,7 +158,7 @@ class PaymentController {
     @PreAuthorize(ACCOUNTANTS)
     @Operation(summary = "Run dunning now", description = "Marks invoices past due OVERDUE and sends the reminder levels that are due, "
             + "each once. 'ran' is false when another run held the job at the time.")
-    Dunning.Run runDunning() {
+    DunningService.Run runDunning() {
         return dunning.run();
     }
 

@@ -32,7 +32,7 @@ final class PaymentPolicy {
     private PaymentPolicy() {}
 
     /** A new payment by itself: customer, amount, method, reference, date and the shape of its allocations. */
-    static void checkReceipt(Payments.PaymentRequest request, LocalDate today) {
+    static void checkReceipt(PaymentService.PaymentRequest request, LocalDate today) {
         if (request == null) {
             throw OrdoException.invalid(List.of(CommonRule.REQUIRED.at("body")));
         }
@@ -55,14 +55,14 @@ final class PaymentPolicy {
     }
 
     /** Allocations asked for by themselves (null: the oldest open invoices, which needs no check). */
-    static void checkAllocationShapes(List<Payments.AllocationRequest> allocations) {
+    static void checkAllocationShapes(List<PaymentService.AllocationRequest> allocations) {
         List<FieldViolation> invalid = new ArrayList<>();
         allocationShapes(invalid, allocations);
         refuseIfAny(invalid);
     }
 
     /** A refund by itself: a positive amount and a reason. */
-    static void checkRefund(Payments.RefundRequest request) {
+    static void checkRefund(PaymentService.RefundRequest request) {
         List<FieldViolation> invalid = new ArrayList<>();
         amount(invalid, "amount", request == null ? null : request.amount());
         String reason = request == null ? null : request.reason();
@@ -100,12 +100,12 @@ final class PaymentPolicy {
      * Exactly the allocations asked for, each against its (locked) invoice: the customer's, issued and open, in the payment's
      * currency, no more than is open on it, and together no more than {@code available}. {@code invoices} holds those found.
      */
-    static void checkAllocations(List<Payments.AllocationRequest> wanted, Map<UUID, Invoice> invoices, UUID customerId,
+    static void checkAllocations(List<PaymentService.AllocationRequest> wanted, Map<UUID, Invoice> invoices, UUID customerId,
             Currency currency, BigDecimal available) {
         List<Problem> problems = new ArrayList<>();
         BigDecimal total = BigDecimal.ZERO;
         for (int i = 0; i < wanted.size(); i++) {
-            Payments.AllocationRequest a = wanted.get(i);
+            PaymentService.AllocationRequest a = wanted.get(i);
             total = total.add(a.amount().amount());
             Problem problem = allocationProblem("allocations[" + i + "]", a, invoices.get(a.invoiceId()), customerId, currency);
             if (problem != null) {
@@ -125,7 +125,7 @@ final class PaymentPolicy {
     }
 
     /** What is wrong with one allocation to {@code invoice} (null: no such invoice), or null when nothing is. */
-    private static Problem allocationProblem(String field, Payments.AllocationRequest a, Invoice invoice, UUID customerId,
+    private static Problem allocationProblem(String field, PaymentService.AllocationRequest a, Invoice invoice, UUID customerId,
             Currency currency) {
         if (!a.amount().currency().equals(currency)) {
             return Problem.rule("currency-mismatch", PaymentRule.NOT_PAYMENT_CURRENCY.at(field + ".amount.currency", currency));
@@ -164,7 +164,7 @@ final class PaymentPolicy {
         }
     }
 
-    private static void allocationShapes(List<FieldViolation> invalid, List<Payments.AllocationRequest> allocations) {
+    private static void allocationShapes(List<FieldViolation> invalid, List<PaymentService.AllocationRequest> allocations) {
         if (allocations == null) {
             return;
         }
@@ -173,7 +173,7 @@ final class PaymentPolicy {
         }
         Set<UUID> seen = new HashSet<>();
         for (int i = 0; i < allocations.size(); i++) {
-            Payments.AllocationRequest a = allocations.get(i);
+            PaymentService.AllocationRequest a = allocations.get(i);
             String field = "allocations[" + i + "]";
             if (a == null || a.invoiceId() == null) {
                 invalid.add(CommonRule.REQUIRED.at(field + ".invoiceId"));

@@ -41,13 +41,13 @@ class OrderController {
     private static final String CHANGERS = "hasAnyRole('ADMIN','SALES','SUPPORT')";
     private static final String HOLDERS = "hasAnyRole('ADMIN','SALES','ACCOUNTING')";
 
-    private final OrderPlacement placement;
-    private final OrderOperations operations;
+    private final OrderPlacementService placement;
+    private final OrderService operations;
     private final OrderStore store;
     private final Inventory inventory;
     private final Idempotency idempotency;
 
-    OrderController(OrderPlacement placement, OrderOperations operations, OrderStore store, Inventory inventory, Idempotency idempotency) {
+    OrderController(OrderPlacementService placement, OrderService operations, OrderStore store, Inventory inventory, Idempotency idempotency) {
         this.placement = placement;
         this.operations = operations;
         this.store = store;

@@ -61,10 +61,10 @@ class KeyFigureQueries {
 
     private final JdbcClient jdbc;
 
-    private final OpenInvoices openInvoices;
+    private final OpenInvoiceQueries openInvoices;
     private final boolean postgres;
 
-    KeyFigureQueries(JdbcClient jdbc, OpenInvoices openInvoices, Database database) {
+    KeyFigureQueries(JdbcClient jdbc, OpenInvoiceQueries openInvoices, Database database) {
         this.jdbc = jdbc;
         this.openInvoices = openInvoices;
         this.postgres = database.isPostgres();
@@ -196,11 +196,11 @@ class KeyFigureQueries {
      */
     List<SalesOutstanding> daysSalesOutstanding(Period p) {
         Map<String, BigDecimal> receivables = new TreeMap<>();
-        for (OpenInvoices.Open open : openInvoices.asOf(p.to(), null)) {
+        for (OpenInvoiceQueries.Open open : openInvoices.asOf(p.to(), null)) {
             receivables.merge(open.currency(), open.amount(), BigDecimal::add);
         }
         Map<String, BigDecimal> sales = new TreeMap<>();
-        jdbc.sql("SELECT currency, SUM(total) FROM invoice WHERE status IN " + OpenInvoices.COUNTS + " "
+        jdbc.sql("SELECT currency, SUM(total) FROM invoice WHERE status IN " + OpenInvoiceQueries.COUNTS + " "
                         + "AND issue_date >= ? AND issue_date <= ? GROUP BY currency")
                 .params(java.sql.Date.valueOf(p.from()), java.sql.Date.valueOf(p.to()))
                 .query(rs -> {

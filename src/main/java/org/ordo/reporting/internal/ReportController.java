@@ -30,14 +30,14 @@ class ReportController {
             List<KeyFigureQueries.SlowMover> slowMovers, KeyFigureQueries.Rate fulfilmentAccuracy,
             KeyFigureQueries.InventoryTurnover inventoryTurnover, List<KeyFigureQueries.SalesOutstanding> daysSalesOutstanding) {}
 
-    record SalesRows(Period period, String groupBy, List<SalesReport.Row> rows) {}
+    record SalesRows(Period period, String groupBy, List<SalesReportQueries.Row> rows) {}
 
     private final KeyFigureQueries figures;
-    private final SalesReport sales;
-    private final ArAging aging;
+    private final SalesReportQueries sales;
+    private final ArAgingQueries aging;
     private final Figures parallel;
 
-    ReportController(KeyFigureQueries figures, SalesReport sales, ArAging aging, Figures parallel) {
+    ReportController(KeyFigureQueries figures, SalesReportQueries sales, ArAgingQueries aging, Figures parallel) {
         this.figures = figures;
         this.sales = sales;
         this.aging = aging;
@@ -74,7 +74,7 @@ class ReportController {
     SalesRows sales(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) String groupBy) {
         Period period = Period.parse(from, to);
-        SalesReport.GroupBy grouping = SalesReport.groupBy(groupBy);
+        SalesReportQueries.GroupBy grouping = SalesReportQueries.groupBy(groupBy);
         return new SalesRows(period, grouping.name().toLowerCase(), sales.rows(period, grouping));
     }
 
@@ -85,7 +85,7 @@ class ReportController {
             @RequestParam(required = false) String groupBy) {
         SalesRows report = sales(from, to, groupBy);
         List<List<Object>> rows = new ArrayList<>();
-        for (SalesReport.Row r : report.rows()) {
+        for (SalesReportQueries.Row r : report.rows()) {
             rows.add(List.of(r.key(), r.label() == null ? "" : r.label(), r.currency(), r.orders(), r.units(), r.netRevenue()));
         }
         String csv = Csv.of(List.of(report.groupBy(), "label", "currency", "orders", "units", "netRevenue"), rows);
@@ -99,7 +99,7 @@ class ReportController {
     @GetMapping(path = "/api/reports/ar-aging", produces = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize(MANAGERS)
     @Transactional(readOnly = true)
-    ArAging.Report arAging(@RequestParam(required = false) String asOf, @RequestParam(required = false) UUID customerId) {
+    ArAgingQueries.Report arAging(@RequestParam(required = false) String asOf, @RequestParam(required = false) UUID customerId) {
         return aging.asOf(day(asOf), customerId);
     }
 
@@ -107,12 +107,12 @@ class ReportController {
     @PreAuthorize(MANAGERS)
     @Transactional(readOnly = true)
     ResponseEntity<String> arAgingCsv(@RequestParam(required = false) String asOf, @RequestParam(required = false) UUID customerId) {
-        ArAging.Report report = arAging(asOf, customerId);
+        ArAgingQueries.Report report = arAging(asOf, customerId);
         List<List<Object>> rows = new ArrayList<>();
-        for (ArAging.CustomerRow r : report.customers()) {
+        for (ArAgingQueries.CustomerRow r : report.customers()) {
             rows.add(agingRow(r.customerId().toString(), r.customerName(), r.currency(), r.buckets()));
         }
-        for (ArAging.TotalRow t : report.totals()) {
+        for (ArAgingQueries.TotalRow t : report.totals()) {
             rows.add(agingRow("", "TOTAL", t.currency(), t.buckets()));
         }
         String csv = Csv.of(List.of("customerId", "customerName", "currency", "current", "days1To30", "days31To60", "days61To90",
@@ -124,9 +124,9 @@ class ReportController {
                 .body(csv);
     }
 
-    private static List<Object> agingRow(String customerId, String name, String currency, ArAging.Buckets b) {
+    private static List<Object> agingRow(String customerId, String name, String currency, ArAgingQueries.Buckets b) {
         List<Object> row = new ArrayList<>(List.of(customerId, name, currency));
-        row.addAll(List.of((Object[]) ArAging.amounts(b)));
+        row.addAll(List.of((Object[]) ArAgingQueries.amounts(b)));
         row.add(b.invoices());
         return row;
     }

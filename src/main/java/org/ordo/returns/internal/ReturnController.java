@@ -50,12 +50,12 @@ class ReturnController {
     /** What the idempotency record compares: the order and the body. */
     record Keyed(String order, Object body) {}
 
-    private final ReturnManagement management;
+    private final ReturnService management;
     private final ReturnStore store;
     private final Orders orders;
     private final Idempotency idempotency;
 
-    ReturnController(ReturnManagement management, ReturnStore store, Orders orders, Idempotency idempotency) {
+    ReturnController(ReturnService management, ReturnStore store, Orders orders, Idempotency idempotency) {
         this.management = management;
         this.store = store;
         this.orders = orders;
@@ -68,7 +68,7 @@ class ReturnController {
             + "note}. reason: WRONG_ITEM, DAMAGED, DEFECTIVE, NOT_AS_DESCRIBED, NOT_NEEDED or OTHER (OTHER needs the note). Per line at "
             + "most shipped − returned − requested on open returns; more is a 422 naming lines[i].quantity. Honours Idempotency-Key.")
     ResponseEntity<?> request(@PathVariable String id, @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
-            @RequestBody(required = false) ReturnManagement.RequestReturn request) {
+            @RequestBody(required = false) ReturnService.RequestReturn request) {
         return idempotency.execute("returns", idempotencyKey, new Keyed(id, request), () -> {
             ReturnViews.ReturnView view = view(management.request(id, request));
             return ResponseEntity.created(URI.create("/api/returns/" + view.id())).eTag(ETags.of(view.version())).body(view);
@@ -144,7 +144,7 @@ class ReturnController {
     @Operation(summary = "Reject a return", description = "{reason}; only while REQUESTED or APPROVED (else 409).")
     ResponseEntity<ReturnViews.ReturnView> reject(@PathVariable String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @RequestBody(required = false) ReturnManagement.Reject request) {
+            @RequestBody(required = false) ReturnService.Reject request) {
         return withETag(view(management.reject(id, ifMatch, request)));
     }
 
@@ -157,7 +157,7 @@ class ReturnController {
             + "the order lines.")
     ResponseEntity<ReturnViews.ReturnView> receive(@PathVariable String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @RequestBody(required = false) ReturnManagement.Receive request) {
+            @RequestBody(required = false) ReturnService.Receive request) {
         return withETag(view(management.receive(id, ifMatch, request)));
     }
 
@@ -165,7 +165,7 @@ class ReturnController {
     @PreAuthorize(INSPECTORS)
     ResponseEntity<ReturnViews.ReturnView> inspect(@PathVariable String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @RequestBody(required = false) ReturnManagement.Inspect request) {
+            @RequestBody(required = false) ReturnService.Inspect request) {
         return withETag(view(management.inspect(id, ifMatch, request)));
     }
 
@@ -185,7 +185,7 @@ class ReturnController {
     @Operation(summary = "Record the refund as paid", description = "{reference} of the payment back to the customer; the return is CLOSED.")
     ResponseEntity<ReturnViews.ReturnView> refund(@PathVariable String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @RequestBody(required = false) ReturnManagement.Refund request) {
+            @RequestBody(required = false) ReturnService.Refund request) {
         return withETag(view(management.refund(id, ifMatch, request)));
     }
 

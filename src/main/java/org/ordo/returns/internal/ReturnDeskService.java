@@ -18,10 +18,10 @@ import java.util.UUID;
 @Component
 class ReturnDeskService implements ReturnDesk {
 
-    private final ReturnManagement management;
+    private final ReturnService management;
     private final ReturnStore store;
 
-    ReturnDeskService(ReturnManagement management, ReturnStore store) {
+    ReturnDeskService(ReturnService management, ReturnStore store) {
         this.management = management;
         this.store = store;
     }
@@ -47,8 +47,8 @@ class ReturnDeskService implements ReturnDesk {
 
     @Override
     public Detail request(UUID orderId, List<RequestedLine> lines, Resolution resolution, String note) {
-        return detail(management.request(orderId.toString(), new ReturnManagement.RequestReturn(
-                lines.stream().map(l -> new ReturnManagement.RequestLine(l.lineNumber(), l.quantity(),
+        return detail(management.request(orderId.toString(), new ReturnService.RequestReturn(
+                lines.stream().map(l -> new ReturnService.RequestLine(l.lineNumber(), l.quantity(),
                         l.reason() == null ? null : l.reason().name())).toList(),
                 resolution == null ? null : resolution.name(), note)));
     }
@@ -60,18 +60,18 @@ class ReturnDeskService implements ReturnDesk {
 
     @Override
     public Detail reject(String idOrNumber, String reason) {
-        return detail(management.reject(idOrNumber, null, new ReturnManagement.Reject(reason)));
+        return detail(management.reject(idOrNumber, null, new ReturnService.Reject(reason)));
     }
 
     @Override
     public Detail receive(String idOrNumber, List<ReceivedLine> lines) {
-        return detail(management.receive(idOrNumber, null, new ReturnManagement.Receive(
-                lines.stream().map(l -> new ReturnManagement.ReceiveLine(l.lineNumber(), l.quantity(), l.restock(), null)).toList(), null)));
+        return detail(management.receive(idOrNumber, null, new ReturnService.Receive(
+                lines.stream().map(l -> new ReturnService.ReceiveLine(l.lineNumber(), l.quantity(), l.restock(), null)).toList(), null)));
     }
 
     @Override
     public Detail inspect(String idOrNumber, String notes) {
-        return detail(management.inspect(idOrNumber, null, new ReturnManagement.Inspect(notes)));
+        return detail(management.inspect(idOrNumber, null, new ReturnService.Inspect(notes)));
     }
 
     @Override
@@ -81,7 +81,7 @@ class ReturnDeskService implements ReturnDesk {
 
     @Override
     public Detail refund(String idOrNumber, String reference) {
-        return detail(management.refund(idOrNumber, null, new ReturnManagement.Refund(reference)));
+        return detail(management.refund(idOrNumber, null, new ReturnService.Refund(reference)));
     }
 
     private Detail detail(Rma r) {

@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 /**
  * Where the security chain sends a request a user's roles do not allow (a path rule such as {@code /admin/**}): the
  * 403 page rendered like any page, with the navigation. Refusals inside a page controller are rendered by
- * {@link PageErrors}.
+ * {@link PageErrorAdvice}.
  */
 @Controller
 class DeniedPage {

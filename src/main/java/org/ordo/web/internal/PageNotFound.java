@@ -18,9 +18,9 @@ class PageNotFound implements HandlerExceptionResolver, Ordered {
 
     private static final AntPathMatcher PATHS = new AntPathMatcher();
 
-    private final PageModel layout;
+    private final PageModelAdvice layout;
 
-    PageNotFound(PageModel layout) {
+    PageNotFound(PageModelAdvice layout) {
         this.layout = layout;
     }
 

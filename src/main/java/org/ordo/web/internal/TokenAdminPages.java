@@ -146,7 +146,7 @@ class TokenAdminPages {
         tokens.revoke(token);
         redirect.addFlashAttribute("done", "admin.token.revoked");
         redirect.addFlashAttribute("doneArg", id);
-        return "redirect:" + (returnTo != null && returnTo.startsWith("/admin/tokens") ? SignIn.localPath(returnTo) : "/admin/tokens");
+        return "redirect:" + (returnTo != null && returnTo.startsWith("/admin/tokens") ? SignInPage.localPath(returnTo) : "/admin/tokens");
     }
 
     private String form(TokenForm form, Map<String, String> errors, Model model) {

@@ -24,7 +24,7 @@ class ShipmentCancellationTests {
     int port;
 
     @Autowired
-    ShipmentOperations operations;
+    ShipmentService operations;
 
     @Test
     void cancellingTheOrderCancelsItsOpenShipmentsOnceAndNothingShips() {

@@ -11,11 +11,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LoginLockoutTests {
 
     private static final Instant T0 = Instant.parse("2026-11-21T10:00:00Z");
-    private static final LoginAttempts.Count NONE = new LoginAttempts.Count(0, null, null);
+    private static final LoginAttemptStore.Count NONE = new LoginAttemptStore.Count(0, null, null);
 
     @Test
     void theFifthFailureWithinFifteenMinutesLocksForFifteenMinutes() {
-        LoginAttempts.Count count = NONE;
+        LoginAttemptStore.Count count = NONE;
         for (int i = 0; i < 4; i++) {
             count = count.failedAt(T0.plus(Duration.ofMinutes(3L * i)));
             assertThat(count.lockedAt(T0.plus(Duration.ofMinutes(3L * i)))).isFalse();
@@ -30,7 +30,7 @@ class LoginLockoutTests {
 
     @Test
     void failuresFurtherApartThanTheWindowStartTheCountAgain() {
-        LoginAttempts.Count count = NONE;
+        LoginAttemptStore.Count count = NONE;
         for (int i = 0; i < 10; i++) {
             count = count.failedAt(T0.plus(Duration.ofMinutes(16L * i)));
             assertThat(count.failures()).isEqualTo(1);
@@ -40,14 +40,14 @@ class LoginLockoutTests {
 
     @Test
     void failuresDuringALockNeitherCountNorExtendIt() {
-        LoginAttempts.Count locked = new LoginAttempts.Count(5, T0, T0.plus(Duration.ofMinutes(15)));
+        LoginAttemptStore.Count locked = new LoginAttemptStore.Count(5, T0, T0.plus(Duration.ofMinutes(15)));
         assertThat(locked.failedAt(T0.plus(Duration.ofMinutes(5)))).isEqualTo(locked);
     }
 
     @Test
     void afterALockHasRunOutTheNextFailureCountsAsTheFirst() {
-        LoginAttempts.Count expired = new LoginAttempts.Count(5, T0, T0.plus(Duration.ofMinutes(15)));
-        LoginAttempts.Count next = expired.failedAt(T0.plus(Duration.ofMinutes(16)));
+        LoginAttemptStore.Count expired = new LoginAttemptStore.Count(5, T0, T0.plus(Duration.ofMinutes(15)));
+        LoginAttemptStore.Count next = expired.failedAt(T0.plus(Duration.ofMinutes(16)));
         assertThat(next.failures()).isEqualTo(1);
         assertThat(next.lockedUntil()).isNull();
     }

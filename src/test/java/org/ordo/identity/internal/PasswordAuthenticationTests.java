@@ -107,7 +107,7 @@ class PasswordAuthenticationTests {
         rows.put(username, new OrdoUser(username, encoder.encode(password), EnumSet.of(Role.SALES), null, enabled, version));
     }
 
-    private final class StubAccounts extends UserAccounts {
+    private final class StubAccounts extends UserStore {
         StubAccounts() {
             super(null);
         }

@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class GaplessNumberingTests {
 
     @Autowired
-    DocumentNumbers numbers;
+    DocumentNumberStore numbers;
 
     @Autowired
     InvoiceStore store;
@@ -100,7 +100,7 @@ class GaplessNumberingTests {
 
         assertThat(numbers.last(series)).isEqualTo(1);
         assertThat(issue(series, false)).isEqualTo(2);
-        assertThat(store.find(DocumentNumbers.format(series, 2))).isPresent();
+        assertThat(store.find(DocumentNumberStore.format(series, 2))).isPresent();
     }
 
     @Test
@@ -147,7 +147,7 @@ class GaplessNumberingTests {
         Party party = new Party("Test", address, null, null, null, null, null, null);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        return new Invoice(UUID.randomUUID(), DocumentNumbers.format(series, n), DocumentType.INVOICE, InvoiceStatus.ISSUED,
+        return new Invoice(UUID.randomUUID(), DocumentNumberStore.format(series, n), DocumentType.INVOICE, InvoiceStatus.ISSUED,
                 UUID.randomUUID(), "SO-TEST", null, null, null, null, null, UUID.randomUUID(), "EUR", today, today, 0, party, party, null,
                 List.of(line), TaxSubtotal.of(List.of(line)), totals, Money.zero(eur), Money.zero(eur), totals.total(), null, null, now,
                 "test", now, null, 0);

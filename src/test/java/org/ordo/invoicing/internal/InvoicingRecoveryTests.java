@@ -34,7 +34,7 @@ class InvoicingRecoveryTests {
     int port;
 
     @Autowired
-    Invoicing invoicing;
+    InvoicingService invoicing;
 
     @Autowired
     IncompleteEventPublications incomplete;

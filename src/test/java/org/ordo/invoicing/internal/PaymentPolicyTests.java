@@ -21,9 +21,9 @@ class PaymentPolicyTests {
     @Test
     void aPaymentBreakingEveryRuleOfItsOwnNamesEachByCode() {
         UUID invoice = UUID.randomUUID();
-        Payments.PaymentRequest request = new Payments.PaymentRequest(null, Money.of("10.001", "EUR"), null, "r".repeat(101),
-                TODAY.plusDays(1), List.of(new Payments.AllocationRequest(invoice, Money.of("0", "EUR")),
-                        new Payments.AllocationRequest(invoice, Money.of("5", "EUR"))));
+        PaymentService.PaymentRequest request = new PaymentService.PaymentRequest(null, Money.of("10.001", "EUR"), null, "r".repeat(101),
+                TODAY.plusDays(1), List.of(new PaymentService.AllocationRequest(invoice, Money.of("0", "EUR")),
+                        new PaymentService.AllocationRequest(invoice, Money.of("5", "EUR"))));
 
         List<FieldViolation> violations = catchThrowableOfType(OrdoException.class,
                 () -> PaymentPolicy.checkReceipt(request, TODAY)).violations();
@@ -41,7 +41,7 @@ class PaymentPolicyTests {
     @Test
     void aRefundNeedsAReason() {
         OrdoException refused = catchThrowableOfType(OrdoException.class,
-                () -> PaymentPolicy.checkRefund(new Payments.RefundRequest(Money.of("5", "EUR"), " ")));
+                () -> PaymentPolicy.checkRefund(new PaymentService.RefundRequest(Money.of("5", "EUR"), " ")));
         assertThat(refused.violations()).extracting(FieldViolation::field, FieldViolation::code)
                 .containsExactly(tuple("reason", "refund-reason-required"));
     }

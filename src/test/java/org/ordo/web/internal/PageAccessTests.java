@@ -77,11 +77,11 @@ class PageAccessTests {
 
     @Test
     void theLanguageSwitchReturnsOnlyToPathsOfThisApplication() {
-        assertThat(SignIn.localPath("/orders?status=ON_HOLD")).isEqualTo("/orders?status=ON_HOLD");
-        assertThat(SignIn.localPath("https://evil.example/")).isEqualTo("/");
-        assertThat(SignIn.localPath("//evil.example/")).isEqualTo("/");
-        assertThat(SignIn.localPath("/\\evil.example")).isEqualTo("/");
-        assertThat(SignIn.localPath(null)).isEqualTo("/");
+        assertThat(SignInPage.localPath("/orders?status=ON_HOLD")).isEqualTo("/orders?status=ON_HOLD");
+        assertThat(SignInPage.localPath("https://evil.example/")).isEqualTo("/");
+        assertThat(SignInPage.localPath("//evil.example/")).isEqualTo("/");
+        assertThat(SignInPage.localPath("/\\evil.example")).isEqualTo("/");
+        assertThat(SignInPage.localPath(null)).isEqualTo("/");
     }
 
     @Test

@@ -1,0 +1,168 @@
+package org.ordo.fulfillment.internal;
+
+import org.ordo.fulfillment.ShipmentShipped;
+import org.ordo.fulfillment.ShipmentStatus;
+import org.ordo.fulfillment.internal.FulfillmentProperties.Carrier;
+import org.ordo.fulfillment.internal.FulfillmentProperties.Service;
+import org.ordo.identity.Actor;
+import org.ordo.identity.AuditTrail;
+import org.ordo.orders.OrderFulfillment;
+import org.ordo.orders.OrderSnapshot;
+import org.ordo.orders.Orders;
+import org.ordo.shared.FieldViolation;
+import org.ordo.shared.OrdoException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Hands packed shipments to a carrier: chooses the service, checks or generates the tracking number, and in one
+ * transaction ships the quantities on the order (reservations consumed, stock ledger written), marks the
+ * shipment SHIPPED and publishes {@link ShipmentShipped}.
+ */
+@Component
+class DispatchService {
+
+    /** {@code carrier} absent: every carrier is considered; {@code service} absent: the recommended one is taken. */
+    record ShipRequest(String carrier, String service, String trackingNumber) {}
+
+    private final ShipmentStore store;
+    private final ShipmentViewQueries queries;
+    private final ShipmentService operations;
+    private final Carriers carriers;
+    private final Orders orders;
+    private final OrderFulfillment fulfillment;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+
+    DispatchService(ShipmentStore store, ShipmentViewQueries queries, ShipmentService operations, Carriers carriers, Orders orders,
+            OrderFulfillment fulfillment, AuditTrail audit, ApplicationEventPublisher events) {
+        this.store = store;
+        this.queries = queries;
+        this.operations = operations;
+        this.carriers = carriers;
+        this.orders = orders;
+        this.fulfillment = fulfillment;
+        this.audit = audit;
+        this.events = events;
+    }
+
+    /** The services that take this shipment's parcel to its destination, cheapest first, with the recommended one marked. */
+    ShipmentViews.RatesView rates(Shipment s) {
+        LocalDate shipDate = s.shippedAt != null ? s.shippedAt.atZone(ZoneOffset.UTC).toLocalDate() : today();
+        LocalDate promised = orders.find(s.orderId).map(OrderSnapshot::promisedDate).orElse(null);
+        long weight = s.weightGrams != null ? s.weightGrams : operations.weight(s);
+        List<ShippingRates.Option> options = ShippingRates.options(carriers.all(), s.shipTo.country(), weight, shipDate, promised);
+        Optional<ShippingRates.Option> best = ShippingRates.choose(options);
+        return new ShipmentViews.RatesView(s.number, weight, s.shipTo.country(), shipDate, promised, options.stream()
+                .map(o -> new ShipmentViews.RateOptionView(o.carrier(), o.carrierName(), o.service(), o.serviceName(), o.serviceLevel(),
+                        o.zone(), o.price(), o.transitDays(), o.expectedDeliveryDate(), o.meetsPromisedDate(),
+                        best.isPresent() && best.get() == o))
+                .toList());
+    }
+
+    @Transactional
+    ShipmentViews.ShipmentView ship(String idOrNumber, ShipRequest request) {
+        ShipRequest ship = request == null ? new ShipRequest(null, null, null) : request;
+        checkShape(ship);
+        UUID id = store.resolveId(idOrNumber).orElseThrow(() -> OrdoException.notFound("Shipment", idOrNumber));
+        Shipment s = store.lock(id).orElseThrow(() -> OrdoException.notFound("Shipment", idOrNumber));
+        // a second ship of the same shipment stops here, before anything changes
+        s.status.requireCanMoveTo(ShipmentStatus.SHIPPED);
+
+        OrderSnapshot order = orders.find(s.orderId).orElseThrow(() -> OrdoException.notFound("Order", s.orderId));
+        LocalDate shipDate = today();
+        Carrier carrier = null;
+        if (ship.carrier() != null) {
+            carrier = carriers.find(ship.carrier()).orElseThrow(() -> OrdoException.rule("unknown-carrier", "Carrier " + ship.carrier()
+                    + " is not configured.", List.of(new FieldViolation("carrier", "must be one of " + carrierCodes()))));
+        }
+        List<ShippingRates.Option> options = ShippingRates.options(carrier == null ? carriers.all() : List.of(carrier),
+                s.shipTo.country(), s.weightGrams, shipDate, order.promisedDate());
+        ShippingRates.Option chosen;
+        if (ship.service() != null) {
+            Carrier c = carrier;
+            Service service = Carriers.service(c, ship.service()).orElseThrow(() -> OrdoException.rule("unknown-service",
+                    "Carrier " + c.code() + " has no service " + ship.service() + ".", List.of(new FieldViolation("service",
+                            "must be one of " + c.services().stream().map(Service::code).toList()))));
+            chosen = options.stream().filter(o -> o.service().equals(service.code())).findFirst().orElseThrow(() -> OrdoException.rule(
+                    "service-not-available", c.code() + " " + service.code() + " does not take " + s.weightGrams + " g to " + s.shipTo.country() + ".",
+                    List.of(new FieldViolation("service", "does not take this parcel (" + s.weightGrams + " g to " + s.shipTo.country() + ")"))));
+        } else {
+            chosen = ShippingRates.choose(options).orElseThrow(() -> OrdoException.rule("no-service", "No configured service takes "
+                    + s.weightGrams + " g to " + s.shipTo.country() + ".",
+                    List.of(new FieldViolation(ship.carrier() == null ? "carrier" : "service", "no service takes this parcel"))));
+        }
+        Carrier chosenCarrier = carriers.find(chosen.carrier()).orElseThrow();
+        Service chosenService = Carriers.service(chosenCarrier, chosen.service()).orElseThrow();
+        String tracking = trackingNumber(s, chosenCarrier, chosenService, ship.trackingNumber());
+
+        OrderSnapshot after = fulfillment.recordShipment(s.orderId, s.number, s.lines.stream()
+                .map(l -> new OrderFulfillment.ShippedQuantity(l.lineNumber, s.warehouse, l.quantity))
+                .toList());
+
+        Shipment.State before = s.state();
+        ShipmentStatus from = s.moveTo(ShipmentStatus.SHIPPED);
+        s.shippedAt = Instant.now();
+        s.carrier = chosenCarrier.code();
+        s.service = chosenService.code();
+        s.trackingNumber = tracking;
+        s.shippingCost = chosen.price();
+        s.expectedDeliveryDate = chosen.expectedDeliveryDate();
+        store.update(s);
+        store.appendEvent(new ShipmentStore.Event(s.id, "SHIPPED", s.shippedAt, s.warehouse,
+                chosenCarrier.name() + " " + chosenService.name() + ", tracking " + tracking, from, s.status, Actor.current().username()));
+        audit.record("SHIPMENT", s.id.toString(), "SHIPPED", before, s.state());
+        events.publishEvent(new ShipmentShipped(s.id, s.number, s.orderId, after.number(), s.warehouse, s.carrier, s.service, s.trackingNumber,
+                s.shippedAt, s.lines.stream().map(l -> new ShipmentShipped.Line(l.lineNumber, l.sku, l.quantity)).toList()));
+        return queries.view(s);
+    }
+
+    /**
+     * The supplied number, checked against the carrier's format and check digit (400 naming trackingNumber), or a
+     * new one in that format. Carriers without a format use the shipment number.
+     */
+    private String trackingNumber(Shipment s, Carrier carrier, Service service, String supplied) {
+        String number;
+        if (supplied != null) {
+            number = TrackingFormat.normalize(supplied);
+            if (!carrier.trackingFormat().isValid(number)) {
+                throw OrdoException.invalid("trackingNumber", carrier.trackingFormat() == TrackingFormat.NONE
+                        ? "must be 4 to 40 letters, digits or '-'"
+                        : "is not a valid " + carrier.name() + " tracking number (" + carrier.trackingFormat() + " format and check digit)");
+            }
+        } else if (carrier.trackingFormat() == TrackingFormat.NONE) {
+            number = s.number;
+        } else {
+            number = carrier.trackingFormat().generate(store.nextTrackingSerial(), carrier.trackingAccount(), service.trackingCode());
+        }
+        if (store.trackingNumberTaken(number, s.id)) {
+            throw OrdoException.conflict("duplicate-tracking-number", "Tracking number " + number + " is already on another shipment.");
+        }
+        return number;
+    }
+
+    private static void checkShape(ShipRequest ship) {
+        if (ship.service() != null && ship.carrier() == null) {
+            throw OrdoException.invalid("carrier", "is required when a service is given");
+        }
+        if (ship.trackingNumber() != null && (ship.trackingNumber().isBlank() || ship.trackingNumber().length() > 64)) {
+            throw OrdoException.invalid("trackingNumber", "must be 1 to 64 characters");
+        }
+    }
+
+    private List<String> carrierCodes() {
+        return carriers.all().stream().map(Carrier::code).toList();
+    }
+
+    private static LocalDate today() {
+        return LocalDate.now(ZoneOffset.UTC);
+    }
+}

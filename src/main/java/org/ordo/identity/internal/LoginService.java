@@ -1,0 +1,81 @@
+package org.ordo.identity.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.ordo.identity.Logins;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Every username-and-password login, from the login page and over HTTP Basic alike: the password check of
+ * {@link PasswordAuthentication} (which refuses a locked user before looking at the password), the failures counted per
+ * username in {@link LoginAttemptStore}, and per client address in {@link AddressThrottle}.
+ */
+@Component
+class LoginService implements Logins {
+
+    private final PasswordAuthentication passwords;
+    private final LoginAttemptStore attempts;
+    private final AddressThrottle throttle;
+    private final Clock clock = Clock.systemUTC();
+
+    LoginService(PasswordAuthentication passwords, LoginAttemptStore attempts, AddressThrottle throttle) {
+        this.passwords = passwords;
+        this.attempts = attempts;
+        this.throttle = throttle;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) {
+        String username = authentication.getName() == null ? "" : authentication.getName().trim();
+        // no username can be longer (see UserService.USERNAME): such attempts fail without a row of their own
+        boolean countable = !username.isEmpty() && username.length() <= 100;
+        try {
+            Authentication result = passwords.authenticate(
+                    UsernamePasswordAuthenticationToken.unauthenticated(username, authentication.getCredentials()));
+            if (countable && result.getPrincipal() instanceof OrdoUser user && user.failedLogins() > 0) {
+                attempts.succeeded(username);
+            }
+            return result;
+        } catch (LockedException locked) {
+            throttle.failed(clientAddress());
+            throw locked;
+        } catch (BadCredentialsException wrong) {
+            throttle.failed(clientAddress());
+            Instant now = clock.instant();
+            if (countable && attempts.failed(username, now)) {
+                throw new LockedException("Locked after repeated failed logins");
+            }
+            throw wrong;
+        }
+    }
+
+    @Override
+    public Optional<Duration> retryAfter(String clientAddress) {
+        return throttle.retryAfter(clientAddress);
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+
+    /** The address of the client of the request being authenticated (behind a trusted proxy: the one it forwards for). */
+    private static String clientAddress() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                ? addressOf(attributes.getRequest()) : null;
+    }
+
+    static String addressOf(HttpServletRequest request) {
+        return request.getRemoteAddr();
+    }
+}

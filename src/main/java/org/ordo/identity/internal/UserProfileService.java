@@ -1,0 +1,36 @@
+package org.ordo.identity.internal;
+
+import org.ordo.identity.UserProfiles;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+
+/** {@link UserProfiles} on the user store; a change goes through {@link UserService}, which checks and audits it. */
+@Component
+class UserProfileService implements UserProfiles {
+
+    private final UserStore accounts;
+    private final UserService management;
+
+    UserProfileService(UserStore accounts, UserService management) {
+        this.accounts = accounts;
+        this.management = management;
+    }
+
+    @Override
+    public Optional<UserProfile> profile(String username) {
+        return accounts.load(username).map(u -> new UserProfile(u.username(), u.displayName(), u.locale()));
+    }
+
+    @Override
+    public void changeLocale(String username, String locale) {
+        UserChanges changes = new UserChanges();
+        changes.setLocale(locale);
+        management.update(username, null, changes);
+    }
+
+    @Override
+    public void changePassword(String username, String currentPassword, String newPassword) {
+        management.changeOwnPassword(username, currentPassword, newPassword);
+    }
+}

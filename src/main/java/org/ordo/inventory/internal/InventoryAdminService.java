@@ -1,0 +1,41 @@
+package org.ordo.inventory.internal;
+
+import org.ordo.inventory.InventoryAdmin;
+import org.ordo.inventory.WarehouseView;
+import org.ordo.shared.Address;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/** {@link InventoryAdmin} on top of {@link WarehouseService} and {@link StockLedgerService}, which own the rules. */
+@Component
+class InventoryAdminService implements InventoryAdmin {
+
+    private final WarehouseService warehouses;
+    private final StockLedgerService ledger;
+
+    InventoryAdminService(WarehouseService warehouses, StockLedgerService ledger) {
+        this.warehouses = warehouses;
+        this.ledger = ledger;
+    }
+
+    @Override
+    public void createWarehouse(String code, String name, Address address) {
+        warehouses.create(code, name, address);
+    }
+
+    @Override
+    public long receive(String sku, String warehouse, long quantity, String reason) {
+        return ledger.record(sku, warehouse, StockLedgerService.ManualType.RECEIPT.name(), quantity, reason).onHand();
+    }
+
+    @Override
+    public List<WarehouseView> warehouses() {
+        return warehouses.all().stream().map(WarehouseService.Warehouse::view).toList();
+    }
+
+    @Override
+    public WarehouseView updateWarehouse(String code, String name, Address address, boolean active) {
+        return warehouses.update(code, name, address, active).view();
+    }
+}

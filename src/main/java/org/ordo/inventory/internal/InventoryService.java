@@ -1,0 +1,293 @@
+package org.ordo.inventory.internal;
+
+import org.ordo.inventory.Inventory;
+import org.ordo.inventory.ReservationRequest;
+import org.ordo.inventory.ReservationView;
+import org.ordo.inventory.StockAvailable;
+import org.ordo.inventory.StockPosition;
+import org.ordo.inventory.WarehouseView;
+import org.ordo.shared.Address;
+import org.ordo.shared.OrdoException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/** Stock levels and reservations (tables stock_level, reservation). */
+@Component
+class InventoryService implements Inventory {
+
+    private static final String POSITIONS = "SELECT sku, warehouse, on_hand, reserved FROM stock_level "
+            + "WHERE sku IN (:skus) AND warehouse IN (SELECT code FROM warehouse WHERE active = TRUE) ORDER BY warehouse, sku";
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final ApplicationEventPublisher events;
+    private final StockLedgerService ledger;
+
+    InventoryService(JdbcClient jdbc, JdbcTemplate template, ApplicationEventPublisher events, StockLedgerService ledger) {
+        this.jdbc = jdbc;
+        this.template = template;
+        this.events = events;
+        this.ledger = ledger;
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<StockPosition> lockPositions(Collection<String> skus) {
+        if (skus.isEmpty()) {
+            return List.of();
+        }
+        // FOR UPDATE locks rows in the ORDER BY order: the global lock order (warehouse, SKU).
+        return jdbc.sql(POSITIONS + " FOR UPDATE").param("skus", Set.copyOf(skus)).query(InventoryService::position).list();
+    }
+
+    @Override
+    public List<StockPosition> positions(Collection<String> skus) {
+        if (skus.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(POSITIONS).param("skus", Set.copyOf(skus)).query(InventoryService::position).list();
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void reserve(List<ReservationRequest> requests) {
+        if (requests.isEmpty()) {
+            return;
+        }
+        // one conditional update per SKU × warehouse, in lock order
+        Map<String, long[]> perLevel = new TreeMap<>();
+        Map<String, String[]> keys = new LinkedHashMap<>();
+        for (ReservationRequest r : requests) {
+            String key = r.warehouse() + "\u0000" + r.sku();
+            perLevel.computeIfAbsent(key, k -> new long[1])[0] += r.quantity();
+            keys.put(key, new String[] {r.sku(), r.warehouse()});
+        }
+        List<Object[]> updates = new ArrayList<>();
+        perLevel.forEach((key, qty) -> {
+            String[] k = keys.get(key);
+            updates.add(new Object[] {qty[0], k[0], k[1], qty[0]});
+        });
+        int[] counts = template.batchUpdate(
+                "UPDATE stock_level SET reserved = reserved + ? WHERE sku = ? AND warehouse = ? AND on_hand - reserved >= ?", updates);
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == 0) {
+                Object[] u = updates.get(i);
+                throw new IllegalStateException("stock of " + u[1] + " in " + u[2] + " no longer covers " + u[0]
+                        + "; positions must be locked before reserving");
+            }
+        }
+        Timestamp now = Timestamp.from(Instant.now());
+        template.batchUpdate("INSERT INTO reservation (id, order_id, line_number, sku, warehouse, quantity, status, created_at, updated_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?)", requests, requests.size(), (ps, r) -> {
+                            ps.setObject(1, UUID.randomUUID());
+                            ps.setObject(2, r.orderId());
+                            ps.setInt(3, r.lineNumber());
+                            ps.setString(4, r.sku());
+                            ps.setString(5, r.warehouse());
+                            ps.setLong(6, r.quantity());
+                            ps.setTimestamp(7, now);
+                            ps.setTimestamp(8, now);
+                        });
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Map<String, Long> release(UUID orderId, int lineNumber, long quantity) {
+        Map<String, Long> released = new LinkedHashMap<>();
+        if (quantity <= 0) {
+            return released;
+        }
+        List<ReservationView> active = jdbc.sql("SELECT id, order_id, line_number, sku, warehouse, quantity FROM reservation "
+                        + "WHERE order_id = ? AND line_number = ? AND status = 'ACTIVE' ORDER BY created_at DESC, warehouse FOR UPDATE")
+                .params(orderId, lineNumber)
+                .query(InventoryService::reservation)
+                .list();
+        long remaining = quantity;
+        Timestamp now = Timestamp.from(Instant.now());
+        // release newest first, then update the stock levels in lock order
+        Map<String, Long> perWarehouse = new TreeMap<>();
+        String sku = null;
+        for (ReservationView r : active) {
+            if (remaining == 0) {
+                break;
+            }
+            long take = Math.min(remaining, r.quantity());
+            if (take == r.quantity()) {
+                jdbc.sql("UPDATE reservation SET status = 'RELEASED', updated_at = ? WHERE id = ?").params(now, r.id()).update();
+            } else {
+                jdbc.sql("UPDATE reservation SET quantity = quantity - ?, updated_at = ? WHERE id = ?").params(take, now, r.id()).update();
+            }
+            perWarehouse.merge(r.warehouse(), take, Long::sum);
+            remaining -= take;
+            sku = r.sku();
+        }
+        for (Map.Entry<String, Long> e : perWarehouse.entrySet()) {
+            jdbc.sql("UPDATE stock_level SET reserved = reserved - ? WHERE sku = ? AND warehouse = ?")
+                    .params(e.getValue(), sku, e.getKey())
+                    .update();
+            released.put(e.getKey(), e.getValue());
+        }
+        if (sku != null) {
+            events.publishEvent(new StockAvailable(Set.of(sku)));
+        }
+        return released;
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void consume(UUID orderId, int lineNumber, String sku, String warehouse, long quantity, String reference) {
+        if (quantity <= 0) {
+            throw new IllegalArgumentException("quantity must be positive");
+        }
+        List<ReservationView> active = jdbc.sql("SELECT id, order_id, line_number, sku, warehouse, quantity FROM reservation "
+                        + "WHERE order_id = ? AND line_number = ? AND warehouse = ? AND status = 'ACTIVE' ORDER BY created_at FOR UPDATE")
+                .params(orderId, lineNumber, warehouse)
+                .query(InventoryService::reservation)
+                .list();
+        long reservedHere = active.stream().mapToLong(ReservationView::quantity).sum();
+        if (reservedHere < quantity) {
+            throw OrdoException.conflict("not-reserved", "Line " + lineNumber + " has " + reservedHere + " of " + sku + " reserved in "
+                    + warehouse + "; " + quantity + " cannot be shipped from there.");
+        }
+        Timestamp now = Timestamp.from(Instant.now());
+        long remaining = quantity;
+        for (ReservationView r : active) {
+            if (remaining == 0) {
+                break;
+            }
+            long take = Math.min(remaining, r.quantity());
+            if (take == r.quantity()) {
+                jdbc.sql("UPDATE reservation SET status = 'CONSUMED', updated_at = ? WHERE id = ?").params(now, r.id()).update();
+            } else {
+                // keep the consumed part as its own row, so the ACTIVE rows still sum to reserved (invariant 2)
+                jdbc.sql("UPDATE reservation SET quantity = quantity - ?, updated_at = ? WHERE id = ?").params(take, now, r.id()).update();
+                jdbc.sql("INSERT INTO reservation (id, order_id, line_number, sku, warehouse, quantity, status, created_at, updated_at) "
+                                + "VALUES (?, ?, ?, ?, ?, ?, 'CONSUMED', ?, ?)")
+                        .params(UUID.randomUUID(), orderId, lineNumber, sku, warehouse, take, now, now)
+                        .update();
+            }
+            remaining -= take;
+        }
+        long[] level = jdbc.sql("SELECT on_hand, reserved FROM stock_level WHERE sku = ? AND warehouse = ? FOR UPDATE")
+                .params(sku, warehouse)
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .single();
+        jdbc.sql("UPDATE stock_level SET on_hand = on_hand - ?, reserved = reserved - ? WHERE sku = ? AND warehouse = ?")
+                .params(quantity, quantity, sku, warehouse)
+                .update();
+        ledger.append(sku, warehouse, "SHIPMENT", -quantity, null, null, reference, level[0], level[1], level[0] - quantity,
+                level[1] - quantity);
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void restock(String sku, String warehouse, long quantity, String reference) {
+        if (quantity <= 0) {
+            throw new IllegalArgumentException("quantity must be positive");
+        }
+        ledger.ensureLevelExists(sku, warehouse);
+        long[] level = jdbc.sql("SELECT on_hand, reserved FROM stock_level WHERE sku = ? AND warehouse = ? FOR UPDATE")
+                .params(sku, warehouse)
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .single();
+        jdbc.sql("UPDATE stock_level SET on_hand = on_hand + ? WHERE sku = ? AND warehouse = ?").params(quantity, sku, warehouse).update();
+        ledger.append(sku, warehouse, "RETURN", quantity, null, "returned goods restocked", reference, level[0], level[1],
+                level[0] + quantity, level[1]);
+        events.publishEvent(new StockAvailable(Set.of(sku)));
+    }
+
+    @Override
+    public Map<String, Long> shippedFrom(UUID orderId, int lineNumber) {
+        Map<String, Long> shipped = new TreeMap<>();
+        jdbc.sql("SELECT warehouse, SUM(quantity) FROM reservation WHERE order_id = ? AND line_number = ? AND status = 'CONSUMED' "
+                        + "GROUP BY warehouse")
+                .params(orderId, lineNumber)
+                .query(rs -> {
+                    shipped.put(rs.getString(1), rs.getLong(2));
+                });
+        return shipped;
+    }
+
+    @Override
+    public List<ReservationView> activeReservations(UUID orderId) {
+        return jdbc.sql("SELECT id, order_id, line_number, sku, warehouse, quantity FROM reservation "
+                        + "WHERE order_id = ? AND status = 'ACTIVE' ORDER BY line_number, warehouse")
+                .param(orderId)
+                .query(InventoryService::reservation)
+                .list();
+    }
+
+    @Override
+    public List<ReservedForLine> activeReservationsPerLine() {
+        return jdbc.sql("SELECT order_id, line_number, SUM(quantity) FROM reservation WHERE status = 'ACTIVE' "
+                        + "GROUP BY order_id, line_number")
+                .query((rs, n) -> new ReservedForLine(rs.getObject(1, UUID.class), rs.getInt(2), rs.getLong(3)))
+                .list();
+    }
+
+    @Override
+    public List<ReservedInWarehouse> activeReservationsPerOrder(String warehouse) {
+        return jdbc.sql("SELECT order_id, warehouse, SUM(quantity) FROM reservation WHERE status = 'ACTIVE'"
+                        + (warehouse == null ? "" : " AND warehouse = :warehouse") + " GROUP BY order_id, warehouse")
+                .params(warehouse == null ? Map.<String, Object>of() : Map.<String, Object>of("warehouse", warehouse))
+                .query((rs, n) -> new ReservedInWarehouse(rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3)))
+                .list();
+    }
+
+    @Override
+    public List<String> activeWarehouses() {
+        return jdbc.sql("SELECT code FROM warehouse WHERE active = TRUE ORDER BY code").query(String.class).list();
+    }
+
+    @Override
+    public Optional<WarehouseView> warehouse(String code) {
+        return jdbc.sql("SELECT code, name, name_line, line1, line2, city, region, postal_code, country, active FROM warehouse WHERE code = ?")
+                .param(code)
+                .query((rs, n) -> new WarehouseView(rs.getString(1), rs.getString(2), rs.getString(4) == null ? null
+                        : new Address(rs.getString(3) == null ? rs.getString(2) : rs.getString(3), rs.getString(4), rs.getString(5),
+                                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9) == null ? null : rs.getString(9).trim()),
+                        rs.getBoolean(10)))
+                .optional();
+    }
+
+    @Override
+    public Map<String, String> binLocations(String warehouse, Collection<String> skus) {
+        Map<String, String> bins = new HashMap<>();
+        if (skus.isEmpty()) {
+            return bins;
+        }
+        jdbc.sql("SELECT sku, bin_location FROM stock_level WHERE warehouse = :warehouse AND sku IN (:skus) AND bin_location IS NOT NULL")
+                .param("warehouse", warehouse)
+                .param("skus", Set.copyOf(skus))
+                .query(rs -> {
+                    bins.put(rs.getString(1), rs.getString(2));
+                });
+        return bins;
+    }
+
+    static StockPosition position(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new StockPosition(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4));
+    }
+
+    static ReservationView reservation(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new ReservationView(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getInt(3), rs.getString(4),
+                rs.getString(5), rs.getLong(6));
+    }
+}

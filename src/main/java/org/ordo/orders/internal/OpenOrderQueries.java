@@ -1,0 +1,23 @@
+package org.ordo.orders.internal;
+
+import org.ordo.orders.OpenOrders;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.util.UUID;
+
+/** {@link OpenOrders} on the credit check's own query. */
+@Component
+class OpenOrderQueries implements OpenOrders {
+
+    private final OrderStore store;
+
+    OpenOrderQueries(OrderStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public BigDecimal openOrderValue(UUID customerId) {
+        return store.openOrderValue(customerId);
+    }
+}

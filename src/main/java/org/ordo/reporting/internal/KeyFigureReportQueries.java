@@ -1,0 +1,105 @@
+package org.ordo.reporting.internal;
+
+import org.ordo.orders.OrderStatus;
+import org.ordo.reporting.KeyFigures;
+import org.ordo.shared.Money;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** {@link KeyFigures} on the queries of the report API. */
+@Component
+class KeyFigureReportQueries implements KeyFigures {
+
+    private final KeyFigureQueries figures;
+    private final SalesReportQueries sales;
+    private final OpenInvoiceQueries openInvoices;
+    private final JdbcClient jdbc;
+    private final Figures parallel;
+
+    KeyFigureReportQueries(KeyFigureQueries figures, SalesReportQueries sales, OpenInvoiceQueries openInvoices, JdbcClient jdbc, Figures parallel) {
+        this.figures = figures;
+        this.parallel = parallel;
+        this.sales = sales;
+        this.openInvoices = openInvoices;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Summary summary(LocalDate from, LocalDate to) {
+        Period p = period(from, to);
+        var deliveries = parallel.start(() -> figures.deliveries(p));
+        var turnover = parallel.start(() -> figures.inventoryTurnover(p));
+        var backorders = parallel.start(() -> figures.backorderRate(p));
+        var orderValue = parallel.start(() -> figures.averageOrderValue(p));
+        var repeat = parallel.start(() -> figures.repeatPurchaseRate(p));
+        KeyFigureQueries.Durations cycle = Figures.value(deliveries).cycleTime();
+        return new Summary(p.from(), p.to(), cycle.medianHours(), cycle.p90Hours(), cycle.count(), rate(Figures.value(deliveries).onTime()),
+                rate(Figures.value(backorders)),
+                Figures.value(orderValue).stream().map(a -> Money.of(a.value(), a.currency())).toList(),
+                rate(Figures.value(repeat)),
+                Figures.value(turnover).byCurrency().stream().map(t -> new Turnover(t.currency(), t.value())).toList());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<DaySales> salesByDay(LocalDate from, LocalDate to) {
+        return sales.rows(period(from, to), SalesReportQueries.GroupBy.DAY).stream()
+                .map(r -> new DaySales(LocalDate.parse(r.key()), r.currency(), r.orders(), r.units(), Money.of(r.netRevenue(), r.currency())))
+                .toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<OrderStatus, Long> ordersByStatus(LocalDate from, LocalDate to) {
+        Period p = period(from, to);
+        Map<OrderStatus, Long> counts = new EnumMap<>(OrderStatus.class);
+        jdbc.sql("SELECT status, COUNT(*) FROM sales_order WHERE placed_at >= ? AND placed_at < ? GROUP BY status")
+                .params(Timestamp.from(p.start()), Timestamp.from(p.end()))
+                .query(rs -> {
+                    counts.put(OrderStatus.valueOf(rs.getString(1)), rs.getLong(2));
+                });
+        return counts;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Backorders backorders() {
+        return jdbc.sql("SELECT COUNT(DISTINCT order_id), COUNT(*), COALESCE(SUM(backordered_quantity), 0) FROM order_line "
+                        + "WHERE backordered_quantity > 0")
+                .query((rs, n) -> new Backorders(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+                .single();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Overdue> overdue(LocalDate asOf) {
+        Map<String, BigDecimal> amounts = new TreeMap<>();
+        Map<String, Long> counts = new TreeMap<>();
+        for (OpenInvoiceQueries.Open open : openInvoices.asOf(asOf, null)) {
+            if (open.dueDate().isBefore(asOf)) {
+                amounts.merge(open.currency(), open.amount(), BigDecimal::add);
+                counts.merge(open.currency(), 1L, Long::sum);
+            }
+        }
+        return amounts.entrySet().stream()
+                .map(e -> new Overdue(e.getKey(), counts.get(e.getKey()), Money.of(e.getValue(), e.getKey()).rounded()))
+                .toList();
+    }
+
+    private static Period period(LocalDate from, LocalDate to) {
+        return Period.parse(from == null ? null : from.toString(), to == null ? null : to.toString());
+    }
+
+    private static Rate rate(KeyFigureQueries.Rate r) {
+        return new Rate(r.value(), r.numerator(), r.denominator());
+    }
+}

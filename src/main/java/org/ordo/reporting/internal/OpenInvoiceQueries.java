@@ -1,0 +1,79 @@
+package org.ordo.reporting.internal;
+
+import org.ordo.invoicing.InvoiceStatus;
+import org.ordo.platform.Sql;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What was open on each invoice at the end of a day. For a past day it is re-derived from the documents and the payment
+ * ledger, so that a report can look back: invoices issued by then, less the credit notes issued by then and the payment
+ * allocations made by then (an allocation given back to the account counts negative). For today it is read from the
+ * invoices' running sums, which the consistency check holds equal to the same documents and ledger. Void documents never
+ * were claims and are left out.
+ */
+@Component
+class OpenInvoiceQueries {
+
+    /** One invoice with something open at the end of the day. */
+    record Open(UUID customerId, String customerName, String currency, LocalDate dueDate, BigDecimal amount) {}
+
+    /** The documents that count: issued and not voided. */
+    static final String COUNTS = Sql.list(InvoiceStatus.issuedStates());
+    /** The claims that may still have something open now. */
+    private static final String OPEN = Sql.list(InvoiceStatus.openStates());
+
+    private final JdbcClient jdbc;
+
+    OpenInvoiceQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The invoices open at the end of {@code day} (UTC), of one customer or (null) of all. */
+    List<Open> asOf(LocalDate day, UUID customerId) {
+        List<Object> params = new ArrayList<>();
+        String open;
+        String statuses;
+        if (day.isBefore(LocalDate.now(ZoneOffset.UTC))) {
+            // per invoice, its credit notes and allocations up to that day by index (correlated), not an aggregate over all
+            open = "i.total "
+                    + "  - COALESCE((SELECT -SUM(cn.total) FROM invoice cn WHERE cn.original_invoice_id = i.id "
+                    + "              AND cn.type = 'CREDIT_NOTE' AND cn.status IN " + COUNTS + " AND cn.issue_date <= ?), 0) "
+                    + "  - COALESCE((SELECT SUM(a.amount) FROM payment_allocation a WHERE a.invoice_id = i.id AND a.created_at < ?), 0)";
+            params.add(Date.valueOf(day));
+            params.add(Timestamp.from(day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
+            statuses = COUNTS;
+        } else {
+            // Up to now every document and payment is in, and the invoice's running sums agree with them (a consistency
+            // check of invoicing): today's question (the AR aging, DSO of a period that ends today) reads only the open
+            // invoices by the status index, and their sums instead of their ledger.
+            open = "i.total - i.amount_credited - i.amount_paid";
+            statuses = OPEN;
+        }
+        params.add(Date.valueOf(day));
+        String customer = "";
+        if (customerId != null) {
+            customer = " AND i.customer_id = ?";
+            params.add(customerId);
+        }
+        return jdbc.sql("SELECT customer_id, name, currency, due_date, open_amount FROM ("
+                        + "SELECT i.customer_id, c.name, i.currency, i.due_date, " + open + " AS open_amount "
+                        + "FROM invoice i JOIN customer c ON c.id = i.customer_id "
+                        + "WHERE i.type = 'INVOICE' AND i.status IN " + statuses + " AND i.issue_date <= ?" + customer
+                        + ") o WHERE open_amount > 0 "
+                        + "ORDER BY name, customer_id, currency, due_date")
+                .params(params)
+                .query((rs, n) -> new Open(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3).trim(),
+                        rs.getDate(4).toLocalDate(), rs.getBigDecimal(5)))
+                .list();
+    }
+}
