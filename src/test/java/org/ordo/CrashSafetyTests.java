@@ -1,10 +1,7 @@
 package org.ordo;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.ordo.testing.Api;
-import org.ordo.testing.PostgresTestDatabase;
-import tools.jackson.databind.JsonNode;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.ordo.testing.Fixtures.order;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,9 +18,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.ordo.testing.Fixtures.order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ordo.testing.Api;
+import org.ordo.testing.PostgresTestDatabase;
+import tools.jackson.databind.JsonNode;
 
 /**
  * An order the API answered with 201 is on disk: the process killed with {@code kill -9} while orders stream in, then
@@ -41,14 +40,18 @@ class CrashSafetyTests {
 
     @Test
     void anOrderAcknowledgedOnTheEmbeddedDefaultSurvivesKill9() throws Exception {
-        // the process runs in a fresh directory, so the default URL of application.yml puts its H2 files under ./data there
+        // the process runs in a fresh directory, so the default URL of application.yml puts its H2 files under ./data
+        // there
         assertAcknowledgedOrdersSurviveKill9(List.of());
     }
 
     @Test
     void anOrderAcknowledgedOnPostgresqlSurvivesKill9() throws Exception {
-        PostgresTestDatabase.Connection db = PostgresTestDatabase.createDatabase("crash_" + UUID.randomUUID().toString().substring(0, 8));
-        assertAcknowledgedOrdersSurviveKill9(List.of("--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.user(),
+        PostgresTestDatabase.Connection db = PostgresTestDatabase.createDatabase(
+                "crash_" + UUID.randomUUID().toString().substring(0, 8));
+        assertAcknowledgedOrdersSurviveKill9(List.of(
+                "--spring.datasource.url=" + db.url(),
+                "--spring.datasource.username=" + db.user(),
                 "--spring.datasource.password=" + db.password()));
     }
 
@@ -72,11 +75,22 @@ class CrashSafetyTests {
                     lost.add(number);
                 }
             }
-            assertThat(lost).as("acknowledged orders missing after kill -9, of " + acknowledged.size()).isEmpty();
-            String next = admin.post("/api/orders", order(customer(admin), "OF-1001", 1)).expect(201).json().get("number").asString();
-            assertThat(acknowledged).as("a number given before the crash is never given again").doesNotContain(next);
-            JsonNode consistency = admin.get("/api/admin/consistency").expect(200).json();
-            assertThat(consistency.get("consistent").asBoolean()).as(consistency.toString()).isTrue();
+            assertThat(lost)
+                    .as("acknowledged orders missing after kill -9, of " + acknowledged.size())
+                    .isEmpty();
+            String next = admin.post("/api/orders", order(customer(admin), "OF-1001", 1))
+                    .expect(201)
+                    .json()
+                    .get("number")
+                    .asString();
+            assertThat(acknowledged)
+                    .as("a number given before the crash is never given again")
+                    .doesNotContain(next);
+            JsonNode consistency =
+                    admin.get("/api/admin/consistency").expect(200).json();
+            assertThat(consistency.get("consistent").asBoolean())
+                    .as(consistency.toString())
+                    .isTrue();
         } finally {
             second.destroy();
             second.waitFor(30, TimeUnit.SECONDS);
@@ -84,7 +98,8 @@ class CrashSafetyTests {
     }
 
     /** Clients place orders as fast as they are answered; the process is killed while they do. */
-    private static void placeOrdersUntilKilled(Api admin, Process process, Set<String> acknowledged) throws InterruptedException {
+    private static void placeOrdersUntilKilled(Api admin, Process process, Set<String> acknowledged)
+            throws InterruptedException {
         UUID customer = customer(admin);
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         for (int i = 0; i < CLIENTS; i++) {
@@ -109,18 +124,33 @@ class CrashSafetyTests {
     }
 
     private static UUID customer(Api admin) {
-        return UUID.fromString(admin.get("/api/customers?q=Schneider").expect(200).json().get("items").get(0).get("id").asString());
+        return UUID.fromString(admin.get("/api/customers?q=Schneider")
+                .expect(200)
+                .json()
+                .get("items")
+                .get(0)
+                .get("id")
+                .asString());
     }
 
     /** Ordo in a JVM of its own, working in this test's directory, with the demo data; returns once it is healthy. */
     private Process start(List<String> database, int port, String name) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx512m",
-                "-cp", System.getProperty("java.class.path"), OrdoApplication.class.getName(), "--server.port=" + port,
-                "--spring.profiles.active=demo", "--ordo.admin-password=" + Api.ADMIN_PASSWORD));
+        List<String> command = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx512m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                OrdoApplication.class.getName(),
+                "--server.port=" + port,
+                "--spring.profiles.active=demo",
+                "--ordo.admin-password=" + Api.ADMIN_PASSWORD));
         command.addAll(database);
         Path log = workDirectory.resolve(name + ".log");
-        Process process = new ProcessBuilder(command).directory(workDirectory.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .directory(workDirectory.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {

@@ -1,13 +1,12 @@
 package org.ordo;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ordo.docs.GeneratedDocs;
 import org.ordo.docs.ModuleDocs;
 import org.springframework.modulith.core.ApplicationModules;
-
-import java.io.IOException;
-import java.nio.file.Path;
 
 class ModularityTests {
 

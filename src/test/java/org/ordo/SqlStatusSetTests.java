@@ -1,7 +1,7 @@
 package org.ordo;
 
-import org.junit.jupiter.api.Test;
-import org.ordo.platform.Sql;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,9 +11,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.ordo.platform.Sql;
 
 /**
  * A set of states in a query comes from its status enum ({@link Sql#list} or a bind parameter), never as text typed into the
@@ -23,24 +22,30 @@ class SqlStatusSetTests {
 
     private static final Path SOURCES = Path.of("src", "main", "java", "org", "ordo");
     /** {@code IN ('A', 'B')} in a query, or a literal {@code "('A', 'B')"} that is put into one. */
-    private static final Pattern TYPED_IN_LIST = Pattern.compile("(?:\\bIN\\s*|\u0000)\\(\\s*'[^']*'(\\s*,\\s*'[^']*')*\\s*\\)");
+    private static final Pattern TYPED_IN_LIST =
+            Pattern.compile("(?:\\bIN\\s*|\u0000)\\(\\s*'[^']*'(\\s*,\\s*'[^']*')*\\s*\\)");
 
     @Test
     void noQueryTypesASetOfStates() throws IOException {
         List<String> typed = new ArrayList<>();
         try (Stream<Path> files = Files.walk(SOURCES)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
                 Matcher m = TYPED_IN_LIST.matcher(TableOwnershipTests.stringLiterals(Files.readString(file)));
                 while (m.find()) {
-                    typed.add(SOURCES.relativize(file) + ": " + m.group().replace("\u0000", "").trim());
+                    typed.add(SOURCES.relativize(file) + ": "
+                            + m.group().replace("\u0000", "").trim());
                 }
             }
         }
-        assertThat(typed).as("IN lists typed into SQL: build them from the status enum").isEmpty();
+        assertThat(typed)
+                .as("IN lists typed into SQL: build them from the status enum")
+                .isEmpty();
         assertThat(TableOwnershipTests.stringLiterals("""
                 String COUNTS = "('ISSUED', 'PAID')";
                 String query = "WHERE type = 'INVOICE' AND status IN ('ISSUED', 'OVERDUE')";"""))
-                .satisfies(sql -> assertThat(TYPED_IN_LIST.matcher(sql).results().count()).isEqualTo(2));
+                .satisfies(sql ->
+                        assertThat(TYPED_IN_LIST.matcher(sql).results().count()).isEqualTo(2));
     }
 
     @Test

@@ -1,6 +1,6 @@
 package org.ordo;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,8 +16,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * A module's SQL names only its own tables: what it needs of another module's data it asks that module's API, where the
@@ -34,8 +33,10 @@ class TableOwnershipTests {
     /** Its documented read-only queries (key figures, reports) read every module's tables. */
     private static final Set<String> READS_EVERY_TABLE = Set.of("reporting");
 
-    private static final Pattern CREATED = Pattern.compile("(?i)\\bCREATE\\s+(TABLE|SEQUENCE)\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?(\\w+)");
-    private static final Pattern TABLE_AFTER_KEYWORD = Pattern.compile("\\b(?:FROM|JOIN|INTO|UPDATE|TABLE)\\s+([a-z_][a-z0-9_]*)");
+    private static final Pattern CREATED =
+            Pattern.compile("(?i)\\bCREATE\\s+(TABLE|SEQUENCE)\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?(\\w+)");
+    private static final Pattern TABLE_AFTER_KEYWORD =
+            Pattern.compile("\\b(?:FROM|JOIN|INTO|UPDATE|TABLE)\\s+([a-z_][a-z0-9_]*)");
     private static final Pattern WORD = Pattern.compile("[a-z_][a-z0-9_]*");
     /** What may stand between two string literals that are one SQL text: {@code "..." + COLUMNS + "..."}. */
     private static final Pattern CONCATENATION = Pattern.compile("\\s*\\+[\\s\\w.+]*");
@@ -46,12 +47,15 @@ class TableOwnershipTests {
         Map<String, String> owners = owners();
         Set<String> modules = modules();
 
-        assertThat(new TreeSet<>(created.keySet())).as("created by the migrations without an owner in table-owners.txt")
+        assertThat(new TreeSet<>(created.keySet()))
+                .as("created by the migrations without an owner in table-owners.txt")
                 .isSubsetOf(owners.keySet());
         owners.forEach((table, owner) -> {
             assertThat(owner).as("owner of %s in table-owners.txt", table).isIn(union(modules, Set.of(LIBRARIES)));
             if (!owner.equals(LIBRARIES)) {
-                assertThat(created).as("%s in table-owners.txt is created by a migration", table).containsKey(table);
+                assertThat(created)
+                        .as("%s in table-owners.txt is created by a migration", table)
+                        .containsKey(table);
             }
         });
     }
@@ -78,7 +82,9 @@ class TableOwnershipTests {
                 }
             }
         }
-        assertThat(foreign).as("SQL naming another module's table: ask that module's API instead").isEmpty();
+        assertThat(foreign)
+                .as("SQL naming another module's table: ask that module's API instead")
+                .isEmpty();
     }
 
     @Test
@@ -98,11 +104,20 @@ class TableOwnershipTests {
                         log.info("moved from warehouse {}", code);
                     }
                 }""";
-        Set<String> known = Set.of("sales_order", "payment", "shipment", "order_line", "invoice", "payment_allocation", "stock_level",
-                "warehouse", "order_number_seq");
+        Set<String> known = Set.of(
+                "sales_order",
+                "payment",
+                "shipment",
+                "order_line",
+                "invoice",
+                "payment_allocation",
+                "stock_level",
+                "warehouse",
+                "order_number_seq");
 
         assertThat(namedInSql(source, known, Set.of("order_number_seq")))
-                .containsExactly("invoice", "order_line", "order_number_seq", "payment_allocation", "shipment", "stock_level");
+                .containsExactly(
+                        "invoice", "order_line", "order_number_seq", "payment_allocation", "shipment", "stock_level");
     }
 
     /** The tables of {@code known} that the SQL in this Java source names, and the {@code sequences} it names anywhere. */
@@ -152,7 +167,10 @@ class TableOwnershipTests {
                 i++;
             }
             if (literal != null) {
-                boolean joined = previousEnd >= 0 && CONCATENATION.matcher(source.substring(previousEnd, start)).matches();
+                boolean joined = previousEnd >= 0
+                        && CONCATENATION
+                                .matcher(source.substring(previousEnd, start))
+                                .matches();
                 text.append(joined ? " " : "\u0000").append(literal);
                 previousEnd = i;
             }
@@ -190,16 +208,22 @@ class TableOwnershipTests {
         Map<String, String> owners = new TreeMap<>();
         try (InputStream in = TableOwnershipTests.class.getResourceAsStream(OWNERS)) {
             assertThat(in).as(OWNERS).isNotNull();
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList()) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .toList()) {
                 String content = line.replaceAll("#.*", "").trim();
                 if (content.isEmpty()) {
                     continue;
                 }
                 String[] ownerAndTables = content.split(":", 2);
-                assertThat(ownerAndTables).as("line of %s: 'owner: table ...'", OWNERS).hasSize(2);
+                assertThat(ownerAndTables)
+                        .as("line of %s: 'owner: table ...'", OWNERS)
+                        .hasSize(2);
                 for (String table : ownerAndTables[1].trim().split("\\s+")) {
                     String earlier = owners.put(table, ownerAndTables[0].trim());
-                    assertThat(earlier).as("%s listed twice in %s", table, OWNERS).isNull();
+                    assertThat(earlier)
+                            .as("%s listed twice in %s", table, OWNERS)
+                            .isNull();
                 }
             }
         }
@@ -209,7 +233,9 @@ class TableOwnershipTests {
     /** The modules: the packages directly under org.ordo. */
     private static Set<String> modules() throws IOException {
         try (Stream<Path> dirs = Files.list(SOURCES)) {
-            return new TreeSet<>(dirs.filter(Files::isDirectory).map(d -> d.getFileName().toString()).toList());
+            return new TreeSet<>(dirs.filter(Files::isDirectory)
+                    .map(d -> d.getFileName().toString())
+                    .toList());
         }
     }
 

@@ -1,14 +1,13 @@
 package org.ordo.catalog;
 
-import org.ordo.platform.MoneyInput;
-import org.ordo.platform.PageResult;
-import org.ordo.platform.Paging;
-import org.ordo.shared.Money;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.ordo.platform.MoneyInput;
+import org.ordo.platform.PageResult;
+import org.ordo.platform.Paging;
+import org.ordo.shared.Money;
 
 /**
  * Creating products from Java, for data import and demos: the same validation, audit and rules as
@@ -28,7 +27,14 @@ public interface ProductCatalogAdmin {
 
     /** {@code description}, {@code gtin} and {@code weightGrams} may be null. */
     /** {@code unitCost} (what the product costs the company) may be null. */
-    record NewProduct(String sku, String name, String description, Money unitPrice, Money unitCost, String taxCategory, String gtin,
+    record NewProduct(
+            String sku,
+            String name,
+            String description,
+            Money unitPrice,
+            Money unitCost,
+            String taxCategory,
+            String gtin,
             Integer weightGrams) {}
 
     /**
@@ -61,12 +67,31 @@ public interface ProductCatalogAdmin {
     List<TaxCategoryView> taxCategories();
 
     /** A product as an administrator edits it. {@code description}, {@code gtin}, {@code weightGrams}, {@code unitCost} may be null. */
-    record ProductDetails(String sku, String name, String description, Money unitPrice, Money unitCost, String taxCategory,
-            BigDecimal taxRate, String gtin, Integer weightGrams, boolean active, long version, Instant createdAt, Instant updatedAt) {}
+    record ProductDetails(
+            String sku,
+            String name,
+            String description,
+            Money unitPrice,
+            Money unitCost,
+            String taxCategory,
+            BigDecimal taxRate,
+            String gtin,
+            Integer weightGrams,
+            boolean active,
+            long version,
+            Instant createdAt,
+            Instant updatedAt) {}
 
     /** What an administrator entered; the price as typed, so that a malformed amount is reported next to its field. */
-    record ProductInput(String sku, String name, String description, MoneyInput unitPrice, String taxCategory, String gtin,
-            Integer weightGrams, boolean active) {}
+    record ProductInput(
+            String sku,
+            String name,
+            String description,
+            MoneyInput unitPrice,
+            String taxCategory,
+            String gtin,
+            Integer weightGrams,
+            boolean active) {}
 
     /** {@code rate} is a fraction, 0.2000 for 20 %. */
     record TaxCategoryView(String code, String name, BigDecimal rate) {}

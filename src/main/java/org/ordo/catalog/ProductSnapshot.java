@@ -1,12 +1,19 @@
 package org.ordo.catalog;
 
-import org.ordo.shared.Money;
-
 import java.math.BigDecimal;
+import org.ordo.shared.Money;
 
 /**
  * A product as it is now. {@code taxRate} is the rate of {@code taxCategory} (e.g. 0.2000 for 20 %);
  * {@code gtin}, {@code weightGrams} and {@code unitCost} (what a unit costs the company, in any currency) may be null.
  */
-public record ProductSnapshot(String sku, String name, Money unitPrice, String taxCategory, BigDecimal taxRate, String gtin,
-        Integer weightGrams, boolean active, Money unitCost) {}
+public record ProductSnapshot(
+        String sku,
+        String name,
+        Money unitPrice,
+        String taxCategory,
+        BigDecimal taxRate,
+        String gtin,
+        Integer weightGrams,
+        boolean active,
+        Money unitCost) {}

@@ -1,14 +1,13 @@
 package org.ordo.customers;
 
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
 import org.ordo.platform.MoneyInput;
 import org.ordo.platform.PageResult;
 import org.ordo.platform.Paging;
 import org.ordo.shared.Address;
 import org.ordo.shared.Money;
-
-import java.time.Instant;
-import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Creating customers from Java, for data import and demos: the same validation, defaults and audit as
@@ -27,8 +26,16 @@ public interface CustomerAdmin {
      * Everything but {@code name} and {@code currency} may be null: the credit limit then is zero, the payment terms
      * 30 days, and the shipping address the billing address.
      */
-    record NewCustomer(String name, String email, String phone, Address billingAddress, Address shippingAddress, String currency,
-            Money creditLimit, Integer paymentTermsDays, String preferredWarehouse) {}
+    record NewCustomer(
+            String name,
+            String email,
+            String phone,
+            Address billingAddress,
+            Address shippingAddress,
+            String currency,
+            Money creditLimit,
+            Integer paymentTermsDays,
+            String preferredWarehouse) {}
 
     /** Customers whose name or e-mail contains {@code q} (any case; null or blank for all), ordered by name. */
     PageResult<CustomerDetails> search(String q, Paging paging);
@@ -54,15 +61,41 @@ public interface CustomerAdmin {
     CustomerDetails update(UUID id, long expectedVersion, CustomerInput customer);
 
     /** A customer as an administrator edits it; what may be null is as in {@link CustomerSnapshot}, and {@code phone}. */
-    record CustomerDetails(UUID id, String name, String email, String phone, Address billingAddress, Address shippingAddress,
-            String currency, Money creditLimit, int paymentTermsDays, String preferredWarehouse, boolean active,
-            InvoicingPolicy invoicingPolicy, boolean taxExempt, String vatId, long version, Instant createdAt, Instant updatedAt) {}
+    record CustomerDetails(
+            UUID id,
+            String name,
+            String email,
+            String phone,
+            Address billingAddress,
+            Address shippingAddress,
+            String currency,
+            Money creditLimit,
+            int paymentTermsDays,
+            String preferredWarehouse,
+            boolean active,
+            InvoicingPolicy invoicingPolicy,
+            boolean taxExempt,
+            String vatId,
+            long version,
+            Instant createdAt,
+            Instant updatedAt) {}
 
     /**
      * What an administrator entered; the credit limit as typed. A null shipping address is the billing address; null
      * payment terms are 30 days and a null invoicing policy is {@link InvoicingPolicy#ON_SHIPMENT}.
      */
-    record CustomerInput(String name, String email, String phone, Address billingAddress, Address shippingAddress, String currency,
-            MoneyInput creditLimit, Integer paymentTermsDays, String preferredWarehouse, boolean active, InvoicingPolicy invoicingPolicy,
-            boolean taxExempt, String vatId) {}
+    record CustomerInput(
+            String name,
+            String email,
+            String phone,
+            Address billingAddress,
+            Address shippingAddress,
+            String currency,
+            MoneyInput creditLimit,
+            Integer paymentTermsDays,
+            String preferredWarehouse,
+            boolean active,
+            InvoicingPolicy invoicingPolicy,
+            boolean taxExempt,
+            String vatId) {}
 }

@@ -1,11 +1,10 @@
 package org.ordo.customers;
 
-import org.ordo.platform.PageResult;
-import org.ordo.platform.Paging;
-
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.ordo.platform.PageResult;
+import org.ordo.platform.Paging;
 
 /** Finding customers and reading their contact details, for customer service (the customer pages). */
 public interface CustomerDirectory {

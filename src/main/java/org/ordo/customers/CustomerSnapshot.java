@@ -1,9 +1,8 @@
 package org.ordo.customers;
 
+import java.util.UUID;
 import org.ordo.shared.Address;
 import org.ordo.shared.Money;
-
-import java.util.UUID;
 
 /**
  * A customer as it is now. {@code creditLimit} is in {@code currency} (ISO 4217); zero means no credit.
@@ -11,6 +10,17 @@ import java.util.UUID;
  * not checked against inventory) may be null. {@code vatId} (the buyer's VAT identifier, e.g. {@code DE123456789}) may be
  * null; a {@code taxExempt} customer is invoiced at 0 % with an exemption reason.
  */
-public record CustomerSnapshot(UUID id, String name, String email, Money creditLimit, String currency, int paymentTermsDays,
-        Address billingAddress, Address shippingAddress, String preferredWarehouse, boolean active, InvoicingPolicy invoicingPolicy,
-        boolean taxExempt, String vatId) {}
+public record CustomerSnapshot(
+        UUID id,
+        String name,
+        String email,
+        Money creditLimit,
+        String currency,
+        int paymentTermsDays,
+        Address billingAddress,
+        Address shippingAddress,
+        String preferredWarehouse,
+        boolean active,
+        InvoicingPolicy invoicingPolicy,
+        boolean taxExempt,
+        String vatId) {}

@@ -4,6 +4,15 @@
  * is created through the other modules' APIs, by the user {@code demo}, with the rules real users meet. Loads only
  * into an empty catalog, once, even when several nodes start together. Nothing depends on this module.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"catalog", "customers", "fulfillment",
-        "identity", "inventory", "invoicing", "orders", "shared"})
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {
+            "catalog",
+            "customers",
+            "fulfillment",
+            "identity",
+            "inventory",
+            "invoicing",
+            "orders",
+            "shared"
+        })
 package org.ordo.demo;

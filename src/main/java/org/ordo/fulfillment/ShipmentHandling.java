@@ -1,11 +1,5 @@
 package org.ordo.fulfillment;
 
-import org.ordo.orders.OrderStatus;
-import org.ordo.platform.PageResult;
-import org.ordo.platform.Paging;
-import org.ordo.shared.Address;
-import org.ordo.shared.Money;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -13,6 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.ordo.orders.OrderStatus;
+import org.ordo.platform.PageResult;
+import org.ordo.platform.Paging;
+import org.ordo.shared.Address;
+import org.ordo.shared.Money;
 
 /**
  * Working shipments through the warehouse step by step, for the warehouse pages: the same queries, state checks, scan
@@ -68,22 +67,58 @@ public interface ShipmentHandling {
     byte[] packingSlip(String idOrNumber);
 
     /** A shipment in a work list; carrier, tracking number and shipped time are null until it ships. */
-    record Listed(UUID id, String number, UUID orderId, String orderNumber, String warehouse, ShipmentStatus status, long quantity,
-            String carrier, String service, String trackingNumber, Instant plannedAt, Instant shippedAt) {}
+    record Listed(
+            UUID id,
+            String number,
+            UUID orderId,
+            String orderNumber,
+            String warehouse,
+            ShipmentStatus status,
+            long quantity,
+            String carrier,
+            String service,
+            String trackingNumber,
+            Instant plannedAt,
+            Instant shippedAt) {}
 
     /** Reserved stock of an order in a warehouse that waits for a shipment to be planned. */
-    record Unplanned(UUID orderId, String orderNumber, OrderStatus orderStatus, Instant placedAt, String warehouse, long quantity) {}
+    record Unplanned(
+            UUID orderId,
+            String orderNumber,
+            OrderStatus orderStatus,
+            Instant placedAt,
+            String warehouse,
+            long quantity) {}
 
     /**
      * A shipment and its pick list. {@code lines} are in walking order; {@code sscc} and {@code weightGrams} are set once
      * packed; carrier and service (codes and names), tracking number, cost and expected delivery once shipped. {@code promisedDate}
      * is the order's.
      */
-    record Detail(UUID id, String number, UUID orderId, String orderNumber, String warehouse, ShipmentStatus status, Address shipTo,
-            List<Line> lines, String sscc, Long weightGrams, String carrier, String carrierName, String service, String serviceName,
-            String trackingNumber, Money shippingCost,
-            LocalDate expectedDeliveryDate, LocalDate promisedDate, Instant plannedAt, Instant pickingStartedAt, Instant packedAt,
-            Instant shippedAt, long version) {
+    record Detail(
+            UUID id,
+            String number,
+            UUID orderId,
+            String orderNumber,
+            String warehouse,
+            ShipmentStatus status,
+            Address shipTo,
+            List<Line> lines,
+            String sscc,
+            Long weightGrams,
+            String carrier,
+            String carrierName,
+            String service,
+            String serviceName,
+            String trackingNumber,
+            Money shippingCost,
+            LocalDate expectedDeliveryDate,
+            LocalDate promisedDate,
+            Instant plannedAt,
+            Instant pickingStartedAt,
+            Instant packedAt,
+            Instant shippedAt,
+            long version) {
 
         public long totalQuantity() {
             return lines.stream().mapToLong(Line::quantity).sum();
@@ -100,7 +135,15 @@ public interface ShipmentHandling {
     }
 
     /** One pick-list line; {@code binLocation} and {@code gtin} may be null; {@code picked} and {@code packed} count verified scans. */
-    record Line(int lineNumber, String sku, String name, String gtin, String binLocation, long quantity, long picked, long packed) {
+    record Line(
+            int lineNumber,
+            String sku,
+            String name,
+            String gtin,
+            String binLocation,
+            long quantity,
+            long picked,
+            long packed) {
 
         public long missing() {
             return quantity - packed;
@@ -108,19 +151,41 @@ public interface ShipmentHandling {
     }
 
     /** What one accepted scan counted. */
-    record Scanned(String code, int lineNumber, String sku, long quantity, long packed, long remainingOnShipment, boolean complete) {}
+    record Scanned(
+            String code,
+            int lineNumber,
+            String sku,
+            long quantity,
+            long packed,
+            long remainingOnShipment,
+            boolean complete) {}
 
     /** The shipping options of one shipment; {@code promisedDate} may be null. */
-    record Rates(long weightGrams, String destinationCountry, LocalDate shipDate, LocalDate promisedDate, List<RateOption> options) {}
+    record Rates(
+            long weightGrams,
+            String destinationCountry,
+            LocalDate shipDate,
+            LocalDate promisedDate,
+            List<RateOption> options) {}
 
     /** One carrier service; {@code recommended} marks the one shipping takes when none is chosen. */
-    record RateOption(String carrier, String carrierName, String service, String serviceName, String serviceLevel, Money price,
-            int transitDays, LocalDate expectedDeliveryDate, boolean meetsPromisedDate, boolean recommended) {}
+    record RateOption(
+            String carrier,
+            String carrierName,
+            String service,
+            String serviceName,
+            String serviceLevel,
+            Money price,
+            int transitDays,
+            LocalDate expectedDeliveryDate,
+            boolean meetsPromisedDate,
+            boolean recommended) {}
 
     /** A combined pick list; {@code lines} sorted by bin (lines without a bin last), then SKU. */
     record PickList(String warehouse, List<String> shipments, long totalQuantity, List<PickLine> lines) {}
 
-    record PickLine(String binLocation, String sku, String name, String gtin, long quantity, List<PickSource> sources) {}
+    record PickLine(
+            String binLocation, String sku, String name, String gtin, long quantity, List<PickSource> sources) {}
 
     /** How much of a pick line is for which shipment line. */
     record PickSource(String shipment, int lineNumber, long quantity) {}

@@ -1,12 +1,11 @@
 package org.ordo.fulfillment;
 
-import org.ordo.shared.StateTable;
-import org.ordo.shared.Transitions;
+import static java.util.Map.entry;
 
 import java.util.List;
 import java.util.Map;
-
-import static java.util.Map.entry;
+import org.ordo.shared.StateTable;
+import org.ordo.shared.Transitions;
 
 /** The states of a shipment and the one table of allowed transitions between them (docs/domain.md). */
 public enum ShipmentStatus implements StateTable<ShipmentStatus> {
@@ -29,16 +28,19 @@ public enum ShipmentStatus implements StateTable<ShipmentStatus> {
     /** Given up before it shipped (the order was cancelled, or the plan was withdrawn); its quantities are free to plan again. */
     CANCELLED;
 
-    private static final Transitions<ShipmentStatus> TRANSITIONS = Transitions.of("Shipment", ShipmentStatus.class, Map.ofEntries(
-            entry(PLANNED, List.of(PICKING, CANCELLED)),
-            entry(PICKING, List.of(PACKED, CANCELLED)),
-            entry(PACKED, List.of(SHIPPED, CANCELLED)),
-            entry(SHIPPED, List.of(IN_TRANSIT, DELIVERED, EXCEPTION)),
-            entry(IN_TRANSIT, List.of(DELIVERED, EXCEPTION)),
-            entry(EXCEPTION, List.of(IN_TRANSIT, DELIVERED, RETURNED)),
-            entry(DELIVERED, List.of()),
-            entry(RETURNED, List.of()),
-            entry(CANCELLED, List.of())));
+    private static final Transitions<ShipmentStatus> TRANSITIONS = Transitions.of(
+            "Shipment",
+            ShipmentStatus.class,
+            Map.ofEntries(
+                    entry(PLANNED, List.of(PICKING, CANCELLED)),
+                    entry(PICKING, List.of(PACKED, CANCELLED)),
+                    entry(PACKED, List.of(SHIPPED, CANCELLED)),
+                    entry(SHIPPED, List.of(IN_TRANSIT, DELIVERED, EXCEPTION)),
+                    entry(IN_TRANSIT, List.of(DELIVERED, EXCEPTION)),
+                    entry(EXCEPTION, List.of(IN_TRANSIT, DELIVERED, RETURNED)),
+                    entry(DELIVERED, List.of()),
+                    entry(RETURNED, List.of()),
+                    entry(CANCELLED, List.of())));
 
     @Override
     public Transitions<ShipmentStatus> transitions() {

@@ -12,6 +12,17 @@ public interface Shipments {
     List<Summary> ofOrder(UUID orderId);
 
     /** A shipment in a list; carrier, service, tracking number and the times are null until they are known. */
-    record Summary(UUID id, String number, String warehouse, ShipmentStatus status, long quantity, String carrier, String service,
-            String trackingNumber, LocalDate expectedDeliveryDate, Instant plannedAt, Instant shippedAt, Instant deliveredAt) {}
+    record Summary(
+            UUID id,
+            String number,
+            String warehouse,
+            ShipmentStatus status,
+            long quantity,
+            String carrier,
+            String service,
+            String trackingNumber,
+            LocalDate expectedDeliveryDate,
+            Instant plannedAt,
+            Instant shippedAt,
+            Instant deliveredAt) {}
 }

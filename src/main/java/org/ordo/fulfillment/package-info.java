@@ -6,5 +6,6 @@
  * ships the quantities on the order ({@link org.ordo.orders.OrderFulfillment}) and publishes
  * {@link org.ordo.fulfillment.ShipmentShipped}; a cancelled order's open shipments are cancelled.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"catalog", "identity", "inventory", "orders", "platform", "shared"})
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"catalog", "identity", "inventory", "orders", "platform", "shared"})
 package org.ordo.fulfillment;

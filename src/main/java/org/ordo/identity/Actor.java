@@ -1,12 +1,11 @@
 package org.ordo.identity;
 
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
-
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Who is acting: a user with roles, possibly linked to a customer (role CUSTOMER), or the system itself
@@ -19,7 +18,10 @@ public record Actor(String username, Set<Role> roles, UUID customerId) {
     /** The actor of the current request, or {@link #SYSTEM} outside one. */
     public static Actor current() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth == null || !auth.isAuthenticated() || auth.getName() == null || "anonymousUser".equals(auth.getName())) {
+        if (auth == null
+                || !auth.isAuthenticated()
+                || auth.getName() == null
+                || "anonymousUser".equals(auth.getName())) {
             return SYSTEM;
         }
         if (auth.getPrincipal() instanceof ActorPrincipal principal) {

@@ -1,10 +1,9 @@
 package org.ordo.identity;
 
-import org.ordo.platform.PageResult;
-import org.ordo.platform.Paging;
-
 import java.time.Instant;
 import java.util.List;
+import org.ordo.platform.PageResult;
+import org.ordo.platform.Paging;
 
 /**
  * The append-only, tamper-evident record of every change (invariant 12). Each entry carries the actor, time,

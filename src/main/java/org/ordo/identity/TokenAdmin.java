@@ -1,10 +1,9 @@
 package org.ordo.identity;
 
-import org.ordo.platform.PageResult;
-import org.ordo.platform.Paging;
-
 import java.time.Instant;
 import java.util.UUID;
+import org.ordo.platform.PageResult;
+import org.ordo.platform.Paging;
 
 /**
  * API tokens of every user, for administrators: the same rules and audit as {@code /api/users/{username}/tokens} and
@@ -26,7 +25,14 @@ public interface TokenAdmin {
     void revoke(UUID id);
 
     /** A token as listed. {@code expiresAt} and {@code lastUsedAt} may be null. */
-    record TokenInfo(UUID id, String username, String name, Instant createdAt, Instant expiresAt, Instant lastUsedAt, boolean revoked) {
+    record TokenInfo(
+            UUID id,
+            String username,
+            String name,
+            Instant createdAt,
+            Instant expiresAt,
+            Instant lastUsedAt,
+            boolean revoked) {
 
         public boolean expired(Instant now) {
             return expiresAt != null && !expiresAt.isAfter(now);

@@ -1,13 +1,12 @@
 package org.ordo.identity;
 
-import org.ordo.platform.PageResult;
-import org.ordo.platform.Paging;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.ordo.platform.PageResult;
+import org.ordo.platform.Paging;
 
 /**
  * Creating users from Java, for data import and demos: the same rules (username, password length, role
@@ -47,8 +46,16 @@ public interface UserAdmin {
     void resetPassword(String username, String newPassword);
 
     /** What the API shows of a user: never the password. */
-    record UserView(String username, String displayName, List<Role> roles, UUID customerId, String locale, boolean enabled,
-            long version, Instant createdAt, Instant updatedAt) {}
+    record UserView(
+            String username,
+            String displayName,
+            List<Role> roles,
+            UUID customerId,
+            String locale,
+            boolean enabled,
+            long version,
+            Instant createdAt,
+            Instant updatedAt) {}
 
     /** The new state of a user's changeable fields; {@code customerId} only with role CUSTOMER. */
     record UserUpdate(String displayName, Set<Role> roles, UUID customerId, boolean enabled) {}

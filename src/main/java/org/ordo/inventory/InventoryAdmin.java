@@ -1,8 +1,7 @@
 package org.ordo.inventory;
 
-import org.ordo.shared.Address;
-
 import java.util.List;
+import org.ordo.shared.Address;
 
 /**
  * Setting up warehouses and receiving stock from Java, for data import and demos: the same validation, ledger

@@ -1,10 +1,9 @@
 package org.ordo.inventory;
 
-import org.ordo.platform.PageResult;
-import org.ordo.platform.Paging;
-
 import java.time.Instant;
 import java.util.List;
+import org.ordo.platform.PageResult;
+import org.ordo.platform.Paging;
 
 /**
  * What warehouse staff record by hand, for the warehouse pages: receipts, counts and adjustments with the same validation,
@@ -42,7 +41,15 @@ public interface StockKeeping {
     List<WarehouseView> warehouses();
 
     /** The movement written; {@code change} is the signed change of on hand, {@code counted} is set for a count. */
-    record Recorded(long movementId, String sku, String warehouse, Kind kind, long change, Long counted, long onHand, long reserved,
+    record Recorded(
+            long movementId,
+            String sku,
+            String warehouse,
+            Kind kind,
+            long change,
+            Long counted,
+            long onHand,
+            long reserved,
             Instant at) {
 
         public long available() {

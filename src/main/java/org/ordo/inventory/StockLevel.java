@@ -5,5 +5,14 @@ package org.ordo.inventory;
  * {@code backordered} = what open backorders wait for there; {@code belowReorderPoint} when available ≤ reorder point.
  * {@code binLocation} may be null.
  */
-public record StockLevel(String sku, String warehouse, long onHand, long reserved, long available, long backordered, long safetyStock,
-        long reorderPoint, boolean belowReorderPoint, String binLocation) {}
+public record StockLevel(
+        String sku,
+        String warehouse,
+        long onHand,
+        long reserved,
+        long available,
+        long backordered,
+        long safetyStock,
+        long reorderPoint,
+        boolean belowReorderPoint,
+        String binLocation) {}

@@ -1,9 +1,5 @@
 package org.ordo.invoicing;
 
-import org.ordo.platform.PageResult;
-import org.ordo.platform.Paging;
-import org.ordo.shared.Money;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,6 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.ordo.platform.PageResult;
+import org.ordo.platform.Paging;
+import org.ordo.shared.Money;
 
 /**
  * The accountants' desk for other modules (the pages): finding invoices and credit notes, one document with everything booked
@@ -28,12 +27,30 @@ public interface Accounting {
      * run marks them OVERDUE). {@code text} matches the number, the order number exactly, or a part of the buyer's name.
      * Every field may be null (or empty).
      */
-    record Search(Set<InvoiceStatus> statuses, boolean pastDue, DocumentType type, UUID customerId, LocalDate issuedFrom,
-            LocalDate issuedTo, String text, LocalDate today) {}
+    record Search(
+            Set<InvoiceStatus> statuses,
+            boolean pastDue,
+            DocumentType type,
+            UUID customerId,
+            LocalDate issuedFrom,
+            LocalDate issuedTo,
+            String text,
+            LocalDate today) {}
 
     /** A document in a list; a credit note's total is negative and nothing is open on it. */
-    record Listed(UUID id, String number, DocumentType type, InvoiceStatus status, UUID customerId, String customerName,
-            String orderNumber, String originalInvoiceNumber, LocalDate issueDate, LocalDate dueDate, Money total, Money amountDue) {}
+    record Listed(
+            UUID id,
+            String number,
+            DocumentType type,
+            InvoiceStatus status,
+            UUID customerId,
+            String customerName,
+            String orderNumber,
+            String originalInvoiceNumber,
+            LocalDate issueDate,
+            LocalDate dueDate,
+            Money total,
+            Money amountDue) {}
 
     /** Of the documents a search selects, per currency: how many, Σ totals (issued, not void) and Σ open on invoices. */
     record Sum(String currency, long documents, Money total, Money amountDue) {}
@@ -48,13 +65,27 @@ public interface Accounting {
     /**
      * @param creditable the quantity of this line not credited yet (0 on credit notes)
      */
-    record Line(int lineNumber, String sku, String description, long quantity, Money unitPrice, Money lineNet, BigDecimal taxRate,
-            Money tax, long creditable) {}
+    record Line(
+            int lineNumber,
+            String sku,
+            String description,
+            long quantity,
+            Money unitPrice,
+            Money lineNet,
+            BigDecimal taxRate,
+            Money tax,
+            long creditable) {}
 
     record TaxGroup(String vatCategory, BigDecimal taxRate, Money taxableAmount, Money tax) {}
 
     /** Money allocated to the invoice (negative: given back to the customer's account). */
-    record Allocated(UUID paymentId, PaymentMethod method, String reference, LocalDate receivedOn, Money amount, Instant allocatedAt) {}
+    record Allocated(
+            UUID paymentId,
+            PaymentMethod method,
+            String reference,
+            LocalDate receivedOn,
+            Money amount,
+            Instant allocatedAt) {}
 
     record Reminder(int level, int daysPastDue, Money amountDue, Instant sentAt) {}
 
@@ -63,11 +94,37 @@ public interface Accounting {
      * @param creditable  whether a credit note may be issued against it now (an issued invoice with something left to credit)
      * @param creditLeft  the gross amount still creditable
      */
-    record Details(UUID id, String number, DocumentType type, InvoiceStatus status, UUID orderId, String orderNumber,
-            String shipmentNumber, UUID originalInvoiceId, String originalInvoiceNumber, UUID customerId, String customerName,
-            String currency, LocalDate issueDate, LocalDate dueDate, List<Line> lines, List<TaxGroup> taxes, Money subtotal, Money tax,
-            Money total, Money amountCredited, Money amountPaid, Money amountDue, List<Allocated> payments, List<Listed> creditNotes,
-            List<Reminder> reminders, String reason, String voidReason, boolean voidable, boolean creditable, Money creditLeft) {}
+    record Details(
+            UUID id,
+            String number,
+            DocumentType type,
+            InvoiceStatus status,
+            UUID orderId,
+            String orderNumber,
+            String shipmentNumber,
+            UUID originalInvoiceId,
+            String originalInvoiceNumber,
+            UUID customerId,
+            String customerName,
+            String currency,
+            LocalDate issueDate,
+            LocalDate dueDate,
+            List<Line> lines,
+            List<TaxGroup> taxes,
+            Money subtotal,
+            Money tax,
+            Money total,
+            Money amountCredited,
+            Money amountPaid,
+            Money amountDue,
+            List<Allocated> payments,
+            List<Listed> creditNotes,
+            List<Reminder> reminders,
+            String reason,
+            String voidReason,
+            boolean voidable,
+            boolean creditable,
+            Money creditLeft) {}
 
     /** A printable or electronic document: its file name and content. */
     record Document(String fileName, String mediaType, byte[] content) {}
@@ -94,7 +151,12 @@ public interface Accounting {
      * Money received from a customer. {@code allocations} null: it pays the oldest open invoices first; otherwise exactly
      * these (invoice → amount, in the payment's currency). What is not allocated stays on the customer's account.
      */
-    record PaymentEntry(UUID customerId, Money amount, PaymentMethod method, String reference, LocalDate receivedOn,
+    record PaymentEntry(
+            UUID customerId,
+            Money amount,
+            PaymentMethod method,
+            String reference,
+            LocalDate receivedOn,
             Map<UUID, Money> allocations) {}
 
     record Recorded(UUID paymentId, Money allocated, Money onAccount) {}
@@ -105,8 +167,17 @@ public interface Accounting {
     List<Money> onAccount(UUID customerId);
 
     /** An invoice past its due date with something open, and the highest reminder level sent so far (0: none). */
-    record Overdue(UUID id, String number, UUID customerId, String customerName, InvoiceStatus status, LocalDate dueDate,
-            long daysPastDue, Money amountDue, int reminderLevel, Instant lastReminderAt) {}
+    record Overdue(
+            UUID id,
+            String number,
+            UUID customerId,
+            String customerName,
+            InvoiceStatus status,
+            LocalDate dueDate,
+            long daysPastDue,
+            Money amountDue,
+            int reminderLevel,
+            Instant lastReminderAt) {}
 
     /** Invoices past due as of {@code today}, the longest overdue first. */
     PageResult<Overdue> overdue(LocalDate today, Paging paging);

@@ -1,9 +1,8 @@
 package org.ordo.invoicing;
 
-import org.ordo.shared.Money;
-
 import java.util.List;
 import java.util.UUID;
+import org.ordo.shared.Money;
 
 /** Credit notes for other modules (returns). Runs in the caller's transaction. */
 public interface CreditNotes {

@@ -1,9 +1,8 @@
 package org.ordo.invoicing;
 
-import org.ordo.shared.Money;
-
 import java.util.List;
 import java.util.UUID;
+import org.ordo.shared.Money;
 
 /**
  * A customer's account with the company, for other modules (returns, the web pages): what it owes and what money it has on

@@ -1,13 +1,12 @@
 package org.ordo.invoicing;
 
-import org.ordo.platform.PageResult;
-import org.ordo.platform.Paging;
-import org.ordo.shared.Money;
-
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.ordo.platform.PageResult;
+import org.ordo.platform.Paging;
+import org.ordo.shared.Money;
 
 /**
  * One customer's invoices and credit notes, for the customer portal and customer service: a list and the printable
@@ -25,8 +24,17 @@ public interface CustomerInvoices {
     Optional<Document> pdf(String idOrNumber);
 
     /** A document in a list; a credit note's total is negative; {@code number} and the dates are null for a draft. */
-    record Entry(UUID id, String number, DocumentType type, InvoiceStatus status, UUID orderId, String orderNumber, LocalDate issueDate,
-            LocalDate dueDate, Money total, Money amountDue) {}
+    record Entry(
+            UUID id,
+            String number,
+            DocumentType type,
+            InvoiceStatus status,
+            UUID orderId,
+            String orderNumber,
+            LocalDate issueDate,
+            LocalDate dueDate,
+            Money total,
+            Money amountDue) {}
 
     /** {@code fileName} without the extension. */
     record Document(UUID id, UUID customerId, String fileName, byte[] pdf) {}

@@ -11,5 +11,14 @@ import java.util.UUID;
  * resolved return). {@code total} is gross, in {@code currency}, and negative for a credit note. {@code originalInvoiceId}
  * and {@code originalInvoiceNumber} name the credited invoice of a credit note and are null for an invoice.
  */
-public record InvoiceIssued(UUID invoiceId, String number, DocumentType type, UUID orderId, String orderNumber, UUID customerId,
-        UUID originalInvoiceId, String originalInvoiceNumber, BigDecimal total, String currency) {}
+public record InvoiceIssued(
+        UUID invoiceId,
+        String number,
+        DocumentType type,
+        UUID orderId,
+        String orderNumber,
+        UUID customerId,
+        UUID originalInvoiceId,
+        String originalInvoiceNumber,
+        BigDecimal total,
+        String currency) {}

@@ -1,13 +1,12 @@
 package org.ordo.invoicing;
 
-import org.ordo.shared.StateTable;
-import org.ordo.shared.Transitions;
+import static java.util.Map.entry;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-
-import static java.util.Map.entry;
+import org.ordo.shared.StateTable;
+import org.ordo.shared.Transitions;
 
 /** The states of an invoice (and of a credit note) and the one table of allowed transitions between them (docs/domain.md). */
 public enum InvoiceStatus implements StateTable<InvoiceStatus> {
@@ -24,14 +23,18 @@ public enum InvoiceStatus implements StateTable<InvoiceStatus> {
     /** Cancelled before any payment; keeps its number, so the series stays gapless. */
     VOID;
 
-    private static final Transitions<InvoiceStatus> TRANSITIONS = Transitions.of("Invoice", InvoiceStatus.class, Map.ofEntries(
-            entry(DRAFT, List.of(ISSUED, VOID)),
-            entry(ISSUED, List.of(OVERDUE, PARTIALLY_PAID, PAID, VOID)),
-            // OVERDUE means nothing paid yet: once money arrives the invoice is partly or fully paid and can no longer be voided
-            entry(OVERDUE, List.of(PARTIALLY_PAID, PAID, VOID)),
-            entry(PARTIALLY_PAID, List.of(PAID)),
-            entry(PAID, List.of()),
-            entry(VOID, List.of())));
+    private static final Transitions<InvoiceStatus> TRANSITIONS = Transitions.of(
+            "Invoice",
+            InvoiceStatus.class,
+            Map.ofEntries(
+                    entry(DRAFT, List.of(ISSUED, VOID)),
+                    entry(ISSUED, List.of(OVERDUE, PARTIALLY_PAID, PAID, VOID)),
+                    // OVERDUE means nothing paid yet: once money arrives the invoice is partly or fully paid and can no
+                    // longer be voided
+                    entry(OVERDUE, List.of(PARTIALLY_PAID, PAID, VOID)),
+                    entry(PARTIALLY_PAID, List.of(PAID)),
+                    entry(PAID, List.of()),
+                    entry(VOID, List.of())));
 
     @Override
     public Transitions<InvoiceStatus> transitions() {

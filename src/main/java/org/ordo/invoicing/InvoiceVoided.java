@@ -9,5 +9,11 @@ import java.util.UUID;
  * Published in the transaction that voids it (the invoice API, the accounting pages); only documents nothing has been paid on
  * can be voided. {@code reason} is the one given, or null.
  */
-public record InvoiceVoided(UUID invoiceId, String number, DocumentType type, UUID orderId, String orderNumber, UUID customerId,
+public record InvoiceVoided(
+        UUID invoiceId,
+        String number,
+        DocumentType type,
+        UUID orderId,
+        String orderNumber,
+        UUID customerId,
         String reason) {}

@@ -10,4 +10,5 @@ import java.util.UUID;
  * Published in the transaction that records the payment (the payment API, the accounting pages,
  * {@link CustomerAccounts#receivePayment}). Allocating money from the account later publishes no second one.
  */
-public record PaymentReceived(UUID paymentId, UUID customerId, BigDecimal amount, BigDecimal allocated, String currency) {}
+public record PaymentReceived(
+        UUID paymentId, UUID customerId, BigDecimal amount, BigDecimal allocated, String currency) {}

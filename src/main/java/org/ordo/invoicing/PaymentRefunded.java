@@ -11,4 +11,5 @@ import java.util.UUID;
  * account ({@link CustomerAccounts#refundOnAccount}, e.g. when a return's due refund is recorded as paid), which takes the
  * money from the oldest payments first and publishes one event per payment it takes from.
  */
-public record PaymentRefunded(UUID paymentId, UUID refundId, UUID customerId, BigDecimal amount, String currency, String reason) {}
+public record PaymentRefunded(
+        UUID paymentId, UUID refundId, UUID customerId, BigDecimal amount, String currency, String reason) {}

@@ -1,12 +1,11 @@
 package org.ordo.invoicing;
 
-import org.ordo.shared.StateTable;
-import org.ordo.shared.Transitions;
+import static java.util.Map.entry;
 
 import java.util.List;
 import java.util.Map;
-
-import static java.util.Map.entry;
+import org.ordo.shared.StateTable;
+import org.ordo.shared.Transitions;
 
 /**
  * The states of a payment and the one table of allowed transitions between them (docs/domain.md). The state follows the money:
@@ -20,14 +19,19 @@ public enum PaymentStatus implements StateTable<PaymentStatus> {
     /** Nothing is left on account and at least part of the money was paid back to the customer. */
     REFUNDED;
 
-    private static final Transitions<PaymentStatus> TRANSITIONS = Transitions.of("Payment", PaymentStatus.class, Map.ofEntries(
-            entry(RECEIVED, List.of(ALLOCATED, REFUNDED)),
-            // a credit note on a paid invoice gives money back to the account: the payment has something on account again
-            entry(ALLOCATED, List.of(RECEIVED)),
-            entry(REFUNDED, List.of(RECEIVED))));
+    private static final Transitions<PaymentStatus> TRANSITIONS = Transitions.of(
+            "Payment",
+            PaymentStatus.class,
+            Map.ofEntries(
+                    entry(RECEIVED, List.of(ALLOCATED, REFUNDED)),
+                    // a credit note on a paid invoice gives money back to the account: the payment has something on
+                    // account again
+                    entry(ALLOCATED, List.of(RECEIVED)),
+                    entry(REFUNDED, List.of(RECEIVED))));
 
     /** The state these amounts mean: money on account → RECEIVED; else refunded anything → REFUNDED; else ALLOCATED. */
-    public static PaymentStatus of(java.math.BigDecimal amount, java.math.BigDecimal allocated, java.math.BigDecimal refunded) {
+    public static PaymentStatus of(
+            java.math.BigDecimal amount, java.math.BigDecimal allocated, java.math.BigDecimal refunded) {
         if (amount.subtract(allocated).subtract(refunded).signum() > 0) {
             return RECEIVED;
         }
@@ -38,5 +42,4 @@ public enum PaymentStatus implements StateTable<PaymentStatus> {
     public Transitions<PaymentStatus> transitions() {
         return TRANSITIONS;
     }
-
 }

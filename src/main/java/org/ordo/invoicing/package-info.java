@@ -11,6 +11,6 @@
  * {@link org.ordo.invoicing.InvoicePaid}, {@link org.ordo.invoicing.PaymentReceived},
  * {@link org.ordo.invoicing.PaymentRefunded}) are API like its interfaces: part of the public event catalogue (docs/domain.md).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"catalog", "customers", "fulfillment",
-        "identity", "orders", "platform", "shared"})
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"catalog", "customers", "fulfillment", "identity", "orders", "platform", "shared"})
 package org.ordo.invoicing;

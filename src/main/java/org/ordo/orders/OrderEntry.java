@@ -1,11 +1,10 @@
 package org.ordo.orders;
 
-import org.ordo.shared.Address;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.ordo.shared.Address;
 
 /**
  * Taking and changing orders from Java, for data import and demos: the same validation, credit check, sourcing,
@@ -72,10 +71,22 @@ public interface OrderEntry {
      * {@code channel} and {@code shippingMethod} may be null (API and STANDARD); {@code shippingAddress} null for the
      * customer's, {@code requestedDeliveryDate} null for as soon as possible.
      */
-    record NewOrder(UUID customerId, String channel, String externalReference, String shippingMethod, String notes,
-            List<NewLine> lines, Address shippingAddress, LocalDate requestedDeliveryDate) {
+    record NewOrder(
+            UUID customerId,
+            String channel,
+            String externalReference,
+            String shippingMethod,
+            String notes,
+            List<NewLine> lines,
+            Address shippingAddress,
+            LocalDate requestedDeliveryDate) {
 
-        public NewOrder(UUID customerId, String channel, String externalReference, String shippingMethod, String notes,
+        public NewOrder(
+                UUID customerId,
+                String channel,
+                String externalReference,
+                String shippingMethod,
+                String notes,
                 List<NewLine> lines) {
             this(customerId, channel, externalReference, shippingMethod, notes, lines, null, null);
         }
@@ -91,6 +102,11 @@ public interface OrderEntry {
      * made on (a form shows it); when the order has changed since, the change is refused as stale (like an API If-Match)
      * instead of overwriting what someone else did. Null: no such check.
      */
-    record OrderChange(List<LineChange> lines, Address shippingAddress, LocalDate requestedDeliveryDate, String shippingMethod,
-            String reason, Long madeOnVersion) {}
+    record OrderChange(
+            List<LineChange> lines,
+            Address shippingAddress,
+            LocalDate requestedDeliveryDate,
+            String shippingMethod,
+            String reason,
+            Long madeOnVersion) {}
 }

@@ -1,13 +1,12 @@
 package org.ordo.orders;
 
-import org.ordo.shared.FieldViolation;
-import org.ordo.shared.Money;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.ordo.shared.FieldViolation;
+import org.ordo.shared.Money;
 
 /**
  * What placing an order would give now ({@link OrderEntry#quote}): priced and taxed lines, totals, the promised date and
@@ -18,16 +17,35 @@ import java.util.UUID;
  * others are named in {@code problems} ({@code lines[i].sku}, {@code lines[i].quantity}, {@code customerId},
  * {@code shippingAddress.*}, {@code requestedDeliveryDate}, ...).
  */
-public record OrderQuote(UUID customerId, String currency, List<Line> lines, Money subtotal, Money tax, Money total,
-        LocalDate promisedDate, Credit credit, List<FieldViolation> problems) {
+public record OrderQuote(
+        UUID customerId,
+        String currency,
+        List<Line> lines,
+        Money subtotal,
+        Money tax,
+        Money total,
+        LocalDate promisedDate,
+        Credit credit,
+        List<FieldViolation> problems) {
 
     /**
      * One priced line. {@code available}: what new orders may still take of the SKU across warehouses (older backorders
      * come first); {@code availableByWarehouse}: on hand − reserved per warehouse code. {@code backordered}: what of this
      * line would wait for stock; {@code promisedDate}: the date this line alone would be promised.
      */
-    public record Line(int index, String sku, String name, long quantity, Money unitPrice, BigDecimal taxRate, Money lineNet, Money tax,
-            long available, Map<String, Long> availableByWarehouse, long backordered, LocalDate promisedDate) {
+    public record Line(
+            int index,
+            String sku,
+            String name,
+            long quantity,
+            Money unitPrice,
+            BigDecimal taxRate,
+            Money lineNet,
+            Money tax,
+            long available,
+            Map<String, Long> availableByWarehouse,
+            long backordered,
+            LocalDate promisedDate) {
 
         public boolean isBackordered() {
             return backordered > 0;

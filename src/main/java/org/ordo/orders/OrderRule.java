@@ -11,7 +11,8 @@ public enum OrderRule implements FieldRule {
     TOO_MANY_LINES("order.lines.too-many", "must contain at most {0} lines"),
     LINE_MISSING("order.line.missing", "must not be null"),
     NO_SUCH_LINE("order.line.unknown", "no such line"),
-    EXISTING_LINE_QUANTITY_ONLY("order.line.quantity-only", "an existing line can change only its quantity; cancel it and add a new line"),
+    EXISTING_LINE_QUANTITY_ONLY(
+            "order.line.quantity-only", "an existing line can change only its quantity; cancel it and add a new line"),
     CHANGED_QUANTITY_RANGE("order.quantity.range", "must be between 0 and {0}"),
     BELOW_SHIPPED("order.quantity.below-shipped", "must not be below the shipped quantity {0}"),
     CANCEL_RANGE("order.quantity.cancel-range", "must be between 1 and the open quantity {0}"),
@@ -26,7 +27,8 @@ public enum OrderRule implements FieldRule {
     INACTIVE_CUSTOMER("order.customer.inactive", "customer is not active"),
     CUSTOMER_CURRENCY("order.currency.customer", "must be the customer's currency {0}"),
     NO_SHIPPING_ADDRESS("order.address.none", "is required: the customer has no shipping address"),
-    OWN_CREDIT_HOLD("order.release.own-credit-hold",
+    OWN_CREDIT_HOLD(
+            "order.release.own-credit-hold",
             "a credit hold is released by someone other than who placed the order ({0})");
 
     private final String code;

@@ -1,12 +1,11 @@
 package org.ordo.orders;
 
-import org.ordo.shared.StateTable;
-import org.ordo.shared.Transitions;
+import static java.util.Map.entry;
 
 import java.util.List;
 import java.util.Map;
-
-import static java.util.Map.entry;
+import org.ordo.shared.StateTable;
+import org.ordo.shared.Transitions;
 
 /** The states of an order and the one table of allowed transitions between them (docs/domain.md). */
 public enum OrderStatus implements StateTable<OrderStatus> {
@@ -31,17 +30,20 @@ public enum OrderStatus implements StateTable<OrderStatus> {
     /** Cancelled before anything shipped; every reservation released. */
     CANCELLED;
 
-    private static final Transitions<OrderStatus> TRANSITIONS = Transitions.of("Order", OrderStatus.class, Map.ofEntries(
-            entry(DRAFT, List.of(PLACED, CANCELLED)),
-            entry(PLACED, List.of(CONFIRMED, ON_HOLD, CANCELLED)),
-            entry(CONFIRMED, List.of(IN_FULFILLMENT, ON_HOLD, CANCELLED)),
-            entry(ON_HOLD, List.of(PLACED, CANCELLED)),
-            entry(IN_FULFILLMENT, List.of(PARTIALLY_SHIPPED, SHIPPED, CANCELLED)),
-            entry(PARTIALLY_SHIPPED, List.of(SHIPPED)),
-            entry(SHIPPED, List.of(DELIVERED)),
-            entry(DELIVERED, List.of(COMPLETED)),
-            entry(COMPLETED, List.of()),
-            entry(CANCELLED, List.of())));
+    private static final Transitions<OrderStatus> TRANSITIONS = Transitions.of(
+            "Order",
+            OrderStatus.class,
+            Map.ofEntries(
+                    entry(DRAFT, List.of(PLACED, CANCELLED)),
+                    entry(PLACED, List.of(CONFIRMED, ON_HOLD, CANCELLED)),
+                    entry(CONFIRMED, List.of(IN_FULFILLMENT, ON_HOLD, CANCELLED)),
+                    entry(ON_HOLD, List.of(PLACED, CANCELLED)),
+                    entry(IN_FULFILLMENT, List.of(PARTIALLY_SHIPPED, SHIPPED, CANCELLED)),
+                    entry(PARTIALLY_SHIPPED, List.of(SHIPPED)),
+                    entry(SHIPPED, List.of(DELIVERED)),
+                    entry(DELIVERED, List.of(COMPLETED)),
+                    entry(COMPLETED, List.of()),
+                    entry(CANCELLED, List.of())));
 
     @Override
     public Transitions<OrderStatus> transitions() {
@@ -55,6 +57,10 @@ public enum OrderStatus implements StateTable<OrderStatus> {
 
     /** Counts towards the customer's credit exposure: accepted and not yet shipped, not cancelled. */
     public boolean isOpen() {
-        return this == PLACED || this == CONFIRMED || this == ON_HOLD || this == IN_FULFILLMENT || this == PARTIALLY_SHIPPED;
+        return this == PLACED
+                || this == CONFIRMED
+                || this == ON_HOLD
+                || this == IN_FULFILLMENT
+                || this == PARTIALLY_SHIPPED;
     }
 }

@@ -1,15 +1,14 @@
 package org.ordo.orders;
 
-import org.ordo.platform.PageResult;
-import org.ordo.platform.Paging;
-import org.ordo.shared.Money;
-
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.ordo.platform.PageResult;
+import org.ordo.platform.Paging;
+import org.ordo.shared.Money;
 
 /** Read access to orders for other modules (fulfilment, invoicing, returns, reporting, the pages). */
 public interface Orders {
@@ -43,16 +42,36 @@ public interface Orders {
      * Filters of a search; null or empty means any. {@code placedTo} is exclusive; {@code text} matches the number or
      * external reference exactly, or part of the customer's name or e-mail.
      */
-    record Search(Set<OrderStatus> statuses, UUID customerId, String channel, Instant placedFrom, Instant placedTo, String text) {}
+    record Search(
+            Set<OrderStatus> statuses,
+            UUID customerId,
+            String channel,
+            Instant placedFrom,
+            Instant placedTo,
+            String text) {}
 
     /** An order in a list. */
-    record Summary(UUID id, String number, UUID customerId, String channel, String externalReference, OrderStatus status,
-            Money total, Instant placedAt) {}
+    record Summary(
+            UUID id,
+            String number,
+            UUID customerId,
+            String channel,
+            String externalReference,
+            OrderStatus status,
+            Money total,
+            Instant placedAt) {}
 
     /** One order line's quantities: ordered, cancelled, shipped and returned. */
-    record LineQuantities(UUID orderId, String orderNumber, int lineNumber, long quantity, long cancelled, long shipped,
+    record LineQuantities(
+            UUID orderId,
+            String orderNumber,
+            int lineNumber,
+            long quantity,
+            long cancelled,
+            long shipped,
             long returned) {}
 
     /** One entry of the timeline; {@code from} and {@code to} are null for a change without a transition. */
-    record HistoryEntry(Instant at, String actor, String kind, OrderStatus from, OrderStatus to, String reason, String details) {}
+    record HistoryEntry(
+            Instant at, String actor, String kind, OrderStatus from, OrderStatus to, String reason, String details) {}
 }

@@ -26,8 +26,10 @@ public final class Csv {
                 out.append(',');
             }
             Object value = fields.get(i);
-            String text = value == null ? "" : value instanceof java.math.BigDecimal b ? b.toPlainString() : value.toString();
-            // a leading =, +, - or @ would be run as a formula by spreadsheets, and so would one after a leading tab or CR
+            String text =
+                    value == null ? "" : value instanceof java.math.BigDecimal b ? b.toPlainString() : value.toString();
+            // a leading =, +, - or @ would be run as a formula by spreadsheets, and so would one after a leading tab or
+            // CR
             if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 && !(value instanceof Number)) {
                 text = "'" + text;
             }

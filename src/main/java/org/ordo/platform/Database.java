@@ -1,11 +1,10 @@
 package org.ordo.platform;
 
-import org.springframework.stereotype.Component;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
+import javax.sql.DataSource;
+import org.springframework.stereotype.Component;
 
 /**
  * Which of the two supported databases Ordo runs on: PostgreSQL in production, H2 for the one-command start. The few
@@ -18,7 +17,10 @@ public class Database {
 
     public Database(DataSource dataSource) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            this.h2 = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("h2");
+            this.h2 = c.getMetaData()
+                    .getDatabaseProductName()
+                    .toLowerCase(Locale.ROOT)
+                    .contains("h2");
         }
     }
 

@@ -1,8 +1,7 @@
 package org.ordo.platform;
 
-import org.springframework.http.ResponseEntity;
-
 import java.util.function.Supplier;
+import org.springframework.http.ResponseEntity;
 
 /**
  * Runs a creating POST at most once per {@code Idempotency-Key} (docs/api.md, invariant 13).

@@ -18,7 +18,8 @@ public record InvariantCheck(int invariant, String name, boolean holds, List<Map
     }
 
     public static InvariantCheck of(int invariant, String name, List<Map<String, Object>> violations) {
-        List<Map<String, Object>> shown = violations.size() > MAX_VIOLATIONS ? violations.subList(0, MAX_VIOLATIONS) : violations;
+        List<Map<String, Object>> shown =
+                violations.size() > MAX_VIOLATIONS ? violations.subList(0, MAX_VIOLATIONS) : violations;
         return new InvariantCheck(invariant, name, violations.isEmpty(), List.copyOf(shown));
     }
 }

@@ -1,10 +1,9 @@
 package org.ordo.platform;
 
-import org.ordo.shared.FieldViolation;
-import org.ordo.shared.OrdoException;
-
 import java.util.ArrayList;
 import java.util.List;
+import org.ordo.shared.FieldViolation;
+import org.ordo.shared.OrdoException;
 
 /** A validated page request: page ≥ 0, 1 ≤ size ≤ 500 (docs/api.md). */
 public record Paging(int page, int size) {

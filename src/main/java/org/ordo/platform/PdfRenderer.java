@@ -3,16 +3,6 @@ package org.ordo.platform;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FSFontUseCase;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
-import org.thymeleaf.TemplateEngine;
-import org.thymeleaf.context.Context;
-import org.thymeleaf.spring6.SpringTemplateEngine;
-import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,6 +14,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
  * Renders a document (invoice, label, packing slip, pick list) as PDF with openhtmltopdf, from a Thymeleaf template in
@@ -88,7 +87,12 @@ public class PdfRenderer {
             builder.useFastMode();
             if (fallbackFont != null) {
                 // after the standard fonts, so Latin text keeps its look and only missing glyphs come from here
-                builder.useFont(fallbackFont.toFile(), FALLBACK_FAMILY, 400, FontStyle.NORMAL, true,
+                builder.useFont(
+                        fallbackFont.toFile(),
+                        FALLBACK_FAMILY,
+                        400,
+                        FontStyle.NORMAL,
+                        true,
                         EnumSet.of(FSFontUseCase.FALLBACK_FINAL));
             }
             builder.withHtmlContent(xhtml, null);

@@ -1,5 +1,8 @@
 package org.ordo.platform;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import org.ordo.shared.FieldViolation;
 import org.ordo.shared.OrdoException;
 import tools.jackson.core.JacksonException;
@@ -8,10 +11,6 @@ import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
 
 /** Field checks shared by request bodies; each adds a {@link FieldViolation} instead of throwing. */
 public final class RequestChecks {

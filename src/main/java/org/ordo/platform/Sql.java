@@ -6,8 +6,7 @@ import java.util.stream.Collectors;
 /** SQL text made from Java values, so that a query and the code name the same states. */
 public final class Sql {
 
-    private Sql() {
-    }
+    private Sql() {}
 
     /**
      * The names of these constants as a list for {@code IN}, {@code ('ISSUED', 'OVERDUE')}: a status set of an enum written

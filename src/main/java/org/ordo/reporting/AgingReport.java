@@ -1,10 +1,9 @@
 package org.ordo.reporting;
 
-import org.ordo.shared.Money;
-
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.ordo.shared.Money;
 
 /**
  * AR aging (docs/domain.md) for other modules (the pages), from the same query as {@code GET /api/reports/ar-aging}: the amounts
@@ -16,7 +15,14 @@ public interface AgingReport {
     Aging asOf(LocalDate asOf);
 
     /** Amounts per bucket: current (not yet due), 1–30, 31–60, 61–90 and over 90 days past due; {@code total} is their sum. */
-    record Buckets(Money current, Money days1To30, Money days31To60, Money days61To90, Money over90, Money total, long invoices) {
+    record Buckets(
+            Money current,
+            Money days1To30,
+            Money days31To60,
+            Money days61To90,
+            Money over90,
+            Money total,
+            long invoices) {
 
         public List<Money> amounts() {
             return List.of(current, days1To30, days31To60, days61To90, over90);

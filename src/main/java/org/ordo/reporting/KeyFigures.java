@@ -1,12 +1,11 @@
 package org.ordo.reporting;
 
-import org.ordo.orders.OrderStatus;
-import org.ordo.shared.Money;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.ordo.orders.OrderStatus;
+import org.ordo.shared.Money;
 
 /**
  * The figures of the dashboard, from the same queries as {@code GET /api/reports/kpis}, {@code /api/reports/sales} and
@@ -38,8 +37,17 @@ public interface KeyFigures {
      * Cycle time: placed → delivered in hours (median and 90th percentile, null without deliveries) over {@code deliveredOrders};
      * average order value per currency; inventory turnover per cost currency (its value null without inventory value).
      */
-    record Summary(LocalDate from, LocalDate to, BigDecimal cycleTimeMedianHours, BigDecimal cycleTimeP90Hours, long deliveredOrders,
-            Rate onTimeDelivery, Rate backorderRate, List<Money> averageOrderValue, Rate repeatPurchase, List<Turnover> inventoryTurnover) {}
+    record Summary(
+            LocalDate from,
+            LocalDate to,
+            BigDecimal cycleTimeMedianHours,
+            BigDecimal cycleTimeP90Hours,
+            long deliveredOrders,
+            Rate onTimeDelivery,
+            Rate backorderRate,
+            List<Money> averageOrderValue,
+            Rate repeatPurchase,
+            List<Turnover> inventoryTurnover) {}
 
     record Turnover(String currency, BigDecimal value) {}
 

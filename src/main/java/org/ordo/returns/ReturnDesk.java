@@ -1,15 +1,14 @@
 package org.ordo.returns;
 
-import org.ordo.platform.PageResult;
-import org.ordo.platform.Paging;
-import org.ordo.shared.Money;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.ordo.platform.PageResult;
+import org.ordo.platform.Paging;
+import org.ordo.shared.Money;
 
 /**
  * Returns (RMAs) from Java, for the pages: the same search, rules, history, audit and events as {@code /api/returns}, without
@@ -51,20 +50,52 @@ public interface ReturnDesk {
     record ReceivedLine(int lineNumber, long quantity, boolean restock) {}
 
     /** A return in a list. */
-    record Listed(UUID id, String number, UUID orderId, String orderNumber, UUID customerId, ReturnStatus status, Resolution resolution,
-            long quantity, long receivedQuantity, Instant requestedAt) {}
+    record Listed(
+            UUID id,
+            String number,
+            UUID orderId,
+            String orderNumber,
+            UUID customerId,
+            ReturnStatus status,
+            Resolution resolution,
+            long quantity,
+            long receivedQuantity,
+            Instant requestedAt) {}
 
     /**
      * A return with its lines and history (oldest first). {@code refundAmount}/{@code refundStatus} (DUE, REFUNDED) are null
      * unless a refund was issued; {@code replacementOrderNumber} is null unless a replacement was placed.
      */
-    record Detail(UUID id, String number, UUID orderId, String orderNumber, UUID customerId, ReturnStatus status,
-            List<ReturnStatus> allowedNext, Resolution resolution, String note, List<Line> lines, String rejectionReason,
-            String inspectionNotes, List<String> creditNotes, Money refundAmount, String refundStatus, String replacementOrderNumber,
-            Instant requestedAt, String requestedBy, List<History> history) {}
+    record Detail(
+            UUID id,
+            String number,
+            UUID orderId,
+            String orderNumber,
+            UUID customerId,
+            ReturnStatus status,
+            List<ReturnStatus> allowedNext,
+            Resolution resolution,
+            String note,
+            List<Line> lines,
+            String rejectionReason,
+            String inspectionNotes,
+            List<String> creditNotes,
+            Money refundAmount,
+            String refundStatus,
+            String replacementOrderNumber,
+            Instant requestedAt,
+            String requestedBy,
+            List<History> history) {}
 
     /** {@code received} = {@code restocked} + {@code scrapped} ≤ {@code quantity}. */
-    record Line(int lineNumber, String sku, String name, long quantity, ReturnReason reason, long received, long restocked,
+    record Line(
+            int lineNumber,
+            String sku,
+            String name,
+            long quantity,
+            ReturnReason reason,
+            long received,
+            long restocked,
             long scrapped) {}
 
     record History(Instant at, String actor, ReturnStatus from, ReturnStatus to, String note) {}

@@ -13,5 +13,12 @@ import java.util.UUID;
  * status DUE) until it is recorded as paid back ({@code POST /api/returns/{id}/refund}), which publishes
  * {@link org.ordo.invoicing.PaymentRefunded}.
  */
-public record ReturnRefundDue(UUID returnId, String number, UUID orderId, String orderNumber, UUID customerId, BigDecimal amount,
-        String currency, List<String> creditNotes) {}
+public record ReturnRefundDue(
+        UUID returnId,
+        String number,
+        UUID orderId,
+        String orderNumber,
+        UUID customerId,
+        BigDecimal amount,
+        String currency,
+        List<String> creditNotes) {}

@@ -1,12 +1,11 @@
 package org.ordo.returns;
 
-import org.ordo.shared.StateTable;
-import org.ordo.shared.Transitions;
+import static java.util.Map.entry;
 
 import java.util.List;
 import java.util.Map;
-
-import static java.util.Map.entry;
+import org.ordo.shared.StateTable;
+import org.ordo.shared.Transitions;
 
 /** The states of a return (RMA) and the one table of allowed transitions between them (docs/domain.md). */
 public enum ReturnStatus implements StateTable<ReturnStatus> {
@@ -29,16 +28,19 @@ public enum ReturnStatus implements StateTable<ReturnStatus> {
     /** Refused before any goods were received; its quantities are free again. */
     REJECTED;
 
-    private static final Transitions<ReturnStatus> TRANSITIONS = Transitions.of("Return", ReturnStatus.class, Map.ofEntries(
-            entry(REQUESTED, List.of(APPROVED, REJECTED)),
-            entry(APPROVED, List.of(RECEIVED, REJECTED)),
-            entry(RECEIVED, List.of(INSPECTED)),
-            entry(INSPECTED, List.of(REFUNDED, REPLACED, CREDITED)),
-            entry(REFUNDED, List.of(CLOSED)),
-            entry(REPLACED, List.of(CLOSED)),
-            entry(CREDITED, List.of(CLOSED)),
-            entry(CLOSED, List.of()),
-            entry(REJECTED, List.of())));
+    private static final Transitions<ReturnStatus> TRANSITIONS = Transitions.of(
+            "Return",
+            ReturnStatus.class,
+            Map.ofEntries(
+                    entry(REQUESTED, List.of(APPROVED, REJECTED)),
+                    entry(APPROVED, List.of(RECEIVED, REJECTED)),
+                    entry(RECEIVED, List.of(INSPECTED)),
+                    entry(INSPECTED, List.of(REFUNDED, REPLACED, CREDITED)),
+                    entry(REFUNDED, List.of(CLOSED)),
+                    entry(REPLACED, List.of(CLOSED)),
+                    entry(CREDITED, List.of(CLOSED)),
+                    entry(CLOSED, List.of()),
+                    entry(REJECTED, List.of())));
 
     @Override
     public Transitions<ReturnStatus> transitions() {

@@ -10,5 +10,12 @@ import java.util.UUID;
  * request, the reason of a rejection, what was received, the inspection notes, what a resolution issued; null when there is
  * none.
  */
-public record ReturnStatusChanged(UUID returnId, String number, UUID orderId, String orderNumber, UUID customerId, ReturnStatus from,
-        ReturnStatus to, String note) {}
+public record ReturnStatusChanged(
+        UUID returnId,
+        String number,
+        UUID orderId,
+        String orderNumber,
+        UUID customerId,
+        ReturnStatus from,
+        ReturnStatus to,
+        String note) {}

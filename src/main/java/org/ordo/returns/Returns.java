@@ -1,10 +1,9 @@
 package org.ordo.returns;
 
-import org.ordo.shared.Money;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.ordo.shared.Money;
 
 /** Read access to returns for other modules (the pages). */
 public interface Returns {
@@ -13,6 +12,14 @@ public interface Returns {
     List<Summary> ofOrder(UUID orderId);
 
     /** A return in a list; {@code refundAmount} and {@code refundStatus} are null unless a refund is involved. */
-    record Summary(UUID id, String number, ReturnStatus status, Resolution resolution, long quantity, long receivedQuantity,
-            Money refundAmount, String refundStatus, Instant requestedAt) {}
+    record Summary(
+            UUID id,
+            String number,
+            ReturnStatus status,
+            Resolution resolution,
+            long quantity,
+            long receivedQuantity,
+            Money refundAmount,
+            String refundStatus,
+            Instant requestedAt) {}
 }

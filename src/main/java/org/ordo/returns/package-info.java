@@ -7,6 +7,6 @@
  * The state table is {@link org.ordo.returns.ReturnStatus}. Its events ({@link org.ordo.returns.ReturnStatusChanged},
  * {@link org.ordo.returns.ReturnRefundDue}) are API like its interfaces: part of the public event catalogue (docs/domain.md).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"identity", "inventory", "invoicing", "orders",
-        "platform", "shared"})
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"identity", "inventory", "invoicing", "orders", "platform", "shared"})
 package org.ordo.returns;

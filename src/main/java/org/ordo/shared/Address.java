@@ -6,7 +6,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /** A postal address; {@code country} is an ISO 3166-1 alpha-2 code. {@code line2} and {@code region} may be null. */
-public record Address(String name, String line1, String line2, String city, String region, String postalCode, String country) {
+public record Address(
+        String name, String line1, String line2, String city, String region, String postalCode, String country) {
 
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 

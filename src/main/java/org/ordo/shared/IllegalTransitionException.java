@@ -7,11 +7,18 @@ import java.util.Map;
 public class IllegalTransitionException extends OrdoException {
 
     public IllegalTransitionException(String thing, Enum<?> current, Enum<?> target, List<? extends Enum<?>> allowed) {
-        super(Kind.CONFLICT, "illegal-transition",
+        super(
+                Kind.CONFLICT,
+                "illegal-transition",
                 thing + " is " + current + " and cannot move to " + target + "; allowed from " + current + ": "
                         + (allowed.isEmpty() ? "none" : allowed) + ".",
                 List.of(),
-                Map.of("currentState", current.name(), "targetState", target.name(),
-                        "allowedStates", allowed.stream().map(Enum::name).toList()));
+                Map.of(
+                        "currentState",
+                        current.name(),
+                        "targetState",
+                        target.name(),
+                        "allowedStates",
+                        allowed.stream().map(Enum::name).toList()));
     }
 }

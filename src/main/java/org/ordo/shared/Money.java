@@ -88,7 +88,8 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
 
     /** Unit price times quantity, rounded half-even to the minor unit: the net of one order line. */
     public Money times(long quantity) {
-        return new Money(amount.multiply(BigDecimal.valueOf(quantity)).setScale(minorUnit(), RoundingMode.HALF_EVEN), currency);
+        return new Money(
+                amount.multiply(BigDecimal.valueOf(quantity)).setScale(minorUnit(), RoundingMode.HALF_EVEN), currency);
     }
 
     /** This amount times a rate (e.g. 0.19 for 19 % tax), rounded half-even to the minor unit. */

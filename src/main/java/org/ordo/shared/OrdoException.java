@@ -34,7 +34,11 @@ public class OrdoException extends RuntimeException {
         this(kind, errorCode, message, List.of(), Map.of());
     }
 
-    public OrdoException(Kind kind, String errorCode, String message, List<FieldViolation> violations,
+    public OrdoException(
+            Kind kind,
+            String errorCode,
+            String message,
+            List<FieldViolation> violations,
             Map<String, Object> properties) {
         super(message);
         this.kind = kind;
@@ -44,7 +48,8 @@ public class OrdoException extends RuntimeException {
     }
 
     public static OrdoException invalid(List<FieldViolation> violations) {
-        return new OrdoException(Kind.INVALID, "validation-failed", "The request has invalid fields.", violations, Map.of());
+        return new OrdoException(
+                Kind.INVALID, "validation-failed", "The request has invalid fields.", violations, Map.of());
     }
 
     public static OrdoException invalid(String field, String message) {
@@ -68,9 +73,12 @@ public class OrdoException extends RuntimeException {
     }
 
     public static OrdoException stale(String what, long currentVersion) {
-        return new OrdoException(Kind.STALE, "stale-version",
+        return new OrdoException(
+                Kind.STALE,
+                "stale-version",
                 what + " was changed by someone else (current version " + currentVersion + "); reload and retry.",
-                List.of(), Map.of("currentVersion", currentVersion));
+                List.of(),
+                Map.of("currentVersion", currentVersion));
     }
 
     public Kind kind() {

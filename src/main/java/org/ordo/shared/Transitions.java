@@ -26,7 +26,9 @@ public final class Transitions<S extends Enum<S>> {
             sorted.addAll(to);
             next.put(from, List.copyOf(sorted));
         });
-        List<S> missing = Arrays.stream(type.getEnumConstants()).filter(s -> !next.containsKey(s)).toList();
+        List<S> missing = Arrays.stream(type.getEnumConstants())
+                .filter(s -> !next.containsKey(s))
+                .toList();
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException(thing + " transitions lack a row for " + missing);
         }

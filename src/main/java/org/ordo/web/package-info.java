@@ -4,6 +4,18 @@
  * and Simplified Chinese per user. Pages read and act only through the other modules' public APIs; a page or action a
  * role may not use is neither shown nor reachable ({@link org.ordo.web.internal.PageAccess}).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"catalog", "customers", "fulfillment",
-        "identity", "inventory", "invoicing", "orders", "platform", "reporting", "returns", "shared"})
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {
+            "catalog",
+            "customers",
+            "fulfillment",
+            "identity",
+            "inventory",
+            "invoicing",
+            "orders",
+            "platform",
+            "reporting",
+            "returns",
+            "shared"
+        })
 package org.ordo.web;

@@ -1,5 +1,13 @@
 package org.ordo.catalog;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.ordo.shared.Gtin;
 import org.ordo.shared.Money;
@@ -10,15 +18,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
-
-import java.math.BigDecimal;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 @OrdoTest
 class ProductApiTests {
@@ -65,12 +64,17 @@ class ProductApiTests {
     }
 
     private static List<String> fields(Api.Response response) {
-        return response.json().get("errors").valueStream().map(e -> e.get("field").asString()).toList();
+        return response.json()
+                .get("errors")
+                .valueStream()
+                .map(e -> e.get("field").asString())
+                .toList();
     }
 
     /** A GTIN-13 with a correct check digit that no other test uses (prefix 2: for in-store use). */
     private static String uniqueGtin() {
-        String digits = "2" + String.format("%011d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 100_000_000_000L));
+        String digits = "2"
+                + String.format("%011d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 100_000_000_000L));
         return digits + Gtin.checkDigit(digits);
     }
 
@@ -79,8 +83,10 @@ class ProductApiTests {
     }
 
     private List<String> auditActions(String sku) {
-        return jdbc.queryForList("SELECT action FROM audit_entry WHERE entity = 'PRODUCT' AND entity_id = ? ORDER BY chain_seq",
-                String.class, sku);
+        return jdbc.queryForList(
+                "SELECT action FROM audit_entry WHERE entity = 'PRODUCT' AND entity_id = ? ORDER BY chain_seq",
+                String.class,
+                sku);
     }
 
     private Api userWithRoles(String roles) {
@@ -109,22 +115,48 @@ class ProductApiTests {
     @Test
     void unitCostIsOptionalMoneyThatPutAndPatchSetAndClearAndCustomersDoNotSee() {
         String sku = unique("COST");
-        JsonNode created = create(with(product(sku), "unitCost", Map.of("amount", "7.25", "currency", "EUR"))).expect(201).json();
+        JsonNode created = create(with(product(sku), "unitCost", Map.of("amount", "7.25", "currency", "EUR")))
+                .expect(201)
+                .json();
         assertThat(created.get("unitCost").get("amount").asString()).isEqualTo("7.25");
-        JsonNode patched = admin().patch("/api/products/" + sku, Map.of("unitCost", Map.of("amount", "6.80", "currency", "USD")))
-                .expect(200).json();
+        JsonNode patched = admin().patch(
+                        "/api/products/" + sku, Map.of("unitCost", Map.of("amount", "6.80", "currency", "USD")))
+                .expect(200)
+                .json();
         assertThat(patched.get("unitCost").get("currency").asString()).isEqualTo("USD");
         assertThat(patched.get("version").asLong()).isEqualTo(1);
-        var invalid = admin().patch("/api/products/" + sku, Map.of("unitCost", Map.of("amount", "-1", "currency", "EURO"))).expect(400);
-        assertThat(invalid.json().get("errors").valueStream().map(e -> e.get("field").asString()))
+        var invalid = admin().patch(
+                        "/api/products/" + sku, Map.of("unitCost", Map.of("amount", "-1", "currency", "EURO")))
+                .expect(400);
+        assertThat(invalid.json()
+                        .get("errors")
+                        .valueStream()
+                        .map(e -> e.get("field").asString()))
                 .containsExactlyInAnyOrder("unitCost.amount", "unitCost.currency");
         Api customer = userWithRoles("CUSTOMER");
-        assertThat(customer.get("/api/products/" + sku).expect(200).json().get("unitCost").isNull()).isTrue();
+        assertThat(customer.get("/api/products/" + sku)
+                        .expect(200)
+                        .json()
+                        .get("unitCost")
+                        .isNull())
+                .isTrue();
         Map<String, Object> cleared = new HashMap<>();
         cleared.put("unitCost", null);
-        assertThat(admin().patch("/api/products/" + sku, cleared).expect(200).json().get("unitCost").isNull()).isTrue();
-        admin().put("/api/products/" + sku, with(product(sku), "unitCost", Map.of("amount", "5", "currency", "EUR"))).expect(200);
-        assertThat(admin().get("/api/products/" + sku).expect(200).json().get("unitCost").get("amount").asString()).isEqualTo("5.00");
+        assertThat(admin().patch("/api/products/" + sku, cleared)
+                        .expect(200)
+                        .json()
+                        .get("unitCost")
+                        .isNull())
+                .isTrue();
+        admin().put("/api/products/" + sku, with(product(sku), "unitCost", Map.of("amount", "5", "currency", "EUR")))
+                .expect(200);
+        assertThat(admin().get("/api/products/" + sku)
+                        .expect(200)
+                        .json()
+                        .get("unitCost")
+                        .get("amount")
+                        .asString())
+                .isEqualTo("5.00");
     }
 
     @Test
@@ -137,7 +169,8 @@ class ProductApiTests {
         warehouse.patch("/api/products/" + sku, Map.of("name", "nope")).expect(403);
         warehouse.put("/api/products/" + sku, product(sku)).expect(403);
         Api.at(port).anonymous().get("/api/products/" + sku).expect(401);
-        assertThat(admin().get("/api/products/" + sku).json().get("name").asString()).isEqualTo("Widget " + sku);
+        assertThat(admin().get("/api/products/" + sku).json().get("name").asString())
+                .isEqualTo("Widget " + sku);
     }
 
     @Test
@@ -150,17 +183,28 @@ class ProductApiTests {
     void searchMatchesNameDescriptionAndSkuInAnyCaseOrderedBySku() {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         create(with(product("S2-" + tag), "name", "Blue Lamp " + tag)).expect(201);
-        create(with(product("S1-" + tag), "description", "fits the LAMP-" + tag.toUpperCase() + " base")).expect(201);
+        create(with(product("S1-" + tag), "description", "fits the LAMP-" + tag.toUpperCase() + " base"))
+                .expect(201);
         create(with(product("S3-" + tag + "-lamp"), "name", "Shade")).expect(201);
         create(product("S4-" + tag)).expect(201);
 
         var byName = admin().get("/api/products?q=lamp%20" + tag.toUpperCase()).expect(200);
-        assertThat(byName.json().get("items").valueStream().map(p -> p.get("sku").asString()).toList())
+        assertThat(byName.json()
+                        .get("items")
+                        .valueStream()
+                        .map(p -> p.get("sku").asString())
+                        .toList())
                 .containsExactly("S2-" + tag);
 
-        var byAnyField = admin().get("/api/products?q=" + tag.toUpperCase() + "&size=10").expect(200).json();
+        var byAnyField = admin().get("/api/products?q=" + tag.toUpperCase() + "&size=10")
+                .expect(200)
+                .json();
         assertThat(byAnyField.get("totalItems").asLong()).isEqualTo(4);
-        assertThat(byAnyField.get("items").valueStream().map(p -> p.get("sku").asString()).toList())
+        assertThat(byAnyField
+                        .get("items")
+                        .valueStream()
+                        .map(p -> p.get("sku").asString())
+                        .toList())
                 .containsExactly("S1-" + tag, "S2-" + tag, "S3-" + tag + "-lamp", "S4-" + tag);
 
         var lamp = admin().get("/api/products?q=lamp&sku=S1-" + tag).expect(200).json();
@@ -175,19 +219,34 @@ class ProductApiTests {
         }
         admin().patch("/api/products/P3-" + tag, Map.of("active", false)).expect(200);
 
-        var second = admin().get("/api/products?q=" + tag + "&page=1&size=2").expect(200).json();
+        var second = admin().get("/api/products?q=" + tag + "&page=1&size=2")
+                .expect(200)
+                .json();
         assertThat(second.get("page").asInt()).isEqualTo(1);
         assertThat(second.get("size").asInt()).isEqualTo(2);
         assertThat(second.get("totalItems").asLong()).isEqualTo(5);
-        assertThat(second.get("items").valueStream().map(p -> p.get("sku").asString()).toList())
+        assertThat(second.get("items")
+                        .valueStream()
+                        .map(p -> p.get("sku").asString())
+                        .toList())
                 .containsExactly("P2-" + tag, "P3-" + tag);
 
-        var inactive = admin().get("/api/products?q=" + tag + "&active=false").expect(200).json();
-        assertThat(inactive.get("items").valueStream().map(p -> p.get("sku").asString()).toList()).containsExactly("P3-" + tag);
+        var inactive = admin().get("/api/products?q=" + tag + "&active=false")
+                .expect(200)
+                .json();
+        assertThat(inactive.get("items")
+                        .valueStream()
+                        .map(p -> p.get("sku").asString())
+                        .toList())
+                .containsExactly("P3-" + tag);
 
         var exact = admin().get("/api/products?sku=P1-" + tag).expect(200).json();
         assertThat(exact.get("totalItems").asLong()).isEqualTo(1);
-        assertThat(admin().get("/api/products?sku=P1-" + tag.substring(0, 4)).json().get("totalItems").asLong()).isZero();
+        assertThat(admin().get("/api/products?sku=P1-" + tag.substring(0, 4))
+                        .json()
+                        .get("totalItems")
+                        .asLong())
+                .isZero();
 
         var tooBig = admin().get("/api/products?size=501").expect(400);
         assertThat(fields(tooBig)).containsExactly("size");
@@ -198,8 +257,14 @@ class ProductApiTests {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         create(with(product("W1-" + tag), "name", "100% cotton " + tag)).expect(201);
         create(with(product("W2-" + tag), "name", "100 cotton " + tag)).expect(201);
-        var found = admin().get("/api/products?q=" + "100%25%20cotton%20" + tag).expect(200).json();
-        assertThat(found.get("items").valueStream().map(p -> p.get("sku").asString()).toList()).containsExactly("W1-" + tag);
+        var found = admin().get("/api/products?q=" + "100%25%20cotton%20" + tag)
+                .expect(200)
+                .json();
+        assertThat(found.get("items")
+                        .valueStream()
+                        .map(p -> p.get("sku").asString())
+                        .toList())
+                .containsExactly("W1-" + tag);
     }
 
     @Test
@@ -210,7 +275,9 @@ class ProductApiTests {
         replacement.put("name", "Renamed");
         replacement.put("unitPrice", Map.of("amount", "9.9900", "currency", "USD"));
         replacement.put("taxCategory", "REDUCED");
-        var replaced = admin().header("If-Match", "\"0\"").put("/api/products/" + sku, replacement).expect(200);
+        var replaced = admin().header("If-Match", "\"0\"")
+                .put("/api/products/" + sku, replacement)
+                .expect(200);
         assertThat(replaced.header("ETag")).isEqualTo("\"1\"");
         JsonNode json = replaced.json();
         assertThat(json.get("name").asString()).isEqualTo("Renamed");
@@ -227,7 +294,8 @@ class ProductApiTests {
     void putMayNotChangeTheSku() {
         String sku = unique("PSKU");
         create(product(sku)).expect(201);
-        var response = admin().put("/api/products/" + sku, product(sku + "-other")).expect(400);
+        var response =
+                admin().put("/api/products/" + sku, product(sku + "-other")).expect(400);
         assertThat(fields(response)).containsExactly("sku");
         admin().put("/api/products/" + unique("MISSING"), product(sku)).expect(400);
         Map<String, Object> noSku = product(sku);
@@ -242,7 +310,9 @@ class ProductApiTests {
         Map<String, Object> patch = new HashMap<>();
         patch.put("unitPrice", Map.of("amount", "13", "currency", "EUR"));
         patch.put("gtin", null);
-        var patched = admin().header("If-Match", "\"0\"").patch("/api/products/" + sku, patch).expect(200);
+        var patched = admin().header("If-Match", "\"0\"")
+                .patch("/api/products/" + sku, patch)
+                .expect(200);
         assertThat(patched.header("ETag")).isEqualTo("\"1\"");
         JsonNode json = patched.json();
         assertThat(json.get("unitPrice").get("amount").asString()).isEqualTo("13.00");
@@ -262,7 +332,8 @@ class ProductApiTests {
         patch.put("colour", "red");
         var response = admin().patch("/api/products/" + sku, patch).expect(400);
         assertThat(fields(response)).containsExactlyInAnyOrder("name", "unitPrice", "colour");
-        var wrongType = admin().patch("/api/products/" + sku, Map.of("weightGrams", "heavy")).expect(400);
+        var wrongType = admin().patch("/api/products/" + sku, Map.of("weightGrams", "heavy"))
+                .expect(400);
         assertThat(fields(wrongType)).containsExactly("weightGrams");
         assertThat(admin().get("/api/products/" + sku).header("ETag")).isEqualTo("\"0\"");
     }
@@ -272,7 +343,9 @@ class ProductApiTests {
         String sku = unique("STP");
         create(product(sku)).expect(201);
         admin().patch("/api/products/" + sku, Map.of("name", "Second")).expect(200);
-        var stale = admin().header("If-Match", "\"0\"").put("/api/products/" + sku, with(product(sku), "name", "Third")).expect(412);
+        var stale = admin().header("If-Match", "\"0\"")
+                .put("/api/products/" + sku, with(product(sku), "name", "Third"))
+                .expect(412);
         assertThat(stale.header("Content-Type")).startsWith("application/problem+json");
         var current = admin().get("/api/products/" + sku).expect(200);
         assertThat(current.json().get("name").asString()).isEqualTo("Second");
@@ -284,12 +357,18 @@ class ProductApiTests {
     void patchWithStaleIfMatchIs412AndChangesNothing() {
         String sku = unique("STA");
         create(product(sku)).expect(201);
-        admin().header("If-Match", "\"0\"").patch("/api/products/" + sku, Map.of("name", "Second")).expect(200);
-        admin().header("If-Match", "\"0\"").patch("/api/products/" + sku, Map.of("name", "Third")).expect(412);
+        admin().header("If-Match", "\"0\"")
+                .patch("/api/products/" + sku, Map.of("name", "Second"))
+                .expect(200);
+        admin().header("If-Match", "\"0\"")
+                .patch("/api/products/" + sku, Map.of("name", "Third"))
+                .expect(412);
         var current = admin().get("/api/products/" + sku).expect(200);
         assertThat(current.json().get("name").asString()).isEqualTo("Second");
         assertThat(current.header("ETag")).isEqualTo("\"1\"");
-        admin().header("If-Match", "W/\"1\"").patch("/api/products/" + sku, Map.of("name", "Third")).expect(200);
+        admin().header("If-Match", "W/\"1\"")
+                .patch("/api/products/" + sku, Map.of("name", "Third"))
+                .expect(200);
     }
 
     @Test
@@ -303,7 +382,8 @@ class ProductApiTests {
         // the valid vector itself may be taken by an earlier run against the same database
         jdbc.update("UPDATE product SET gtin = NULL WHERE gtin = '4006381333931'");
         create(with(product(good), "gtin", "4006381333931")).expect(201);
-        assertThat(admin().get("/api/products/" + good).json().get("gtin").asString()).isEqualTo("4006381333931");
+        assertThat(admin().get("/api/products/" + good).json().get("gtin").asString())
+                .isEqualTo("4006381333931");
     }
 
     @Test
@@ -322,22 +402,28 @@ class ProductApiTests {
         create(product(sku)).expect(201);
         var response = create(with(product(sku), "name", "Another")).expect(409);
         assertThat(response.json().get("errorCode").asString()).isEqualTo("duplicate-sku");
-        assertThat(admin().get("/api/products/" + sku).json().get("name").asString()).isEqualTo("Widget " + sku);
+        assertThat(admin().get("/api/products/" + sku).json().get("name").asString())
+                .isEqualTo("Widget " + sku);
         assertThat(auditActions(sku)).containsExactly("CREATED");
     }
 
     @Test
     void badCurrencyPriceAndTaxCategoryEachNameTheirFieldAndCreateNothing() {
         String sku = unique("BAD");
-        assertThat(fields(create(with(product(sku), "unitPrice", Map.of("amount", "1.00", "currency", "EURO"))).expect(400)))
+        assertThat(fields(create(with(product(sku), "unitPrice", Map.of("amount", "1.00", "currency", "EURO")))
+                        .expect(400)))
                 .containsExactly("unitPrice.currency");
-        assertThat(fields(create(with(product(sku), "unitPrice", Map.of("amount", "-1", "currency", "EUR"))).expect(400)))
+        assertThat(fields(create(with(product(sku), "unitPrice", Map.of("amount", "-1", "currency", "EUR")))
+                        .expect(400)))
                 .containsExactly("unitPrice.amount");
-        assertThat(fields(create(with(product(sku), "unitPrice", Map.of("amount", "1.00001", "currency", "EUR"))).expect(400)))
+        assertThat(fields(create(with(product(sku), "unitPrice", Map.of("amount", "1.00001", "currency", "EUR")))
+                        .expect(400)))
                 .containsExactly("unitPrice.amount");
-        assertThat(fields(create(with(product(sku), "unitPrice", Map.of("amount", "1E999999999", "currency", "EUR"))).expect(400)))
+        assertThat(fields(create(with(product(sku), "unitPrice", Map.of("amount", "1E999999999", "currency", "EUR")))
+                        .expect(400)))
                 .containsExactly("unitPrice.amount");
-        assertThat(fields(create(with(product(sku), "taxCategory", "LUXURY")).expect(400))).containsExactly("taxCategory");
+        assertThat(fields(create(with(product(sku), "taxCategory", "LUXURY")).expect(400)))
+                .containsExactly("taxCategory");
         assertThat(productCount(sku)).isZero();
     }
 
@@ -352,8 +438,16 @@ class ProductApiTests {
         body.put("gtin", "123");
         body.put("weightGrams", -1);
         var response = create(body).expect(400);
-        assertThat(fields(response)).containsExactlyInAnyOrder("sku", "name", "description", "unitPrice.amount",
-                "unitPrice.currency", "taxCategory", "gtin", "weightGrams");
+        assertThat(fields(response))
+                .containsExactlyInAnyOrder(
+                        "sku",
+                        "name",
+                        "description",
+                        "unitPrice.amount",
+                        "unitPrice.currency",
+                        "taxCategory",
+                        "gtin",
+                        "weightGrams");
         assertThat(create(Map.of()).expect(400).json().get("errors").size()).isEqualTo(4);
     }
 
@@ -370,7 +464,8 @@ class ProductApiTests {
         String sku = unique("UNK");
         var response = create(with(product(sku), "colour", "red")).expect(400);
         assertThat(fields(response)).containsExactly("colour");
-        var nested = create(with(product(sku), "unitPrice", Map.of("amount", "1", "currency", "EUR", "net", true))).expect(400);
+        var nested = create(with(product(sku), "unitPrice", Map.of("amount", "1", "currency", "EUR", "net", true)))
+                .expect(400);
         assertThat(fields(nested)).containsExactly("unitPrice.net");
         assertThat(productCount(sku)).isZero();
     }
@@ -379,13 +474,16 @@ class ProductApiTests {
     void everyChangeLeavesAnAuditEntry() {
         String sku = unique("AUD");
         create(product(sku)).expect(201);
-        admin().patch("/api/products/" + sku, Map.of("unitPrice", Map.of("amount", "14.00", "currency", "EUR"))).expect(200);
+        admin().patch("/api/products/" + sku, Map.of("unitPrice", Map.of("amount", "14.00", "currency", "EUR")))
+                .expect(200);
         admin().put("/api/products/" + sku, with(product(sku), "active", false)).expect(200);
         // a PUT that changes nothing is no change: no version, no entry
         admin().put("/api/products/" + sku, with(product(sku), "active", false)).expect(200);
         assertThat(auditActions(sku)).containsExactly("CREATED", "UPDATED", "UPDATED");
-        Map<String, Object> last = jdbc.queryForMap("SELECT actor, before_state, after_state FROM audit_entry "
-                + "WHERE entity = 'PRODUCT' AND entity_id = ? AND chain_seq = 3", sku);
+        Map<String, Object> last = jdbc.queryForMap(
+                "SELECT actor, before_state, after_state FROM audit_entry "
+                        + "WHERE entity = 'PRODUCT' AND entity_id = ? AND chain_seq = 3",
+                sku);
         assertThat(last.get("actor")).isEqualTo("admin");
         assertThat((String) last.get("before_state")).contains("\"active\":true");
         assertThat((String) last.get("after_state")).contains("\"active\":false");
@@ -395,10 +493,16 @@ class ProductApiTests {
     @Test
     void taxCategoriesAreListedWithRates() {
         var response = admin().get("/api/tax-categories").expect(200).json();
-        assertThat(response.get("items").valueStream().map(c -> c.get("code").asString()).toList())
+        assertThat(response.get("items")
+                        .valueStream()
+                        .map(c -> c.get("code").asString())
+                        .toList())
                 .contains("STANDARD", "REDUCED", "ZERO");
-        JsonNode standard = response.get("items").valueStream().filter(c -> c.get("code").asString().equals("STANDARD"))
-                .findFirst().orElseThrow();
+        JsonNode standard = response.get("items")
+                .valueStream()
+                .filter(c -> c.get("code").asString().equals("STANDARD"))
+                .findFirst()
+                .orElseThrow();
         assertThat(standard.get("name").asString()).isEqualTo("Standard rate");
         assertThat(standard.get("rate").decimalValue()).isEqualByComparingTo("0.20");
     }

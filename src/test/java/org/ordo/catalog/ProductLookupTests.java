@@ -1,15 +1,14 @@
 package org.ordo.catalog;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.ordo.shared.Gtin;
 import org.ordo.shared.Money;
 import org.ordo.testing.Fixtures;
 import org.ordo.testing.OrdoTest;
 import org.springframework.beans.factory.annotation.Autowired;
-
-import java.util.concurrent.ThreadLocalRandom;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Finding products as order entry does: a scanned or typed code exactly, or a few matches for a type-ahead. */
 @OrdoTest
@@ -27,8 +26,8 @@ class ProductLookupTests {
     }
 
     private ProductSnapshot product(String name, String gtin) {
-        return admin.create(new ProductCatalogAdmin.NewProduct(Fixtures.unique("LK"), name, null, Money.of("1.00", "EUR"), null, "STANDARD",
-                gtin, null));
+        return admin.create(new ProductCatalogAdmin.NewProduct(
+                Fixtures.unique("LK"), name, null, Money.of("1.00", "EUR"), null, "STANDARD", gtin, null));
     }
 
     @Test
@@ -39,22 +38,31 @@ class ProductLookupTests {
         assertThat(catalog.findByCode(product.sku())).map(ProductSnapshot::sku).contains(product.sku());
         assertThat(catalog.findByCode(gtin)).map(ProductSnapshot::sku).contains(product.sku());
         assertThat(catalog.findByCode("0" + gtin)).map(ProductSnapshot::sku).contains(product.sku());
-        assertThat(catalog.findByCode(" " + gtin + " ")).map(ProductSnapshot::sku).contains(product.sku());
+        assertThat(catalog.findByCode(" " + gtin + " "))
+                .map(ProductSnapshot::sku)
+                .contains(product.sku());
         assertThat(catalog.findByCode("9" + gtin.substring(1))).isEmpty();
         assertThat(catalog.findByCode("")).isEmpty();
     }
 
     @Test
     void theTypeAheadPutsExactCodesFirstThenNamesAndSkusContainingTheText() {
-        String tag = Long.toString(ThreadLocalRandom.current().nextLong(1_000_000_000L), 36).toUpperCase();
+        String tag = Long.toString(ThreadLocalRandom.current().nextLong(1_000_000_000L), 36)
+                .toUpperCase();
         String gtin = gtin13();
         ProductSnapshot exact = product("Zebra " + tag + " binder", gtin);
         ProductSnapshot named = product("Alpha " + tag + " binder", null);
 
-        assertThat(catalog.search(tag.toLowerCase(), 10)).extracting(ProductSnapshot::sku).containsExactly(named.sku(), exact.sku());
-        assertThat(catalog.search(gtin, 10)).extracting(ProductSnapshot::sku).first().isEqualTo(exact.sku());
+        assertThat(catalog.search(tag.toLowerCase(), 10))
+                .extracting(ProductSnapshot::sku)
+                .containsExactly(named.sku(), exact.sku());
+        assertThat(catalog.search(gtin, 10))
+                .extracting(ProductSnapshot::sku)
+                .first()
+                .isEqualTo(exact.sku());
         assertThat(catalog.search(tag, 1)).hasSize(1);
-        assertThat(catalog.search("%", 5)).allMatch(p -> p.name().contains("%") || p.sku().contains("%"));
+        assertThat(catalog.search("%", 5))
+                .allMatch(p -> p.name().contains("%") || p.sku().contains("%"));
         assertThat(catalog.search(" ", 5)).isEmpty();
     }
 }

@@ -1,5 +1,13 @@
 package org.ordo.customers;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.ordo.shared.Money;
 import org.ordo.shared.OrdoException;
@@ -12,15 +20,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
-
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @OrdoTest
 class CustomerApiTests {
@@ -75,7 +74,11 @@ class CustomerApiTests {
     }
 
     private static List<String> fields(Api.Response response) {
-        return response.json().get("errors").valueStream().map(e -> e.get("field").asString()).toList();
+        return response.json()
+                .get("errors")
+                .valueStream()
+                .map(e -> e.get("field").asString())
+                .toList();
     }
 
     private String create(Map<String, Object> body) {
@@ -87,12 +90,15 @@ class CustomerApiTests {
     }
 
     private List<String> auditActions(String id) {
-        return jdbc.queryForList("SELECT action FROM audit_entry WHERE entity = 'CUSTOMER' AND entity_id = ? ORDER BY chain_seq",
-                String.class, id);
+        return jdbc.queryForList(
+                "SELECT action FROM audit_entry WHERE entity = 'CUSTOMER' AND entity_id = ? ORDER BY chain_seq",
+                String.class,
+                id);
     }
 
     private Api user(String roles, String customerId) {
-        return Api.at(port).basic(users.user(roles, customerId == null ? null : UUID.fromString(customerId)), TestUsers.PASSWORD);
+        return Api.at(port)
+                .basic(users.user(roles, customerId == null ? null : UUID.fromString(customerId)), TestUsers.PASSWORD);
     }
 
     @Test
@@ -138,8 +144,10 @@ class CustomerApiTests {
     @Test
     void creditLimitInAnotherCurrencyNamesCreditLimitCurrency() {
         String name = unique("Mismatch");
-        var response = admin().post("/api/customers",
-                with(customer(name), "creditLimit", Map.of("amount", "100", "currency", "USD"))).expect(400);
+        var response = admin().post(
+                        "/api/customers",
+                        with(customer(name), "creditLimit", Map.of("amount", "100", "currency", "USD")))
+                .expect(400);
         assertThat(fields(response)).containsExactly("creditLimit.currency");
         assertThat(customersNamed(name)).isZero();
     }
@@ -157,11 +165,18 @@ class CustomerApiTests {
         billing.remove("city");
         body.put("billingAddress", billing);
         var response = admin().post("/api/customers", body).expect(400);
-        assertThat(fields(response)).containsExactlyInAnyOrder("email", "currency", "paymentTermsDays", "creditLimit.amount",
-                "billingAddress.country", "billingAddress.city");
+        assertThat(fields(response))
+                .containsExactlyInAnyOrder(
+                        "email",
+                        "currency",
+                        "paymentTermsDays",
+                        "creditLimit.amount",
+                        "billingAddress.country",
+                        "billingAddress.city");
         assertThat(customersNamed(name)).isZero();
 
-        assertThat(fields(admin().post("/api/customers", Map.of()).expect(400))).containsExactlyInAnyOrder("name", "currency");
+        assertThat(fields(admin().post("/api/customers", Map.of()).expect(400)))
+                .containsExactlyInAnyOrder("name", "currency");
     }
 
     @Test
@@ -169,10 +184,12 @@ class CustomerApiTests {
         var malformed = admin().post("/api/customers", "{\"name\": ").expect(400);
         assertThat(malformed.header("Content-Type")).startsWith("application/problem+json");
         String name = unique("Unknown");
-        assertThat(fields(admin().post("/api/customers", with(customer(name), "vatId", "DE1")).expect(400)))
+        assertThat(fields(admin().post("/api/customers", with(customer(name), "vatId", "DE1"))
+                        .expect(400)))
                 .containsExactly("vatId");
         Map<String, Object> address = with(address(name), "floor", 3);
-        assertThat(fields(admin().post("/api/customers", with(customer(name), "billingAddress", address)).expect(400)))
+        assertThat(fields(admin().post("/api/customers", with(customer(name), "billingAddress", address))
+                        .expect(400)))
                 .containsExactly("billingAddress.floor");
         assertThat(customersNamed(name)).isZero();
         admin().get("/api/customers/not-a-uuid").expect(400);
@@ -186,13 +203,23 @@ class CustomerApiTests {
         create(with(customer("Gamma"), "email", "orders+" + tag + "@gamma.example"));
         create(customer("Unrelated " + UUID.randomUUID()));
 
-        var all = admin().get("/api/customers?q=" + tag.toUpperCase()).expect(200).json();
+        var all =
+                admin().get("/api/customers?q=" + tag.toUpperCase()).expect(200).json();
         assertThat(all.get("totalItems").asLong()).isEqualTo(3);
-        assertThat(all.get("items").valueStream().map(c -> c.get("name").asString()).toList())
+        assertThat(all.get("items")
+                        .valueStream()
+                        .map(c -> c.get("name").asString())
+                        .toList())
                 .containsExactly("Alpha " + tag, "Beta " + tag, "Gamma");
 
-        var second = admin().get("/api/customers?q=" + tag + "&page=1&size=2").expect(200).json();
-        assertThat(second.get("items").valueStream().map(c -> c.get("name").asString()).toList()).containsExactly("Gamma");
+        var second = admin().get("/api/customers?q=" + tag + "&page=1&size=2")
+                .expect(200)
+                .json();
+        assertThat(second.get("items")
+                        .valueStream()
+                        .map(c -> c.get("name").asString())
+                        .toList())
+                .containsExactly("Gamma");
         assertThat(second.get("totalItems").asLong()).isEqualTo(3);
     }
 
@@ -202,23 +229,31 @@ class CustomerApiTests {
         Map<String, Object> patch = new HashMap<>();
         patch.put("phone", null);
         patch.put("creditLimit", Map.of("amount", "250.50", "currency", "EUR"));
-        var patched = admin().header("If-Match", "\"0\"").patch("/api/customers/" + id, patch).expect(200);
+        var patched = admin().header("If-Match", "\"0\"")
+                .patch("/api/customers/" + id, patch)
+                .expect(200);
         assertThat(patched.header("ETag")).isEqualTo("\"1\"");
         JsonNode json = patched.json();
         assertThat(json.get("phone").isNull()).isTrue();
         assertThat(json.get("creditLimit").get("amount").asString()).isEqualTo("250.50");
         assertThat(json.get("email").asString()).isEqualTo("buyer@example.com");
 
-        assertThat(fields(admin().patch("/api/customers/" + id, Map.of("currency", "USD")).expect(400)))
+        assertThat(fields(admin().patch("/api/customers/" + id, Map.of("currency", "USD"))
+                        .expect(400)))
                 .containsExactly("creditLimit.currency");
-        admin().patch("/api/customers/" + UUID.randomUUID(), Map.of("name", "Ghost")).expect(404);
+        admin().patch("/api/customers/" + UUID.randomUUID(), Map.of("name", "Ghost"))
+                .expect(404);
     }
 
     @Test
     void patchWithStaleIfMatchIs412AndChangesNothing() {
         String id = create(customer(unique("Stale")));
-        admin().header("If-Match", "\"0\"").patch("/api/customers/" + id, Map.of("paymentTermsDays", 60)).expect(200);
-        var stale = admin().header("If-Match", "\"0\"").patch("/api/customers/" + id, Map.of("paymentTermsDays", 90)).expect(412);
+        admin().header("If-Match", "\"0\"")
+                .patch("/api/customers/" + id, Map.of("paymentTermsDays", 60))
+                .expect(200);
+        var stale = admin().header("If-Match", "\"0\"")
+                .patch("/api/customers/" + id, Map.of("paymentTermsDays", 90))
+                .expect(412);
         assertThat(stale.header("Content-Type")).startsWith("application/problem+json");
         var current = admin().get("/api/customers/" + id).expect(200);
         assertThat(current.json().get("paymentTermsDays").asInt()).isEqualTo(60);
@@ -230,12 +265,19 @@ class CustomerApiTests {
     void accountingChangesCreditTermsButNothingElse() {
         String id = create(customer(unique("Credit")));
         Api accounting = user("ACCOUNTING", null);
-        accounting.patch("/api/customers/" + id, Map.of("creditLimit", Map.of("amount", "1000", "currency", "EUR"),
-                "paymentTermsDays", 45)).expect(200);
-        var refused = accounting.patch("/api/customers/" + id, Map.of("name", "Renamed", "paymentTermsDays", 10)).expect(403);
+        accounting
+                .patch(
+                        "/api/customers/" + id,
+                        Map.of("creditLimit", Map.of("amount", "1000", "currency", "EUR"), "paymentTermsDays", 45))
+                .expect(200);
+        var refused = accounting
+                .patch("/api/customers/" + id, Map.of("name", "Renamed", "paymentTermsDays", 10))
+                .expect(403);
         assertThat(fields(refused)).containsExactly("name");
         accounting.post("/api/customers", customer(unique("Nope"))).expect(403);
-        user("WAREHOUSE", null).patch("/api/customers/" + id, Map.of("paymentTermsDays", 10)).expect(403);
+        user("WAREHOUSE", null)
+                .patch("/api/customers/" + id, Map.of("paymentTermsDays", 10))
+                .expect(403);
         JsonNode current = admin().get("/api/customers/" + id).json();
         assertThat(current.get("paymentTermsDays").asInt()).isEqualTo(45);
         assertThat(current.get("creditLimit").get("amount").asString()).isEqualTo("1000.00");
@@ -247,10 +289,17 @@ class CustomerApiTests {
         String other = create(customer(unique("Other")));
         Api customerUser = user("CUSTOMER", own);
 
-        assertThat(customerUser.get("/api/customers/" + own).expect(200).json().get("id").asString()).isEqualTo(own);
+        assertThat(customerUser
+                        .get("/api/customers/" + own)
+                        .expect(200)
+                        .json()
+                        .get("id")
+                        .asString())
+                .isEqualTo(own);
         var hidden = customerUser.get("/api/customers/" + other).expect(404);
         var missing = customerUser.get("/api/customers/" + UUID.randomUUID()).expect(404);
-        assertThat(hidden.json().get("errorCode").asString()).isEqualTo(missing.json().get("errorCode").asString());
+        assertThat(hidden.json().get("errorCode").asString())
+                .isEqualTo(missing.json().get("errorCode").asString());
         customerUser.get("/api/customers").expect(403);
         customerUser.patch("/api/customers/" + own, Map.of("name", "Mine now")).expect(403);
         customerUser.post("/api/customers", customer(unique("Self"))).expect(403);
@@ -262,12 +311,16 @@ class CustomerApiTests {
     void everyChangeLeavesAnAuditEntry() {
         String id = create(customer(unique("Audited")));
         admin().patch("/api/customers/" + id, Map.of("active", false)).expect(200);
-        admin().patch("/api/customers/" + id, Map.of("email", "new@example.com")).expect(200);
+        admin().patch("/api/customers/" + id, Map.of("email", "new@example.com"))
+                .expect(200);
         // the same value again is no change: no version, no entry
-        admin().patch("/api/customers/" + id, Map.of("email", "new@example.com")).expect(200);
+        admin().patch("/api/customers/" + id, Map.of("email", "new@example.com"))
+                .expect(200);
         assertThat(auditActions(id)).containsExactly("CREATED", "UPDATED", "UPDATED");
-        Map<String, Object> last = jdbc.queryForMap("SELECT actor, before_state, after_state FROM audit_entry "
-                + "WHERE entity = 'CUSTOMER' AND entity_id = ? AND chain_seq = 3", id);
+        Map<String, Object> last = jdbc.queryForMap(
+                "SELECT actor, before_state, after_state FROM audit_entry "
+                        + "WHERE entity = 'CUSTOMER' AND entity_id = ? AND chain_seq = 3",
+                id);
         assertThat(last.get("actor")).isEqualTo("admin");
         assertThat((String) last.get("before_state")).contains("buyer@example.com");
         assertThat((String) last.get("after_state")).contains("new@example.com");
@@ -277,8 +330,16 @@ class CustomerApiTests {
     void idempotencyKeyCreatesOneCustomer() {
         String name = unique("Once");
         Api keyed = admin().header("Idempotency-Key", UUID.randomUUID().toString());
-        String first = keyed.post("/api/customers", customer(name)).expect(201).json().get("id").asString();
-        String again = keyed.post("/api/customers", customer(name)).expect(201).json().get("id").asString();
+        String first = keyed.post("/api/customers", customer(name))
+                .expect(201)
+                .json()
+                .get("id")
+                .asString();
+        String again = keyed.post("/api/customers", customer(name))
+                .expect(201)
+                .json()
+                .get("id")
+                .asString();
         assertThat(again).isEqualTo(first);
         assertThat(customersNamed(name)).isEqualTo(1);
     }
@@ -292,6 +353,7 @@ class CustomerApiTests {
         assertThat(locked.currency()).isEqualTo("EUR");
         assertThatThrownBy(() -> transactions.execute(tx -> customers.lockForCreditCheck(UUID.randomUUID())))
                 .isInstanceOf(OrdoException.class)
-                .extracting(e -> ((OrdoException) e).kind()).isEqualTo(OrdoException.Kind.NOT_FOUND);
+                .extracting(e -> ((OrdoException) e).kind())
+                .isEqualTo(OrdoException.Kind.NOT_FOUND);
     }
 }

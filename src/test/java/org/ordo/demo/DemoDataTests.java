@@ -1,5 +1,10 @@
 package org.ordo.demo;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.ordo.testing.Api;
 import org.ordo.testing.PostgresTestDatabase;
@@ -15,17 +20,12 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
 import tools.jackson.databind.JsonNode;
 
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The demo data on PostgreSQL, loaded into a database of its own on start: the promised amounts, orders in many
  * states, every invariant holding, and nothing loaded a second time.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"ordo.demo-data=true", "ordo.admin-password=" + Api.ADMIN_PASSWORD})
 @ContextConfiguration(initializers = DemoDataTests.FreshDatabase.class)
 @DirtiesContext
@@ -35,9 +35,13 @@ class DemoDataTests {
     static class FreshDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
         @Override
         public void initialize(ConfigurableApplicationContext context) {
-            PostgresTestDatabase.Connection db = PostgresTestDatabase.createDatabase("ordo_demo_" + ProcessHandle.current().pid());
-            TestPropertyValues.of("spring.datasource.url=" + db.url(), "spring.datasource.username=" + db.user(),
-                    "spring.datasource.password=" + db.password()).applyTo(context);
+            PostgresTestDatabase.Connection db = PostgresTestDatabase.createDatabase(
+                    "ordo_demo_" + ProcessHandle.current().pid());
+            TestPropertyValues.of(
+                            "spring.datasource.url=" + db.url(),
+                            "spring.datasource.username=" + db.user(),
+                            "spring.datasource.password=" + db.password())
+                    .applyTo(context);
         }
     }
 
@@ -54,25 +58,39 @@ class DemoDataTests {
         assertThat(total(admin, "/api/products")).isBetween(45L, 60L);
         assertThat(total(admin, "/api/customers")).isBetween(18L, 25L);
         assertThat(total(admin, "/api/orders")).isBetween(180L, 220L);
-        assertThat(statuses(admin)).hasSizeGreaterThanOrEqualTo(6)
+        assertThat(statuses(admin))
+                .hasSizeGreaterThanOrEqualTo(6)
                 .contains("CONFIRMED", "ON_HOLD", "CANCELLED", "IN_FULFILLMENT", "SHIPPED", "DELIVERED");
 
         JsonNode consistency = admin.get("/api/admin/consistency").expect(200).json();
-        assertThat(consistency.get("consistent").asBoolean()).as(consistency.toString()).isTrue();
+        assertThat(consistency.get("consistent").asBoolean())
+                .as(consistency.toString())
+                .isTrue();
     }
 
     @Test
     void ordersAreSpreadOverThePastNinetyDaysAndShowTheDemoUserAsActor() {
         Api admin = Api.at(port).asAdmin();
-        JsonNode newest = admin.get("/api/orders?size=1").expect(200).json().get("items").get(0);
-        JsonNode oldest = admin.get("/api/orders?size=1&page=" + (total(admin, "/api/orders") - 1)).expect(200).json().get("items").get(0);
+        JsonNode newest =
+                admin.get("/api/orders?size=1").expect(200).json().get("items").get(0);
+        JsonNode oldest = admin.get("/api/orders?size=1&page=" + (total(admin, "/api/orders") - 1))
+                .expect(200)
+                .json()
+                .get("items")
+                .get(0);
         java.time.Instant now = java.time.Instant.now();
-        assertThat(java.time.Instant.parse(oldest.get("placedAt").asString())).isBefore(now.minus(java.time.Duration.ofDays(60)));
+        assertThat(java.time.Instant.parse(oldest.get("placedAt").asString()))
+                .isBefore(now.minus(java.time.Duration.ofDays(60)));
         assertThat(java.time.Instant.parse(newest.get("placedAt").asString())).isBefore(now);
 
-        JsonNode history = admin.get("/api/orders/" + oldest.get("id").asString() + "/history").expect(200).json();
+        JsonNode history = admin.get("/api/orders/" + oldest.get("id").asString() + "/history")
+                .expect(200)
+                .json();
         assertThat(history.get(0).get("actor").asString()).isEqualTo("demo");
-        JsonNode audit = admin.get("/api/audit?entity=ORDER&id=" + oldest.get("id").asString()).expect(200).json();
+        JsonNode audit = admin.get(
+                        "/api/audit?entity=ORDER&id=" + oldest.get("id").asString())
+                .expect(200)
+                .json();
         JsonNode entries = audit.has("items") ? audit.get("items") : audit;
         assertThat(entries.get(0).get("actor").asString()).isEqualTo("demo");
     }
@@ -81,7 +99,8 @@ class DemoDataTests {
     void someBackordersWaitForSoldOutProductsWhileScarceOnesWereFilledByReceipts() {
         Api admin = Api.at(port).asAdmin();
         // sold out: two received at the start, nothing since, so its later orders wait
-        JsonNode soldOut = admin.get("/api/inventory?sku=OF-1014").expect(200).json().get("items");
+        JsonNode soldOut =
+                admin.get("/api/inventory?sku=OF-1014").expect(200).json().get("items");
         long waiting = 0;
         for (JsonNode level : soldOut) {
             waiting += level.get("backordered").asLong();
@@ -89,7 +108,8 @@ class DemoDataTests {
         }
         assertThat(waiting).isPositive();
         // scarce: received again along the way and today, so nothing of it waits any more
-        JsonNode scarce = admin.get("/api/inventory?sku=IT-4002").expect(200).json().get("items");
+        JsonNode scarce =
+                admin.get("/api/inventory?sku=IT-4002").expect(200).json().get("items");
         for (JsonNode level : scarce) {
             assertThat(level.get("backordered").asLong()).isZero();
         }
@@ -101,7 +121,8 @@ class DemoDataTests {
             Api.at(port).basic(user, "demo-password-1").get("/api/users/me").expect(200);
         }
         Api portal = Api.at(port).basic("mueller", "demo-password-1");
-        String customerId = portal.get("/api/users/me").expect(200).json().get("customerId").asString();
+        String customerId =
+                portal.get("/api/users/me").expect(200).json().get("customerId").asString();
         portal.get("/api/customers/" + customerId).expect(200);
         JsonNode own = portal.get("/api/orders?size=500").expect(200).json().get("items");
         assertThat(own.size()).isPositive();
@@ -114,20 +135,31 @@ class DemoDataTests {
         assertThat(total(admin, "/api/shipments?status=DELIVERED")).isPositive();
         assertThat(total(admin, "/api/shipments?status=PLANNED")).isPositive();
         // invoices are written by a listener after each shipment commits
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(30))
                 .until(() -> total(admin, "/api/invoices") >= total(admin, "/api/shipments?status=DELIVERED"));
-        assertThat(admin.get("/api/admin/consistency").expect(200).json().get("consistent").asBoolean()).isTrue();
+        assertThat(admin.get("/api/admin/consistency")
+                        .expect(200)
+                        .json()
+                        .get("consistent")
+                        .asBoolean())
+                .isTrue();
     }
 
     @Test
     void shippedDemoOrdersTookDaysToShipAndArriveSoTheKeyFiguresSaySomething() {
         Api admin = Api.at(port).asAdmin();
         String to = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
-        String from = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(100).toString();
-        JsonNode kpis = admin.get("/api/reports/kpis?from=" + from + "&to=" + to).expect(200).json();
+        String from =
+                java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(100).toString();
+        JsonNode kpis = admin.get("/api/reports/kpis?from=" + from + "&to=" + to)
+                .expect(200)
+                .json();
         assertThat(kpis.get("orderCycleTime").get("count").asLong()).isPositive();
-        assertThat(kpis.get("orderCycleTime").get("medianHours").decimalValue()).isGreaterThan(new java.math.BigDecimal("24"));
-        assertThat(kpis.get("orderProcessingTime").get("medianHours").decimalValue()).isGreaterThan(java.math.BigDecimal.ONE);
+        assertThat(kpis.get("orderCycleTime").get("medianHours").decimalValue())
+                .isGreaterThan(new java.math.BigDecimal("24"));
+        assertThat(kpis.get("orderProcessingTime").get("medianHours").decimalValue())
+                .isGreaterThan(java.math.BigDecimal.ONE);
         assertThat(kpis.get("onTimeDeliveryRate").get("denominator").asLong()).isPositive();
     }
 
@@ -137,7 +169,8 @@ class DemoDataTests {
         assertThat(total(admin, "/api/payments")).isPositive();
         assertThat(total(admin, "/api/invoices?status=PAID")).isPositive();
         assertThat(total(admin, "/api/orders?status=COMPLETED")).isPositive();
-        assertThat(total(admin, "/api/invoices?status=ISSUED") + total(admin, "/api/invoices?status=PARTIALLY_PAID")).isPositive();
+        assertThat(total(admin, "/api/invoices?status=ISSUED") + total(admin, "/api/invoices?status=PARTIALLY_PAID"))
+                .isPositive();
     }
 
     @Test
@@ -149,7 +182,9 @@ class DemoDataTests {
         }
         assertThat(total(admin, "/api/orders")).isEqualTo(orders);
         assertThat(total(admin, "/api/products")).isEqualTo(50);
-        JsonNode audit = admin.get("/api/audit?entity=DEMO_DATA&id=ordo-demo").expect(200).json();
+        JsonNode audit = admin.get("/api/audit?entity=DEMO_DATA&id=ordo-demo")
+                .expect(200)
+                .json();
         JsonNode entries = audit.has("items") ? audit.get("items") : audit;
         assertThat(entries.size()).isEqualTo(2);
         assertThat(entries.get(0).get("action").asString()).isEqualTo("LOADING");
@@ -157,13 +192,20 @@ class DemoDataTests {
     }
 
     private static long total(Api admin, String path) {
-        return admin.get(path + (path.contains("?") ? "&" : "?") + "size=1").expect(200).json().get("totalItems").asLong();
+        return admin.get(path + (path.contains("?") ? "&" : "?") + "size=1")
+                .expect(200)
+                .json()
+                .get("totalItems")
+                .asLong();
     }
 
     private static Set<String> statuses(Api admin) {
         Set<String> statuses = new HashSet<>();
         for (int page = 0; ; page++) {
-            JsonNode items = admin.get("/api/orders?size=100&page=" + page).expect(200).json().get("items");
+            JsonNode items = admin.get("/api/orders?size=100&page=" + page)
+                    .expect(200)
+                    .json()
+                    .get("items");
             if (items.isEmpty()) {
                 return statuses;
             }

@@ -1,6 +1,6 @@
 package org.ordo.docs;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,8 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** What the code and the docs cite is there to read: a cited Markdown file that the repository lacks fails. */
 class CitedDocsTests {
@@ -37,7 +36,8 @@ class CitedDocsTests {
             while (cited.find()) {
                 String name = cited.group();
                 // relative to the citing file (links between docs) or to the repository (paths in code and README)
-                if (!present.contains(file.getParent().resolve(name).normalize()) && !present.contains(root.resolve(name).normalize())) {
+                if (!present.contains(file.getParent().resolve(name).normalize())
+                        && !present.contains(root.resolve(name).normalize())) {
                     missing.add(root.relativize(file) + " cites " + name);
                 }
             }
@@ -49,7 +49,8 @@ class CitedDocsTests {
     private static Set<Path> markdownFiles(Path root) throws IOException {
         try (Stream<Path> files = Files.walk(root)) {
             return files.filter(f -> f.getFileName().toString().endsWith(".md"))
-                    .filter(f -> !root.relativize(f).startsWith("target") && !root.relativize(f).startsWith(".git"))
+                    .filter(f -> !root.relativize(f).startsWith("target")
+                            && !root.relativize(f).startsWith(".git"))
                     .map(Path::normalize)
                     .collect(Collectors.toSet());
         }

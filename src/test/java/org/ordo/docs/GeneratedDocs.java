@@ -1,5 +1,7 @@
 package org.ordo.docs;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,8 +11,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The parts of {@code docs/} drawn from the code. Their tests compare the committed files with what the code gives
@@ -58,7 +58,9 @@ public final class GeneratedDocs {
                 stale.add(name + " differs");
             }
         }
-        assertThat(stale).as("%s is not what the code gives; regenerate it with: %s", committed, regenerate(testClass)).isEmpty();
+        assertThat(stale)
+                .as("%s is not what the code gives; regenerate it with: %s", committed, regenerate(testClass))
+                .isEmpty();
     }
 
     private static Set<String> names(Path folder) throws IOException {

@@ -1,14 +1,13 @@
 package org.ordo.docs;
 
-import org.springframework.modulith.core.ApplicationModules;
-import org.springframework.modulith.docs.Documenter;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
 
 /**
  * Spring Modulith's documentation of the modules, as committed in docs/modules: the C4 component diagram of all
@@ -69,14 +68,20 @@ public final class ModuleDocs {
             }
             List<List<String>> items = new ArrayList<>();
             items.add(new ArrayList<>(List.of(opensCell ? line.substring(1) : line)));
-            for (i++; i < lines.size() && !lines.get(i).isBlank() && !lines.get(i).startsWith("|"); i++) {
+            for (i++;
+                    i < lines.size() && !lines.get(i).isBlank() && !lines.get(i).startsWith("|");
+                    i++) {
                 if (lines.get(i).startsWith("* `")) {
                     items.add(new ArrayList<>());
                 }
                 items.get(items.size() - 1).add(lines.get(i));
             }
-            List<String> list = items.stream().map(ModuleDocs::sortSubItems).map(item -> String.join("\n", item)).sorted()
-                    .flatMap(item -> Stream.of(item.split("\n", -1))).toList();
+            List<String> list = items.stream()
+                    .map(ModuleDocs::sortSubItems)
+                    .map(item -> String.join("\n", item))
+                    .sorted()
+                    .flatMap(item -> Stream.of(item.split("\n", -1)))
+                    .toList();
             sorted.add(opensCell ? "|" + list.get(0) : list.get(0));
             sorted.addAll(list.subList(1, list.size()));
         }
@@ -85,7 +90,8 @@ public final class ModuleDocs {
 
     private static List<String> sortSubItems(List<String> item) {
         List<String> head = item.stream().filter(l -> !l.startsWith("** ")).toList();
-        List<String> subItems = item.stream().filter(l -> l.startsWith("** ")).sorted().toList();
+        List<String> subItems =
+                item.stream().filter(l -> l.startsWith("** ")).sorted().toList();
         List<String> sorted = new ArrayList<>(head);
         sorted.addAll(subItems);
         return sorted;

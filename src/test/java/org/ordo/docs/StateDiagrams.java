@@ -1,16 +1,15 @@
 package org.ordo.docs;
 
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.ordo.fulfillment.ShipmentStatus;
 import org.ordo.invoicing.InvoiceStatus;
 import org.ordo.invoicing.PaymentStatus;
 import org.ordo.orders.OrderStatus;
 import org.ordo.returns.ReturnStatus;
 import org.ordo.shared.StateTable;
-
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The state diagrams of docs/domain.md, drawn from the status enums' transition tables: every edge a table allows and
@@ -64,7 +63,10 @@ final class StateDiagrams {
                 .label(ShipmentStatus.PICKING, ShipmentStatus.CANCELLED, cancel)
                 .label(ShipmentStatus.PACKED, ShipmentStatus.SHIPPED, "ship")
                 .label(ShipmentStatus.PACKED, ShipmentStatus.CANCELLED, cancel)
-                .label(ShipmentStatus.SHIPPED, ShipmentStatus.IN_TRANSIT, "tracking event IN_TRANSIT or OUT_FOR_DELIVERY")
+                .label(
+                        ShipmentStatus.SHIPPED,
+                        ShipmentStatus.IN_TRANSIT,
+                        "tracking event IN_TRANSIT or OUT_FOR_DELIVERY")
                 .label(ShipmentStatus.SHIPPED, ShipmentStatus.DELIVERED, "deliver")
                 .label(ShipmentStatus.SHIPPED, ShipmentStatus.EXCEPTION, "tracking event EXCEPTION")
                 .label(ShipmentStatus.IN_TRANSIT, ShipmentStatus.DELIVERED, "deliver")
@@ -87,7 +89,10 @@ final class StateDiagrams {
                 .label(InvoiceStatus.OVERDUE, InvoiceStatus.PARTIALLY_PAID, someLeft)
                 .label(InvoiceStatus.OVERDUE, InvoiceStatus.PAID, nothingLeft)
                 .label(InvoiceStatus.OVERDUE, InvoiceStatus.VOID, voided)
-                .label(InvoiceStatus.PARTIALLY_PAID, InvoiceStatus.PAID, "payment allocated or credit note, nothing left");
+                .label(
+                        InvoiceStatus.PARTIALLY_PAID,
+                        InvoiceStatus.PAID,
+                        "payment allocated or credit note, nothing left");
     }
 
     private static Diagram<PaymentStatus> payment() {
@@ -146,11 +151,20 @@ final class StateDiagrams {
 
         String mermaid() {
             StringBuilder out = new StringBuilder("```mermaid\nstateDiagram-v2\n");
-            entries.forEach((state, how) -> out.append("    [*] --> ").append(state).append(": ").append(how).append('\n'));
+            entries.forEach((state, how) -> out.append("    [*] --> ")
+                    .append(state)
+                    .append(": ")
+                    .append(how)
+                    .append('\n'));
             for (S from : type.getEnumConstants()) {
                 for (S to : from.allowedNext()) {
                     String label = labels.get(List.of(from, to));
-                    out.append("    ").append(from).append(" --> ").append(to).append(label == null ? "" : ": " + label).append('\n');
+                    out.append("    ")
+                            .append(from)
+                            .append(" --> ")
+                            .append(to)
+                            .append(label == null ? "" : ": " + label)
+                            .append('\n');
                 }
             }
             for (S state : type.getEnumConstants()) {

@@ -1,21 +1,17 @@
 package org.ordo.fulfillment;
 
+import static java.util.Map.entry;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.ordo.fulfillment.ShipmentStatus.*;
+
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.ordo.testing.StateTables;
-
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Stream;
-
-import static java.util.Map.entry;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.ordo.fulfillment.ShipmentStatus.*;
 
 /** Every (from, to) pair of the shipment state table: legal ones succeed, illegal ones name the current and allowed states. */
 class ShipmentStatusTransitionTests {

@@ -1,10 +1,9 @@
 package org.ordo.fulfillment;
 
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
-
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /** Collects the {@link ShipmentShipped} events that committed, for tests to look at. */
 @Component
@@ -18,6 +17,8 @@ public class ShippedEvents {
     }
 
     public List<ShipmentShipped> of(String shipmentNumber) {
-        return events.stream().filter(e -> e.shipmentNumber().equals(shipmentNumber)).toList();
+        return events.stream()
+                .filter(e -> e.shipmentNumber().equals(shipmentNumber))
+                .toList();
     }
 }

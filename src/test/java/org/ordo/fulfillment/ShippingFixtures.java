@@ -1,15 +1,14 @@
 package org.ordo.fulfillment;
 
-import org.ordo.shared.Gtin;
-import org.ordo.testing.Api;
-import org.ordo.testing.Fixtures;
-import tools.jackson.databind.JsonNode;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import org.ordo.shared.Gtin;
+import org.ordo.testing.Api;
+import org.ordo.testing.Fixtures;
+import tools.jackson.databind.JsonNode;
 
 /** Builds orders and moves shipments along through the API, for the fulfilment tests. */
 public final class ShippingFixtures {
@@ -50,7 +49,9 @@ public final class ShippingFixtures {
     }
 
     public void bin(String warehouse, String sku, String bin) {
-        admin.put("/api/inventory/levels/" + warehouse + "/" + sku, Map.of("safetyStock", 0, "reorderPoint", 0, "binLocation", bin))
+        admin.put(
+                        "/api/inventory/levels/" + warehouse + "/" + sku,
+                        Map.of("safetyStock", 0, "reorderPoint", 0, "binLocation", bin))
                 .expect(200);
     }
 
@@ -65,19 +66,28 @@ public final class ShippingFixtures {
 
     /** Plans everything reserved; returns the created shipments. */
     public JsonNode plan(String orderId) {
-        return admin.post("/api/orders/" + orderId + "/shipments", Map.of()).expect(201).json().get("shipments");
+        return admin.post("/api/orders/" + orderId + "/shipments", Map.of())
+                .expect(201)
+                .json()
+                .get("shipments");
     }
 
     /** Starts picking, scans every unit by SKU and packs. */
     public JsonNode pickAndPack(String shipmentId) {
         admin.post("/api/shipments/" + shipmentId + "/pick", null).expect(200);
-        JsonNode shipment = admin.get("/api/shipments/" + shipmentId).expect(200).json();
+        JsonNode shipment =
+                admin.get("/api/shipments/" + shipmentId).expect(200).json();
         for (JsonNode line : shipment.get("lines")) {
             for (long i = 0; i < line.get("quantity").asLong(); i++) {
-                admin.post("/api/shipments/" + shipmentId + "/scan", Map.of("code", line.get("sku").asString())).expect(200);
+                admin.post(
+                                "/api/shipments/" + shipmentId + "/scan",
+                                Map.of("code", line.get("sku").asString()))
+                        .expect(200);
             }
         }
-        return admin.post("/api/shipments/" + shipmentId + "/pack", null).expect(200).json();
+        return admin.post("/api/shipments/" + shipmentId + "/pack", null)
+                .expect(200)
+                .json();
     }
 
     /** A single-warehouse order of {@code quantity} units, planned, picked and packed; returns the shipment. */
@@ -92,6 +102,8 @@ public final class ShippingFixtures {
 
     public static List<String> fields(JsonNode problem) {
         JsonNode errors = problem.get("errors");
-        return errors == null ? List.of() : errors.valueStream().map(e -> e.get("field").asString()).toList();
+        return errors == null
+                ? List.of()
+                : errors.valueStream().map(e -> e.get("field").asString()).toList();
     }
 }

@@ -1,13 +1,7 @@
 package org.ordo.identity;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.ordo.testing.Api;
-import org.ordo.testing.OrdoTest;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import tools.jackson.databind.JsonNode;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.ordo.identity.Problems.fields;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -16,9 +10,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.ordo.identity.Problems.fields;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.ordo.testing.Api;
+import org.ordo.testing.OrdoTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
 
 @OrdoTest
 class ApiTokenTests {
@@ -39,13 +38,19 @@ class ApiTokenTests {
     @Test
     void issuedTokenActsAsItsUser() {
         String user = Users.create(admin, "tok", Role.SALES);
-        var issued = self(user).post("/api/users/" + user + "/tokens", Map.of("name", "ci")).expect(201);
+        var issued = self(user)
+                .post("/api/users/" + user + "/tokens", Map.of("name", "ci"))
+                .expect(201);
         JsonNode body = issued.json();
         String token = body.get("token").asString();
-        assertThat(token).startsWith("ordo_").hasSizeGreaterThanOrEqualTo(5 + 43).matches("ordo_[A-Za-z0-9_-]+");
+        assertThat(token)
+                .startsWith("ordo_")
+                .hasSizeGreaterThanOrEqualTo(5 + 43)
+                .matches("ordo_[A-Za-z0-9_-]+");
         assertThat(body.get("name").asString()).isEqualTo("ci");
         assertThat(body.get("createdAt").asString()).isNotBlank();
-        assertThat(issued.header("Location")).isEqualTo("/api/tokens/" + body.get("id").asString());
+        assertThat(issued.header("Location"))
+                .isEqualTo("/api/tokens/" + body.get("id").asString());
 
         var me = Api.at(port).bearer(token).get("/api/users/me").expect(200);
         assertThat(me.json().get("username").asString()).isEqualTo(user);
@@ -63,15 +68,22 @@ class ApiTokenTests {
         assertThat(list.json().get("items").get(0).has("token")).isFalse();
         assertThat(list.text()).doesNotContain(token).doesNotContain(token.substring(5));
 
-        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        String stored = jdbc.sql("SELECT token_hash FROM api_token WHERE username = ?").param(user).query(String.class).single();
+        String sha256 = HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        String stored = jdbc.sql("SELECT token_hash FROM api_token WHERE username = ?")
+                .param(user)
+                .query(String.class)
+                .single();
         assertThat(stored).isEqualTo(sha256);
     }
 
     @Test
     void revokedTokenIsRefused() {
         String user = Users.create(admin, "tok", Role.SALES);
-        var issued = self(user).post("/api/users/" + user + "/tokens", Map.of("name", "laptop")).expect(201).json();
+        var issued = self(user)
+                .post("/api/users/" + user + "/tokens", Map.of("name", "laptop"))
+                .expect(201)
+                .json();
         Api bearer = Api.at(port).bearer(issued.get("token").asString());
         bearer.get("/api/users/me").expect(200);
 
@@ -80,7 +92,12 @@ class ApiTokenTests {
         var refused = bearer.get("/api/users/me").expect(401);
         assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
         assertThat(refused.json().get("status").asInt()).isEqualTo(401);
-        var listed = self(user).get("/api/users/" + user + "/tokens").expect(200).json().get("items").get(0);
+        var listed = self(user)
+                .get("/api/users/" + user + "/tokens")
+                .expect(200)
+                .json()
+                .get("items")
+                .get(0);
         assertThat(listed.get("revoked").asBoolean()).isTrue();
         // revoking again is harmless
         self(user).delete("/api/tokens/" + issued.get("id").asString()).expect(204);
@@ -89,7 +106,14 @@ class ApiTokenTests {
     @Test
     void expiredTokenIsRefused() {
         String user = Users.create(admin, "tok", Role.SALES);
-        String token = issue(admin, user, Map.of("name", "short", "expiresAt", Instant.now().plus(1, ChronoUnit.HOURS).toString()));
+        String token = issue(
+                admin,
+                user,
+                Map.of(
+                        "name",
+                        "short",
+                        "expiresAt",
+                        Instant.now().plus(1, ChronoUnit.HOURS).toString()));
         Api.at(port).bearer(token).get("/api/users/me").expect(200);
 
         jdbc.sql("UPDATE api_token SET expires_at = ? WHERE username = ?")
@@ -114,7 +138,10 @@ class ApiTokenTests {
 
     @Test
     void unknownTokenIsRefusedAsProblem() {
-        var refused = Api.at(port).bearer("ordo_" + "A".repeat(43)).get("/api/users/me").expect(401);
+        var refused = Api.at(port)
+                .bearer("ordo_" + "A".repeat(43))
+                .get("/api/users/me")
+                .expect(401);
         assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
         Api.at(port).bearer("not-even-a-token").get("/api/users/me").expect(401);
     }
@@ -126,7 +153,8 @@ class ApiTokenTests {
         var denied = Api.at(port).bearer(token).get("/api/users").expect(403);
         assertThat(denied.header("Content-Type")).startsWith("application/problem+json");
 
-        admin.patch("/api/users/" + user, Map.of("roles", java.util.List.of("ADMIN"))).expect(200);
+        admin.patch("/api/users/" + user, Map.of("roles", java.util.List.of("ADMIN")))
+                .expect(200);
         Api.at(port).bearer(token).get("/api/users").expect(200);
     }
 
@@ -134,9 +162,15 @@ class ApiTokenTests {
     void userCannotManageAnotherUsersTokens() {
         String owner = Users.create(admin, "tok", Role.SALES);
         String other = Users.create(admin, "tok", Role.SALES);
-        String id = admin.post("/api/users/" + owner + "/tokens", Map.of("name", "mine")).expect(201).json().get("id").asString();
+        String id = admin.post("/api/users/" + owner + "/tokens", Map.of("name", "mine"))
+                .expect(201)
+                .json()
+                .get("id")
+                .asString();
 
-        self(other).post("/api/users/" + owner + "/tokens", Map.of("name", "sneaky")).expect(403);
+        self(other)
+                .post("/api/users/" + owner + "/tokens", Map.of("name", "sneaky"))
+                .expect(403);
         self(other).get("/api/users/" + owner + "/tokens").expect(403);
         self(other).get("/api/tokens/" + id).expect(403);
         self(other).delete("/api/tokens/" + id).expect(403);
@@ -158,7 +192,9 @@ class ApiTokenTests {
         assertThat(lastUsed(user)).isEqualTo(first);
 
         Instant longAgo = Instant.now().minusSeconds(61).truncatedTo(ChronoUnit.MILLIS);
-        jdbc.sql("UPDATE api_token SET last_used_at = ? WHERE username = ?").params(java.sql.Timestamp.from(longAgo), user).update();
+        jdbc.sql("UPDATE api_token SET last_used_at = ? WHERE username = ?")
+                .params(java.sql.Timestamp.from(longAgo), user)
+                .update();
         Api.at(port).bearer(token).get("/api/users/me").expect(200);
         assertThat(lastUsed(user)).isAfter(longAgo.plusSeconds(60));
     }
@@ -166,11 +202,20 @@ class ApiTokenTests {
     @Test
     void tokenRequestFieldsAreValidated() {
         String user = Users.create(admin, "tok", Role.SALES);
-        var invalid = admin.post("/api/users/" + user + "/tokens",
-                Map.of("name", "", "expiresAt", Instant.now().minusSeconds(60).toString())).expect(400).json();
+        var invalid = admin.post(
+                        "/api/users/" + user + "/tokens",
+                        Map.of(
+                                "name",
+                                "",
+                                "expiresAt",
+                                Instant.now().minusSeconds(60).toString()))
+                .expect(400)
+                .json();
         assertThat(fields(invalid)).containsExactlyInAnyOrder("name", "expiresAt");
-        admin.post("/api/users/" + user + "/tokens", Map.of("name", "x", "expiresAt", "tomorrow")).expect(400);
-        admin.post("/api/users/no-such-user-" + UUID.randomUUID() + "/tokens", Map.of("name", "x")).expect(404);
+        admin.post("/api/users/" + user + "/tokens", Map.of("name", "x", "expiresAt", "tomorrow"))
+                .expect(400);
+        admin.post("/api/users/no-such-user-" + UUID.randomUUID() + "/tokens", Map.of("name", "x"))
+                .expect(404);
         admin.delete("/api/tokens/not-a-uuid").expect(400);
         admin.delete("/api/tokens/" + UUID.randomUUID()).expect(404);
     }
@@ -178,7 +223,9 @@ class ApiTokenTests {
     @Test
     void tokenChangesAreAudited() {
         String user = Users.create(admin, "tok", Role.SALES);
-        var issued = admin.post("/api/users/" + user + "/tokens", Map.of("name", "audited")).expect(201).json();
+        var issued = admin.post("/api/users/" + user + "/tokens", Map.of("name", "audited"))
+                .expect(201)
+                .json();
         admin.delete("/api/tokens/" + issued.get("id").asString()).expect(204);
 
         var trail = admin.get("/api/audit?entity=USER&id=" + user).expect(200);
@@ -196,12 +243,19 @@ class ApiTokenTests {
     }
 
     private String issue(Api as, String user, Map<String, ?> body) {
-        return as.post("/api/users/" + user + "/tokens", body).expect(201).json().get("token").asString();
+        return as.post("/api/users/" + user + "/tokens", body)
+                .expect(201)
+                .json()
+                .get("token")
+                .asString();
     }
 
     private Instant lastUsed(String user) {
-        java.sql.Timestamp at = jdbc.sql("SELECT last_used_at FROM api_token WHERE username = ?").param(user)
-                .query((rs, n) -> rs.getTimestamp(1)).list().get(0);
+        java.sql.Timestamp at = jdbc.sql("SELECT last_used_at FROM api_token WHERE username = ?")
+                .param(user)
+                .query((rs, n) -> rs.getTimestamp(1))
+                .list()
+                .get(0);
         return at == null ? null : at.toInstant();
     }
 }

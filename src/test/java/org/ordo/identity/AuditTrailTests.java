@@ -1,5 +1,13 @@
 package org.ordo.identity;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.ordo.identity.Problems.fields;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ordo.testing.Api;
@@ -9,15 +17,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.ordo.identity.Problems.fields;
 
 @OrdoTest
 class AuditTrailTests {
@@ -48,7 +47,9 @@ class AuditTrailTests {
         String entity = tamperEntity();
         try {
             String id = recordChain(entity, 3);
-            JsonNode entries = admin.get("/api/audit?entity=" + entity + "&id=" + id).expect(200).json();
+            JsonNode entries = admin.get("/api/audit?entity=" + entity + "&id=" + id)
+                    .expect(200)
+                    .json();
             assertThat(entries.size()).isEqualTo(3);
             for (int i = 0; i < 3; i++) {
                 JsonNode e = entries.get(i);
@@ -61,8 +62,10 @@ class AuditTrailTests {
             }
             assertThat(entries.get(0).get("before").isNull()).isTrue();
             assertThat(entries.get(0).get("previousHash").asString()).isEqualTo("0".repeat(64));
-            assertThat(entries.get(1).get("previousHash").asString()).isEqualTo(entries.get(0).get("hash").asString());
-            assertThat(entries.get(0).get("id").asLong()).isLessThan(entries.get(2).get("id").asLong());
+            assertThat(entries.get(1).get("previousHash").asString())
+                    .isEqualTo(entries.get(0).get("hash").asString());
+            assertThat(entries.get(0).get("id").asLong())
+                    .isLessThan(entries.get(2).get("id").asLong());
         } finally {
             removeChains(entity);
         }
@@ -71,7 +74,8 @@ class AuditTrailTests {
     @Test
     void missingParametersAreNamed() {
         assertThat(fields(admin.get("/api/audit").expect(400).json())).containsExactlyInAnyOrder("entity", "id");
-        assertThat(fields(admin.get("/api/audit?entity=USER").expect(400).json())).containsExactly("id");
+        assertThat(fields(admin.get("/api/audit?entity=USER").expect(400).json()))
+                .containsExactly("id");
         assertThat(fields(admin.get("/api/audit?id=admin").expect(400).json())).containsExactly("entity");
     }
 
@@ -79,8 +83,14 @@ class AuditTrailTests {
     void supportMayReadTheTrailButSalesMayNot() {
         String support = Users.create(admin, "sup", Role.SUPPORT);
         String sales = Users.create(admin, "sal", Role.SALES);
-        Api.at(port).basic(support, Users.PASSWORD).get("/api/audit?entity=USER&id=" + sales).expect(200);
-        var denied = Api.at(port).basic(sales, Users.PASSWORD).get("/api/audit?entity=USER&id=" + sales).expect(403);
+        Api.at(port)
+                .basic(support, Users.PASSWORD)
+                .get("/api/audit?entity=USER&id=" + sales)
+                .expect(200);
+        var denied = Api.at(port)
+                .basic(sales, Users.PASSWORD)
+                .get("/api/audit?entity=USER&id=" + sales)
+                .expect(403);
         assertThat(denied.header("Content-Type")).startsWith("application/problem+json");
     }
 
@@ -89,9 +99,11 @@ class AuditTrailTests {
         String entity = tamperEntity();
         try {
             String id = recordChain(entity, 1);
-            assertThatThrownBy(() -> jdbc.update("UPDATE audit_entry SET action = 'FORGED' WHERE entity = ? AND entity_id = ?", entity, id))
+            assertThatThrownBy(() -> jdbc.update(
+                            "UPDATE audit_entry SET action = 'FORGED' WHERE entity = ? AND entity_id = ?", entity, id))
                     .hasMessageContaining("append-only");
-            assertThatThrownBy(() -> jdbc.update("DELETE FROM audit_entry WHERE entity = ? AND entity_id = ?", entity, id))
+            assertThatThrownBy(
+                            () -> jdbc.update("DELETE FROM audit_entry WHERE entity = ? AND entity_id = ?", entity, id))
                     .hasMessageContaining("append-only");
         } finally {
             removeChains(entity);
@@ -110,7 +122,8 @@ class AuditTrailTests {
         try {
             String id = recordChain(entity, 3);
             long tampered = entryId(entity, id, 2);
-            asSuperuser("UPDATE audit_entry SET after_state = '{\"step\":2,\"total\":\"0.01\"}' WHERE id = " + tampered);
+            asSuperuser(
+                    "UPDATE audit_entry SET after_state = '{\"step\":2,\"total\":\"0.01\"}' WHERE id = " + tampered);
 
             JsonNode report = admin.get("/api/admin/consistency").expect(200).json();
             assertThat(report.get("consistent").asBoolean()).isFalse();
@@ -162,15 +175,19 @@ class AuditTrailTests {
         String id = "thing-" + UUID.randomUUID();
         for (int step = 1; step <= length; step++) {
             int n = step;
-            transactions.executeWithoutResult(tx -> audit.record(entity, id, "STEP", n == 1 ? null : Map.of("step", n - 1),
-                    Map.of("step", n)));
+            transactions.executeWithoutResult(
+                    tx -> audit.record(entity, id, "STEP", n == 1 ? null : Map.of("step", n - 1), Map.of("step", n)));
         }
         return id;
     }
 
     private long entryId(String entity, String id, int sequence) {
-        return jdbc.queryForObject("SELECT id FROM audit_entry WHERE entity = ? AND entity_id = ? AND chain_seq = ?", Long.class,
-                entity, id, sequence);
+        return jdbc.queryForObject(
+                "SELECT id FROM audit_entry WHERE entity = ? AND entity_id = ? AND chain_seq = ?",
+                Long.class,
+                entity,
+                id,
+                sequence);
     }
 
     /**

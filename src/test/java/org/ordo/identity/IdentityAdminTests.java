@@ -1,5 +1,12 @@
 package org.ordo.identity;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.ordo.platform.PageResult;
@@ -11,14 +18,6 @@ import org.ordo.testing.Api;
 import org.ordo.testing.OrdoTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.EnumSet;
-import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** The identity module's administration API the pages use: users, self-lockout, password resets, tokens, audit search. */
 @OrdoTest
@@ -49,23 +48,31 @@ class IdentityAdminTests {
         UserAdmin.UserView me = users.user(admin).orElseThrow();
 
         Acting.as(admin, Role.ADMIN);
-        OrdoException roles = catchThrowableOfType(OrdoException.class,
-                () -> users.update(admin, me.version(), new UserAdmin.UserUpdate("Boss", Set.of(Role.SALES), null, true)));
+        OrdoException roles = catchThrowableOfType(
+                OrdoException.class,
+                () -> users.update(
+                        admin, me.version(), new UserAdmin.UserUpdate("Boss", Set.of(Role.SALES), null, true)));
         assertThat(roles.errorCode()).isEqualTo("self-lockout");
         assertThat(roles.violations()).extracting(FieldViolation::field).containsExactly("roles");
-        OrdoException disable = catchThrowableOfType(OrdoException.class,
-                () -> users.update(admin, me.version(), new UserAdmin.UserUpdate("Boss", Set.of(Role.ADMIN), null, false)));
+        OrdoException disable = catchThrowableOfType(
+                OrdoException.class,
+                () -> users.update(
+                        admin, me.version(), new UserAdmin.UserUpdate("Boss", Set.of(Role.ADMIN), null, false)));
         assertThat(disable.violations()).extracting(FieldViolation::field).containsExactly("enabled");
         assertThat(users.user(admin).orElseThrow()).isEqualTo(me);
 
         // another administrator may
         Acting.as("admin", Role.ADMIN);
-        UserAdmin.UserView demoted = users.update(admin, me.version(),
+        UserAdmin.UserView demoted = users.update(
+                admin,
+                me.version(),
                 new UserAdmin.UserUpdate("Boss", EnumSet.of(Role.SALES, Role.SUPPORT), null, false));
         assertThat(demoted.roles()).containsExactly(Role.SALES, Role.SUPPORT);
         assertThat(demoted.enabled()).isFalse();
-        OrdoException stale = catchThrowableOfType(OrdoException.class,
-                () -> users.update(admin, me.version(), new UserAdmin.UserUpdate("Boss", Set.of(Role.ADMIN), null, true)));
+        OrdoException stale = catchThrowableOfType(
+                OrdoException.class,
+                () -> users.update(
+                        admin, me.version(), new UserAdmin.UserUpdate("Boss", Set.of(Role.ADMIN), null, true)));
         assertThat(stale.kind()).isEqualTo(OrdoException.Kind.STALE);
     }
 
@@ -78,7 +85,9 @@ class IdentityAdminTests {
         assertThat(tooShort.violations()).extracting(FieldViolation::field).containsExactly("password");
         users.resetPassword(user, "a-brand-new-password");
         Api.at(port).basic(user, "a-brand-new-password").get("/api/users/me").expect(200);
-        assertThat(users.users(user, Paging.of(0, 5)).items()).extracting(UserAdmin.UserView::username).containsExactly(user);
+        assertThat(users.users(user, Paging.of(0, 5)).items())
+                .extracting(UserAdmin.UserView::username)
+                .containsExactly(user);
     }
 
     @Test
@@ -86,7 +95,8 @@ class IdentityAdminTests {
         String user = Users.uniqueName("robot");
         Acting.as("admin", Role.ADMIN);
         users.create(user, Users.PASSWORD, null, Set.of(Role.SALES), null);
-        TokenAdmin.IssuedToken issued = tokens.issue(user, "shop sync", Instant.now().plus(30, ChronoUnit.DAYS));
+        TokenAdmin.IssuedToken issued =
+                tokens.issue(user, "shop sync", Instant.now().plus(30, ChronoUnit.DAYS));
         assertThat(issued.secret()).startsWith("ordo_");
         Api.at(port).bearer(issued.secret()).get("/api/users/me").expect(200);
 
@@ -96,10 +106,13 @@ class IdentityAdminTests {
             assertThat(t.username()).isEqualTo(user);
             assertThat(t.revoked()).isFalse();
         });
-        assertThat(tokens.tokens(null, Paging.of(0, 500)).items()).extracting(TokenAdmin.TokenInfo::id).contains(issued.id());
+        assertThat(tokens.tokens(null, Paging.of(0, 500)).items())
+                .extracting(TokenAdmin.TokenInfo::id)
+                .contains(issued.id());
         tokens.revoke(issued.id());
         Api.at(port).bearer(issued.secret()).get("/api/users/me").expect(401);
-        assertThat(tokens.tokens(user, Paging.of(0, 10)).items().get(0).revoked()).isTrue();
+        assertThat(tokens.tokens(user, Paging.of(0, 10)).items().get(0).revoked())
+                .isTrue();
     }
 
     @Test
@@ -110,11 +123,16 @@ class IdentityAdminTests {
         users.create(user, Users.PASSWORD, null, Set.of(Role.SALES), null);
         users.resetPassword(user, "another-password-1");
 
-        PageResult<AuditEntry> entries = audit.search(new AuditTrail.Search("USER", user, "admin", before, null), Paging.of(0, 10));
+        PageResult<AuditEntry> entries =
+                audit.search(new AuditTrail.Search("USER", user, "admin", before, null), Paging.of(0, 10));
         assertThat(entries.items()).extracting(AuditEntry::action).containsExactly("UPDATED", "CREATED");
         assertThat(entries.totalItems()).isEqualTo(2);
-        assertThat(audit.search(new AuditTrail.Search("USER", user, "someone-else", null, null), Paging.of(0, 10)).items()).isEmpty();
-        assertThat(audit.search(new AuditTrail.Search("USER", user, null, null, before), Paging.of(0, 10)).items()).isEmpty();
+        assertThat(audit.search(new AuditTrail.Search("USER", user, "someone-else", null, null), Paging.of(0, 10))
+                        .items())
+                .isEmpty();
+        assertThat(audit.search(new AuditTrail.Search("USER", user, null, null, before), Paging.of(0, 10))
+                        .items())
+                .isEmpty();
         // intact; what a tampered chain looks like is AuditChainsTests' business (the shared trail must stay intact)
         assertThat(audit.verify("USER", user)).isEmpty();
     }

@@ -1,9 +1,8 @@
 package org.ordo.identity;
 
-import tools.jackson.databind.JsonNode;
-
 import java.util.ArrayList;
 import java.util.List;
+import tools.jackson.databind.JsonNode;
 
 /** Reading problem documents in tests. */
 final class Problems {

@@ -1,5 +1,12 @@
 package org.ordo.inventory;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.ordo.testing.Fixtures.fields;
+import static org.ordo.testing.Fixtures.order;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ordo.testing.Api;
@@ -10,15 +17,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
-
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.ordo.testing.Fixtures.fields;
-import static org.ordo.testing.Fixtures.order;
 
 @OrdoTest
 class StockLedgerTests {
@@ -54,9 +52,14 @@ class StockLedgerTests {
         assertThat(count.get("quantity").asLong()).isEqualTo(-2);
         assertThat(count.get("counted").asLong()).isEqualTo(5);
         assertThat(count.get("onHand").asLong()).isEqualTo(5);
-        JsonNode ledger = admin.get("/api/inventory/movements?sku=" + sku + "&warehouse=" + warehouse).expect(200).json();
+        JsonNode ledger = admin.get("/api/inventory/movements?sku=" + sku + "&warehouse=" + warehouse)
+                .expect(200)
+                .json();
         assertThat(ledger.get("totalItems").asLong()).isEqualTo(3);
-        long sum = ledger.get("items").valueStream().mapToLong(m -> m.get("quantity").asLong()).sum();
+        long sum = ledger.get("items")
+                .valueStream()
+                .mapToLong(m -> m.get("quantity").asLong())
+                .sum();
         assertThat(sum).isEqualTo(5);
         assertThat(fixtures.level(sku, warehouse).get("onHand").asLong()).isEqualTo(5);
         assertThat(ledger.get("items").get(0).get("actor").asString()).isEqualTo("admin");
@@ -82,18 +85,32 @@ class StockLedgerTests {
         body.put("warehouse", warehouse);
         body.put("quantity", -1);
         body.put("type", "RECEIPT");
-        assertThat(fields(admin.post("/api/inventory/movements", body).expect(400).json())).containsExactly("quantity");
+        assertThat(fields(
+                        admin.post("/api/inventory/movements", body).expect(400).json()))
+                .containsExactly("quantity");
 
         body.put("type", "GIFT");
-        assertThat(fields(admin.post("/api/inventory/movements", body).expect(400).json())).containsExactly("type");
+        assertThat(fields(
+                        admin.post("/api/inventory/movements", body).expect(400).json()))
+                .containsExactly("type");
 
         body.put("type", "ADJUSTMENT");
-        assertThat(fields(admin.post("/api/inventory/movements", body).expect(400).json())).containsExactly("reason");
+        assertThat(fields(
+                        admin.post("/api/inventory/movements", body).expect(400).json()))
+                .containsExactly("reason");
 
-        assertThat(fields(admin.post("/api/inventory/movements", Map.of("sku", "NOPE-" + sku, "warehouse", warehouse, "quantity", 1,
-                "type", "RECEIPT")).expect(422).json())).containsExactly("sku");
-        assertThat(fields(admin.post("/api/inventory/movements", Map.of("sku", sku, "warehouse", "NOWHERE", "quantity", 1,
-                "type", "RECEIPT")).expect(422).json())).containsExactly("warehouse");
+        assertThat(fields(admin.post(
+                                "/api/inventory/movements",
+                                Map.of("sku", "NOPE-" + sku, "warehouse", warehouse, "quantity", 1, "type", "RECEIPT"))
+                        .expect(422)
+                        .json()))
+                .containsExactly("sku");
+        assertThat(fields(admin.post(
+                                "/api/inventory/movements",
+                                Map.of("sku", sku, "warehouse", "NOWHERE", "quantity", 1, "type", "RECEIPT"))
+                        .expect(422)
+                        .json()))
+                .containsExactly("warehouse");
         assertThat(fixtures.level(sku, warehouse)).isNull();
     }
 
@@ -111,7 +128,9 @@ class StockLedgerTests {
     @Test
     void everyStockChangeIsAudited() {
         fixtures.receive(sku, warehouse, 7);
-        JsonNode trail = admin.get("/api/audit?entity=STOCK&id=" + sku + "@" + warehouse).expect(200).json();
+        JsonNode trail = admin.get("/api/audit?entity=STOCK&id=" + sku + "@" + warehouse)
+                .expect(200)
+                .json();
         assertThat(trail).hasSize(1);
         assertThat(trail.get(0).get("action").asString()).isEqualTo("RECEIPT");
     }
@@ -123,9 +142,18 @@ class StockLedgerTests {
         try {
             JsonNode report = fixtures.consistency();
             assertThat(report.get("consistent").asBoolean()).isFalse();
-            JsonNode ledgerCheck = report.get("checks").valueStream().filter(c -> c.get("invariant").asInt() == 1).findFirst().orElseThrow();
+            JsonNode ledgerCheck = report.get("checks")
+                    .valueStream()
+                    .filter(c -> c.get("invariant").asInt() == 1)
+                    .findFirst()
+                    .orElseThrow();
             assertThat(ledgerCheck.get("holds").asBoolean()).isFalse();
-            assertThat(ledgerCheck.get("violations").valueStream().map(v -> v.get("sku").asString()).toList()).contains(sku);
+            assertThat(ledgerCheck
+                            .get("violations")
+                            .valueStream()
+                            .map(v -> v.get("sku").asString())
+                            .toList())
+                    .contains(sku);
         } finally {
             jdbc.update("UPDATE stock_level SET on_hand = on_hand - 5 WHERE sku = ? AND warehouse = ?", sku, warehouse);
         }
@@ -135,15 +163,17 @@ class StockLedgerTests {
     @Test
     void theLedgerIsAppendOnly() {
         fixtures.receive(sku, warehouse, 1);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
-                jdbc.update("UPDATE stock_movement SET quantity = 100 WHERE sku = ?", sku)).hasMessageContaining("append-only");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
-                jdbc.update("DELETE FROM stock_movement WHERE sku = ?", sku)).hasMessageContaining("append-only");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> jdbc.update("UPDATE stock_movement SET quantity = 100 WHERE sku = ?", sku))
+                .hasMessageContaining("append-only");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> jdbc.update("DELETE FROM stock_movement WHERE sku = ?", sku))
+                .hasMessageContaining("append-only");
     }
 
     private Api.Response movement(String type, long quantity, String reason) {
-        return admin.post("/api/inventory/movements", Map.of("sku", sku, "warehouse", warehouse, "quantity", quantity, "type", type,
-                "reason", reason));
+        return admin.post(
+                "/api/inventory/movements",
+                Map.of("sku", sku, "warehouse", warehouse, "quantity", quantity, "type", type, "reason", reason));
     }
-
 }

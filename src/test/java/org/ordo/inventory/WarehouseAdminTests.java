@@ -1,5 +1,8 @@
 package org.ordo.inventory;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.ordo.identity.AuditTrail;
@@ -10,9 +13,6 @@ import org.ordo.testing.Acting;
 import org.ordo.testing.Fixtures;
 import org.ordo.testing.OrdoTest;
 import org.springframework.beans.factory.annotation.Autowired;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** Warehouses changed from the administration: name, address and active flag, audited; a bad name changes nothing. */
 @OrdoTest
@@ -51,7 +51,8 @@ class WarehouseAdminTests {
         Acting.as("admin", Role.ADMIN);
         String code = Fixtures.unique("WH");
         inventory.createWarehouse(code, "South", null);
-        OrdoException invalid = catchThrowableOfType(OrdoException.class, () -> inventory.updateWarehouse(code, " ", null, false));
+        OrdoException invalid =
+                catchThrowableOfType(OrdoException.class, () -> inventory.updateWarehouse(code, " ", null, false));
         assertThat(invalid.kind()).isEqualTo(OrdoException.Kind.INVALID);
         assertThat(inventory.warehouses()).contains(new WarehouseView(code, "South", null, true));
     }

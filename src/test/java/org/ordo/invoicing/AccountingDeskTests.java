@@ -1,5 +1,17 @@
 package org.ordo.invoicing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ordo.orders.OrderFulfillment;
@@ -16,19 +28,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
-
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The accountants' desk for the pages: the same searches, rules and documents as the invoice and payment API. */
 @OrdoTest
@@ -83,23 +82,40 @@ class AccountingDeskTests {
         UUID customer = flow.customer("DE", Map.of());
         JsonNode due = invoice(customer, 1);
         JsonNode pastDue = invoice(customer, 2);
-        jdbc.update("UPDATE invoice SET due_date = CURRENT_DATE - 3 WHERE id = ?", UUID.fromString(pastDue.get("id").asString()));
+        jdbc.update(
+                "UPDATE invoice SET due_date = CURRENT_DATE - 3 WHERE id = ?",
+                UUID.fromString(pastDue.get("id").asString()));
 
-        PageResult<Accounting.Listed> byNumber = accounting.search(new Accounting.Search(Set.of(), false, DocumentType.INVOICE, null, null,
-                null, due.get("number").asString(), today()), Paging.of(0, 10));
-        assertThat(byNumber.items()).extracting(Accounting.Listed::number).containsExactly(due.get("number").asString());
+        PageResult<Accounting.Listed> byNumber = accounting.search(
+                new Accounting.Search(
+                        Set.of(),
+                        false,
+                        DocumentType.INVOICE,
+                        null,
+                        null,
+                        null,
+                        due.get("number").asString(),
+                        today()),
+                Paging.of(0, 10));
+        assertThat(byNumber.items())
+                .extracting(Accounting.Listed::number)
+                .containsExactly(due.get("number").asString());
 
-        Accounting.Search overdue = new Accounting.Search(EnumSet.of(InvoiceStatus.OVERDUE), true, DocumentType.INVOICE, customer, null,
-                null, null, today());
+        Accounting.Search overdue = new Accounting.Search(
+                EnumSet.of(InvoiceStatus.OVERDUE), true, DocumentType.INVOICE, customer, null, null, null, today());
         PageResult<Accounting.Listed> found = accounting.search(overdue, Paging.of(0, 10));
-        assertThat(found.items()).extracting(Accounting.Listed::number).containsExactly(pastDue.get("number").asString());
+        assertThat(found.items())
+                .extracting(Accounting.Listed::number)
+                .containsExactly(pastDue.get("number").asString());
         assertThat(found.items().get(0).status()).isEqualTo(InvoiceStatus.ISSUED);
         assertThat(accounting.sums(overdue)).singleElement().satisfies(s -> {
             assertThat(s.documents()).isEqualTo(1);
             assertThat(s.amountDue()).isEqualTo(Money.of("23.80", "EUR"));
         });
-        assertThat(accounting.overdue(today(), Paging.of(0, 500)).items()).extracting(Accounting.Overdue::number)
-                .contains(pastDue.get("number").asString()).doesNotContain(due.get("number").asString());
+        assertThat(accounting.overdue(today(), Paging.of(0, 500)).items())
+                .extracting(Accounting.Overdue::number)
+                .contains(pastDue.get("number").asString())
+                .doesNotContain(due.get("number").asString());
     }
 
     @Test
@@ -109,19 +125,24 @@ class AccountingDeskTests {
         UUID id = UUID.fromString(invoice.get("id").asString());
         Map<UUID, Money> allocations = new LinkedHashMap<>();
         allocations.put(id, Money.of("50.00", "EUR"));
-        Accounting.Recorded recorded = accounting.recordPayment(new Accounting.PaymentEntry(customer, Money.of("60.00", "EUR"),
-                PaymentMethod.BANK_TRANSFER, "REF-1", today(), allocations));
+        Accounting.Recorded recorded = accounting.recordPayment(new Accounting.PaymentEntry(
+                customer, Money.of("60.00", "EUR"), PaymentMethod.BANK_TRANSFER, "REF-1", today(), allocations));
         assertThat(recorded.allocated()).isEqualTo(Money.of("50.00", "EUR"));
         assertThat(recorded.onAccount()).isEqualTo(Money.of("10.00", "EUR"));
 
-        Accounting.Details details = accounting.details(invoice.get("number").asString()).orElseThrow();
+        Accounting.Details details =
+                accounting.details(invoice.get("number").asString()).orElseThrow();
         assertThat(details.status()).isEqualTo(InvoiceStatus.PARTIALLY_PAID);
         assertThat(details.amountDue()).isEqualTo(Money.of("69.00", "EUR"));
-        assertThat(details.payments()).singleElement().satisfies(p -> assertThat(p.reference()).isEqualTo("REF-1"));
+        assertThat(details.payments())
+                .singleElement()
+                .satisfies(p -> assertThat(p.reference()).isEqualTo("REF-1"));
         assertThat(details.voidable()).isFalse();
         assertThat(details.creditable()).isTrue();
         assertThat(accounting.onAccount(customer)).containsExactly(Money.of("10.00", "EUR"));
-        assertThat(accounting.openInvoices(customer)).extracting(Accounting.Listed::id).containsExactly(id);
+        assertThat(accounting.openInvoices(customer))
+                .extracting(Accounting.Listed::id)
+                .containsExactly(id);
     }
 
     @Test
@@ -130,11 +151,19 @@ class AccountingDeskTests {
         JsonNode invoice = invoice(customer, 1);
         UUID id = UUID.fromString(invoice.get("id").asString());
         Long before = jdbc.queryForObject("SELECT COUNT(*) FROM payment WHERE customer_id = ?", Long.class, customer);
-        assertThatThrownBy(() -> accounting.recordPayment(new Accounting.PaymentEntry(customer, Money.of("20.00", "EUR"),
-                PaymentMethod.CARD, null, null, Map.of(id, Money.of("20.00", "EUR")))))
-                .isInstanceOfSatisfying(OrdoException.class, e -> assertThat(e.violations())
-                        .anySatisfy(v -> assertThat(v.field()).isEqualTo("allocations[0].amount")));
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM payment WHERE customer_id = ?", Long.class, customer)).isEqualTo(before);
+        assertThatThrownBy(() -> accounting.recordPayment(new Accounting.PaymentEntry(
+                        customer,
+                        Money.of("20.00", "EUR"),
+                        PaymentMethod.CARD,
+                        null,
+                        null,
+                        Map.of(id, Money.of("20.00", "EUR")))))
+                .isInstanceOfSatisfying(
+                        OrdoException.class,
+                        e -> assertThat(e.violations())
+                                .anySatisfy(v -> assertThat(v.field()).isEqualTo("allocations[0].amount")));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM payment WHERE customer_id = ?", Long.class, customer))
+                .isEqualTo(before);
         assertThat(accounting.details(id.toString()).orElseThrow().status()).isEqualTo(InvoiceStatus.ISSUED);
     }
 
@@ -164,7 +193,9 @@ class AccountingDeskTests {
     void theDunningRunTellsItsProgressAndAgingCountsWhatIsOpenPerCustomer() {
         UUID customer = flow.customer("DE", Map.of());
         JsonNode invoice = invoice(customer, 1);
-        jdbc.update("UPDATE invoice SET due_date = CURRENT_DATE - 8 WHERE id = ?", UUID.fromString(invoice.get("id").asString()));
+        jdbc.update(
+                "UPDATE invoice SET due_date = CURRENT_DATE - 8 WHERE id = ?",
+                UUID.fromString(invoice.get("id").asString()));
         List<int[]> seen = new ArrayList<>();
         Accounting.DunningRun run = accounting.runDunning((done, total) -> seen.add(new int[] {done, total}));
         assertThat(run.ran()).isTrue();
@@ -174,13 +205,20 @@ class AccountingDeskTests {
         });
         assertThat(seen).isNotEmpty();
         assertThat(seen.get(seen.size() - 1)[0]).isEqualTo(seen.get(seen.size() - 1)[1]);
-        assertThat(accounting.details(invoice.get("number").asString()).orElseThrow().reminders()).singleElement()
+        assertThat(accounting
+                        .details(invoice.get("number").asString())
+                        .orElseThrow()
+                        .reminders())
+                .singleElement()
                 .satisfies(r -> assertThat(r.level()).isEqualTo(1));
 
         AgingReport.Aging report = aging.asOf(today());
-        assertThat(report.customers()).filteredOn(r -> r.customerId().equals(customer)).singleElement().satisfies(r -> {
-            assertThat(r.buckets().days1To30()).isEqualTo(Money.of("11.90", "EUR"));
-            assertThat(r.buckets().total()).isEqualTo(Money.of("11.90", "EUR"));
-        });
+        assertThat(report.customers())
+                .filteredOn(r -> r.customerId().equals(customer))
+                .singleElement()
+                .satisfies(r -> {
+                    assertThat(r.buckets().days1To30()).isEqualTo(Money.of("11.90", "EUR"));
+                    assertThat(r.buckets().total()).isEqualTo(Money.of("11.90", "EUR"));
+                });
     }
 }

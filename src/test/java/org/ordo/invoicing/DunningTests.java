@@ -1,5 +1,17 @@
 package org.ordo.invoicing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ordo.orders.OrderFulfillment;
@@ -13,19 +25,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The daily dunning run: OVERDUE, reminder levels at 7, 21 and 35 days past due, each once, on one node at a time. */
 @OrdoTest
@@ -74,8 +73,11 @@ class DunningTests {
 
     /** The reminders a run sent for these invoices, as "invoiceId:level". */
     private static List<String> remindersOf(JsonNode run, Set<String> invoices) {
-        return run.get("reminders").valueStream().filter(r -> invoices.contains(r.get("invoiceId").asString()))
-                .map(r -> r.get("invoiceId").asString() + ":" + r.get("level").asInt()).toList();
+        return run.get("reminders")
+                .valueStream()
+                .filter(r -> invoices.contains(r.get("invoiceId").asString()))
+                .map(r -> r.get("invoiceId").asString() + ":" + r.get("level").asInt())
+                .toList();
     }
 
     @Test
@@ -86,15 +88,27 @@ class DunningTests {
         String fiveWeeks = invoiceDue(customer, 40);
         String fewDays = invoiceDue(customer, 3);
         String partlyPaid = invoiceDue(customer, 10);
-        admin.post("/api/payments", Map.of("customerId", customer.toString(), "amount", Fixtures.money("1.00", "EUR"), "method", "CARD",
-                "allocations", List.of(Map.of("invoiceId", partlyPaid, "amount", Fixtures.money("1.00", "EUR"))))).expect(201);
+        admin.post(
+                        "/api/payments",
+                        Map.of(
+                                "customerId",
+                                customer.toString(),
+                                "amount",
+                                Fixtures.money("1.00", "EUR"),
+                                "method",
+                                "CARD",
+                                "allocations",
+                                List.of(Map.of("invoiceId", partlyPaid, "amount", Fixtures.money("1.00", "EUR")))))
+                .expect(201);
         Set<String> mine = Set.of(week, threeWeeks, fiveWeeks, fewDays, partlyPaid);
 
         JsonNode run = admin.post("/api/admin/jobs/dunning", null).expect(200).json();
 
         assertThat(run.get("ran").asBoolean()).isTrue();
-        assertThat(remindersOf(run, mine)).containsExactlyInAnyOrder(week + ":1", threeWeeks + ":2", fiveWeeks + ":3", partlyPaid + ":1");
-        List<String> overdue = run.get("markedOverdue").valueStream().map(JsonNode::asString).toList();
+        assertThat(remindersOf(run, mine))
+                .containsExactlyInAnyOrder(week + ":1", threeWeeks + ":2", fiveWeeks + ":3", partlyPaid + ":1");
+        List<String> overdue =
+                run.get("markedOverdue").valueStream().map(JsonNode::asString).toList();
         for (String id : List.of(week, threeWeeks, fiveWeeks, fewDays)) {
             JsonNode invoice = flow.invoice(id);
             assertThat(invoice.get("status").asString()).isEqualTo("OVERDUE");
@@ -111,11 +125,23 @@ class DunningTests {
         assertThat(flow.invoice(fewDays).get("reminders")).isEmpty();
 
         // a second run the same day sends nothing again; a week later the next level is due
-        assertThat(remindersOf(admin.post("/api/admin/jobs/dunning", null).expect(200).json(), mine)).isEmpty();
+        assertThat(remindersOf(
+                        admin.post("/api/admin/jobs/dunning", null).expect(200).json(), mine))
+                .isEmpty();
         jdbc.update("UPDATE invoice SET due_date = CURRENT_DATE - 22 WHERE id = ?", UUID.fromString(week));
-        assertThat(remindersOf(admin.post("/api/admin/jobs/dunning", null).expect(200).json(), mine)).containsExactly(week + ":2");
-        assertThat(flow.invoice(week).get("reminders").valueStream().map(r -> r.get("level").asInt())).containsExactly(1, 2);
-        assertThat(admin.get("/api/audit?entity=INVOICE&id=" + week).expect(200).json().toString()).contains("REMINDER_2");
+        assertThat(remindersOf(
+                        admin.post("/api/admin/jobs/dunning", null).expect(200).json(), mine))
+                .containsExactly(week + ":2");
+        assertThat(flow.invoice(week)
+                        .get("reminders")
+                        .valueStream()
+                        .map(r -> r.get("level").asInt()))
+                .containsExactly(1, 2);
+        assertThat(admin.get("/api/audit?entity=INVOICE&id=" + week)
+                        .expect(200)
+                        .json()
+                        .toString())
+                .contains("REMINDER_2");
     }
 
     @Test
@@ -143,7 +169,10 @@ class DunningTests {
 
         assertThat(sent).containsExactlyInAnyOrder(first + ":1", third + ":3");
         for (String id : mine) {
-            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM dunning_reminder WHERE invoice_id = ?", Long.class, UUID.fromString(id)))
+            assertThat(jdbc.queryForObject(
+                            "SELECT COUNT(*) FROM dunning_reminder WHERE invoice_id = ?",
+                            Long.class,
+                            UUID.fromString(id)))
                     .isEqualTo(1);
         }
     }

@@ -9,17 +9,17 @@ import com.helger.phive.api.validity.IValidityDeterminator;
 import com.helger.phive.en16931.EN16931Validation;
 import com.helger.phive.xml.source.IValidationSourceXML;
 import com.helger.phive.xml.source.ValidationSourceXML;
-import org.w3c.dom.Document;
-
-import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.w3c.dom.Document;
 
 /** Validates UBL documents against the EN 16931 rules (XML schema, then the CEN schematron) with phive. */
 public final class En16931 {
 
-    private static final ValidationExecutorSetRegistry<IValidationSourceXML> REGISTRY = new ValidationExecutorSetRegistry<>();
+    private static final ValidationExecutorSetRegistry<IValidationSourceXML> REGISTRY =
+            new ValidationExecutorSetRegistry<>();
 
     static {
         EN16931Validation.initEN16931(REGISTRY);
@@ -36,11 +36,13 @@ public final class En16931 {
         boolean creditNote = "CreditNote".equals(document.getDocumentElement().getLocalName());
         IValidationExecutorSet<IValidationSourceXML> rules = REGISTRY.getOfID(
                 creditNote ? EN16931Validation.VID_UBL_CREDIT_NOTE_1316 : EN16931Validation.VID_UBL_INVOICE_1316);
-        ValidationResultList results = ValidationExecutionManager.executeValidation(IValidityDeterminator.createDefault(), rules,
-                ValidationSourceXML.create("document.xml", document));
+        ValidationResultList results = ValidationExecutionManager.executeValidation(
+                IValidityDeterminator.createDefault(), rules, ValidationSourceXML.create("document.xml", document));
         List<Failure> failures = new ArrayList<>();
         for (IError error : results.getAllErrors()) {
-            failures.add(new Failure(error.getErrorID() == null ? "XSD" : error.getErrorID(), error.getErrorText(java.util.Locale.ENGLISH)));
+            failures.add(new Failure(
+                    error.getErrorID() == null ? "XSD" : error.getErrorID(),
+                    error.getErrorText(java.util.Locale.ENGLISH)));
         }
         return failures;
     }

@@ -1,5 +1,16 @@
 package org.ordo.invoicing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -14,18 +25,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
-
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every document Ordo issues is a valid EN 16931 UBL e-invoice and a readable PDF. */
 @OrdoTest
@@ -68,7 +67,9 @@ class InvoiceDocumentTests {
     }
 
     private byte[] ubl(String id) {
-        Api.Response response = admin.header("Accept", "application/xml").get("/api/invoices/" + id).expect(200);
+        Api.Response response = admin.header("Accept", "application/xml")
+                .get("/api/invoices/" + id)
+                .expect(200);
         assertThat(response.header("Content-Type")).startsWith("application/xml");
         return response.text().getBytes(StandardCharsets.UTF_8);
     }
@@ -81,18 +82,29 @@ class InvoiceDocumentTests {
         JsonNode fallback = invoiceTo("CH", Map.of());
         for (JsonNode invoice : List.of(domestic, exempt, export, fallback)) {
             byte[] xml = ubl(invoice.get("number").asString());
-            assertThat(En16931.errors(xml)).as(new String(xml, StandardCharsets.UTF_8)).isEmpty();
-            assertThat(new String(xml, StandardCharsets.UTF_8)).contains("<cbc:ID>" + invoice.get("number").asString() + "</cbc:ID>");
+            assertThat(En16931.errors(xml))
+                    .as(new String(xml, StandardCharsets.UTF_8))
+                    .isEmpty();
+            assertThat(new String(xml, StandardCharsets.UTF_8))
+                    .contains("<cbc:ID>" + invoice.get("number").asString() + "</cbc:ID>");
         }
 
-        JsonNode byLines = admin.post("/api/invoices/" + domestic.get("id").asString() + "/credit-notes",
-                Map.of("lines", List.of(Map.of("lineNumber", 2, "quantity", 3)), "reason", "returned")).expect(201).json();
-        JsonNode byAmount = admin.post("/api/invoices/" + domestic.get("id").asString() + "/credit-notes",
-                Map.of("amount", Fixtures.money("10.00", "EUR"), "reason", "goodwill")).expect(201).json();
+        JsonNode byLines = admin.post(
+                        "/api/invoices/" + domestic.get("id").asString() + "/credit-notes",
+                        Map.of("lines", List.of(Map.of("lineNumber", 2, "quantity", 3)), "reason", "returned"))
+                .expect(201)
+                .json();
+        JsonNode byAmount = admin.post(
+                        "/api/invoices/" + domestic.get("id").asString() + "/credit-notes",
+                        Map.of("amount", Fixtures.money("10.00", "EUR"), "reason", "goodwill"))
+                .expect(201)
+                .json();
         for (JsonNode note : List.of(byLines, byAmount)) {
             byte[] xml = ubl(note.get("id").asString());
             String text = new String(xml, StandardCharsets.UTF_8);
-            assertThat(text).contains("<CreditNote").contains(domestic.get("number").asString());
+            assertThat(text)
+                    .contains("<CreditNote")
+                    .contains(domestic.get("number").asString());
             assertThat(En16931.errors(xml)).as(text).isEmpty();
         }
     }
@@ -101,7 +113,9 @@ class InvoiceDocumentTests {
     void thePdfIsReadableAndShowsNumberSellerAndTotals() throws IOException {
         JsonNode invoice = invoiceTo("DE", Map.of());
 
-        Api.Response response = admin.header("Accept", "application/pdf").get("/api/invoices/" + invoice.get("id").asString()).expect(200);
+        Api.Response response = admin.header("Accept", "application/pdf")
+                .get("/api/invoices/" + invoice.get("id").asString())
+                .expect(200);
         assertThat(response.header("Content-Type")).isEqualTo("application/pdf");
         byte[] pdf = pdf(invoice.get("id").asString());
 
@@ -109,8 +123,10 @@ class InvoiceDocumentTests {
             String text = new PDFTextStripper().getText(document);
             assertThat(text).contains(invoice.get("number").asString());
             assertThat(text).contains("Ordo Demo GmbH");
-            assertThat(text).contains(invoice.get("totals").get("total").get("amount").asString());
-            assertThat(text).contains(invoice.get("totals").get("tax").get("amount").asString());
+            assertThat(text)
+                    .contains(invoice.get("totals").get("total").get("amount").asString());
+            assertThat(text)
+                    .contains(invoice.get("totals").get("tax").get("amount").asString());
             assertThat(text).contains(invoice.get("dueDate").asString());
             assertThat(text).contains("DE89370400440532013000");
         }
@@ -120,11 +136,16 @@ class InvoiceDocumentTests {
     private byte[] pdf(String id) throws IOException {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/invoices/" + id))
                 .header("Accept", "application/pdf")
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("admin:" + Api.ADMIN_PASSWORD)
-                        .getBytes(StandardCharsets.UTF_8)))
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString(
+                                                ("admin:" + Api.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
                 .build();
         try {
-            HttpResponse<byte[]> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response =
+                    HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
             assertThat(response.statusCode()).isEqualTo(200);
             return response.body();
         } catch (InterruptedException e) {
@@ -137,7 +158,10 @@ class InvoiceDocumentTests {
     void unsupportedFormatsAreRefusedAndJsonIsTheDefault() {
         String id = invoiceTo("DE", Map.of()).get("id").asString();
         admin.header("Accept", "image/png").get("/api/invoices/" + id).expect(406);
-        assertThat(admin.header("Accept", "*/*").get("/api/invoices/" + id).expect(200).header("Content-Type"))
+        assertThat(admin.header("Accept", "*/*")
+                        .get("/api/invoices/" + id)
+                        .expect(200)
+                        .header("Content-Type"))
                 .startsWith("application/json");
     }
 }

@@ -1,17 +1,19 @@
 package org.ordo.invoicing;
 
-import org.junit.jupiter.api.Test;
-import org.ordo.platform.Sql;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ordo.invoicing.InvoiceStatus.*;
+
+import org.junit.jupiter.api.Test;
+import org.ordo.platform.Sql;
 
 /** The status sets that queries are written with: the same states the code decides with. */
 class InvoiceStatusSetsTests {
 
     @Test
     void theDocumentsThatCountAreTheIssuedOnesUpToPaid() {
-        assertThat(InvoiceStatus.issuedStates()).containsExactly(ISSUED, OVERDUE, PARTIALLY_PAID, PAID).allMatch(InvoiceStatus::isIssued);
+        assertThat(InvoiceStatus.issuedStates())
+                .containsExactly(ISSUED, OVERDUE, PARTIALLY_PAID, PAID)
+                .allMatch(InvoiceStatus::isIssued);
         assertThat(Sql.list(InvoiceStatus.issuedStates())).isEqualTo("('ISSUED', 'OVERDUE', 'PARTIALLY_PAID', 'PAID')");
     }
 

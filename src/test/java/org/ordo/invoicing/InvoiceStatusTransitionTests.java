@@ -1,20 +1,14 @@
 package org.ordo.invoicing;
 
-import org.ordo.testing.StateTables;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-import org.ordo.shared.IllegalTransitionException;
+import static org.ordo.invoicing.InvoiceStatus.*;
 
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.ordo.invoicing.InvoiceStatus.*;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.ordo.testing.StateTables;
 
 /** Every (from, to) pair of invoice states against the table docs/domain.md describes. */
 class InvoiceStatusTransitionTests {

@@ -1,5 +1,9 @@
 package org.ordo.invoicing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ordo.fulfillment.ShipmentShipped;
@@ -13,11 +17,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.test.Scenario;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
-
-import java.util.Map;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The invoicing events of the public event catalogue (docs/domain.md): each use case publishes its event, and the event says
@@ -63,7 +62,8 @@ class InvoicingEventTests {
                 .andWaitForEventOfType(InvoiceIssued.class)
                 .matching(issued -> issued.orderId().equals(order.id()))
                 .toArriveAndVerify(issued -> {
-                    Accounting.Details invoice = accounting.details(issued.invoiceId().toString()).orElseThrow();
+                    Accounting.Details invoice =
+                            accounting.details(issued.invoiceId().toString()).orElseThrow();
                     assertThat(issued.number()).isEqualTo(invoice.number()).startsWith("INV-");
                     assertThat(issued.type()).isEqualTo(DocumentType.INVOICE);
                     assertThat(issued.orderNumber()).isEqualTo(order.number());
@@ -77,12 +77,14 @@ class InvoicingEventTests {
     }
 
     @Test
-    void creditingAnInvoicePublishesInvoiceIssuedForTheCreditNoteWithANegativeTotalAndTheInvoiceItCredits(Scenario scenario) {
+    void creditingAnInvoicePublishesInvoiceIssuedForTheCreditNoteWithANegativeTotalAndTheInvoiceItCredits(
+            Scenario scenario) {
         Invoice invoice = invoice(3);
 
         scenario.stimulate(() -> accounting.creditLines(invoice.number(), Map.of(1, 1L), "one arrived broken"))
                 .andWaitForEventOfType(InvoiceIssued.class)
-                .matching(issued -> issued.type() == DocumentType.CREDIT_NOTE && issued.orderId().equals(invoice.orderId()))
+                .matching(issued -> issued.type() == DocumentType.CREDIT_NOTE
+                        && issued.orderId().equals(invoice.orderId()))
                 .toArriveAndVerify((issued, note) -> {
                     assertThat(issued.invoiceId()).isEqualTo(note.id());
                     assertThat(issued.number()).isEqualTo(note.number()).startsWith("CN-");
@@ -141,7 +143,11 @@ class InvoicingEventTests {
                     assertThat(paid.orderId()).isEqualTo(invoice.orderId());
                     assertThat(paid.orderNumber()).isEqualTo(invoice.orderNumber());
                     assertThat(paid.customerId()).isEqualTo(invoice.customer());
-                    assertThat(accounting.details(invoice.number()).orElseThrow().status()).isEqualTo(InvoiceStatus.PAID);
+                    assertThat(accounting
+                                    .details(invoice.number())
+                                    .orElseThrow()
+                                    .status())
+                            .isEqualTo(InvoiceStatus.PAID);
                 });
     }
 
@@ -150,7 +156,8 @@ class InvoicingEventTests {
         UUID customer = fixtures.customer("1000.00");
         Accounting.Recorded payment = accounting.recordPayment(payment(customer, "50.00"));
 
-        scenario.stimulate(() -> accounts.refundOnAccount(customer, Money.of("30.00", "EUR"), "customer closed the account"))
+        scenario.stimulate(() ->
+                        accounts.refundOnAccount(customer, Money.of("30.00", "EUR"), "customer closed the account"))
                 .andWaitForEventOfType(PaymentRefunded.class)
                 .matching(refunded -> refunded.customerId().equals(customer))
                 .toArriveAndVerify((refunded, total) -> {
@@ -170,7 +177,12 @@ class InvoicingEventTests {
         fixtures.receive(sku, warehouse, quantity);
         UUID customer = fixtures.customer("1000.00");
         JsonNode json = flow.order(customer, sku, quantity);
-        return new PlacedOrder(json, UUID.fromString(json.get("id").asString()), json.get("number").asString(), customer, warehouse);
+        return new PlacedOrder(
+                json,
+                UUID.fromString(json.get("id").asString()),
+                json.get("number").asString(),
+                customer,
+                warehouse);
     }
 
     /** The issued invoice of such an order, shipped in full. */
@@ -178,13 +190,17 @@ class InvoicingEventTests {
         PlacedOrder order = order(quantity);
         flow.ship(order.json(), order.warehouse(), 1, quantity);
         JsonNode invoice = flow.awaitInvoice(order.id().toString());
-        return new Invoice(UUID.fromString(invoice.get("id").asString()), invoice.get("number").asString(), order.id(), order.number(),
+        return new Invoice(
+                UUID.fromString(invoice.get("id").asString()),
+                invoice.get("number").asString(),
+                order.id(),
+                order.number(),
                 order.customer());
     }
 
     private static Accounting.PaymentEntry payment(UUID customer, String amount) {
-        return new Accounting.PaymentEntry(customer, Money.of(amount, "EUR"), PaymentMethod.BANK_TRANSFER, Fixtures.unique("TRF"), null,
-                null);
+        return new Accounting.PaymentEntry(
+                customer, Money.of(amount, "EUR"), PaymentMethod.BANK_TRANSFER, Fixtures.unique("TRF"), null, null);
     }
 
     private record PlacedOrder(JsonNode json, UUID id, String number, UUID customer, String warehouse) {}

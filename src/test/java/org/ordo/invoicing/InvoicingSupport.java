@@ -1,13 +1,6 @@
 package org.ordo.invoicing;
 
-import org.ordo.fulfillment.ShipmentShipped;
-import org.ordo.orders.OrderFulfillment;
-import org.ordo.orders.OrderSnapshot;
-import org.ordo.testing.Api;
-import org.ordo.testing.Fixtures;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.JsonNode;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -16,8 +9,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.awaitility.Awaitility.await;
+import org.ordo.fulfillment.ShipmentShipped;
+import org.ordo.orders.OrderFulfillment;
+import org.ordo.orders.OrderSnapshot;
+import org.ordo.testing.Api;
+import org.ordo.testing.Fixtures;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Drives the flow invoicing reacts to: customers with invoicing fields, orders shipped through {@link OrderFulfillment},
@@ -30,7 +29,8 @@ public final class InvoicingSupport {
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
 
-    public InvoicingSupport(int port, OrderFulfillment fulfillment, TransactionTemplate tx, ApplicationEventPublisher events) {
+    public InvoicingSupport(
+            int port, OrderFulfillment fulfillment, TransactionTemplate tx, ApplicationEventPublisher events) {
         this.admin = Api.at(port).asAdmin();
         this.fulfillment = fulfillment;
         this.tx = tx;
@@ -54,12 +54,15 @@ public final class InvoicingSupport {
         body.put("paymentTermsDays", 14);
         body.put("billingAddress", address(name, country));
         body.putAll(extra);
-        return UUID.fromString(admin.post("/api/customers", body).expect(201).json().get("id").asString());
+        return UUID.fromString(
+                admin.post("/api/customers", body).expect(201).json().get("id").asString());
     }
 
     /** Places an order (alternating SKU and quantity) and returns its JSON. */
     public JsonNode order(UUID customer, Object... skuAndQuantity) {
-        return admin.post("/api/orders", Fixtures.order(customer, skuAndQuantity)).expect(201).json();
+        return admin.post("/api/orders", Fixtures.order(customer, skuAndQuantity))
+                .expect(201)
+                .json();
     }
 
     /** Ships these quantities (alternating line number and quantity) from one warehouse and publishes ShipmentShipped. */
@@ -75,17 +78,28 @@ public final class InvoicingSupport {
         String number = Fixtures.unique("SHP");
         List<OrderFulfillment.ShippedQuantity> quantities = new ArrayList<>();
         for (int i = 0; i < lineAndQuantity.length; i += 2) {
-            quantities.add(new OrderFulfillment.ShippedQuantity((int) lineAndQuantity[i], warehouse, lineAndQuantity[i + 1]));
+            quantities.add(
+                    new OrderFulfillment.ShippedQuantity((int) lineAndQuantity[i], warehouse, lineAndQuantity[i + 1]));
         }
         OrderSnapshot shipped = tx.execute(s -> {
             fulfillment.beginFulfillment(orderId);
             return fulfillment.recordShipment(orderId, number, quantities);
         });
         List<ShipmentShipped.Line> lines = quantities.stream()
-                .map(q -> new ShipmentShipped.Line(q.lineNumber(), shipped.line(q.lineNumber()).sku(), q.quantity()))
+                .map(q -> new ShipmentShipped.Line(
+                        q.lineNumber(), shipped.line(q.lineNumber()).sku(), q.quantity()))
                 .toList();
-        return new ShipmentShipped(UUID.randomUUID(), number, orderId, shipped.number(), warehouse, "DHL", "STANDARD",
-                "TRACK-" + number, Instant.now(), lines);
+        return new ShipmentShipped(
+                UUID.randomUUID(),
+                number,
+                orderId,
+                shipped.number(),
+                warehouse,
+                "DHL",
+                "STANDARD",
+                "TRACK-" + number,
+                Instant.now(),
+                lines);
     }
 
     public void publish(Object event) {
@@ -95,17 +109,24 @@ public final class InvoicingSupport {
     /** The invoices and credit notes of an order, once there are at least {@code expected} (listeners run after commit). */
     public JsonNode awaitDocuments(String orderId, int expected) {
         JsonNode[] items = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            items[0] = admin.get("/api/invoices?orderId=" + orderId + "&size=100").expect(200).json().get("items");
-            return items[0].size() >= expected;
-        });
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    items[0] = admin.get("/api/invoices?orderId=" + orderId + "&size=100")
+                            .expect(200)
+                            .json()
+                            .get("items");
+                    return items[0].size() >= expected;
+                });
         return items[0];
     }
 
     /** The one invoice of an order, in full. */
     public JsonNode awaitInvoice(String orderId) {
         JsonNode items = awaitDocuments(orderId, 1);
-        return admin.get("/api/invoices/" + items.get(0).get("id").asString()).expect(200).json();
+        return admin.get("/api/invoices/" + items.get(0).get("id").asString())
+                .expect(200)
+                .json();
     }
 
     public JsonNode invoice(String idOrNumber) {

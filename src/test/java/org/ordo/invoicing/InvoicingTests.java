@@ -1,5 +1,11 @@
 package org.ordo.invoicing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ordo.fulfillment.ShipmentShipped;
@@ -14,13 +20,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
-
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.util.Map;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Automatic invoicing per policy, tax by destination, the read API and what customers owe. */
 @OrdoTest
@@ -105,10 +104,13 @@ class InvoicingTests {
         JsonNode rest = flow.invoice(documents.get(0).get("number").asString());
         assertThat(rest.get("lines")).hasSize(1);
         assertThat(rest.get("lines").get(0).get("quantity").asLong()).isEqualTo(2);
-        assertThat(rest.get("number").asString()).isNotEqualTo(invoice.get("number").asString());
+        assertThat(rest.get("number").asString())
+                .isNotEqualTo(invoice.get("number").asString());
 
-        assertThat(receivables.openBalance(customer)).isEqualByComparingTo(
-                new BigDecimal("78.99").add(new BigDecimal(rest.get("totals").get("total").get("amount").asString())));
+        assertThat(receivables.openBalance(customer))
+                .isEqualByComparingTo(new BigDecimal("78.99")
+                        .add(new BigDecimal(
+                                rest.get("totals").get("total").get("amount").asString())));
         assertThat(fixtures.consistency().get("consistent").asBoolean()).isTrue();
     }
 
@@ -125,10 +127,13 @@ class InvoicingTests {
         flow.ship(toGermany, warehouse, 1, 2);
         flow.ship(toSwitzerland, warehouse, 1, 2);
 
-        JsonNode de = flow.awaitInvoice(toGermany.get("id").asString()).get("lines").get(0);
+        JsonNode de =
+                flow.awaitInvoice(toGermany.get("id").asString()).get("lines").get(0);
         assertThat(de.get("taxRate").decimalValue()).isEqualByComparingTo("0.19");
         assertThat(de.get("tax").get("amount").asString()).isEqualTo("3.80");
-        JsonNode ch = flow.awaitInvoice(toSwitzerland.get("id").asString()).get("lines").get(0);
+        JsonNode ch = flow.awaitInvoice(toSwitzerland.get("id").asString())
+                .get("lines")
+                .get(0);
         assertThat(ch.get("taxRate").decimalValue()).isEqualByComparingTo("0.20");
         assertThat(ch.get("vatCategory").asString()).isEqualTo("S");
     }
@@ -145,7 +150,8 @@ class InvoicingTests {
 
         assertThat(invoice.get("lines").get(0).get("vatCategory").asString()).isEqualTo("G");
         assertThat(invoice.get("totals").get("tax").get("amount").asString()).isEqualTo("0.00");
-        assertThat(invoice.get("taxSummary").get(0).get("exemptionReason").asString()).isEqualTo("Export outside the EU");
+        assertThat(invoice.get("taxSummary").get(0).get("exemptionReason").asString())
+                .isEqualTo("Export outside the EU");
     }
 
     @Test
@@ -163,26 +169,36 @@ class InvoicingTests {
         assertThat(line.get("vatCategory").asString()).isEqualTo("E");
         assertThat(line.get("taxRate").decimalValue()).isEqualByComparingTo("0");
         assertThat(line.get("tax").get("amount").asString()).isEqualTo("0.00");
-        assertThat(invoice.get("taxSummary").get(0).get("exemptionReason").asString()).isEqualTo("Exempt from VAT");
+        assertThat(invoice.get("taxSummary").get(0).get("exemptionReason").asString())
+                .isEqualTo("Exempt from VAT");
         assertThat(invoice.get("totals").get("total").get("amount").asString()).isEqualTo("100.00");
     }
 
     @Test
-    void onOrderCustomersAreInvoicedOnceForTheOrderedQuantitiesAndHeldOrdersWaitForRelease() throws InterruptedException {
+    void onOrderCustomersAreInvoicedOnceForTheOrderedQuantitiesAndHeldOrdersWaitForRelease()
+            throws InterruptedException {
         String warehouse = fixtures.warehouse();
         String sku = fixtures.product("12.50", "STANDARD");
         fixtures.receive(sku, warehouse, 10);
-        UUID customer = flow.customer("DE", Map.of("invoicingPolicy", "ON_ORDER", "creditLimit", Fixtures.money("1.00", "EUR")));
+        UUID customer = flow.customer(
+                "DE", Map.of("invoicingPolicy", "ON_ORDER", "creditLimit", Fixtures.money("1.00", "EUR")));
         JsonNode order = flow.order(customer, sku, 4);
         String orderId = order.get("id").asString();
         assertThat(order.get("status").asString()).isEqualTo("ON_HOLD");
 
         Thread.sleep(500);
-        assertThat(admin.get("/api/invoices?orderId=" + orderId).expect(200).json().get("totalItems").asLong()).isZero();
+        assertThat(admin.get("/api/invoices?orderId=" + orderId)
+                        .expect(200)
+                        .json()
+                        .get("totalItems")
+                        .asLong())
+                .isZero();
 
         // a credit hold is released by another person than who placed the order
-        Api.at(port).basic(users.staff("ACCOUNTING"), TestUsers.PASSWORD).post("/api/orders/" + orderId + "/release",
-                Map.of("reason", "paid in advance")).expect(200);
+        Api.at(port)
+                .basic(users.staff("ACCOUNTING"), TestUsers.PASSWORD)
+                .post("/api/orders/" + orderId + "/release", Map.of("reason", "paid in advance"))
+                .expect(200);
         JsonNode invoice = flow.awaitInvoice(orderId);
         assertThat(invoice.get("lines").get(0).get("quantity").asLong()).isEqualTo(4);
         assertThat(invoice.get("shipmentId").isNull()).isTrue();
@@ -190,7 +206,12 @@ class InvoicingTests {
         // shipping later invoices nothing more: the order is invoiced already
         flow.ship(order, warehouse, 1, 4);
         Thread.sleep(500);
-        assertThat(admin.get("/api/invoices?orderId=" + orderId).expect(200).json().get("totalItems").asLong()).isEqualTo(1);
+        assertThat(admin.get("/api/invoices?orderId=" + orderId)
+                        .expect(200)
+                        .json()
+                        .get("totalItems")
+                        .asLong())
+                .isEqualTo(1);
         assertThat(fixtures.consistency().get("consistent").asBoolean()).isTrue();
     }
 
@@ -206,7 +227,11 @@ class InvoicingTests {
         flow.awaitDocuments(order.get("id").asString(), 1);
         Thread.sleep(500);
 
-        assertThat(admin.get("/api/invoices?orderId=" + order.get("id").asString()).expect(200).json().get("totalItems").asLong())
+        assertThat(admin.get("/api/invoices?orderId=" + order.get("id").asString())
+                        .expect(200)
+                        .json()
+                        .get("totalItems")
+                        .asLong())
                 .isEqualTo(1);
     }
 
@@ -226,13 +251,22 @@ class InvoicingTests {
         Api me = users.customerUser(port, mine);
 
         JsonNode listed = me.get("/api/invoices").expect(200).json();
-        assertThat(listed.get("items").valueStream().map(i -> i.get("customerId").asString())).containsOnly(mine.toString());
+        assertThat(listed.get("items")
+                        .valueStream()
+                        .map(i -> i.get("customerId").asString()))
+                .containsOnly(mine.toString());
         assertThat(listed.get("totalItems").asLong()).isEqualTo(1);
-        assertThat(me.get("/api/invoices?customerId=" + theirs).expect(200).json().get("totalItems").asLong()).isZero();
+        assertThat(me.get("/api/invoices?customerId=" + theirs)
+                        .expect(200)
+                        .json()
+                        .get("totalItems")
+                        .asLong())
+                .isZero();
         me.get("/api/invoices/" + myInvoice.get("number").asString()).expect(200);
         me.get("/api/invoices/" + theirInvoice.get("id").asString()).expect(404);
         me.get("/api/invoices/" + theirInvoice.get("number").asString()).expect(404);
-        me.post("/api/invoices/" + myInvoice.get("id").asString() + "/void", Map.of("reason", "mine")).expect(403);
+        me.post("/api/invoices/" + myInvoice.get("id").asString() + "/void", Map.of("reason", "mine"))
+                .expect(403);
         Api warehouseClerk = Api.at(port).basic(users.staff("WAREHOUSE"), TestUsers.PASSWORD);
         warehouseClerk.get("/api/invoices").expect(403);
     }
@@ -249,16 +283,23 @@ class InvoicingTests {
 
     @Test
     void customerInvoicingFieldsAreValidatedAndChangeable() {
-        JsonNode problem = admin.post("/api/customers", Map.of("name", "X", "currency", "EUR", "invoicingPolicy", "WEEKLY",
-                "vatId", "de 123")).expect(400).json();
-        assertThat(problem.get("errors").valueStream().map(e -> e.get("field").asString())).contains("invoicingPolicy", "vatId");
+        JsonNode problem = admin.post(
+                        "/api/customers",
+                        Map.of("name", "X", "currency", "EUR", "invoicingPolicy", "WEEKLY", "vatId", "de 123"))
+                .expect(400)
+                .json();
+        assertThat(problem.get("errors").valueStream().map(e -> e.get("field").asString()))
+                .contains("invoicingPolicy", "vatId");
 
         UUID customer = flow.customer("DE", Map.of());
         JsonNode created = admin.get("/api/customers/" + customer).expect(200).json();
         assertThat(created.get("invoicingPolicy").asString()).isEqualTo("ON_SHIPMENT");
         assertThat(created.get("taxExempt").asBoolean()).isFalse();
-        JsonNode changed = admin.patch("/api/customers/" + customer, Map.of("invoicingPolicy", "ON_ORDER", "taxExempt", true,
-                "vatId", "DE811907980")).expect(200).json();
+        JsonNode changed = admin.patch(
+                        "/api/customers/" + customer,
+                        Map.of("invoicingPolicy", "ON_ORDER", "taxExempt", true, "vatId", "DE811907980"))
+                .expect(200)
+                .json();
         assertThat(changed.get("invoicingPolicy").asString()).isEqualTo("ON_ORDER");
         assertThat(changed.get("taxExempt").asBoolean()).isTrue();
         assertThat(changed.get("vatId").asString()).isEqualTo("DE811907980");

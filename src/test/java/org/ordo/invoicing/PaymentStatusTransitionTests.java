@@ -1,22 +1,17 @@
 package org.ordo.invoicing;
 
-import org.ordo.testing.StateTables;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.ordo.invoicing.PaymentStatus.*;
+
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.ordo.shared.IllegalTransitionException;
-
-import java.math.BigDecimal;
-import java.util.Arrays;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.ordo.invoicing.PaymentStatus.*;
+import org.ordo.testing.StateTables;
 
 /** Every (from, to) pair of payment states against the table, and the state the amounts mean. */
 class PaymentStatusTransitionTests {

@@ -1,5 +1,16 @@
 package org.ordo.orders;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.ordo.testing.Fixtures.order;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.ordo.OrdoApplication;
 import org.ordo.testing.Api;
@@ -10,18 +21,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.ordo.testing.Fixtures.order;
 
 /** Invariant 3 under load: many clients, one or two application nodes, one PostgreSQL — never an oversold unit. */
 @OrdoTest
@@ -41,10 +40,15 @@ class ConcurrentPlacementTests {
     @Test
     void fiftyConcurrentClientsNeverOversellAcrossTwoNodes() throws Exception {
         PostgresTestDatabase.Connection db = PostgresTestDatabase.get();
-        // command-line arguments: they outrank application.yml, so the second node cannot fall back to the embedded default
+        // command-line arguments: they outrank application.yml, so the second node cannot fall back to the embedded
+        // default
         try (ConfigurableApplicationContext secondNode = new SpringApplicationBuilder(OrdoApplication.class)
-                .run("--server.port=0", "--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.user(),
-                        "--spring.datasource.password=" + db.password(), "--ordo.admin-password=" + Api.ADMIN_PASSWORD,
+                .run(
+                        "--server.port=0",
+                        "--spring.datasource.url=" + db.url(),
+                        "--spring.datasource.username=" + db.user(),
+                        "--spring.datasource.password=" + db.password(),
+                        "--ordo.admin-password=" + Api.ADMIN_PASSWORD,
                         "--spring.jmx.enabled=false")) {
             int secondPort = Integer.parseInt(secondNode.getEnvironment().getProperty("local.server.port"));
             assertThat(secondPort).isNotEqualTo(port);
@@ -79,7 +83,11 @@ class ConcurrentPlacementTests {
         long reserved = 0;
         long backordered = 0;
         for (Future<Api.Response> result : results) {
-            JsonNode line = result.get(120, TimeUnit.SECONDS).expect(201).json().get("lines").get(0);
+            JsonNode line = result.get(120, TimeUnit.SECONDS)
+                    .expect(201)
+                    .json()
+                    .get("lines")
+                    .get(0);
             reserved += line.get("reservedQuantity").asLong();
             backordered += line.get("backorderedQuantity").asLong();
         }
@@ -91,7 +99,9 @@ class ConcurrentPlacementTests {
         JsonNode westLevel = fixtures.level(sku, west);
         assertThat(eastLevel.get("available").asLong()).isZero();
         assertThat(westLevel.get("available").asLong()).isZero();
-        assertThat(eastLevel.get("reserved").asLong() + westLevel.get("reserved").asLong()).isEqualTo(100);
+        assertThat(eastLevel.get("reserved").asLong()
+                        + westLevel.get("reserved").asLong())
+                .isEqualTo(100);
         JsonNode report = fixtures.consistency();
         assertThat(report.get("consistent").asBoolean()).as(report.toString()).isTrue();
     }

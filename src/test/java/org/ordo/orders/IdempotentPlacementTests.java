@@ -1,12 +1,8 @@
 package org.ordo.orders;
 
-import org.junit.jupiter.api.Test;
-import org.ordo.testing.Api;
-import org.ordo.testing.Fixtures;
-import org.ordo.testing.OrdoTest;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.ordo.orders.OrderPlacementTests.fields;
+import static org.ordo.testing.Fixtures.order;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -20,10 +16,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.ordo.orders.OrderPlacementTests.fields;
-import static org.ordo.testing.Fixtures.order;
+import org.junit.jupiter.api.Test;
+import org.ordo.testing.Api;
+import org.ordo.testing.Fixtures;
+import org.ordo.testing.OrdoTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Invariant 13: one Idempotency-Key, one effect, the same response. */
 @OrdoTest
@@ -68,7 +67,9 @@ class IdempotentPlacementTests {
 
         assertThat(ids).hasSize(1);
         assertThat(bodies).hasSize(1);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sales_order WHERE external_reference = ?", Long.class, key)).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM sales_order WHERE external_reference = ?", Long.class, key))
+                .isEqualTo(1);
         assertThat(fixtures.level(sku, warehouse).get("reserved").asLong()).isEqualTo(2);
     }
 
@@ -82,7 +83,8 @@ class IdempotentPlacementTests {
         Api client = Api.at(port).asAdmin().header("Idempotency-Key", Fixtures.unique("key"));
         client.post("/api/orders", order(customer, sku, 1)).expect(201);
 
-        var problem = client.post("/api/orders", order(customer, sku, 2)).expect(422).json();
+        var problem =
+                client.post("/api/orders", order(customer, sku, 2)).expect(422).json();
 
         assertThat(fields(problem)).containsExactly("Idempotency-Key");
         assertThat(fixtures.level(sku, warehouse).get("reserved").asLong()).isEqualTo(1);
@@ -96,8 +98,20 @@ class IdempotentPlacementTests {
         Api client = Api.at(port).asAdmin().header("Idempotency-Key", Fixtures.unique("key"));
         client.post("/api/orders", order(customer, sku, 1)).expect(422);
 
-        Api.at(port).asAdmin().post("/api/products", Map.of("sku", sku, "name", "Arrived late", "unitPrice",
-                Fixtures.money("1.00", "EUR"), "taxCategory", "STANDARD")).expect(201);
+        Api.at(port)
+                .asAdmin()
+                .post(
+                        "/api/products",
+                        Map.of(
+                                "sku",
+                                sku,
+                                "name",
+                                "Arrived late",
+                                "unitPrice",
+                                Fixtures.money("1.00", "EUR"),
+                                "taxCategory",
+                                "STANDARD"))
+                .expect(201);
 
         client.post("/api/orders", order(customer, sku, 1)).expect(201);
     }

@@ -1,5 +1,12 @@
 package org.ordo.orders;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.ordo.testing.Fixtures.order;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ordo.testing.Api;
@@ -10,14 +17,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
-
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.ordo.testing.Fixtures.order;
 
 @OrdoTest
 class OrderPlacementTests {
@@ -46,16 +45,18 @@ class OrderPlacementTests {
 
     @Test
     void placedOrderReservesStockAndIsConfirmedWithPerLineRoundedTotals() {
-        String pen = fixtures.product("0.15");          // 3 × 0.15 = 0.45, tax 20 % = 0.09
+        String pen = fixtures.product("0.15"); // 3 × 0.15 = 0.45, tax 20 % = 0.09
         String book = fixtures.product("10.99", "REDUCED"); // 1 × 10.99, tax 7 % = 0.7693 → 0.77
         fixtures.receive(pen, east, 100);
         fixtures.receive(book, west, 5);
         UUID customer = fixtures.customer("10000.00");
 
-        var response = admin.post("/api/orders", order(customer, pen, 3, book, 1)).expect(201);
+        var response =
+                admin.post("/api/orders", order(customer, pen, 3, book, 1)).expect(201);
         JsonNode o = response.json();
 
-        assertThat(response.header("Location")).isEqualTo("/api/orders/" + o.get("id").asString());
+        assertThat(response.header("Location"))
+                .isEqualTo("/api/orders/" + o.get("id").asString());
         assertThat(response.header("ETag")).isEqualTo("\"0\"");
         assertThat(o.get("number").asString()).matches("SO-\\d{4}-\\d{6}");
         assertThat(o.get("status").asString()).isEqualTo("CONFIRMED");
@@ -83,9 +84,12 @@ class OrderPlacementTests {
         fixtures.receive(sku, east, 4);
         fixtures.receive(sku, west, 3);
         UUID customer = fixtures.customer("10000.00");
-        JsonNode placed = admin.post("/api/orders", order(customer, sku, 6)).expect(201).json();
+        JsonNode placed =
+                admin.post("/api/orders", order(customer, sku, 6)).expect(201).json();
 
-        JsonNode byNumber = admin.get("/api/orders/" + placed.get("number").asString()).expect(200).json();
+        JsonNode byNumber = admin.get("/api/orders/" + placed.get("number").asString())
+                .expect(200)
+                .json();
         assertThat(byNumber.get("id").asString()).isEqualTo(placed.get("id").asString());
         JsonNode reservations = byNumber.get("lines").get(0).get("reservations");
         assertThat(reservations).hasSize(2);
@@ -103,14 +107,19 @@ class OrderPlacementTests {
         fixtures.receive(sku, west, 3);
         UUID customer = fixtures.customer("10000.00");
 
-        JsonNode line = admin.post("/api/orders", order(customer, sku, 10)).expect(201).json().get("lines").get(0);
+        JsonNode line = admin.post("/api/orders", order(customer, sku, 10))
+                .expect(201)
+                .json()
+                .get("lines")
+                .get(0);
 
         assertThat(line.get("reservedQuantity").asLong()).isEqualTo(7);
         assertThat(line.get("backorderedQuantity").asLong()).isEqualTo(3);
         assertThat(line.get("status").asString()).isEqualTo("BACKORDERED");
         assertThat(fixtures.level(sku, east).get("available").asLong()).isZero();
         assertThat(fixtures.level(sku, west).get("available").asLong()).isZero();
-        long backordered = fixtures.level(sku, east).get("backordered").asLong() + fixtures.level(sku, west).get("backordered").asLong();
+        long backordered = fixtures.level(sku, east).get("backordered").asLong()
+                + fixtures.level(sku, west).get("backordered").asLong();
         assertThat(backordered).isEqualTo(3);
     }
 
@@ -121,18 +130,25 @@ class OrderPlacementTests {
         UUID customer = fixtures.customer("100.00");
         admin.post("/api/orders", order(customer, sku, 1)).expect(201); // 72.00 incl. tax: fits
 
-        JsonNode second = admin.post("/api/orders", order(customer, sku, 1)).expect(201).json(); // 144.00 > 100.00
+        JsonNode second =
+                admin.post("/api/orders", order(customer, sku, 1)).expect(201).json(); // 144.00 > 100.00
 
         assertThat(second.get("status").asString()).isEqualTo("ON_HOLD");
         assertThat(second.get("holdReason").asString()).contains("credit limit");
         assertThat(second.get("lines").get(0).get("reservedQuantity").asLong()).isEqualTo(1);
         Api accounting = Api.at(port).basic(users.staff("ACCOUNTING"), TestUsers.PASSWORD);
-        JsonNode released = accounting.post("/api/orders/" + second.get("id").asString() + "/release", Map.of("reason", "prepaid"))
-                .expect(200).json();
+        JsonNode released = accounting
+                .post("/api/orders/" + second.get("id").asString() + "/release", Map.of("reason", "prepaid"))
+                .expect(200)
+                .json();
         assertThat(released.get("status").asString()).isEqualTo("CONFIRMED");
-        List<String> transitions = admin.get("/api/orders/" + second.get("id").asString() + "/history").expect(200).json()
-                .valueStream().filter(h -> h.get("toStatus") != null && !h.get("toStatus").isNull())
-                .map(h -> h.get("toStatus").asString()).toList();
+        List<String> transitions = admin.get("/api/orders/" + second.get("id").asString() + "/history")
+                .expect(200)
+                .json()
+                .valueStream()
+                .filter(h -> h.get("toStatus") != null && !h.get("toStatus").isNull())
+                .map(h -> h.get("toStatus").asString())
+                .toList();
         assertThat(transitions).containsExactly("PLACED", "ON_HOLD", "PLACED", "CONFIRMED");
     }
 
@@ -143,21 +159,45 @@ class OrderPlacementTests {
         UUID customer = fixtures.customer("10.00");
         String salesRep = users.staff("SALES");
         Api sales = Api.at(port).basic(salesRep, TestUsers.PASSWORD);
-        String held = sales.post("/api/orders", order(customer, sku, 1)).expect(201).json().get("id").asString();
+        String held = sales.post("/api/orders", order(customer, sku, 1))
+                .expect(201)
+                .json()
+                .get("id")
+                .asString();
 
-        JsonNode refused = sales.post("/api/orders/" + held + "/release", Map.of("reason", "I know them")).expect(403).json();
+        JsonNode refused = sales.post("/api/orders/" + held + "/release", Map.of("reason", "I know them"))
+                .expect(403)
+                .json();
         assertThat(refused.get("errors").get(0).get("code").asString()).isEqualTo("order.release.own-credit-hold");
-        assertThat(admin.get("/api/orders/" + held).expect(200).json().get("status").asString()).isEqualTo("ON_HOLD");
+        assertThat(admin.get("/api/orders/" + held)
+                        .expect(200)
+                        .json()
+                        .get("status")
+                        .asString())
+                .isEqualTo("ON_HOLD");
 
         // a hold the rep set by hand is the rep's to release; a credit hold is another person's
-        String manual = admin.post("/api/orders", order(fixtures.customer("100000.00"), sku, 1)).expect(201).json().get("id").asString();
-        admin.post("/api/orders/" + manual + "/hold", Map.of("reason", "waiting for the customer")).expect(200);
+        String manual = admin.post("/api/orders", order(fixtures.customer("100000.00"), sku, 1))
+                .expect(201)
+                .json()
+                .get("id")
+                .asString();
+        admin.post("/api/orders/" + manual + "/hold", Map.of("reason", "waiting for the customer"))
+                .expect(200);
         admin.post("/api/orders/" + manual + "/release", Map.of()).expect(200);
 
         Api accounting = Api.at(port).basic(users.staff("ACCOUNTING"), TestUsers.PASSWORD);
-        accounting.post("/api/orders/" + held + "/release", Map.of("reason", "prepaid")).expect(200);
-        JsonNode release = admin.get("/api/orders/" + held + "/history").expect(200).json().valueStream()
-                .filter(h -> h.hasNonNull("fromStatus") && h.get("fromStatus").asString().equals("ON_HOLD")).findFirst().orElseThrow();
+        accounting
+                .post("/api/orders/" + held + "/release", Map.of("reason", "prepaid"))
+                .expect(200);
+        JsonNode release = admin.get("/api/orders/" + held + "/history")
+                .expect(200)
+                .json()
+                .valueStream()
+                .filter(h -> h.hasNonNull("fromStatus")
+                        && h.get("fromStatus").asString().equals("ON_HOLD"))
+                .findFirst()
+                .orElseThrow();
         assertThat(release.get("actor").asString()).isNotEqualTo(salesRep);
     }
 
@@ -166,7 +206,11 @@ class OrderPlacementTests {
         String sku = fixtures.product("10.00");
         fixtures.receive(sku, east, 5);
         UUID customer = fixtures.customer("1000.00");
-        String number = admin.post("/api/orders", order(customer, sku, 1)).expect(201).json().get("number").asString();
+        String number = admin.post("/api/orders", order(customer, sku, 1))
+                .expect(201)
+                .json()
+                .get("number")
+                .asString();
         assertThat(creditCheck().get("holds").asBoolean()).isTrue();
 
         // as if the check had let it through although the exposure was over the limit
@@ -174,14 +218,23 @@ class OrderPlacementTests {
         try {
             JsonNode check = creditCheck();
             assertThat(check.get("holds").asBoolean()).isFalse();
-            assertThat(check.get("violations").valueStream().map(v -> v.get("order").asString()).toList()).contains(number);
+            assertThat(check.get("violations")
+                            .valueStream()
+                            .map(v -> v.get("order").asString())
+                            .toList())
+                    .contains(number);
         } finally {
             jdbc.update("UPDATE sales_order SET credit_exposure = credit_limit - 1 WHERE number = ?", number);
         }
     }
 
     private JsonNode creditCheck() {
-        return fixtures.consistency().get("checks").valueStream().filter(c -> c.get("invariant").asInt() == 11).findFirst().orElseThrow();
+        return fixtures.consistency()
+                .get("checks")
+                .valueStream()
+                .filter(c -> c.get("invariant").asInt() == 11)
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -206,7 +259,9 @@ class OrderPlacementTests {
         UUID customer = fixtures.customer("1000.00");
         admin.patch("/api/products/" + sku, Map.of("active", false)).expect(200);
 
-        JsonNode problem = admin.post("/api/orders", order(customer, "NO-SUCH-SKU", 1, sku, 1)).expect(422).json();
+        JsonNode problem = admin.post("/api/orders", order(customer, "NO-SUCH-SKU", 1, sku, 1))
+                .expect(422)
+                .json();
 
         assertThat(fields(problem)).containsExactly("lines[0].sku", "lines[1].sku");
         assertThat(problem.get("errors").get(1).get("message").asString()).contains("not active");
@@ -224,7 +279,10 @@ class OrderPlacementTests {
     @Test
     void unknownCustomerIsUnprocessable() {
         String sku = fixtures.product("1.00");
-        assertThat(fields(admin.post("/api/orders", order(UUID.randomUUID(), sku, 1)).expect(422).json())).containsExactly("customerId");
+        assertThat(fields(admin.post("/api/orders", order(UUID.randomUUID(), sku, 1))
+                        .expect(422)
+                        .json()))
+                .containsExactly("customerId");
     }
 
     @Test
@@ -233,15 +291,23 @@ class OrderPlacementTests {
         assertThat(malformed.header("Content-Type")).startsWith("application/problem+json");
         assertThat(malformed.text()).doesNotContain("at org.", "Exception");
 
-        JsonNode wrongType = admin.post("/api/orders", "{\"customerId\": \"" + UUID.randomUUID() + "\", \"lines\": [{\"sku\": \"A\", \"quantity\": \"lots\"}]}")
-                .expect(400).json();
+        JsonNode wrongType = admin.post(
+                        "/api/orders",
+                        "{\"customerId\": \"" + UUID.randomUUID()
+                                + "\", \"lines\": [{\"sku\": \"A\", \"quantity\": \"lots\"}]}")
+                .expect(400)
+                .json();
         assertThat(fields(wrongType)).containsExactly("lines[0].quantity");
 
-        JsonNode badUuid = admin.post("/api/orders", "{\"customerId\": \"not-a-uuid\", \"lines\": []}").expect(400).json();
+        JsonNode badUuid = admin.post("/api/orders", "{\"customerId\": \"not-a-uuid\", \"lines\": []}")
+                .expect(400)
+                .json();
         assertThat(fields(badUuid)).containsExactly("customerId");
 
-        JsonNode unknownField = admin.post("/api/orders", "{\"customerId\": \"" + UUID.randomUUID() + "\", \"lines\": [], \"colour\": 1}")
-                .expect(400).json();
+        JsonNode unknownField = admin.post(
+                        "/api/orders", "{\"customerId\": \"" + UUID.randomUUID() + "\", \"lines\": [], \"colour\": 1}")
+                .expect(400)
+                .json();
         assertThat(fields(unknownField)).containsExactly("colour");
     }
 
@@ -254,11 +320,15 @@ class OrderPlacementTests {
             tenThousandLines[i] = sku;
             tenThousandLines[i + 1] = 1;
         }
-        assertThat(fields(admin.post("/api/orders", order(customer, tenThousandLines)).expect(400).json())).containsExactly("lines");
+        assertThat(fields(admin.post("/api/orders", order(customer, tenThousandLines))
+                        .expect(400)
+                        .json()))
+                .containsExactly("lines");
 
         Map<String, Object> hugeNotes = new LinkedHashMap<>(order(customer, sku, 1));
         hugeNotes.put("notes", "x".repeat(1_000_000));
-        assertThat(fields(admin.post("/api/orders", hugeNotes).expect(400).json())).containsExactly("notes");
+        assertThat(fields(admin.post("/api/orders", hugeNotes).expect(400).json()))
+                .containsExactly("notes");
 
         Map<String, Object> tooMuch = new LinkedHashMap<>(order(customer, sku, 1));
         tooMuch.put("notes", "x".repeat(5_000_000));
@@ -278,8 +348,13 @@ class OrderPlacementTests {
         JsonNode refused = customerUser.post("/api/orders", body).expect(403).json();
         assertThat(fields(refused)).containsExactly("lines[0].unitPrice");
 
-        JsonNode line = Api.at(port).basic(users.staff("SALES"), TestUsers.PASSWORD).post("/api/orders", body).expect(201).json()
-                .get("lines").get(0);
+        JsonNode line = Api.at(port)
+                .basic(users.staff("SALES"), TestUsers.PASSWORD)
+                .post("/api/orders", body)
+                .expect(201)
+                .json()
+                .get("lines")
+                .get(0);
         assertThat(line.get("unitPrice").get("amount").asString()).isEqualTo("7.50");
         assertThat(line.get("priceOverridden").asBoolean()).isTrue();
     }
@@ -290,15 +365,21 @@ class OrderPlacementTests {
         fixtures.receive(sku, east, 5);
         UUID mine = fixtures.customer("1000.00");
         UUID theirs = fixtures.customer("1000.00");
-        JsonNode theirOrder = admin.post("/api/orders", order(theirs, sku, 1)).expect(201).json();
+        JsonNode theirOrder =
+                admin.post("/api/orders", order(theirs, sku, 1)).expect(201).json();
         Api me = users.customerUser(port, mine);
 
-        JsonNode myOrder = me.post("/api/orders", order(mine, sku, 1)).expect(201).json();
+        JsonNode myOrder =
+                me.post("/api/orders", order(mine, sku, 1)).expect(201).json();
         me.get("/api/orders/" + theirOrder.get("id").asString()).expect(404);
         me.get("/api/orders/" + myOrder.get("id").asString()).expect(200);
         me.post("/api/orders", order(theirs, sku, 1)).expect(403);
         JsonNode list = me.get("/api/orders?customerId=" + theirs).expect(200).json();
-        assertThat(list.get("items").valueStream().map(i -> i.get("customerId").asString()).distinct().toList())
+        assertThat(list.get("items")
+                        .valueStream()
+                        .map(i -> i.get("customerId").asString())
+                        .distinct()
+                        .toList())
                 .containsExactly(mine.toString());
     }
 
@@ -322,7 +403,9 @@ class OrderPlacementTests {
         amsterdam.put("city", "Amsterdam");
         amsterdam.put("postalCode", "1012 AB");
         amsterdam.put("country", "NL");
-        JsonNode dutch = admin.patch("/api/orders/" + french.get("id").asString(), Map.of("shippingAddress", amsterdam)).expect(200).json();
+        JsonNode dutch = admin.patch("/api/orders/" + french.get("id").asString(), Map.of("shippingAddress", amsterdam))
+                .expect(200)
+                .json();
         assertThat(dutch.get("lines").get(0).get("taxRate").decimalValue()).isEqualByComparingTo("0.21");
         assertThat(dutch.get("totals").get("total").get("amount").asString()).isEqualTo("121.00");
     }

@@ -1,5 +1,14 @@
 package org.ordo.orders;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.ordo.testing.Fixtures.order;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ordo.platform.Paging;
@@ -11,16 +20,6 @@ import org.ordo.testing.OrdoTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
-
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Set;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.ordo.testing.Fixtures.order;
 
 /** A quote is what placing the same order would give, by the same rules, and it changes nothing. */
 @OrdoTest
@@ -67,19 +66,28 @@ class OrderQuoteTests {
         OrderQuote quote = entry.quote(newOrder(customer, plenty, 3, scarce, 5));
 
         assertThat(quote.problems()).isEmpty();
-        JsonNode placed = admin.post("/api/orders", order(customer, plenty, 3, scarce, 5)).expect(201).json();
+        JsonNode placed = admin.post("/api/orders", order(customer, plenty, 3, scarce, 5))
+                .expect(201)
+                .json();
         JsonNode totals = placed.get("totals");
-        assertThat(quote.subtotal().amount()).isEqualByComparingTo(totals.get("subtotal").get("amount").asString());
-        assertThat(quote.tax().amount()).isEqualByComparingTo(totals.get("tax").get("amount").asString());
-        assertThat(quote.total().amount()).isEqualByComparingTo(totals.get("total").get("amount").asString());
+        assertThat(quote.subtotal().amount())
+                .isEqualByComparingTo(totals.get("subtotal").get("amount").asString());
+        assertThat(quote.tax().amount())
+                .isEqualByComparingTo(totals.get("tax").get("amount").asString());
+        assertThat(quote.total().amount())
+                .isEqualByComparingTo(totals.get("total").get("amount").asString());
         assertThat(quote.currency()).isEqualTo("EUR");
-        assertThat(quote.promisedDate()).isEqualTo(LocalDate.parse(placed.get("promisedDate").asString()));
+        assertThat(quote.promisedDate())
+                .isEqualTo(LocalDate.parse(placed.get("promisedDate").asString()));
         for (int i = 0; i < 2; i++) {
             JsonNode line = placed.get("lines").get(i);
             OrderQuote.Line quoted = quote.line(i);
-            assertThat(quoted.lineNet().amount()).isEqualByComparingTo(line.get("lineNet").get("amount").asString());
-            assertThat(quoted.tax().amount()).isEqualByComparingTo(line.get("tax").get("amount").asString());
-            assertThat(quoted.backordered()).isEqualTo(line.get("backorderedQuantity").asLong());
+            assertThat(quoted.lineNet().amount())
+                    .isEqualByComparingTo(line.get("lineNet").get("amount").asString());
+            assertThat(quoted.tax().amount())
+                    .isEqualByComparingTo(line.get("tax").get("amount").asString());
+            assertThat(quoted.backordered())
+                    .isEqualTo(line.get("backorderedQuantity").asLong());
         }
         // what the quote saw of the stock: 2 of the scarce product, so 3 of 5 would wait
         assertThat(quote.line(1).available()).isEqualTo(2);
@@ -99,9 +107,12 @@ class OrderQuoteTests {
 
         assertThat(fixtures.level(plenty, warehouse).get("reserved").asLong()).isZero();
         assertThat(fixtures.level(scarce, warehouse).get("reserved").asLong()).isZero();
-        assertThat(orders.search(new Orders.Search(Set.of(), customer, null, null, null, null), Paging.of(0, 10)).totalItems()).isZero();
+        assertThat(orders.search(new Orders.Search(Set.of(), customer, null, null, null, null), Paging.of(0, 10))
+                        .totalItems())
+                .isZero();
         // the stock is still there for the next order
-        assertThat(entry.quote(newOrder(customer, scarce, 2)).line(0).backordered()).isZero();
+        assertThat(entry.quote(newOrder(customer, scarce, 2)).line(0).backordered())
+                .isZero();
     }
 
     @Test
@@ -110,7 +121,9 @@ class OrderQuoteTests {
 
         OrderQuote quote = entry.quote(newOrder(customer, plenty, 2, "NO-SUCH-SKU", 1, scarce, 0));
 
-        assertThat(quote.problems()).extracting(FieldViolation::field).containsExactlyInAnyOrder("lines[1].sku", "lines[2].quantity");
+        assertThat(quote.problems())
+                .extracting(FieldViolation::field)
+                .containsExactlyInAnyOrder("lines[1].sku", "lines[2].quantity");
         assertThat(quote.lines()).extracting(OrderQuote.Line::index).containsExactly(0);
         assertThat(quote.subtotal().amount()).isEqualByComparingTo("24.70");
 
@@ -121,9 +134,17 @@ class OrderQuoteTests {
         // without a customer there is no price, but there is stock
         assertThat(anonymous.line(0).available()).isEqualTo(100);
 
-        OrderQuote past = entry.quote(new OrderEntry.NewOrder(customer, "WEB", null, "BY-PIGEON", null, List.of(new OrderEntry.NewLine(plenty, 1)),
-                new Address(null, "Street 1", null, "Berlin", null, "10115", "DE"), LocalDate.now(ZoneOffset.UTC).minusDays(1)));
-        assertThat(past.problems()).extracting(FieldViolation::field)
+        OrderQuote past = entry.quote(new OrderEntry.NewOrder(
+                customer,
+                "WEB",
+                null,
+                "BY-PIGEON",
+                null,
+                List.of(new OrderEntry.NewLine(plenty, 1)),
+                new Address(null, "Street 1", null, "Berlin", null, "10115", "DE"),
+                LocalDate.now(ZoneOffset.UTC).minusDays(1)));
+        assertThat(past.problems())
+                .extracting(FieldViolation::field)
                 .contains("shippingMethod", "requestedDeliveryDate", "shippingAddress.name");
         assertThat(past.lines()).hasSize(1);
     }
@@ -140,10 +161,16 @@ class OrderQuoteTests {
         assertThat(small.credit().exposure().amount()).isEqualByComparingTo(BigDecimal.ZERO);
         assertThat(small.credit().available().amount()).isEqualByComparingTo("50.00");
         assertThat(large.credit().hold()).isTrue();
-        assertThat(admin.post("/api/orders", order(customer, plenty, 10)).expect(201).json().get("status").asString()).isEqualTo("ON_HOLD");
+        assertThat(admin.post("/api/orders", order(customer, plenty, 10))
+                        .expect(201)
+                        .json()
+                        .get("status")
+                        .asString())
+                .isEqualTo("ON_HOLD");
         // the held order now counts as exposure for the next quote
         OrderQuote next = entry.quote(newOrder(customer, plenty, 1));
-        assertThat(next.credit().exposure().amount()).isEqualByComparingTo(large.total().amount());
+        assertThat(next.credit().exposure().amount())
+                .isEqualByComparingTo(large.total().amount());
         assertThat(next.credit().hold()).isTrue();
     }
 
@@ -153,8 +180,15 @@ class OrderQuoteTests {
         Address elsewhere = new Address("Site office", "Baustelle 7", null, "Potsdam", null, "14467", "DE");
         LocalDate requested = LocalDate.now(ZoneOffset.UTC).plusDays(40);
 
-        OrderSnapshot placed = entry.place(new OrderEntry.NewOrder(customer, "WEB", "PO-1", "EXPRESS", null,
-                List.of(new OrderEntry.NewLine(plenty, 1)), elsewhere, requested));
+        OrderSnapshot placed = entry.place(new OrderEntry.NewOrder(
+                customer,
+                "WEB",
+                "PO-1",
+                "EXPRESS",
+                null,
+                List.of(new OrderEntry.NewLine(plenty, 1)),
+                elsewhere,
+                requested));
 
         assertThat(placed.shippingAddress()).isEqualTo(elsewhere);
         assertThat(placed.requestedDeliveryDate()).isEqualTo(requested);

@@ -1,5 +1,10 @@
 package org.ordo.orders;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.ordo.testing.Fixtures.order;
+
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.ordo.platform.PageResult;
 import org.ordo.platform.Paging;
@@ -8,12 +13,6 @@ import org.ordo.testing.Fixtures;
 import org.ordo.testing.OrdoTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
-
-import java.util.List;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.ordo.testing.Fixtures.order;
 
 /** Finding orders by text: the number, the external reference, or part of the customer's name or e-mail. */
 @OrdoTest
@@ -30,26 +29,45 @@ class OrderSearchTests {
         String sku = fixtures.product("2.00");
         fixtures.receive(sku, warehouse, 50);
         UUID customer = fixtures.customer("100000.00");
-        String name = admin.get("/api/customers/" + customer).expect(200).json().get("name").asString();
+        String name = admin.get("/api/customers/" + customer)
+                .expect(200)
+                .json()
+                .get("name")
+                .asString();
         String reference = Fixtures.unique("PO");
         java.util.Map<String, Object> withReference = new java.util.LinkedHashMap<>(order(customer, sku, 1));
         withReference.put("externalReference", reference);
         JsonNode first = admin.post("/api/orders", withReference).expect(201).json();
-        JsonNode second = admin.post("/api/orders", order(customer, sku, 2)).expect(201).json();
+        JsonNode second =
+                admin.post("/api/orders", order(customer, sku, 2)).expect(201).json();
         UUID stranger = fixtures.customer("100000.00");
         admin.post("/api/orders", order(stranger, sku, 1)).expect(201);
 
         String part = name.substring(name.indexOf('-') + 2).toLowerCase();
-        assertThat(numbers(admin, part)).containsExactlyInAnyOrder(first.get("number").asString(), second.get("number").asString());
-        assertThat(numbers(admin, first.get("number").asString())).containsExactly(first.get("number").asString());
-        assertThat(numbers(admin, reference)).containsExactly(first.get("number").asString());
+        assertThat(numbers(admin, part))
+                .containsExactlyInAnyOrder(
+                        first.get("number").asString(), second.get("number").asString());
+        assertThat(numbers(admin, first.get("number").asString()))
+                .containsExactly(first.get("number").asString());
+        assertThat(numbers(admin, reference))
+                .containsExactly(first.get("number").asString());
     }
 
     @Test
     void wildcardsTypedIntoTheTextAreLettersNotPatterns() {
         Api admin = Api.at(port).asAdmin();
-        assertThat(admin.get("/api/orders?q=%25").expect(200).json().get("totalItems").asLong()).isZero();
-        assertThat(admin.get("/api/orders?q=_").expect(200).json().get("totalItems").asLong()).isZero();
+        assertThat(admin.get("/api/orders?q=%25")
+                        .expect(200)
+                        .json()
+                        .get("totalItems")
+                        .asLong())
+                .isZero();
+        assertThat(admin.get("/api/orders?q=_")
+                        .expect(200)
+                        .json()
+                        .get("totalItems")
+                        .asLong())
+                .isZero();
     }
 
     @Test
@@ -69,8 +87,10 @@ class OrderSearchTests {
     }
 
     private static List<String> numbers(Api admin, String text) {
-        JsonNode page = admin.get("/api/orders?size=50&q=" + java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8))
-                .expect(200).json();
+        JsonNode page = admin.get("/api/orders?size=50&q="
+                        + java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8))
+                .expect(200)
+                .json();
         List<String> numbers = new java.util.ArrayList<>();
         for (JsonNode order : page.get("items")) {
             numbers.add(order.get("number").asString());

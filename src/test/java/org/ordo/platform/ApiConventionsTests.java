@@ -1,13 +1,13 @@
 package org.ordo.platform;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 import org.ordo.testing.Api;
 import org.ordo.testing.OrdoTest;
 import org.ordo.testing.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 @OrdoTest
 class ApiConventionsTests {
@@ -23,7 +23,10 @@ class ApiConventionsTests {
 
     @Test
     void metricsAreForAdministratorsOnly(@Autowired TestUsers users) {
-        Api.at(port).basic(users.staff("SALES"), TestUsers.PASSWORD).get("/actuator/prometheus").expect(403);
+        Api.at(port)
+                .basic(users.staff("SALES"), TestUsers.PASSWORD)
+                .get("/actuator/prometheus")
+                .expect(403);
         Api.at(port).anonymous().get("/actuator/prometheus").expect(401);
         Api admin = Api.at(port).asAdmin().header("Accept", "text/plain");
         assertThat(admin.get("/actuator/prometheus").expect(200).text()).contains("jvm_memory_used_bytes");

@@ -1,8 +1,6 @@
 package org.ordo.platform;
 
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-import org.ordo.testing.PostgresTestDatabase;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -12,8 +10,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.ordo.testing.PostgresTestDatabase;
 
 /**
  * A %, _ or \ typed into a search box matches itself, not any text or any character, on both databases Ordo runs on
@@ -21,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LikePatternTests {
 
-    static final List<String> NAMES = List.of("50% off", "500 off", "x50% off", "a_b", "axb", "c:\\temp", "c:temp", "\\%");
+    static final List<String> NAMES =
+            List.of("50% off", "500 off", "x50% off", "a_b", "axb", "c:\\temp", "c:temp", "\\%");
 
     @ParameterizedTest
     @ValueSource(strings = {"H2", "PostgreSQL"})
@@ -48,7 +48,8 @@ class LikePatternTests {
 
     private static List<String> matching(Connection c, String pattern) throws SQLException {
         List<String> names = new ArrayList<>();
-        try (PreparedStatement query = c.prepareStatement("SELECT name FROM searched WHERE name LIKE ? ESCAPE '\\' ORDER BY name")) {
+        try (PreparedStatement query =
+                c.prepareStatement("SELECT name FROM searched WHERE name LIKE ? ESCAPE '\\' ORDER BY name")) {
             query.setString(1, pattern);
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
@@ -61,7 +62,8 @@ class LikePatternTests {
 
     private static Connection connect(String database) throws SQLException {
         if (database.equals("H2")) {
-            return DriverManager.getConnection("jdbc:h2:mem:like-pattern;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE", "sa", "");
+            return DriverManager.getConnection(
+                    "jdbc:h2:mem:like-pattern;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE", "sa", "");
         }
         PostgresTestDatabase.Connection postgres = PostgresTestDatabase.get();
         return DriverManager.getConnection(postgres.url(), postgres.user(), postgres.password());

@@ -1,13 +1,12 @@
 package org.ordo.platform;
 
-import org.junit.jupiter.api.Test;
-import org.ordo.shared.FieldViolation;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.ordo.shared.FieldViolation;
 
 /** An amount is read as written in ASCII digits, or refused naming its field. */
 class MoneyInputTests {
@@ -22,7 +21,8 @@ class MoneyInputTests {
     @Test
     void aPlainDecimalIsReadAsWritten() {
         List<FieldViolation> problems = new ArrayList<>();
-        assertThat(new MoneyInput(" 12.50 ", "EUR").toMoney("amount", problems).amount()).isEqualByComparingTo(new BigDecimal("12.50"));
+        assertThat(new MoneyInput(" 12.50 ", "EUR").toMoney("amount", problems).amount())
+                .isEqualByComparingTo(new BigDecimal("12.50"));
         assertThat(problems).isEmpty();
     }
 }

@@ -1,12 +1,8 @@
 package org.ordo.platform;
 
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.cos.COSName;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDResources;
-import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,10 +10,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A Chinese customer's name prints as itself on invoices and labels, not as placeholders, while Latin text keeps the
@@ -33,7 +32,9 @@ class PdfRendererTests {
     void namesOutsideLatin1PrintAsThemselvesFromTheFallbackFontAndLatinTextKeepsTheStandardFont() throws IOException {
         PdfRenderer renderer = new PdfRenderer("");
         if (System.getenv("CI") != null) {
-            assertThat(renderer.fallbackFont()).as("CI installs fonts-droid-fallback").isPresent();
+            assertThat(renderer.fallbackFont())
+                    .as("CI installs fonts-droid-fallback")
+                    .isPresent();
         }
         assumeTrue(renderer.fallbackFont().isPresent(), "no fallback font on this machine");
 
@@ -44,13 +45,16 @@ class PdfRendererTests {
             // embedded as a subset: only the glyphs used, under a tagged name such as ABCDEF+DroidSansFallbackFull
             assertThat(fonts).anyMatch(name -> name.matches("[A-Z]{6}\\+.*"));
         }
-        assertThat(Files.size(renderer.fallbackFont().orElseThrow())).isGreaterThan(renderer.render(DOCUMENT).length * 10L);
+        assertThat(Files.size(renderer.fallbackFont().orElseThrow()))
+                .isGreaterThan(renderer.render(DOCUMENT).length * 10L);
     }
 
     @Test
     void withoutAFallbackFontTheDocumentStillRenders() throws IOException {
-        assertThat(PdfRenderer.fallbackFont("", List.of(Path.of("/nonexistent/font.ttf")))).isNull();
-        try (PDDocument pdf = Loader.loadPDF(new PdfRenderer("").render(DOCUMENT.replace("上海贸易有限公司", "Shanghai Trading")))) {
+        assertThat(PdfRenderer.fallbackFont("", List.of(Path.of("/nonexistent/font.ttf"))))
+                .isNull();
+        try (PDDocument pdf =
+                Loader.loadPDF(new PdfRenderer("").render(DOCUMENT.replace("上海贸易有限公司", "Shanghai Trading")))) {
             assertThat(new PDFTextStripper().getText(pdf)).contains("Shanghai Trading", "Müller GmbH, Köln");
         }
     }

@@ -1,11 +1,6 @@
 package org.ordo.platform;
 
-import org.junit.jupiter.api.Test;
-import org.ordo.testing.Api;
-import org.ordo.testing.Fixtures;
-import org.ordo.testing.OrdoTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import tools.jackson.databind.JsonNode;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -17,8 +12,12 @@ import java.util.Base64;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.ordo.testing.Api;
+import org.ordo.testing.Fixtures;
+import org.ordo.testing.OrdoTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A request body is read as written and never past the size limit: a chunked body (no length given) is refused while it
@@ -40,16 +39,20 @@ class RequestBodyRulesTests {
         try (Socket socket = new Socket("localhost", port)) {
             socket.setSoTimeout(60_000);
             OutputStream out = socket.getOutputStream();
-            String credentials = Base64.getEncoder().encodeToString(("admin:" + Api.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+            String credentials = Base64.getEncoder()
+                    .encodeToString(("admin:" + Api.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
             out.write(("POST /api/orders HTTP/1.1\r\nHost: localhost\r\nAuthorization: Basic " + credentials
-                    + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                            + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             CompletableFuture<String> statusLine = CompletableFuture.supplyAsync(() -> readStatusLine(socket));
             long sent = sendChunkedOrderUntilAnswered(out, statusLine);
 
             assertThat(statusLine.get(60, TimeUnit.SECONDS)).startsWith("HTTP/1.1 413");
             assertThat(sent).as("bytes the server took before refusing").isLessThan(4 * LIMIT);
         }
-        assertThat(usedHeapAfterGc() - heapBefore).as("heap growth while refusing a 150 MB body").isLessThan(64L * 1024 * 1024);
+        assertThat(usedHeapAfterGc() - heapBefore)
+                .as("heap growth while refusing a 150 MB body")
+                .isLessThan(64L * 1024 * 1024);
     }
 
     @Test
@@ -57,18 +60,40 @@ class RequestBodyRulesTests {
         Api admin = Api.at(port).asAdmin();
         UUID customer = UUID.randomUUID();
         String sku = "NO-MATTER";
-        assertRefused(admin, "{\"customerId\":\"" + customer + "\",\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":1.5}]}",
-                "lines[0].quantity", "must be a whole number");
-        assertRefused(admin, "{\"customerId\":\"" + customer + "\",\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":\"１２\"}]}",
-                "lines[0].quantity", "must be a whole number");
-        assertRefused(admin, "{\"customerId\":\"" + customer + "\",\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":99999999999999999999}]}",
-                "lines[0].quantity", "is out of range");
-        assertRefused(admin, "{\"customerId\":\"" + customer + "\",\"notes\":\"call\\u0000me\",\"lines\":[]}", "notes",
+        assertRefused(
+                admin,
+                "{\"customerId\":\"" + customer + "\",\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":1.5}]}",
+                "lines[0].quantity",
+                "must be a whole number");
+        assertRefused(
+                admin,
+                "{\"customerId\":\"" + customer + "\",\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":\"１２\"}]}",
+                "lines[0].quantity",
+                "must be a whole number");
+        assertRefused(
+                admin,
+                "{\"customerId\":\"" + customer + "\",\"lines\":[{\"sku\":\"" + sku
+                        + "\",\"quantity\":99999999999999999999}]}",
+                "lines[0].quantity",
+                "is out of range");
+        assertRefused(
+                admin,
+                "{\"customerId\":\"" + customer + "\",\"notes\":\"call\\u0000me\",\"lines\":[]}",
+                "notes",
                 "must not contain control characters");
-        JsonNode duplicated = admin.post("/api/orders", "{\"customerId\":\"" + customer + "\",\"customerId\":\"" + UUID.randomUUID()
-                + "\",\"lines\":[]}").expect(400).json();
+        JsonNode duplicated = admin.post(
+                        "/api/orders",
+                        "{\"customerId\":\"" + customer + "\",\"customerId\":\"" + UUID.randomUUID()
+                                + "\",\"lines\":[]}")
+                .expect(400)
+                .json();
         assertThat(duplicated.get("detail").asString()).contains("customerId");
-        assertThat(admin.get("/api/orders?customerId=" + customer).expect(200).json().get("totalItems").asLong()).isZero();
+        assertThat(admin.get("/api/orders?customerId=" + customer)
+                        .expect(200)
+                        .json()
+                        .get("totalItems")
+                        .asLong())
+                .isZero();
     }
 
     private static void assertRefused(Api admin, String body, String field, String message) {
@@ -83,7 +108,9 @@ class RequestBodyRulesTests {
         byte[] line = "{\"sku\":\"OF-1001\",\"quantity\":1},".repeat(2048).getBytes(StandardCharsets.US_ASCII);
         long sent = 0;
         try {
-            sent += chunk(out, ("{\"customerId\":\"" + UUID.randomUUID() + "\",\"lines\":[").getBytes(StandardCharsets.US_ASCII));
+            sent += chunk(
+                    out,
+                    ("{\"customerId\":\"" + UUID.randomUUID() + "\",\"lines\":[").getBytes(StandardCharsets.US_ASCII));
             while (sent < HUGE && !answered.isDone()) {
                 sent += chunk(out, line);
             }
@@ -103,7 +130,8 @@ class RequestBodyRulesTests {
 
     private static String readStatusLine(Socket socket) {
         try {
-            return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+            return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
         } catch (IOException e) {
             return "no answer: " + e.getMessage();
         }

@@ -1,5 +1,13 @@
 package org.ordo.reporting;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ordo.testing.Api;
@@ -9,15 +17,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
-
-import java.math.BigDecimal;
-import java.sql.Date;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Each key figure on a small hand-built data set with a known answer. The data lives in a year of its own
@@ -52,7 +51,8 @@ class KeyFigureTests {
         // order 2: A again, late (delivered 03-09, promised 03-08), shipped after 12 h, delivered after 96 h
         UUID o2 = order("KPI-2001-2", a, "2001-03-05T00:00:00Z", 12, 96, "2001-03-08", "DELIVERED", "50.00");
         line(o2, 1, "KPI-PEN", "45.00", 0);
-        // order 3: B, on time (delivered 03-13, promised 03-13), shipped after 36 h, delivered after 72 h, backordered line
+        // order 3: B, on time (delivered 03-13, promised 03-13), shipped after 36 h, delivered after 72 h, backordered
+        // line
         UUID o3 = order("KPI-2001-3", b, "2001-03-10T00:00:00Z", 36, 72, "2001-03-13", "DELIVERED", "30.00");
         line(o3, 1, "KPI-INK", "25.00", 1);
         // order 4: C, cancelled: no value, no repeat purchase, but its line was placed
@@ -108,14 +108,19 @@ class KeyFigureTests {
 
     @Test
     void emptyPeriodGivesNoValueRatherThanZero() {
-        JsonNode empty = admin.get("/api/reports/kpis?from=1990-01-01&to=1990-01-31").expect(200).json();
+        JsonNode empty = admin.get("/api/reports/kpis?from=1990-01-01&to=1990-01-31")
+                .expect(200)
+                .json();
         assertThat(empty.get("onTimeDeliveryRate").get("value").isNull()).isTrue();
         assertThat(empty.get("orderCycleTime").get("medianHours").isNull()).isTrue();
     }
 
     @Test
     void salesByProductSumsNetRevenueAndUnits() {
-        JsonNode rows = admin.get("/api/reports/sales?" + PERIOD + "&groupBy=product").expect(200).json().get("rows");
+        JsonNode rows = admin.get("/api/reports/sales?" + PERIOD + "&groupBy=product")
+                .expect(200)
+                .json()
+                .get("rows");
         assertThat(rows).hasSize(2);
         assertThat(rows.get(0).get("key").asString()).isEqualTo("KPI-PEN");
         assertThat(rows.get(0).get("netRevenue").decimalValue()).isEqualByComparingTo("85.00");
@@ -125,9 +130,15 @@ class KeyFigureTests {
 
     @Test
     void salesByWeekStartOnMondayAndComeAsCsvToo() {
-        JsonNode weeks = admin.get("/api/reports/sales?" + PERIOD + "&groupBy=week").expect(200).json().get("rows");
-        assertThat(weeks.valueStream().map(r -> r.get("key").asString()).toList()).containsExactly("2001-02-26", "2001-03-05");
-        var csv = admin.header("Accept", "text/csv").get("/api/reports/sales?" + PERIOD + "&groupBy=customer").expect(200);
+        JsonNode weeks = admin.get("/api/reports/sales?" + PERIOD + "&groupBy=week")
+                .expect(200)
+                .json()
+                .get("rows");
+        assertThat(weeks.valueStream().map(r -> r.get("key").asString()).toList())
+                .containsExactly("2001-02-26", "2001-03-05");
+        var csv = admin.header("Accept", "text/csv")
+                .get("/api/reports/sales?" + PERIOD + "&groupBy=customer")
+                .expect(200);
         assertThat(csv.header("Content-Type")).startsWith("text/csv");
         assertThat(csv.text().split("\r\n")[0]).isEqualTo("customer,label,currency,orders,units,netRevenue");
         assertThat(csv.text()).contains("KPI Alpha,EUR,2,").contains("KPI Beta,EUR,1,");
@@ -135,9 +146,17 @@ class KeyFigureTests {
 
     @Test
     void badPeriodsNameTheirFields() {
-        assertThat(Fixtures.fields(admin.get("/api/reports/kpis?from=yesterday&to=2001-01-01").expect(400).json())).containsExactly("from");
-        assertThat(Fixtures.fields(admin.get("/api/reports/kpis?from=2001-02-01&to=2001-01-01").expect(400).json())).containsExactly("to");
-        assertThat(Fixtures.fields(admin.get("/api/reports/sales?" + PERIOD + "&groupBy=planet").expect(400).json()))
+        assertThat(Fixtures.fields(admin.get("/api/reports/kpis?from=yesterday&to=2001-01-01")
+                        .expect(400)
+                        .json()))
+                .containsExactly("from");
+        assertThat(Fixtures.fields(admin.get("/api/reports/kpis?from=2001-02-01&to=2001-01-01")
+                        .expect(400)
+                        .json()))
+                .containsExactly("to");
+        assertThat(Fixtures.fields(admin.get("/api/reports/sales?" + PERIOD + "&groupBy=planet")
+                        .expect(400)
+                        .json()))
                 .containsExactly("groupBy");
     }
 
@@ -148,20 +167,40 @@ class KeyFigureTests {
     private UUID customer(String name) {
         UUID id = UUID.randomUUID();
         Timestamp now = Timestamp.from(Instant.now());
-        jdbc.update("INSERT INTO customer (id, name, currency, credit_limit, payment_terms_days, created_at, updated_at) "
-                + "VALUES (?, ?, 'EUR', 0, 30, ?, ?)", id, name, now, now);
+        jdbc.update(
+                "INSERT INTO customer (id, name, currency, credit_limit, payment_terms_days, created_at, updated_at) "
+                        + "VALUES (?, ?, 'EUR', 0, 30, ?, ?)",
+                id,
+                name,
+                now,
+                now);
         return id;
     }
 
-    private UUID order(String number, UUID customer, String placed, Integer shippedAfterHours, Integer deliveredAfterHours,
-            String promised, String status, String total) {
+    private UUID order(
+            String number,
+            UUID customer,
+            String placed,
+            Integer shippedAfterHours,
+            Integer deliveredAfterHours,
+            String promised,
+            String status,
+            String total) {
         UUID id = UUID.randomUUID();
         Instant placedAt = Instant.parse(placed);
-        jdbc.update("INSERT INTO sales_order (id, number, customer_id, channel, currency, status, promised_date, shipping_method, "
+        jdbc.update(
+                "INSERT INTO sales_order (id, number, customer_id, channel, currency, status, promised_date, shipping_method, "
                         + "subtotal, discount, shipping, tax, total, placed_at, placed_by, version, updated_at, shipped_at, delivered_at) "
                         + "VALUES (?, ?, ?, 'API', 'EUR', ?, ?, 'STANDARD', ?, 0, 0, 0, ?, ?, 'test', 0, ?, ?, ?)",
-                id, number, customer, status, Date.valueOf(LocalDate.parse(promised)), new BigDecimal(total), new BigDecimal(total),
-                Timestamp.from(placedAt), Timestamp.from(placedAt),
+                id,
+                number,
+                customer,
+                status,
+                Date.valueOf(LocalDate.parse(promised)),
+                new BigDecimal(total),
+                new BigDecimal(total),
+                Timestamp.from(placedAt),
+                Timestamp.from(placedAt),
                 shippedAfterHours == null ? null : Timestamp.from(placedAt.plusSeconds(3600L * shippedAfterHours)),
                 deliveredAfterHours == null ? null : Timestamp.from(placedAt.plusSeconds(3600L * deliveredAfterHours)));
         return id;
@@ -169,11 +208,21 @@ class KeyFigureTests {
 
     private void line(UUID order, int number, String sku, String net, long backorderedAtPlacement) {
         boolean cancelled = new BigDecimal(net).signum() == 0;
-        jdbc.update("INSERT INTO order_line (order_id, line_number, sku, product_name, quantity, unit_price, price_overridden, tax_category, "
+        jdbc.update(
+                "INSERT INTO order_line (order_id, line_number, sku, product_name, quantity, unit_price, price_overridden, tax_category, "
                         + "tax_rate, line_net, tax, reserved_quantity, backordered_quantity, cancelled_quantity, shipped_quantity, "
                         + "backordered_at_placement, status, placed_at) "
                         + "SELECT ?, ?, ?, ?, 1, ?, FALSE, 'STANDARD', 0, ?, 0, 0, 0, ?, ?, ?, ?, placed_at FROM sales_order WHERE id = ?",
-                order, number, sku, sku + " product", new BigDecimal(net), new BigDecimal(net), cancelled ? 1 : 0, cancelled ? 0 : 1,
-                backorderedAtPlacement, cancelled ? "CANCELLED" : "SHIPPED", order);
+                order,
+                number,
+                sku,
+                sku + " product",
+                new BigDecimal(net),
+                new BigDecimal(net),
+                cancelled ? 1 : 0,
+                cancelled ? 0 : 1,
+                backorderedAtPlacement,
+                cancelled ? "CANCELLED" : "SHIPPED",
+                order);
     }
 }

@@ -1,14 +1,6 @@
 package org.ordo.reporting;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.ordo.testing.Api;
-import org.ordo.testing.Fixtures;
-import org.ordo.testing.OrdoTest;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import tools.jackson.databind.JsonNode;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.sql.Date;
@@ -18,8 +10,15 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.ordo.testing.Api;
+import org.ordo.testing.Fixtures;
+import org.ordo.testing.OrdoTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
 
 /**
  * AR aging and days sales outstanding on a small hand-built ledger with known answers. The documents live in a year of their
@@ -58,8 +57,13 @@ class ReceivablesReportTests {
         }
         customer = UUID.randomUUID();
         Timestamp now = Timestamp.from(Instant.now());
-        jdbc.update("INSERT INTO customer (id, name, currency, credit_limit, payment_terms_days, created_at, updated_at) "
-                + "VALUES (?, ?, 'EUR', 0, 30, ?, ?)", customer, Fixtures.unique("AR Aging"), now, now);
+        jdbc.update(
+                "INSERT INTO customer (id, name, currency, credit_limit, payment_terms_days, created_at, updated_at) "
+                        + "VALUES (?, ?, 'EUR', 0, 30, ?, ?)",
+                customer,
+                Fixtures.unique("AR Aging"),
+                now,
+                now);
         UUID a = invoice("A", "2002-05-20", "2002-06-19", "1000.00", "PAID", "1000.00", "0");
         UUID b = invoice("B", "2002-06-05", "2002-07-05", "500.00", "ISSUED", "0", "100.00");
         invoice("C", "2002-06-25", "2002-06-25", "300.00", "ISSUED", "0", "0");
@@ -71,32 +75,61 @@ class ReceivablesReportTests {
         UUID note = document("CN", "CREDIT_NOTE", "2002-06-20", "2002-06-20", "-100.00", "ISSUED", "0", "0");
         jdbc.update("UPDATE invoice SET original_invoice_id = ? WHERE id = ?", b, note);
         UUID payment = UUID.randomUUID();
-        jdbc.update("INSERT INTO payment (id, customer_id, status, method, received_on, currency, amount, amount_allocated, amount_refunded, "
-                + "created_at, created_by) VALUES (?, ?, 'ALLOCATED', 'BANK_TRANSFER', ?, 'EUR', 1000.00, 1000.00, 0, ?, 'test')",
-                payment, customer, Date.valueOf("2002-06-10"), Timestamp.from(Instant.parse("2002-06-10T12:00:00Z")));
+        jdbc.update(
+                "INSERT INTO payment (id, customer_id, status, method, received_on, currency, amount, amount_allocated, amount_refunded, "
+                        + "created_at, created_by) VALUES (?, ?, 'ALLOCATED', 'BANK_TRANSFER', ?, 'EUR', 1000.00, 1000.00, 0, ?, 'test')",
+                payment,
+                customer,
+                Date.valueOf("2002-06-10"),
+                Timestamp.from(Instant.parse("2002-06-10T12:00:00Z")));
         allocation(payment, a, "400.00", "2002-06-10T12:00:00Z");
         allocation(payment, a, "600.00", "2002-07-05T12:00:00Z");
     }
 
-    private UUID invoice(String name, String issued, String due, String total, String status, String paid, String credited) {
+    private UUID invoice(
+            String name, String issued, String due, String total, String status, String paid, String credited) {
         return document(name, "INVOICE", issued, due, total, status, paid, credited);
     }
 
-    private UUID document(String name, String type, String issued, String due, String total, String status, String paid, String credited) {
+    private UUID document(
+            String name,
+            String type,
+            String issued,
+            String due,
+            String total,
+            String status,
+            String paid,
+            String credited) {
         UUID id = UUID.randomUUID();
         BigDecimal amount = new BigDecimal(total);
-        jdbc.update("INSERT INTO invoice (id, type, status, number, order_id, order_number, customer_id, currency, issue_date, due_date, "
+        jdbc.update(
+                "INSERT INTO invoice (id, type, status, number, order_id, order_number, customer_id, currency, issue_date, due_date, "
                         + "payment_terms_days, buyer_name, buyer_country, seller_name, seller_country, subtotal, discount, shipping, tax, "
                         + "total, amount_credited, amount_paid, created_at, created_by) "
                         + "VALUES (?, ?, ?, ?, ?, 'SO-2002-1', ?, 'EUR', ?, ?, 30, 'AR Aging', 'DE', 'Ordo', 'DE', ?, 0, 0, 0, ?, ?, ?, ?, 'test')",
-                id, type, status, Fixtures.unique("AR-2002-" + name), UUID.randomUUID(), customer, Date.valueOf(issued), Date.valueOf(due),
-                amount, amount, new BigDecimal(credited), new BigDecimal(paid), Timestamp.from(Instant.parse(issued + "T09:00:00Z")));
+                id,
+                type,
+                status,
+                Fixtures.unique("AR-2002-" + name),
+                UUID.randomUUID(),
+                customer,
+                Date.valueOf(issued),
+                Date.valueOf(due),
+                amount,
+                amount,
+                new BigDecimal(credited),
+                new BigDecimal(paid),
+                Timestamp.from(Instant.parse(issued + "T09:00:00Z")));
         return id;
     }
 
     private void allocation(UUID payment, UUID invoice, String amount, String at) {
-        jdbc.update("INSERT INTO payment_allocation (payment_id, invoice_id, amount, created_at, created_by) VALUES (?, ?, ?, ?, 'test')",
-                payment, invoice, new BigDecimal(amount), Timestamp.from(Instant.parse(at)));
+        jdbc.update(
+                "INSERT INTO payment_allocation (payment_id, invoice_id, amount, created_at, created_by) VALUES (?, ?, ?, ?, 'test')",
+                payment,
+                invoice,
+                new BigDecimal(amount),
+                Timestamp.from(Instant.parse(at)));
     }
 
     private static String amount(JsonNode buckets, String bucket) {
@@ -105,7 +138,9 @@ class ReceivablesReportTests {
 
     @Test
     void agingPutsWhatWasOpenAtTheEndOfTheDayIntoBucketsByDaysPastDue() {
-        JsonNode report = admin.get("/api/reports/ar-aging?asOf=2002-06-30&customerId=" + customer).expect(200).json();
+        JsonNode report = admin.get("/api/reports/ar-aging?asOf=2002-06-30&customerId=" + customer)
+                .expect(200)
+                .json();
         assertThat(report.get("asOf").asString()).isEqualTo("2002-06-30");
         JsonNode row = report.get("customers").get(0);
         assertThat(report.get("customers")).hasSize(1);
@@ -121,8 +156,12 @@ class ReceivablesReportTests {
         assertThat(amount(report.get("totals").get(0).get("buckets"), "total")).isEqualTo("1750.00");
 
         // ten days later A is paid up, E is issued and everything has aged
-        JsonNode later = admin.get("/api/reports/ar-aging?asOf=2002-07-10&customerId=" + customer).expect(200).json()
-                .get("customers").get(0).get("buckets");
+        JsonNode later = admin.get("/api/reports/ar-aging?asOf=2002-07-10&customerId=" + customer)
+                .expect(200)
+                .json()
+                .get("customers")
+                .get(0)
+                .get("buckets");
         assertThat(amount(later, "current")).isEqualTo("999.00");
         assertThat(amount(later, "days1To30")).isEqualTo("700.00");
         assertThat(amount(later, "days31To60")).isEqualTo("120.00");
@@ -135,27 +174,46 @@ class ReceivablesReportTests {
         // a past day is re-derived from the documents and allocations, today is read from the invoices' running sums
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         for (LocalDate day : List.of(today.minusDays(1), today)) {
-            JsonNode buckets = admin.get("/api/reports/ar-aging?asOf=" + day + "&customerId=" + customer).expect(200).json()
-                    .get("customers").get(0).get("buckets");
-            assertThat(amount(buckets, "total")).as("open at the end of %s", day).isEqualTo("2149.00");
-            assertThat(buckets.get("invoices").asLong()).as("open invoices at the end of %s", day).isEqualTo(6);
+            JsonNode buckets = admin.get("/api/reports/ar-aging?asOf=" + day + "&customerId=" + customer)
+                    .expect(200)
+                    .json()
+                    .get("customers")
+                    .get(0)
+                    .get("buckets");
+            assertThat(amount(buckets, "total"))
+                    .as("open at the end of %s", day)
+                    .isEqualTo("2149.00");
+            assertThat(buckets.get("invoices").asLong())
+                    .as("open invoices at the end of %s", day)
+                    .isEqualTo(6);
         }
     }
 
     @Test
     void agingComesAsCsvToo() {
-        Api.Response csv = admin.header("Accept", "text/csv").get("/api/reports/ar-aging?asOf=2002-06-30&customerId=" + customer).expect(200);
+        Api.Response csv = admin.header("Accept", "text/csv")
+                .get("/api/reports/ar-aging?asOf=2002-06-30&customerId=" + customer)
+                .expect(200);
         assertThat(csv.header("Content-Type")).startsWith("text/csv");
         String[] lines = csv.text().split("\r\n");
-        assertThat(lines[0]).isEqualTo("customerId,customerName,currency,current,days1To30,days31To60,days61To90,over90,total,invoices");
-        assertThat(lines[1]).startsWith(customer + ",AR Aging-").endsWith(",EUR,400.00,900.00,120.00,80.00,250.00,1750.00,6");
+        assertThat(lines[0])
+                .isEqualTo(
+                        "customerId,customerName,currency,current,days1To30,days31To60,days61To90,over90,total,invoices");
+        assertThat(lines[1])
+                .startsWith(customer + ",AR Aging-")
+                .endsWith(",EUR,400.00,900.00,120.00,80.00,250.00,1750.00,6");
         assertThat(lines[2]).isEqualTo(",TOTAL,EUR,400.00,900.00,120.00,80.00,250.00,1750.00,6");
-        assertThat(Fixtures.fields(admin.get("/api/reports/ar-aging?asOf=soon").expect(400).json())).containsExactly("asOf");
+        assertThat(Fixtures.fields(
+                        admin.get("/api/reports/ar-aging?asOf=soon").expect(400).json()))
+                .containsExactly("asOf");
     }
 
     @Test
     void daysSalesOutstandingIsReceivablesAtPeriodEndOverCreditSalesTimesDays() {
-        JsonNode dso = admin.get("/api/reports/kpis?from=2002-06-01&to=2002-06-30").expect(200).json().get("daysSalesOutstanding");
+        JsonNode dso = admin.get("/api/reports/kpis?from=2002-06-01&to=2002-06-30")
+                .expect(200)
+                .json()
+                .get("daysSalesOutstanding");
         assertThat(dso).singleElement().satisfies(d -> {
             assertThat(d.get("currency").asString()).isEqualTo("EUR");
             assertThat(d.get("receivables").decimalValue()).isEqualByComparingTo("1750.00");

@@ -1,5 +1,9 @@
 package org.ordo.returns;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ordo.invoicing.CustomerAccounts;
@@ -15,11 +19,6 @@ import org.springframework.modulith.test.PublishedEvents;
 import org.springframework.modulith.test.Scenario;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
-
-import java.util.List;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The return events of the public event catalogue (docs/domain.md): every step of a return is published with the return and
@@ -60,8 +59,11 @@ class ReturnEventTests {
     void requestingAReturnPublishesReturnStatusChangedFromNothingToRequested(Scenario scenario) {
         Invoiced order = invoicedOrder(2);
 
-        scenario.stimulate(() -> desk.request(order.id(), List.of(new ReturnDesk.RequestedLine(1, 1, ReturnReason.DAMAGED)),
-                        Resolution.CREDIT, "the box was crushed"))
+        scenario.stimulate(() -> desk.request(
+                        order.id(),
+                        List.of(new ReturnDesk.RequestedLine(1, 1, ReturnReason.DAMAGED)),
+                        Resolution.CREDIT,
+                        "the box was crushed"))
                 .andWaitForEventOfType(ReturnStatusChanged.class)
                 .matching(changed -> changed.orderId().equals(order.id()))
                 .toArriveAndVerify((changed, requested) -> {
@@ -82,7 +84,8 @@ class ReturnEventTests {
 
         scenario.stimulate(() -> desk.approve(requested.number()))
                 .andWaitForEventOfType(ReturnStatusChanged.class)
-                .matching(changed -> changed.returnId().equals(requested.id()) && changed.from() == ReturnStatus.REQUESTED)
+                .matching(changed ->
+                        changed.returnId().equals(requested.id()) && changed.from() == ReturnStatus.REQUESTED)
                 .toArriveAndVerify(changed -> {
                     assertThat(changed.to()).isEqualTo(ReturnStatus.APPROVED);
                     assertThat(changed.number()).isEqualTo(requested.number());
@@ -112,7 +115,8 @@ class ReturnEventTests {
     }
 
     @Test
-    void aRefundReturnOfAnUnpaidInvoiceOwesNothingBackAndPublishesNoReturnRefundDue(Scenario scenario, PublishedEvents published) {
+    void aRefundReturnOfAnUnpaidInvoiceOwesNothingBackAndPublishesNoReturnRefundDue(
+            Scenario scenario, PublishedEvents published) {
         Invoiced order = invoicedOrder(2);
         ReturnDesk.Detail inspected = receivedAndInspected(request(order, Resolution.REFUND));
 
@@ -125,10 +129,21 @@ class ReturnEventTests {
                     assertThat(resolved.refundAmount()).isNull();
                 });
         // every step was published, and a refund due would have been published with the last of them
-        assertThat(published.ofType(ReturnStatusChanged.class).matching(changed -> changed.returnId().equals(inspected.id())))
-                .extracting(ReturnStatusChanged::to).containsExactly(ReturnStatus.REQUESTED, ReturnStatus.APPROVED, ReturnStatus.RECEIVED,
-                        ReturnStatus.INSPECTED, ReturnStatus.REFUNDED, ReturnStatus.CLOSED);
-        assertThat(published.ofType(ReturnRefundDue.class).matching(due -> due.returnId().equals(inspected.id()))).isEmpty();
+        assertThat(published
+                        .ofType(ReturnStatusChanged.class)
+                        .matching(changed -> changed.returnId().equals(inspected.id())))
+                .extracting(ReturnStatusChanged::to)
+                .containsExactly(
+                        ReturnStatus.REQUESTED,
+                        ReturnStatus.APPROVED,
+                        ReturnStatus.RECEIVED,
+                        ReturnStatus.INSPECTED,
+                        ReturnStatus.REFUNDED,
+                        ReturnStatus.CLOSED);
+        assertThat(published
+                        .ofType(ReturnRefundDue.class)
+                        .matching(due -> due.returnId().equals(inspected.id())))
+                .isEmpty();
     }
 
     /** A new German customer's order of {@code quantity} units of a new 10.00 EUR product, shipped in full and invoiced. */
@@ -140,12 +155,14 @@ class ReturnEventTests {
         JsonNode order = flow.order(customer, sku, quantity);
         flow.ship(order, warehouse, 1, quantity);
         flow.awaitInvoice(order.get("id").asString());
-        return new Invoiced(UUID.fromString(order.get("id").asString()), order.get("number").asString(), customer);
+        return new Invoiced(
+                UUID.fromString(order.get("id").asString()), order.get("number").asString(), customer);
     }
 
     /** A return of one unit of the order's first line. */
     private ReturnDesk.Detail request(Invoiced order, Resolution resolution) {
-        return desk.request(order.id(), List.of(new ReturnDesk.RequestedLine(1, 1, ReturnReason.DEFECTIVE)), resolution, null);
+        return desk.request(
+                order.id(), List.of(new ReturnDesk.RequestedLine(1, 1, ReturnReason.DEFECTIVE)), resolution, null);
     }
 
     private ReturnDesk.Detail receivedAndInspected(ReturnDesk.Detail requested) {

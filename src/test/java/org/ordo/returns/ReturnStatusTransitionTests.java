@@ -1,21 +1,17 @@
 package org.ordo.returns;
 
+import static java.util.Map.entry;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.ordo.returns.ReturnStatus.*;
+
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.ordo.testing.StateTables;
-
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Stream;
-
-import static java.util.Map.entry;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.ordo.returns.ReturnStatus.*;
 
 /** Every (from, to) pair of the return state table of docs/domain.md: legal ones succeed, illegal ones name the states. */
 class ReturnStatusTransitionTests {
@@ -51,7 +47,9 @@ class ReturnStatusTransitionTests {
     }
 
     static Stream<Arguments> resolutions() {
-        return Stream.of(Arguments.of(Resolution.REFUND, REFUNDED), Arguments.of(Resolution.REPLACE, REPLACED),
+        return Stream.of(
+                Arguments.of(Resolution.REFUND, REFUNDED),
+                Arguments.of(Resolution.REPLACE, REPLACED),
                 Arguments.of(Resolution.CREDIT, CREDITED));
     }
 }

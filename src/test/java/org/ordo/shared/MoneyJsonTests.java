@@ -1,10 +1,10 @@
 package org.ordo.shared;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Money in JSON is exactly {@code {"amount": "12.50", "currency": "EUR"}} (docs/api.md), both ways. */
 class MoneyJsonTests {

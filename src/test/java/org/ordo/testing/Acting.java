@@ -1,11 +1,10 @@
 package org.ordo.testing;
 
+import java.util.Arrays;
 import org.ordo.identity.Role;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
-
-import java.util.Arrays;
 
 /** Runs module calls in a test as a user with roles, as a request of that user would ({@code Actor.current()}). */
 public final class Acting {
@@ -13,8 +12,13 @@ public final class Acting {
     private Acting() {}
 
     public static void as(String username, Role... roles) {
-        SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken(username, null,
-                Arrays.stream(roles).map(r -> new SimpleGrantedAuthority(r.authority())).toList()));
+        SecurityContextHolder.getContext()
+                .setAuthentication(new UsernamePasswordAuthenticationToken(
+                        username,
+                        null,
+                        Arrays.stream(roles)
+                                .map(r -> new SimpleGrantedAuthority(r.authority()))
+                                .toList()));
     }
 
     public static void stop() {

@@ -1,13 +1,12 @@
 package org.ordo.testing;
 
-import tools.jackson.databind.JsonNode;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import tools.jackson.databind.JsonNode;
 
 /** Builds test data through the API, with unique names so that tests sharing one database never collide. */
 public final class Fixtures {
@@ -19,7 +18,9 @@ public final class Fixtures {
     }
 
     public static String unique(String prefix) {
-        return prefix + "-" + Long.toString(ThreadLocalRandom.current().nextLong(Long.MAX_VALUE), 36).toUpperCase();
+        return prefix + "-"
+                + Long.toString(ThreadLocalRandom.current().nextLong(Long.MAX_VALUE), 36)
+                        .toUpperCase();
     }
 
     public static Map<String, Object> money(String amount, String currency) {
@@ -38,7 +39,9 @@ public final class Fixtures {
 
     public String warehouse() {
         String code = unique("WH");
-        admin.post("/api/warehouses", Map.of("code", code, "name", "Warehouse " + code, "address", address("Warehouse " + code)))
+        admin.post(
+                        "/api/warehouses",
+                        Map.of("code", code, "name", "Warehouse " + code, "address", address("Warehouse " + code)))
                 .expect(201);
         return code;
     }
@@ -80,8 +83,20 @@ public final class Fixtures {
     }
 
     public void receive(String sku, String warehouse, long quantity) {
-        admin.post("/api/inventory/movements", Map.of("sku", sku, "warehouse", warehouse, "quantity", quantity, "type", "RECEIPT",
-                "reason", "test stock")).expect(201);
+        admin.post(
+                        "/api/inventory/movements",
+                        Map.of(
+                                "sku",
+                                sku,
+                                "warehouse",
+                                warehouse,
+                                "quantity",
+                                quantity,
+                                "type",
+                                "RECEIPT",
+                                "reason",
+                                "test stock"))
+                .expect(201);
     }
 
     /** An order body: {@code skuAndQuantity} alternates SKU and quantity. */
@@ -98,13 +113,19 @@ public final class Fixtures {
 
     /** The stock level of one SKU in one warehouse: {onHand, reserved, available, backordered, ...}. */
     public JsonNode level(String sku, String warehouse) {
-        JsonNode items = admin.get("/api/inventory?sku=" + sku + "&warehouse=" + warehouse).expect(200).json().get("items");
+        JsonNode items = admin.get("/api/inventory?sku=" + sku + "&warehouse=" + warehouse)
+                .expect(200)
+                .json()
+                .get("items");
         return items.isEmpty() ? null : items.get(0);
     }
 
     /** The fields named by a problem document's {@code errors}. */
     public static List<String> fields(JsonNode problem) {
-        return problem.get("errors").valueStream().map(e -> e.get("field").asString()).toList();
+        return problem.get("errors")
+                .valueStream()
+                .map(e -> e.get("field").asString())
+                .toList();
     }
 
     public JsonNode consistency() {

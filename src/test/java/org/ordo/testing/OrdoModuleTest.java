@@ -1,14 +1,13 @@
 package org.ordo.testing;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.modulith.test.ApplicationModuleTest;
-import org.springframework.test.context.ContextConfiguration;
-import org.springframework.test.context.TestPropertySource;
-
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The module of the test's package with every module it depends on, and nothing else (Spring Modulith's
@@ -21,9 +20,14 @@ import java.lang.annotation.Target;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES,
+@ApplicationModuleTest(
+        mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestPropertySource(properties = {"ordo.admin-password=" + Api.ADMIN_PASSWORD, "server.shutdown=immediate",
-        "spring.modulith.events.republish-outstanding-events-on-restart=false"})
+@TestPropertySource(
+        properties = {
+            "ordo.admin-password=" + Api.ADMIN_PASSWORD,
+            "server.shutdown=immediate",
+            "spring.modulith.events.republish-outstanding-events-on-restart=false"
+        })
 @ContextConfiguration(initializers = PostgresInitializer.class)
 public @interface OrdoModuleTest {}

@@ -1,12 +1,11 @@
 package org.ordo.testing;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ContextConfiguration;
-
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
 
 /**
  * A full Ordo on a random port against the test PostgreSQL. All tests with this annotation share one
@@ -14,9 +13,13 @@ import java.lang.annotation.Target;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"ordo.admin-password=" + Api.ADMIN_PASSWORD, "server.shutdown=immediate",
-                // every test calls from the loopback address: the per-address limit is LoginThrottleTests' to check
-                "ordo.identity.throttle.max-failures=100000"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "ordo.admin-password=" + Api.ADMIN_PASSWORD,
+            "server.shutdown=immediate",
+            // every test calls from the loopback address: the per-address limit is LoginThrottleTests' to check
+            "ordo.identity.throttle.max-failures=100000"
+        })
 @ContextConfiguration(initializers = PostgresInitializer.class)
 public @interface OrdoTest {}

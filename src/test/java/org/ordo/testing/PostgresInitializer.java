@@ -11,8 +11,9 @@ public class PostgresInitializer implements ApplicationContextInitializer<Config
     public void initialize(ConfigurableApplicationContext context) {
         PostgresTestDatabase.Connection db = PostgresTestDatabase.get();
         TestPropertyValues.of(
-                "spring.datasource.url=" + db.url(),
-                "spring.datasource.username=" + db.user(),
-                "spring.datasource.password=" + db.password()).applyTo(context);
+                        "spring.datasource.url=" + db.url(),
+                        "spring.datasource.username=" + db.user(),
+                        "spring.datasource.password=" + db.password())
+                .applyTo(context);
     }
 }

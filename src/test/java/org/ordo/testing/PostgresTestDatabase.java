@@ -1,10 +1,8 @@
 package org.ordo.testing;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -38,14 +36,16 @@ public final class PostgresTestDatabase {
             throw new IllegalArgumentException("not a plain database name: " + name);
         }
         Connection server = get();
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(server.url(), server.user(), server.password());
+        try (java.sql.Connection c =
+                        java.sql.DriverManager.getConnection(server.url(), server.user(), server.password());
                 Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
             throw new IllegalStateException("could not create database " + name, e);
         }
         afterSpring(() -> {
-            try (java.sql.Connection c = java.sql.DriverManager.getConnection(server.url(), server.user(), server.password());
+            try (java.sql.Connection c =
+                            java.sql.DriverManager.getConnection(server.url(), server.user(), server.password());
                     Statement s = c.createStatement()) {
                 s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
             } catch (SQLException ignored) {
@@ -76,10 +76,12 @@ public final class PostgresTestDatabase {
                     .setServerConfig("synchronous_commit", "on")
                     .start();
             String database = "ordo_test";
-            try (java.sql.Connection c = embedded.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            try (java.sql.Connection c = embedded.getPostgresDatabase().getConnection();
+                    Statement s = c.createStatement()) {
                 s.execute("CREATE DATABASE " + database);
             }
-            // Stop PostgreSQL only after Spring has closed the application contexts, which still talk to it while closing
+            // Stop PostgreSQL only after Spring has closed the application contexts, which still talk to it while
+            // closing
             // (the event publication registry reads its table): otherwise each context waits out the pool's timeout.
             afterSpring(PostgresTestDatabase::stop);
             return new Connection(embedded.getJdbcUrl("postgres", database), "postgres", "postgres");
@@ -118,22 +120,26 @@ public final class PostgresTestDatabase {
             }
         };
         org.springframework.boot.SpringApplication.getShutdownHandlers().add(once);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                if (springHookRunning()) {
-                    done.await(25, java.util.concurrent.TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            once.run();
-        }, "embedded-postgres-cleanup"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            try {
+                                if (springHookRunning()) {
+                                    done.await(25, java.util.concurrent.TimeUnit.SECONDS);
+                                }
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                            once.run();
+                        },
+                        "embedded-postgres-cleanup"));
     }
 
     private static boolean springHookRunning() throws InterruptedException {
         // JVM hooks start together: give Spring's a moment to show up before deciding there is none
         for (int i = 0; i < 20; i++) {
-            if (Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().startsWith("SpringApplicationShutdownHook"))) {
+            if (Thread.getAllStackTraces().keySet().stream()
+                    .anyMatch(t -> t.getName().startsWith("SpringApplicationShutdownHook"))) {
                 return true;
             }
             Thread.sleep(50);

@@ -1,15 +1,14 @@
 package org.ordo.testing;
 
-import org.ordo.fulfillment.ShippingFixtures;
-import tools.jackson.databind.JsonNode;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.awaitility.Awaitility.await;
+import org.ordo.fulfillment.ShippingFixtures;
+import tools.jackson.databind.JsonNode;
 
 /** Orders that went all the way to the customer: placed, shipped by UPS in full, delivered and invoiced, through the API. */
 public final class ShippedOrders {
@@ -29,7 +28,12 @@ public final class ShippedOrders {
     }
 
     /** {@code invoiceNumber} is the issued invoice of the shipment; {@code trackingNumber} the UPS one. */
-    public record Shipped(UUID customer, String orderId, String orderNumber, List<String> skus, String invoiceNumber,
+    public record Shipped(
+            UUID customer,
+            String orderId,
+            String orderNumber,
+            List<String> skus,
+            String invoiceNumber,
             String trackingNumber) {}
 
     /** A new customer's order of {@code quantities[i]} units of a new 4.00 EUR product per line, delivered and invoiced. */
@@ -52,15 +56,28 @@ public final class ShippedOrders {
         String orderId = order.get("id").asString();
         String shipmentId = shipping.plan(orderId).get(0).get("id").asString();
         shipping.pickAndPack(shipmentId);
-        JsonNode shipped = admin.post("/api/shipments/" + shipmentId + "/ship", Map.of("carrier", "UPS", "service", "STANDARD")).expect(200)
+        JsonNode shipped = admin.post(
+                        "/api/shipments/" + shipmentId + "/ship", Map.of("carrier", "UPS", "service", "STANDARD"))
+                .expect(200)
                 .json();
         admin.post("/api/shipments/" + shipmentId + "/deliver", Map.of()).expect(200);
         JsonNode[] items = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            items[0] = admin.get("/api/invoices?orderId=" + orderId + "&type=INVOICE").expect(200).json().get("items");
-            return items[0].size() >= 1 && !items[0].get(0).get("number").isNull();
-        });
-        return new Shipped(customer, orderId, order.get("number").asString(), skus, items[0].get(0).get("number").asString(),
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    items[0] = admin.get("/api/invoices?orderId=" + orderId + "&type=INVOICE")
+                            .expect(200)
+                            .json()
+                            .get("items");
+                    return items[0].size() >= 1
+                            && !items[0].get(0).get("number").isNull();
+                });
+        return new Shipped(
+                customer,
+                orderId,
+                order.get("number").asString(),
+                skus,
+                items[0].get(0).get("number").asString(),
                 shipped.get("trackingNumber").asString());
     }
 }

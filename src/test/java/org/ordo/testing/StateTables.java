@@ -1,17 +1,16 @@
 package org.ordo.testing;
 
-import org.junit.jupiter.params.provider.Arguments;
-import org.ordo.shared.IllegalTransitionException;
-import org.ordo.shared.StateTable;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.params.provider.Arguments;
+import org.ordo.shared.IllegalTransitionException;
+import org.ordo.shared.StateTable;
 
 /**
  * Checks a status enum against its state table as the domain states it, written out in the test independently of
@@ -32,7 +31,8 @@ public final class StateTables {
         return pairs.stream();
     }
 
-    public static <S extends Enum<S> & StateTable<S>> void assertFollowsTable(S from, S to, boolean legal, Map<S, Set<S>> table) {
+    public static <S extends Enum<S> & StateTable<S>> void assertFollowsTable(
+            S from, S to, boolean legal, Map<S, Set<S>> table) {
         if (legal) {
             assertThat(from.canMoveTo(to)).isTrue();
             from.requireCanMoveTo(to);
@@ -41,8 +41,14 @@ public final class StateTables {
         assertThat(from.canMoveTo(to)).isFalse();
         assertThatThrownBy(() -> from.requireCanMoveTo(to))
                 .isInstanceOfSatisfying(IllegalTransitionException.class, e -> {
-                    assertThat(e.properties()).containsEntry("currentState", from.name()).containsEntry("targetState", to.name());
-                    assertThat(e.properties().get("allowedStates")).isEqualTo(table.get(from).stream().sorted().map(Enum::name).toList());
+                    assertThat(e.properties())
+                            .containsEntry("currentState", from.name())
+                            .containsEntry("targetState", to.name());
+                    assertThat(e.properties().get("allowedStates"))
+                            .isEqualTo(table.get(from).stream()
+                                    .sorted()
+                                    .map(Enum::name)
+                                    .toList());
                     assertThat(e.getMessage()).contains(from.name());
                 });
     }

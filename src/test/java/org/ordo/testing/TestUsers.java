@@ -1,12 +1,11 @@
 package org.ordo.testing;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.stereotype.Component;
-
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
 
 /** Creates users for tests directly in the user tables (one password for all; BCrypt as in production). */
 @Component
@@ -41,10 +40,18 @@ public class TestUsers {
      * refuse the combination; returns the username.
      */
     public String user(String roles, UUID customerId) {
-        String username = Fixtures.unique(customerId == null ? "user" : "customer").toLowerCase();
+        String username =
+                Fixtures.unique(customerId == null ? "user" : "customer").toLowerCase();
         Timestamp now = Timestamp.from(Instant.now());
-        jdbc.update("INSERT INTO app_user (username, password_hash, display_name, customer_id, created_at, updated_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?)", username, hash, username, customerId, now, now);
+        jdbc.update(
+                "INSERT INTO app_user (username, password_hash, display_name, customer_id, created_at, updated_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?)",
+                username,
+                hash,
+                username,
+                customerId,
+                now,
+                now);
         for (String role : roles.split(",")) {
             jdbc.update("INSERT INTO app_user_role (username, role) VALUES (?, ?)", username, role.trim());
         }

@@ -1,5 +1,9 @@
 package org.ordo.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -12,11 +16,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
-
-import java.util.Map;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** An accountant's day: a partial payment on an open invoice, the AR aging chart, a reminder run followed to its end. */
 class AccountingJourneyTests extends BrowserJourney {
@@ -57,7 +56,9 @@ class AccountingJourneyTests extends BrowserJourney {
         String number = invoice.get("number").asString();
         // a second invoice eight days past due: the reminder run has something to do
         JsonNode overdue = openInvoice();
-        jdbc.update("UPDATE invoice SET due_date = CURRENT_DATE - 8 WHERE id = ?", UUID.fromString(overdue.get("id").asString()));
+        jdbc.update(
+                "UPDATE invoice SET due_date = CURRENT_DATE - 8 WHERE id = ?",
+                UUID.fromString(overdue.get("id").asString()));
         logIn("accounting", DEMO_PASSWORD);
 
         browser.find("#nav-nav\\.accounting").click();
@@ -104,21 +105,26 @@ class AccountingJourneyTests extends BrowserJourney {
         assertThat(browser.find("#invoice-status").getText()).isEqualTo("Partially paid");
         assertThat(browser.find("#invoice-open").getText()).isEqualTo("€69.00");
         assertThat(browser.find("#invoice-paid").getText()).isEqualTo("€50.00");
-        assertThat(browser.find("#payments-table").getText()).contains("Bank statement 42").contains("€50.00");
+        assertThat(browser.find("#payments-table").getText())
+                .contains("Bank statement 42")
+                .contains("€50.00");
         assertThat(browser.all("#void-form")).isEmpty();
         assertClean();
         browser.screenshot("accounting-3-partially-paid");
 
         browser.find("#tab-aging").click();
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(css("canvas.aging-chart")));
-        browser.waiting().until(ExpectedConditions.attributeToBe(browser.find("canvas.aging-chart"), "data-drawn", "true"));
-        assertThat(browser.find("#aging-table").getText()).contains(invoice.get("buyer").get("name").asString());
+        browser.waiting()
+                .until(ExpectedConditions.attributeToBe(browser.find("canvas.aging-chart"), "data-drawn", "true"));
+        assertThat(browser.find("#aging-table").getText())
+                .contains(invoice.get("buyer").get("name").asString());
         assertClean();
         browser.screenshot("accounting-4-aging");
 
         browser.find("#tab-reminders").click();
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(css("#run-reminders")));
-        assertThat(browser.find("#overdue-table").getText()).contains(overdue.get("number").asString());
+        assertThat(browser.find("#overdue-table").getText())
+                .contains(overdue.get("number").asString());
         browser.find("#run-reminders").click();
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(css("#job-progress")));
         browser.waiting().until(ExpectedConditions.attributeToBe(css("#job-progress"), "data-state", "DONE"));
@@ -145,8 +151,8 @@ class AccountingJourneyTests extends BrowserJourney {
         browser.size(390, 844);
         browser.open("/accounting?status=ISSUED");
         assertThat(browser.find("#tab-payments").getText()).isEqualTo("登记收款");
-        Number overflow = (Number) ((org.openqa.selenium.JavascriptExecutor) browser.webDriver()).executeScript(
-                "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Number overflow = (Number) ((org.openqa.selenium.JavascriptExecutor) browser.webDriver())
+                .executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
         assertThat(overflow.intValue()).isLessThanOrEqualTo(0);
         assertClean();
         browser.screenshot("accounting-6-list-chinese-phone");
@@ -154,8 +160,8 @@ class AccountingJourneyTests extends BrowserJourney {
         browser.open("/accounting/payments/new?invoice=" + number);
         assertThat(browser.find("#payment-submit").getText()).isEqualTo("登记收款");
         browser.waiting().until(ExpectedConditions.textToBe(css("#allocation-sum"), "€119.00"));
-        overflow = (Number) ((org.openqa.selenium.JavascriptExecutor) browser.webDriver()).executeScript(
-                "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        overflow = (Number) ((org.openqa.selenium.JavascriptExecutor) browser.webDriver())
+                .executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
         assertThat(overflow.intValue()).isLessThanOrEqualTo(0);
         assertClean();
         browser.screenshot("accounting-7-payment-chinese-phone");

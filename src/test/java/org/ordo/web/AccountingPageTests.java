@@ -1,5 +1,17 @@
 package org.ordo.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ordo.invoicing.InvoicingSupport;
@@ -14,19 +26,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
-
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** The accounting pages on the server: who may use them, what a refused payment shows and changes, whose jobs are whose. */
 @OrdoTest
@@ -85,19 +84,28 @@ class AccountingPageTests {
     }
 
     private long payments(String customerId) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM payment WHERE customer_id = ?", Long.class, UUID.fromString(customerId));
+        return jdbc.queryForObject(
+                "SELECT COUNT(*) FROM payment WHERE customer_id = ?", Long.class, UUID.fromString(customerId));
     }
 
     @Test
     void aWarehouseUserIsRefusedEveryAccountingPageWith403AndSeesNoLinkToThem() {
         PageClient warehouse = new PageClient(port);
         warehouse.logIn(users.staff("WAREHOUSE"), TestUsers.PASSWORD);
-        for (String path : new String[] {"/accounting", "/accounting/payments/new", "/accounting/credit-notes", "/accounting/reminders",
-                "/accounting/aging", "/accounting.csv", "/accounting/aging.csv"}) {
+        for (String path : new String[] {
+            "/accounting",
+            "/accounting/payments/new",
+            "/accounting/credit-notes",
+            "/accounting/reminders",
+            "/accounting/aging",
+            "/accounting.csv",
+            "/accounting/aging.csv"
+        }) {
             assertThat(warehouse.get(path).statusCode()).as(path).isEqualTo(403);
         }
         assertThat(warehouse.get("/orders").body()).doesNotContain("href=\"/accounting\"");
-        assertThat(warehouse.post("/accounting/reminders/run", Map.of()).statusCode()).isEqualTo(403);
+        assertThat(warehouse.post("/accounting/reminders/run", Map.of()).statusCode())
+                .isEqualTo(403);
         assertThat(accountant().get("/accounting").statusCode()).isEqualTo(200);
     }
 
@@ -108,14 +116,18 @@ class AccountingPageTests {
         PageClient page = accountant();
         HttpResponse<String> list = page.get("/accounting?q=" + number);
         assertThat(list.statusCode()).isEqualTo(200);
-        assertThat(list.body()).contains(number).contains("id=\"sums\"").contains("/accounting/invoices/" + invoice.get("id").asString() + "/pdf")
+        assertThat(list.body())
+                .contains(number)
+                .contains("id=\"sums\"")
+                .contains("/accounting/invoices/" + invoice.get("id").asString() + "/pdf")
                 .doesNotContain("??");
         HttpResponse<String> partial = page.get("/accounting?q=" + number, Map.of("HX-Request", "true"));
         assertThat(partial.body()).startsWith("<section id=\"results\"").doesNotContain("<html");
         HttpResponse<String> csv = page.get("/accounting.csv?q=" + number);
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
-        assertThat(csv.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment");
+        assertThat(csv.headers().firstValue("Content-Disposition").orElseThrow())
+                .startsWith("attachment");
         assertThat(csv.body().lines()).hasSize(2);
         assertThat(csv.body()).contains(number + ",INVOICE,ISSUED").contains("23.80");
         HttpResponse<String> pdf = page.get("/accounting/invoices/" + number + "/pdf");
@@ -131,7 +143,8 @@ class AccountingPageTests {
         String id = invoice.get("id").asString();
         String customer = invoice.get("customerId").asString();
         PageClient page = accountant();
-        HttpResponse<String> form = page.get("/accounting/payments/new?invoice=" + invoice.get("number").asString());
+        HttpResponse<String> form = page.get(
+                "/accounting/payments/new?invoice=" + invoice.get("number").asString());
         assertThat(form.statusCode()).isEqualTo(200);
         assertThat(form.body()).contains("id=\"alloc-" + id + "\"").contains("value=\"11.90\"");
 
@@ -148,8 +161,11 @@ class AccountingPageTests {
         fields.put("alloc-" + id, "50.00");
         HttpResponse<String> refused = page.post("/accounting/payments", fields);
         assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(refused.body()).contains("id=\"alloc-" + id + "-error\"").contains("More than is open on " + invoice.get("number").asString())
-                .contains("value=\"typed reference\"").contains("value=\"50.00\"");
+        assertThat(refused.body())
+                .contains("id=\"alloc-" + id + "-error\"")
+                .contains("More than is open on " + invoice.get("number").asString())
+                .contains("value=\"typed reference\"")
+                .contains("value=\"50.00\"");
         assertThat(payments(customer)).isZero();
         assertThat(flow.invoice(id).get("status").asString()).isEqualTo("ISSUED");
 
@@ -167,7 +183,9 @@ class AccountingPageTests {
         fields.put("alloc-" + id, "10.00");
         HttpResponse<String> currency = page.post("/accounting/payments", fields);
         assertThat(currency.statusCode()).isEqualTo(400);
-        assertThat(currency.body()).contains("id=\"alloc-" + id + "-error\"").contains("This invoice is in EUR")
+        assertThat(currency.body())
+                .contains("id=\"alloc-" + id + "-error\"")
+                .contains("This invoice is in EUR")
                 .contains("id=\"currency-error\"");
         assertThat(payments(customer)).isZero();
     }
@@ -198,7 +216,10 @@ class AccountingPageTests {
         assertThat(again.statusCode()).isEqualTo(302);
         assertThat(payments(customer)).isEqualTo(1);
         String detail = page.get("/accounting/invoices/" + number).body();
-        assertThat(detail).contains("Partially paid").contains("id=\"payments-table\"").contains("€79.00");
+        assertThat(detail)
+                .contains("Partially paid")
+                .contains("id=\"payments-table\"")
+                .contains("€79.00");
     }
 
     @Test
@@ -218,7 +239,8 @@ class AccountingPageTests {
         admin.logIn("admin", Api.ADMIN_PASSWORD);
         assertThat(admin.get(path).statusCode()).isEqualTo(404);
 
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> owner.get(path + "/progress").body().contains("data-state=\"DONE\""));
         String done = owner.get(path + "/progress").body();
         assertThat(done).contains("id=\"job-result\"").doesNotContain("hx-trigger");
@@ -233,11 +255,13 @@ class AccountingPageTests {
         HttpResponse<String> started = owner.post("/accounting/exports", Map.of("type", "INVOICE", "q", number));
         String location = started.headers().firstValue("Location").orElseThrow();
         String path = location.substring(location.indexOf("/accounting/jobs/"));
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> owner.get(path + "/progress").body().contains("id=\"job-download\""));
         HttpResponse<String> file = owner.get(path + "/download");
         assertThat(file.statusCode()).isEqualTo(200);
-        assertThat(file.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment");
+        assertThat(file.headers().firstValue("Content-Disposition").orElseThrow())
+                .startsWith("attachment");
         assertThat(file.body()).contains(number);
         assertThat(accountant().get(path + "/download").statusCode()).isEqualTo(404);
     }
@@ -245,14 +269,21 @@ class AccountingPageTests {
     @Test
     void agingShowsACustomerWithItsBucketsAndAChartConfiguredByTheServer() {
         JsonNode invoice = invoice(1);
-        jdbc.update("UPDATE invoice SET due_date = CURRENT_DATE - 40 WHERE id = ?", UUID.fromString(invoice.get("id").asString()));
+        jdbc.update(
+                "UPDATE invoice SET due_date = CURRENT_DATE - 40 WHERE id = ?",
+                UUID.fromString(invoice.get("id").asString()));
         PageClient page = accountant();
         HttpResponse<String> aging = page.get("/accounting/aging");
         assertThat(aging.statusCode()).isEqualTo(200);
-        assertThat(aging.body()).contains("id=\"aging-table\"").contains("data-chart=").contains("&quot;stacked&quot;:true")
-                .doesNotContain("style=\"").doesNotContain("??");
+        assertThat(aging.body())
+                .contains("id=\"aging-table\"")
+                .contains("data-chart=")
+                .contains("&quot;stacked&quot;:true")
+                .doesNotContain("style=\"")
+                .doesNotContain("??");
         HttpResponse<String> csv = page.get("/accounting/aging.csv");
-        assertThat(csv.headers().firstValue("Content-Disposition").orElseThrow()).contains("ar-aging-");
+        assertThat(csv.headers().firstValue("Content-Disposition").orElseThrow())
+                .contains("ar-aging-");
         assertThat(csv.body()).contains(invoice.get("customerId").asString());
     }
 
@@ -264,26 +295,38 @@ class AccountingPageTests {
         for (int n = 0; n < 51; n++) {
             UUID customer = UUID.randomUUID();
             java.sql.Timestamp issued = java.sql.Timestamp.from(java.time.Instant.parse("2004-05-03T09:00:00Z"));
-            jdbc.update("INSERT INTO customer (id, name, currency, credit_limit, payment_terms_days, created_at, updated_at) "
-                    + "VALUES (?, ?, 'EUR', 0, 30, ?, ?)", customer, prefix + String.format(" %02d", n), issued, issued);
-            jdbc.update("INSERT INTO invoice (id, type, status, number, order_id, order_number, customer_id, currency, issue_date, due_date, "
+            jdbc.update(
+                    "INSERT INTO customer (id, name, currency, credit_limit, payment_terms_days, created_at, updated_at) "
+                            + "VALUES (?, ?, 'EUR', 0, 30, ?, ?)",
+                    customer,
+                    prefix + String.format(" %02d", n),
+                    issued,
+                    issued);
+            jdbc.update(
+                    "INSERT INTO invoice (id, type, status, number, order_id, order_number, customer_id, currency, issue_date, due_date, "
                             + "payment_terms_days, buyer_name, buyer_country, seller_name, seller_country, subtotal, discount, shipping, tax, "
                             + "total, amount_credited, amount_paid, created_at, created_by) VALUES (?, 'INVOICE', 'ISSUED', ?, ?, 'SO-2004-1', ?, "
                             + "'EUR', DATE '2004-05-03', DATE '2004-06-02', 30, 'Aging Page', 'DE', 'Ordo', 'DE', 10, 0, 0, 0, 10, 0, 0, ?, 'test')",
-                    UUID.randomUUID(), Fixtures.unique("AGE-2004"), UUID.randomUUID(), customer, issued);
+                    UUID.randomUUID(),
+                    Fixtures.unique("AGE-2004"),
+                    UUID.randomUUID(),
+                    customer,
+                    issued);
             owing.add(customer.toString());
         }
         PageClient page = accountant();
         String first = page.get("/accounting/aging?asOf=2004-06-30").body();
-        Matcher position = Pattern.compile("id=\"aging-page-position\">Page 1 of (\\d+)<").matcher(first);
+        Matcher position =
+                Pattern.compile("id=\"aging-page-position\">Page 1 of (\\d+)<").matcher(first);
         assertThat(position.find()).as("the table says which page of how many").isTrue();
         int pages = Integer.parseInt(position.group(1));
         assertThat(first).contains("href=\"/accounting/aging?asOf=2004-06-30&amp;page=1\"");
         Map<String, Integer> seen = new java.util.HashMap<>();
         for (int n = 0; n < pages; n++) {
-            String body = page.get("/accounting/aging?asOf=2004-06-30&page=" + n).body();
-            Matcher rows = Pattern.compile("/accounting\\?customer=([0-9a-f-]{36})").matcher(body.substring(body.indexOf("<tbody>"),
-                    body.indexOf("</tbody>")));
+            String body =
+                    page.get("/accounting/aging?asOf=2004-06-30&page=" + n).body();
+            Matcher rows = Pattern.compile("/accounting\\?customer=([0-9a-f-]{36})")
+                    .matcher(body.substring(body.indexOf("<tbody>"), body.indexOf("</tbody>")));
             int onThisPage = 0;
             while (rows.find()) {
                 onThisPage++;
@@ -304,30 +347,48 @@ class AccountingPageTests {
         PageClient page = accountant();
         HttpResponse<String> start = page.get("/accounting/credit-notes/new?invoice=" + number);
         assertThat(start.statusCode()).isEqualTo(302);
-        assertThat(start.headers().firstValue("Location").orElseThrow()).endsWith("/accounting/invoices/" + number + "#credit-form");
-        assertThat(page.get("/accounting/credit-notes/new?invoice=INV-1999-999999").body()).contains("id=\"invoice-error\"");
+        assertThat(start.headers().firstValue("Location").orElseThrow())
+                .endsWith("/accounting/invoices/" + number + "#credit-form");
+        assertThat(page.get("/accounting/credit-notes/new?invoice=INV-1999-999999")
+                        .body())
+                .contains("id=\"invoice-error\"");
 
         page.get("/accounting/invoices/" + number);
-        HttpResponse<String> tooMany = page.post("/accounting/invoices/" + number + "/credit-notes",
+        HttpResponse<String> tooMany = page.post(
+                "/accounting/invoices/" + number + "/credit-notes",
                 Map.of("by", "LINES", "qty-1", "4", "reason", "damaged in transit"));
         assertThat(tooMany.statusCode()).isEqualTo(400);
-        assertThat(tooMany.body()).contains("id=\"qty-1-error\"").contains("At most 3 can still be credited.")
+        assertThat(tooMany.body())
+                .contains("id=\"qty-1-error\"")
+                .contains("At most 3 can still be credited.")
                 .contains("value=\"damaged in transit\"");
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM invoice WHERE original_invoice_id = ?", Long.class,
-                UUID.fromString(invoice.get("id").asString()))).isZero();
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM invoice WHERE original_invoice_id = ?",
+                        Long.class,
+                        UUID.fromString(invoice.get("id").asString())))
+                .isZero();
 
-        HttpResponse<String> issued = page.post("/accounting/invoices/" + number + "/credit-notes",
+        HttpResponse<String> issued = page.post(
+                "/accounting/invoices/" + number + "/credit-notes",
                 Map.of("by", "LINES", "qty-1", "1", "reason", "damaged in transit"));
         assertThat(issued.statusCode()).isEqualTo(302);
         String detail = page.get("/accounting/invoices/" + number).body();
-        assertThat(detail).contains("id=\"credit-notes-table\"").contains("Credit note CN-").contains("€23.80")
+        assertThat(detail)
+                .contains("id=\"credit-notes-table\"")
+                .contains("Credit note CN-")
+                .contains("€23.80")
                 .doesNotContain("id=\"void-form\"");
-        String list = page.get("/accounting/credit-notes?customer=" + invoice.get("customerId").asString()).body();
+        String list = page.get("/accounting/credit-notes?customer="
+                        + invoice.get("customerId").asString())
+                .body();
         assertThat(list).contains(number).contains("-€11.90");
         String note = list.substring(list.indexOf("CN-"), list.indexOf("CN-") + 14);
         page.get("/accounting/invoices/" + note);
-        HttpResponse<String> voided = page.post("/accounting/invoices/" + note + "/void", Map.of("reason", "issued by mistake"));
+        HttpResponse<String> voided =
+                page.post("/accounting/invoices/" + note + "/void", Map.of("reason", "issued by mistake"));
         assertThat(voided.statusCode()).isEqualTo(302);
-        assertThat(page.get("/accounting/invoices/" + note).body()).contains("issued by mistake").contains(">Void<");
+        assertThat(page.get("/accounting/invoices/" + note).body())
+                .contains("issued by mistake")
+                .contains(">Void<");
     }
 }

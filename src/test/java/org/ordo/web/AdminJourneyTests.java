@@ -1,5 +1,8 @@
 package org.ordo.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -7,10 +10,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.ordo.shared.Gtin;
 import org.ordo.testing.Api;
 import org.ordo.testing.Fixtures;
-
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An administrator's day: a product created with a mistyped GTIN (told next to the field, fixed), a SALES user created,
@@ -33,7 +32,8 @@ class AdminJourneyTests extends BrowserJourney {
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(css("#new-product")));
         browser.find("#new-product").click();
         String sku = Fixtures.unique("LAMP");
-        String digits = String.format("%012d", java.util.concurrent.ThreadLocalRandom.current().nextLong(1_000_000_000_000L));
+        String digits = String.format(
+                "%012d", java.util.concurrent.ThreadLocalRandom.current().nextLong(1_000_000_000_000L));
         String gtin = digits + Gtin.checkDigit(digits);
         String wrong = digits + ((Gtin.checkDigit(digits) + 5) % 10);
         browser.find("#sku").sendKeys(sku);

@@ -1,5 +1,14 @@
 package org.ordo.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ordo.testing.Api;
@@ -10,16 +19,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
-import java.net.http.HttpResponse;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The administration pages: every form's error next to its field with nothing changed and what was typed kept, a change
  * someone else saved meanwhile reported as a conflict, no administrator locking themselves out, a token's secret shown
@@ -28,13 +27,41 @@ import static org.assertj.core.api.Assertions.assertThat;
 @OrdoTest
 class AdminPageTests {
 
-    static final List<String> PAGES = List.of("/admin", "/admin/products", "/admin/products/new", "/admin/products.csv",
-            "/admin/customers", "/admin/customers/new", "/admin/customers.csv", "/admin/warehouses", "/admin/warehouses/new",
-            "/admin/warehouses.csv", "/admin/users", "/admin/users/new", "/admin/users/admin", "/admin/users.csv", "/admin/tokens",
-            "/admin/tokens/new", "/admin/tokens/issued", "/admin/tokens.csv", "/admin/audit", "/admin/audit.csv", "/admin/consistency");
-    static final List<String> ACTIONS = List.of("/admin/products", "/admin/products/ANY", "/admin/customers",
-            "/admin/customers/" + UUID.randomUUID(), "/admin/warehouses", "/admin/warehouses/ANY", "/admin/users", "/admin/users/admin",
-            "/admin/users/admin/enabled", "/admin/users/admin/password", "/admin/tokens", "/admin/tokens/" + UUID.randomUUID() + "/revoke");
+    static final List<String> PAGES = List.of(
+            "/admin",
+            "/admin/products",
+            "/admin/products/new",
+            "/admin/products.csv",
+            "/admin/customers",
+            "/admin/customers/new",
+            "/admin/customers.csv",
+            "/admin/warehouses",
+            "/admin/warehouses/new",
+            "/admin/warehouses.csv",
+            "/admin/users",
+            "/admin/users/new",
+            "/admin/users/admin",
+            "/admin/users.csv",
+            "/admin/tokens",
+            "/admin/tokens/new",
+            "/admin/tokens/issued",
+            "/admin/tokens.csv",
+            "/admin/audit",
+            "/admin/audit.csv",
+            "/admin/consistency");
+    static final List<String> ACTIONS = List.of(
+            "/admin/products",
+            "/admin/products/ANY",
+            "/admin/customers",
+            "/admin/customers/" + UUID.randomUUID(),
+            "/admin/warehouses",
+            "/admin/warehouses/ANY",
+            "/admin/users",
+            "/admin/users/admin",
+            "/admin/users/admin/enabled",
+            "/admin/users/admin/password",
+            "/admin/tokens",
+            "/admin/tokens/" + UUID.randomUUID() + "/revoke");
     private static final Pattern VERSION = Pattern.compile("name=\"version\" value=\"(\\d+)\"");
 
     @LocalServerPort
@@ -59,10 +86,14 @@ class AdminPageTests {
             page.logIn(users.staff(role), TestUsers.PASSWORD);
             page.get("/orders");
             for (String path : PAGES) {
-                assertThat(page.get(path).statusCode()).as("GET %s as %s", path, role).isEqualTo(403);
+                assertThat(page.get(path).statusCode())
+                        .as("GET %s as %s", path, role)
+                        .isEqualTo(403);
             }
             for (String path : ACTIONS) {
-                assertThat(page.post(path, Map.of("name", "x")).statusCode()).as("POST %s as %s", path, role).isEqualTo(403);
+                assertThat(page.post(path, Map.of("name", "x")).statusCode())
+                        .as("POST %s as %s", path, role)
+                        .isEqualTo(403);
             }
             assertThat(page.get("/orders").body()).doesNotContain("href=\"/admin\"");
         }
@@ -82,14 +113,19 @@ class AdminPageTests {
         PageClient admin = admin();
         admin.get("/admin/products/new");
         String sku = Fixtures.unique("PAGE");
-        String digits = String.format("%012d", java.util.concurrent.ThreadLocalRandom.current().nextLong(1_000_000_000_000L));
+        String digits = String.format(
+                "%012d", java.util.concurrent.ThreadLocalRandom.current().nextLong(1_000_000_000_000L));
         int check = org.ordo.shared.Gtin.checkDigit(digits);
         String gtin = digits + check;
         Map<String, String> form = product(sku, "Desk lamp", digits + (check + 1) % 10);
         HttpResponse<String> refused = admin.post("/admin/products", form);
         assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(refused.body()).contains("id=\"gtin-error\"").contains("must end in " + check)
-                .contains("value=\"Desk lamp\"").contains("value=\"" + sku + "\"").contains("value=\"19.90\"")
+        assertThat(refused.body())
+                .contains("id=\"gtin-error\"")
+                .contains("must end in " + check)
+                .contains("value=\"Desk lamp\"")
+                .contains("value=\"" + sku + "\"")
+                .contains("value=\"19.90\"")
                 .contains("aria-describedby=\"gtin-error\"");
         api.get("/api/products/" + sku).expect(404);
 
@@ -97,13 +133,21 @@ class AdminPageTests {
         form.put("price", "nineteen");
         HttpResponse<String> price = admin.post("/admin/products", form);
         assertThat(price.statusCode()).isEqualTo(400);
-        assertThat(price.body()).contains("id=\"price-error\"").doesNotContain("id=\"gtin-error\"").contains("value=\"nineteen\"");
+        assertThat(price.body())
+                .contains("id=\"price-error\"")
+                .doesNotContain("id=\"gtin-error\"")
+                .contains("value=\"nineteen\"");
 
         form.put("price", "19.90");
         HttpResponse<String> created = admin.post("/admin/products", form);
         assertThat(created.statusCode()).isEqualTo(302);
         assertThat(created.headers().firstValue("Location").orElseThrow()).endsWith("/admin/products/" + sku);
-        assertThat(api.get("/api/products/" + sku).expect(200).json().get("gtin").asString()).isEqualTo(gtin);
+        assertThat(api.get("/api/products/" + sku)
+                        .expect(200)
+                        .json()
+                        .get("gtin")
+                        .asString())
+                .isEqualTo(gtin);
         assertThat(admin.get("/admin/products?q=" + gtin).body()).contains(sku);
     }
 
@@ -114,14 +158,18 @@ class AdminPageTests {
         String page = admin.get("/admin/products/" + sku).body();
         String version = version(page);
         // someone else changes the price meanwhile
-        api.patch("/api/products/" + sku, Map.of("unitPrice", Fixtures.money("12.00", "EUR"))).expect(200);
+        api.patch("/api/products/" + sku, Map.of("unitPrice", Fixtures.money("12.00", "EUR")))
+                .expect(200);
 
         Map<String, String> form = product(sku, "Renamed by the page", "");
         form.put("version", version);
         HttpResponse<String> conflict = admin.post("/admin/products/" + sku, form);
         assertThat(conflict.statusCode()).isEqualTo(409);
-        assertThat(conflict.body()).contains("id=\"conflict\"").contains("changed this record while you were editing")
-                .contains("value=\"Renamed by the page\"").contains("€12.00");
+        assertThat(conflict.body())
+                .contains("id=\"conflict\"")
+                .contains("changed this record while you were editing")
+                .contains("value=\"Renamed by the page\"")
+                .contains("€12.00");
         JsonNode now = api.get("/api/products/" + sku).expect(200).json();
         assertThat(now.get("name").asString()).isEqualTo("Product " + sku);
         assertThat(now.get("unitPrice").get("amount").asString()).isEqualTo("12.00");
@@ -129,7 +177,12 @@ class AdminPageTests {
         // the form now carries the current version: saving again replaces the values knowingly
         form.put("version", version(conflict.body()));
         assertThat(admin.post("/admin/products/" + sku, form).statusCode()).isEqualTo(302);
-        assertThat(api.get("/api/products/" + sku).expect(200).json().get("name").asString()).isEqualTo("Renamed by the page");
+        assertThat(api.get("/api/products/" + sku)
+                        .expect(200)
+                        .json()
+                        .get("name")
+                        .asString())
+                .isEqualTo("Renamed by the page");
     }
 
     @Test
@@ -147,9 +200,18 @@ class AdminPageTests {
         form.put("paymentTermsDays", "45");
         HttpResponse<String> refused = admin.post("/admin/customers", form);
         assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(refused.body()).contains("id=\"email-error\"").contains("id=\"billingAddressCity-error\"")
-                .contains("value=\"not-an-address\"").contains("value=\"" + name + "\"").contains("value=\"Lindenallee 5\"");
-        assertThat(api.get("/api/customers?q=" + name.replace(" ", "+")).expect(200).json().get("totalItems").asLong()).isZero();
+        assertThat(refused.body())
+                .contains("id=\"email-error\"")
+                .contains("id=\"billingAddressCity-error\"")
+                .contains("value=\"not-an-address\"")
+                .contains("value=\"" + name + "\"")
+                .contains("value=\"Lindenallee 5\"");
+        assertThat(api.get("/api/customers?q=" + name.replace(" ", "+"))
+                        .expect(200)
+                        .json()
+                        .get("totalItems")
+                        .asLong())
+                .isZero();
 
         form.put("email", "buyer@example.com");
         form.put("billingAddressCity", "Köln");
@@ -168,7 +230,13 @@ class AdminPageTests {
         HttpResponse<String> conflict = admin.post("/admin/customers/" + id, form);
         assertThat(conflict.statusCode()).isEqualTo(409);
         assertThat(conflict.body()).contains("id=\"conflict\"").contains("value=\"777.00\"");
-        assertThat(api.get("/api/customers/" + id).expect(200).json().get("creditLimit").get("amount").asString()).isEqualTo("5000.00");
+        assertThat(api.get("/api/customers/" + id)
+                        .expect(200)
+                        .json()
+                        .get("creditLimit")
+                        .get("amount")
+                        .asString())
+                .isEqualTo("5000.00");
     }
 
     @Test
@@ -177,13 +245,21 @@ class AdminPageTests {
         admin.get("/admin/warehouses/new");
         HttpResponse<String> refused = admin.post("/admin/warehouses", Map.of("code", "lower case", "name", "Depot"));
         assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(refused.body()).contains("id=\"code-error\"").contains("value=\"lower case\"").contains("value=\"Depot\"");
+        assertThat(refused.body())
+                .contains("id=\"code-error\"")
+                .contains("value=\"lower case\"")
+                .contains("value=\"Depot\"");
         String code = Fixtures.unique("WHP");
-        assertThat(admin.post("/admin/warehouses", Map.of("code", code, "name", "Depot", "active", "true")).statusCode()).isEqualTo(302);
+        assertThat(admin.post("/admin/warehouses", Map.of("code", code, "name", "Depot", "active", "true"))
+                        .statusCode())
+                .isEqualTo(302);
         admin.get("/admin/warehouses/" + code);
-        assertThat(admin.post("/admin/warehouses/" + code, Map.of("name", "Depot East", "addressCountry", "DE")).statusCode())
+        assertThat(admin.post("/admin/warehouses/" + code, Map.of("name", "Depot East", "addressCountry", "DE"))
+                        .statusCode())
                 .isEqualTo(400);
-        assertThat(admin.post("/admin/warehouses/" + code, Map.of("name", "Depot East")).statusCode()).isEqualTo(302);
+        assertThat(admin.post("/admin/warehouses/" + code, Map.of("name", "Depot East"))
+                        .statusCode())
+                .isEqualTo(302);
         JsonNode warehouse = api.get("/api/warehouses/" + code).expect(200).json();
         assertThat(warehouse.get("name").asString()).isEqualTo("Depot East");
         assertThat(warehouse.get("active").asBoolean()).isFalse();
@@ -195,43 +271,75 @@ class AdminPageTests {
         PageClient admin = admin();
         admin.get("/admin/users/new");
         String username = Fixtures.unique("clerk").toLowerCase();
-        HttpResponse<String> refused = admin.post("/admin/users", Map.of("username", username, "displayName", "Clerk Kent",
-                "password", "short", "roles", "SALES"));
+        HttpResponse<String> refused = admin.post(
+                "/admin/users",
+                Map.of("username", username, "displayName", "Clerk Kent", "password", "short", "roles", "SALES"));
         assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(refused.body()).contains("id=\"password-error\"").contains("at least 12 characters")
-                .contains("value=\"" + username + "\"").contains("value=\"Clerk Kent\"").doesNotContain("value=\"short\"");
+        assertThat(refused.body())
+                .contains("id=\"password-error\"")
+                .contains("at least 12 characters")
+                .contains("value=\"" + username + "\"")
+                .contains("value=\"Clerk Kent\"")
+                .doesNotContain("value=\"short\"");
         assertThat(refused.body()).containsPattern("id=\"role-SALES\"[^>]*checked");
         api.get("/api/users/" + username).expect(404);
 
-        HttpResponse<String> customerless = admin.post("/admin/users", Map.of("username", username, "password", "long-enough-password",
-                "roles", "CUSTOMER"));
+        HttpResponse<String> customerless = admin.post(
+                "/admin/users", Map.of("username", username, "password", "long-enough-password", "roles", "CUSTOMER"));
         assertThat(customerless.statusCode()).isEqualTo(400);
         assertThat(customerless.body()).contains("id=\"customer-error\"");
 
-        assertThat(admin.post("/admin/users", Map.of("username", username, "displayName", "Clerk Kent", "password", "long-enough-password",
-                "roles", "SALES")).statusCode()).isEqualTo(302);
-        assertThat(api.get("/api/users/" + username).expect(200).json().get("roles").get(0).asString()).isEqualTo("SALES");
+        assertThat(admin.post(
+                                "/admin/users",
+                                Map.of(
+                                        "username",
+                                        username,
+                                        "displayName",
+                                        "Clerk Kent",
+                                        "password",
+                                        "long-enough-password",
+                                        "roles",
+                                        "SALES"))
+                        .statusCode())
+                .isEqualTo(302);
+        assertThat(api.get("/api/users/" + username)
+                        .expect(200)
+                        .json()
+                        .get("roles")
+                        .get(0)
+                        .asString())
+                .isEqualTo("SALES");
         admin.get("/admin/users/" + username);
         HttpResponse<String> reset = admin.post("/admin/users/" + username + "/password", Map.of("password", "tiny"));
         assertThat(reset.statusCode()).isEqualTo(400);
         assertThat(reset.body()).contains("id=\"newPassword-error\"");
-        assertThat(admin.post("/admin/users/" + username + "/password", Map.of("password", "another-long-password")).statusCode())
+        assertThat(admin.post("/admin/users/" + username + "/password", Map.of("password", "another-long-password"))
+                        .statusCode())
                 .isEqualTo(302);
-        Api.at(port).basic(username, "another-long-password").get("/api/users/me").expect(200);
+        Api.at(port)
+                .basic(username, "another-long-password")
+                .get("/api/users/me")
+                .expect(200);
     }
 
     @Test
     void anAdministratorCannotTakeTheAdminRoleFromThemselvesNorDisableThemselves() {
         String boss = Fixtures.unique("boss").toLowerCase();
-        api.post("/api/users", Map.of("username", boss, "password", "the-boss-password", "roles", List.of("ADMIN"))).expect(201);
+        api.post("/api/users", Map.of("username", boss, "password", "the-boss-password", "roles", List.of("ADMIN")))
+                .expect(201);
         PageClient page = new PageClient(port);
         page.logIn(boss, "the-boss-password");
         String own = page.get("/admin/users/" + boss).body();
         assertThat(own).contains("id=\"self-hint\"");
-        HttpResponse<String> demote = page.post("/admin/users/" + boss, Map.of("roles", "SALES", "enabled", "true", "version", version(own)));
+        HttpResponse<String> demote =
+                page.post("/admin/users/" + boss, Map.of("roles", "SALES", "enabled", "true", "version", version(own)));
         assertThat(demote.statusCode()).isEqualTo(409);
-        assertThat(demote.body()).contains("id=\"form-error\"").contains("You cannot lock yourself out").contains("id=\"roles-error\"");
-        HttpResponse<String> disable = page.post("/admin/users/" + boss + "/enabled", Map.of("enabled", "false", "version", version(own)));
+        assertThat(demote.body())
+                .contains("id=\"form-error\"")
+                .contains("You cannot lock yourself out")
+                .contains("id=\"roles-error\"");
+        HttpResponse<String> disable =
+                page.post("/admin/users/" + boss + "/enabled", Map.of("enabled", "false", "version", version(own)));
         assertThat(disable.statusCode()).isEqualTo(409);
         assertThat(disable.body()).contains("You cannot lock yourself out");
         JsonNode user = api.get("/api/users/" + boss).expect(200).json();
@@ -243,20 +351,33 @@ class AdminPageTests {
         // another administrator may disable them
         PageClient other = admin();
         String theirs = other.get("/admin/users/" + boss).body();
-        assertThat(other.post("/admin/users/" + boss + "/enabled", Map.of("enabled", "false", "version", version(theirs))).statusCode())
+        assertThat(other.post(
+                                "/admin/users/" + boss + "/enabled",
+                                Map.of("enabled", "false", "version", version(theirs)))
+                        .statusCode())
                 .isEqualTo(302);
-        assertThat(api.get("/api/users/" + boss).expect(200).json().get("enabled").asBoolean()).isFalse();
+        assertThat(api.get("/api/users/" + boss)
+                        .expect(200)
+                        .json()
+                        .get("enabled")
+                        .asBoolean())
+                .isFalse();
     }
 
     @Test
     void aTokensSecretIsShownOnceAndNeverListed() {
         PageClient admin = admin();
         admin.get("/admin/tokens/new");
-        HttpResponse<String> refused = admin.post("/admin/tokens", Map.of("owner", "no-such-user-x", "name", "sync", "expires", "soon"));
+        HttpResponse<String> refused =
+                admin.post("/admin/tokens", Map.of("owner", "no-such-user-x", "name", "sync", "expires", "soon"));
         assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(refused.body()).contains("id=\"owner-error\"").contains("id=\"expires-error\"").contains("value=\"sync\"");
+        assertThat(refused.body())
+                .contains("id=\"owner-error\"")
+                .contains("id=\"expires-error\"")
+                .contains("value=\"sync\"");
         String name = Fixtures.unique("erp sync");
-        HttpResponse<String> issued = admin.post("/admin/tokens", Map.of("owner", "admin", "name", name, "expires", ""));
+        HttpResponse<String> issued =
+                admin.post("/admin/tokens", Map.of("owner", "admin", "name", name, "expires", ""));
         assertThat(issued.statusCode()).isEqualTo(302);
         assertThat(issued.headers().firstValue("Location").orElseThrow()).endsWith("/admin/tokens/issued");
         HttpResponse<String> once = admin.get("/admin/tokens/issued");
@@ -271,11 +392,17 @@ class AdminPageTests {
         assertThat(again.body()).doesNotContain(secret.group(1));
         String list = admin.get("/admin/tokens?owner=admin").body();
         assertThat(list).contains(name).doesNotContain(secret.group(1));
-        assertThat(admin.get("/admin/tokens.csv?owner=admin").body()).contains(name).doesNotContain(secret.group(1));
+        assertThat(admin.get("/admin/tokens.csv?owner=admin").body())
+                .contains(name)
+                .doesNotContain(secret.group(1));
 
-        Matcher revoke = Pattern.compile("action=\"(/admin/tokens/[0-9a-f-]+/revoke)\"").matcher(list);
+        Matcher revoke =
+                Pattern.compile("action=\"(/admin/tokens/[0-9a-f-]+/revoke)\"").matcher(list);
         assertThat(revoke.find()).isTrue();
-        String revoked = admin.post(revoke.group(1), Map.of()).headers().firstValue("Location").orElseThrow();
+        String revoked = admin.post(revoke.group(1), Map.of())
+                .headers()
+                .firstValue("Location")
+                .orElseThrow();
         assertThat(revoked).contains("/admin/tokens");
     }
 
@@ -286,13 +413,21 @@ class AdminPageTests {
         PageClient admin = admin();
         HttpResponse<String> trail = admin.get("/admin/audit?entity=PRODUCT&entityId=" + sku);
         assertThat(trail.statusCode()).isEqualTo(200);
-        assertThat(trail.body()).contains("CREATED").contains("UPDATED").contains("id=\"chain-verdict\"").contains("alert-success")
-                .contains("Renamed " + sku).contains("Product " + sku).contains("#2");
+        assertThat(trail.body())
+                .contains("CREATED")
+                .contains("UPDATED")
+                .contains("id=\"chain-verdict\"")
+                .contains("alert-success")
+                .contains("Renamed " + sku)
+                .contains("Product " + sku)
+                .contains("#2");
         assertThat(admin.get("/admin/audit?actor=admin&from=not-a-date").body()).contains("id=\"from-error\"");
 
         HttpResponse<String> csv = admin.get("/admin/audit.csv?entity=PRODUCT&entityId=" + sku);
         assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
-        assertThat(csv.headers().firstValue("Content-Disposition").orElseThrow()).contains("attachment").contains("audit-trail.csv");
+        assertThat(csv.headers().firstValue("Content-Disposition").orElseThrow())
+                .contains("attachment")
+                .contains("audit-trail.csv");
         assertThat(csv.body().split("\r\n")).hasSize(3);
         HttpResponse<String> products = admin.get("/admin/products.csv?q=" + sku);
         assertThat(products.body().split("\r\n")).hasSize(2);

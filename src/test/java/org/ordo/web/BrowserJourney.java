@@ -1,5 +1,7 @@
 package org.ordo.web;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,18 +14,22 @@ import org.ordo.testing.Api;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 /**
  * A journey through the pages in a real browser (Debian's Chromium) on the embedded default with the demo data, as a
  * newcomer first meets them. Every journey class shares one application (same configuration, so one cached context):
  * journeys place the orders they work on rather than depend on the state of a particular demo order. Each journey ends
  * with a screenshot in target/screenshots.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:ordo-pages;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-        "spring.datasource.username=sa", "spring.datasource.password=",
-        "ordo.demo-data=true", "ordo.admin-password=" + Api.ADMIN_PASSWORD, "server.shutdown=immediate"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:ordo-pages;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+            "spring.datasource.username=sa",
+            "spring.datasource.password=",
+            "ordo.demo-data=true",
+            "ordo.admin-password=" + Api.ADMIN_PASSWORD,
+            "server.shutdown=immediate"
+        })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class BrowserJourney {
 
@@ -37,7 +43,8 @@ abstract class BrowserJourney {
 
     @BeforeAll
     void startBrowser() {
-        String missing = "Chromium and chromedriver from Debian are needed: apt-get install -y chromium chromium-driver";
+        String missing =
+                "Chromium and chromedriver from Debian are needed: apt-get install -y chromium chromium-driver";
         if ("true".equals(System.getenv("CI"))) {
             // CI installs them (.ci/run): there, a missing browser is a failure, never a silent skip
             org.junit.jupiter.api.Assertions.assertTrue(Browser.available(), missing);
@@ -67,8 +74,9 @@ abstract class BrowserJourney {
         name.clear();
         name.sendKeys(username, Keys.TAB, password, Keys.ENTER);
         // the landing page, loaded: a form submitted by a key press does not wait for the next page by itself
-        browser.waiting().until(d -> !d.getCurrentUrl().endsWith("/login")
-                && "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+        browser.waiting()
+                .until(d -> !d.getCurrentUrl().endsWith("/login")
+                        && "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
     static By css(String selector) {

@@ -1,5 +1,9 @@
 package org.ordo.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -8,11 +12,6 @@ import org.ordo.identity.Role;
 import org.ordo.identity.UserAdmin;
 import org.ordo.testing.Api;
 import org.springframework.beans.factory.annotation.Autowired;
-
-import java.util.List;
-import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The first pages: login and lockout, the dashboard, the orders list and one order, English and Chinese. */
 class BrowserJourneyTests extends BrowserJourney {
@@ -34,18 +33,23 @@ class BrowserJourneyTests extends BrowserJourney {
         browser.screenshot("1-dashboard-admin");
 
         browser.find("#nav-nav\\.orders").click();
-        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(org.openqa.selenium.By.cssSelector("#orders-table")));
+        browser.waiting()
+                .until(ExpectedConditions.presenceOfElementLocated(
+                        org.openqa.selenium.By.cssSelector("#orders-table")));
         // the status filter swaps only the table in (htmx) and puts the filter into the address
         new org.openqa.selenium.support.ui.Select(browser.find("#status")).selectByValue("DELIVERED");
         browser.waiting().until(ExpectedConditions.urlContains("status=DELIVERED"));
-        browser.waiting().until(d -> browser.all("#orders-table tbody tr").stream()
-                .allMatch(row -> row.getText().contains("Delivered")));
+        browser.waiting()
+                .until(d -> browser.all("#orders-table tbody tr").stream()
+                        .allMatch(row -> row.getText().contains("Delivered")));
         browser.screenshot("2-orders-delivered");
 
         WebElement first = browser.find("#orders-table tbody tr a.order-link");
         String number = first.getText();
         first.click();
-        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(org.openqa.selenium.By.cssSelector("#order-number"), number));
+        browser.waiting()
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        org.openqa.selenium.By.cssSelector("#order-number"), number));
         List<WebElement> timeline = browser.all("#timeline li");
         assertThat(timeline).hasSizeGreaterThanOrEqualTo(3);
         assertThat(browser.find("#timeline").getText()).contains("Delivered");
@@ -66,14 +70,16 @@ class BrowserJourneyTests extends BrowserJourney {
 
         browser.open("/orders?status=CONFIRMED");
         browser.find("#orders-table tbody tr a.order-link").click();
-        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(org.openqa.selenium.By.cssSelector("#hold-form")));
+        browser.waiting()
+                .until(ExpectedConditions.presenceOfElementLocated(org.openqa.selenium.By.cssSelector("#hold-form")));
         browser.find("#hold-submit").click();
         // a hold needs a reason: said next to the field, and nothing changed
         assertThat(browser.find("#hold-reason-error").getText()).isEqualTo("This field is required.");
         assertThat(browser.find("#order-status").getText()).isEqualTo("Confirmed");
         assertThat(browser.consoleErrors()).singleElement().asString().contains("status of 400");
         browser.find("#hold-reason").sendKeys("customer asked to wait", Keys.ENTER);
-        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(org.openqa.selenium.By.cssSelector("#done")));
+        browser.waiting()
+                .until(ExpectedConditions.presenceOfElementLocated(org.openqa.selenium.By.cssSelector("#done")));
         assertThat(browser.find("#order-status").getText()).isEqualTo("On hold");
         assertThat(browser.find("#timeline").getText()).contains("customer asked to wait");
         assertThat(browser.all("#release-form")).hasSize(1);
@@ -113,7 +119,8 @@ class BrowserJourneyTests extends BrowserJourney {
         browser.waiting().until(ExpectedConditions.attributeToBe(browser.find("#orders-chart"), "data-drawn", "true"));
         assertThat(browser.find("html").getAttribute("lang")).isEqualTo("zh-CN");
         assertThat(browser.find("#kpis").getText()).contains("准时交付率");
-        assertThat(browser.find("#kpis-heading").getText()).matches("关键指标 \\d{4}年\\d{1,2}月\\d{1,2}日 – \\d{4}年\\d{1,2}月\\d{1,2}日");
+        assertThat(browser.find("#kpis-heading").getText())
+                .matches("关键指标 \\d{4}年\\d{1,2}月\\d{1,2}日 – \\d{4}年\\d{1,2}月\\d{1,2}日");
         assertThat(browser.find("#nav-nav\\.orders").getText()).isEqualTo("订单");
         assertThat(browser.webDriver().getPageSource()).doesNotContain("??");
         assertThat(browser.consoleErrors()).isEmpty();

@@ -1,5 +1,17 @@
 package org.ordo.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -15,19 +27,6 @@ import org.ordo.testing.Api;
 import org.ordo.testing.ShippedOrders;
 import org.ordo.testing.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
-
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The customer portal as a demo customer meets it, and customer service working on a customer and a return. */
 class CustomerPortalJourneyTests extends BrowserJourney {
@@ -61,7 +60,9 @@ class CustomerPortalJourneyTests extends BrowserJourney {
         first.click();
         browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(css("#order-number"), number));
         assertThat(browser.all("#timeline li")).hasSizeGreaterThanOrEqualTo(3);
-        assertThat(browser.find("#timeline").getText()).contains("We received your order").contains("Your order was delivered")
+        assertThat(browser.find("#timeline").getText())
+                .contains("We received your order")
+                .contains("Your order was delivered")
                 .doesNotContain("by ");
         WebElement tracking = browser.find("#shipments-table a.tracking-link");
         assertThat(tracking.getAttribute("href")).startsWith("https://");
@@ -80,16 +81,27 @@ class CustomerPortalJourneyTests extends BrowserJourney {
         assertThat(new String(download.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
 
         // another customer's order and invoice, typed into the address bar: not found
-        UUID schneider = customers.search("Schneider Logistik", 1).stream().map(CustomerSnapshot::id).findFirst().orElseThrow();
-        String othersOrder = orders.search(new Orders.Search(Set.of(OrderStatus.COMPLETED), schneider, null, null, null, null),
-                Paging.of(0, 1)).items().get(0).number();
-        String othersInvoice = invoices.search(schneider, Set.of(), Paging.of(0, 1)).items().get(0).number();
+        UUID schneider = customers.search("Schneider Logistik", 1).stream()
+                .map(CustomerSnapshot::id)
+                .findFirst()
+                .orElseThrow();
+        String othersOrder = orders.search(
+                        new Orders.Search(Set.of(OrderStatus.COMPLETED), schneider, null, null, null, null),
+                        Paging.of(0, 1))
+                .items()
+                .get(0)
+                .number();
+        String othersInvoice = invoices.search(schneider, Set.of(), Paging.of(0, 1))
+                .items()
+                .get(0)
+                .number();
         browser.open("/portal/orders/" + othersOrder);
         assertThat(browser.find("h1").getText()).isEqualTo("Not found");
         assertThat(browser.webDriver().getPageSource()).doesNotContain(othersOrder + "</");
         assertThat(browser.consoleErrors()).singleElement().asString().contains("status of 404");
         browser.screenshot("portal-3-another-customers-order-not-found");
-        assertThat(fetch("/portal/invoices/" + othersInvoice + "/pdf").statusCode()).isEqualTo(404);
+        assertThat(fetch("/portal/invoices/" + othersInvoice + "/pdf").statusCode())
+                .isEqualTo(404);
         browser.open("/portal/invoices/" + othersInvoice + "/pdf");
         assertThat(browser.find("h1").getText()).isEqualTo("Not found");
         assertThat(browser.consoleErrors()).singleElement().asString().contains("status of 404");
@@ -103,10 +115,11 @@ class CustomerPortalJourneyTests extends BrowserJourney {
         assertThat(browser.consoleErrors()).isEmpty();
         browser.size(390, 844);
         // on a phone the table scrolls inside its box; the page itself does not
-        Object wide = ((org.openqa.selenium.JavascriptExecutor) browser.webDriver()).executeScript(
-                "var w = document.documentElement.clientWidth; return Array.from(document.querySelectorAll('body *'))"
-                        + ".filter(function (e) { var r = e.getBoundingClientRect(); return r.right > w + 1 && !e.closest('.table-responsive'); })"
-                        + ".map(function (e) { return e.tagName + '#' + e.id + '.' + e.className + ' ' + e.getBoundingClientRect().right; }).join(' | ')");
+        Object wide = ((org.openqa.selenium.JavascriptExecutor) browser.webDriver())
+                .executeScript(
+                        "var w = document.documentElement.clientWidth; return Array.from(document.querySelectorAll('body *'))"
+                                + ".filter(function (e) { var r = e.getBoundingClientRect(); return r.right > w + 1 && !e.closest('.table-responsive'); })"
+                                + ".map(function (e) { return e.tagName + '#' + e.id + '.' + e.className + ' ' + e.getBoundingClientRect().right; }).join(' | ')");
         assertThat(wide).as("elements wider than the phone").isEqualTo("");
         browser.screenshot("portal-4-my-invoices-phone");
         browser.size(1366, 768);
@@ -152,9 +165,21 @@ class CustomerPortalJourneyTests extends BrowserJourney {
     @Test
     void supportOpensTheCustomer360AddsANoteAndApprovesAndReceivesAReturn() {
         ShippedOrders.Shipped shipped = new ShippedOrders(port).forNewCustomer(2, 1);
-        String rma = Api.at(port).asAdmin().post("/api/orders/" + shipped.orderId() + "/returns", Map.of("resolution", "CREDIT", "lines",
-                List.of(Map.of("lineNumber", 1, "quantity", 2, "reason", "DAMAGED"), Map.of("lineNumber", 2, "quantity", 1,
-                        "reason", "NOT_NEEDED")))).expect(201).json().get("number").asString();
+        String rma = Api.at(port)
+                .asAdmin()
+                .post(
+                        "/api/orders/" + shipped.orderId() + "/returns",
+                        Map.of(
+                                "resolution",
+                                "CREDIT",
+                                "lines",
+                                List.of(
+                                        Map.of("lineNumber", 1, "quantity", 2, "reason", "DAMAGED"),
+                                        Map.of("lineNumber", 2, "quantity", 1, "reason", "NOT_NEEDED"))))
+                .expect(201)
+                .json()
+                .get("number")
+                .asString();
         String name = customers.find(shipped.customer()).orElseThrow().name();
 
         logIn("support", DEMO_PASSWORD);
@@ -173,7 +198,9 @@ class CustomerPortalJourneyTests extends BrowserJourney {
         browser.find("#note-text").sendKeys("Customer called: the parcel arrived dented.");
         browser.find("#note-submit").sendKeys(Keys.ENTER);
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(css("#done")));
-        assertThat(browser.find("#notes-list").getText()).contains("Customer called: the parcel arrived dented.").contains("support");
+        assertThat(browser.find("#notes-list").getText())
+                .contains("Customer called: the parcel arrived dented.")
+                .contains("support");
         assertThat(browser.webDriver().getPageSource()).doesNotContain("??");
         assertThat(browser.consoleErrors()).isEmpty();
         browser.screenshot("service-1-customer-360-note");
@@ -211,9 +238,13 @@ class CustomerPortalJourneyTests extends BrowserJourney {
 
     /** Fetches a page with the browser's session cookie, as a download would. */
     private HttpResponse<byte[]> fetch(String path) throws Exception {
-        String cookies = browser.webDriver().manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+        String cookies = browser.webDriver().manage().getCookies().stream()
+                .map(c -> c.getName() + "=" + c.getValue())
                 .collect(Collectors.joining("; "));
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Cookie", cookies).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Cookie", cookies)
+                .GET()
+                .build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
     }
 }

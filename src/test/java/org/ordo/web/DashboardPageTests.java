@@ -1,14 +1,13 @@
 package org.ordo.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.ordo.testing.OrdoTest;
 import org.ordo.testing.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The dashboard's period: what the reporting module refuses is explained next to the end date, in the user's language. */
 @OrdoTest
@@ -26,12 +25,17 @@ class DashboardPageTests {
         page.logIn(users.staff("SALES"), TestUsers.PASSWORD);
 
         String reversed = page.get("/dashboard?from=2026-11-21&to=2026-11-20").body();
-        assertThat(reversed).contains("id=\"to-error\"").contains("Must not be before the start date.").contains("value=\"2026-11-20\"");
+        assertThat(reversed)
+                .contains("id=\"to-error\"")
+                .contains("Must not be before the start date.")
+                .contains("value=\"2026-11-20\"");
         String tooLong = page.get("/dashboard?from=2000-01-01&to=2026-11-20").body();
         assertThat(tooLong).contains("id=\"to-error\"").contains("The period may span at most ten years.");
 
         page.post("/settings/language", Map.of("language", "zh-CN", "returnTo", "/dashboard"));
-        assertThat(page.get("/dashboard?from=2026-11-21&to=2026-11-20").body()).contains("id=\"to-error\"").contains("不能早于开始日期。");
+        assertThat(page.get("/dashboard?from=2026-11-21&to=2026-11-20").body())
+                .contains("id=\"to-error\"")
+                .contains("不能早于开始日期。");
         assertThat(page.get("/dashboard?from=2000-01-01&to=2026-11-20").body()).contains("期间最长为十年。");
     }
 }

@@ -1,5 +1,9 @@
 package org.ordo.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.ordo.testing.Api;
 import org.ordo.testing.PostgresInitializer;
@@ -9,19 +13,19 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ContextConfiguration;
 
-import java.net.http.HttpResponse;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * One lockout for every way in, and a limit per client address: five wrong passwords lock a username for the login page
  * and the API alike, and an address that fails too often (any username, any token) is answered 429 with Retry-After, so
  * that one client can neither guess on nor lock every user. Clients are told apart by the address a trusted proxy forwards
  * for ({@code X-Forwarded-For} from the loopback address); a context of its own, so its low limit troubles no other test.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"ordo.admin-password=" + Api.ADMIN_PASSWORD,
-        "server.shutdown=immediate", "ordo.identity.throttle.max-failures=8"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "ordo.admin-password=" + Api.ADMIN_PASSWORD,
+            "server.shutdown=immediate",
+            "ordo.identity.throttle.max-failures=8"
+        })
 @ContextConfiguration(initializers = PostgresInitializer.class)
 class LoginThrottleTests {
 
@@ -38,12 +42,18 @@ class LoginThrottleTests {
         for (int i = 1; i <= 4; i++) {
             guesser.basic(username, "wrong-" + i).get("/api/orders").expect(401);
         }
-        assertThat(guesser.basic(username, "wrong-5").get("/api/orders").expect(401).json().get("errorCode").asString())
+        assertThat(guesser.basic(username, "wrong-5")
+                        .get("/api/orders")
+                        .expect(401)
+                        .json()
+                        .get("errorCode")
+                        .asString())
                 .isEqualTo("locked");
 
         // the right password, from elsewhere, is refused while the lock lasts: over the API and on the page
         Api owner = Api.at(port).header("X-Forwarded-For", "198.51.100.2").basic(username, TestUsers.PASSWORD);
-        assertThat(owner.get("/api/orders").expect(401).json().get("errorCode").asString()).isEqualTo("locked");
+        assertThat(owner.get("/api/orders").expect(401).json().get("errorCode").asString())
+                .isEqualTo("locked");
         assertThat(new PageClient(port).logIn(username, TestUsers.PASSWORD)).endsWith("/login?locked");
     }
 
@@ -59,11 +69,17 @@ class LoginThrottleTests {
         // the login page refuses the address too; another address is not affected, nor is admin locked
         PageClient page = new PageClient(port);
         page.get("/login");
-        HttpResponse<String> form = page.postWithHeaders("/login", Map.of("username", "admin", "password", Api.ADMIN_PASSWORD),
+        HttpResponse<String> form = page.postWithHeaders(
+                "/login",
+                Map.of("username", "admin", "password", Api.ADMIN_PASSWORD),
                 Map.of("X-Forwarded-For", "198.51.100.10"));
         assertThat(form.statusCode()).isEqualTo(429);
         assertThat(form.headers().firstValue("Retry-After")).isPresent();
-        Api.at(port).header("X-Forwarded-For", "198.51.100.11").asAdmin().get("/api/orders").expect(200);
+        Api.at(port)
+                .header("X-Forwarded-For", "198.51.100.11")
+                .asAdmin()
+                .get("/api/orders")
+                .expect(200);
     }
 
     @Test
@@ -73,6 +89,11 @@ class LoginThrottleTests {
             guesser.bearer("ordo_guess_" + i).get("/api/orders").expect(401);
         }
         guesser.bearer("ordo_guess_9").get("/api/orders").expect(429);
-        assertThat(Api.at(port).header("X-Forwarded-For", "198.51.100.21").asAdmin().get("/api/orders").status()).isEqualTo(200);
+        assertThat(Api.at(port)
+                        .header("X-Forwarded-For", "198.51.100.21")
+                        .asAdmin()
+                        .get("/api/orders")
+                        .status())
+                .isEqualTo(200);
     }
 }

@@ -1,6 +1,6 @@
 package org.ordo.web;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -13,8 +13,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Every text of the pages exists in English and Simplified Chinese, and every text a template names exists. */
 class MessageBundleTests {
@@ -29,11 +28,13 @@ class MessageBundleTests {
         Set<Path> english = englishBundles();
         assertThat(english).isNotEmpty();
         for (Path bundle : english) {
-            Path chinese = bundle.resolveSibling(bundle.getFileName().toString().replace(".properties", "_zh_CN.properties"));
+            Path chinese =
+                    bundle.resolveSibling(bundle.getFileName().toString().replace(".properties", "_zh_CN.properties"));
             assertThat(chinese).as("Chinese bundle of %s", bundle).exists();
             Properties en = load(bundle);
             Properties zh = load(chinese);
-            assertThat(new TreeSet<>(zh.stringPropertyNames())).as("keys of %s", chinese)
+            assertThat(new TreeSet<>(zh.stringPropertyNames()))
+                    .as("keys of %s", chinese)
                     .containsExactlyElementsOf(new TreeSet<>(en.stringPropertyNames()));
             for (String key : en.stringPropertyNames()) {
                 assertThat(en.getProperty(key)).as("%s in %s", key, bundle).isNotBlank();
@@ -47,7 +48,9 @@ class MessageBundleTests {
         Set<String> seen = new TreeSet<>();
         for (Path bundle : englishBundles()) {
             for (String key : load(bundle).stringPropertyNames()) {
-                assertThat(seen.add(key)).as("%s defined again in %s", key, bundle).isTrue();
+                assertThat(seen.add(key))
+                        .as("%s defined again in %s", key, bundle)
+                        .isTrue();
             }
         }
     }
@@ -60,7 +63,8 @@ class MessageBundleTests {
         }
         Set<String> missing = new TreeSet<>();
         try (Stream<Path> files = Files.walk(TEMPLATES)) {
-            for (Path template : files.filter(f -> f.toString().endsWith(".html")).toList()) {
+            for (Path template :
+                    files.filter(f -> f.toString().endsWith(".html")).toList()) {
                 Matcher m = LITERAL_KEY.matcher(Files.readString(template));
                 while (m.find()) {
                     if (!all.containsKey(m.group(1))) {

@@ -1,7 +1,14 @@
 package org.ordo.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.ordo.catalog.ProductCatalogAdmin;
 import org.ordo.customers.CustomerSnapshot;
 import org.ordo.customers.Customers;
@@ -10,15 +17,7 @@ import org.ordo.orders.OrderEntry;
 import org.ordo.shared.Gtin;
 import org.ordo.shared.Money;
 import org.ordo.testing.Fixtures;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
-
-import java.util.concurrent.ThreadLocalRandom;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** A sales rep enters orders: customer by type-ahead, lines by search and by scanner, a live quote, then the order. */
 class OrderEntryJourneyTests extends BrowserJourney {
@@ -37,15 +36,18 @@ class OrderEntryJourneyTests extends BrowserJourney {
 
     /** Plenty in stock, found by name. */
     String stocked;
+
     String stockedName;
     /** In stock, found by its GTIN (the scanner). */
     String scanned;
+
     String gtin;
     CustomerSnapshot customer;
 
     @BeforeAll
     void products() {
-        String tag = Long.toString(ThreadLocalRandom.current().nextLong(1_000_000_000L), 36).toUpperCase();
+        String tag = Long.toString(ThreadLocalRandom.current().nextLong(1_000_000_000L), 36)
+                .toUpperCase();
         stockedName = "Journey stapler " + tag;
         stocked = create(Fixtures.unique("JS"), stockedName, "12.50", null);
         String digits = String.format("40%010d", ThreadLocalRandom.current().nextLong(10_000_000_000L));
@@ -64,7 +66,8 @@ class OrderEntryJourneyTests extends BrowserJourney {
     }
 
     private String create(String sku, String name, String price, String gtin) {
-        products.create(new ProductCatalogAdmin.NewProduct(sku, name, null, Money.of(price, "EUR"), null, "STANDARD", gtin, 500));
+        products.create(new ProductCatalogAdmin.NewProduct(
+                sku, name, null, Money.of(price, "EUR"), null, "STANDARD", gtin, 500));
         return sku;
     }
 
@@ -104,7 +107,8 @@ class OrderEntryJourneyTests extends BrowserJourney {
         assertThat(text("#line-2")).contains("Backordered").contains("3 short").contains("expected");
         assertThat(text("#quote-total")).isNotEqualTo(before);
         // the quantity typed in keeps its focus through the re-render
-        assertThat(browser.webDriver().switchTo().activeElement().getAttribute("id")).isEqualTo("qty-2");
+        assertThat(browser.webDriver().switchTo().activeElement().getAttribute("id"))
+                .isEqualTo("qty-2");
 
         // totals follow the quantity as it is typed: 10 staplers at 12.50 make a net of 125.00
         String total = text("#quote-total");
@@ -121,7 +125,10 @@ class OrderEntryJourneyTests extends BrowserJourney {
         assertThat(browser.find("#done").getText()).isEqualTo("The order has been placed.");
         assertThat(browser.find("#order-number").getText()).startsWith("Order SO-");
         assertThat(browser.find("#order-status").getText()).isIn("Confirmed", "Placed", "On hold");
-        assertThat(browser.find("#lines-table").getText()).contains(scarce).contains("Backordered").contains(scanned);
+        assertThat(browser.find("#lines-table").getText())
+                .contains(scarce)
+                .contains("Backordered")
+                .contains(scanned);
         assertThat(browser.webDriver().getPageSource()).doesNotContain("??");
         assertThat(browser.consoleErrors()).isEmpty();
         browser.screenshot("entry-2-order-placed");
@@ -207,8 +214,14 @@ class OrderEntryJourneyTests extends BrowserJourney {
 
     @Test
     void aSalesRepChangesAnOrderAddsAScannedLineAndCancelsALineWithAReason() {
-        String number = orders.place(new OrderEntry.NewOrder(customer.id(), "PHONE", null, null, null,
-                java.util.List.of(new OrderEntry.NewLine(stocked, 2), new OrderEntry.NewLine(scanned, 1)))).number();
+        String number = orders.place(new OrderEntry.NewOrder(
+                        customer.id(),
+                        "PHONE",
+                        null,
+                        null,
+                        null,
+                        java.util.List.of(new OrderEntry.NewLine(stocked, 2), new OrderEntry.NewLine(scanned, 1))))
+                .number();
         logIn("sales", DEMO_PASSWORD);
         browser.open("/orders/" + number);
         browser.find("#edit-order").sendKeys(Keys.ENTER);
@@ -233,7 +246,8 @@ class OrderEntryJourneyTests extends BrowserJourney {
         new org.openqa.selenium.support.ui.Select(browser.find("#cancel-line")).selectByValue("2");
         browser.find("#cancel-reason").sendKeys("no longer needed", Keys.ENTER);
         waitFor(ExpectedConditions.presenceOfElementLocated(css("#done")));
-        assertThat(browser.find("#done").getText()).isEqualTo("The line has been cancelled; its reservations are released.");
+        assertThat(browser.find("#done").getText())
+                .isEqualTo("The line has been cancelled; its reservations are released.");
         assertThat(browser.find("#lines-table").getText()).contains("Cancelled");
         assertThat(browser.consoleErrors()).isEmpty();
         browser.screenshot("entry-7-line-cancelled");

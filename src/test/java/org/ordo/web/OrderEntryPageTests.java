@@ -1,5 +1,15 @@
 package org.ordo.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.ordo.testing.Fixtures.order;
+
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ordo.testing.Api;
@@ -9,17 +19,6 @@ import org.ordo.testing.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
-
-import java.net.http.HttpResponse;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.ordo.testing.Fixtures.order;
 
 /** Order entry, editing and the orders export as pages: who may use them, the double-submit guard, the export's filters. */
 @OrdoTest
@@ -54,17 +53,28 @@ class OrderEntryPageTests {
     }
 
     private long ordersOf(UUID customer) {
-        return admin.get("/api/orders?customerId=" + customer).expect(200).json().get("totalItems").asLong();
+        return admin.get("/api/orders?customerId=" + customer)
+                .expect(200)
+                .json()
+                .get("totalItems")
+                .asLong();
     }
 
     @Test
     void warehouseAndSupportUsersNeitherSeeNorOpenOrderEntry() {
         for (String role : List.of("WAREHOUSE", "SUPPORT", "ACCOUNTING")) {
             PageClient page = loggedIn(role);
-            assertThat(page.get("/orders").body()).as(role).doesNotContain("nav-nav.newOrder").doesNotContain("href=\"/orders/new\"");
+            assertThat(page.get("/orders").body())
+                    .as(role)
+                    .doesNotContain("nav-nav.newOrder")
+                    .doesNotContain("href=\"/orders/new\"");
             assertThat(page.get("/orders/new").statusCode()).as(role).isEqualTo(403);
-            assertThat(page.get("/orders/new/quote?sku=" + sku + "&qty=1").statusCode()).as(role).isEqualTo(403);
-            assertThat(page.post("/orders/new", Map.of("sku", sku, "qty", "1")).statusCode()).as(role).isEqualTo(403);
+            assertThat(page.get("/orders/new/quote?sku=" + sku + "&qty=1").statusCode())
+                    .as(role)
+                    .isEqualTo(403);
+            assertThat(page.post("/orders/new", Map.of("sku", sku, "qty", "1")).statusCode())
+                    .as(role)
+                    .isEqualTo(403);
         }
         PageClient sales = loggedIn("SALES");
         assertThat(sales.get("/orders").body()).contains("nav-nav.newOrder");
@@ -93,7 +103,9 @@ class OrderEntryPageTests {
         assertThat(location).matches(".*/orders/SO-\\d{4}-\\d+");
         assertThat(second.headers().firstValue("Location").orElseThrow()).isEqualTo(location);
         assertThat(ordersOf(customer)).isEqualTo(1);
-        JsonNode placed = admin.get("/api/orders/" + location.substring(location.lastIndexOf('/') + 1)).expect(200).json();
+        JsonNode placed = admin.get("/api/orders/" + location.substring(location.lastIndexOf('/') + 1))
+                .expect(200)
+                .json();
         assertThat(placed.get("channel").asString()).isEqualTo("WEB");
         assertThat(placed.get("lines").get(0).get("quantity").asLong()).isEqualTo(3);
 
@@ -124,8 +136,12 @@ class OrderEntryPageTests {
         HttpResponse<String> refused = sales.post("/orders/new", form);
 
         assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(refused.body()).contains("id=\"lines[0].sku-error\"").contains("Unknown product NO-SUCH-SKU.")
-                .contains("id=\"requestedDeliveryDate-error\"").contains("value=\"21.11.2026\"").contains("value=\"PO-KEPT\"")
+        assertThat(refused.body())
+                .contains("id=\"lines[0].sku-error\"")
+                .contains("Unknown product NO-SUCH-SKU.")
+                .contains("id=\"requestedDeliveryDate-error\"")
+                .contains("value=\"21.11.2026\"")
+                .contains("value=\"PO-KEPT\"")
                 .contains("value=\"Typed customer name\"");
         assertThat(ordersOf(customer)).isZero();
 
@@ -135,35 +151,50 @@ class OrderEntryPageTests {
         form.put("requestedDeliveryDate", "");
         HttpResponse<String> again = sales.post("/orders/new", form);
         assertThat(again.statusCode()).isEqualTo(400);
-        assertThat(again.body()).contains("id=\"customerId-error\"").contains("id=\"lines[0].quantity-error\"").contains("value=\"0\"");
+        assertThat(again.body())
+                .contains("id=\"customerId-error\"")
+                .contains("id=\"lines[0].quantity-error\"")
+                .contains("value=\"0\"");
     }
 
     @Test
     void theQuoteFragmentAddsAScannedCodeAndWarnsOfACreditHold() {
         UUID customer = fixtures.customer("15.00");
         PageClient sales = loggedIn("SALES");
-        HttpResponse<String> quote = sales.get("/orders/new/quote?customerId=" + customer + "&sku=" + sku + "&qty=1&add=" + sku);
+        HttpResponse<String> quote =
+                sales.get("/orders/new/quote?customerId=" + customer + "&sku=" + sku + "&qty=1&add=" + sku);
         assertThat(quote.statusCode()).isEqualTo(200);
-        assertThat(quote.body()).startsWith("<div id=\"entry-quote\"").contains("value=\"2\"").contains("id=\"credit-warning\"");
+        assertThat(quote.body())
+                .startsWith("<div id=\"entry-quote\"")
+                .contains("value=\"2\"")
+                .contains("id=\"credit-warning\"");
         HttpResponse<String> unknown = sales.get("/orders/new/quote?customerId=" + customer + "&add=4000000000000");
         assertThat(unknown.body()).contains("id=\"productQuery-error\"").contains("4000000000000");
         String other = fixtures.product("1.00");
-        HttpResponse<String> removed = sales.get("/orders/new/quote?customerId=" + customer + "&sku=" + sku + "&qty=1&sku=" + other
-                + "&qty=2&remove=0");
-        assertThat(removed.body()).contains("value=\"" + other + "\"").doesNotContain("value=\"" + sku + "\"").doesNotContain("credit-warning");
+        HttpResponse<String> removed = sales.get(
+                "/orders/new/quote?customerId=" + customer + "&sku=" + sku + "&qty=1&sku=" + other + "&qty=2&remove=0");
+        assertThat(removed.body())
+                .contains("value=\"" + other + "\"")
+                .doesNotContain("value=\"" + sku + "\"")
+                .doesNotContain("credit-warning");
     }
 
     @Test
     void aFormFilledInBeforeSomeoneElsesChangeIsRefusedKeepsWhatWasTypedAndAppliesWhenSentAgain() {
         UUID customer = fixtures.customer("100000.00");
-        String number = admin.post("/api/orders", order(customer, sku, 2)).expect(201).json().get("number").asString();
+        String number = admin.post("/api/orders", order(customer, sku, 2))
+                .expect(201)
+                .json()
+                .get("number")
+                .asString();
         PageClient sales = loggedIn("SALES");
         java.util.regex.Matcher shown = java.util.regex.Pattern.compile("name=\"version\" value=\"(\\d+)\"")
                 .matcher(sales.get("/orders/" + number + "/edit").body());
         assertThat(shown.find()).isTrue();
 
         // meanwhile a colleague changes the same line through the API
-        admin.patch("/api/orders/" + number, Map.of("lines", java.util.List.of(Map.of("lineNumber", 1, "quantity", 4)))).expect(200);
+        admin.patch("/api/orders/" + number, Map.of("lines", java.util.List.of(Map.of("lineNumber", 1, "quantity", 4))))
+                .expect(200);
 
         Map<String, String> form = new LinkedHashMap<>();
         form.put("version", shown.group(1));
@@ -177,16 +208,31 @@ class OrderEntryPageTests {
         HttpResponse<String> stale = sales.post("/orders/" + number + "/edit", form);
         assertThat(stale.statusCode()).isEqualTo(409);
         assertThat(stale.body()).contains("Someone else changed this order").contains("value=\"7\"");
-        assertThat(admin.get("/api/orders/" + number).expect(200).json().get("lines").get(0).get("quantity").asLong())
-                .as("the colleague's change stands").isEqualTo(4);
+        assertThat(admin.get("/api/orders/" + number)
+                        .expect(200)
+                        .json()
+                        .get("lines")
+                        .get(0)
+                        .get("quantity")
+                        .asLong())
+                .as("the colleague's change stands")
+                .isEqualTo(4);
 
         // sent again from the page that now shows the current order, it applies
-        java.util.regex.Matcher current = java.util.regex.Pattern.compile("name=\"version\" value=\"(\\d+)\"").matcher(stale.body());
+        java.util.regex.Matcher current = java.util.regex.Pattern.compile("name=\"version\" value=\"(\\d+)\"")
+                .matcher(stale.body());
         assertThat(current.find()).isTrue();
         assertThat(current.group(1)).isNotEqualTo(shown.group(1));
         form.put("version", current.group(1));
         assertThat(sales.post("/orders/" + number + "/edit", form).statusCode()).isEqualTo(302);
-        assertThat(admin.get("/api/orders/" + number).expect(200).json().get("lines").get(0).get("quantity").asLong()).isEqualTo(7);
+        assertThat(admin.get("/api/orders/" + number)
+                        .expect(200)
+                        .json()
+                        .get("lines")
+                        .get(0)
+                        .get("quantity")
+                        .asLong())
+                .isEqualTo(7);
     }
 
     @Test
@@ -194,7 +240,11 @@ class OrderEntryPageTests {
         UUID customer = fixtures.customer("100000.00");
         String other = fixtures.product("4.00");
         fixtures.receive(other, warehouse, 10);
-        String number = admin.post("/api/orders", order(customer, sku, 2, other, 3)).expect(201).json().get("number").asString();
+        String number = admin.post("/api/orders", order(customer, sku, 2, other, 3))
+                .expect(201)
+                .json()
+                .get("number")
+                .asString();
         PageClient sales = loggedIn("SALES");
         assertThat(sales.get("/orders/" + number).body()).contains("id=\"edit-order\"");
         assertThat(sales.get("/orders/" + number + "/edit").statusCode()).isEqualTo(200);
@@ -218,12 +268,21 @@ class OrderEntryPageTests {
         assertThat(order.get("shippingAddress").get("city").asString()).isEqualTo("Potsdam");
 
         sales.get("/orders/" + number + "/edit");
-        HttpResponse<String> noReason = sales.post("/orders/" + number + "/lines/cancel", Map.of("lineNumber", "2", "cancelReason", " "));
+        HttpResponse<String> noReason =
+                sales.post("/orders/" + number + "/lines/cancel", Map.of("lineNumber", "2", "cancelReason", " "));
         assertThat(noReason.statusCode()).isEqualTo(400);
         assertThat(noReason.body()).contains("id=\"cancelReason-error\"");
-        HttpResponse<String> cancelled = sales.post("/orders/" + number + "/lines/cancel", Map.of("lineNumber", "2", "cancelReason", "no longer needed"));
+        HttpResponse<String> cancelled = sales.post(
+                "/orders/" + number + "/lines/cancel", Map.of("lineNumber", "2", "cancelReason", "no longer needed"));
         assertThat(cancelled.statusCode()).isEqualTo(302);
-        assertThat(admin.get("/api/orders/" + number).expect(200).json().get("lines").get(1).get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(admin.get("/api/orders/" + number)
+                        .expect(200)
+                        .json()
+                        .get("lines")
+                        .get(1)
+                        .get("status")
+                        .asString())
+                .isEqualTo("CANCELLED");
 
         // a bad quantity is said next to it and changes nothing
         sales.get("/orders/" + number + "/edit");
@@ -232,10 +291,13 @@ class OrderEntryPageTests {
         assertThat(bad.body()).contains("id=\"line-1-error\"").contains("value=\"-1\"");
 
         // once cancelled, the order can no longer be edited and the page does not offer it
-        admin.post("/api/orders/" + number + "/cancel", Map.of("reason", "test")).expect(200);
+        admin.post("/api/orders/" + number + "/cancel", Map.of("reason", "test"))
+                .expect(200);
         assertThat(sales.get("/orders/" + number).body()).doesNotContain("id=\"edit-order\"");
         sales.get("/orders/" + number);
-        assertThat(sales.post("/orders/" + number + "/edit", Map.of("qty-1", "1")).statusCode()).isEqualTo(409);
+        assertThat(sales.post("/orders/" + number + "/edit", Map.of("qty-1", "1"))
+                        .statusCode())
+                .isEqualTo(409);
         PageClient support = loggedIn("SUPPORT");
         assertThat(support.get("/orders/" + number + "/edit").statusCode()).isEqualTo(403);
     }
@@ -244,19 +306,38 @@ class OrderEntryPageTests {
     void theExportHoldsWhatTheFiltersSelectAndACustomerOnlyItsOwnOrders() {
         UUID mine = fixtures.customer("100000.00");
         UUID theirs = fixtures.customer("100000.00");
-        String first = admin.post("/api/orders", order(mine, sku, 1)).expect(201).json().get("number").asString();
-        String held = admin.post("/api/orders", order(mine, sku, 2)).expect(201).json().get("number").asString();
+        String first = admin.post("/api/orders", order(mine, sku, 1))
+                .expect(201)
+                .json()
+                .get("number")
+                .asString();
+        String held = admin.post("/api/orders", order(mine, sku, 2))
+                .expect(201)
+                .json()
+                .get("number")
+                .asString();
         admin.post("/api/orders/" + held + "/hold", Map.of("reason", "check")).expect(200);
-        String foreign = admin.post("/api/orders", order(theirs, sku, 1)).expect(201).json().get("number").asString();
+        String foreign = admin.post("/api/orders", order(theirs, sku, 1))
+                .expect(201)
+                .json()
+                .get("number")
+                .asString();
 
         PageClient sales = loggedIn("SALES");
         HttpResponse<String> all = sales.get("/orders.csv?customer=" + mine);
         assertThat(all.statusCode()).isEqualTo(200);
         assertThat(all.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
-        assertThat(all.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment").contains(".csv");
-        assertThat(all.body()).startsWith("number,placedAt,customer,customerId,channel,externalReference,status,total,currency\r\n")
-                .contains(first).contains(held).doesNotContain(foreign);
-        assertThat(sales.get("/orders.csv?customer=" + mine + "&status=ON_HOLD").body()).contains(held).doesNotContain(first);
+        assertThat(all.headers().firstValue("Content-Disposition").orElseThrow())
+                .startsWith("attachment")
+                .contains(".csv");
+        assertThat(all.body())
+                .startsWith("number,placedAt,customer,customerId,channel,externalReference,status,total,currency\r\n")
+                .contains(first)
+                .contains(held)
+                .doesNotContain(foreign);
+        assertThat(sales.get("/orders.csv?customer=" + mine + "&status=ON_HOLD").body())
+                .contains(held)
+                .doesNotContain(first);
         assertThat(sales.get("/orders?customer=" + mine).body()).contains("href=\"/orders.csv?customer=" + mine + "\"");
 
         // a customer's user exports its orders from the portal, never from the staff's list

@@ -26,8 +26,11 @@ final class PageClient {
 
     PageClient(int port) {
         this.base = "http://localhost:" + port;
-        this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(10)).build();
+        this.http = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
     }
 
     HttpResponse<String> get(String path) {
@@ -35,7 +38,8 @@ final class PageClient {
     }
 
     HttpResponse<String> get(String path, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET().header("Accept", "text/html");
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(base + path)).GET().header("Accept", "text/html");
         headers.forEach(request::header);
         HttpResponse<String> response = send(request);
         Matcher token = CSRF.matcher(response.body());
@@ -55,16 +59,20 @@ final class PageClient {
         return post(path, fields, true, headers);
     }
 
-    private HttpResponse<String> post(String path, Map<String, String> fields, boolean withToken, Map<String, String> headers) {
+    private HttpResponse<String> post(
+            String path, Map<String, String> fields, boolean withToken, Map<String, String> headers) {
         Map<String, String> form = new LinkedHashMap<>(fields);
         if (withToken && csrf != null) {
             form.put("_csrf", csrf);
         }
         String body = form.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept", "text/html").POST(HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "text/html")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(request::header);
         return send(request);
     }

@@ -1,5 +1,10 @@
 package org.ordo.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.ordo.identity.Role;
 import org.ordo.identity.UserAdmin;
@@ -7,12 +12,6 @@ import org.ordo.testing.Fixtures;
 import org.ordo.testing.OrdoTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import java.net.http.HttpResponse;
-import java.util.Map;
-import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every user changes their own password on a page: the current one is checked, the new one typed twice. */
 @OrdoTest
@@ -34,19 +33,23 @@ class PasswordChangeTests {
         page.logIn(username, OLD);
         assertThat(page.get("/settings/password").body()).contains("id=\"currentPassword\"");
 
-        HttpResponse<String> wrong = page.post("/settings/password",
+        HttpResponse<String> wrong = page.post(
+                "/settings/password",
                 Map.of("currentPassword", "not-my-password-9", "newPassword", NEW, "confirmPassword", NEW));
         assertThat(wrong.statusCode()).isEqualTo(400);
-        assertThat(wrong.body()).contains("id=\"currentPassword-error\"").contains("This is not your current password.")
+        assertThat(wrong.body())
+                .contains("id=\"currentPassword-error\"")
+                .contains("This is not your current password.")
                 // a password is never written back into the page
                 .doesNotContain(NEW);
 
-        HttpResponse<String> mismatch = page.post("/settings/password",
-                Map.of("currentPassword", OLD, "newPassword", NEW, "confirmPassword", NEW + "x"));
+        HttpResponse<String> mismatch = page.post(
+                "/settings/password", Map.of("currentPassword", OLD, "newPassword", NEW, "confirmPassword", NEW + "x"));
         assertThat(mismatch.statusCode()).isEqualTo(400);
         assertThat(mismatch.body()).contains("id=\"confirmPassword-error\"").contains("The two new passwords differ.");
 
-        HttpResponse<String> tooShort = page.post("/settings/password",
+        HttpResponse<String> tooShort = page.post(
+                "/settings/password",
                 Map.of("currentPassword", OLD, "newPassword", "short", "confirmPassword", "short"));
         assertThat(tooShort.statusCode()).isEqualTo(400);
         assertThat(tooShort.body()).contains("id=\"newPassword-error\"");
@@ -60,8 +63,8 @@ class PasswordChangeTests {
         PageClient page = new PageClient(port);
         page.logIn(username, OLD);
         page.get("/settings/password");
-        HttpResponse<String> changed = page.post("/settings/password",
-                Map.of("currentPassword", OLD, "newPassword", NEW, "confirmPassword", NEW));
+        HttpResponse<String> changed = page.post(
+                "/settings/password", Map.of("currentPassword", OLD, "newPassword", NEW, "confirmPassword", NEW));
         assertThat(changed.statusCode()).isEqualTo(302);
         assertThat(page.get("/settings/password").body()).contains("Your password has been changed.");
 

@@ -1,13 +1,12 @@
 package org.ordo.web;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The styles every page loads are well formed: one unclosed rule would swallow every rule after it. */
 class StaticAssetTests {
@@ -20,7 +19,9 @@ class StaticAssetTests {
                 int depth = 0;
                 for (char c : text.toCharArray()) {
                     depth += c == '{' ? 1 : c == '}' ? -1 : 0;
-                    assertThat(depth).as("%s closes a rule it never opened", css).isNotNegative();
+                    assertThat(depth)
+                            .as("%s closes a rule it never opened", css)
+                            .isNotNegative();
                 }
                 assertThat(depth).as("%s leaves %d rules open", css, depth).isZero();
                 assertThat(text).as("%s", css).doesNotContain("<<<<<<<").doesNotContain(">>>>>>>");

@@ -1,5 +1,13 @@
 package org.ordo.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Keys;
@@ -17,15 +25,6 @@ import org.ordo.shared.Address;
 import org.ordo.shared.Gtin;
 import org.ordo.shared.Money;
 import org.springframework.beans.factory.annotation.Autowired;
-
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** A day at the warehouse: from an order waiting for its shipment to a parcel with its label, by keyboard and scanner. */
 class WarehouseJourneyTests extends BrowserJourney {
@@ -45,20 +44,30 @@ class WarehouseJourneyTests extends BrowserJourney {
     @Test
     void aWarehouseUserPlansPicksPacksByScanRefusingAWrongItemShipsAndPrintsTheLabel() throws Exception {
         // a fresh order for stock that lies in one warehouse only, so there is a shipment of its own to work on
-        String suffix = Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36), 36).toUpperCase();
+        String suffix = Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36), 36)
+                .toUpperCase();
         String warehouse = "J" + suffix;
-        inventory.createWarehouse(warehouse, "Journey " + suffix, new Address("Ordo Lager Journey", "Lagerweg 1", null, "Leipzig", null,
-                "04109", "DE"));
+        inventory.createWarehouse(
+                warehouse,
+                "Journey " + suffix,
+                new Address("Ordo Lager Journey", "Lagerweg 1", null, "Leipzig", null, "04109", "DE"));
         String sku = "JRN-" + suffix;
         String gtin = gtin();
-        catalog.create(new ProductCatalogAdmin.NewProduct(sku, "Packing tape, 50 m", null, Money.of("3.90", "EUR"), null, "STANDARD",
-                gtin, 400));
+        catalog.create(new ProductCatalogAdmin.NewProduct(
+                sku, "Packing tape, 50 m", null, Money.of("3.90", "EUR"), null, "STANDARD", gtin, 400));
         inventory.receive(sku, warehouse, 5, "journey stock");
-        CustomerSnapshot customer = customers.create(new CustomerAdmin.NewCustomer("Journey GmbH " + suffix, null, null,
-                new Address("Journey GmbH", "Hauptstraße 5", null, "Berlin", null, "10115", "DE"), null, "EUR",
-                Money.of("100000.00", "EUR"), 30, warehouse));
-        OrderSnapshot order = orders.place(new OrderEntry.NewOrder(customer.id(), "PHONE", null, null, null,
-                List.of(new OrderEntry.NewLine(sku, 2))));
+        CustomerSnapshot customer = customers.create(new CustomerAdmin.NewCustomer(
+                "Journey GmbH " + suffix,
+                null,
+                null,
+                new Address("Journey GmbH", "Hauptstraße 5", null, "Berlin", null, "10115", "DE"),
+                null,
+                "EUR",
+                Money.of("100000.00", "EUR"),
+                30,
+                warehouse));
+        OrderSnapshot order = orders.place(new OrderEntry.NewOrder(
+                customer.id(), "PHONE", null, null, null, List.of(new OrderEntry.NewLine(sku, 2))));
         assertThat(order.status()).isEqualTo(OrderStatus.CONFIRMED);
 
         logIn("warehouse", DEMO_PASSWORD);
@@ -67,7 +76,8 @@ class WarehouseJourneyTests extends BrowserJourney {
         assertClean();
         browser.screenshot("warehouse-0-home-all-warehouses");
         new Select(browser.find("#warehouse")).selectByValue(warehouse);
-        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(css("#awaiting-table"), order.number()));
+        browser.waiting()
+                .until(ExpectedConditions.textToBePresentInElementLocated(css("#awaiting-table"), order.number()));
         assertThat(browser.find("#tile-plan").getText()).contains("1");
         browser.find("#plan-" + order.number() + "-" + warehouse).sendKeys(Keys.ENTER);
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(css("#done")));
@@ -78,7 +88,9 @@ class WarehouseJourneyTests extends BrowserJourney {
         browser.find("#pick-list-link").sendKeys(Keys.ENTER);
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(css("#pick-list-table")));
         assertThat(browser.find("#pick-list-summary").getText()).contains(shipment);
-        assertThat(browser.all("#pick-list-table tbody tr")).singleElement().satisfies(row -> assertThat(row.getText()).contains(sku));
+        assertThat(browser.all("#pick-list-table tbody tr"))
+                .singleElement()
+                .satisfies(row -> assertThat(row.getText()).contains(sku));
         assertClean();
         browser.screenshot("warehouse-1-pick-list");
         browser.find("#mark-picked").sendKeys(Keys.ENTER);
@@ -92,7 +104,8 @@ class WarehouseJourneyTests extends BrowserJourney {
         WebElement error = browser.find("#scan-error");
         assertThat(error.getAttribute("role")).isEqualTo("alert");
         assertThat(error.getText()).contains("4000000000017").contains("Nothing was packed");
-        assertThat(error.getCssValue("color")).isNotEqualTo(browser.find("#scan-progress").getCssValue("color"));
+        assertThat(error.getCssValue("color"))
+                .isNotEqualTo(browser.find("#scan-progress").getCssValue("color"));
         assertThat(browser.find(".packed-count").getText()).isEqualTo("0 / 2");
         assertThat(browser.driver.switchTo().activeElement().getAttribute("id")).isEqualTo("scan-code");
         assertThat(browser.find("#scan-code").getAttribute("value")).isEmpty();
@@ -120,18 +133,26 @@ class WarehouseJourneyTests extends BrowserJourney {
         browser.find("#ship-submit").sendKeys(Keys.ENTER);
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(css("#label-link")));
         assertThat(browser.find("#shipment-status").getText()).isEqualTo("Shipped");
-        assertThat(browser.find("#shipped-notice").getText()).contains("UPS Express Saver").contains("1Z");
+        assertThat(browser.find("#shipped-notice").getText())
+                .contains("UPS Express Saver")
+                .contains("1Z");
         assertClean();
         browser.screenshot("warehouse-4-shipped");
 
         // the label is a PDF served to the signed-in session
         String label = browser.find("#label-link").getAttribute("href");
         Cookie session = browser.driver.manage().getCookieNamed("JSESSIONID");
-        HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(label))
-                .header("Cookie", "JSESSIONID=" + session.getValue()).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> pdf = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(label))
+                                .header("Cookie", "JSESSIONID=" + session.getValue())
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(pdf.headers().firstValue("Content-Type").orElseThrow()).isEqualTo("application/pdf");
-        assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+        assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1))
+                .isEqualTo("%PDF-");
 
         // the stock it came from, at phone width: the table scrolls inside its box
         browser.size(390, 844);
@@ -155,9 +176,11 @@ class WarehouseJourneyTests extends BrowserJourney {
 
     @Test
     void receivingKeepsWhatWasTypedNextToItsErrorAndSeveralShipmentsArePickedFromOneList() {
-        String sku = "RCV-" + Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36), 36).toUpperCase();
-        catalog.create(new ProductCatalogAdmin.NewProduct(sku, "Stretch film, 23 µm", null, Money.of("12.50", "EUR"), null, "STANDARD",
-                null, 2300));
+        String sku = "RCV-"
+                + Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36), 36)
+                        .toUpperCase();
+        catalog.create(new ProductCatalogAdmin.NewProduct(
+                sku, "Stretch film, 23 µm", null, Money.of("12.50", "EUR"), null, "STANDARD", null, 2300));
         logIn("warehouse", DEMO_PASSWORD);
         browser.find("#subnav-receive").sendKeys(Keys.ENTER);
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(css("#receive-form")));
@@ -204,8 +227,10 @@ class WarehouseJourneyTests extends BrowserJourney {
             // on paper: no navigation, no buttons, only the list
             browser.driver.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", "print"));
             try {
-                assertThat(browser.driver.executeScript("return matchMedia('print').matches")).isEqualTo(true);
-                assertThat(browser.driver.executeScript("return getComputedStyle(document.querySelector('body > header')).display"))
+                assertThat(browser.driver.executeScript("return matchMedia('print').matches"))
+                        .isEqualTo(true);
+                assertThat(browser.driver.executeScript(
+                                "return getComputedStyle(document.querySelector('body > header')).display"))
                         .isEqualTo("none");
                 assertThat(browser.find("#print-button").isDisplayed()).isFalse();
                 assertThat(browser.find("#pick-list-table").isDisplayed()).isTrue();
@@ -227,11 +252,13 @@ class WarehouseJourneyTests extends BrowserJourney {
 
     /** Elements that stick out to the right of the window, outside the horizontally scrolling tables. */
     private String wider() {
-        return (String) browser.driver.executeScript("const w = document.documentElement.clientWidth;"
-                + "if (document.documentElement.scrollWidth <= w) { return ''; }"
-                + "return document.documentElement.scrollWidth + ' > ' + w + ': ' + Array.from(document.querySelectorAll('body *'))"
-                + ".filter(e => e.getBoundingClientRect().right > w + 1)"
-                + ".map(e => e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).slice(0, 12).join(' | ')");
+        return (String)
+                browser.driver.executeScript(
+                        "const w = document.documentElement.clientWidth;"
+                                + "if (document.documentElement.scrollWidth <= w) { return ''; }"
+                                + "return document.documentElement.scrollWidth + ' > ' + w + ': ' + Array.from(document.querySelectorAll('body *'))"
+                                + ".filter(e => e.getBoundingClientRect().right > w + 1)"
+                                + ".map(e => e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).slice(0, 12).join(' | ')");
     }
 
     private void assertClean() {

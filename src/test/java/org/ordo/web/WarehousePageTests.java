@@ -1,5 +1,9 @@
 package org.ordo.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ordo.fulfillment.ShippingFixtures;
@@ -10,11 +14,6 @@ import org.ordo.testing.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
-
-import java.net.http.HttpResponse;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The warehouse pages on the server: who may use them, scans that must not change anything, and errors next to their field. */
 @OrdoTest
@@ -48,7 +47,9 @@ class WarehousePageTests {
         HttpResponse<String> orders = sales.get("/orders");
         assertThat(orders.statusCode()).isEqualTo(200);
         assertThat(orders.body()).doesNotContain("href=\"/warehouse\"").doesNotContain("nav-nav.warehouse");
-        assertThat(sales.post("/warehouse/receive", Map.of("warehouse", "BER", "sku", "X", "quantity", "1")).statusCode()).isEqualTo(403);
+        assertThat(sales.post("/warehouse/receive", Map.of("warehouse", "BER", "sku", "X", "quantity", "1"))
+                        .statusCode())
+                .isEqualTo(403);
     }
 
     @Test
@@ -64,22 +65,34 @@ class WarehousePageTests {
         assertThat(page.get("/").headers().firstValue("Location").orElseThrow()).endsWith("/warehouse");
         HttpResponse<String> home = page.get("/warehouse?warehouse=" + warehouse);
         assertThat(home.statusCode()).isEqualTo(200);
-        assertThat(home.body()).contains("id=\"awaiting-table\"").contains(orderNumber).contains("nav-nav.warehouse");
+        assertThat(home.body())
+                .contains("id=\"awaiting-table\"")
+                .contains(orderNumber)
+                .contains("nav-nav.warehouse");
         // the choice of warehouse is remembered for the next visit
         assertThat(page.get("/warehouse").body()).contains("value=\"" + warehouse + "\" selected");
 
-        HttpResponse<String> planned = page.post("/warehouse/plan", Map.of("order", order.get("id").asString(), "warehouse", warehouse));
+        HttpResponse<String> planned =
+                page.post("/warehouse/plan", Map.of("order", order.get("id").asString(), "warehouse", warehouse));
         assertThat(planned.statusCode()).isEqualTo(302);
         String shipmentPath = planned.headers().firstValue("Location").orElseThrow();
         assertThat(shipmentPath).contains("/warehouse/shipments/SHP-");
         HttpResponse<String> shipment = page.get(shipmentPath.substring(shipmentPath.indexOf("/warehouse")));
-        assertThat(shipment.body()).contains("id=\"mark-picked\"").contains("id=\"pick-table\"").contains(sku);
+        assertThat(shipment.body())
+                .contains("id=\"mark-picked\"")
+                .contains("id=\"pick-table\"")
+                .contains(sku);
 
         HttpResponse<String> csv = page.get("/warehouse/shipments.csv?warehouse=" + warehouse);
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
-        assertThat(csv.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment").contains(warehouse);
-        assertThat(csv.body()).startsWith("shipment,order,warehouse,status").contains(orderNumber).contains("PLANNED");
+        assertThat(csv.headers().firstValue("Content-Disposition").orElseThrow())
+                .startsWith("attachment")
+                .contains(warehouse);
+        assertThat(csv.body())
+                .startsWith("shipment,order,warehouse,status")
+                .contains(orderNumber)
+                .contains("PLANNED");
     }
 
     @Test
@@ -88,22 +101,34 @@ class WarehousePageTests {
         String sku = shipping.product(ShippingFixtures.gtin());
         fixtures.receive(sku, warehouse, 2);
         JsonNode order = shipping.order(fixtures.customer("100000.00"), null, sku, 2);
-        String number = shipping.plan(order.get("id").asString()).get(0).get("number").asString();
+        String number =
+                shipping.plan(order.get("id").asString()).get(0).get("number").asString();
 
         PageClient page = new PageClient(port);
         page.logIn(users.staff("WAREHOUSE"), TestUsers.PASSWORD);
         page.get("/warehouse/shipments/" + number);
-        assertThat(page.post("/warehouse/shipments/" + number + "/picked", Map.of()).statusCode()).isEqualTo(302);
+        assertThat(page.post("/warehouse/shipments/" + number + "/picked", Map.of())
+                        .statusCode())
+                .isEqualTo(302);
         HttpResponse<String> packing = page.get("/warehouse/shipments/" + number);
         assertThat(packing.body()).contains("id=\"scan-code\"").contains("autofocus");
-        long version = admin.get("/api/shipments/" + number).expect(200).json().get("version").asLong();
+        long version = admin.get("/api/shipments/" + number)
+                .expect(200)
+                .json()
+                .get("version")
+                .asLong();
 
-        HttpResponse<String> wrong = page.post("/warehouse/shipments/" + number + "/scan", Map.of("code", "WRONG-ITEM-42"));
+        HttpResponse<String> wrong =
+                page.post("/warehouse/shipments/" + number + "/scan", Map.of("code", "WRONG-ITEM-42"));
         assertThat(wrong.statusCode()).isEqualTo(302);
         HttpResponse<String> refused = postHtmx(page, "/warehouse/shipments/" + number + "/scan", "WRONG-ITEM-42");
         assertThat(refused.statusCode()).isEqualTo(422);
-        assertThat(refused.body()).contains("<section").contains("id=\"scan-error\"").contains("role=\"alert\"")
-                .contains("WRONG-ITEM-42").doesNotContain("<html");
+        assertThat(refused.body())
+                .contains("<section")
+                .contains("id=\"scan-error\"")
+                .contains("role=\"alert\"")
+                .contains("WRONG-ITEM-42")
+                .doesNotContain("<html");
         JsonNode unchanged = admin.get("/api/shipments/" + number).expect(200).json();
         assertThat(unchanged.get("version").asLong()).isEqualTo(version);
         assertThat(unchanged.get("lines").get(0).get("packedQuantity").asLong()).isZero();
@@ -112,15 +137,26 @@ class WarehousePageTests {
         assertThat(right.statusCode()).isEqualTo(200);
         assertThat(right.body()).contains("id=\"scan-ok\"").doesNotContain("id=\"scan-error\"");
         HttpResponse<String> last = postHtmx(page, "/warehouse/shipments/" + number + "/scan", sku);
-        assertThat(last.body()).contains("id=\"packed-notice\"").contains("id=\"ship-form\"")
-                .contains("id=\"shipment-status\" hx-swap-oob=\"true\"").contains("Packed");
-        assertThat(admin.get("/api/shipments/" + number).expect(200).json().get("status").asString()).isEqualTo("PACKED");
+        assertThat(last.body())
+                .contains("id=\"packed-notice\"")
+                .contains("id=\"ship-form\"")
+                .contains("id=\"shipment-status\" hx-swap-oob=\"true\"")
+                .contains("Packed");
+        assertThat(admin.get("/api/shipments/" + number)
+                        .expect(200)
+                        .json()
+                        .get("status")
+                        .asString())
+                .isEqualTo("PACKED");
 
         // a carrier service must be chosen; then the label is a PDF from the page's own route
-        HttpResponse<String> unchosen = page.post("/warehouse/shipments/" + number + "/ship", Map.of("trackingNumber", ""));
+        HttpResponse<String> unchosen =
+                page.post("/warehouse/shipments/" + number + "/ship", Map.of("trackingNumber", ""));
         assertThat(unchosen.statusCode()).isEqualTo(400);
         assertThat(unchosen.body()).contains("id=\"option-error\"");
-        assertThat(page.post("/warehouse/shipments/" + number + "/ship", Map.of("option", "UPS|STANDARD")).statusCode()).isEqualTo(302);
+        assertThat(page.post("/warehouse/shipments/" + number + "/ship", Map.of("option", "UPS|STANDARD"))
+                        .statusCode())
+                .isEqualTo(302);
         HttpResponse<String> label = page.get("/warehouse/shipments/" + number + "/label.pdf");
         assertThat(label.statusCode()).isEqualTo(200);
         assertThat(label.headers().firstValue("Content-Type").orElseThrow()).isEqualTo("application/pdf");
@@ -135,32 +171,45 @@ class WarehousePageTests {
         page.logIn(users.staff("WAREHOUSE"), TestUsers.PASSWORD);
         page.get("/warehouse/receive");
 
-        HttpResponse<String> notANumber = page.post("/warehouse/receive",
+        HttpResponse<String> notANumber = page.post(
+                "/warehouse/receive",
                 Map.of("warehouse", warehouse, "sku", sku, "quantity", "twelve", "reference", "DN-1"));
         assertThat(notANumber.statusCode()).isEqualTo(400);
-        assertThat(notANumber.body()).contains("id=\"quantity-error\"").contains("Enter a whole number")
-                .contains("aria-describedby=\"quantity-error\"").contains("value=\"twelve\"").contains("value=\"" + sku + "\"")
+        assertThat(notANumber.body())
+                .contains("id=\"quantity-error\"")
+                .contains("Enter a whole number")
+                .contains("aria-describedby=\"quantity-error\"")
+                .contains("value=\"twelve\"")
+                .contains("value=\"" + sku + "\"")
                 .contains("value=\"DN-1\"");
-        HttpResponse<String> zero = page.post("/warehouse/receive", Map.of("warehouse", warehouse, "sku", sku, "quantity", "0"));
+        HttpResponse<String> zero =
+                page.post("/warehouse/receive", Map.of("warehouse", warehouse, "sku", sku, "quantity", "0"));
         assertThat(zero.statusCode()).isEqualTo(400);
         assertThat(zero.body()).contains("id=\"quantity-error\"").contains("must be greater than 0 for a receipt");
-        HttpResponse<String> unknown = page.post("/warehouse/receive", Map.of("warehouse", warehouse, "sku", "NO-SUCH-SKU", "quantity", "3"));
+        HttpResponse<String> unknown =
+                page.post("/warehouse/receive", Map.of("warehouse", warehouse, "sku", "NO-SUCH-SKU", "quantity", "3"));
         assertThat(unknown.statusCode()).isEqualTo(422);
         assertThat(unknown.body()).contains("id=\"sku-error\"");
         assertThat(fixtures.level(sku, warehouse)).isNull();
 
-        HttpResponse<String> received = page.post("/warehouse/receive", Map.of("warehouse", warehouse, "sku", sku, "quantity", "7"));
+        HttpResponse<String> received =
+                page.post("/warehouse/receive", Map.of("warehouse", warehouse, "sku", sku, "quantity", "7"));
         assertThat(received.statusCode()).isEqualTo(302);
-        assertThat(page.get("/warehouse/receive").body()).contains("id=\"done\"").contains("On hand now 7");
+        assertThat(page.get("/warehouse/receive").body())
+                .contains("id=\"done\"")
+                .contains("On hand now 7");
         assertThat(fixtures.level(sku, warehouse).get("onHand").asLong()).isEqualTo(7);
 
-        HttpResponse<String> noReason = page.post("/warehouse/count",
-                Map.of("warehouse", warehouse, "sku", sku, "kind", "ADJUSTMENT", "quantity", "-2"));
+        HttpResponse<String> noReason = page.post(
+                "/warehouse/count", Map.of("warehouse", warehouse, "sku", sku, "kind", "ADJUSTMENT", "quantity", "-2"));
         assertThat(noReason.statusCode()).isEqualTo(400);
         assertThat(noReason.body()).contains("id=\"reason-error\"").contains("value=\"-2\"");
         page.get("/warehouse/count");
-        assertThat(page.post("/warehouse/count", Map.of("warehouse", warehouse, "sku", sku, "kind", "COUNT", "quantity", "5"))
-                .statusCode()).isEqualTo(302);
+        assertThat(page.post(
+                                "/warehouse/count",
+                                Map.of("warehouse", warehouse, "sku", sku, "kind", "COUNT", "quantity", "5"))
+                        .statusCode())
+                .isEqualTo(302);
         assertThat(fixtures.level(sku, warehouse).get("onHand").asLong()).isEqualTo(5);
     }
 
@@ -169,18 +218,23 @@ class WarehousePageTests {
         String warehouse = fixtures.warehouse();
         String sku = fixtures.product("3.00");
         fixtures.receive(sku, warehouse, 2);
-        admin.put("/api/inventory/levels/" + warehouse + "/" + sku, Map.of("safetyStock", 1, "reorderPoint", 4)).expect(200);
+        admin.put("/api/inventory/levels/" + warehouse + "/" + sku, Map.of("safetyStock", 1, "reorderPoint", 4))
+                .expect(200);
         PageClient page = new PageClient(port);
         page.logIn(users.staff("WAREHOUSE"), TestUsers.PASSWORD);
 
         HttpResponse<String> low = page.get("/warehouse/stock?warehouse=" + warehouse + "&low=true");
         assertThat(low.statusCode()).isEqualTo(200);
         assertThat(low.body()).contains("id=\"stock-table\"").contains(sku).contains("low-stock");
-        HttpResponse<String> partial = page.get("/warehouse/stock?warehouse=" + warehouse + "&q=" + sku.toLowerCase(), Map.of("HX-Request", "true"));
+        HttpResponse<String> partial = page.get(
+                "/warehouse/stock?warehouse=" + warehouse + "&q=" + sku.toLowerCase(), Map.of("HX-Request", "true"));
         assertThat(partial.body()).startsWith("<section id=\"results\"").contains(sku);
         HttpResponse<String> csv = page.get("/warehouse/stock.csv?warehouse=" + warehouse + "&low=true");
-        assertThat(csv.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment");
-        assertThat(csv.body()).startsWith("sku,warehouse,binLocation,onHand").contains(sku + "," + warehouse + ",,2,0,2,0,1,4,true");
+        assertThat(csv.headers().firstValue("Content-Disposition").orElseThrow())
+                .startsWith("attachment");
+        assertThat(csv.body())
+                .startsWith("sku,warehouse,binLocation,onHand")
+                .contains(sku + "," + warehouse + ",,2,0,2,0,1,4,true");
     }
 
     private static HttpResponse<String> postHtmx(PageClient page, String path, String code) {

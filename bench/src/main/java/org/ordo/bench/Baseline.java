@@ -51,8 +51,11 @@ final class Baseline {
                 c.setAutoCommit(false);
                 connections.add(c);
             }
-            ClosedLoop.Result result = ClosedLoop.run(clients, Double.parseDouble(args.get("warmup", "5")),
-                    Double.parseDouble(args.get("seconds", "20")), client -> {
+            ClosedLoop.Result result = ClosedLoop.run(
+                    clients,
+                    Double.parseDouble(args.get("warmup", "5")),
+                    Double.parseDouble(args.get("seconds", "20")),
+                    client -> {
                         Placement placement = new Placement(connections.get(client));
                         return () -> placement.place(prefix + "-" + NUMBERS.incrementAndGet(), lines);
                     });
@@ -63,9 +66,18 @@ final class Baseline {
             if (result.errorCount() > 0) {
                 notes += "; " + result.errorSummary();
             }
-            Results.append(args.get("out"), new Results.Row(args.get("scenario"), args.get("level", clients + (clients == 1 ? " client" : " clients")),
-                    result.perSecond(), result.millis(50), result.millis(95), result.millis(99), args.get("group", ""),
-                    args.get("compare", ""), notes));
+            Results.append(
+                    args.get("out"),
+                    new Results.Row(
+                            args.get("scenario"),
+                            args.get("level", clients + (clients == 1 ? " client" : " clients")),
+                            result.perSecond(),
+                            result.millis(50),
+                            result.millis(95),
+                            result.millis(99),
+                            args.get("group", ""),
+                            args.get("compare", ""),
+                            notes));
             return 0;
         } finally {
             for (Connection c : connections) {
@@ -104,15 +116,17 @@ final class Baseline {
         Placement(Connection connection) {
             this.connection = connection;
             try {
-                order = connection.prepareStatement("INSERT INTO bench_order (id, number, customer_id, channel, external_reference, currency, "
-                        + "status, ship_name, ship_line1, ship_city, ship_postal_code, ship_country, promised_date, shipping_method, "
-                        + "subtotal, discount, shipping, tax, total, placed_at, placed_by, version, updated_at) "
-                        + "VALUES (?, ?, ?, 'API', ?, 'EUR', 'CONFIRMED', ?, 'Lagerweg 2', 'Hamburg', '20095', 'DE', ?, 'STANDARD', "
-                        + "?, 0, 0, ?, ?, ?, 'bench-sales', 0, ?)");
-                line = connection.prepareStatement("INSERT INTO bench_order_line (order_id, line_number, sku, product_name, quantity, "
-                        + "unit_price, price_overridden, tax_category, tax_rate, line_net, tax, reserved_quantity, backordered_quantity, "
-                        + "cancelled_quantity, shipped_quantity, backordered_at_placement, status, placed_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, FALSE, 'STANDARD', ?, ?, ?, ?, 0, 0, 0, 0, 'RESERVED', ?)");
+                order = connection.prepareStatement(
+                        "INSERT INTO bench_order (id, number, customer_id, channel, external_reference, currency, "
+                                + "status, ship_name, ship_line1, ship_city, ship_postal_code, ship_country, promised_date, shipping_method, "
+                                + "subtotal, discount, shipping, tax, total, placed_at, placed_by, version, updated_at) "
+                                + "VALUES (?, ?, ?, 'API', ?, 'EUR', 'CONFIRMED', ?, 'Lagerweg 2', 'Hamburg', '20095', 'DE', ?, 'STANDARD', "
+                                + "?, 0, 0, ?, ?, ?, 'bench-sales', 0, ?)");
+                line = connection.prepareStatement(
+                        "INSERT INTO bench_order_line (order_id, line_number, sku, product_name, quantity, "
+                                + "unit_price, price_overridden, tax_category, tax_rate, line_net, tax, reserved_quantity, backordered_quantity, "
+                                + "cancelled_quantity, shipped_quantity, backordered_at_placement, status, placed_at) "
+                                + "VALUES (?, ?, ?, ?, ?, ?, FALSE, 'STANDARD', ?, ?, ?, ?, 0, 0, 0, 0, 'RESERVED', ?)");
                 reserve = connection.prepareStatement(
                         "UPDATE bench_stock SET reserved = reserved + ? WHERE sku = ? AND warehouse = ? AND on_hand - reserved >= ?");
             } catch (SQLException e) {

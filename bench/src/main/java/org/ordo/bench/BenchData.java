@@ -17,6 +17,7 @@ final class BenchData {
     static final long STOCK_PER_LEVEL = 1_000_000;
     /** Contention sets: 5 SKUs each, 200 units per SKU spread over the warehouses, 1,000 units in all. */
     static final List<String> HOT_SETS = List.of("HOTA", "HOTB", "HOTC");
+
     static final int HOT_SKUS = 5;
     static final long[] HOT_STOCK = {67, 67, 66};
 
@@ -35,7 +36,9 @@ final class BenchData {
     }
 
     static List<String> hotSkus(String set) {
-        return java.util.stream.IntStream.rangeClosed(1, HOT_SKUS).mapToObj(n -> set + "-" + n).toList();
+        return java.util.stream.IntStream.rangeClosed(1, HOT_SKUS)
+                .mapToObj(n -> set + "-" + n)
+                .toList();
     }
 
     static UUID customerId(int i) {

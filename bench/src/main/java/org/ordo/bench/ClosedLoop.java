@@ -1,13 +1,12 @@
 package org.ordo.bench;
 
-import org.HdrHistogram.Histogram;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
 
 /**
  * Closed-loop clients: each sends its next request when the previous answer arrived, for a warm-up and then a fixed
@@ -28,7 +27,9 @@ final class ClosedLoop {
         }
 
         double millis(double percentile) {
-            return latencyMicros.getTotalCount() == 0 ? Double.NaN : latencyMicros.getValueAtPercentile(percentile) / 1000.0;
+            return latencyMicros.getTotalCount() == 0
+                    ? Double.NaN
+                    : latencyMicros.getValueAtPercentile(percentile) / 1000.0;
         }
 
         long errorCount() {
@@ -42,7 +43,8 @@ final class ClosedLoop {
 
     private ClosedLoop() {}
 
-    static Result run(int clients, double warmupSeconds, double measureSeconds, java.util.function.IntFunction<Call> callFactory)
+    static Result run(
+            int clients, double warmupSeconds, double measureSeconds, java.util.function.IntFunction<Call> callFactory)
             throws InterruptedException {
         long start = System.nanoTime();
         long measureStart = start + (long) (warmupSeconds * 1e9);
@@ -55,28 +57,30 @@ final class ClosedLoop {
             Call call = callFactory.apply(i);
             Histogram histogram = new Histogram(120_000_000L, 3);
             histograms.add(histogram);
-            Thread t = new Thread(() -> {
-                while (System.nanoTime() < measureEnd) {
-                    long t0 = System.nanoTime();
-                    String error;
-                    try {
-                        error = call.perform();
-                    } catch (Exception e) {
-                        error = e.getClass().getSimpleName();
-                    }
-                    long t1 = System.nanoTime();
-                    if (t0 >= measureStart && t1 <= measureEnd) {
-                        if (error == null) {
-                            histogram.recordValue(Math.min((t1 - t0) / 1000, 120_000_000L));
-                            completed.incrementAndGet();
-                        } else {
-                            errors.merge(error, 1L, Long::sum);
+            Thread t = new Thread(
+                    () -> {
+                        while (System.nanoTime() < measureEnd) {
+                            long t0 = System.nanoTime();
+                            String error;
+                            try {
+                                error = call.perform();
+                            } catch (Exception e) {
+                                error = e.getClass().getSimpleName();
+                            }
+                            long t1 = System.nanoTime();
+                            if (t0 >= measureStart && t1 <= measureEnd) {
+                                if (error == null) {
+                                    histogram.recordValue(Math.min((t1 - t0) / 1000, 120_000_000L));
+                                    completed.incrementAndGet();
+                                } else {
+                                    errors.merge(error, 1L, Long::sum);
+                                }
+                            } else if (error != null && t0 < measureStart) {
+                                errors.merge("warm-up " + error, 1L, Long::sum);
+                            }
                         }
-                    } else if (error != null && t0 < measureStart) {
-                        errors.merge("warm-up " + error, 1L, Long::sum);
-                    }
-                }
-            }, "client-" + i);
+                    },
+                    "client-" + i);
             t.setDaemon(true);
             threads.add(t);
             t.start();

@@ -48,11 +48,14 @@ final class Loader {
                 }
                 ps.executeBatch();
             }
-            try (PreparedStatement product = c.prepareStatement("INSERT INTO product (sku, name, unit_price, currency, tax_category, "
-                    + "weight_grams, active, version, created_at, updated_at) VALUES (?, ?, ?, 'EUR', 'STANDARD', ?, TRUE, 0, ?, ?)");
-                 PreparedStatement level = c.prepareStatement("INSERT INTO stock_level (sku, warehouse, on_hand, reserved) VALUES (?, ?, ?, 0)");
-                 PreparedStatement movement = c.prepareStatement("INSERT INTO stock_movement (sku, warehouse, type, quantity, reason, "
-                         + "reference, actor, created_at) VALUES (?, ?, 'RECEIPT', ?, 'benchmark data', 'bench-load', 'bench-loader', ?)")) {
+            try (PreparedStatement product = c.prepareStatement(
+                            "INSERT INTO product (sku, name, unit_price, currency, tax_category, "
+                                    + "weight_grams, active, version, created_at, updated_at) VALUES (?, ?, ?, 'EUR', 'STANDARD', ?, TRUE, 0, ?, ?)");
+                    PreparedStatement level = c.prepareStatement(
+                            "INSERT INTO stock_level (sku, warehouse, on_hand, reserved) VALUES (?, ?, ?, 0)");
+                    PreparedStatement movement = c.prepareStatement(
+                            "INSERT INTO stock_movement (sku, warehouse, type, quantity, reason, "
+                                    + "reference, actor, created_at) VALUES (?, ?, 'RECEIPT', ?, 'benchmark data', 'bench-load', 'bench-loader', ?)")) {
                 int n = 0;
                 for (int i = 0; i < BenchData.PRODUCTS; i++) {
                     addProduct(product, BenchData.sku(i), BenchData.productName(i), BenchData.unitPrice(i), now);
@@ -73,11 +76,12 @@ final class Loader {
                 }
                 flush(product, level, movement);
             }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO customer (id, name, email, billing_name, billing_line1, billing_city, "
-                    + "billing_postal_code, billing_country, shipping_name, shipping_line1, shipping_city, shipping_postal_code, "
-                    + "shipping_country, currency, credit_limit, payment_terms_days, active, version, created_at, updated_at) "
-                    + "VALUES (?, ?, ?, ?, 'Hauptstraße 1', 'Berlin', '10115', 'DE', ?, 'Lagerweg 2', 'Hamburg', '20095', 'DE', 'EUR', ?, 30, "
-                    + "TRUE, 0, ?, ?)")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO customer (id, name, email, billing_name, billing_line1, billing_city, "
+                            + "billing_postal_code, billing_country, shipping_name, shipping_line1, shipping_city, shipping_postal_code, "
+                            + "shipping_country, currency, credit_limit, payment_terms_days, active, version, created_at, updated_at) "
+                            + "VALUES (?, ?, ?, ?, 'Hauptstraße 1', 'Berlin', '10115', 'DE', ?, 'Lagerweg 2', 'Hamburg', '20095', 'DE', 'EUR', ?, 30, "
+                            + "TRUE, 0, ?, ?)")) {
                 for (int i = 0; i < BenchData.CUSTOMERS; i++) {
                     UUID id = BenchData.customerId(i);
                     String name = "Bench customer " + i;
@@ -96,12 +100,17 @@ final class Loader {
             }
             c.commit();
         }
-        System.out.printf("loaded %d products, %d warehouses, %d customers in %.1f s%n", BenchData.PRODUCTS,
-                BenchData.WAREHOUSES.size(), BenchData.CUSTOMERS, (System.nanoTime() - started) / 1e9);
+        System.out.printf(
+                "loaded %d products, %d warehouses, %d customers in %.1f s%n",
+                BenchData.PRODUCTS,
+                BenchData.WAREHOUSES.size(),
+                BenchData.CUSTOMERS,
+                (System.nanoTime() - started) / 1e9);
         return 0;
     }
 
-    private static void addProduct(PreparedStatement ps, String sku, String name, BigDecimal price, Timestamp now) throws SQLException {
+    private static void addProduct(PreparedStatement ps, String sku, String name, BigDecimal price, Timestamp now)
+            throws SQLException {
         ps.setString(1, sku);
         ps.setString(2, name);
         ps.setBigDecimal(3, price);
@@ -111,8 +120,14 @@ final class Loader {
         ps.addBatch();
     }
 
-    private static void addStock(PreparedStatement level, PreparedStatement movement, String sku, String warehouse, long quantity,
-            Timestamp now) throws SQLException {
+    private static void addStock(
+            PreparedStatement level,
+            PreparedStatement movement,
+            String sku,
+            String warehouse,
+            long quantity,
+            Timestamp now)
+            throws SQLException {
         level.setString(1, sku);
         level.setString(2, warehouse);
         level.setLong(3, quantity);
@@ -124,7 +139,8 @@ final class Loader {
         movement.addBatch();
     }
 
-    private static void flush(PreparedStatement product, PreparedStatement level, PreparedStatement movement) throws SQLException {
+    private static void flush(PreparedStatement product, PreparedStatement level, PreparedStatement movement)
+            throws SQLException {
         product.executeBatch();
         level.executeBatch();
         movement.executeBatch();

@@ -1,10 +1,5 @@
 package org.ordo.bench;
 
-import org.HdrHistogram.Histogram;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,6 +12,10 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
+import org.HdrHistogram.Histogram;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Scenario 3, a mixed day: closed-loop clients each pick their next piece of work by the day's weights — 45 % place an
@@ -29,7 +28,11 @@ import java.util.concurrent.ThreadLocalRandom;
 final class MixedDay {
 
     enum Kind {
-        PLACE("place"), LOOKUP("look up"), SHIP("ship"), PAY("pay"), CANCEL_OR_CHANGE("cancel or change");
+        PLACE("place"),
+        LOOKUP("look up"),
+        SHIP("ship"),
+        PAY("pay"),
+        CANCEL_OR_CHANGE("cancel or change");
 
         final String label;
 
@@ -48,7 +51,10 @@ final class MixedDay {
         String url = args.get("urls").split(",")[0];
         int clients = args.integer("clients", 16);
         String adminPassword = args.get("admin-password");
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
         OrdoLoad.ensureUser(http, url, adminPassword);
         String sales = OrdoLoad.basic(OrdoLoad.USER, OrdoLoad.PASSWORD);
         // the warehouse and accounting work: the administrator has both roles
@@ -63,11 +69,17 @@ final class MixedDay {
         }
         Client client = new Client(http, url, sales, staff);
 
-        ClosedLoop.Result result = ClosedLoop.run(clients, Double.parseDouble(args.get("warmup", "5")),
-                Double.parseDouble(args.get("seconds", "20")), n -> () -> {
+        ClosedLoop.Result result = ClosedLoop.run(
+                clients,
+                Double.parseDouble(args.get("warmup", "5")),
+                Double.parseDouble(args.get("seconds", "20")),
+                n -> () -> {
                     int dice = ThreadLocalRandom.current().nextInt(100);
-                    Kind kind = dice < 45 ? Kind.PLACE : dice < 75 ? Kind.LOOKUP : dice < 85 ? Kind.SHIP : dice < 95 ? Kind.PAY
-                            : Kind.CANCEL_OR_CHANGE;
+                    Kind kind = dice < 45
+                            ? Kind.PLACE
+                            : dice < 75
+                                    ? Kind.LOOKUP
+                                    : dice < 85 ? Kind.SHIP : dice < 95 ? Kind.PAY : Kind.CANCEL_OR_CHANGE;
                     Placed work = switch (kind) {
                         case SHIP, CANCEL_OR_CHANGE -> toShip.poll();
                         case PAY -> toPay.poll();
@@ -96,21 +108,46 @@ final class MixedDay {
 
         String level = clients + " clients";
         StringBuilder mix = new StringBuilder();
-        long total = perKind.values().stream().mapToLong(Histogram::getTotalCount).sum();
+        long total =
+                perKind.values().stream().mapToLong(Histogram::getTotalCount).sum();
         for (Kind kind : Kind.values()) {
-            mix.append(String.format(Locale.ROOT, "%s%s %.0f%%", mix.isEmpty() ? "" : ", ", kind.label,
+            mix.append(String.format(
+                    Locale.ROOT,
+                    "%s%s %.0f%%",
+                    mix.isEmpty() ? "" : ", ",
+                    kind.label,
                     total == 0 ? 0.0 : 100.0 * perKind.get(kind).getTotalCount() / total));
         }
         String notes = "operations/s; done: " + mix + (result.errorCount() > 0 ? "; " + result.errorSummary() : "");
-        Results.append(args.get("out"), new Results.Row("3 mixed day, all work", level, result.perSecond(), result.millis(50),
-                result.millis(95), result.millis(99), "", "", notes));
+        Results.append(
+                args.get("out"),
+                new Results.Row(
+                        "3 mixed day, all work",
+                        level,
+                        result.perSecond(),
+                        result.millis(50),
+                        result.millis(95),
+                        result.millis(99),
+                        "",
+                        "",
+                        notes));
         for (Kind kind : Kind.values()) {
             Histogram h = perKind.get(kind);
             if (h.getTotalCount() > 0) {
-                Results.append(args.get("out"), new Results.Row("3 mixed day, " + kind.label,
-                        level, Double.NaN, h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(95) / 1000.0,
-                        h.getValueAtPercentile(99) / 1000.0, "", "", kind == Kind.SHIP ? "plan, pick, one scan per unit, pack, ship"
-                        : kind == Kind.LOOKUP ? "the order, or its customer's first page" : ""));
+                Results.append(
+                        args.get("out"),
+                        new Results.Row(
+                                "3 mixed day, " + kind.label,
+                                level,
+                                Double.NaN,
+                                h.getValueAtPercentile(50) / 1000.0,
+                                h.getValueAtPercentile(95) / 1000.0,
+                                h.getValueAtPercentile(99) / 1000.0,
+                                "",
+                                "",
+                                kind == Kind.SHIP
+                                        ? "plan, pick, one scan per unit, pack, ship"
+                                        : kind == Kind.LOOKUP ? "the order, or its customer's first page" : ""));
             }
         }
         return result.stuckClients() > 0 ? 1 : 0;
@@ -125,8 +162,11 @@ final class MixedDay {
                 return "HTTP " + r.statusCode();
             }
             JsonNode order = JSON.readTree(r.body());
-            Placed placed = new Placed(order.get("id").asString(), order.get("customerId").asString(),
-                    order.get("totals").get("total").get("amount").asString(), order.get("totals").get("total").get("currency").asString());
+            Placed placed = new Placed(
+                    order.get("id").asString(),
+                    order.get("customerId").asString(),
+                    order.get("totals").get("total").get("amount").asString(),
+                    order.get("totals").get("total").get("currency").asString());
             toShip.add(placed);
             toLookUp.add(placed);
             if (toLookUp.size() > 1000) {
@@ -136,7 +176,8 @@ final class MixedDay {
         }
 
         String lookUp(Placed order) throws Exception {
-            String path = ThreadLocalRandom.current().nextBoolean() ? "/api/orders/" + order.id()
+            String path = ThreadLocalRandom.current().nextBoolean()
+                    ? "/api/orders/" + order.id()
                     : "/api/orders?size=25&customerId=" + order.customerId();
             HttpResponse<String> r = send("GET", path, null, sales, false);
             return r.statusCode() == 200 ? null : "HTTP " + r.statusCode();
@@ -155,8 +196,12 @@ final class MixedDay {
                 }
                 for (JsonNode line : shipment.get("lines")) {
                     for (long unit = 0; unit < line.get("quantity").asLong(); unit++) {
-                        HttpResponse<String> scanned = send("POST", "/api/shipments/" + id + "/scan",
-                                "{\"code\":\"" + line.get("sku").asString() + "\"}", staff, false);
+                        HttpResponse<String> scanned = send(
+                                "POST",
+                                "/api/shipments/" + id + "/scan",
+                                "{\"code\":\"" + line.get("sku").asString() + "\"}",
+                                staff,
+                                false);
                         if (scanned.statusCode() != 200) {
                             return "scan HTTP " + scanned.statusCode();
                         }
@@ -166,7 +211,8 @@ final class MixedDay {
                 if (packed.statusCode() != 200) {
                     return "pack HTTP " + packed.statusCode();
                 }
-                HttpResponse<String> shipped = send("POST", "/api/shipments/" + id + "/ship", "{\"carrier\":\"DHL\"}", staff, true);
+                HttpResponse<String> shipped =
+                        send("POST", "/api/shipments/" + id + "/ship", "{\"carrier\":\"DHL\"}", staff, true);
                 if (shipped.statusCode() != 200) {
                     return "ship HTTP " + shipped.statusCode();
                 }
@@ -176,20 +222,29 @@ final class MixedDay {
         }
 
         String pay(Placed order) throws Exception {
-            String body = "{\"customerId\":\"" + order.customerId() + "\",\"amount\":{\"amount\":\"" + order.total() + "\",\"currency\":\""
-                    + order.currency() + "\"},\"method\":\"BANK_TRANSFER\",\"reference\":\"mixed-day " + order.id() + "\"}";
+            String body = "{\"customerId\":\"" + order.customerId() + "\",\"amount\":{\"amount\":\"" + order.total()
+                    + "\",\"currency\":\"" + order.currency()
+                    + "\"},\"method\":\"BANK_TRANSFER\",\"reference\":\"mixed-day " + order.id() + "\"}";
             HttpResponse<String> r = send("POST", "/api/payments", body, staff, true);
             return r.statusCode() == 201 ? null : "HTTP " + r.statusCode();
         }
 
         String cancelOrChange(Placed order, ConcurrentLinkedQueue<Placed> toShip) throws Exception {
             if (ThreadLocalRandom.current().nextBoolean()) {
-                HttpResponse<String> r = send("POST", "/api/orders/" + order.id() + "/cancel", "{\"reason\":\"customer changed their mind\"}",
-                        sales, false);
+                HttpResponse<String> r = send(
+                        "POST",
+                        "/api/orders/" + order.id() + "/cancel",
+                        "{\"reason\":\"customer changed their mind\"}",
+                        sales,
+                        false);
                 return r.statusCode() == 200 ? null : "cancel HTTP " + r.statusCode();
             }
-            HttpResponse<String> r = send("PATCH", "/api/orders/" + order.id(),
-                    "{\"lines\":[{\"lineNumber\":1,\"quantity\":4}],\"reason\":\"customer called\"}", sales, false);
+            HttpResponse<String> r = send(
+                    "PATCH",
+                    "/api/orders/" + order.id(),
+                    "{\"lines\":[{\"lineNumber\":1,\"quantity\":4}],\"reason\":\"customer called\"}",
+                    sales,
+                    false);
             if (r.statusCode() != 200) {
                 return "change HTTP " + r.statusCode();
             }
@@ -198,14 +253,17 @@ final class MixedDay {
             return null;
         }
 
-        private HttpResponse<String> send(String method, String path, String body, String authorization, boolean idempotent)
-                throws Exception {
+        private HttpResponse<String> send(
+                String method, String path, String body, String authorization, boolean idempotent) throws Exception {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path))
                     .timeout(Duration.ofSeconds(30))
                     .header("Accept", "application/json")
                     .header("Authorization", authorization)
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+                    .method(
+                            method,
+                            body == null
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
             if (body != null) {
                 request.header("Content-Type", "application/json");
             }

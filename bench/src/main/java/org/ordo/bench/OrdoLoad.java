@@ -42,19 +42,26 @@ final class OrdoLoad {
         String hot = args.get("hot", "");
         String auth = args.get("auth", "basic");
         String adminPassword = args.get("admin-password");
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
 
         ensureUser(http, urls.get(0), adminPassword);
-        String authorization = "bearer".equals(auth) ? "Bearer " + issueToken(http, urls.get(0))
-                : basic(USER, PASSWORD);
+        String authorization =
+                "bearer".equals(auth) ? "Bearer " + issueToken(http, urls.get(0)) : basic(USER, PASSWORD);
 
         LongAdder reservedUnits = new LongAdder();
         AtomicLong soldOutAt = new AtomicLong();
-        long hotUnits = BenchData.HOT_SKUS * java.util.Arrays.stream(BenchData.HOT_STOCK).sum();
+        long hotUnits = BenchData.HOT_SKUS
+                * java.util.Arrays.stream(BenchData.HOT_STOCK).sum();
         AtomicLong next = new AtomicLong();
         long started = System.nanoTime();
-        ClosedLoop.Result result = ClosedLoop.run(clients, Double.parseDouble(args.get("warmup", "5")),
-                Double.parseDouble(args.get("seconds", "20")), client -> () -> {
+        ClosedLoop.Result result = ClosedLoop.run(
+                clients,
+                Double.parseDouble(args.get("warmup", "5")),
+                Double.parseDouble(args.get("seconds", "20")),
+                client -> () -> {
                     String body = hot.isEmpty() ? orderBody(lines) : hotOrderBody(hot);
                     String url = urls.get((int) (next.getAndIncrement() % urls.size()));
                     HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/api/orders"))
@@ -65,7 +72,8 @@ final class OrdoLoad {
                             .header("Idempotency-Key", UUID.randomUUID().toString())
                             .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                             .build();
-                    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                    HttpResponse<String> response =
+                            http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
                     if (response.statusCode() != 201) {
                         return "HTTP " + response.statusCode();
                     }
@@ -89,15 +97,21 @@ final class OrdoLoad {
             notes.add(urls.size() + " processes");
         }
         if (args.values().containsKey("per-line")) {
-            notes.add(String.format(Locale.ROOT, "per line p50 %.2f ms, p99 %.2f ms", result.millis(50) / lines, result.millis(99) / lines));
+            notes.add(String.format(
+                    Locale.ROOT,
+                    "per line p50 %.2f ms, p99 %.2f ms",
+                    result.millis(50) / lines,
+                    result.millis(99) / lines));
         }
         long oversold = 0;
         if (!hot.isEmpty()) {
             long reserved = reservedUnits.sum();
             oversold = Math.max(0, reserved - hotUnits);
             notes.add("reserved " + reserved + " of " + hotUnits + " units");
-            notes.add(soldOutAt.get() == 0 ? "not sold out"
-                    : String.format(Locale.ROOT, "sold out after %.1f s", (soldOutAt.get() - started) / 1e9));
+            notes.add(
+                    soldOutAt.get() == 0
+                            ? "not sold out"
+                            : String.format(Locale.ROOT, "sold out after %.1f s", (soldOutAt.get() - started) / 1e9));
             notes.add("oversell " + oversold);
         }
         if (result.errorCount() > 0) {
@@ -109,9 +123,18 @@ final class OrdoLoad {
         if (args.values().containsKey("notes")) {
             notes.add(args.get("notes"));
         }
-        Results.append(args.get("out"), new Results.Row(args.get("scenario"), args.get("level", clients + (clients == 1 ? " client" : " clients")), result.perSecond(),
-                result.millis(50), result.millis(95), result.millis(99), args.get("group", ""), args.get("compare", ""),
-                String.join("; ", notes)));
+        Results.append(
+                args.get("out"),
+                new Results.Row(
+                        args.get("scenario"),
+                        args.get("level", clients + (clients == 1 ? " client" : " clients")),
+                        result.perSecond(),
+                        result.millis(50),
+                        result.millis(95),
+                        result.millis(99),
+                        args.get("group", ""),
+                        args.get("compare", ""),
+                        String.join("; ", notes)));
         return oversold > 0 || result.stuckClients() > 0 ? 1 : 0;
     }
 
@@ -119,12 +142,19 @@ final class OrdoLoad {
     static String orderBody(int lines) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         StringBuilder b = new StringBuilder(64 + lines * 40);
-        b.append("{\"customerId\":\"").append(BenchData.randomCustomer()).append("\",\"channel\":\"API\",\"externalReference\":\"bench-")
-                .append(random.nextLong(Long.MAX_VALUE)).append("\",\"lines\":[");
+        b.append("{\"customerId\":\"")
+                .append(BenchData.randomCustomer())
+                .append("\",\"channel\":\"API\",\"externalReference\":\"bench-")
+                .append(random.nextLong(Long.MAX_VALUE))
+                .append("\",\"lines\":[");
         int[] products = BenchData.randomProducts(lines);
         for (int i = 0; i < products.length; i++) {
-            b.append(i == 0 ? "" : ",").append("{\"sku\":\"").append(BenchData.sku(products[i])).append("\",\"quantity\":")
-                    .append(1 + random.nextInt(3)).append('}');
+            b.append(i == 0 ? "" : ",")
+                    .append("{\"sku\":\"")
+                    .append(BenchData.sku(products[i]))
+                    .append("\",\"quantity\":")
+                    .append(1 + random.nextInt(3))
+                    .append('}');
         }
         return b.append("]}").toString();
     }
@@ -145,27 +175,35 @@ final class OrdoLoad {
 
     /** Creates the SALES user the load runs as; a 409 means an earlier step created it. */
     static void ensureUser(HttpClient http, String url, String adminPassword) throws IOException, InterruptedException {
-        String body = "{\"username\":\"" + USER + "\",\"password\":\"" + PASSWORD + "\",\"displayName\":\"Benchmark client\",\"roles\":[\"SALES\"]}";
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url + "/api/users"))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .header("Authorization", basic("admin", adminPassword))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        String body = "{\"username\":\"" + USER + "\",\"password\":\"" + PASSWORD
+                + "\",\"displayName\":\"Benchmark client\",\"roles\":[\"SALES\"]}";
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(url + "/api/users"))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", basic("admin", adminPassword))
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 201 && response.statusCode() != 409) {
-            throw new IllegalStateException("creating the benchmark user: HTTP " + response.statusCode() + " " + response.body());
+            throw new IllegalStateException(
+                    "creating the benchmark user: HTTP " + response.statusCode() + " " + response.body());
         }
     }
 
     static String issueToken(HttpClient http, String url) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url + "/api/users/" + USER + "/tokens"))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .header("Authorization", basic(USER, PASSWORD))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"bench-" + UUID.randomUUID() + "\"}")).build(),
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(url + "/api/users/" + USER + "/tokens"))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", basic(USER, PASSWORD))
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"bench-" + UUID.randomUUID() + "\"}"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         Matcher m = TOKEN.matcher(response.body());
         if (response.statusCode() != 201 || !m.find()) {
-            throw new IllegalStateException("issuing an API token: HTTP " + response.statusCode() + " " + response.body());
+            throw new IllegalStateException(
+                    "issuing an API token: HTTP " + response.statusCode() + " " + response.body());
         }
         return m.group(1);
     }

@@ -15,24 +15,47 @@ import java.util.Locale;
  */
 final class Results {
 
-    record Row(String scenario, String level, double perSecond, double p50, double p95, double p99, String group,
-            String compareTo, String notes) {
+    record Row(
+            String scenario,
+            String level,
+            double perSecond,
+            double p50,
+            double p95,
+            double p99,
+            String group,
+            String compareTo,
+            String notes) {
 
         String line() {
-            return String.join("\t", scenario, level, fmt(perSecond), fmt(p50), fmt(p95), fmt(p99), group, compareTo,
+            return String.join(
+                    "\t",
+                    scenario,
+                    level,
+                    fmt(perSecond),
+                    fmt(p50),
+                    fmt(p95),
+                    fmt(p99),
+                    group,
+                    compareTo,
                     notes.replace('\t', ' ').replace('\n', ' '));
         }
 
         static Row parse(String line) {
             String[] f = line.split("\t", -1);
-            return new Row(f[0], f[1], num(f[2]), num(f[3]), num(f[4]), num(f[5]), f[6], f[7], f.length > 8 ? f[8] : "");
+            return new Row(
+                    f[0], f[1], num(f[2]), num(f[3]), num(f[4]), num(f[5]), f[6], f[7], f.length > 8 ? f[8] : "");
         }
     }
 
     private Results() {}
 
     static void append(String file, Row row) throws IOException {
-        Files.writeString(Path.of(file), row.line() + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        Files.writeString(
+                Path.of(file),
+                row.line() + "\n",
+                StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
         System.out.println(row.line());
     }
 
@@ -49,13 +72,23 @@ final class Results {
             String ratio = "";
             if (!r.compareTo().isEmpty()) {
                 for (Row other : rows) {
-                    if (other.group().equals(r.compareTo()) && other.level().equals(r.level()) && other.perSecond() > 0) {
+                    if (other.group().equals(r.compareTo())
+                            && other.level().equals(r.level())
+                            && other.perSecond() > 0) {
                         ratio = String.format(Locale.ROOT, "%.2f×", r.perSecond() / other.perSecond());
                     }
                 }
             }
-            System.out.printf("| %s | %s | %s | %s | %s | %s | %s | %s |%n", r.scenario(), r.level(), fmt(r.perSecond()), fmt(r.p50()),
-                    fmt(r.p95()), fmt(r.p99()), ratio, r.notes());
+            System.out.printf(
+                    "| %s | %s | %s | %s | %s | %s | %s | %s |%n",
+                    r.scenario(),
+                    r.level(),
+                    fmt(r.perSecond()),
+                    fmt(r.p50()),
+                    fmt(r.p95()),
+                    fmt(r.p99()),
+                    ratio,
+                    r.notes());
         }
         return 0;
     }

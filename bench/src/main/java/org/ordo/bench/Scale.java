@@ -36,6 +36,7 @@ final class Scale {
 
     /** Order numbers and external references of the history, apart from those the application gives. */
     static final long FIRST_NUMBER = 10_000_000;
+
     static final int CUSTOMERS = 20_000;
 
     private Scale() {}
@@ -44,8 +45,9 @@ final class Scale {
         long orders = Long.parseLong(args.get("orders", "1000000"));
         long started = System.nanoTime();
         try (Connection c = DriverManager.getConnection(args.get("jdbc"), args.get("user"), args.get("password", ""));
-             Statement s = c.createStatement()) {
-            try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM sales_order WHERE external_reference LIKE 'SCALE-%'")) {
+                Statement s = c.createStatement()) {
+            try (ResultSet rs =
+                    s.executeQuery("SELECT COUNT(*) FROM sales_order WHERE external_reference LIKE 'SCALE-%'")) {
                 rs.next();
                 if (rs.getLong(1) > 0) {
                     System.out.println("history already loaded");
@@ -162,15 +164,25 @@ final class Scale {
                     INSERT INTO payment_allocation (payment_id, invoice_id, amount, created_at, created_by)
                     SELECT md5('scale-payment-' || i.id)::uuid, i.id, i.total, p.created_at, 'scale-import'
                     FROM invoice i JOIN payment p ON p.id = md5('scale-payment-' || i.id)::uuid WHERE i.series = 'SCALE' AND i.status = 'PAID'""");
-            // as autovacuum leaves a table that settled: statistics, and the visibility map that index-only scans rely on
+            // as autovacuum leaves a table that settled: statistics, and the visibility map that index-only scans rely
+            // on
             step(s, "vacuum and statistics", "VACUUM ANALYZE");
-            try (ResultSet rs = s.executeQuery("SELECT (SELECT COUNT(*) FROM sales_order), (SELECT COUNT(*) FROM order_line), "
-                    + "(SELECT COUNT(*) FROM shipment), (SELECT COUNT(*) FROM invoice), (SELECT COUNT(*) FROM stock_movement), "
-                    + "pg_size_pretty(pg_database_size(current_database()))")) {
+            try (ResultSet rs =
+                    s.executeQuery("SELECT (SELECT COUNT(*) FROM sales_order), (SELECT COUNT(*) FROM order_line), "
+                            + "(SELECT COUNT(*) FROM shipment), (SELECT COUNT(*) FROM invoice), (SELECT COUNT(*) FROM stock_movement), "
+                            + "pg_size_pretty(pg_database_size(current_database()))")) {
                 rs.next();
-                System.out.printf(Locale.ROOT, "history: %,d orders, %,d lines, %,d shipments, %,d invoices, %,d stock movements, %s, "
-                                + "loaded in %.0f s%n", rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
-                        rs.getString(6), (System.nanoTime() - started) / 1e9);
+                System.out.printf(
+                        Locale.ROOT,
+                        "history: %,d orders, %,d lines, %,d shipments, %,d invoices, %,d stock movements, %s, "
+                                + "loaded in %.0f s%n",
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getLong(3),
+                        rs.getLong(4),
+                        rs.getLong(5),
+                        rs.getString(6),
+                        (System.nanoTime() - started) / 1e9);
             }
         }
         return 0;
@@ -194,8 +206,10 @@ final class Scale {
         String customer;
         String customerName;
         try (Connection c = DriverManager.getConnection(args.get("jdbc"), args.get("user"), args.get("password", ""));
-             Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT customer_id, ship_name FROM sales_order WHERE external_reference = 'SCALE-" + orders / 2 + "'")) {
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "SELECT customer_id, ship_name FROM sales_order WHERE external_reference = 'SCALE-" + orders / 2
+                                + "'")) {
             if (!rs.next()) {
                 throw new IllegalStateException("no history loaded: run scale-load first");
             }
@@ -206,30 +220,52 @@ final class Scale {
         List<Probe> probes = List.of(
                 new Probe("order list, first page", "/api/orders?size=25", 100),
                 new Probe("order list, status CONFIRMED", "/api/orders?size=25&status=CONFIRMED", 100),
-                new Probe("order list, channel EDI + one month", "/api/orders?size=25&channel=EDI&placedFrom=" + month + "&placedTo="
-                        + today.minusDays(15), 100),
+                new Probe(
+                        "order list, channel EDI + one month",
+                        "/api/orders?size=25&channel=EDI&placedFrom=" + month + "&placedTo=" + today.minusDays(15),
+                        100),
                 new Probe("order list, page 400", "/api/orders?size=25&page=400", 100),
                 new Probe("orders of one customer", "/api/orders?size=25&customerId=" + customer, 100),
-                new Probe("order search, number", "/api/orders?size=25&q=SO-" + today.getYear() + "-" + (FIRST_NUMBER + orders), 100),
+                new Probe(
+                        "order search, number",
+                        "/api/orders?size=25&q=SO-" + today.getYear() + "-" + (FIRST_NUMBER + orders),
+                        100),
                 new Probe("order search, a customer's name", "/api/orders?size=25&q=" + encode(customerName), 100),
-                new Probe("order search, a surname (1 in 30 orders)", "/api/orders?size=25&q=" + encode(customerName.split(" ")[0]), 100),
-                new Probe("key figures, one year", "/api/reports/kpis?from=" + today.minusYears(1) + "&to=" + today, 2000),
-                new Probe("sales by month, one year", "/api/reports/sales?groupBy=month&from=" + today.minusYears(1) + "&to=" + today, 2000),
+                new Probe(
+                        "order search, a surname (1 in 30 orders)",
+                        "/api/orders?size=25&q=" + encode(customerName.split(" ")[0]),
+                        100),
+                new Probe(
+                        "key figures, one year",
+                        "/api/reports/kpis?from=" + today.minusYears(1) + "&to=" + today,
+                        2000),
+                new Probe(
+                        "sales by month, one year",
+                        "/api/reports/sales?groupBy=month&from=" + today.minusYears(1) + "&to=" + today,
+                        2000),
                 new Probe("AR aging, today", "/api/reports/ar-aging", 2000));
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
         Map<String, double[]> timings = new LinkedHashMap<>();
         for (Probe probe : probes) {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(base + probe.path())).header("Authorization", auth)
-                    .timeout(Duration.ofSeconds(120)).GET().build();
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base + probe.path()))
+                    .header("Authorization", auth)
+                    .timeout(Duration.ofSeconds(120))
+                    .GET()
+                    .build();
             // the first answer warms the JIT and the buffer cache; what counts is a user's repeated look
-            String warm = http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+            String warm =
+                    http.send(request, HttpResponse.BodyHandlers.ofString()).body();
             double[] millis = new double[repeats];
             for (int i = 0; i < repeats; i++) {
                 long t0 = System.nanoTime();
                 HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
                 millis[i] = (System.nanoTime() - t0) / 1e6;
                 if (response.statusCode() != 200) {
-                    throw new IllegalStateException(probe.path() + " answered " + response.statusCode() + ": " + response.body());
+                    throw new IllegalStateException(
+                            probe.path() + " answered " + response.statusCode() + ": " + response.body());
                 }
             }
             Arrays.sort(millis);
@@ -237,9 +273,24 @@ final class Scale {
             double p50 = millis[millis.length / 2];
             double max = millis[millis.length - 1];
             String verdict = p50 < probe.targetMillis() ? "met" : "MISSED";
-            Results.append(args.get("out"), new Results.Row("6 data at scale", probe.name(), Double.NaN, p50, Double.NaN, max, "", "",
-                    String.format(Locale.ROOT, "target p50 < %.0f ms: %s; %d requests, p99 column is the slowest; %s", probe.targetMillis(),
-                            verdict, repeats, summary(warm))));
+            Results.append(
+                    args.get("out"),
+                    new Results.Row(
+                            "6 data at scale",
+                            probe.name(),
+                            Double.NaN,
+                            p50,
+                            Double.NaN,
+                            max,
+                            "",
+                            "",
+                            String.format(
+                                    Locale.ROOT,
+                                    "target p50 < %.0f ms: %s; %d requests, p99 column is the slowest; %s",
+                                    probe.targetMillis(),
+                                    verdict,
+                                    repeats,
+                                    summary(warm))));
         }
         return 0;
     }

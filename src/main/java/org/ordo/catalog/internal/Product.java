@@ -1,22 +1,45 @@
 package org.ordo.catalog.internal;
 
+import java.math.BigDecimal;
+import java.time.Instant;
 import org.ordo.catalog.ProductCatalogAdmin;
 import org.ordo.catalog.ProductSnapshot;
 import org.ordo.shared.Money;
-
-import java.math.BigDecimal;
-import java.time.Instant;
 
 /**
  * A product as the API shows it and as the audit trail records it. {@code description}, {@code gtin},
  * {@code weightGrams} and {@code unitCost} may be null; {@code taxRate} is read from the tax category.
  */
-record Product(String sku, String name, String description, Money unitPrice, Money unitCost, String taxCategory, BigDecimal taxRate,
-        String gtin, Integer weightGrams, boolean active, long version, Instant createdAt, Instant updatedAt) {
+record Product(
+        String sku,
+        String name,
+        String description,
+        Money unitPrice,
+        Money unitCost,
+        String taxCategory,
+        BigDecimal taxRate,
+        String gtin,
+        Integer weightGrams,
+        boolean active,
+        long version,
+        Instant createdAt,
+        Instant updatedAt) {
 
     ProductCatalogAdmin.ProductDetails details() {
-        return new ProductCatalogAdmin.ProductDetails(sku, name, description, unitPrice, unitCost, taxCategory, taxRate, gtin, weightGrams,
-                active, version, createdAt, updatedAt);
+        return new ProductCatalogAdmin.ProductDetails(
+                sku,
+                name,
+                description,
+                unitPrice,
+                unitCost,
+                taxCategory,
+                taxRate,
+                gtin,
+                weightGrams,
+                active,
+                version,
+                createdAt,
+                updatedAt);
     }
 
     ProductSnapshot snapshot() {

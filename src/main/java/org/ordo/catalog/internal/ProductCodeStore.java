@@ -1,14 +1,13 @@
 package org.ordo.catalog.internal;
 
-import org.ordo.catalog.ProductCodes;
-import org.ordo.catalog.ProductSnapshot;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.ordo.catalog.ProductCodes;
+import org.ordo.catalog.ProductSnapshot;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /** {@link ProductCodes}: the SKU by its primary key, a GTIN through the unique GTIN index in each of its stored lengths. */
 @Component
@@ -35,8 +34,14 @@ class ProductCodeStore implements ProductCodes {
             return bySku;
         }
         Set<String> spellings = spellings(trimmed);
-        return jdbc.sql("SELECT sku FROM product WHERE gtin IN (:gtins) ORDER BY sku").param("gtins", List.copyOf(spellings))
-                .query(String.class).list().stream().findFirst().flatMap(catalog::find);
+        return jdbc
+                .sql("SELECT sku FROM product WHERE gtin IN (:gtins) ORDER BY sku")
+                .param("gtins", List.copyOf(spellings))
+                .query(String.class)
+                .list()
+                .stream()
+                .findFirst()
+                .flatMap(catalog::find);
     }
 
     /** The number written with as many leading zeros as each GTIN length needs. */

@@ -2,6 +2,7 @@ package org.ordo.catalog.internal;
 
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.net.URI;
 import org.ordo.identity.Actor;
 import org.ordo.platform.ETags;
 import org.ordo.platform.PageResult;
@@ -22,8 +23,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
-
-import java.net.URI;
 
 /** {@code /api/products}: anyone signed in reads; ADMIN and SALES change. Products are deactivated, never deleted. */
 @RestController
@@ -50,8 +49,11 @@ class ProductController {
 
     /** {@code q} matches name, description, SKU or GTIN (any case); {@code sku} is exact. Ordered by SKU. */
     @GetMapping
-    PageResult<Product> search(@RequestParam(required = false) String q, @RequestParam(required = false) String sku,
-            @RequestParam(required = false) Boolean active, @RequestParam(required = false) Integer page,
+    PageResult<Product> search(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String sku,
+            @RequestParam(required = false) Boolean active,
+            @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
         return products.search(q, sku, active, Paging.of(page, size)).map(ProductController::forCaller);
     }
@@ -64,7 +66,9 @@ class ProductController {
     /** Full replace: absent fields are cleared or take their default; {@code sku} in the body must match or be absent. */
     @PutMapping("/{sku}")
     @PreAuthorize("hasAnyRole('ADMIN', 'SALES')")
-    ResponseEntity<Product> replace(@PathVariable String sku, @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+    ResponseEntity<Product> replace(
+            @PathVariable String sku,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestBody ProductRequest request) {
         return ok(management.replace(sku, ifMatch, request));
     }
@@ -72,15 +76,21 @@ class ProductController {
     /** Partial update: only the fields present change; JSON null clears description, gtin or weightGrams. */
     @PatchMapping("/{sku}")
     @PreAuthorize("hasAnyRole('ADMIN', 'SALES')")
-    ResponseEntity<Product> patch(@PathVariable String sku, @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "Any of the product's fields; null clears a nullable one",
-                    content = @Content(schema = @Schema(implementation = ProductRequest.class)))
-            @RequestBody JsonNode patch) {
+    ResponseEntity<Product> patch(
+            @PathVariable String sku,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            description = "Any of the product's fields; null clears a nullable one",
+                            content = @Content(schema = @Schema(implementation = ProductRequest.class)))
+                    @RequestBody
+                    JsonNode patch) {
         return ok(management.patch(sku, ifMatch, patch));
     }
 
     private static ResponseEntity<Product> ok(Product product) {
-        return ResponseEntity.ok().header(HttpHeaders.ETAG, ETags.of(product.version())).body(forCaller(product));
+        return ResponseEntity.ok()
+                .header(HttpHeaders.ETAG, ETags.of(product.version()))
+                .body(forCaller(product));
     }
 
     /** What a unit costs the company is not for customers' eyes. */
@@ -88,7 +98,19 @@ class ProductController {
         if (p.unitCost() == null || !Actor.current().isCustomer()) {
             return p;
         }
-        return new Product(p.sku(), p.name(), p.description(), p.unitPrice(), null, p.taxCategory(), p.taxRate(), p.gtin(),
-                p.weightGrams(), p.active(), p.version(), p.createdAt(), p.updatedAt());
+        return new Product(
+                p.sku(),
+                p.name(),
+                p.description(),
+                p.unitPrice(),
+                null,
+                p.taxCategory(),
+                p.taxRate(),
+                p.gtin(),
+                p.weightGrams(),
+                p.active(),
+                p.version(),
+                p.createdAt(),
+                p.updatedAt());
     }
 }

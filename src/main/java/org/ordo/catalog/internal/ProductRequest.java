@@ -7,11 +7,27 @@ import org.ordo.platform.MoneyInput;
  * current product). Everything may be missing here; {@link ProductService} reports what is wrong, all at once.
  * {@code active} defaults to true; {@code unitCost} is optional.
  */
-record ProductRequest(String sku, String name, String description, MoneyInput unitPrice, MoneyInput unitCost, String taxCategory,
-        String gtin, Integer weightGrams, Boolean active) {
+record ProductRequest(
+        String sku,
+        String name,
+        String description,
+        MoneyInput unitPrice,
+        MoneyInput unitCost,
+        String taxCategory,
+        String gtin,
+        Integer weightGrams,
+        Boolean active) {
 
     static ProductRequest of(Product p) {
-        return new ProductRequest(p.sku(), p.name(), p.description(), MoneyInput.of(p.unitPrice()),
-                p.unitCost() == null ? null : MoneyInput.of(p.unitCost()), p.taxCategory(), p.gtin(), p.weightGrams(), p.active());
+        return new ProductRequest(
+                p.sku(),
+                p.name(),
+                p.description(),
+                MoneyInput.of(p.unitPrice()),
+                p.unitCost() == null ? null : MoneyInput.of(p.unitCost()),
+                p.taxCategory(),
+                p.gtin(),
+                p.weightGrams(),
+                p.active());
     }
 }

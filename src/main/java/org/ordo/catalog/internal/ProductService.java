@@ -1,13 +1,22 @@
 package org.ordo.catalog.internal;
 
-import org.ordo.platform.MoneyInput;
-import org.ordo.platform.RequestChecks;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.ordo.catalog.ProductCatalogAdmin;
 import org.ordo.catalog.ProductSnapshot;
 import org.ordo.identity.AuditTrail;
 import org.ordo.platform.ETags;
+import org.ordo.platform.MoneyInput;
 import org.ordo.platform.PageResult;
 import org.ordo.platform.Paging;
+import org.ordo.platform.RequestChecks;
 import org.ordo.shared.FieldViolation;
 import org.ordo.shared.Gtin;
 import org.ordo.shared.Money;
@@ -18,16 +27,6 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Pattern;
-
 /**
  * Creates and changes products. Each change validates the whole product (reporting every bad field at once),
  * holds the product's row lock, bumps its version and writes an audit entry in the same transaction.
@@ -37,8 +36,8 @@ class ProductService implements ProductCatalogAdmin {
 
     static final String AUDIT_ENTITY = "PRODUCT";
     private static final Pattern SKU = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-    private static final Set<String> FIELDS = Set.of("sku", "name", "description", "unitPrice", "unitCost", "taxCategory",
-            "gtin", "weightGrams", "active");
+    private static final Set<String> FIELDS = Set.of(
+            "sku", "name", "description", "unitPrice", "unitCost", "taxCategory", "gtin", "weightGrams", "active");
     private static final Set<String> NOT_NULL = Set.of("sku", "name", "unitPrice", "taxCategory", "active");
 
     private final ProductStore products;
@@ -70,8 +69,17 @@ class ProductService implements ProductCatalogAdmin {
     public ProductSnapshot create(NewProduct p) {
         MoneyInput price = p.unitPrice() == null ? null : MoneyInput.of(p.unitPrice());
         MoneyInput cost = p.unitCost() == null ? null : MoneyInput.of(p.unitCost());
-        return create(new ProductRequest(p.sku(), p.name(), p.description(), price, cost, p.taxCategory(), p.gtin(), p.weightGrams(),
-                true)).snapshot();
+        return create(new ProductRequest(
+                        p.sku(),
+                        p.name(),
+                        p.description(),
+                        price,
+                        cost,
+                        p.taxCategory(),
+                        p.gtin(),
+                        p.weightGrams(),
+                        true))
+                .snapshot();
     }
 
     @Override
@@ -87,16 +95,33 @@ class ProductService implements ProductCatalogAdmin {
     @Override
     @Transactional
     public ProductDetails create(ProductInput p) {
-        return create(new ProductRequest(p.sku(), p.name(), p.description(), p.unitPrice(), null, p.taxCategory(), p.gtin(),
-                p.weightGrams(), p.active())).details();
+        return create(new ProductRequest(
+                        p.sku(),
+                        p.name(),
+                        p.description(),
+                        p.unitPrice(),
+                        null,
+                        p.taxCategory(),
+                        p.gtin(),
+                        p.weightGrams(),
+                        p.active()))
+                .details();
     }
 
     @Override
     @Transactional
     public ProductDetails update(String sku, long expectedVersion, ProductInput p) {
         Product current = lock(sku, ETags.of(expectedVersion));
-        ProductRequest request = new ProductRequest(sku, p.name(), p.description(), p.unitPrice(),
-                current.unitCost() == null ? null : MoneyInput.of(current.unitCost()), p.taxCategory(), p.gtin(), p.weightGrams(), p.active());
+        ProductRequest request = new ProductRequest(
+                sku,
+                p.name(),
+                p.description(),
+                p.unitPrice(),
+                current.unitCost() == null ? null : MoneyInput.of(current.unitCost()),
+                p.taxCategory(),
+                p.gtin(),
+                p.weightGrams(),
+                p.active());
         return update(current, validate(request, sku)).details();
     }
 
@@ -158,7 +183,8 @@ class ProductService implements ProductCatalogAdmin {
         String sku = pathSku == null ? r.sku() : pathSku;
         if (pathSku != null) {
             if (r.sku() != null && !r.sku().equals(pathSku)) {
-                problems.add(new FieldViolation("sku", "must be absent or equal to the SKU in the path (a SKU cannot change)"));
+                problems.add(new FieldViolation(
+                        "sku", "must be absent or equal to the SKU in the path (a SKU cannot change)"));
             }
         } else if (sku == null || sku.isEmpty()) {
             problems.add(new FieldViolation("sku", "must not be blank"));
@@ -179,7 +205,8 @@ class ProductService implements ProductCatalogAdmin {
         Money unitCost = r.unitCost() == null ? null : r.unitCost().toMoney("unitCost", problems);
         if (r.taxCategory() == null || r.taxCategory().isBlank()) {
             problems.add(new FieldViolation("taxCategory", "must not be blank"));
-        } else if (r.taxCategory().length() > 32 || products.taxRate(r.taxCategory()).isEmpty()) {
+        } else if (r.taxCategory().length() > 32
+                || products.taxRate(r.taxCategory()).isEmpty()) {
             problems.add(new FieldViolation("taxCategory", "must be one of the codes of GET /api/tax-categories"));
         }
         if (r.gtin() != null && !Gtin.isValid(r.gtin())) {
@@ -191,7 +218,15 @@ class ProductService implements ProductCatalogAdmin {
         if (!problems.isEmpty()) {
             throw OrdoException.invalid(problems);
         }
-        return new ProductDraft(sku, r.name(), r.description(), unitPrice, unitCost, r.taxCategory(), r.gtin(), r.weightGrams(),
+        return new ProductDraft(
+                sku,
+                r.name(),
+                r.description(),
+                unitPrice,
+                unitCost,
+                r.taxCategory(),
+                r.gtin(),
+                r.weightGrams(),
                 r.active() == null || r.active());
     }
 
@@ -199,12 +234,19 @@ class ProductService implements ProductCatalogAdmin {
     private static OrdoException duplicate(DuplicateKeyException e, ProductDraft draft) {
         String message = String.valueOf(e.getMostSpecificCause().getMessage()).toLowerCase(Locale.ROOT);
         if (message.contains("product_gtin_uk")) {
-            return new OrdoException(OrdoException.Kind.CONFLICT, "duplicate-gtin",
+            return new OrdoException(
+                    OrdoException.Kind.CONFLICT,
+                    "duplicate-gtin",
                     "Another product already has GTIN " + draft.gtin() + ".",
-                    List.of(new FieldViolation("gtin", "is already used by another product")), Map.of());
+                    List.of(new FieldViolation("gtin", "is already used by another product")),
+                    Map.of());
         }
-        return new OrdoException(OrdoException.Kind.CONFLICT, "duplicate-sku", "Product " + draft.sku() + " already exists.",
-                List.of(new FieldViolation("sku", "already exists")), Map.of());
+        return new OrdoException(
+                OrdoException.Kind.CONFLICT,
+                "duplicate-sku",
+                "Product " + draft.sku() + " already exists.",
+                List.of(new FieldViolation("sku", "already exists")),
+                Map.of());
     }
 
     /** Microseconds: what both databases store, so what is returned equals what a later read returns. */

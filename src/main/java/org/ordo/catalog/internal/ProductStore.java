@@ -1,14 +1,5 @@
 package org.ordo.catalog.internal;
 
-import org.ordo.catalog.Catalog;
-import org.ordo.catalog.ProductSnapshot;
-import org.ordo.platform.LikePattern;
-import org.ordo.platform.PageResult;
-import org.ordo.platform.Paging;
-import org.ordo.shared.Money;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,14 +13,23 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.ordo.catalog.Catalog;
+import org.ordo.catalog.ProductSnapshot;
+import org.ordo.platform.LikePattern;
+import org.ordo.platform.PageResult;
+import org.ordo.platform.Paging;
+import org.ordo.shared.Money;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /** The product and tax_category tables, and the {@link Catalog} other modules read. */
 @Component
 class ProductStore implements Catalog {
 
-    private static final String SELECT = "SELECT p.sku, p.name, p.description, p.unit_price, p.currency, p.unit_cost, p.cost_currency, p.tax_category, t.rate, "
-            + "p.gtin, p.weight_grams, p.active, p.version, p.created_at, p.updated_at "
-            + "FROM product p JOIN tax_category t ON t.code = p.tax_category";
+    private static final String SELECT =
+            "SELECT p.sku, p.name, p.description, p.unit_price, p.currency, p.unit_cost, p.cost_currency, p.tax_category, t.rate, "
+                    + "p.gtin, p.weight_grams, p.active, p.version, p.created_at, p.updated_at "
+                    + "FROM product p JOIN tax_category t ON t.code = p.tax_category";
 
     private final JdbcClient jdbc;
 
@@ -62,7 +62,10 @@ class ProductStore implements Catalog {
             return Optional.empty();
         }
         List<String> codes = codes(code.trim());
-        return jdbc.sql(SELECT + " WHERE p.active = TRUE AND (p.sku = :code OR p.gtin IN (:codes)) ORDER BY CASE WHEN p.sku = :code THEN 0 ELSE 1 END, p.sku")
+        return jdbc
+                .sql(
+                        SELECT
+                                + " WHERE p.active = TRUE AND (p.sku = :code OR p.gtin IN (:codes)) ORDER BY CASE WHEN p.sku = :code THEN 0 ELSE 1 END, p.sku")
                 .param("code", code.trim())
                 .param("codes", codes)
                 .query(ProductStore::map)
@@ -79,9 +82,12 @@ class ProductStore implements Catalog {
         }
         String code = text.trim();
         String pattern = LikePattern.containing(code.toLowerCase(Locale.ROOT));
-        return jdbc.sql(SELECT + " WHERE p.active = TRUE AND (p.sku = :code OR p.gtin IN (:codes) OR LOWER(p.name) LIKE :pattern ESCAPE '\\'"
-                        + " OR LOWER(p.sku) LIKE :pattern ESCAPE '\\')"
-                        + " ORDER BY CASE WHEN p.sku = :code OR p.gtin IN (:codes) THEN 0 ELSE 1 END, p.name, p.sku LIMIT :limit")
+        return jdbc
+                .sql(
+                        SELECT
+                                + " WHERE p.active = TRUE AND (p.sku = :code OR p.gtin IN (:codes) OR LOWER(p.name) LIKE :pattern ESCAPE '\\'"
+                                + " OR LOWER(p.sku) LIKE :pattern ESCAPE '\\')"
+                                + " ORDER BY CASE WHEN p.sku = :code OR p.gtin IN (:codes) THEN 0 ELSE 1 END, p.name, p.sku LIMIT :limit")
                 .param("code", code)
                 .param("codes", codes(code))
                 .param("pattern", pattern)
@@ -111,11 +117,17 @@ class ProductStore implements Catalog {
     }
 
     boolean hasProducts() {
-        return jdbc.sql("SELECT COUNT(*) FROM (SELECT sku FROM product LIMIT 1) p").query(Long.class).single() > 0;
+        return jdbc.sql("SELECT COUNT(*) FROM (SELECT sku FROM product LIMIT 1) p")
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     Optional<Product> product(String sku) {
-        return jdbc.sql(SELECT + " WHERE p.sku = ?").param(sku).query(ProductStore::map).optional();
+        return jdbc.sql(SELECT + " WHERE p.sku = ?")
+                .param(sku)
+                .query(ProductStore::map)
+                .optional();
     }
 
     /**
@@ -123,7 +135,11 @@ class ProductStore implements Catalog {
      * that it does not also lock the tax category row.
      */
     Optional<Product> lock(String sku) {
-        boolean exists = jdbc.sql("SELECT sku FROM product WHERE sku = ? FOR UPDATE").param(sku).query(String.class).optional().isPresent();
+        boolean exists = jdbc.sql("SELECT sku FROM product WHERE sku = ? FOR UPDATE")
+                .param(sku)
+                .query(String.class)
+                .optional()
+                .isPresent();
         return exists ? product(sku) : Optional.empty();
     }
 
@@ -145,7 +161,10 @@ class ProductStore implements Catalog {
             where.append(" AND p.active = ?");
             params.add(active);
         }
-        long total = jdbc.sql("SELECT COUNT(*) FROM product p" + where).params(params).query(Long.class).single();
+        long total = jdbc.sql("SELECT COUNT(*) FROM product p" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
         List<Object> pageParams = new ArrayList<>(params);
         pageParams.add(paging.size());
         pageParams.add(paging.offset());
@@ -157,32 +176,57 @@ class ProductStore implements Catalog {
     }
 
     void insert(ProductDraft p, Instant now) {
-        jdbc.sql("INSERT INTO product (sku, name, description, unit_price, currency, unit_cost, cost_currency, tax_category, gtin, "
-                        + "weight_grams, active, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)")
-                .params(p.sku(), p.name(), p.description(), p.unitPrice().amount(), p.unitPrice().currencyCode(),
-                        p.unitCost() == null ? null : p.unitCost().amount(), p.unitCost() == null ? null : p.unitCost().currencyCode(),
+        jdbc.sql(
+                        "INSERT INTO product (sku, name, description, unit_price, currency, unit_cost, cost_currency, tax_category, gtin, "
+                                + "weight_grams, active, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)")
+                .params(
+                        p.sku(),
+                        p.name(),
+                        p.description(),
+                        p.unitPrice().amount(),
+                        p.unitPrice().currencyCode(),
+                        p.unitCost() == null ? null : p.unitCost().amount(),
+                        p.unitCost() == null ? null : p.unitCost().currencyCode(),
                         p.taxCategory(),
-                        p.gtin(), p.weightGrams(), p.active(), Timestamp.from(now), Timestamp.from(now))
+                        p.gtin(),
+                        p.weightGrams(),
+                        p.active(),
+                        Timestamp.from(now),
+                        Timestamp.from(now))
                 .update();
     }
 
     /** Writes every field and bumps the version; the caller holds the row lock and has checked the version. */
     void update(ProductDraft p, Instant now) {
-        jdbc.sql("UPDATE product SET name = ?, description = ?, unit_price = ?, currency = ?, unit_cost = ?, cost_currency = ?, "
-                        + "tax_category = ?, gtin = ?, weight_grams = ?, active = ?, version = version + 1, updated_at = ? WHERE sku = ?")
-                .params(p.name(), p.description(), p.unitPrice().amount(), p.unitPrice().currencyCode(),
-                        p.unitCost() == null ? null : p.unitCost().amount(), p.unitCost() == null ? null : p.unitCost().currencyCode(),
-                        p.taxCategory(), p.gtin(),
-                        p.weightGrams(), p.active(), Timestamp.from(now), p.sku())
+        jdbc.sql(
+                        "UPDATE product SET name = ?, description = ?, unit_price = ?, currency = ?, unit_cost = ?, cost_currency = ?, "
+                                + "tax_category = ?, gtin = ?, weight_grams = ?, active = ?, version = version + 1, updated_at = ? WHERE sku = ?")
+                .params(
+                        p.name(),
+                        p.description(),
+                        p.unitPrice().amount(),
+                        p.unitPrice().currencyCode(),
+                        p.unitCost() == null ? null : p.unitCost().amount(),
+                        p.unitCost() == null ? null : p.unitCost().currencyCode(),
+                        p.taxCategory(),
+                        p.gtin(),
+                        p.weightGrams(),
+                        p.active(),
+                        Timestamp.from(now),
+                        p.sku())
                 .update();
     }
 
     Optional<BigDecimal> taxRate(String code) {
-        return jdbc.sql("SELECT rate FROM tax_category WHERE code = ?").param(code).query(BigDecimal.class).optional();
+        return jdbc.sql("SELECT rate FROM tax_category WHERE code = ?")
+                .param(code)
+                .query(BigDecimal.class)
+                .optional();
     }
 
     PageResult<TaxCategory> taxCategories(Paging paging) {
-        long total = jdbc.sql("SELECT COUNT(*) FROM tax_category").query(Long.class).single();
+        long total =
+                jdbc.sql("SELECT COUNT(*) FROM tax_category").query(Long.class).single();
         List<TaxCategory> items = jdbc.sql("SELECT code, name, rate FROM tax_category ORDER BY code LIMIT ? OFFSET ?")
                 .params(paging.size(), paging.offset())
                 .query((rs, n) -> new TaxCategory(rs.getString("code"), rs.getString("name"), rs.getBigDecimal("rate")))
@@ -191,11 +235,24 @@ class ProductStore implements Catalog {
     }
 
     private static Product map(ResultSet rs, int row) throws SQLException {
-        return new Product(rs.getString("sku"), rs.getString("name"), rs.getString("description"),
-                Money.of(rs.getBigDecimal("unit_price"), rs.getString("currency").trim()),
-                rs.getBigDecimal("unit_cost") == null ? null : Money.of(rs.getBigDecimal("unit_cost"), rs.getString("cost_currency").trim()),
+        return new Product(
+                rs.getString("sku"),
+                rs.getString("name"),
+                rs.getString("description"),
+                Money.of(
+                        rs.getBigDecimal("unit_price"), rs.getString("currency").trim()),
+                rs.getBigDecimal("unit_cost") == null
+                        ? null
+                        : Money.of(
+                                rs.getBigDecimal("unit_cost"),
+                                rs.getString("cost_currency").trim()),
                 rs.getString("tax_category"),
-                rs.getBigDecimal("rate"), rs.getString("gtin"), rs.getObject("weight_grams", Integer.class), rs.getBoolean("active"),
-                rs.getLong("version"), rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+                rs.getBigDecimal("rate"),
+                rs.getString("gtin"),
+                rs.getObject("weight_grams", Integer.class),
+                rs.getBoolean("active"),
+                rs.getLong("version"),
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("updated_at").toInstant());
     }
 }

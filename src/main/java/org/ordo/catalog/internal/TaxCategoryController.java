@@ -17,7 +17,8 @@ class TaxCategoryController {
     }
 
     @GetMapping("/api/tax-categories")
-    PageResult<TaxCategory> list(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+    PageResult<TaxCategory> list(
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         return catalog.taxCategories(Paging.of(page, size));
     }
 }

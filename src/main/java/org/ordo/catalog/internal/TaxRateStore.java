@@ -1,11 +1,10 @@
 package org.ordo.catalog.internal;
 
+import java.util.HashMap;
+import java.util.Map;
 import org.ordo.catalog.TaxRates;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
-import java.util.HashMap;
-import java.util.Map;
 
 /** Tax rates per category × country from table tax_rate. */
 @Component
@@ -24,8 +23,14 @@ class TaxRateStore implements TaxRates {
             jdbc.sql("SELECT tax_category, rate, vat_category, exemption_reason FROM tax_rate WHERE country = ?")
                     .param(country)
                     .query(rs -> {
-                        rates.put(rs.getString(1), new Treatment(rs.getString(1), rs.getBigDecimal(2).stripTrailingZeros(),
-                                rs.getString(3).trim(), rs.getString(4), false));
+                        rates.put(
+                                rs.getString(1),
+                                new Treatment(
+                                        rs.getString(1),
+                                        rs.getBigDecimal(2).stripTrailingZeros(),
+                                        rs.getString(3).trim(),
+                                        rs.getString(4),
+                                        false));
                     });
         }
         return new Destination(country, exempt, Map.copyOf(rates));

@@ -1,26 +1,68 @@
 package org.ordo.customers.internal;
 
+import java.time.Instant;
+import java.util.UUID;
 import org.ordo.customers.CustomerAdmin;
 import org.ordo.customers.CustomerSnapshot;
 import org.ordo.customers.InvoicingPolicy;
 import org.ordo.shared.Address;
 import org.ordo.shared.Money;
 
-import java.time.Instant;
-import java.util.UUID;
-
 /** A customer as the API shows it and as the audit trail records it. */
-record Customer(UUID id, String name, String email, String phone, Address billingAddress, Address shippingAddress,
-        String currency, Money creditLimit, int paymentTermsDays, String preferredWarehouse, boolean active,
-        InvoicingPolicy invoicingPolicy, boolean taxExempt, String vatId, long version, Instant createdAt, Instant updatedAt) {
+record Customer(
+        UUID id,
+        String name,
+        String email,
+        String phone,
+        Address billingAddress,
+        Address shippingAddress,
+        String currency,
+        Money creditLimit,
+        int paymentTermsDays,
+        String preferredWarehouse,
+        boolean active,
+        InvoicingPolicy invoicingPolicy,
+        boolean taxExempt,
+        String vatId,
+        long version,
+        Instant createdAt,
+        Instant updatedAt) {
 
     CustomerAdmin.CustomerDetails details() {
-        return new CustomerAdmin.CustomerDetails(id, name, email, phone, billingAddress, shippingAddress, currency, creditLimit,
-                paymentTermsDays, preferredWarehouse, active, invoicingPolicy, taxExempt, vatId, version, createdAt, updatedAt);
+        return new CustomerAdmin.CustomerDetails(
+                id,
+                name,
+                email,
+                phone,
+                billingAddress,
+                shippingAddress,
+                currency,
+                creditLimit,
+                paymentTermsDays,
+                preferredWarehouse,
+                active,
+                invoicingPolicy,
+                taxExempt,
+                vatId,
+                version,
+                createdAt,
+                updatedAt);
     }
 
     CustomerSnapshot snapshot() {
-        return new CustomerSnapshot(id, name, email, creditLimit, currency, paymentTermsDays, billingAddress, shippingAddress,
-                preferredWarehouse, active, invoicingPolicy, taxExempt, vatId);
+        return new CustomerSnapshot(
+                id,
+                name,
+                email,
+                creditLimit,
+                currency,
+                paymentTermsDays,
+                billingAddress,
+                shippingAddress,
+                preferredWarehouse,
+                active,
+                invoicingPolicy,
+                taxExempt,
+                vatId);
     }
 }

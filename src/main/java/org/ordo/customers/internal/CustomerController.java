@@ -2,6 +2,9 @@ package org.ordo.customers.internal;
 
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
 import org.ordo.identity.Actor;
 import org.ordo.identity.Role;
 import org.ordo.platform.ETags;
@@ -23,10 +26,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
-
-import java.net.URI;
-import java.util.List;
-import java.util.UUID;
 
 /**
  * {@code /api/customers}: staff read, ADMIN and SALES create and change, ACCOUNTING changes credit terms.
@@ -51,7 +50,8 @@ class CustomerController {
     /** Honours an optional Idempotency-Key: customers have no natural key, so a retried POST must not create a twin. */
     @PostMapping
     @PreAuthorize("hasAnyRole('ADMIN', 'SALES')")
-    ResponseEntity<?> create(@RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey,
+    ResponseEntity<?> create(
+            @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey,
             @RequestBody CustomerRequest request) {
         return idempotency.execute("customers", idempotencyKey, request, () -> {
             Customer created = management.create(request);
@@ -65,7 +65,9 @@ class CustomerController {
     /** {@code q} matches name or e-mail (any case). Ordered by name. */
     @GetMapping
     @PreAuthorize("hasAnyRole('ADMIN', 'SALES', 'WAREHOUSE', 'ACCOUNTING', 'SUPPORT')")
-    PageResult<Customer> search(@RequestParam(required = false) String q, @RequestParam(required = false) Integer page,
+    PageResult<Customer> search(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
         Actor actor = Actor.current();
         // a user that is both staff and a customer's own user still sees only its customer
@@ -89,11 +91,15 @@ class CustomerController {
     /** Partial update: only the fields present change; JSON null clears email, phone, addresses or preferredWarehouse. */
     @PatchMapping("/{id}")
     @PreAuthorize("hasAnyRole('ADMIN', 'SALES', 'ACCOUNTING')")
-    ResponseEntity<Customer> patch(@PathVariable UUID id, @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "Any of the customer's fields; null clears a nullable "
-                    + "one. ACCOUNTING may send only creditLimit and paymentTermsDays.",
-                    content = @Content(schema = @Schema(implementation = CustomerRequest.class)))
-            @RequestBody JsonNode patch) {
+    ResponseEntity<Customer> patch(
+            @PathVariable UUID id,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            description = "Any of the customer's fields; null clears a nullable "
+                                    + "one. ACCOUNTING may send only creditLimit and paymentTermsDays.",
+                            content = @Content(schema = @Schema(implementation = CustomerRequest.class)))
+                    @RequestBody
+                    JsonNode patch) {
         return ok(management.patch(id, ifMatch, patch));
     }
 
@@ -103,6 +109,8 @@ class CustomerController {
     }
 
     private static ResponseEntity<Customer> ok(Customer customer) {
-        return ResponseEntity.ok().header(HttpHeaders.ETAG, ETags.of(customer.version())).body(customer);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.ETAG, ETags.of(customer.version()))
+                .body(customer);
     }
 }

@@ -1,5 +1,11 @@
 package org.ordo.customers.internal;
 
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import org.ordo.customers.CustomerDirectory;
 import org.ordo.customers.CustomerNotes;
 import org.ordo.customers.CustomerSnapshot;
@@ -11,13 +17,6 @@ import org.ordo.shared.OrdoException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 
 /** {@link CustomerDirectory} on the customer table and {@link CustomerNotes} on the customer_note table. */
 @Component
@@ -59,7 +58,11 @@ class CustomerDirectoryService implements CustomerDirectory, CustomerNotes {
         }
         // the customer's row lock keeps its audit chain linear, as for every other change of a customer
         customers.lock(customerId).orElseThrow(() -> OrdoException.notFound("Customer", customerId));
-        Note note = new Note(UUID.randomUUID(), customerId, Instant.now().truncatedTo(ChronoUnit.MICROS), Actor.current().username(),
+        Note note = new Note(
+                UUID.randomUUID(),
+                customerId,
+                Instant.now().truncatedTo(ChronoUnit.MICROS),
+                Actor.current().username(),
                 text.trim());
         jdbc.sql("INSERT INTO customer_note (id, customer_id, created_at, author, text) VALUES (?, ?, ?, ?, ?)")
                 .params(note.id(), customerId, Timestamp.from(note.at()), note.author(), note.text())
@@ -73,8 +76,12 @@ class CustomerDirectoryService implements CustomerDirectory, CustomerNotes {
         return jdbc.sql("SELECT id, customer_id, created_at, author, text FROM customer_note WHERE customer_id = ? "
                         + "ORDER BY created_at DESC, id LIMIT ?")
                 .params(customerId, Math.max(1, Math.min(limit, Paging.MAX_SIZE)))
-                .query((rs, n) -> new Note(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getTimestamp(3).toInstant(),
-                        rs.getString(4), rs.getString(5)))
+                .query((rs, n) -> new Note(
+                        rs.getObject(1, UUID.class),
+                        rs.getObject(2, UUID.class),
+                        rs.getTimestamp(3).toInstant(),
+                        rs.getString(4),
+                        rs.getString(5)))
                 .list();
     }
 

@@ -7,13 +7,35 @@ import org.ordo.shared.Address;
  * The body of {@code POST /api/customers} (and a partial update merged onto the current customer). Everything may be
  * missing here; {@link CustomerService} reports what is wrong, all at once.
  */
-record CustomerRequest(String name, String email, String phone, Address billingAddress, Address shippingAddress,
-        String currency, MoneyInput creditLimit, Integer paymentTermsDays, String preferredWarehouse, Boolean active,
-        String invoicingPolicy, Boolean taxExempt, String vatId) {
+record CustomerRequest(
+        String name,
+        String email,
+        String phone,
+        Address billingAddress,
+        Address shippingAddress,
+        String currency,
+        MoneyInput creditLimit,
+        Integer paymentTermsDays,
+        String preferredWarehouse,
+        Boolean active,
+        String invoicingPolicy,
+        Boolean taxExempt,
+        String vatId) {
 
     static CustomerRequest of(Customer c) {
-        return new CustomerRequest(c.name(), c.email(), c.phone(), c.billingAddress(), c.shippingAddress(), c.currency(),
-                MoneyInput.of(c.creditLimit()), c.paymentTermsDays(), c.preferredWarehouse(), c.active(), c.invoicingPolicy().name(),
-                c.taxExempt(), c.vatId());
+        return new CustomerRequest(
+                c.name(),
+                c.email(),
+                c.phone(),
+                c.billingAddress(),
+                c.shippingAddress(),
+                c.currency(),
+                MoneyInput.of(c.creditLimit()),
+                c.paymentTermsDays(),
+                c.preferredWarehouse(),
+                c.active(),
+                c.invoicingPolicy().name(),
+                c.taxExempt(),
+                c.vatId());
     }
 }

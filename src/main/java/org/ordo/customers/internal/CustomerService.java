@@ -1,25 +1,5 @@
 package org.ordo.customers.internal;
 
-import org.ordo.platform.MoneyInput;
-import org.ordo.platform.RequestChecks;
-import org.ordo.customers.CustomerAdmin;
-import org.ordo.customers.CustomerSnapshot;
-import org.ordo.customers.InvoicingPolicy;
-import org.ordo.identity.Actor;
-import org.ordo.identity.AuditTrail;
-import org.ordo.identity.Role;
-import org.ordo.platform.ETags;
-import org.ordo.platform.PageResult;
-import org.ordo.platform.Paging;
-import org.ordo.shared.Address;
-import org.ordo.shared.FieldViolation;
-import org.ordo.shared.Money;
-import org.ordo.shared.OrdoException;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -29,6 +9,25 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.ordo.customers.CustomerAdmin;
+import org.ordo.customers.CustomerSnapshot;
+import org.ordo.customers.InvoicingPolicy;
+import org.ordo.identity.Actor;
+import org.ordo.identity.AuditTrail;
+import org.ordo.identity.Role;
+import org.ordo.platform.ETags;
+import org.ordo.platform.MoneyInput;
+import org.ordo.platform.PageResult;
+import org.ordo.platform.Paging;
+import org.ordo.platform.RequestChecks;
+import org.ordo.shared.Address;
+import org.ordo.shared.FieldViolation;
+import org.ordo.shared.Money;
+import org.ordo.shared.OrdoException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Creates and changes customers. Each change validates the whole customer (reporting every bad field at once),
@@ -42,10 +41,23 @@ class CustomerService implements CustomerAdmin {
     static final int MAX_PAYMENT_TERMS_DAYS = 365;
     /** Deliberately loose: one @, no spaces, a dot in the domain. Whether it exists only sending mail can tell. */
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    private static final Set<String> FIELDS = Set.of("name", "email", "phone", "billingAddress", "shippingAddress", "currency",
-            "creditLimit", "paymentTermsDays", "preferredWarehouse", "active", "invoicingPolicy", "taxExempt", "vatId");
-    private static final Set<String> NOT_NULL = Set.of("name", "currency", "creditLimit", "paymentTermsDays", "active", "invoicingPolicy",
-            "taxExempt");
+
+    private static final Set<String> FIELDS = Set.of(
+            "name",
+            "email",
+            "phone",
+            "billingAddress",
+            "shippingAddress",
+            "currency",
+            "creditLimit",
+            "paymentTermsDays",
+            "preferredWarehouse",
+            "active",
+            "invoicingPolicy",
+            "taxExempt",
+            "vatId");
+    private static final Set<String> NOT_NULL =
+            Set.of("name", "currency", "creditLimit", "paymentTermsDays", "active", "invoicingPolicy", "taxExempt");
     /** A VAT identifier: two-letter country prefix, then 2 to 13 letters or digits (EU VIES format, GB, CH, ...). */
     private static final Pattern VAT_ID = Pattern.compile("[A-Z]{2}[0-9A-Z]{2,13}");
     /** What ACCOUNTING may change without ADMIN or SALES: the credit terms. */
@@ -76,8 +88,21 @@ class CustomerService implements CustomerAdmin {
     @Transactional
     public CustomerSnapshot create(NewCustomer c) {
         MoneyInput creditLimit = c.creditLimit() == null ? null : MoneyInput.of(c.creditLimit());
-        return create(new CustomerRequest(c.name(), c.email(), c.phone(), c.billingAddress(), c.shippingAddress(), c.currency(),
-                creditLimit, c.paymentTermsDays(), c.preferredWarehouse(), true, null, null, null)).snapshot();
+        return create(new CustomerRequest(
+                        c.name(),
+                        c.email(),
+                        c.phone(),
+                        c.billingAddress(),
+                        c.shippingAddress(),
+                        c.currency(),
+                        creditLimit,
+                        c.paymentTermsDays(),
+                        c.preferredWarehouse(),
+                        true,
+                        null,
+                        null,
+                        null))
+                .snapshot();
     }
 
     @Override
@@ -115,9 +140,20 @@ class CustomerService implements CustomerAdmin {
     }
 
     private static CustomerRequest request(CustomerInput c) {
-        return new CustomerRequest(c.name(), c.email(), c.phone(), c.billingAddress(), c.shippingAddress(), c.currency(),
-                c.creditLimit(), c.paymentTermsDays(), c.preferredWarehouse(), c.active(),
-                c.invoicingPolicy() == null ? null : c.invoicingPolicy().name(), c.taxExempt(), c.vatId());
+        return new CustomerRequest(
+                c.name(),
+                c.email(),
+                c.phone(),
+                c.billingAddress(),
+                c.shippingAddress(),
+                c.currency(),
+                c.creditLimit(),
+                c.paymentTermsDays(),
+                c.preferredWarehouse(),
+                c.active(),
+                c.invoicingPolicy() == null ? null : c.invoicingPolicy().name(),
+                c.taxExempt(),
+                c.vatId());
     }
 
     /** Changes only the fields present in {@code patch}; JSON null clears a nullable field. */
@@ -136,7 +172,8 @@ class CustomerService implements CustomerAdmin {
         }
         Customer before = customers.lock(id).orElseThrow(() -> OrdoException.notFound("Customer", id));
         ETags.requireMatch(ifMatch, before.version(), "Customer " + id);
-        CustomerDraft draft = validate(RequestChecks.merge(json, CustomerRequest.of(before), patch, CustomerRequest.class));
+        CustomerDraft draft =
+                validate(RequestChecks.merge(json, CustomerRequest.of(before), patch, CustomerRequest.class));
         if (draft.sameAs(before)) {
             // nothing changes: no new version, no audit entry
             return before;
@@ -152,7 +189,10 @@ class CustomerService implements CustomerAdmin {
         List<FieldViolation> problems = new ArrayList<>();
         RequestChecks.text(problems, "name", r.name(), 200, true);
         RequestChecks.text(problems, "email", r.email(), 254, false);
-        if (r.email() != null && !r.email().isBlank() && r.email().length() <= 254 && !EMAIL.matcher(r.email()).matches()) {
+        if (r.email() != null
+                && !r.email().isBlank()
+                && r.email().length() <= 254
+                && !EMAIL.matcher(r.email()).matches()) {
             problems.add(new FieldViolation("email", "must be an e-mail address"));
         }
         RequestChecks.text(problems, "phone", r.phone(), 40, false);
@@ -169,7 +209,9 @@ class CustomerService implements CustomerAdmin {
             creditLimit = currency == null ? null : Money.zero(currency);
         } else {
             creditLimit = r.creditLimit().toMoney("creditLimit", problems);
-            if (creditLimit != null && currency != null && !creditLimit.currency().equals(currency)) {
+            if (creditLimit != null
+                    && currency != null
+                    && !creditLimit.currency().equals(currency)) {
                 problems.add(new FieldViolation("creditLimit.currency", "must be the customer's currency " + currency));
             }
         }
@@ -184,21 +226,35 @@ class CustomerService implements CustomerAdmin {
             try {
                 policy = InvoicingPolicy.valueOf(r.invoicingPolicy());
             } catch (IllegalArgumentException e) {
-                problems.add(new FieldViolation("invoicingPolicy", "must be one of " + List.of(InvoicingPolicy.values())));
+                problems.add(
+                        new FieldViolation("invoicingPolicy", "must be one of " + List.of(InvoicingPolicy.values())));
             }
         }
         String vatId = blankToNull(r.vatId());
         if (vatId != null && !VAT_ID.matcher(vatId).matches()) {
-            problems.add(new FieldViolation("vatId", "must be a VAT identifier: country prefix and 2 to 13 letters or digits, "
-                    + "without spaces, e.g. DE123456789"));
+            problems.add(new FieldViolation(
+                    "vatId",
+                    "must be a VAT identifier: country prefix and 2 to 13 letters or digits, "
+                            + "without spaces, e.g. DE123456789"));
         }
         if (!problems.isEmpty()) {
             throw OrdoException.invalid(problems);
         }
         Address shipping = r.shippingAddress() == null ? r.billingAddress() : r.shippingAddress();
-        return new CustomerDraft(r.name(), blankToNull(r.email()), blankToNull(r.phone()), r.billingAddress(), shipping,
-                currency.getCurrencyCode(), creditLimit, terms, blankToNull(r.preferredWarehouse()), r.active() == null || r.active(),
-                policy, Boolean.TRUE.equals(r.taxExempt()), vatId);
+        return new CustomerDraft(
+                r.name(),
+                blankToNull(r.email()),
+                blankToNull(r.phone()),
+                r.billingAddress(),
+                shipping,
+                currency.getCurrencyCode(),
+                creditLimit,
+                terms,
+                blankToNull(r.preferredWarehouse()),
+                r.active() == null || r.active(),
+                policy,
+                Boolean.TRUE.equals(r.taxExempt()),
+                vatId);
     }
 
     private static void address(List<FieldViolation> problems, String path, Address address) {
@@ -207,8 +263,14 @@ class CustomerService implements CustomerAdmin {
         }
         problems.addAll(address.violations(path));
         // PostgreSQL refuses NUL in text columns; the length and presence checks are Address's own
-        String[][] parts = {{"name", address.name()}, {"line1", address.line1()}, {"line2", address.line2()},
-                {"city", address.city()}, {"region", address.region()}, {"postalCode", address.postalCode()}};
+        String[][] parts = {
+            {"name", address.name()},
+            {"line1", address.line1()},
+            {"line2", address.line2()},
+            {"city", address.city()},
+            {"region", address.region()},
+            {"postalCode", address.postalCode()}
+        };
         for (String[] part : parts) {
             if (part[1] != null && part[1].indexOf('\0') >= 0) {
                 problems.add(new FieldViolation(path + "." + part[0], "must not contain NUL characters"));

@@ -1,19 +1,5 @@
 package org.ordo.customers.internal;
 
-import org.ordo.customers.CustomerSnapshot;
-import org.ordo.customers.Customers;
-import org.ordo.customers.InvoicingPolicy;
-import org.ordo.platform.LikePattern;
-import org.ordo.platform.PageResult;
-import org.ordo.platform.Paging;
-import org.ordo.shared.Address;
-import org.ordo.shared.Money;
-import org.ordo.shared.OrdoException;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -28,6 +14,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.ordo.customers.CustomerSnapshot;
+import org.ordo.customers.Customers;
+import org.ordo.customers.InvoicingPolicy;
+import org.ordo.platform.LikePattern;
+import org.ordo.platform.PageResult;
+import org.ordo.platform.Paging;
+import org.ordo.shared.Address;
+import org.ordo.shared.Money;
+import org.ordo.shared.OrdoException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The customer table, and the {@link Customers} other modules read. Addresses are stored as billing_* and shipping_* columns. */
 @Component
@@ -58,7 +57,8 @@ class CustomerStore implements Customers {
         if (ids.isEmpty()) {
             return names;
         }
-        jdbc.sql("SELECT id, name FROM customer WHERE id IN (:ids)").param("ids", Set.copyOf(ids))
+        jdbc.sql("SELECT id, name FROM customer WHERE id IN (:ids)")
+                .param("ids", Set.copyOf(ids))
                 .query(rs -> {
                     names.put(rs.getObject(1, UUID.class), rs.getString(2));
                 });
@@ -67,16 +67,24 @@ class CustomerStore implements Customers {
 
     @Override
     public List<CustomerSnapshot> search(String q, int limit) {
-        return search(q, null, Paging.of(0, Math.min(Math.max(limit, 1), Paging.MAX_SIZE))).items().stream().map(Customer::snapshot).toList();
+        return search(q, null, Paging.of(0, Math.min(Math.max(limit, 1), Paging.MAX_SIZE))).items().stream()
+                .map(Customer::snapshot)
+                .toList();
     }
 
     Optional<Customer> customer(UUID id) {
-        return jdbc.sql(SELECT + " WHERE id = ?").param(id).query(CustomerStore::map).optional();
+        return jdbc.sql(SELECT + " WHERE id = ?")
+                .param(id)
+                .query(CustomerStore::map)
+                .optional();
     }
 
     /** Reads the customer and locks its row until the transaction ends. */
     Optional<Customer> lock(UUID id) {
-        return jdbc.sql(SELECT + " WHERE id = ? FOR UPDATE").param(id).query(CustomerStore::map).optional();
+        return jdbc.sql(SELECT + " WHERE id = ? FOR UPDATE")
+                .param(id)
+                .query(CustomerStore::map)
+                .optional();
     }
 
     /**
@@ -95,7 +103,10 @@ class CustomerStore implements Customers {
             where.append(" AND id = ?");
             params.add(onlyId);
         }
-        long total = jdbc.sql("SELECT COUNT(*) FROM customer" + where).params(params).query(Long.class).single();
+        long total = jdbc.sql("SELECT COUNT(*) FROM customer" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
         List<Object> pageParams = new ArrayList<>(params);
         pageParams.add(paging.size());
         pageParams.add(paging.offset());
@@ -112,12 +123,13 @@ class CustomerStore implements Customers {
         params.addAll(fields(c));
         params.add(Timestamp.from(now));
         params.add(Timestamp.from(now));
-        jdbc.sql("INSERT INTO customer (id, name, email, phone, "
-                        + "billing_name, billing_line1, billing_line2, billing_city, billing_region, billing_postal_code, billing_country, "
-                        + "shipping_name, shipping_line1, shipping_line2, shipping_city, shipping_region, shipping_postal_code, "
-                        + "shipping_country, currency, credit_limit, payment_terms_days, preferred_warehouse, active, "
-                        + "invoicing_policy, tax_exempt, vat_id, version, created_at, updated_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)")
+        jdbc.sql(
+                        "INSERT INTO customer (id, name, email, phone, "
+                                + "billing_name, billing_line1, billing_line2, billing_city, billing_region, billing_postal_code, billing_country, "
+                                + "shipping_name, shipping_line1, shipping_line2, shipping_city, shipping_region, shipping_postal_code, "
+                                + "shipping_country, currency, credit_limit, payment_terms_days, preferred_warehouse, active, "
+                                + "invoicing_policy, tax_exempt, vat_id, version, created_at, updated_at) "
+                                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)")
                 .params(params)
                 .update();
     }
@@ -160,18 +172,31 @@ class CustomerStore implements Customers {
 
     private static List<Object> columns(Address a) {
         // Arrays.asList, not List.of: an absent address is seven NULL columns
-        return a == null ? Arrays.asList(new Object[7])
+        return a == null
+                ? Arrays.asList(new Object[7])
                 : Arrays.asList(a.name(), a.line1(), a.line2(), a.city(), a.region(), a.postalCode(), a.country());
     }
 
     private static Customer map(ResultSet rs, int row) throws SQLException {
         String currency = rs.getString("currency").trim();
-        return new Customer(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("email"), rs.getString("phone"),
-                address(rs, "billing_"), address(rs, "shipping_"), currency, Money.of(rs.getBigDecimal("credit_limit"), currency),
-                rs.getInt("payment_terms_days"), rs.getString("preferred_warehouse"), rs.getBoolean("active"),
-                InvoicingPolicy.valueOf(rs.getString("invoicing_policy")), rs.getBoolean("tax_exempt"), rs.getString("vat_id"),
+        return new Customer(
+                rs.getObject("id", UUID.class),
+                rs.getString("name"),
+                rs.getString("email"),
+                rs.getString("phone"),
+                address(rs, "billing_"),
+                address(rs, "shipping_"),
+                currency,
+                Money.of(rs.getBigDecimal("credit_limit"), currency),
+                rs.getInt("payment_terms_days"),
+                rs.getString("preferred_warehouse"),
+                rs.getBoolean("active"),
+                InvoicingPolicy.valueOf(rs.getString("invoicing_policy")),
+                rs.getBoolean("tax_exempt"),
+                rs.getString("vat_id"),
                 rs.getLong("version"),
-                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("updated_at").toInstant());
     }
 
     /** An address is stored whole or not at all; a validated address always has a country. */
@@ -180,7 +205,13 @@ class CustomerStore implements Customers {
         if (country == null) {
             return null;
         }
-        return new Address(rs.getString(prefix + "name"), rs.getString(prefix + "line1"), rs.getString(prefix + "line2"),
-                rs.getString(prefix + "city"), rs.getString(prefix + "region"), rs.getString(prefix + "postal_code"), country.trim());
+        return new Address(
+                rs.getString(prefix + "name"),
+                rs.getString(prefix + "line1"),
+                rs.getString(prefix + "line2"),
+                rs.getString(prefix + "city"),
+                rs.getString(prefix + "region"),
+                rs.getString(prefix + "postal_code"),
+                country.trim());
     }
 }

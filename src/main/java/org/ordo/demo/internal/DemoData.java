@@ -1,5 +1,13 @@
 package org.ordo.demo.internal;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
 import org.ordo.catalog.ProductCatalogAdmin;
 import org.ordo.customers.CustomerAdmin;
 import org.ordo.customers.CustomerSnapshot;
@@ -24,15 +32,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Random;
-import java.util.Set;
-
 /**
  * Loads the demo data on start when {@code ordo.demo-data=true} and the catalog is empty. Runs after the admin user
  * exists, as the user {@code demo} with role ADMIN, so that every history and audit entry names who made it.
@@ -50,6 +49,7 @@ class DemoData implements ApplicationRunner {
     static final String AUDIT_ID = "ordo-demo";
     /** The same seed, the same demo: which customer orders what, and what happens to each order. */
     static final long SEED = 20261121L;
+
     static final List<String> STAFF_USERS = List.of("sales", "warehouse", "accounting", "support");
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
@@ -64,8 +64,15 @@ class DemoData implements ApplicationRunner {
     private final DemoPayments demoPayments;
     private final String password;
 
-    DemoData(ProductCatalogAdmin catalog, CustomerAdmin customers, InventoryAdmin inventory, UserAdmin users, AuditTrail audit,
-            TransactionTemplate transactions, DemoOrders orders, DemoPayments demoPayments,
+    DemoData(
+            ProductCatalogAdmin catalog,
+            CustomerAdmin customers,
+            InventoryAdmin inventory,
+            UserAdmin users,
+            AuditTrail audit,
+            TransactionTemplate transactions,
+            DemoOrders orders,
+            DemoPayments demoPayments,
             @Value("${ordo.demo-password:${ORDO_DEMO_PASSWORD:demo-password-1}}") String password) {
         this.catalog = catalog;
         this.customers = customers;
@@ -86,8 +93,8 @@ class DemoData implements ApplicationRunner {
         }
         SecurityContext previous = SecurityContextHolder.getContext();
         SecurityContext demo = SecurityContextHolder.createEmptyContext();
-        demo.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("demo", null,
-                List.of(new SimpleGrantedAuthority(Role.ADMIN.authority()))));
+        demo.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                "demo", null, List.of(new SimpleGrantedAuthority(Role.ADMIN.authority()))));
         SecurityContextHolder.setContext(demo);
         try {
             if (claim()) {
@@ -101,8 +108,8 @@ class DemoData implements ApplicationRunner {
     /** True if this node is the one to load. */
     private boolean claim() {
         try {
-            transactions.executeWithoutResult(tx -> audit.recordCreated(AUDIT_ENTITY,
-                    List.of(new AuditTrail.Created(AUDIT_ID, "LOADING", Map.of("seed", SEED)))));
+            transactions.executeWithoutResult(tx -> audit.recordCreated(
+                    AUDIT_ENTITY, List.of(new AuditTrail.Created(AUDIT_ID, "LOADING", Map.of("seed", SEED)))));
             return true;
         } catch (DataIntegrityViolationException anotherNodeClaimedIt) {
             log.info("Demo data not loaded: another node loads or has loaded it");
@@ -139,11 +146,17 @@ class DemoData implements ApplicationRunner {
         summary.put("payments", payments);
         // only this node writes this chain after the claim, so the chain stays linear without a row lock
         transactions.executeWithoutResult(tx -> audit.record(AUDIT_ENTITY, AUDIT_ID, "LOADED", null, summary));
-        log.info("Demo data loaded in {} s: {} warehouses, {} products, {} customers, orders by status {}",
-                Duration.between(started, Instant.now()).toSeconds(), DemoCatalog.WAREHOUSES.size(), DemoCatalog.PRODUCTS.size(),
-                buyers.size(), statuses);
-        log.info("Demo users (password from ORDO_DEMO_PASSWORD, default demo-password-1): {}; customer portal users: {}",
-                String.join(", ", STAFF_USERS), String.join(", ", portalUsers));
+        log.info(
+                "Demo data loaded in {} s: {} warehouses, {} products, {} customers, orders by status {}",
+                Duration.between(started, Instant.now()).toSeconds(),
+                DemoCatalog.WAREHOUSES.size(),
+                DemoCatalog.PRODUCTS.size(),
+                buyers.size(),
+                statuses);
+        log.info(
+                "Demo users (password from ORDO_DEMO_PASSWORD, default demo-password-1): {}; customer portal users: {}",
+                String.join(", ", STAFF_USERS),
+                String.join(", ", portalUsers));
     }
 
     /** Plenty of most products in two or three warehouses, a little of some, next to nothing of a few. */
@@ -169,8 +182,15 @@ class DemoData implements ApplicationRunner {
 
     /** Staff users with one role each, and a portal user for every second customer. Existing users are left alone. */
     private List<String> createUsers(List<DemoOrders.Buyer> buyers) {
-        Map<String, Role> staff = Map.of("sales", Role.SALES, "warehouse", Role.WAREHOUSE, "accounting", Role.ACCOUNTING,
-                "support", Role.SUPPORT);
+        Map<String, Role> staff = Map.of(
+                "sales",
+                Role.SALES,
+                "warehouse",
+                Role.WAREHOUSE,
+                "accounting",
+                Role.ACCOUNTING,
+                "support",
+                Role.SUPPORT);
         for (String username : STAFF_USERS) {
             if (!users.exists(username)) {
                 Role role = staff.get(username);

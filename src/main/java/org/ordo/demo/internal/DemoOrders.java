@@ -1,22 +1,5 @@
 package org.ordo.demo.internal;
 
-import org.ordo.identity.Role;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.ordo.inventory.InventoryAdmin;
-import org.ordo.orders.OrderEntry;
-import org.ordo.fulfillment.Shipping;
-import org.ordo.orders.OrderSnapshot;
-import org.ordo.orders.OrderStatus;
-import org.ordo.orders.Orders;
-import org.ordo.shared.OrdoException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,6 +14,22 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.ordo.fulfillment.Shipping;
+import org.ordo.identity.Role;
+import org.ordo.inventory.InventoryAdmin;
+import org.ordo.orders.OrderEntry;
+import org.ordo.orders.OrderSnapshot;
+import org.ordo.orders.OrderStatus;
+import org.ordo.orders.Orders;
+import org.ordo.shared.OrdoException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * About 200 orders placed one after the other in placement-time order over the past 90 days, each taken through its
@@ -46,16 +45,29 @@ class DemoOrders {
 
     private static final Logger log = LoggerFactory.getLogger(DemoOrders.class);
     private static final List<String> CHANNELS = List.of("API", "WEB", "WEB", "PHONE", "EMAIL", "PORTAL", "EDI");
-    private static final List<String> CANCEL_REASONS = List.of("customer ordered by mistake", "customer found a cheaper offer",
-            "duplicate order", "delivery date no longer needed");
-    private static final List<String> HOLD_REASONS = List.of("delivery address to be confirmed", "customer asked to wait for approval",
+    private static final List<String> CANCEL_REASONS = List.of(
+            "customer ordered by mistake",
+            "customer found a cheaper offer",
+            "duplicate order",
+            "delivery date no longer needed");
+    private static final List<String> HOLD_REASONS = List.of(
+            "delivery address to be confirmed",
+            "customer asked to wait for approval",
             "suspected duplicate, checking with customer");
 
     /** A demo customer as created. */
     record Buyer(UUID id, DemoCustomers.DemoCustomer demo) {}
 
     /** What is meant to become of an order; what it ends up as also depends on credit and stock. */
-    enum Fate { OPEN, HOLD, CANCEL, IN_FULFILLMENT, PARTLY_SHIPPED, SHIPPED, DELIVERED }
+    enum Fate {
+        OPEN,
+        HOLD,
+        CANCEL,
+        IN_FULFILLMENT,
+        PARTLY_SHIPPED,
+        SHIPPED,
+        DELIVERED
+    }
 
     private final OrderEntry entry;
     private final Shipping shipping;
@@ -64,7 +76,11 @@ class DemoOrders {
     private final TransactionTemplate transactions;
     private int shipments;
 
-    DemoOrders(OrderEntry entry, Shipping shipping, Orders orders, InventoryAdmin inventory,
+    DemoOrders(
+            OrderEntry entry,
+            Shipping shipping,
+            Orders orders,
+            InventoryAdmin inventory,
             TransactionTemplate transactions) {
         this.shipping = shipping;
         this.entry = entry;
@@ -77,7 +93,9 @@ class DemoOrders {
     Map<String, Long> placeOrders(Random random, List<Buyer> buyers, Instant now) {
         List<Instant> times = placementTimes(random, now);
         List<String> scarce = DemoCatalog.PRODUCTS.stream()
-                .filter(p -> p.supply() == DemoCatalog.Supply.LOW).map(p -> p.product().sku()).toList();
+                .filter(p -> p.supply() == DemoCatalog.Supply.LOW)
+                .map(p -> p.product().sku())
+                .toList();
         Map<String, Long> statuses = new TreeMap<>();
         for (int i = 0; i < times.size(); i++) {
             if (i == times.size() / 3 || i == 2 * times.size() / 3) {
@@ -102,8 +120,10 @@ class DemoOrders {
      * leave the warehouse and one to five days in transit (squeezed to fit for orders placed only hours ago).
      */
     private OrderSnapshot backdate(Random random, OrderSnapshot order, Instant placedAt, Instant now) {
-        boolean shipped = order.status() == OrderStatus.PARTIALLY_SHIPPED || order.status() == OrderStatus.SHIPPED
-                || order.status() == OrderStatus.DELIVERED || order.status() == OrderStatus.IN_FULFILLMENT;
+        boolean shipped = order.status() == OrderStatus.PARTIALLY_SHIPPED
+                || order.status() == OrderStatus.SHIPPED
+                || order.status() == OrderStatus.DELIVERED
+                || order.status() == OrderStatus.IN_FULFILLMENT;
         if (!shipped) {
             return entry.backdate(order.id(), placedAt);
         }
@@ -123,9 +143,13 @@ class DemoOrders {
     private OrderSnapshot lifecycle(Random random, Buyer buyer, long ageDays) {
         OrderSnapshot order;
         try {
-            order = entry.place(new OrderEntry.NewOrder(buyer.id(), CHANNELS.get(random.nextInt(CHANNELS.size())),
+            order = entry.place(new OrderEntry.NewOrder(
+                    buyer.id(),
+                    CHANNELS.get(random.nextInt(CHANNELS.size())),
                     buyer.demo().business() ? "PO-" + (4500000 + random.nextInt(99999)) : null,
-                    random.nextInt(6) == 0 ? "EXPRESS" : "STANDARD", null, lines(random, buyer)));
+                    random.nextInt(6) == 0 ? "EXPRESS" : "STANDARD",
+                    null,
+                    lines(random, buyer)));
         } catch (OrdoException e) {
             log.warn("Demo order for {} not placed: {}", buyer.demo().customer().name(), e.getMessage());
             return null;
@@ -147,7 +171,7 @@ class DemoOrders {
             attempt(() -> cancelPart(random, current(id)));
         }
         switch (fate) {
-            case OPEN -> { }
+            case OPEN -> {}
             case HOLD -> attempt(() -> entry.hold(id, HOLD_REASONS.get(random.nextInt(HOLD_REASONS.size()))));
             case CANCEL -> attempt(() -> entry.cancel(id, CANCEL_REASONS.get(random.nextInt(CANCEL_REASONS.size()))));
             case IN_FULFILLMENT -> attempt(() -> shipping.plan(id, null, null));
@@ -172,8 +196,8 @@ class DemoOrders {
     private static <T> T asAccounting(Supplier<T> step) {
         SecurityContext previous = SecurityContextHolder.getContext();
         SecurityContext accounting = SecurityContextHolder.createEmptyContext();
-        accounting.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("accounting", null,
-                List.of(new SimpleGrantedAuthority(Role.ACCOUNTING.authority()))));
+        accounting.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                "accounting", null, List.of(new SimpleGrantedAuthority(Role.ACCOUNTING.authority()))));
         SecurityContextHolder.setContext(accounting);
         try {
             return step.get();
@@ -188,10 +212,19 @@ class DemoOrders {
             return p < 8 ? Fate.CANCEL : p < 12 ? Fate.SHIPPED : Fate.DELIVERED;
         }
         if (ageDays >= 7) {
-            return p < 8 ? Fate.CANCEL : p < 13 ? Fate.HOLD : p < 53 ? Fate.DELIVERED : p < 73 ? Fate.SHIPPED
-                    : p < 80 ? Fate.PARTLY_SHIPPED : p < 90 ? Fate.IN_FULFILLMENT : Fate.OPEN;
+            return p < 8
+                    ? Fate.CANCEL
+                    : p < 13
+                            ? Fate.HOLD
+                            : p < 53
+                                    ? Fate.DELIVERED
+                                    : p < 73
+                                            ? Fate.SHIPPED
+                                            : p < 80 ? Fate.PARTLY_SHIPPED : p < 90 ? Fate.IN_FULFILLMENT : Fate.OPEN;
         }
-        return p < 8 ? Fate.CANCEL : p < 33 ? Fate.HOLD : p < 53 ? Fate.IN_FULFILLMENT : p < 58 ? Fate.PARTLY_SHIPPED : Fate.OPEN;
+        return p < 8
+                ? Fate.CANCEL
+                : p < 33 ? Fate.HOLD : p < 53 ? Fate.IN_FULFILLMENT : p < 58 ? Fate.PARTLY_SHIPPED : Fate.OPEN;
     }
 
     private OrderSnapshot change(Random random, OrderSnapshot order) {
@@ -201,7 +234,8 @@ class DemoOrders {
             long quantity = Math.max(1, first.quantity() + (random.nextBoolean() ? 2 : -1));
             changes.add(new OrderEntry.LineChange(first.lineNumber(), null, quantity));
         } else {
-            String sku = pickSku(random, order.lines().stream().map(OrderSnapshot.Line::sku).toList());
+            String sku = pickSku(
+                    random, order.lines().stream().map(OrderSnapshot.Line::sku).toList());
             changes.add(new OrderEntry.LineChange(null, sku, 1 + random.nextInt(3)));
         }
         return entry.change(order.id(), changes, "customer called to change the order");
@@ -211,7 +245,10 @@ class DemoOrders {
         for (OrderSnapshot.Line line : order.lines()) {
             long open = line.reserved() + line.backordered();
             if (open >= 2) {
-                return entry.cancelLine(order.id(), line.lineNumber(), 1 + random.nextInt((int) Math.min(open - 1, 5)),
+                return entry.cancelLine(
+                        order.id(),
+                        line.lineNumber(),
+                        1 + random.nextInt((int) Math.min(open - 1, 5)),
                         "customer reduced the quantity");
             }
         }
@@ -233,7 +270,9 @@ class DemoOrders {
         List<String> planned;
         if (fate == Fate.PARTLY_SHIPPED && warehouses.size() == 1) {
             Map<Integer, Long> quantities = new TreeMap<>();
-            order.lines().stream().filter(l -> l.reserved() > 0).forEach(l -> quantities.put(l.lineNumber(), l.reserved()));
+            order.lines().stream()
+                    .filter(l -> l.reserved() > 0)
+                    .forEach(l -> quantities.put(l.lineNumber(), l.reserved()));
             Integer first = quantities.keySet().iterator().next();
             if (quantities.get(first) > 1) {
                 quantities.put(first, quantities.get(first) - 1);
@@ -264,14 +303,18 @@ class DemoOrders {
         }
         List<OrderEntry.NewLine> lines = new ArrayList<>();
         for (String sku : skus) {
-            long quantity = buyer.demo().business() ? List.of(1, 2, 3, 4, 5, 6, 10, 12, 20).get(random.nextInt(9)) : 1 + random.nextInt(3);
+            long quantity = buyer.demo().business()
+                    ? List.of(1, 2, 3, 4, 5, 6, 10, 12, 20).get(random.nextInt(9))
+                    : 1 + random.nextInt(3);
             lines.add(new OrderEntry.NewLine(sku, quantity));
         }
         return lines;
     }
 
     private static String pickSku(Random random, List<String> except) {
-        int total = DemoCatalog.PRODUCTS.stream().mapToInt(DemoCatalog.DemoProduct::popularity).sum();
+        int total = DemoCatalog.PRODUCTS.stream()
+                .mapToInt(DemoCatalog.DemoProduct::popularity)
+                .sum();
         while (true) {
             int n = random.nextInt(total);
             for (DemoCatalog.DemoProduct p : DemoCatalog.PRODUCTS) {
@@ -302,8 +345,12 @@ class DemoOrders {
      * the year of its placement, and backdating keeps it).
      */
     private static List<Instant> placementTimes(Random random, Instant now) {
-        Instant yearStart = LocalDate.now(ZoneOffset.UTC).withDayOfYear(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        Instant from = now.minus(Duration.ofDays(DAYS)).isBefore(yearStart) ? yearStart : now.minus(Duration.ofDays(DAYS));
+        Instant yearStart = LocalDate.now(ZoneOffset.UTC)
+                .withDayOfYear(1)
+                .atStartOfDay(ZoneOffset.UTC)
+                .toInstant();
+        Instant from =
+                now.minus(Duration.ofDays(DAYS)).isBefore(yearStart) ? yearStart : now.minus(Duration.ofDays(DAYS));
         long span = Duration.between(from, now).toMinutes();
         List<Instant> times = new ArrayList<>();
         for (int i = 0; i < ORDERS; i++) {

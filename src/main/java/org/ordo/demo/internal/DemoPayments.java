@@ -1,18 +1,17 @@
 package org.ordo.demo.internal;
 
-import org.ordo.invoicing.CustomerAccounts;
-import org.ordo.shared.Money;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.modulith.events.core.EventPublicationRegistry;
-import org.springframework.stereotype.Component;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Random;
+import org.ordo.invoicing.CustomerAccounts;
+import org.ordo.shared.Money;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.modulith.events.core.EventPublicationRegistry;
+import org.springframework.stereotype.Component;
 
 /**
  * Customers pay: most settle what they owe, some pay half, a few nothing yet — so the demo has paid, partly paid and
@@ -43,11 +42,17 @@ class DemoPayments {
                     continue;
                 }
                 int roll = random.nextInt(100);
-                BigDecimal amount = roll < 70 ? balance.balance().amount()
-                        : roll < 85 ? balance.balance().amount().divide(BigDecimal.valueOf(2), 2, RoundingMode.DOWN) : BigDecimal.ZERO;
+                BigDecimal amount = roll < 70
+                        ? balance.balance().amount()
+                        : roll < 85
+                                ? balance.balance().amount().divide(BigDecimal.valueOf(2), 2, RoundingMode.DOWN)
+                                : BigDecimal.ZERO;
                 if (amount.signum() > 0) {
-                    accounts.receivePayment(buyer.id(), new Money(amount, balance.balance().currency()),
-                            buyer.demo().business() ? "BANK_TRANSFER" : "CARD", "demo payment " + (payments + 1));
+                    accounts.receivePayment(
+                            buyer.id(),
+                            new Money(amount, balance.balance().currency()),
+                            buyer.demo().business() ? "BANK_TRANSFER" : "CARD",
+                            "demo payment " + (payments + 1));
                     payments++;
                 }
             }

@@ -4,20 +4,20 @@ import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.oned.Code128Writer;
-
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Base64;
 import java.util.Map;
+import javax.imageio.ImageIO;
 
 /** Code 128 barcodes as PNG images for the HTML documents. */
 final class Barcodes {
 
     /** ZXing's escape for the FNC1 function character, which makes a Code 128 symbol GS1-128. */
     private static final char FNC1 = '\u00f1';
+
     private static final int PIXELS_PER_MODULE = 4;
     private static final int HEIGHT_PIXELS = 240;
     private static final int QUIET_ZONE_MODULES = 10;
@@ -44,10 +44,11 @@ final class Barcodes {
     }
 
     private static Barcode render(String contents) {
-        BitMatrix matrix = new Code128Writer().encode(contents, BarcodeFormat.CODE_128, 0, 1,
-                Map.of(EncodeHintType.MARGIN, QUIET_ZONE_MODULES));
+        BitMatrix matrix = new Code128Writer()
+                .encode(contents, BarcodeFormat.CODE_128, 0, 1, Map.of(EncodeHintType.MARGIN, QUIET_ZONE_MODULES));
         int modules = matrix.getWidth();
-        BufferedImage image = new BufferedImage(modules * PIXELS_PER_MODULE, HEIGHT_PIXELS, BufferedImage.TYPE_BYTE_GRAY);
+        BufferedImage image =
+                new BufferedImage(modules * PIXELS_PER_MODULE, HEIGHT_PIXELS, BufferedImage.TYPE_BYTE_GRAY);
         for (int x = 0; x < image.getWidth(); x++) {
             int rgb = matrix.get(x / PIXELS_PER_MODULE, 0) ? 0x000000 : 0xFFFFFF;
             for (int y = 0; y < HEIGHT_PIXELS; y++) {

@@ -1,12 +1,5 @@
 package org.ordo.fulfillment.internal;
 
-import org.ordo.fulfillment.internal.FulfillmentProperties.Carrier;
-import org.ordo.fulfillment.internal.FulfillmentProperties.RateBand;
-import org.ordo.fulfillment.internal.FulfillmentProperties.Service;
-import org.ordo.fulfillment.internal.FulfillmentProperties.Zone;
-import org.ordo.shared.Money;
-import org.springframework.stereotype.Component;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -15,6 +8,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.ordo.fulfillment.internal.FulfillmentProperties.Carrier;
+import org.ordo.fulfillment.internal.FulfillmentProperties.RateBand;
+import org.ordo.fulfillment.internal.FulfillmentProperties.Service;
+import org.ordo.fulfillment.internal.FulfillmentProperties.Zone;
+import org.ordo.shared.Money;
+import org.springframework.stereotype.Component;
 
 /**
  * The configured carriers, checked once at start-up so that a mistake in the rate tables stops the application
@@ -46,7 +45,9 @@ class Carriers {
     }
 
     static Optional<Service> service(Carrier carrier, String code) {
-        return carrier.services().stream().filter(s -> s.code().equalsIgnoreCase(code)).findFirst();
+        return carrier.services().stream()
+                .filter(s -> s.code().equalsIgnoreCase(code))
+                .findFirst();
     }
 
     int ssccExtensionDigit() {
@@ -58,7 +59,8 @@ class Carriers {
     }
 
     /** What {@code GET /api/carriers} shows. */
-    record CarrierView(String code, String name, TrackingFormat trackingFormat, List<Zone> zones, List<ServiceView> services) {}
+    record CarrierView(
+            String code, String name, TrackingFormat trackingFormat, List<Zone> zones, List<ServiceView> services) {}
 
     record ServiceView(String code, String name, String level, int transitDays, List<RateView> rates) {}
 
@@ -74,7 +76,10 @@ class Carriers {
                     Map<String, Money> prices = new LinkedHashMap<>();
                     for (Zone zone : c.zones()) {
                         if (band.prices().containsKey(zone.name())) {
-                            prices.put(zone.name(), Money.of(band.prices().get(zone.name()), c.currency()).rounded());
+                            prices.put(
+                                    zone.name(),
+                                    Money.of(band.prices().get(zone.name()), c.currency())
+                                            .rounded());
                         }
                     }
                     rates.add(new RateView(band.upToGrams(), prices));
@@ -127,7 +132,8 @@ class Carriers {
             zoneNames.add(zone.name());
             for (String country : zone.countries()) {
                 if (!country.equals("*") && !COUNTRIES.contains(country)) {
-                    problems.add(where + ", zone " + zone.name() + ": " + country + " is not an ISO 3166-1 alpha-2 code");
+                    problems.add(
+                            where + ", zone " + zone.name() + ": " + country + " is not an ISO 3166-1 alpha-2 code");
                 }
             }
         }
@@ -139,7 +145,8 @@ class Carriers {
     }
 
     /** What is wrong with one service of a carrier ({@code at} names it); adds its code to {@code serviceCodes}. */
-    private static List<String> serviceProblems(String at, Carrier c, Service s, Set<String> serviceCodes, Set<String> zoneNames) {
+    private static List<String> serviceProblems(
+            String at, Carrier c, Service s, Set<String> serviceCodes, Set<String> zoneNames) {
         List<String> problems = new ArrayList<>();
         if (s.code() == null || !s.code().matches("[A-Z0-9_-]{1,32}") || !serviceCodes.add(s.code())) {
             problems.add(at + ": the code must be unique, 1 to 32 upper-case letters, digits, '-' or '_'");

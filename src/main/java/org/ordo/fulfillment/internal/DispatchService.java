@@ -1,5 +1,11 @@
 package org.ordo.fulfillment.internal;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import org.ordo.fulfillment.ShipmentShipped;
 import org.ordo.fulfillment.ShipmentStatus;
 import org.ordo.fulfillment.internal.FulfillmentProperties.Carrier;
@@ -14,13 +20,6 @@ import org.ordo.shared.OrdoException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Hands packed shipments to a carrier: chooses the service, checks or generates the tracking number, and in one
@@ -42,8 +41,15 @@ class DispatchService {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
 
-    DispatchService(ShipmentStore store, ShipmentViewQueries queries, ShipmentService operations, Carriers carriers, Orders orders,
-            OrderFulfillment fulfillment, AuditTrail audit, ApplicationEventPublisher events) {
+    DispatchService(
+            ShipmentStore store,
+            ShipmentViewQueries queries,
+            ShipmentService operations,
+            Carriers carriers,
+            Orders orders,
+            OrderFulfillment fulfillment,
+            AuditTrail audit,
+            ApplicationEventPublisher events) {
         this.store = store;
         this.queries = queries;
         this.operations = operations;
@@ -56,16 +62,34 @@ class DispatchService {
 
     /** The services that take this shipment's parcel to its destination, cheapest first, with the recommended one marked. */
     ShipmentViews.RatesView rates(Shipment s) {
-        LocalDate shipDate = s.shippedAt != null ? s.shippedAt.atZone(ZoneOffset.UTC).toLocalDate() : today();
-        LocalDate promised = orders.find(s.orderId).map(OrderSnapshot::promisedDate).orElse(null);
+        LocalDate shipDate =
+                s.shippedAt != null ? s.shippedAt.atZone(ZoneOffset.UTC).toLocalDate() : today();
+        LocalDate promised =
+                orders.find(s.orderId).map(OrderSnapshot::promisedDate).orElse(null);
         long weight = s.weightGrams != null ? s.weightGrams : operations.weight(s);
-        List<ShippingRates.Option> options = ShippingRates.options(carriers.all(), s.shipTo.country(), weight, shipDate, promised);
+        List<ShippingRates.Option> options =
+                ShippingRates.options(carriers.all(), s.shipTo.country(), weight, shipDate, promised);
         Optional<ShippingRates.Option> best = ShippingRates.choose(options);
-        return new ShipmentViews.RatesView(s.number, weight, s.shipTo.country(), shipDate, promised, options.stream()
-                .map(o -> new ShipmentViews.RateOptionView(o.carrier(), o.carrierName(), o.service(), o.serviceName(), o.serviceLevel(),
-                        o.zone(), o.price(), o.transitDays(), o.expectedDeliveryDate(), o.meetsPromisedDate(),
-                        best.isPresent() && best.get() == o))
-                .toList());
+        return new ShipmentViews.RatesView(
+                s.number,
+                weight,
+                s.shipTo.country(),
+                shipDate,
+                promised,
+                options.stream()
+                        .map(o -> new ShipmentViews.RateOptionView(
+                                o.carrier(),
+                                o.carrierName(),
+                                o.service(),
+                                o.serviceName(),
+                                o.serviceLevel(),
+                                o.zone(),
+                                o.price(),
+                                o.transitDays(),
+                                o.expectedDeliveryDate(),
+                                o.meetsPromisedDate(),
+                                best.isPresent() && best.get() == o))
+                        .toList());
     }
 
     @Transactional
@@ -81,32 +105,61 @@ class DispatchService {
         LocalDate shipDate = today();
         Carrier carrier = null;
         if (ship.carrier() != null) {
-            carrier = carriers.find(ship.carrier()).orElseThrow(() -> OrdoException.rule("unknown-carrier", "Carrier " + ship.carrier()
-                    + " is not configured.", List.of(new FieldViolation("carrier", "must be one of " + carrierCodes()))));
+            carrier = carriers.find(ship.carrier())
+                    .orElseThrow(() -> OrdoException.rule(
+                            "unknown-carrier",
+                            "Carrier " + ship.carrier() + " is not configured.",
+                            List.of(new FieldViolation("carrier", "must be one of " + carrierCodes()))));
         }
-        List<ShippingRates.Option> options = ShippingRates.options(carrier == null ? carriers.all() : List.of(carrier),
-                s.shipTo.country(), s.weightGrams, shipDate, order.promisedDate());
+        List<ShippingRates.Option> options = ShippingRates.options(
+                carrier == null ? carriers.all() : List.of(carrier),
+                s.shipTo.country(),
+                s.weightGrams,
+                shipDate,
+                order.promisedDate());
         ShippingRates.Option chosen;
         if (ship.service() != null) {
             Carrier c = carrier;
-            Service service = Carriers.service(c, ship.service()).orElseThrow(() -> OrdoException.rule("unknown-service",
-                    "Carrier " + c.code() + " has no service " + ship.service() + ".", List.of(new FieldViolation("service",
-                            "must be one of " + c.services().stream().map(Service::code).toList()))));
-            chosen = options.stream().filter(o -> o.service().equals(service.code())).findFirst().orElseThrow(() -> OrdoException.rule(
-                    "service-not-available", c.code() + " " + service.code() + " does not take " + s.weightGrams + " g to " + s.shipTo.country() + ".",
-                    List.of(new FieldViolation("service", "does not take this parcel (" + s.weightGrams + " g to " + s.shipTo.country() + ")"))));
+            Service service = Carriers.service(c, ship.service())
+                    .orElseThrow(() -> OrdoException.rule(
+                            "unknown-service",
+                            "Carrier " + c.code() + " has no service " + ship.service() + ".",
+                            List.of(new FieldViolation(
+                                    "service",
+                                    "must be one of "
+                                            + c.services().stream()
+                                                    .map(Service::code)
+                                                    .toList()))));
+            chosen = options.stream()
+                    .filter(o -> o.service().equals(service.code()))
+                    .findFirst()
+                    .orElseThrow(() -> OrdoException.rule(
+                            "service-not-available",
+                            c.code() + " " + service.code() + " does not take " + s.weightGrams + " g to "
+                                    + s.shipTo.country() + ".",
+                            List.of(new FieldViolation(
+                                    "service",
+                                    "does not take this parcel (" + s.weightGrams + " g to " + s.shipTo.country()
+                                            + ")"))));
         } else {
-            chosen = ShippingRates.choose(options).orElseThrow(() -> OrdoException.rule("no-service", "No configured service takes "
-                    + s.weightGrams + " g to " + s.shipTo.country() + ".",
-                    List.of(new FieldViolation(ship.carrier() == null ? "carrier" : "service", "no service takes this parcel"))));
+            chosen = ShippingRates.choose(options)
+                    .orElseThrow(() -> OrdoException.rule(
+                            "no-service",
+                            "No configured service takes " + s.weightGrams + " g to " + s.shipTo.country() + ".",
+                            List.of(new FieldViolation(
+                                    ship.carrier() == null ? "carrier" : "service", "no service takes this parcel"))));
         }
         Carrier chosenCarrier = carriers.find(chosen.carrier()).orElseThrow();
-        Service chosenService = Carriers.service(chosenCarrier, chosen.service()).orElseThrow();
+        Service chosenService =
+                Carriers.service(chosenCarrier, chosen.service()).orElseThrow();
         String tracking = trackingNumber(s, chosenCarrier, chosenService, ship.trackingNumber());
 
-        OrderSnapshot after = fulfillment.recordShipment(s.orderId, s.number, s.lines.stream()
-                .map(l -> new OrderFulfillment.ShippedQuantity(l.lineNumber, s.warehouse, l.quantity))
-                .toList());
+        OrderSnapshot after = fulfillment.recordShipment(
+                s.orderId,
+                s.number,
+                s.lines.stream()
+                        .map(l -> new OrderFulfillment.ShippedQuantity(l.lineNumber, s.warehouse, l.quantity))
+                        .toList());
 
         Shipment.State before = s.state();
         ShipmentStatus from = s.moveTo(ShipmentStatus.SHIPPED);
@@ -117,11 +170,29 @@ class DispatchService {
         s.shippingCost = chosen.price();
         s.expectedDeliveryDate = chosen.expectedDeliveryDate();
         store.update(s);
-        store.appendEvent(new ShipmentStore.Event(s.id, "SHIPPED", s.shippedAt, s.warehouse,
-                chosenCarrier.name() + " " + chosenService.name() + ", tracking " + tracking, from, s.status, Actor.current().username()));
+        store.appendEvent(new ShipmentStore.Event(
+                s.id,
+                "SHIPPED",
+                s.shippedAt,
+                s.warehouse,
+                chosenCarrier.name() + " " + chosenService.name() + ", tracking " + tracking,
+                from,
+                s.status,
+                Actor.current().username()));
         audit.record("SHIPMENT", s.id.toString(), "SHIPPED", before, s.state());
-        events.publishEvent(new ShipmentShipped(s.id, s.number, s.orderId, after.number(), s.warehouse, s.carrier, s.service, s.trackingNumber,
-                s.shippedAt, s.lines.stream().map(l -> new ShipmentShipped.Line(l.lineNumber, l.sku, l.quantity)).toList()));
+        events.publishEvent(new ShipmentShipped(
+                s.id,
+                s.number,
+                s.orderId,
+                after.number(),
+                s.warehouse,
+                s.carrier,
+                s.service,
+                s.trackingNumber,
+                s.shippedAt,
+                s.lines.stream()
+                        .map(l -> new ShipmentShipped.Line(l.lineNumber, l.sku, l.quantity))
+                        .toList()));
         return queries.view(s);
     }
 
@@ -134,17 +205,22 @@ class DispatchService {
         if (supplied != null) {
             number = TrackingFormat.normalize(supplied);
             if (!carrier.trackingFormat().isValid(number)) {
-                throw OrdoException.invalid("trackingNumber", carrier.trackingFormat() == TrackingFormat.NONE
-                        ? "must be 4 to 40 letters, digits or '-'"
-                        : "is not a valid " + carrier.name() + " tracking number (" + carrier.trackingFormat() + " format and check digit)");
+                throw OrdoException.invalid(
+                        "trackingNumber",
+                        carrier.trackingFormat() == TrackingFormat.NONE
+                                ? "must be 4 to 40 letters, digits or '-'"
+                                : "is not a valid " + carrier.name() + " tracking number (" + carrier.trackingFormat()
+                                        + " format and check digit)");
             }
         } else if (carrier.trackingFormat() == TrackingFormat.NONE) {
             number = s.number;
         } else {
-            number = carrier.trackingFormat().generate(store.nextTrackingSerial(), carrier.trackingAccount(), service.trackingCode());
+            number = carrier.trackingFormat()
+                    .generate(store.nextTrackingSerial(), carrier.trackingAccount(), service.trackingCode());
         }
         if (store.trackingNumberTaken(number, s.id)) {
-            throw OrdoException.conflict("duplicate-tracking-number", "Tracking number " + number + " is already on another shipment.");
+            throw OrdoException.conflict(
+                    "duplicate-tracking-number", "Tracking number " + number + " is already on another shipment.");
         }
         return number;
     }
@@ -153,7 +229,8 @@ class DispatchService {
         if (ship.service() != null && ship.carrier() == null) {
             throw OrdoException.invalid("carrier", "is required when a service is given");
         }
-        if (ship.trackingNumber() != null && (ship.trackingNumber().isBlank() || ship.trackingNumber().length() > 64)) {
+        if (ship.trackingNumber() != null
+                && (ship.trackingNumber().isBlank() || ship.trackingNumber().length() > 64)) {
             throw OrdoException.invalid("trackingNumber", "must be 1 to 64 characters");
         }
     }

@@ -1,10 +1,9 @@
 package org.ordo.fulfillment.internal;
 
-import org.springframework.boot.context.properties.bind.DefaultValue;
-
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Fulfilment settings ({@code ordo.fulfillment.*}).
@@ -13,7 +12,9 @@ import java.util.Map;
  * @param ssccCompanyPrefix   the shipper's GS1 company prefix (7–10 digits) in every SSCC
  * @param carriers            the carriers and services offered, with their rate tables
  */
-record FulfillmentProperties(@DefaultValue("0") int ssccExtensionDigit, @DefaultValue("4012345") String ssccCompanyPrefix,
+record FulfillmentProperties(
+        @DefaultValue("0") int ssccExtensionDigit,
+        @DefaultValue("4012345") String ssccCompanyPrefix,
         List<Carrier> carriers) {
 
     FulfillmentProperties {
@@ -29,8 +30,14 @@ record FulfillmentProperties(@DefaultValue("0") int ssccExtensionDigit, @Default
      * @param currency        currency of its rate table
      * @param zones           destination zones by country, first match wins; {@code "*"} matches every country
      */
-    record Carrier(String code, String name, @DefaultValue("NONE") TrackingFormat trackingFormat, String trackingAccount,
-            @DefaultValue("EUR") String currency, List<Zone> zones, List<Service> services) {
+    record Carrier(
+            String code,
+            String name,
+            @DefaultValue("NONE") TrackingFormat trackingFormat,
+            String trackingAccount,
+            @DefaultValue("EUR") String currency,
+            List<Zone> zones,
+            List<Service> services) {
 
         Carrier {
             zones = zones == null ? List.of() : List.copyOf(zones);

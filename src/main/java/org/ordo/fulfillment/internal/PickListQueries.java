@@ -1,12 +1,5 @@
 package org.ordo.fulfillment.internal;
 
-import org.ordo.catalog.Catalog;
-import org.ordo.catalog.ProductSnapshot;
-import org.ordo.inventory.Inventory;
-import org.ordo.shared.FieldViolation;
-import org.ordo.shared.OrdoException;
-import org.springframework.stereotype.Component;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -15,6 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.ordo.catalog.Catalog;
+import org.ordo.catalog.ProductSnapshot;
+import org.ordo.inventory.Inventory;
+import org.ordo.shared.FieldViolation;
+import org.ordo.shared.OrdoException;
+import org.springframework.stereotype.Component;
 
 /** Combines the pick lists of a batch of shipments of one warehouse into one walk through its bins. */
 @Component
@@ -46,8 +45,10 @@ class PickListQueries {
         List<Shipment> shipments = pickable(ids);
         String warehouse = Objects.requireNonNull(shipments.get(0).warehouse);
         List<ShipmentViews.PickLineView> lines = pickLines(shipments, warehouse);
-        long total = lines.stream().mapToLong(ShipmentViews.PickLineView::quantity).sum();
-        return new ShipmentViews.PickListView(warehouse, shipments.stream().map(s -> s.number).toList(), total, lines);
+        long total =
+                lines.stream().mapToLong(ShipmentViews.PickLineView::quantity).sum();
+        return new ShipmentViews.PickListView(
+                warehouse, shipments.stream().map(s -> s.number).toList(), total, lines);
     }
 
     /** The shipments listed: each known, once, PLANNED or PICKING, all from one warehouse; every problem at once. */
@@ -68,15 +69,19 @@ class PickListQueries {
                 problems.add(new FieldViolation(field, s.number + " is listed twice"));
                 continue;
             }
-            if (s.status != org.ordo.fulfillment.ShipmentStatus.PLANNED && s.status != org.ordo.fulfillment.ShipmentStatus.PICKING) {
-                problems.add(new FieldViolation(field, s.number + " is " + s.status + "; only PLANNED or PICKING shipments are picked"));
+            if (s.status != org.ordo.fulfillment.ShipmentStatus.PLANNED
+                    && s.status != org.ordo.fulfillment.ShipmentStatus.PICKING) {
+                problems.add(new FieldViolation(
+                        field, s.number + " is " + s.status + "; only PLANNED or PICKING shipments are picked"));
                 continue;
             }
             if (warehouse == null) {
                 warehouse = s.warehouse;
             } else if (!warehouse.equals(s.warehouse)) {
-                problems.add(new FieldViolation(field, s.number + " ships from " + s.warehouse + ", not " + warehouse
-                        + "; a pick list covers one warehouse"));
+                problems.add(new FieldViolation(
+                        field,
+                        s.number + " ships from " + s.warehouse + ", not " + warehouse
+                                + "; a pick list covers one warehouse"));
                 continue;
             }
             shipments.add(s);
@@ -102,16 +107,26 @@ class PickListQueries {
                 long toPick = l.quantity - l.picked;
                 if (toPick > 0) {
                     Key key = new Key(bins.get(l.sku), l.sku);
-                    sources.computeIfAbsent(key, k -> new ArrayList<>()).add(new ShipmentViews.PickSource(s.number, l.lineNumber, toPick));
+                    sources.computeIfAbsent(key, k -> new ArrayList<>())
+                            .add(new ShipmentViews.PickSource(s.number, l.lineNumber, toPick));
                     names.putIfAbsent(key, l.productName);
                 }
             }
         }
         return sources.entrySet().stream()
-                .sorted(Map.Entry.comparingByKey(Comparator.comparing(Key::bin, ShipmentViewQueries.BINS).thenComparing(Key::sku)))
-                .map(e -> new ShipmentViews.PickLineView(e.getKey().bin(), e.getKey().sku(), names.get(e.getKey()),
-                        products.containsKey(e.getKey().sku()) ? products.get(e.getKey().sku()).gtin() : null,
-                        e.getValue().stream().mapToLong(ShipmentViews.PickSource::quantity).sum(), List.copyOf(e.getValue())))
+                .sorted(Map.Entry.comparingByKey(
+                        Comparator.comparing(Key::bin, ShipmentViewQueries.BINS).thenComparing(Key::sku)))
+                .map(e -> new ShipmentViews.PickLineView(
+                        e.getKey().bin(),
+                        e.getKey().sku(),
+                        names.get(e.getKey()),
+                        products.containsKey(e.getKey().sku())
+                                ? products.get(e.getKey().sku()).gtin()
+                                : null,
+                        e.getValue().stream()
+                                .mapToLong(ShipmentViews.PickSource::quantity)
+                                .sum(),
+                        List.copyOf(e.getValue())))
                 .toList();
     }
 }

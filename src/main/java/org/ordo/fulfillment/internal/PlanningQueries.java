@@ -1,5 +1,12 @@
 package org.ordo.fulfillment.internal;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.ordo.fulfillment.ShipmentHandling;
 import org.ordo.fulfillment.ShipmentStatus;
 import org.ordo.inventory.Inventory;
@@ -12,14 +19,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
 /**
  * Which orders wait for a shipment to be planned: active reservations per order × warehouse (from {@link Inventory}) minus
  * what the order's open shipments there already hold, for orders that planning accepts (from {@link Orders}). The queue is
@@ -30,9 +29,11 @@ import java.util.UUID;
 class PlanningQueries {
 
     /** The order states planning accepts ({@link org.ordo.orders.OrderFulfillment#beginFulfillment}). */
-    static final List<OrderStatus> PLANNABLE = List.of(OrderStatus.CONFIRMED, OrderStatus.IN_FULFILLMENT, OrderStatus.PARTIALLY_SHIPPED);
+    static final List<OrderStatus> PLANNABLE =
+            List.of(OrderStatus.CONFIRMED, OrderStatus.IN_FULFILLMENT, OrderStatus.PARTIALLY_SHIPPED);
 
-    private static final Comparator<ShipmentHandling.Unplanned> OLDEST_FIRST = Comparator.comparing(ShipmentHandling.Unplanned::placedAt)
+    private static final Comparator<ShipmentHandling.Unplanned> OLDEST_FIRST = Comparator.comparing(
+                    ShipmentHandling.Unplanned::placedAt)
             .thenComparing(ShipmentHandling.Unplanned::orderNumber)
             .thenComparing(ShipmentHandling.Unplanned::warehouse);
 
@@ -52,21 +53,27 @@ class PlanningQueries {
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     PageResult<ShipmentHandling.Unplanned> awaitingPlan(String warehouse, Paging paging) {
         Map<OrderInWarehouse, Long> unplanned = new LinkedHashMap<>();
-        inventory.activeReservationsPerOrder(warehouse)
+        inventory
+                .activeReservationsPerOrder(warehouse)
                 .forEach(r -> unplanned.put(new OrderInWarehouse(r.orderId(), r.warehouse()), r.quantity()));
-        planned(warehouse).forEach((key, planned) -> unplanned.computeIfPresent(key, (k, reserved) -> reserved - planned));
+        planned(warehouse)
+                .forEach((key, planned) -> unplanned.computeIfPresent(key, (k, reserved) -> reserved - planned));
         unplanned.values().removeIf(quantity -> quantity <= 0);
 
         Map<UUID, Orders.Summary> plannable = new HashMap<>();
-        orders.summaries(unplanned.keySet().stream().map(OrderInWarehouse::orderId).toList()).stream()
+        orders
+                .summaries(unplanned.keySet().stream()
+                        .map(OrderInWarehouse::orderId)
+                        .toList())
+                .stream()
                 .filter(o -> PLANNABLE.contains(o.status()))
                 .forEach(o -> plannable.put(o.id(), o));
         List<ShipmentHandling.Unplanned> queue = new ArrayList<>();
         unplanned.forEach((key, quantity) -> {
             Orders.Summary order = plannable.get(key.orderId());
             if (order != null) {
-                queue.add(new ShipmentHandling.Unplanned(order.id(), order.number(), order.status(), order.placedAt(), key.warehouse(),
-                        quantity));
+                queue.add(new ShipmentHandling.Unplanned(
+                        order.id(), order.number(), order.status(), order.placedAt(), key.warehouse(), quantity));
             }
         });
         queue.sort(OLDEST_FIRST);
@@ -83,9 +90,11 @@ class PlanningQueries {
             params.put("warehouse", warehouse);
         }
         Map<OrderInWarehouse, Long> planned = new HashMap<>();
-        jdbc.sql("SELECT s.order_id, s.warehouse, SUM(l.quantity) FROM shipment s JOIN shipment_line l ON l.shipment_id = s.id "
-                        + "WHERE s.status IN (:open)" + (warehouse == null ? "" : " AND s.warehouse = :warehouse")
-                        + " GROUP BY s.order_id, s.warehouse")
+        jdbc.sql(
+                        "SELECT s.order_id, s.warehouse, SUM(l.quantity) FROM shipment s JOIN shipment_line l ON l.shipment_id = s.id "
+                                + "WHERE s.status IN (:open)"
+                                + (warehouse == null ? "" : " AND s.warehouse = :warehouse")
+                                + " GROUP BY s.order_id, s.warehouse")
                 .params(params)
                 .query(rs -> {
                     planned.put(new OrderInWarehouse(rs.getObject(1, UUID.class), rs.getString(2)), rs.getLong(3));

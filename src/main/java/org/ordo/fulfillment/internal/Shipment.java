@@ -1,14 +1,13 @@
 package org.ordo.fulfillment.internal;
 
-import org.ordo.fulfillment.ShipmentStatus;
-import org.ordo.shared.Address;
-import org.ordo.shared.Money;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.ordo.fulfillment.ShipmentStatus;
+import org.ordo.shared.Address;
+import org.ordo.shared.Money;
 
 /**
  * A shipment: what leaves one warehouse for one order, in one package. Changes go through the methods that
@@ -43,8 +42,17 @@ final class Shipment {
     String cancelReason;
     long version;
 
-    Shipment(UUID id, String number, UUID orderId, String orderNumber, UUID customerId, String warehouse, Address shipTo,
-            ShipmentStatus status, Instant plannedAt, String plannedBy) {
+    Shipment(
+            UUID id,
+            String number,
+            UUID orderId,
+            String orderNumber,
+            UUID customerId,
+            String warehouse,
+            Address shipTo,
+            ShipmentStatus status,
+            Instant plannedAt,
+            String plannedBy) {
         this.id = id;
         this.number = number;
         this.orderId = orderId;
@@ -79,7 +87,10 @@ final class Shipment {
     }
 
     Line line(int lineNumber) {
-        return lines.stream().filter(l -> l.lineNumber == lineNumber).findFirst().orElse(null);
+        return lines.stream()
+                .filter(l -> l.lineNumber == lineNumber)
+                .findFirst()
+                .orElse(null);
     }
 
     /** Moves to {@code target} if the state table allows it (else 409 naming the states); returns the state it left. */
@@ -95,15 +106,39 @@ final class Shipment {
     }
 
     /** What the audit trail keeps of a shipment before and after a change. */
-    record State(String number, String orderNumber, String warehouse, ShipmentStatus status, List<LineState> lines, String sscc,
-            Long weightGrams, String carrier, String service, String trackingNumber, Money shippingCost, Instant deliveredAt,
+    record State(
+            String number,
+            String orderNumber,
+            String warehouse,
+            ShipmentStatus status,
+            List<LineState> lines,
+            String sscc,
+            Long weightGrams,
+            String carrier,
+            String service,
+            String trackingNumber,
+            Money shippingCost,
+            Instant deliveredAt,
             String cancelReason) {}
 
     record LineState(int lineNumber, String sku, long quantity, long picked, long packed) {}
 
     State state() {
-        return new State(number, orderNumber, warehouse, status,
-                lines.stream().map(l -> new LineState(l.lineNumber, l.sku, l.quantity, l.picked, l.packed)).toList(), sscc, weightGrams,
-                carrier, service, trackingNumber, shippingCost, deliveredAt, cancelReason);
+        return new State(
+                number,
+                orderNumber,
+                warehouse,
+                status,
+                lines.stream()
+                        .map(l -> new LineState(l.lineNumber, l.sku, l.quantity, l.picked, l.packed))
+                        .toList(),
+                sscc,
+                weightGrams,
+                carrier,
+                service,
+                trackingNumber,
+                shippingCost,
+                deliveredAt,
+                cancelReason);
     }
 }

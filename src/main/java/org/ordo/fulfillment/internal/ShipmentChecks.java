@@ -2,6 +2,12 @@ package org.ordo.fulfillment.internal;
 
 import static org.ordo.platform.InvariantCheck.row;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.ordo.fulfillment.ShipmentStatus;
 import org.ordo.orders.Orders;
 import org.ordo.platform.ConsistencyCheck;
@@ -10,13 +16,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 /**
  * Shipped quantities add up (invariant 4): for every line of an order that has shipments, the quantity on its shipments
@@ -59,11 +58,21 @@ class ShipmentChecks implements ConsistencyCheck {
             batch = batch.size() < BATCH ? List.of() : ordersAfter(batch.get(batch.size() - 1));
         }
         List<Map<String, Object>> violations = mismatches.stream()
-                .sorted(Comparator.comparing((Mismatch m) -> m.line().orderNumber()).thenComparingInt(m -> m.line().lineNumber()))
-                .map(m -> row("order", m.line().orderNumber(), "lineNumber", m.line().lineNumber(), "shipped", m.line().shipped(),
-                        "onShipments", m.onShipments()))
+                .sorted(Comparator.comparing((Mismatch m) -> m.line().orderNumber())
+                        .thenComparingInt(m -> m.line().lineNumber()))
+                .map(m -> row(
+                        "order",
+                        m.line().orderNumber(),
+                        "lineNumber",
+                        m.line().lineNumber(),
+                        "shipped",
+                        m.line().shipped(),
+                        "onShipments",
+                        m.onShipments()))
                 .toList();
-        return List.of(InvariantCheck.of(4, "shipped quantity of each order line = quantity on its shipments that left the warehouse",
+        return List.of(InvariantCheck.of(
+                4,
+                "shipped quantity of each order line = quantity on its shipments that left the warehouse",
                 violations));
     }
 
@@ -79,10 +88,13 @@ class ShipmentChecks implements ConsistencyCheck {
     /** Units per order line on the shipments of these orders that left the warehouse. */
     private Map<LineKey, Long> shipped(List<UUID> orderIds) {
         Map<LineKey, Long> shipped = new HashMap<>();
-        jdbc.sql("SELECT sh.order_id, sl.line_number, SUM(sl.quantity) FROM shipment_line sl JOIN shipment sh ON sh.id = sl.shipment_id "
-                        + "WHERE sh.order_id IN (:orders) AND sh.status IN (:shipped) GROUP BY sh.order_id, sl.line_number")
+        jdbc.sql(
+                        "SELECT sh.order_id, sl.line_number, SUM(sl.quantity) FROM shipment_line sl JOIN shipment sh ON sh.id = sl.shipment_id "
+                                + "WHERE sh.order_id IN (:orders) AND sh.status IN (:shipped) GROUP BY sh.order_id, sl.line_number")
                 .param("orders", orderIds)
-                .param("shipped", ShipmentStatus.shippedStates().stream().map(Enum::name).toList())
+                .param(
+                        "shipped",
+                        ShipmentStatus.shippedStates().stream().map(Enum::name).toList())
                 .query(rs -> {
                     shipped.put(new LineKey(rs.getObject(1, UUID.class), rs.getInt(2)), rs.getLong(3));
                 });

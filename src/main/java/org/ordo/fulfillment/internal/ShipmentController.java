@@ -2,6 +2,11 @@ package org.ordo.fulfillment.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import org.ordo.fulfillment.ShipmentStatus;
 import org.ordo.identity.Actor;
 import org.ordo.orders.OrderSnapshot;
@@ -23,12 +28,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.net.URI;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
 
 @RestController
 @Tag(name = "Shipments")
@@ -61,9 +60,18 @@ class ShipmentController {
     private final Idempotency idempotency;
     private final ShipmentHandlingService handling;
 
-    ShipmentController(ShipmentPlanningService planning, ShipmentService operations, DispatchService dispatch, ShipmentViewQueries queries,
-            ShipmentStore store, PickListQueries pickLists, ShipmentDocumentRenderer documents, Carriers carriers, Orders orders,
-            Idempotency idempotency, ShipmentHandlingService handling) {
+    ShipmentController(
+            ShipmentPlanningService planning,
+            ShipmentService operations,
+            DispatchService dispatch,
+            ShipmentViewQueries queries,
+            ShipmentStore store,
+            PickListQueries pickLists,
+            ShipmentDocumentRenderer documents,
+            Carriers carriers,
+            Orders orders,
+            Idempotency idempotency,
+            ShipmentHandlingService handling) {
         this.planning = planning;
         this.operations = operations;
         this.dispatch = dispatch;
@@ -79,11 +87,15 @@ class ShipmentController {
 
     @PostMapping("/api/orders/{id}/shipments")
     @PreAuthorize(PLANNERS)
-    @Operation(summary = "Plan shipments", description = "Plans from reserved quantities not yet on an open shipment: every reserved line "
-            + "when 'lines' is absent, only 'warehouse' when given. One shipment per warehouse the stock is reserved in; the answer "
-            + "{orderId, orderNumber, shipments: [...]} lists every shipment created. Location is the shipment when one was created, "
-            + "else the list filtered by order. Honours Idempotency-Key.")
-    ResponseEntity<?> plan(@PathVariable String id, @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+    @Operation(
+            summary = "Plan shipments",
+            description = "Plans from reserved quantities not yet on an open shipment: every reserved line "
+                    + "when 'lines' is absent, only 'warehouse' when given. One shipment per warehouse the stock is reserved in; the answer "
+                    + "{orderId, orderNumber, shipments: [...]} lists every shipment created. Location is the shipment when one was created, "
+                    + "else the list filtered by order. Honours Idempotency-Key.")
+    ResponseEntity<?> plan(
+            @PathVariable String id,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             @RequestBody(required = false) ShipmentPlanningService.PlanRequest request) {
         return idempotency.execute("shipments", idempotencyKey, new Keyed(id, request), () -> {
             ShipmentViews.PlannedShipments planned = planning.plan(id, request);
@@ -96,9 +108,12 @@ class ShipmentController {
 
     @GetMapping("/api/shipments")
     @PreAuthorize(READERS)
-    PageResult<ShipmentStore.Summary> search(@RequestParam(required = false) List<String> status,
-            @RequestParam(required = false) String warehouse, @RequestParam(required = false) String orderId,
-            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+    PageResult<ShipmentStore.Summary> search(
+            @RequestParam(required = false) List<String> status,
+            @RequestParam(required = false) String warehouse,
+            @RequestParam(required = false) String orderId,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
         List<ShipmentStatus> statuses = new ArrayList<>();
         if (status != null) {
             for (String s : status) {
@@ -118,7 +133,10 @@ class ShipmentController {
             }
         }
         Actor actor = Actor.current();
-        return store.search(new ShipmentStore.SearchFilter(statuses, warehouse, order, actor.isCustomer() ? actor.customerId() : null), paging);
+        return store.search(
+                new ShipmentStore.SearchFilter(
+                        statuses, warehouse, order, actor.isCustomer() ? actor.customerId() : null),
+                paging);
     }
 
     @GetMapping("/api/shipments/{id}")
@@ -129,8 +147,11 @@ class ShipmentController {
 
     @GetMapping("/api/shipments/{id}/rates")
     @PreAuthorize(STAFF)
-    @Operation(summary = "Shipping options", description = "Every configured service that takes the parcel, cheapest first, with price, "
-            + "expected delivery date and whether it meets the order's promised date; 'recommended' marks the one ship picks without a service.")
+    @Operation(
+            summary = "Shipping options",
+            description =
+                    "Every configured service that takes the parcel, cheapest first, with price, "
+                            + "expected delivery date and whether it meets the order's promised date; 'recommended' marks the one ship picks without a service.")
     ShipmentViews.RatesView rates(@PathVariable String id) {
         return dispatch.rates(queries.visible(id));
     }
@@ -149,25 +170,36 @@ class ShipmentController {
 
     @PostMapping("/api/shipments/{id}/scan")
     @PreAuthorize(WAREHOUSE)
-    @Operation(summary = "Scan one unit", description = "The code is a SKU or the product's GTIN; it counts one unit of that line as picked "
-            + "and packed. A code not on the pick list, or one unit too many, is refused with 422 naming 'code' and changes nothing.")
+    @Operation(
+            summary = "Scan one unit",
+            description =
+                    "The code is a SKU or the product's GTIN; it counts one unit of that line as picked "
+                            + "and packed. A code not on the pick list, or one unit too many, is refused with 422 naming 'code' and changes nothing.")
     ShipmentViews.ScanResult scan(@PathVariable String id, @RequestBody Scan request) {
         return operations.scan(id, request == null ? null : request.code());
     }
 
     @PostMapping("/api/shipments/{id}/pack")
     @PreAuthorize(WAREHOUSE)
-    @Operation(summary = "Pack", description = "Only when every unit has been scanned (else 409 with 'missing'); assigns the package's SSCC-18.")
+    @Operation(
+            summary = "Pack",
+            description =
+                    "Only when every unit has been scanned (else 409 with 'missing'); assigns the package's SSCC-18.")
     ResponseEntity<ShipmentViews.ShipmentView> pack(@PathVariable String id) {
         return withETag(operations.pack(id));
     }
 
     @PostMapping("/api/shipments/{id}/ship")
     @PreAuthorize(WAREHOUSE)
-    @Operation(summary = "Ship", description = "Consumes the reservations, writes the stock movements, moves the order on and publishes "
-            + "ShipmentShipped, in one transaction. Without 'service' the cheapest service meeting the promised date is taken (else the "
-            + "fastest); without 'trackingNumber' one is generated in the carrier's format. Honours Idempotency-Key.")
-    ResponseEntity<?> ship(@PathVariable String id, @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+    @Operation(
+            summary = "Ship",
+            description =
+                    "Consumes the reservations, writes the stock movements, moves the order on and publishes "
+                            + "ShipmentShipped, in one transaction. Without 'service' the cheapest service meeting the promised date is taken (else the "
+                            + "fastest); without 'trackingNumber' one is generated in the carrier's format. Honours Idempotency-Key.")
+    ResponseEntity<?> ship(
+            @PathVariable String id,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             @RequestBody(required = false) DispatchService.ShipRequest request) {
         return idempotency.execute("shipment-ship", idempotencyKey, new Keyed(id, request), () -> {
             ShipmentViews.ShipmentView view = dispatch.ship(id, request);
@@ -177,29 +209,38 @@ class ShipmentController {
 
     @PostMapping("/api/shipments/{id}/events")
     @PreAuthorize(TRACKERS)
-    @Operation(summary = "Record a tracking event", description = "type: IN_TRANSIT, OUT_FOR_DELIVERY, DELIVERED, EXCEPTION (needs a "
-            + "reason) or RETURNED; 'at' defaults to now. An event already recorded with the same type and time changes nothing.")
-    ResponseEntity<ShipmentViews.ShipmentView> event(@PathVariable String id, @RequestBody ShipmentService.TrackingEvent request) {
+    @Operation(
+            summary = "Record a tracking event",
+            description =
+                    "type: IN_TRANSIT, OUT_FOR_DELIVERY, DELIVERED, EXCEPTION (needs a "
+                            + "reason) or RETURNED; 'at' defaults to now. An event already recorded with the same type and time changes nothing.")
+    ResponseEntity<ShipmentViews.ShipmentView> event(
+            @PathVariable String id, @RequestBody ShipmentService.TrackingEvent request) {
         return withETag(operations.track(id, request));
     }
 
     @PostMapping("/api/shipments/{id}/deliver")
     @PreAuthorize(TRACKERS)
-    ResponseEntity<ShipmentViews.ShipmentView> deliver(@PathVariable String id, @RequestBody(required = false) Delivery request) {
+    ResponseEntity<ShipmentViews.ShipmentView> deliver(
+            @PathVariable String id, @RequestBody(required = false) Delivery request) {
         Delivery delivery = request == null ? new Delivery(null, null) : request;
-        return withETag(operations.track(id, new ShipmentService.TrackingEvent("DELIVERED", delivery.at(), delivery.location(), null)));
+        return withETag(operations.track(
+                id, new ShipmentService.TrackingEvent("DELIVERED", delivery.at(), delivery.location(), null)));
     }
 
     @PostMapping("/api/shipments/{id}/cancel")
     @PreAuthorize(PLANNERS)
-    ResponseEntity<ShipmentViews.ShipmentView> cancel(@PathVariable String id, @RequestBody(required = false) Cancel request) {
+    ResponseEntity<ShipmentViews.ShipmentView> cancel(
+            @PathVariable String id, @RequestBody(required = false) Cancel request) {
         return withETag(operations.cancel(id, request == null ? null : request.reason()));
     }
 
     @GetMapping("/api/shipments/{id}/label")
     @PreAuthorize(WAREHOUSE)
-    @Operation(summary = "Shipping label (PDF)", description = "Once shipped: from, to, carrier and service, the tracking number as Code 128 "
-            + "and the SSCC as GS1-128.")
+    @Operation(
+            summary = "Shipping label (PDF)",
+            description = "Once shipped: from, to, carrier and service, the tracking number as Code 128 "
+                    + "and the SSCC as GS1-128.")
     ResponseEntity<byte[]> label(@PathVariable String id) {
         return pdf(handling.label(id), "label-" + queries.visible(id).number);
     }
@@ -212,9 +253,13 @@ class ShipmentController {
 
     @PostMapping("/api/pick-lists")
     @PreAuthorize(WAREHOUSE)
-    @Operation(summary = "Combined pick list", description = "Quantities still to pick over a batch of PLANNED or PICKING shipments of one "
-            + "warehouse, summed per bin × SKU and sorted by bin then SKU. JSON, or a printable PDF with Accept: application/pdf.")
-    ResponseEntity<?> pickList(@RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+    @Operation(
+            summary = "Combined pick list",
+            description =
+                    "Quantities still to pick over a batch of PLANNED or PICKING shipments of one "
+                            + "warehouse, summed per bin × SKU and sorted by bin then SKU. JSON, or a printable PDF with Accept: application/pdf.")
+    ResponseEntity<?> pickList(
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
             @RequestBody PickListQueries.PickListRequest request) {
         ShipmentViews.PickListView list = pickLists.combine(request);
         if (accept != null && accept.contains(MediaType.APPLICATION_PDF_VALUE)) {
@@ -226,7 +271,12 @@ class ShipmentController {
     private static ResponseEntity<byte[]> pdf(byte[] bytes, String name) {
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(name + ".pdf").build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.inline()
+                                .filename(name + ".pdf")
+                                .build()
+                                .toString())
                 .body(bytes);
     }
 

@@ -1,10 +1,5 @@
 package org.ordo.fulfillment.internal;
 
-import org.ordo.inventory.WarehouseView;
-import org.ordo.platform.PdfRenderer;
-import org.ordo.shared.Address;
-import org.springframework.stereotype.Component;
-
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -13,6 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.ordo.inventory.WarehouseView;
+import org.ordo.platform.PdfRenderer;
+import org.ordo.shared.Address;
+import org.springframework.stereotype.Component;
 
 /**
  * Shipping label, packing slip and pick list as PDF: the templates {@code templates/pdf/label.html},
@@ -36,16 +35,44 @@ class ShipmentDocumentRenderer {
         List<BarcodeImage> barcodes = List.of(
                 BarcodeImage.of("Tracking number", Barcodes.code128(s.trackingNumber), s.trackingNumber),
                 BarcodeImage.of("SSCC", Barcodes.sscc(s.sscc), Sscc.humanReadable(s.sscc)));
-        return pdf.render("label", Map.of("label", new Label(s.number, s.orderNumber, warehouse(from), address(s.shipTo),
-                carrierName, serviceName, kilograms(s.weightGrams), barcodes)));
+        return pdf.render(
+                "label",
+                Map.of(
+                        "label",
+                        new Label(
+                                s.number,
+                                s.orderNumber,
+                                warehouse(from),
+                                address(s.shipTo),
+                                carrierName,
+                                serviceName,
+                                kilograms(s.weightGrams),
+                                barcodes)));
     }
 
     /** The list of what is in the package, for the recipient. */
     byte[] packingSlip(Shipment s, WarehouseView from, String carrierName) {
-        LocalDate date = (s.shippedAt != null ? s.shippedAt : s.plannedAt).atZone(ZoneOffset.UTC).toLocalDate();
-        List<SlipLine> lines = s.lines.stream().map(l -> new SlipLine(l.lineNumber, l.sku, l.productName, l.quantity)).toList();
-        return pdf.render("packing-slip", Map.of("slip", new PackingSlip(s.number, s.orderNumber, warehouse(from), address(s.shipTo),
-                date, carrierName, s.trackingNumber, s.sscc, lines, s.totalQuantity())));
+        LocalDate date = (s.shippedAt != null ? s.shippedAt : s.plannedAt)
+                .atZone(ZoneOffset.UTC)
+                .toLocalDate();
+        List<SlipLine> lines = s.lines.stream()
+                .map(l -> new SlipLine(l.lineNumber, l.sku, l.productName, l.quantity))
+                .toList();
+        return pdf.render(
+                "packing-slip",
+                Map.of(
+                        "slip",
+                        new PackingSlip(
+                                s.number,
+                                s.orderNumber,
+                                warehouse(from),
+                                address(s.shipTo),
+                                date,
+                                carrierName,
+                                s.trackingNumber,
+                                s.sscc,
+                                lines,
+                                s.totalQuantity())));
     }
 
     /** A combined pick list to walk the warehouse with, bin by bin. */
@@ -54,8 +81,15 @@ class ShipmentDocumentRenderer {
     }
 
     /** What a label prints; {@code from} and {@code shipTo} are the lines of an address. */
-    record Label(String number, String orderNumber, List<String> from, List<String> shipTo, String carrier, String service,
-            String weight, List<BarcodeImage> barcodes) {}
+    record Label(
+            String number,
+            String orderNumber,
+            List<String> from,
+            List<String> shipTo,
+            String carrier,
+            String service,
+            String weight,
+            List<BarcodeImage> barcodes) {}
 
     record BarcodeImage(String caption, String dataUri, String width, String text) {
 
@@ -65,8 +99,17 @@ class ShipmentDocumentRenderer {
     }
 
     /** What a packing slip prints; the carrier line only with a tracking number, the SSCC line only with an SSCC. */
-    record PackingSlip(String number, String orderNumber, List<String> from, List<String> shipTo, LocalDate date, String carrier,
-            String trackingNumber, String sscc, List<SlipLine> lines, long totalQuantity) {}
+    record PackingSlip(
+            String number,
+            String orderNumber,
+            List<String> from,
+            List<String> shipTo,
+            LocalDate date,
+            String carrier,
+            String trackingNumber,
+            String sscc,
+            List<SlipLine> lines,
+            long totalQuantity) {}
 
     record SlipLine(int lineNumber, String sku, String name, long quantity) {}
 
@@ -93,11 +136,15 @@ class ShipmentDocumentRenderer {
         if (a == null) {
             return List.of();
         }
-        String postalCodeAndCity = (a.postalCode() == null ? "" : a.postalCode() + " ") + (a.city() == null ? "" : a.city());
-        String country = a.country() == null ? null
+        String postalCodeAndCity =
+                (a.postalCode() == null ? "" : a.postalCode() + " ") + (a.city() == null ? "" : a.city());
+        String country = a.country() == null
+                ? null
                 : new Locale("", a.country()).getDisplayCountry(Locale.ENGLISH).toUpperCase(Locale.ROOT);
         return Stream.of(a.name(), a.line1(), a.line2(), postalCodeAndCity, a.region(), country)
-                .filter(line -> line != null && !line.isBlank()).map(String::trim).toList();
+                .filter(line -> line != null && !line.isBlank())
+                .map(String::trim)
+                .toList();
     }
 
     private static String kilograms(Long grams) {

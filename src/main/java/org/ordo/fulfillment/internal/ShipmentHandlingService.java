@@ -1,5 +1,9 @@
 package org.ordo.fulfillment.internal;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.ordo.fulfillment.ShipmentHandling;
 import org.ordo.fulfillment.ShipmentStatus;
 import org.ordo.inventory.Inventory;
@@ -9,11 +13,6 @@ import org.ordo.platform.PageResult;
 import org.ordo.platform.Paging;
 import org.ordo.shared.OrdoException;
 import org.springframework.stereotype.Component;
-
-import java.util.Collection;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /** {@link ShipmentHandling} through the same services as the shipment API; each step is its own transaction. */
 @Component
@@ -30,8 +29,17 @@ class ShipmentHandlingService implements ShipmentHandling {
     private final Inventory inventory;
     private final Orders orders;
 
-    ShipmentHandlingService(ShipmentStore store, ShipmentViewQueries queries, ShipmentService operations, DispatchService dispatch, PickListQueries pickLists,
-            PlanningQueries planningQueue, ShipmentDocumentRenderer documents, Carriers carriers, Inventory inventory, Orders orders) {
+    ShipmentHandlingService(
+            ShipmentStore store,
+            ShipmentViewQueries queries,
+            ShipmentService operations,
+            DispatchService dispatch,
+            PickListQueries pickLists,
+            PlanningQueries planningQueue,
+            ShipmentDocumentRenderer documents,
+            Carriers carriers,
+            Inventory inventory,
+            Orders orders) {
         this.store = store;
         this.queries = queries;
         this.operations = operations;
@@ -46,9 +54,24 @@ class ShipmentHandlingService implements ShipmentHandling {
 
     @Override
     public PageResult<Listed> queue(String warehouse, Collection<ShipmentStatus> statuses, Paging paging) {
-        return store.search(new ShipmentStore.SearchFilter(statuses == null ? List.of() : List.copyOf(statuses), warehouse, null, null), paging, true)
-                .map(s -> new Listed(s.id(), s.number(), s.orderId(), s.orderNumber(), s.warehouse(), s.status(), s.quantity(), s.carrier(),
-                        s.service(), s.trackingNumber(), s.plannedAt(), s.shippedAt()));
+        return store.search(
+                        new ShipmentStore.SearchFilter(
+                                statuses == null ? List.of() : List.copyOf(statuses), warehouse, null, null),
+                        paging,
+                        true)
+                .map(s -> new Listed(
+                        s.id(),
+                        s.number(),
+                        s.orderId(),
+                        s.orderNumber(),
+                        s.warehouse(),
+                        s.status(),
+                        s.quantity(),
+                        s.carrier(),
+                        s.service(),
+                        s.trackingNumber(),
+                        s.plannedAt(),
+                        s.shippedAt()));
     }
 
     @Override
@@ -74,7 +97,14 @@ class ShipmentHandlingService implements ShipmentHandling {
     @Override
     public Scanned scan(String idOrNumber, String code) {
         ShipmentViews.ScanResult r = operations.scan(idOrNumber, code);
-        return new Scanned(r.code(), r.lineNumber(), r.sku(), r.quantity(), r.packedQuantity(), r.remainingOnShipment(), r.complete());
+        return new Scanned(
+                r.code(),
+                r.lineNumber(),
+                r.sku(),
+                r.quantity(),
+                r.packedQuantity(),
+                r.remainingOnShipment(),
+                r.complete());
     }
 
     @Override
@@ -85,10 +115,24 @@ class ShipmentHandlingService implements ShipmentHandling {
     @Override
     public Rates rates(String idOrNumber) {
         ShipmentViews.RatesView r = dispatch.rates(queries.visible(idOrNumber));
-        return new Rates(r.weightGrams(), r.destinationCountry(), r.shipDate(), r.promisedDate(), r.options().stream()
-                .map(o -> new RateOption(o.carrier(), o.carrierName(), o.service(), o.serviceName(), o.serviceLevel(), o.price(),
-                        o.transitDays(), o.expectedDeliveryDate(), o.meetsPromisedDate(), o.recommended()))
-                .toList());
+        return new Rates(
+                r.weightGrams(),
+                r.destinationCountry(),
+                r.shipDate(),
+                r.promisedDate(),
+                r.options().stream()
+                        .map(o -> new RateOption(
+                                o.carrier(),
+                                o.carrierName(),
+                                o.service(),
+                                o.serviceName(),
+                                o.serviceLevel(),
+                                o.price(),
+                                o.transitDays(),
+                                o.expectedDeliveryDate(),
+                                o.meetsPromisedDate(),
+                                o.recommended()))
+                        .toList());
     }
 
     @Override
@@ -99,22 +143,40 @@ class ShipmentHandlingService implements ShipmentHandling {
     @Override
     public PickList pickList(List<String> shipments) {
         ShipmentViews.PickListView list = pickLists.combine(new PickListQueries.PickListRequest(shipments));
-        return new PickList(list.warehouse(), list.shipments(), list.totalQuantity(), list.lines().stream()
-                .map(l -> new PickLine(l.binLocation(), l.sku(), l.name(), l.gtin(), l.quantity(), l.shipments().stream()
-                        .map(s -> new PickSource(s.shipment(), s.lineNumber(), s.quantity()))
-                        .toList()))
-                .toList());
+        return new PickList(
+                list.warehouse(),
+                list.shipments(),
+                list.totalQuantity(),
+                list.lines().stream()
+                        .map(l -> new PickLine(
+                                l.binLocation(),
+                                l.sku(),
+                                l.name(),
+                                l.gtin(),
+                                l.quantity(),
+                                l.shipments().stream()
+                                        .map(s -> new PickSource(s.shipment(), s.lineNumber(), s.quantity()))
+                                        .toList()))
+                        .toList());
     }
 
     @Override
     public byte[] label(String idOrNumber) {
         Shipment s = queries.visible(idOrNumber);
         if (s.trackingNumber == null || s.sscc == null) {
-            throw new OrdoException(OrdoException.Kind.CONFLICT, "label-not-ready", "Shipment " + s.number + " is " + s.status
-                    + "; its label exists once it has shipped (carrier and tracking number).", List.of(),
+            throw new OrdoException(
+                    OrdoException.Kind.CONFLICT,
+                    "label-not-ready",
+                    "Shipment " + s.number + " is " + s.status
+                            + "; its label exists once it has shipped (carrier and tracking number).",
+                    List.of(),
                     Map.of("currentState", s.status.name()));
         }
-        return documents.label(s, inventory.warehouse(s.warehouse).orElse(null), carrierName(s.carrier), serviceName(s.carrier, s.service));
+        return documents.label(
+                s,
+                inventory.warehouse(s.warehouse).orElse(null),
+                carrierName(s.carrier),
+                serviceName(s.carrier, s.service));
     }
 
     @Override
@@ -124,24 +186,56 @@ class ShipmentHandlingService implements ShipmentHandling {
     }
 
     private String carrierName(String code) {
-        return code == null ? null : carriers.find(code).map(FulfillmentProperties.Carrier::name).orElse(code);
+        return code == null
+                ? null
+                : carriers.find(code).map(FulfillmentProperties.Carrier::name).orElse(code);
     }
 
     private String serviceName(String carrier, String service) {
         if (carrier == null || service == null) {
             return service;
         }
-        return carriers.find(carrier).flatMap(c -> Carriers.service(c, service)).map(FulfillmentProperties.Service::name).orElse(service);
+        return carriers.find(carrier)
+                .flatMap(c -> Carriers.service(c, service))
+                .map(FulfillmentProperties.Service::name)
+                .orElse(service);
     }
 
     private Detail detail(ShipmentViews.ShipmentView v) {
         OrderSnapshot order = orders.find(v.orderId()).orElse(null);
-        return new Detail(v.id(), v.number(), v.orderId(), v.orderNumber(), v.warehouse(), v.status(), v.shipTo(), v.lines().stream()
-                .map(l -> new Line(l.lineNumber(), l.sku(), l.name(), l.gtin(), l.binLocation(), l.quantity(), l.pickedQuantity(),
-                        l.packedQuantity()))
-                .toList(), v.packageInfo() == null ? null : v.packageInfo().sscc(), v.packageInfo() == null ? null : v.packageInfo().weightGrams(),
-                v.carrier(), carrierName(v.carrier()), v.service(), serviceName(v.carrier(), v.service()), v.trackingNumber(), v.shippingCost(),
+        return new Detail(
+                v.id(),
+                v.number(),
+                v.orderId(),
+                v.orderNumber(),
+                v.warehouse(),
+                v.status(),
+                v.shipTo(),
+                v.lines().stream()
+                        .map(l -> new Line(
+                                l.lineNumber(),
+                                l.sku(),
+                                l.name(),
+                                l.gtin(),
+                                l.binLocation(),
+                                l.quantity(),
+                                l.pickedQuantity(),
+                                l.packedQuantity()))
+                        .toList(),
+                v.packageInfo() == null ? null : v.packageInfo().sscc(),
+                v.packageInfo() == null ? null : v.packageInfo().weightGrams(),
+                v.carrier(),
+                carrierName(v.carrier()),
+                v.service(),
+                serviceName(v.carrier(), v.service()),
+                v.trackingNumber(),
+                v.shippingCost(),
                 v.expectedDeliveryDate(),
-                order == null ? null : order.promisedDate(), v.plannedAt(), v.pickingStartedAt(), v.packedAt(), v.shippedAt(), v.version());
+                order == null ? null : order.promisedDate(),
+                v.plannedAt(),
+                v.pickingStartedAt(),
+                v.packedAt(),
+                v.shippedAt(),
+                v.version());
     }
 }

@@ -1,11 +1,10 @@
 package org.ordo.fulfillment.internal;
 
+import java.util.List;
+import java.util.UUID;
 import org.ordo.fulfillment.Shipments;
 import org.ordo.platform.Paging;
 import org.springframework.stereotype.Component;
-
-import java.util.List;
-import java.util.UUID;
 
 /** {@link Shipments} on the same search as the shipment API. */
 @Component
@@ -19,9 +18,23 @@ class ShipmentQueries implements Shipments {
 
     @Override
     public List<Summary> ofOrder(UUID orderId) {
-        return store.search(new ShipmentStore.SearchFilter(List.of(), null, orderId, null), Paging.of(0, Paging.MAX_SIZE)).items().stream()
-                .map(s -> new Summary(s.id(), s.number(), s.warehouse(), s.status(), s.quantity(), s.carrier(), s.service(),
-                        s.trackingNumber(), s.expectedDeliveryDate(), s.plannedAt(), s.shippedAt(), s.deliveredAt()))
+        return store
+                .search(new ShipmentStore.SearchFilter(List.of(), null, orderId, null), Paging.of(0, Paging.MAX_SIZE))
+                .items()
+                .stream()
+                .map(s -> new Summary(
+                        s.id(),
+                        s.number(),
+                        s.warehouse(),
+                        s.status(),
+                        s.quantity(),
+                        s.carrier(),
+                        s.service(),
+                        s.trackingNumber(),
+                        s.expectedDeliveryDate(),
+                        s.plannedAt(),
+                        s.shippedAt(),
+                        s.deliveredAt()))
                 .toList();
     }
 }

@@ -1,5 +1,15 @@
 package org.ordo.fulfillment.internal;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import org.ordo.catalog.Catalog;
 import org.ordo.catalog.ProductSnapshot;
 import org.ordo.fulfillment.ShipmentStatus;
@@ -13,17 +23,6 @@ import org.ordo.shared.FieldViolation;
 import org.ordo.shared.OrdoException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * Moves shipments through the warehouse (pick, scan, pack), cancels them, and records the carrier's tracking
@@ -63,8 +62,14 @@ class ShipmentService {
     private final OrderFulfillment fulfillment;
     private final AuditTrail audit;
 
-    ShipmentService(ShipmentStore store, ShipmentViewQueries queries, Catalog catalog, Carriers carriers, Orders orders,
-            OrderFulfillment fulfillment, AuditTrail audit) {
+    ShipmentService(
+            ShipmentStore store,
+            ShipmentViewQueries queries,
+            Catalog catalog,
+            Carriers carriers,
+            Orders orders,
+            OrderFulfillment fulfillment,
+            AuditTrail audit) {
         this.store = store;
         this.queries = queries;
         this.catalog = catalog;
@@ -96,31 +101,56 @@ class ShipmentService {
         String scanned = code.trim();
         Shipment s = lock(idOrNumber);
         if (s.status != ShipmentStatus.PICKING) {
-            throw new OrdoException(OrdoException.Kind.CONFLICT, "not-picking", "Shipment " + s.number + " is " + s.status
-                    + "; items are scanned while it is PICKING.", List.of(),
-                    Map.of("currentState", s.status.name(), "allowedStates", s.status.allowedNext().stream().map(Enum::name).toList()));
+            throw new OrdoException(
+                    OrdoException.Kind.CONFLICT,
+                    "not-picking",
+                    "Shipment " + s.number + " is " + s.status + "; items are scanned while it is PICKING.",
+                    List.of(),
+                    Map.of(
+                            "currentState",
+                            s.status.name(),
+                            "allowedStates",
+                            s.status.allowedNext().stream().map(Enum::name).toList()));
         }
         Shipment.Line line = matchingLine(s, scanned);
         if (line == null) {
-            throw OrdoException.rule("not-on-pick-list", "Nothing with code " + scanned + " is on the pick list of " + s.number + ".",
+            throw OrdoException.rule(
+                    "not-on-pick-list",
+                    "Nothing with code " + scanned + " is on the pick list of " + s.number + ".",
                     List.of(new FieldViolation("code", "is not on the pick list of " + s.number)));
         }
         if (line.packed >= line.quantity) {
-            throw OrdoException.rule("line-complete", "Line " + line.lineNumber + " (" + line.sku + ") of " + s.number + " is complete: "
-                    + line.packed + " of " + line.quantity + " packed.",
-                    List.of(new FieldViolation("code", "line " + line.lineNumber + " (" + line.sku + ") needs no more: " + line.packed
-                            + " of " + line.quantity + " packed")));
+            throw OrdoException.rule(
+                    "line-complete",
+                    "Line " + line.lineNumber + " (" + line.sku + ") of " + s.number + " is complete: " + line.packed
+                            + " of " + line.quantity + " packed.",
+                    List.of(new FieldViolation(
+                            "code",
+                            "line " + line.lineNumber + " (" + line.sku + ") needs no more: " + line.packed + " of "
+                                    + line.quantity + " packed")));
         }
         Map<String, Object> before = Map.of("lineNumber", line.lineNumber, "sku", line.sku, "packed", line.packed);
         line.packed++;
         line.picked = Math.max(line.picked, line.packed);
         store.updateLine(s.id, line);
         store.update(s);
-        audit.record("SHIPMENT", s.id.toString(), "SCANNED", before,
+        audit.record(
+                "SHIPMENT",
+                s.id.toString(),
+                "SCANNED",
+                before,
                 Map.of("lineNumber", line.lineNumber, "sku", line.sku, "packed", line.packed, "code", scanned));
         long remaining = s.lines.stream().mapToLong(Shipment.Line::missing).sum();
-        return new ShipmentViews.ScanResult(s.number, scanned, line.lineNumber, line.sku, line.quantity, line.packed, line.missing(),
-                remaining, remaining == 0);
+        return new ShipmentViews.ScanResult(
+                s.number,
+                scanned,
+                line.lineNumber,
+                line.sku,
+                line.quantity,
+                line.packed,
+                line.missing(),
+                remaining,
+                remaining == 0);
     }
 
     /**
@@ -144,10 +174,15 @@ class ShipmentService {
             }
         }
         if (!missing.isEmpty()) {
-            String list = missing.stream().map(m -> m.get("missingQuantity") + " × " + m.get("sku") + " (line " + m.get("lineNumber") + ")")
+            String list = missing.stream()
+                    .map(m -> m.get("missingQuantity") + " × " + m.get("sku") + " (line " + m.get("lineNumber") + ")")
                     .collect(Collectors.joining(", "));
-            throw new OrdoException(OrdoException.Kind.CONFLICT, "packing-incomplete",
-                    "Shipment " + s.number + " cannot be packed: not yet scanned: " + list + ".", List.of(), Map.of("missing", missing));
+            throw new OrdoException(
+                    OrdoException.Kind.CONFLICT,
+                    "packing-incomplete",
+                    "Shipment " + s.number + " cannot be packed: not yet scanned: " + list + ".",
+                    List.of(),
+                    Map.of("missing", missing));
         }
         Shipment.State before = s.state();
         ShipmentStatus from = s.moveTo(ShipmentStatus.PACKED);
@@ -202,10 +237,15 @@ class ShipmentService {
         TrackingEvent event = request == null ? new TrackingEvent(null, null, null, null) : request;
         TrackingType type = checkTrackingEvent(event);
         UUID id = store.resolveId(idOrNumber).orElseThrow(() -> OrdoException.notFound("Shipment", idOrNumber));
-        UUID orderId = store.find(id.toString()).map(s -> s.orderId).orElseThrow(() -> OrdoException.notFound("Shipment", idOrNumber));
+        UUID orderId = store.find(id.toString())
+                .map(s -> s.orderId)
+                .orElseThrow(() -> OrdoException.notFound("Shipment", idOrNumber));
         // every shipment of the order, so that the last two deliveries of an order cannot both miss each other
         List<Shipment> ofOrder = store.lockAllOfOrder(orderId);
-        Shipment s = ofOrder.stream().filter(x -> x.id.equals(id)).findFirst().orElseThrow(() -> OrdoException.notFound("Shipment", idOrNumber));
+        Shipment s = ofOrder.stream()
+                .filter(x -> x.id.equals(id))
+                .findFirst()
+                .orElseThrow(() -> OrdoException.notFound("Shipment", idOrNumber));
         // the database keeps microseconds: compare and store at that precision, so a resent event is recognised
         Instant at = (event.at() == null ? Instant.now() : event.at()).truncatedTo(ChronoUnit.MICROS);
         if (event.at() != null && store.hasEvent(s.id, type.name(), at)) {
@@ -214,9 +254,19 @@ class ShipmentService {
         String location = blankToNull(event.location());
         String reason = blankToNull(event.reason());
         Shipment.State before = s.state();
-        if (s.status == type.target && type.target != ShipmentStatus.DELIVERED && type.target != ShipmentStatus.RETURNED) {
+        if (s.status == type.target
+                && type.target != ShipmentStatus.DELIVERED
+                && type.target != ShipmentStatus.RETURNED) {
             // news without a change of state (out for delivery, a second delay): history only
-            store.appendEvent(new ShipmentStore.Event(s.id, type.name(), at, location, reason, null, null, Actor.current().username()));
+            store.appendEvent(new ShipmentStore.Event(
+                    s.id,
+                    type.name(),
+                    at,
+                    location,
+                    reason,
+                    null,
+                    null,
+                    Actor.current().username()));
             store.update(s);
             audit.record("SHIPMENT", s.id.toString(), "TRACKED_" + type.name(), before, s.state());
             return queries.view(s);
@@ -226,8 +276,21 @@ class ShipmentService {
             s.deliveredAt = at;
         }
         store.update(s);
-        store.appendEvent(new ShipmentStore.Event(s.id, type.name(), at, location, reason, from, s.status, Actor.current().username()));
-        audit.record("SHIPMENT", s.id.toString(), type == TrackingType.DELIVERED ? "DELIVERED" : "TRACKED_" + type.name(), before, s.state());
+        store.appendEvent(new ShipmentStore.Event(
+                s.id,
+                type.name(),
+                at,
+                location,
+                reason,
+                from,
+                s.status,
+                Actor.current().username()));
+        audit.record(
+                "SHIPMENT",
+                s.id.toString(),
+                type == TrackingType.DELIVERED ? "DELIVERED" : "TRACKED_" + type.name(),
+                before,
+                s.state());
         if (type == TrackingType.DELIVERED) {
             deliverOrderIfComplete(orderId, ofOrder);
         }
@@ -245,7 +308,9 @@ class ShipmentService {
     }
 
     private void deliverOrderIfComplete(UUID orderId, List<Shipment> ofOrder) {
-        List<Shipment> live = ofOrder.stream().filter(x -> x.status != ShipmentStatus.CANCELLED).toList();
+        List<Shipment> live = ofOrder.stream()
+                .filter(x -> x.status != ShipmentStatus.CANCELLED)
+                .toList();
         if (live.isEmpty() || !live.stream().allMatch(x -> x.status == ShipmentStatus.DELIVERED)) {
             return;
         }
@@ -253,7 +318,8 @@ class ShipmentService {
         if (order == null || order.status() != OrderStatus.SHIPPED) {
             return;
         }
-        Instant lastArrival = live.stream().map(x -> x.deliveredAt).max(Instant::compareTo).orElse(Instant.now());
+        Instant lastArrival =
+                live.stream().map(x -> x.deliveredAt).max(Instant::compareTo).orElse(Instant.now());
         fulfillment.recordDelivery(orderId, lastArrival);
     }
 
@@ -269,7 +335,8 @@ class ShipmentService {
                 problems.add(new FieldViolation("type", "must be one of " + List.of(TrackingType.values())));
             }
         }
-        if (type == TrackingType.EXCEPTION && (event.reason() == null || event.reason().isBlank())) {
+        if (type == TrackingType.EXCEPTION
+                && (event.reason() == null || event.reason().isBlank())) {
             problems.add(new FieldViolation("reason", "is required for an EXCEPTION (e.g. delay, damage, address)"));
         }
         if (event.reason() != null && event.reason().length() > 500) {
@@ -296,7 +363,8 @@ class ShipmentService {
         if (!code.matches("[0-9]{8,14}")) {
             return null;
         }
-        Map<String, ProductSnapshot> products = catalog.find(s.lines.stream().map(l -> l.sku).collect(Collectors.toSet()));
+        Map<String, ProductSnapshot> products =
+                catalog.find(s.lines.stream().map(l -> l.sku).collect(Collectors.toSet()));
         for (Shipment.Line l : s.lines) {
             ProductSnapshot p = products.get(l.sku);
             if (p != null && p.gtin() != null && sameGtin(p.gtin(), code)) {
@@ -339,10 +407,19 @@ class ShipmentService {
     }
 
     private ShipmentStore.Event event(Shipment s, ShipmentStatus from, Instant at, String location, String reason) {
-        return new ShipmentStore.Event(s.id, s.status.name(), at, location, reason, from, s.status, Actor.current().username());
+        return new ShipmentStore.Event(
+                s.id,
+                s.status.name(),
+                at,
+                location,
+                reason,
+                from,
+                s.status,
+                Actor.current().username());
     }
 
-    private ShipmentViews.ShipmentView save(Shipment s, Shipment.State before, String action, ShipmentStore.Event event) {
+    private ShipmentViews.ShipmentView save(
+            Shipment s, Shipment.State before, String action, ShipmentStore.Event event) {
         store.update(s);
         store.appendEvent(event);
         audit.record("SHIPMENT", s.id.toString(), action, before, s.state());

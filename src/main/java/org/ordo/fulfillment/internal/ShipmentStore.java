@@ -1,5 +1,18 @@
 package org.ordo.fulfillment.internal;
 
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import org.ordo.fulfillment.ShipmentStatus;
 import org.ordo.platform.Database;
 import org.ordo.platform.PageResult;
@@ -10,31 +23,35 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import java.sql.Date;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
-
 /** Shipments, their lines and events in tables shipment, shipment_line, shipment_event. */
 @Component
 class ShipmentStore {
 
     /** One entry of a shipment's history: its own transitions and the carrier's tracking events. */
-    record Event(UUID shipmentId, String type, Instant at, String location, String reason, ShipmentStatus from, ShipmentStatus to,
+    record Event(
+            UUID shipmentId,
+            String type,
+            Instant at,
+            String location,
+            String reason,
+            ShipmentStatus from,
+            ShipmentStatus to,
             String actor) {}
 
-    record Summary(UUID id, String number, UUID orderId, String orderNumber, String warehouse, ShipmentStatus status, long quantity,
-            String carrier, String service, String trackingNumber, LocalDate expectedDeliveryDate, Instant plannedAt, Instant shippedAt,
+    record Summary(
+            UUID id,
+            String number,
+            UUID orderId,
+            String orderNumber,
+            String warehouse,
+            ShipmentStatus status,
+            long quantity,
+            String carrier,
+            String service,
+            String trackingNumber,
+            LocalDate expectedDeliveryDate,
+            Instant plannedAt,
+            Instant shippedAt,
             Instant deliveredAt) {}
 
     record SearchFilter(List<ShipmentStatus> statuses, String warehouse, UUID orderId, UUID customerId) {}
@@ -68,15 +85,35 @@ class ShipmentStore {
 
     void insert(Shipment s) {
         Address a = s.shipTo;
-        jdbc.sql("INSERT INTO shipment (id, number, order_id, order_number, customer_id, warehouse, status, ship_name, ship_line1, "
-                        + "ship_line2, ship_city, ship_region, ship_postal_code, ship_country, planned_at, planned_by, version, updated_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)")
-                .params(s.id, s.number, s.orderId, s.orderNumber, s.customerId, s.warehouse, s.status.name(), a.name(), a.line1(),
-                        a.line2(), a.city(), a.region(), a.postalCode(), a.country(), Timestamp.from(s.plannedAt), s.plannedBy,
+        jdbc.sql(
+                        "INSERT INTO shipment (id, number, order_id, order_number, customer_id, warehouse, status, ship_name, ship_line1, "
+                                + "ship_line2, ship_city, ship_region, ship_postal_code, ship_country, planned_at, planned_by, version, updated_at) "
+                                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)")
+                .params(
+                        s.id,
+                        s.number,
+                        s.orderId,
+                        s.orderNumber,
+                        s.customerId,
+                        s.warehouse,
+                        s.status.name(),
+                        a.name(),
+                        a.line1(),
+                        a.line2(),
+                        a.city(),
+                        a.region(),
+                        a.postalCode(),
+                        a.country(),
+                        Timestamp.from(s.plannedAt),
+                        s.plannedBy,
                         Timestamp.from(Instant.now()))
                 .update();
-        template.batchUpdate("INSERT INTO shipment_line (shipment_id, line_number, sku, product_name, quantity, picked_quantity, "
-                + "packed_quantity) VALUES (?, ?, ?, ?, ?, 0, 0)", s.lines, s.lines.size(), (ps, l) -> {
+        template.batchUpdate(
+                "INSERT INTO shipment_line (shipment_id, line_number, sku, product_name, quantity, picked_quantity, "
+                        + "packed_quantity) VALUES (?, ?, ?, ?, ?, 0, 0)",
+                s.lines,
+                s.lines.size(),
+                (ps, l) -> {
                     ps.setObject(1, s.id);
                     ps.setInt(2, l.lineNumber);
                     ps.setString(3, l.sku);
@@ -87,30 +124,46 @@ class ShipmentStore {
 
     /** Saves the header and the lines' scan counts; bumps the version. */
     void update(Shipment s) {
-        jdbc.sql("UPDATE shipment SET status = ?, sscc = ?, weight_grams = ?, carrier = ?, service = ?, tracking_number = ?, "
-                        + "shipping_cost = ?, shipping_currency = ?, expected_delivery_date = ?, picking_started_at = ?, packed_at = ?, "
-                        + "shipped_at = ?, delivered_at = ?, cancelled_at = ?, cancel_reason = ?, version = version + 1, updated_at = ? "
-                        + "WHERE id = ?")
-                .params(s.status.name(), s.sscc, s.weightGrams, s.carrier, s.service, s.trackingNumber,
+        jdbc.sql(
+                        "UPDATE shipment SET status = ?, sscc = ?, weight_grams = ?, carrier = ?, service = ?, tracking_number = ?, "
+                                + "shipping_cost = ?, shipping_currency = ?, expected_delivery_date = ?, picking_started_at = ?, packed_at = ?, "
+                                + "shipped_at = ?, delivered_at = ?, cancelled_at = ?, cancel_reason = ?, version = version + 1, updated_at = ? "
+                                + "WHERE id = ?")
+                .params(
+                        s.status.name(),
+                        s.sscc,
+                        s.weightGrams,
+                        s.carrier,
+                        s.service,
+                        s.trackingNumber,
                         s.shippingCost == null ? null : s.shippingCost.amount(),
                         s.shippingCost == null ? null : s.shippingCost.currencyCode(),
-                        s.expectedDeliveryDate == null ? null : Date.valueOf(s.expectedDeliveryDate), timestamp(s.pickingStartedAt),
-                        timestamp(s.packedAt), timestamp(s.shippedAt), timestamp(s.deliveredAt), timestamp(s.cancelledAt), s.cancelReason,
-                        Timestamp.from(Instant.now()), s.id)
+                        s.expectedDeliveryDate == null ? null : Date.valueOf(s.expectedDeliveryDate),
+                        timestamp(s.pickingStartedAt),
+                        timestamp(s.packedAt),
+                        timestamp(s.shippedAt),
+                        timestamp(s.deliveredAt),
+                        timestamp(s.cancelledAt),
+                        s.cancelReason,
+                        Timestamp.from(Instant.now()),
+                        s.id)
                 .update();
         s.version++;
     }
 
     void updateLine(UUID shipmentId, Shipment.Line line) {
-        jdbc.sql("UPDATE shipment_line SET picked_quantity = ?, packed_quantity = ? WHERE shipment_id = ? AND line_number = ?")
+        jdbc.sql(
+                        "UPDATE shipment_line SET picked_quantity = ?, packed_quantity = ? WHERE shipment_id = ? AND line_number = ?")
                 .params(line.picked, line.packed, shipmentId, line.lineNumber)
                 .update();
     }
 
     /** Loads a shipment and locks it until the transaction ends. */
     Optional<Shipment> lock(UUID id) {
-        Optional<Shipment> shipment = jdbc.sql("SELECT * FROM shipment WHERE id = ? FOR UPDATE").param(id)
-                .query(ShipmentStore::mapShipment).optional();
+        Optional<Shipment> shipment = jdbc.sql("SELECT * FROM shipment WHERE id = ? FOR UPDATE")
+                .param(id)
+                .query(ShipmentStore::mapShipment)
+                .optional();
         shipment.ifPresent(this::loadLines);
         return shipment;
     }
@@ -120,15 +173,19 @@ class ShipmentStore {
      * and the second sees the first (lock order: shipments by id, then the order).
      */
     List<Shipment> lockAllOfOrder(UUID orderId) {
-        List<Shipment> shipments = jdbc.sql("SELECT * FROM shipment WHERE order_id = ? ORDER BY id FOR UPDATE").param(orderId)
-                .query(ShipmentStore::mapShipment).list();
+        List<Shipment> shipments = jdbc.sql("SELECT * FROM shipment WHERE order_id = ? ORDER BY id FOR UPDATE")
+                .param(orderId)
+                .query(ShipmentStore::mapShipment)
+                .list();
         shipments.forEach(this::loadLines);
         return shipments;
     }
 
     List<Shipment> ofOrder(UUID orderId) {
-        List<Shipment> shipments = jdbc.sql("SELECT * FROM shipment WHERE order_id = ? ORDER BY planned_at, number").param(orderId)
-                .query(ShipmentStore::mapShipment).list();
+        List<Shipment> shipments = jdbc.sql("SELECT * FROM shipment WHERE order_id = ? ORDER BY planned_at, number")
+                .param(orderId)
+                .query(ShipmentStore::mapShipment)
+                .list();
         shipments.forEach(this::loadLines);
         return shipments;
     }
@@ -137,8 +194,14 @@ class ShipmentStore {
     Optional<Shipment> find(String idOrNumber) {
         UUID id = parseUuid(idOrNumber);
         Optional<Shipment> shipment = id != null
-                ? jdbc.sql("SELECT * FROM shipment WHERE id = ?").param(id).query(ShipmentStore::mapShipment).optional()
-                : jdbc.sql("SELECT * FROM shipment WHERE number = ?").param(idOrNumber).query(ShipmentStore::mapShipment).optional();
+                ? jdbc.sql("SELECT * FROM shipment WHERE id = ?")
+                        .param(id)
+                        .query(ShipmentStore::mapShipment)
+                        .optional()
+                : jdbc.sql("SELECT * FROM shipment WHERE number = ?")
+                        .param(idOrNumber)
+                        .query(ShipmentStore::mapShipment)
+                        .optional();
         shipment.ifPresent(this::loadLines);
         return shipment;
     }
@@ -148,21 +211,30 @@ class ShipmentStore {
         if (id != null) {
             return Optional.of(id);
         }
-        return jdbc.sql("SELECT id FROM shipment WHERE number = ?").param(idOrNumber).query(UUID.class).optional();
+        return jdbc.sql("SELECT id FROM shipment WHERE number = ?")
+                .param(idOrNumber)
+                .query(UUID.class)
+                .optional();
     }
 
     boolean trackingNumberTaken(String trackingNumber, UUID exceptShipment) {
-        return jdbc.sql("SELECT COUNT(*) FROM shipment WHERE tracking_number = ? AND id <> ?").params(trackingNumber, exceptShipment)
-                .query(Long.class).single() > 0;
+        return jdbc.sql("SELECT COUNT(*) FROM shipment WHERE tracking_number = ? AND id <> ?")
+                        .params(trackingNumber, exceptShipment)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     /** Per order line and warehouse, the quantity on the order's open (planned, picking, packed) shipments. */
     Map<Integer, Map<String, Long>> openQuantities(UUID orderId) {
         Map<Integer, Map<String, Long>> result = new HashMap<>();
-        jdbc.sql("SELECT l.line_number, s.warehouse, SUM(l.quantity) FROM shipment_line l JOIN shipment s ON s.id = l.shipment_id "
-                        + "WHERE s.order_id = :order AND s.status IN (:open) GROUP BY l.line_number, s.warehouse")
+        jdbc.sql(
+                        "SELECT l.line_number, s.warehouse, SUM(l.quantity) FROM shipment_line l JOIN shipment s ON s.id = l.shipment_id "
+                                + "WHERE s.order_id = :order AND s.status IN (:open) GROUP BY l.line_number, s.warehouse")
                 .param("order", orderId)
-                .param("open", ShipmentStatus.openStates().stream().map(Enum::name).toList())
+                .param(
+                        "open",
+                        ShipmentStatus.openStates().stream().map(Enum::name).toList())
                 .query(rs -> {
                     result.computeIfAbsent(rs.getInt(1), k -> new HashMap<>()).put(rs.getString(2), rs.getLong(3));
                 });
@@ -170,28 +242,44 @@ class ShipmentStore {
     }
 
     void appendEvent(Event e) {
-        jdbc.sql("INSERT INTO shipment_event (shipment_id, type, at, location, reason, from_status, to_status, actor, recorded_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(e.shipmentId(), e.type(), Timestamp.from(e.at()), e.location(), e.reason(),
-                        e.from() == null ? null : e.from().name(), e.to() == null ? null : e.to().name(), e.actor(),
+        jdbc.sql(
+                        "INSERT INTO shipment_event (shipment_id, type, at, location, reason, from_status, to_status, actor, recorded_at) "
+                                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        e.shipmentId(),
+                        e.type(),
+                        Timestamp.from(e.at()),
+                        e.location(),
+                        e.reason(),
+                        e.from() == null ? null : e.from().name(),
+                        e.to() == null ? null : e.to().name(),
+                        e.actor(),
                         Timestamp.from(Instant.now()))
                 .update();
     }
 
     List<Event> events(UUID shipmentId) {
-        return jdbc.sql("SELECT * FROM shipment_event WHERE shipment_id = ? ORDER BY id").param(shipmentId)
-                .query((rs, n) -> new Event(rs.getObject("shipment_id", UUID.class), rs.getString("type"), rs.getTimestamp("at").toInstant(),
-                        rs.getString("location"), rs.getString("reason"), status(rs.getString("from_status")),
-                        status(rs.getString("to_status")), rs.getString("actor")))
+        return jdbc.sql("SELECT * FROM shipment_event WHERE shipment_id = ? ORDER BY id")
+                .param(shipmentId)
+                .query((rs, n) -> new Event(
+                        rs.getObject("shipment_id", UUID.class),
+                        rs.getString("type"),
+                        rs.getTimestamp("at").toInstant(),
+                        rs.getString("location"),
+                        rs.getString("reason"),
+                        status(rs.getString("from_status")),
+                        status(rs.getString("to_status")),
+                        rs.getString("actor")))
                 .list();
     }
 
     /** Whether this carrier event was recorded already (a carrier that sends the same event twice changes nothing). */
     boolean hasEvent(UUID shipmentId, String type, Instant at) {
         return jdbc.sql("SELECT COUNT(*) FROM shipment_event WHERE shipment_id = ? AND type = ? AND at = ?")
-                .params(shipmentId, type, Timestamp.from(at))
-                .query(Long.class)
-                .single() > 0;
+                        .params(shipmentId, type, Timestamp.from(at))
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     PageResult<Summary> search(SearchFilter filter, Paging paging) {
@@ -218,17 +306,35 @@ class ShipmentStore {
             where.append(" AND s.customer_id = :customerId");
             params.put("customerId", filter.customerId());
         }
-        long total = jdbc.sql("SELECT COUNT(*) FROM shipment s" + where).params(params).query(Long.class).single();
+        long total = jdbc.sql("SELECT COUNT(*) FROM shipment s" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
         List<Summary> items = jdbc.sql("SELECT s.id, s.number, s.order_id, s.order_number, s.warehouse, s.status, "
                         + "(SELECT COALESCE(SUM(l.quantity), 0) FROM shipment_line l WHERE l.shipment_id = s.id), s.carrier, s.service, "
-                        + "s.tracking_number, s.expected_delivery_date, s.planned_at, s.shipped_at, s.delivered_at FROM shipment s" + where
-                        + (oldestFirst ? " ORDER BY s.planned_at, s.number" : " ORDER BY s.planned_at DESC, s.number DESC") + " LIMIT :limit OFFSET :offset")
+                        + "s.tracking_number, s.expected_delivery_date, s.planned_at, s.shipped_at, s.delivered_at FROM shipment s"
+                        + where
+                        + (oldestFirst
+                                ? " ORDER BY s.planned_at, s.number"
+                                : " ORDER BY s.planned_at DESC, s.number DESC")
+                        + " LIMIT :limit OFFSET :offset")
                 .params(params)
                 .param("limit", paging.size())
                 .param("offset", paging.offset())
-                .query((rs, n) -> new Summary(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class), rs.getString(4),
-                        rs.getString(5), ShipmentStatus.valueOf(rs.getString(6)), rs.getLong(7), rs.getString(8), rs.getString(9),
-                        rs.getString(10), localDate(rs.getDate(11)), rs.getTimestamp(12).toInstant(), instant(rs.getTimestamp(13)),
+                .query((rs, n) -> new Summary(
+                        rs.getObject(1, UUID.class),
+                        rs.getString(2),
+                        rs.getObject(3, UUID.class),
+                        rs.getString(4),
+                        rs.getString(5),
+                        ShipmentStatus.valueOf(rs.getString(6)),
+                        rs.getLong(7),
+                        rs.getString(8),
+                        rs.getString(9),
+                        rs.getString(10),
+                        localDate(rs.getDate(11)),
+                        rs.getTimestamp(12).toInstant(),
+                        instant(rs.getTimestamp(13)),
                         instant(rs.getTimestamp(14))))
                 .list();
         return new PageResult<>(items, paging.page(), paging.size(), total);
@@ -238,9 +344,11 @@ class ShipmentStore {
     Map<ShipmentStatus, Long> openCounts(String warehouse) {
         Map<ShipmentStatus, Long> counts = new java.util.EnumMap<>(ShipmentStatus.class);
         ShipmentStatus.openStates().forEach(s -> counts.put(s, 0L));
-        jdbc.sql("SELECT status, COUNT(*) FROM shipment WHERE status IN (:open)" + (warehouse == null ? "" : " AND warehouse = :warehouse")
-                        + " GROUP BY status")
-                .param("open", ShipmentStatus.openStates().stream().map(Enum::name).toList())
+        jdbc.sql("SELECT status, COUNT(*) FROM shipment WHERE status IN (:open)"
+                        + (warehouse == null ? "" : " AND warehouse = :warehouse") + " GROUP BY status")
+                .param(
+                        "open",
+                        ShipmentStatus.openStates().stream().map(Enum::name).toList())
                 .params(warehouse == null ? Map.of() : Map.of("warehouse", warehouse))
                 .query(rs -> {
                     counts.put(ShipmentStatus.valueOf(rs.getString(1)), rs.getLong(2));
@@ -249,8 +357,9 @@ class ShipmentStore {
     }
 
     private void loadLines(Shipment s) {
-        s.lines.addAll(jdbc.sql("SELECT line_number, sku, product_name, quantity, picked_quantity, packed_quantity FROM shipment_line "
-                        + "WHERE shipment_id = ? ORDER BY line_number")
+        s.lines.addAll(jdbc.sql(
+                        "SELECT line_number, sku, product_name, quantity, picked_quantity, packed_quantity FROM shipment_line "
+                                + "WHERE shipment_id = ? ORDER BY line_number")
                 .param(s.id)
                 .query((rs, n) -> {
                     Shipment.Line l = new Shipment.Line(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getLong(4));
@@ -262,11 +371,25 @@ class ShipmentStore {
     }
 
     private static Shipment mapShipment(ResultSet rs, int row) throws SQLException {
-        Address shipTo = new Address(rs.getString("ship_name"), rs.getString("ship_line1"), rs.getString("ship_line2"),
-                rs.getString("ship_city"), rs.getString("ship_region"), rs.getString("ship_postal_code"), trim(rs.getString("ship_country")));
-        Shipment s = new Shipment(rs.getObject("id", UUID.class), rs.getString("number"), rs.getObject("order_id", UUID.class),
-                rs.getString("order_number"), rs.getObject("customer_id", UUID.class), rs.getString("warehouse"), shipTo,
-                ShipmentStatus.valueOf(rs.getString("status")), rs.getTimestamp("planned_at").toInstant(), rs.getString("planned_by"));
+        Address shipTo = new Address(
+                rs.getString("ship_name"),
+                rs.getString("ship_line1"),
+                rs.getString("ship_line2"),
+                rs.getString("ship_city"),
+                rs.getString("ship_region"),
+                rs.getString("ship_postal_code"),
+                trim(rs.getString("ship_country")));
+        Shipment s = new Shipment(
+                rs.getObject("id", UUID.class),
+                rs.getString("number"),
+                rs.getObject("order_id", UUID.class),
+                rs.getString("order_number"),
+                rs.getObject("customer_id", UUID.class),
+                rs.getString("warehouse"),
+                shipTo,
+                ShipmentStatus.valueOf(rs.getString("status")),
+                rs.getTimestamp("planned_at").toInstant(),
+                rs.getString("planned_by"));
         s.sscc = trim(rs.getString("sscc"));
         long weight = rs.getLong("weight_grams");
         s.weightGrams = rs.wasNull() ? null : weight;
@@ -274,7 +397,10 @@ class ShipmentStore {
         s.service = rs.getString("service");
         s.trackingNumber = rs.getString("tracking_number");
         if (rs.getBigDecimal("shipping_cost") != null) {
-            s.shippingCost = Money.of(rs.getBigDecimal("shipping_cost"), rs.getString("shipping_currency").trim()).rounded();
+            s.shippingCost = Money.of(
+                            rs.getBigDecimal("shipping_cost"),
+                            rs.getString("shipping_currency").trim())
+                    .rounded();
         }
         s.expectedDeliveryDate = localDate(rs.getDate("expected_delivery_date"));
         s.pickingStartedAt = instant(rs.getTimestamp("picking_started_at"));

@@ -1,17 +1,16 @@
 package org.ordo.fulfillment.internal;
 
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.ordo.catalog.Catalog;
 import org.ordo.catalog.ProductSnapshot;
 import org.ordo.identity.Actor;
 import org.ordo.inventory.Inventory;
 import org.ordo.shared.OrdoException;
 import org.springframework.stereotype.Component;
-
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /** Builds the JSON views of shipments, with bin locations from inventory and GTINs from the catalog. */
 @Component
@@ -45,17 +44,49 @@ class ShipmentViewQueries {
         Map<String, String> bins = inventory.binLocations(s.warehouse, skus);
         Map<String, ProductSnapshot> products = catalog.find(skus);
         List<ShipmentViews.LineView> lines = s.lines.stream()
-                .map(l -> new ShipmentViews.LineView(l.lineNumber, l.sku, l.productName, gtin(products, l.sku), l.quantity,
-                        bins.get(l.sku), l.picked, l.packed))
-                .sorted(Comparator.comparing(ShipmentViews.LineView::binLocation, BINS).thenComparing(ShipmentViews.LineView::sku))
+                .map(l -> new ShipmentViews.LineView(
+                        l.lineNumber,
+                        l.sku,
+                        l.productName,
+                        gtin(products, l.sku),
+                        l.quantity,
+                        bins.get(l.sku),
+                        l.picked,
+                        l.packed))
+                .sorted(Comparator.comparing(ShipmentViews.LineView::binLocation, BINS)
+                        .thenComparing(ShipmentViews.LineView::sku))
                 .toList();
         List<ShipmentViews.EventView> history = store.events(s.id).stream()
-                .map(e -> new ShipmentViews.EventView(e.type(), e.at(), e.location(), e.reason(), e.from(), e.to(), e.actor()))
+                .map(e -> new ShipmentViews.EventView(
+                        e.type(), e.at(), e.location(), e.reason(), e.from(), e.to(), e.actor()))
                 .toList();
-        return new ShipmentViews.ShipmentView(s.id, s.number, s.orderId, s.orderNumber, s.warehouse, s.status, s.status.allowedNext(),
-                s.shipTo, lines, s.totalQuantity(), s.sscc == null ? null : new ShipmentViews.PackageView(s.sscc, s.weightGrams), s.carrier,
-                s.service, s.trackingNumber, s.shippingCost, s.expectedDeliveryDate, s.plannedAt, s.plannedBy, s.pickingStartedAt,
-                s.packedAt, s.shippedAt, s.deliveredAt, s.cancelledAt, s.cancelReason, history, s.version);
+        return new ShipmentViews.ShipmentView(
+                s.id,
+                s.number,
+                s.orderId,
+                s.orderNumber,
+                s.warehouse,
+                s.status,
+                s.status.allowedNext(),
+                s.shipTo,
+                lines,
+                s.totalQuantity(),
+                s.sscc == null ? null : new ShipmentViews.PackageView(s.sscc, s.weightGrams),
+                s.carrier,
+                s.service,
+                s.trackingNumber,
+                s.shippingCost,
+                s.expectedDeliveryDate,
+                s.plannedAt,
+                s.plannedBy,
+                s.pickingStartedAt,
+                s.packedAt,
+                s.shippedAt,
+                s.deliveredAt,
+                s.cancelledAt,
+                s.cancelReason,
+                history,
+                s.version);
     }
 
     private static String gtin(Map<String, ProductSnapshot> products, String sku) {

@@ -1,12 +1,11 @@
 package org.ordo.fulfillment.internal;
 
-import org.ordo.fulfillment.Shipping;
-import org.springframework.stereotype.Component;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.ordo.fulfillment.Shipping;
+import org.springframework.stereotype.Component;
 
 /** {@link Shipping} through the services behind the REST API, step by step, each step its own transaction. */
 @Component
@@ -31,7 +30,10 @@ class ShippingService implements Shipping {
                 lines.add(new ShipmentPlanningService.PlanLine(e.getKey(), e.getValue()));
             }
         }
-        return planning.plan(orderId.toString(), new ShipmentPlanningService.PlanRequest(warehouse, lines)).shipments().stream()
+        return planning
+                .plan(orderId.toString(), new ShipmentPlanningService.PlanRequest(warehouse, lines))
+                .shipments()
+                .stream()
                 .map(ShipmentViews.ShipmentView::number)
                 .toList();
     }

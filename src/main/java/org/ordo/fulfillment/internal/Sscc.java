@@ -22,7 +22,9 @@ final class Sscc {
     }
 
     static boolean isValid(String sscc) {
-        return sscc != null && sscc.matches("[0-9]{18}") && CheckDigits.gs1Mod10(sscc.substring(0, 17)) == sscc.charAt(17) - '0';
+        return sscc != null
+                && sscc.matches("[0-9]{18}")
+                && CheckDigits.gs1Mod10(sscc.substring(0, 17)) == sscc.charAt(17) - '0';
     }
 
     /** As printed under the barcode: the application identifier in brackets, then the 18 digits. */

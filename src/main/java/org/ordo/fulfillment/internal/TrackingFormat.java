@@ -76,7 +76,9 @@ enum TrackingFormat {
 
     /** Without spaces, upper case: the form numbers are stored and compared in. */
     static String normalize(String trackingNumber) {
-        return trackingNumber == null ? null : trackingNumber.replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
+        return trackingNumber == null
+                ? null
+                : trackingNumber.replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
     }
 
     /** Whether the (normalized) number has this format's shape and a correct check digit. */

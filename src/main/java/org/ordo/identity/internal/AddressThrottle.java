@@ -1,13 +1,12 @@
 package org.ordo.identity.internal;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.stereotype.Component;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
 
 /**
  * Failed logins per client address, on this node: an address that failed {@code maxFailures} times within the window is
@@ -56,7 +55,10 @@ class AddressThrottle {
         if (windows.size() >= MAX_ADDRESSES) {
             windows.values().removeIf(w -> !w.start().plus(window).isAfter(now));
         }
-        windows.merge(address, new Window(now, 1),
-                (old, one) -> old.start().plus(window).isAfter(now) ? new Window(old.start(), old.failures() + 1) : one);
+        windows.merge(
+                address,
+                new Window(now, 1),
+                (old, one) ->
+                        old.start().plus(window).isAfter(now) ? new Window(old.start(), old.failures() + 1) : one);
     }
 }

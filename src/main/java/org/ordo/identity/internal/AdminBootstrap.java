@@ -1,5 +1,7 @@
 package org.ordo.identity.internal;
 
+import java.security.SecureRandom;
+import java.util.Base64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -9,9 +11,6 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
-
-import java.security.SecureRandom;
-import java.util.Base64;
 
 /**
  * Creates the user {@code admin} on first start, with the password from {@code ORDO_ADMIN_PASSWORD}, or a random
@@ -27,7 +26,8 @@ class AdminBootstrap implements ApplicationRunner {
     private final UserService management;
     private final String configuredPassword;
 
-    AdminBootstrap(UserStore users, UserService management, @Value("${ordo.admin-password:}") String configuredPassword) {
+    AdminBootstrap(
+            UserStore users, UserService management, @Value("${ordo.admin-password:}") String configuredPassword) {
         this.users = users;
         this.management = management;
         this.configuredPassword = configuredPassword;
@@ -46,7 +46,9 @@ class AdminBootstrap implements ApplicationRunner {
             return;
         }
         if (generated) {
-            log.warn("Created user 'admin' with the generated password: {}  (set ORDO_ADMIN_PASSWORD to choose it; shown only once)", password);
+            log.warn(
+                    "Created user 'admin' with the generated password: {}  (set ORDO_ADMIN_PASSWORD to choose it; shown only once)",
+                    password);
         } else {
             log.info("Created user 'admin' with the password from ORDO_ADMIN_PASSWORD");
         }

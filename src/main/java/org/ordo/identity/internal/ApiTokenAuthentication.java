@@ -4,14 +4,13 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import java.io.IOException;
-import java.util.Optional;
 
 /**
  * Authenticates {@code Authorization: Bearer <api token>}. A bearer token that does not authenticate ends the
@@ -39,18 +38,24 @@ class ApiTokenAuthentication extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<OrdoUser> user = tokens.authenticate(header.substring(BEARER.length()).trim());
+        Optional<OrdoUser> user =
+                tokens.authenticate(header.substring(BEARER.length()).trim());
         if (user.isEmpty()) {
             // a wrong token counts like a wrong password: an address guessing tokens is throttled too
             throttle.failed(LoginService.addressOf(request));
             contexts.clearContext();
             response.setHeader("WWW-Authenticate", "Bearer realm=\"Ordo\", error=\"invalid_token\"");
-            SecurityConfiguration.writeProblem(response, 401, "invalid-token", "Unauthorized",
+            SecurityConfiguration.writeProblem(
+                    response,
+                    401,
+                    "invalid-token",
+                    "Unauthorized",
                     "The API token is unknown, revoked or expired, or its user is disabled.");
             return;
         }
         SecurityContext context = contexts.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user.get(), null, user.get().getAuthorities()));
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                user.get(), null, user.get().getAuthorities()));
         contexts.setContext(context);
         chain.doFilter(request, response);
     }

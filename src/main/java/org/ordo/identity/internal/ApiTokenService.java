@@ -1,17 +1,5 @@
 package org.ordo.identity.internal;
 
-import org.ordo.identity.Actor;
-import org.ordo.identity.AuditTrail;
-import org.ordo.identity.Role;
-import org.ordo.identity.TokenAdmin;
-import org.ordo.platform.PageResult;
-import org.ordo.platform.Paging;
-import org.ordo.shared.FieldViolation;
-import org.ordo.shared.OrdoException;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -30,6 +18,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.ordo.identity.Actor;
+import org.ordo.identity.AuditTrail;
+import org.ordo.identity.Role;
+import org.ordo.identity.TokenAdmin;
+import org.ordo.platform.PageResult;
+import org.ordo.platform.Paging;
+import org.ordo.shared.FieldViolation;
+import org.ordo.shared.OrdoException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * API tokens (table api_token): {@code ordo_} + 32 random bytes in URL-safe base64. Only the SHA-256 of a token
@@ -54,7 +53,14 @@ class ApiTokenService implements TokenAdmin {
     record IssuedToken(UUID id, String name, String token, Instant createdAt, Instant expiresAt) {}
 
     /** A token as listed: never the secret. */
-    record TokenView(UUID id, String username, String name, Instant createdAt, Instant expiresAt, Instant lastUsedAt, boolean revoked) {
+    record TokenView(
+            UUID id,
+            String username,
+            String name,
+            Instant createdAt,
+            Instant expiresAt,
+            Instant lastUsedAt,
+            boolean revoked) {
 
         Map<String, Object> state() {
             Map<String, Object> state = new LinkedHashMap<>();
@@ -86,7 +92,8 @@ class ApiTokenService implements TokenAdmin {
         } else if (name.length() > 100) {
             problems.add(new FieldViolation("name", "must be at most 100 characters"));
         }
-        Instant expiresAt = request.expiresAt() == null ? null : request.expiresAt().truncatedTo(ChronoUnit.MICROS);
+        Instant expiresAt =
+                request.expiresAt() == null ? null : request.expiresAt().truncatedTo(ChronoUnit.MICROS);
         if (expiresAt != null && !expiresAt.isAfter(now)) {
             problems.add(new FieldViolation("expiresAt", "must be in the future"));
         }
@@ -97,8 +104,15 @@ class ApiTokenService implements TokenAdmin {
         accounts.lock(username).orElseThrow(() -> OrdoException.notFound("User", username));
         String token = newToken();
         UUID id = UUID.randomUUID();
-        jdbc.sql("INSERT INTO api_token (id, username, name, token_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)")
-                .params(id, username, name, sha256(token), Timestamp.from(now), expiresAt == null ? null : Timestamp.from(expiresAt))
+        jdbc.sql(
+                        "INSERT INTO api_token (id, username, name, token_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(
+                        id,
+                        username,
+                        name,
+                        sha256(token),
+                        Timestamp.from(now),
+                        expiresAt == null ? null : Timestamp.from(expiresAt))
                 .update();
         TokenView issued = new TokenView(id, username, name, now, expiresAt, null, false);
         audit.record(UserService.AUDIT_ENTITY, username, "TOKEN_ISSUED", null, issued.state());
@@ -114,7 +128,10 @@ class ApiTokenService implements TokenAdmin {
                 .params(username, paging.size(), paging.offset())
                 .query(ApiTokenService::map)
                 .list();
-        long total = jdbc.sql("SELECT COUNT(*) FROM api_token WHERE username = ?").param(username).query(Long.class).single();
+        long total = jdbc.sql("SELECT COUNT(*) FROM api_token WHERE username = ?")
+                .param(username)
+                .query(Long.class)
+                .single();
         return new PageResult<>(items, paging.page(), paging.size(), total);
     }
 
@@ -131,10 +148,18 @@ class ApiTokenService implements TokenAdmin {
         TokenView token = find(id).orElseThrow(() -> OrdoException.notFound("Token", id));
         requireOwnerOrAdmin(token, actor);
         accounts.lock(token.username());
-        int changed = jdbc.sql("UPDATE api_token SET revoked = TRUE WHERE id = ? AND revoked = FALSE").param(id).update();
+        int changed = jdbc.sql("UPDATE api_token SET revoked = TRUE WHERE id = ? AND revoked = FALSE")
+                .param(id)
+                .update();
         if (changed == 1) {
-            TokenView revoked = new TokenView(token.id(), token.username(), token.name(), token.createdAt(), token.expiresAt(),
-                    token.lastUsedAt(), true);
+            TokenView revoked = new TokenView(
+                    token.id(),
+                    token.username(),
+                    token.name(),
+                    token.createdAt(),
+                    token.expiresAt(),
+                    token.lastUsedAt(),
+                    true);
             audit.record(UserService.AUDIT_ENTITY, token.username(), "TOKEN_REVOKED", token.state(), revoked.state());
         }
     }
@@ -148,17 +173,28 @@ class ApiTokenService implements TokenAdmin {
             return Optional.empty();
         }
         record Found(UUID id, Instant expiresAt, Instant lastUsedAt, boolean revoked, OrdoUser user) {}
-        Optional<Found> found = jdbc.sql("SELECT t.id, t.expires_at, t.last_used_at, t.revoked, u.username, u.password_hash, "
-                        + "u.customer_id, u.enabled, u.version, " + UserStore.ROLES
-                        + " FROM api_token t JOIN app_user u ON u.username = t.username WHERE t.token_hash = ?")
+        Optional<Found> found = jdbc.sql(
+                        "SELECT t.id, t.expires_at, t.last_used_at, t.revoked, u.username, u.password_hash, "
+                                + "u.customer_id, u.enabled, u.version, " + UserStore.ROLES
+                                + " FROM api_token t JOIN app_user u ON u.username = t.username WHERE t.token_hash = ?")
                 .param(sha256(token))
-                .query((rs, n) -> new Found(rs.getObject("id", UUID.class), instant(rs, "expires_at"), instant(rs, "last_used_at"),
+                .query((rs, n) -> new Found(
+                        rs.getObject("id", UUID.class),
+                        instant(rs, "expires_at"),
+                        instant(rs, "last_used_at"),
                         rs.getBoolean("revoked"),
-                        new OrdoUser(rs.getString("username"), rs.getString("password_hash"), UserStore.roles(rs),
-                                rs.getObject("customer_id", UUID.class), rs.getBoolean("enabled"), rs.getLong("version"))))
+                        new OrdoUser(
+                                rs.getString("username"),
+                                rs.getString("password_hash"),
+                                UserStore.roles(rs),
+                                rs.getObject("customer_id", UUID.class),
+                                rs.getBoolean("enabled"),
+                                rs.getLong("version"))))
                 .optional();
         Instant now = Instant.now();
-        if (found.isEmpty() || found.get().revoked() || !found.get().user().enabled()
+        if (found.isEmpty()
+                || found.get().revoked()
+                || !found.get().user().enabled()
                 || (found.get().expiresAt() != null && !found.get().expiresAt().isAfter(now))) {
             return Optional.empty();
         }
@@ -166,7 +202,8 @@ class ApiTokenService implements TokenAdmin {
         Instant stale = now.minus(LAST_USED_PRECISION);
         if (f.lastUsedAt() == null || f.lastUsedAt().isBefore(stale)) {
             // conditional, so that nodes racing on the same token write it once
-            jdbc.sql("UPDATE api_token SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)")
+            jdbc.sql(
+                            "UPDATE api_token SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)")
                     .params(Timestamp.from(now), f.id(), Timestamp.from(stale))
                     .update();
         }
@@ -178,15 +215,21 @@ class ApiTokenService implements TokenAdmin {
         boolean all = username == null || username.isBlank();
         String where = all ? "" : " WHERE username = ?";
         List<Object> params = all ? new ArrayList<>() : new ArrayList<>(List.of(username.trim()));
-        long total = jdbc.sql("SELECT COUNT(*) FROM api_token" + where).params(params).query(Long.class).single();
+        long total = jdbc.sql("SELECT COUNT(*) FROM api_token" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
         params.add(paging.size());
         params.add(paging.offset());
-        List<TokenInfo> items = jdbc.sql("SELECT " + VIEW_COLUMNS + " FROM api_token" + where + " ORDER BY created_at DESC, id LIMIT ? OFFSET ?")
+        List<TokenInfo> items = jdbc
+                .sql("SELECT " + VIEW_COLUMNS + " FROM api_token" + where
+                        + " ORDER BY created_at DESC, id LIMIT ? OFFSET ?")
                 .params(params)
                 .query(ApiTokenService::map)
                 .list()
                 .stream()
-                .map(t -> new TokenInfo(t.id(), t.username(), t.name(), t.createdAt(), t.expiresAt(), t.lastUsedAt(), t.revoked()))
+                .map(t -> new TokenInfo(
+                        t.id(), t.username(), t.name(), t.createdAt(), t.expiresAt(), t.lastUsedAt(), t.revoked()))
                 .toList();
         return new PageResult<>(items, paging.page(), paging.size(), total);
     }
@@ -195,7 +238,8 @@ class ApiTokenService implements TokenAdmin {
     @Transactional
     public TokenAdmin.IssuedToken issue(String username, String name, Instant expiresAt) {
         IssuedToken issued = issue(username, new NewToken(name, expiresAt));
-        return new TokenAdmin.IssuedToken(issued.id(), username, issued.name(), issued.token(), issued.createdAt(), issued.expiresAt());
+        return new TokenAdmin.IssuedToken(
+                issued.id(), username, issued.name(), issued.token(), issued.createdAt(), issued.expiresAt());
     }
 
     @Override
@@ -205,7 +249,10 @@ class ApiTokenService implements TokenAdmin {
     }
 
     private Optional<TokenView> find(UUID id) {
-        return jdbc.sql("SELECT " + VIEW_COLUMNS + " FROM api_token WHERE id = ?").param(id).query(ApiTokenService::map).optional();
+        return jdbc.sql("SELECT " + VIEW_COLUMNS + " FROM api_token WHERE id = ?")
+                .param(id)
+                .query(ApiTokenService::map)
+                .optional();
     }
 
     private static void requireOwnerOrAdmin(TokenView token, Actor actor) {
@@ -222,15 +269,22 @@ class ApiTokenService implements TokenAdmin {
 
     static String sha256(String token) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
     private static TokenView map(ResultSet rs, int row) throws SQLException {
-        return new TokenView(rs.getObject("id", UUID.class), rs.getString("username"), rs.getString("name"),
-                rs.getTimestamp("created_at").toInstant(), instant(rs, "expires_at"), instant(rs, "last_used_at"), rs.getBoolean("revoked"));
+        return new TokenView(
+                rs.getObject("id", UUID.class),
+                rs.getString("username"),
+                rs.getString("name"),
+                rs.getTimestamp("created_at").toInstant(),
+                instant(rs, "expires_at"),
+                instant(rs, "last_used_at"),
+                rs.getBoolean("revoked"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

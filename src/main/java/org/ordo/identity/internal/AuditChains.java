@@ -1,13 +1,12 @@
 package org.ordo.identity.internal;
 
-import org.ordo.identity.AuditEntry;
-
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.ordo.identity.AuditEntry;
 
 /**
  * Verifies audit hash chains from entries ordered by entity, entity id and sequence, holding only the entry
@@ -27,24 +26,30 @@ final class AuditChains {
         AuditEntry previous = null;
         while (entries.hasNext() && violations.size() < limit) {
             AuditEntry entry = entries.next();
-            boolean sameChain = previous != null && previous.entity().equals(entry.entity())
+            boolean sameChain = previous != null
+                    && previous.entity().equals(entry.entity())
                     && previous.entityId().equals(entry.entityId());
             if (!Objects.equals(AuditHashing.hashOf(entry), entry.hash())) {
                 violations.add(violation(entry, "content does not match its hash: the entry was changed"));
             }
             if (!sameChain) {
                 if (entry.chainSeq() != 1) {
-                    violations.add(violation(entry, "chain starts at sequence " + entry.chainSeq()
-                            + " instead of 1: earlier entries were removed"));
+                    violations.add(violation(
+                            entry,
+                            "chain starts at sequence " + entry.chainSeq()
+                                    + " instead of 1: earlier entries were removed"));
                 } else if (!AuditHashing.GENESIS.equals(entry.previousHash())) {
                     violations.add(violation(entry, "first entry does not link to the genesis hash"));
                 }
             } else if (entry.chainSeq() != previous.chainSeq() + 1) {
-                violations.add(violation(entry, "sequence " + entry.chainSeq() + " follows " + previous.chainSeq()
-                        + ": entries in between were removed"));
+                violations.add(violation(
+                        entry,
+                        "sequence " + entry.chainSeq() + " follows " + previous.chainSeq()
+                                + ": entries in between were removed"));
             } else if (!Objects.equals(previous.hash(), entry.previousHash())) {
-                violations.add(violation(entry, "previousHash is not the hash of entry " + previous.chainSeq()
-                        + ": the chain was relinked"));
+                violations.add(violation(
+                        entry,
+                        "previousHash is not the hash of entry " + previous.chainSeq() + ": the chain was relinked"));
             }
             previous = entry;
         }

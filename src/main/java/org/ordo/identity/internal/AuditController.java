@@ -1,5 +1,8 @@
 package org.ordo.identity.internal;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.ordo.identity.AuditEntry;
 import org.ordo.identity.AuditTrail;
 import org.ordo.shared.FieldViolation;
@@ -12,16 +15,22 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-
 /** The audit trail of one thing, oldest first, with before and after as JSON objects. */
 @RestController
 class AuditController {
 
-    record AuditEntryView(long id, String entity, String entityId, int sequence, Instant at, String actor, String action,
-            JsonNode before, JsonNode after, String previousHash, String hash) {}
+    record AuditEntryView(
+            long id,
+            String entity,
+            String entityId,
+            int sequence,
+            Instant at,
+            String actor,
+            String action,
+            JsonNode before,
+            JsonNode after,
+            String previousHash,
+            String hash) {}
 
     private final AuditTrail audit;
     private final JsonMapper json;
@@ -33,7 +42,8 @@ class AuditController {
 
     @GetMapping("/api/audit")
     @PreAuthorize("hasAnyRole('ADMIN', 'SUPPORT')")
-    public List<AuditEntryView> entries(@RequestParam(required = false) String entity, @RequestParam(required = false) String id) {
+    public List<AuditEntryView> entries(
+            @RequestParam(required = false) String entity, @RequestParam(required = false) String id) {
         List<FieldViolation> problems = new ArrayList<>();
         if (entity == null || entity.isBlank()) {
             problems.add(new FieldViolation("entity", "is required"));
@@ -48,8 +58,18 @@ class AuditController {
     }
 
     private AuditEntryView view(AuditEntry e) {
-        return new AuditEntryView(e.id(), e.entity(), e.entityId(), e.chainSeq(), e.at(), e.actor(), e.action(), parse(e.before()),
-                parse(e.after()), e.previousHash(), e.hash());
+        return new AuditEntryView(
+                e.id(),
+                e.entity(),
+                e.entityId(),
+                e.chainSeq(),
+                e.at(),
+                e.actor(),
+                e.action(),
+                parse(e.before()),
+                parse(e.after()),
+                e.previousHash(),
+                e.hash());
     }
 
     /** Stored JSON as a tree; text that does not parse (it was written by hand) is shown as a string rather than hidden. */

@@ -1,5 +1,12 @@
 package org.ordo.identity.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import org.ordo.identity.Actor;
 import org.ordo.identity.AuditEntry;
 import org.ordo.identity.AuditTrail;
@@ -13,14 +20,6 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * The audit trail in table audit_entry: one hash chain per audited thing. The first entry of a chain links to
  * {@link AuditHashing#GENESIS}; each later one to the hash of the entry before it.
@@ -28,8 +27,9 @@ import java.util.List;
 @Component
 class AuditTrailStore implements AuditTrail {
 
-    private static final String INSERT = "INSERT INTO audit_entry (entity, entity_id, chain_seq, at, actor, action, before_state, "
-            + "after_state, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT =
+            "INSERT INTO audit_entry (entity, entity_id, chain_seq, at, actor, action, before_state, "
+                    + "after_state, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -45,13 +45,22 @@ class AuditTrailStore implements AuditTrail {
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(String entity, String entityId, String action, Object before, Object after) {
         record Head(int seq, String hash) {}
-        Head head = jdbc.sql("SELECT chain_seq, hash FROM audit_entry WHERE entity = ? AND entity_id = ? ORDER BY chain_seq DESC LIMIT 1")
+        Head head = jdbc.sql(
+                        "SELECT chain_seq, hash FROM audit_entry WHERE entity = ? AND entity_id = ? ORDER BY chain_seq DESC LIMIT 1")
                 .params(entity, entityId)
                 .query((rs, n) -> new Head(rs.getInt(1), rs.getString(2)))
                 .optional()
                 .orElse(new Head(0, AuditHashing.GENESIS));
-        AuditEntry entry = AuditHashing.seal(entity, entityId, head.seq() + 1, now(), Actor.current().username(), action,
-                toJson(before), toJson(after), head.hash());
+        AuditEntry entry = AuditHashing.seal(
+                entity,
+                entityId,
+                head.seq() + 1,
+                now(),
+                Actor.current().username(),
+                action,
+                toJson(before),
+                toJson(after),
+                head.hash());
         insert(List.of(entry));
     }
 
@@ -62,7 +71,8 @@ class AuditTrailStore implements AuditTrail {
         String actor = Actor.current().username();
         List<AuditEntry> entries = new ArrayList<>(created.size());
         for (Created c : created) {
-            entries.add(AuditHashing.seal(entity, c.entityId(), 1, at, actor, c.action(), null, toJson(c.after()), AuditHashing.GENESIS));
+            entries.add(AuditHashing.seal(
+                    entity, c.entityId(), 1, at, actor, c.action(), null, toJson(c.after()), AuditHashing.GENESIS));
         }
         insert(entries);
     }
@@ -102,7 +112,9 @@ class AuditTrailStore implements AuditTrail {
         List<Object> countParams = new ArrayList<>(params);
         countParams.add(MAX_COUNTED + 1);
         long total = jdbc.sql("SELECT COUNT(*) FROM (SELECT id FROM audit_entry" + where + " LIMIT ?) counted")
-                .params(countParams).query(Long.class).single();
+                .params(countParams)
+                .query(Long.class)
+                .single();
         List<Object> pageParams = new ArrayList<>(params);
         pageParams.add(paging.size());
         pageParams.add(paging.offset());
@@ -136,9 +148,18 @@ class AuditTrailStore implements AuditTrail {
     }
 
     static AuditEntry map(ResultSet rs, int row) throws SQLException {
-        return new AuditEntry(rs.getLong("id"), rs.getString("entity"), rs.getString("entity_id"), rs.getInt("chain_seq"),
-                rs.getTimestamp("at").toInstant(), rs.getString("actor"), rs.getString("action"), rs.getString("before_state"),
-                rs.getString("after_state"), rs.getString("prev_hash"), rs.getString("hash"));
+        return new AuditEntry(
+                rs.getLong("id"),
+                rs.getString("entity"),
+                rs.getString("entity_id"),
+                rs.getInt("chain_seq"),
+                rs.getTimestamp("at").toInstant(),
+                rs.getString("actor"),
+                rs.getString("action"),
+                rs.getString("before_state"),
+                rs.getString("after_state"),
+                rs.getString("prev_hash"),
+                rs.getString("hash"));
     }
 
     private String toJson(Object value) {

@@ -1,9 +1,8 @@
 package org.ordo.identity.internal;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-
-import java.time.Duration;
 
 /**
  * Settings of the identity module ({@code ordo.identity.*}).
@@ -14,9 +13,15 @@ import java.time.Duration;
  *                      before it is refused with 429 until the window ends
  */
 @ConfigurationProperties("ordo.identity")
-public record IdentityProperties(@DefaultValue PasswordCache passwordCache, @DefaultValue Throttle throttle) {
+public record IdentityProperties(
+        @DefaultValue PasswordCache passwordCache,
+        @DefaultValue Throttle throttle) {
 
-    public record PasswordCache(@DefaultValue("5m") Duration ttl, @DefaultValue("10000") int maxEntries) {}
+    public record PasswordCache(
+            @DefaultValue("5m") Duration ttl,
+            @DefaultValue("10000") int maxEntries) {}
 
-    public record Throttle(@DefaultValue("20") int maxFailures, @DefaultValue("10m") Duration window) {}
+    public record Throttle(
+            @DefaultValue("20") int maxFailures,
+            @DefaultValue("10m") Duration window) {}
 }

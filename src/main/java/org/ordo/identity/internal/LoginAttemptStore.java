@@ -1,5 +1,10 @@
 package org.ordo.identity.internal;
 
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
 import org.ordo.identity.AuditTrail;
 import org.ordo.identity.Logins;
 import org.slf4j.Logger;
@@ -7,13 +12,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.sql.Timestamp;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * Failed interactive logins per username in table login_attempt, so that a lockout holds on every node. Each failure is
@@ -40,7 +38,9 @@ class LoginAttemptStore {
             if (lockedAt(now)) {
                 return this;
             }
-            boolean fresh = lockedUntil != null || lastFailure == null || !lastFailure.plus(WINDOW).isAfter(now);
+            boolean fresh = lockedUntil != null
+                    || lastFailure == null
+                    || !lastFailure.plus(WINDOW).isAfter(now);
             int next = fresh ? 1 : failures + 1;
             return new Count(next, now, next >= Logins.MAX_FAILURES ? now.plus(WINDOW) : null);
         }
@@ -59,21 +59,32 @@ class LoginAttemptStore {
     /** Counts a failure; returns true when the username is locked afterwards. A new lock of a real user is audited. */
     @Transactional
     boolean failed(String username, Instant now) {
-        jdbc.sql("INSERT INTO login_attempt (username, failures, last_failure, locked_until) VALUES (?, 0, ?, NULL) ON CONFLICT DO NOTHING")
+        jdbc.sql(
+                        "INSERT INTO login_attempt (username, failures, last_failure, locked_until) VALUES (?, 0, ?, NULL) ON CONFLICT DO NOTHING")
                 .params(username, Timestamp.from(now))
                 .update();
-        Count current = jdbc.sql("SELECT failures, last_failure, locked_until FROM login_attempt WHERE username = ? FOR UPDATE")
+        Count current = jdbc.sql(
+                        "SELECT failures, last_failure, locked_until FROM login_attempt WHERE username = ? FOR UPDATE")
                 .param(username)
-                .query((rs, n) -> new Count(rs.getInt(1), rs.getInt(1) == 0 ? null : rs.getTimestamp(2).toInstant(),
+                .query((rs, n) -> new Count(
+                        rs.getInt(1),
+                        rs.getInt(1) == 0 ? null : rs.getTimestamp(2).toInstant(),
                         rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant()))
                 .single();
         Count next = current.failedAt(now);
         jdbc.sql("UPDATE login_attempt SET failures = ?, last_failure = ?, locked_until = ? WHERE username = ?")
-                .params(next.failures(), Timestamp.from(next.lastFailure()),
-                        next.lockedUntil() == null ? null : Timestamp.from(next.lockedUntil()), username)
+                .params(
+                        next.failures(),
+                        Timestamp.from(next.lastFailure()),
+                        next.lockedUntil() == null ? null : Timestamp.from(next.lockedUntil()),
+                        username)
                 .update();
         if (next.lockedAt(now) && !current.lockedAt(now)) {
-            log.warn("Login of '{}' locked until {} after {} failed attempts", username, next.lockedUntil(), next.failures());
+            log.warn(
+                    "Login of '{}' locked until {} after {} failed attempts",
+                    username,
+                    next.lockedUntil(),
+                    next.failures());
             Optional<StoredUser> user = accounts.lock(username);
             user.ifPresent(u -> {
                 Map<String, Object> after = u.state();
@@ -88,5 +99,4 @@ class LoginAttemptStore {
     void succeeded(String username) {
         jdbc.sql("DELETE FROM login_attempt WHERE username = ?").param(username).update();
     }
-
 }

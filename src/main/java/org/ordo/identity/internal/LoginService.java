@@ -1,6 +1,10 @@
 package org.ordo.identity.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import org.ordo.identity.Logins;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.LockedException;
@@ -9,11 +13,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
-
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Optional;
 
 /**
  * Every username-and-password login, from the login page and over HTTP Basic alike: the password check of
@@ -36,7 +35,8 @@ class LoginService implements Logins {
 
     @Override
     public Authentication authenticate(Authentication authentication) {
-        String username = authentication.getName() == null ? "" : authentication.getName().trim();
+        String username =
+                authentication.getName() == null ? "" : authentication.getName().trim();
         // no username can be longer (see UserService.USERNAME): such attempts fail without a row of their own
         boolean countable = !username.isEmpty() && username.length() <= 100;
         try {
@@ -72,7 +72,8 @@ class LoginService implements Logins {
     /** The address of the client of the request being authenticated (behind a trusted proxy: the one it forwards for). */
     private static String clientAddress() {
         return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
-                ? addressOf(attributes.getRequest()) : null;
+                ? addressOf(attributes.getRequest())
+                : null;
     }
 
     static String addressOf(HttpServletRequest request) {

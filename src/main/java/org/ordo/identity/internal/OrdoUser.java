@@ -1,22 +1,29 @@
 package org.ordo.identity.internal;
 
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Set;
+import java.util.UUID;
 import org.ordo.identity.Actor;
 import org.ordo.identity.Role;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
-import java.time.Instant;
-import java.util.Collection;
-import java.util.Set;
-import java.util.UUID;
-
 /**
  * An authenticated Ordo user: the Spring Security principal that also knows its {@link Actor}. {@code lockedUntil} and
  * {@code failedLogins} are its login lockout as read with it, so that checking the lockout costs no read of its own.
  */
-record OrdoUser(String username, String passwordHash, Set<Role> roles, UUID customerId, boolean enabled, long version,
-        Instant lockedUntil, int failedLogins) implements UserDetails, Actor.ActorPrincipal {
+record OrdoUser(
+        String username,
+        String passwordHash,
+        Set<Role> roles,
+        UUID customerId,
+        boolean enabled,
+        long version,
+        Instant lockedUntil,
+        int failedLogins)
+        implements UserDetails, Actor.ActorPrincipal {
 
     OrdoUser(String username, String passwordHash, Set<Role> roles, UUID customerId, boolean enabled, long version) {
         this(username, passwordHash, roles, customerId, enabled, version, null, 0);
@@ -33,7 +40,9 @@ record OrdoUser(String username, String passwordHash, Set<Role> roles, UUID cust
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
-        return roles.stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList();
+        return roles.stream()
+                .map(r -> new SimpleGrantedAuthority(r.authority()))
+                .toList();
     }
 
     @Override

@@ -1,5 +1,8 @@
 package org.ordo.identity.internal;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Optional;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -9,10 +12,6 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
-
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.Optional;
 
 /**
  * Username and password (HTTP Basic) against app_user, with BCrypt skipped for a password this node verified
@@ -29,7 +28,12 @@ class PasswordAuthentication implements AuthenticationProvider {
 
     @Autowired
     PasswordAuthentication(UserStore accounts, PasswordEncoder encoder, IdentityProperties properties) {
-        this(accounts, encoder, new VerifiedPasswords(properties.passwordCache().ttl(), properties.passwordCache().maxEntries()));
+        this(
+                accounts,
+                encoder,
+                new VerifiedPasswords(
+                        properties.passwordCache().ttl(),
+                        properties.passwordCache().maxEntries()));
     }
 
     PasswordAuthentication(UserStore accounts, PasswordEncoder encoder, VerifiedPasswords verified) {

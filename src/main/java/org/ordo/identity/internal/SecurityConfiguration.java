@@ -1,7 +1,8 @@
 package org.ordo.identity.internal;
 
-import org.ordo.identity.Logins;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.ordo.identity.Logins;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.LockedException;
@@ -17,8 +18,6 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
-import java.io.IOException;
-
 /** API security: HTTP Basic or API tokens, stateless, roles checked per method. */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -30,12 +29,17 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, LoginService logins, ApiTokenService tokens, AddressThrottle throttle) throws Exception {
+    SecurityFilterChain apiSecurity(
+            HttpSecurity http, LoginService logins, ApiTokenService tokens, AddressThrottle throttle) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"Ordo\"");
             if (e instanceof LockedException) {
-                writeProblem(response, 401, "locked", "Unauthorized", "This user is locked for " + Logins.LOCK_MINUTES
-                        + " minutes after repeated failed logins.");
+                writeProblem(
+                        response,
+                        401,
+                        "locked",
+                        "Unauthorized",
+                        "This user is locked for " + Logins.LOCK_MINUTES + " minutes after repeated failed logins.");
             } else {
                 writeProblem(response, 401, "unauthenticated", "Unauthorized", "Credentials are missing or wrong.");
             }
@@ -45,17 +49,23 @@ class SecurityConfiguration {
         http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
-                        // metrics tell how the business runs (orders, revenue timings): administrators and scrapers only
-                        .requestMatchers("/actuator/**").hasRole("ADMIN")
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(auth -> auth.requestMatchers(
+                                "/actuator/health", "/actuator/health/**", "/actuator/info")
+                        .permitAll()
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                        .permitAll()
+                        // metrics tell how the business runs (orders, revenue timings): administrators and scrapers
+                        // only
+                        .requestMatchers("/actuator/**")
+                        .hasRole("ADMIN")
+                        .anyRequest()
+                        .authenticated())
                 .authenticationManager(new ProviderManager(logins))
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
                 .addFilterBefore(new ThrottledAddresses(throttle), BasicAuthenticationFilter.class)
                 .addFilterBefore(new ApiTokenAuthentication(tokens, throttle), BasicAuthenticationFilter.class)
-                .exceptionHandling(ex -> ex.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
+                .exceptionHandling(
+                        ex -> ex.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
                 .formLogin(form -> form.disable())
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
@@ -63,10 +73,12 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    static void writeProblem(HttpServletResponse response, int status, String code, String title, String detail) throws IOException {
+    static void writeProblem(HttpServletResponse response, int status, String code, String title, String detail)
+            throws IOException {
         response.setStatus(status);
         response.setContentType("application/problem+json");
-        response.getWriter().write("{\"type\":\"https://ordo.dev/problems/" + code + "\",\"title\":\"" + title + "\",\"status\":"
-                + status + ",\"errorCode\":\"" + code + "\",\"detail\":\"" + detail + "\"}");
+        response.getWriter()
+                .write("{\"type\":\"https://ordo.dev/problems/" + code + "\",\"title\":\"" + title + "\",\"status\":"
+                        + status + ",\"errorCode\":\"" + code + "\",\"detail\":\"" + detail + "\"}");
     }
 }

@@ -1,24 +1,41 @@
 package org.ordo.identity.internal;
 
-import org.ordo.identity.Role;
-
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.ordo.identity.Role;
 
 /** One row of app_user. Never leaves the module as it is: {@link #view()} and {@link #state()} drop the password hash. */
-record StoredUser(String username, String passwordHash, String displayName, Set<Role> roles, UUID customerId, String locale,
-        boolean enabled, long version, Instant createdAt, Instant updatedAt) {
+record StoredUser(
+        String username,
+        String passwordHash,
+        String displayName,
+        Set<Role> roles,
+        UUID customerId,
+        String locale,
+        boolean enabled,
+        long version,
+        Instant createdAt,
+        Instant updatedAt) {
 
     /** What the API shows of a user. */
-    record View(String username, String displayName, List<Role> roles, UUID customerId, String locale, boolean enabled,
-            long version, Instant createdAt, Instant updatedAt) {}
+    record View(
+            String username,
+            String displayName,
+            List<Role> roles,
+            UUID customerId,
+            String locale,
+            boolean enabled,
+            long version,
+            Instant createdAt,
+            Instant updatedAt) {}
 
     View view() {
-        return new View(username, displayName, sortedRoles(), customerId, locale, enabled, version, createdAt, updatedAt);
+        return new View(
+                username, displayName, sortedRoles(), customerId, locale, enabled, version, createdAt, updatedAt);
     }
 
     /** The state the audit trail records before and after a change: no secrets, no timestamps. */

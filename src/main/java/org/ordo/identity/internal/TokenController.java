@@ -1,5 +1,7 @@
 package org.ordo.identity.internal;
 
+import java.net.URI;
+import java.util.UUID;
 import org.ordo.identity.Actor;
 import org.ordo.platform.PageResult;
 import org.ordo.platform.Paging;
@@ -13,9 +15,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.net.URI;
-import java.util.UUID;
-
 /** API tokens: a user manages their own, an ADMIN everyone's. */
 @RestController
 class TokenController {
@@ -28,14 +27,17 @@ class TokenController {
 
     @PostMapping("/api/users/{username}/tokens")
     @PreAuthorize("hasRole('ADMIN') or #username == authentication.name")
-    public ResponseEntity<ApiTokenService.IssuedToken> issue(@PathVariable String username, @RequestBody ApiTokenService.NewToken request) {
+    public ResponseEntity<ApiTokenService.IssuedToken> issue(
+            @PathVariable String username, @RequestBody ApiTokenService.NewToken request) {
         ApiTokenService.IssuedToken issued = tokens.issue(username, request);
         return ResponseEntity.created(URI.create("/api/tokens/" + issued.id())).body(issued);
     }
 
     @GetMapping("/api/users/{username}/tokens")
     @PreAuthorize("hasRole('ADMIN') or #username == authentication.name")
-    public PageResult<ApiTokenService.TokenView> list(@PathVariable String username, @RequestParam(required = false) Integer page,
+    public PageResult<ApiTokenService.TokenView> list(
+            @PathVariable String username,
+            @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
         return tokens.list(username, Paging.of(page, size));
     }

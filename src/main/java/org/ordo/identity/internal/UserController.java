@@ -1,5 +1,8 @@
 package org.ordo.identity.internal;
 
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import org.ordo.identity.Actor;
 import org.ordo.identity.Role;
 import org.ordo.platform.ETags;
@@ -18,10 +21,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.net.URI;
-import java.util.ArrayList;
-import java.util.List;
 
 /** Users: managed by ADMINs; every authenticated user may read themselves and change their own password. */
 @RestController
@@ -49,7 +48,9 @@ class UserController {
 
     @GetMapping("/api/users")
     @PreAuthorize("hasRole('ADMIN')")
-    public PageResult<StoredUser.View> list(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+    public PageResult<StoredUser.View> list(
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
             @RequestParam(required = false) String role) {
         List<FieldViolation> problems = new ArrayList<>();
         Paging paging = null;
@@ -91,8 +92,10 @@ class UserController {
 
     @PatchMapping("/api/users/{username}")
     @PreAuthorize("hasRole('ADMIN')")
-    public ResponseEntity<StoredUser.View> update(@PathVariable String username,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, @RequestBody UserChanges changes) {
+    public ResponseEntity<StoredUser.View> update(
+            @PathVariable String username,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestBody UserChanges changes) {
         StoredUser user = management.update(username, ifMatch, changes);
         return ResponseEntity.ok().eTag(ETags.of(user.version())).body(user.view());
     }

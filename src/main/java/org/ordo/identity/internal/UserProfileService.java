@@ -1,9 +1,8 @@
 package org.ordo.identity.internal;
 
+import java.util.Optional;
 import org.ordo.identity.UserProfiles;
 import org.springframework.stereotype.Component;
-
-import java.util.Optional;
 
 /** {@link UserProfiles} on the user store; a change goes through {@link UserService}, which checks and audits it. */
 @Component

@@ -1,5 +1,15 @@
 package org.ordo.identity.internal;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
 import org.ordo.identity.Actor;
 import org.ordo.identity.AuditTrail;
 import org.ordo.identity.Role;
@@ -14,17 +24,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
-import java.util.regex.Pattern;
-
 /**
  * Creating and changing users, with the rules every user must satisfy: valid username, long enough password,
  * known roles, CUSTOMER users linked to a customer and to nothing else, and always one enabled ADMIN left.
@@ -38,11 +37,13 @@ class UserService implements UserAdmin {
     static final int MIN_PASSWORD_LENGTH = 12;
     /** BCrypt reads at most 72 bytes; a longer password would silently be cut, so it is refused. */
     static final int MAX_PASSWORD_BYTES = 72;
+
     private static final Pattern LOCALE = Pattern.compile("[a-z]{2,3}([-_][A-Za-z0-9]{2,4})?");
     private static final Set<Role> STAFF = EnumSet.complementOf(EnumSet.of(Role.CUSTOMER));
 
     /** The body of {@code POST /api/users}. */
-    record NewUser(String username, String password, String displayName, List<String> roles, UUID customerId, String locale) {}
+    record NewUser(
+            String username, String password, String displayName, List<String> roles, UUID customerId, String locale) {}
 
     private final UserStore accounts;
     private final PasswordEncoder encoder;
@@ -78,7 +79,13 @@ class UserService implements UserAdmin {
             throw usernameTaken(username);
         }
         try {
-            accounts.create(username, encoder.encode(request.password()), request.displayName(), roles, request.customerId(), locale);
+            accounts.create(
+                    username,
+                    encoder.encode(request.password()),
+                    request.displayName(),
+                    roles,
+                    request.customerId(),
+                    locale);
         } catch (DuplicateKeyException createdMeanwhile) {
             throw usernameTaken(username);
         }
@@ -95,14 +102,25 @@ class UserService implements UserAdmin {
     @Override
     @Transactional
     public void create(String username, String password, String displayName, Set<Role> roles, UUID customerId) {
-        create(new NewUser(username, password, displayName, roles.stream().map(Role::name).sorted().toList(), customerId, null));
+        create(new NewUser(
+                username,
+                password,
+                displayName,
+                roles.stream().map(Role::name).sorted().toList(),
+                customerId,
+                null));
     }
 
     /** The first administrator; lets {@link DuplicateKeyException} through when another node created it first. */
     @Transactional
     public void createBootstrapAdmin(String password) {
         accounts.create("admin", encoder.encode(password), "Administrator", Set.of(Role.ADMIN), null);
-        audit.record(AUDIT_ENTITY, "admin", "CREATED", null, accounts.load("admin").orElseThrow().state());
+        audit.record(
+                AUDIT_ENTITY,
+                "admin",
+                "CREATED",
+                null,
+                accounts.load("admin").orElseThrow().state());
     }
 
     @Transactional
@@ -165,8 +183,17 @@ class UserService implements UserAdmin {
         if (!problems.isEmpty()) {
             throw OrdoException.invalid(problems);
         }
-        return new StoredUser(username, current.passwordHash(), displayName, roles, customerId, locale, enabled,
-                current.version(), current.createdAt(), current.updatedAt());
+        return new StoredUser(
+                username,
+                current.passwordHash(),
+                displayName,
+                roles,
+                customerId,
+                locale,
+                enabled,
+                current.version(),
+                current.createdAt(),
+                current.updatedAt());
     }
 
     @Override
@@ -191,15 +218,25 @@ class UserService implements UserAdmin {
             if (!update.enabled()) {
                 refused.add(new FieldViolation("enabled", "you cannot disable yourself"));
             }
-            if (!refused.isEmpty() && accounts.load(username).map(StoredUser::isEnabledAdmin).orElse(false)) {
-                throw new OrdoException(OrdoException.Kind.CONFLICT, "self-lockout",
+            if (!refused.isEmpty()
+                    && accounts.load(username).map(StoredUser::isEnabledAdmin).orElse(false)) {
+                throw new OrdoException(
+                        OrdoException.Kind.CONFLICT,
+                        "self-lockout",
                         "You cannot lock yourself out: another administrator has to take your ADMIN role or disable you.",
-                        refused, Map.of());
+                        refused,
+                        Map.of());
             }
         }
         UserChanges changes = new UserChanges();
-        changes.setDisplayName(update.displayName() == null || update.displayName().isBlank() ? null : update.displayName().trim());
-        changes.setRoles(update.roles() == null ? null : update.roles().stream().map(Role::name).sorted().toList());
+        changes.setDisplayName(
+                update.displayName() == null || update.displayName().isBlank()
+                        ? null
+                        : update.displayName().trim());
+        changes.setRoles(
+                update.roles() == null
+                        ? null
+                        : update.roles().stream().map(Role::name).sorted().toList());
         changes.setCustomerId(update.customerId());
         changes.setEnabled(update.enabled());
         return view(update(username, ETags.of(expectedVersion), changes));
@@ -214,8 +251,16 @@ class UserService implements UserAdmin {
     }
 
     private static UserView view(StoredUser u) {
-        return new UserView(u.username(), u.displayName(), u.roles().stream().sorted().toList(), u.customerId(), u.locale(), u.enabled(),
-                u.version(), u.createdAt(), u.updatedAt());
+        return new UserView(
+                u.username(),
+                u.displayName(),
+                u.roles().stream().sorted().toList(),
+                u.customerId(),
+                u.locale(),
+                u.enabled(),
+                u.version(),
+                u.createdAt(),
+                u.updatedAt());
     }
 
     /** A user changing their own password, proving they know the current one. */
@@ -230,7 +275,8 @@ class UserService implements UserAdmin {
             throw OrdoException.invalid(problems);
         }
         StoredUser user = accounts.lock(username).orElseThrow(() -> OrdoException.notFound("User", username));
-        if (!PasswordAuthentication.fitsBcrypt(currentPassword) || !encoder.matches(currentPassword, user.passwordHash())) {
+        if (!PasswordAuthentication.fitsBcrypt(currentPassword)
+                || !encoder.matches(currentPassword, user.passwordHash())) {
             throw OrdoException.invalid("currentPassword", "is not your current password");
         }
         if (currentPassword.equals(newPassword)) {
@@ -245,14 +291,19 @@ class UserService implements UserAdmin {
     private void requireAnotherAdmin(String username) {
         List<String> admins = accounts.lockEnabledAdmins();
         if (admins.stream().noneMatch(other -> !other.equals(username))) {
-            throw OrdoException.conflict("last-admin",
+            throw OrdoException.conflict(
+                    "last-admin",
                     "User " + username + " is the last enabled ADMIN; make another user an enabled ADMIN first.");
         }
     }
 
     private static OrdoException usernameTaken(String username) {
-        return new OrdoException(OrdoException.Kind.CONFLICT, "username-taken", "A user named " + username + " already exists.",
-                List.of(new FieldViolation("username", "is already taken")), Map.of());
+        return new OrdoException(
+                OrdoException.Kind.CONFLICT,
+                "username-taken",
+                "A user named " + username + " already exists.",
+                List.of(new FieldViolation("username", "is already taken")),
+                Map.of());
     }
 
     static void checkPassword(String field, String password, List<FieldViolation> problems) {

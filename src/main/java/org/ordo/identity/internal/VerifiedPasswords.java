@@ -1,7 +1,5 @@
 package org.ordo.identity.internal;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -11,6 +9,8 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Remembers, for a short while, that a username and password were checked against BCrypt, so that an API client
@@ -57,7 +57,9 @@ final class VerifiedPasswords {
         if (v == null) {
             return false;
         }
-        if (v.version() != user.version() || !v.passwordHash().equals(user.passwordHash()) || expired(v, nanoClock.getAsLong())) {
+        if (v.version() != user.version()
+                || !v.passwordHash().equals(user.passwordHash())
+                || expired(v, nanoClock.getAsLong())) {
             entries.remove(k, v);
             return false;
         }
@@ -71,7 +73,9 @@ final class VerifiedPasswords {
         if (entries.size() >= maxEntries) {
             evict();
         }
-        entries.put(key(user.username(), password), new Verified(user.version(), user.passwordHash(), nanoClock.getAsLong() + ttlNanos));
+        entries.put(
+                key(user.username(), password),
+                new Verified(user.version(), user.passwordHash(), nanoClock.getAsLong() + ttlNanos));
     }
 
     int size() {

@@ -1,11 +1,10 @@
 package org.ordo.inventory.internal;
 
+import java.util.List;
 import org.ordo.inventory.InventoryAdmin;
 import org.ordo.inventory.WarehouseView;
 import org.ordo.shared.Address;
 import org.springframework.stereotype.Component;
-
-import java.util.List;
 
 /** {@link InventoryAdmin} on top of {@link WarehouseService} and {@link StockLedgerService}, which own the rules. */
 @Component
@@ -26,7 +25,8 @@ class InventoryAdminService implements InventoryAdmin {
 
     @Override
     public long receive(String sku, String warehouse, long quantity, String reason) {
-        return ledger.record(sku, warehouse, StockLedgerService.ManualType.RECEIPT.name(), quantity, reason).onHand();
+        return ledger.record(sku, warehouse, StockLedgerService.ManualType.RECEIPT.name(), quantity, reason)
+                .onHand();
     }
 
     @Override

@@ -2,14 +2,13 @@ package org.ordo.inventory.internal;
 
 import static org.ordo.platform.InvariantCheck.row;
 
+import java.util.List;
+import java.util.Map;
 import org.ordo.platform.ConsistencyCheck;
 import org.ordo.platform.InvariantCheck;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.util.List;
-import java.util.Map;
 
 /** Re-derives stock levels from the ledger and the reservations (invariants 1–3). */
 @Component
@@ -31,8 +30,15 @@ class InventoryChecks implements ConsistencyCheck {
                   ON m.sku = s.sku AND m.warehouse = s.warehouse
                 WHERE s.on_hand <> COALESCE(m.total, 0)
                 ORDER BY s.sku, s.warehouse""")
-                .query((rs, n) -> row("sku", rs.getString(1), "warehouse", rs.getString(2), "onHand", rs.getLong(3),
-                        "ledgerSum", rs.getLong(4)))
+                .query((rs, n) -> row(
+                        "sku",
+                        rs.getString(1),
+                        "warehouse",
+                        rs.getString(2),
+                        "onHand",
+                        rs.getLong(3),
+                        "ledgerSum",
+                        rs.getLong(4)))
                 .list();
         List<Map<String, Object>> reserved = jdbc.sql("""
                 SELECT s.sku, s.warehouse, s.reserved, COALESCE(r.total, 0) AS active_total
@@ -41,13 +47,27 @@ class InventoryChecks implements ConsistencyCheck {
                   ON r.sku = s.sku AND r.warehouse = s.warehouse
                 WHERE s.reserved <> COALESCE(r.total, 0)
                 ORDER BY s.sku, s.warehouse""")
-                .query((rs, n) -> row("sku", rs.getString(1), "warehouse", rs.getString(2), "reserved", rs.getLong(3),
-                        "activeReservations", rs.getLong(4)))
+                .query((rs, n) -> row(
+                        "sku",
+                        rs.getString(1),
+                        "warehouse",
+                        rs.getString(2),
+                        "reserved",
+                        rs.getLong(3),
+                        "activeReservations",
+                        rs.getLong(4)))
                 .list();
         List<Map<String, Object>> oversold = jdbc.sql(
                         "SELECT sku, warehouse, on_hand, reserved FROM stock_level WHERE on_hand - reserved < 0 OR reserved < 0 ORDER BY sku, warehouse")
-                .query((rs, n) -> row("sku", rs.getString(1), "warehouse", rs.getString(2), "onHand", rs.getLong(3),
-                        "reserved", rs.getLong(4)))
+                .query((rs, n) -> row(
+                        "sku",
+                        rs.getString(1),
+                        "warehouse",
+                        rs.getString(2),
+                        "onHand",
+                        rs.getLong(3),
+                        "reserved",
+                        rs.getLong(4)))
                 .list();
         return List.of(
                 InvariantCheck.of(1, "on hand equals the sum of the stock ledger", ledger),

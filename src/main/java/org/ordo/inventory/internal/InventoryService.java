@@ -1,5 +1,17 @@
 package org.ordo.inventory.internal;
 
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
 import org.ordo.inventory.Inventory;
 import org.ordo.inventory.ReservationRequest;
 import org.ordo.inventory.ReservationView;
@@ -15,19 +27,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.UUID;
-
 /** Stock levels and reservations (tables stock_level, reservation). */
 @Component
 class InventoryService implements Inventory {
@@ -40,7 +39,8 @@ class InventoryService implements Inventory {
     private final ApplicationEventPublisher events;
     private final StockLedgerService ledger;
 
-    InventoryService(JdbcClient jdbc, JdbcTemplate template, ApplicationEventPublisher events, StockLedgerService ledger) {
+    InventoryService(
+            JdbcClient jdbc, JdbcTemplate template, ApplicationEventPublisher events, StockLedgerService ledger) {
         this.jdbc = jdbc;
         this.template = template;
         this.events = events;
@@ -54,7 +54,10 @@ class InventoryService implements Inventory {
             return List.of();
         }
         // FOR UPDATE locks rows in the ORDER BY order: the global lock order (warehouse, SKU).
-        return jdbc.sql(POSITIONS + " FOR UPDATE").param("skus", Set.copyOf(skus)).query(InventoryService::position).list();
+        return jdbc.sql(POSITIONS + " FOR UPDATE")
+                .param("skus", Set.copyOf(skus))
+                .query(InventoryService::position)
+                .list();
     }
 
     @Override
@@ -62,7 +65,10 @@ class InventoryService implements Inventory {
         if (skus.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql(POSITIONS).param("skus", Set.copyOf(skus)).query(InventoryService::position).list();
+        return jdbc.sql(POSITIONS)
+                .param("skus", Set.copyOf(skus))
+                .query(InventoryService::position)
+                .list();
     }
 
     @Override
@@ -85,7 +91,8 @@ class InventoryService implements Inventory {
             updates.add(new Object[] {qty[0], k[0], k[1], qty[0]});
         });
         int[] counts = template.batchUpdate(
-                "UPDATE stock_level SET reserved = reserved + ? WHERE sku = ? AND warehouse = ? AND on_hand - reserved >= ?", updates);
+                "UPDATE stock_level SET reserved = reserved + ? WHERE sku = ? AND warehouse = ? AND on_hand - reserved >= ?",
+                updates);
         for (int i = 0; i < counts.length; i++) {
             if (counts[i] == 0) {
                 Object[] u = updates.get(i);
@@ -94,17 +101,21 @@ class InventoryService implements Inventory {
             }
         }
         Timestamp now = Timestamp.from(Instant.now());
-        template.batchUpdate("INSERT INTO reservation (id, order_id, line_number, sku, warehouse, quantity, status, created_at, updated_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?)", requests, requests.size(), (ps, r) -> {
-                            ps.setObject(1, UUID.randomUUID());
-                            ps.setObject(2, r.orderId());
-                            ps.setInt(3, r.lineNumber());
-                            ps.setString(4, r.sku());
-                            ps.setString(5, r.warehouse());
-                            ps.setLong(6, r.quantity());
-                            ps.setTimestamp(7, now);
-                            ps.setTimestamp(8, now);
-                        });
+        template.batchUpdate(
+                "INSERT INTO reservation (id, order_id, line_number, sku, warehouse, quantity, status, created_at, updated_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?)",
+                requests,
+                requests.size(),
+                (ps, r) -> {
+                    ps.setObject(1, UUID.randomUUID());
+                    ps.setObject(2, r.orderId());
+                    ps.setInt(3, r.lineNumber());
+                    ps.setString(4, r.sku());
+                    ps.setString(5, r.warehouse());
+                    ps.setLong(6, r.quantity());
+                    ps.setTimestamp(7, now);
+                    ps.setTimestamp(8, now);
+                });
     }
 
     @Override
@@ -114,8 +125,9 @@ class InventoryService implements Inventory {
         if (quantity <= 0) {
             return released;
         }
-        List<ReservationView> active = jdbc.sql("SELECT id, order_id, line_number, sku, warehouse, quantity FROM reservation "
-                        + "WHERE order_id = ? AND line_number = ? AND status = 'ACTIVE' ORDER BY created_at DESC, warehouse FOR UPDATE")
+        List<ReservationView> active = jdbc.sql(
+                        "SELECT id, order_id, line_number, sku, warehouse, quantity FROM reservation "
+                                + "WHERE order_id = ? AND line_number = ? AND status = 'ACTIVE' ORDER BY created_at DESC, warehouse FOR UPDATE")
                 .params(orderId, lineNumber)
                 .query(InventoryService::reservation)
                 .list();
@@ -130,9 +142,13 @@ class InventoryService implements Inventory {
             }
             long take = Math.min(remaining, r.quantity());
             if (take == r.quantity()) {
-                jdbc.sql("UPDATE reservation SET status = 'RELEASED', updated_at = ? WHERE id = ?").params(now, r.id()).update();
+                jdbc.sql("UPDATE reservation SET status = 'RELEASED', updated_at = ? WHERE id = ?")
+                        .params(now, r.id())
+                        .update();
             } else {
-                jdbc.sql("UPDATE reservation SET quantity = quantity - ?, updated_at = ? WHERE id = ?").params(take, now, r.id()).update();
+                jdbc.sql("UPDATE reservation SET quantity = quantity - ?, updated_at = ? WHERE id = ?")
+                        .params(take, now, r.id())
+                        .update();
             }
             perWarehouse.merge(r.warehouse(), take, Long::sum);
             remaining -= take;
@@ -156,15 +172,18 @@ class InventoryService implements Inventory {
         if (quantity <= 0) {
             throw new IllegalArgumentException("quantity must be positive");
         }
-        List<ReservationView> active = jdbc.sql("SELECT id, order_id, line_number, sku, warehouse, quantity FROM reservation "
-                        + "WHERE order_id = ? AND line_number = ? AND warehouse = ? AND status = 'ACTIVE' ORDER BY created_at FOR UPDATE")
+        List<ReservationView> active = jdbc.sql(
+                        "SELECT id, order_id, line_number, sku, warehouse, quantity FROM reservation "
+                                + "WHERE order_id = ? AND line_number = ? AND warehouse = ? AND status = 'ACTIVE' ORDER BY created_at FOR UPDATE")
                 .params(orderId, lineNumber, warehouse)
                 .query(InventoryService::reservation)
                 .list();
         long reservedHere = active.stream().mapToLong(ReservationView::quantity).sum();
         if (reservedHere < quantity) {
-            throw OrdoException.conflict("not-reserved", "Line " + lineNumber + " has " + reservedHere + " of " + sku + " reserved in "
-                    + warehouse + "; " + quantity + " cannot be shipped from there.");
+            throw OrdoException.conflict(
+                    "not-reserved",
+                    "Line " + lineNumber + " has " + reservedHere + " of " + sku + " reserved in " + warehouse + "; "
+                            + quantity + " cannot be shipped from there.");
         }
         Timestamp now = Timestamp.from(Instant.now());
         long remaining = quantity;
@@ -174,12 +193,17 @@ class InventoryService implements Inventory {
             }
             long take = Math.min(remaining, r.quantity());
             if (take == r.quantity()) {
-                jdbc.sql("UPDATE reservation SET status = 'CONSUMED', updated_at = ? WHERE id = ?").params(now, r.id()).update();
+                jdbc.sql("UPDATE reservation SET status = 'CONSUMED', updated_at = ? WHERE id = ?")
+                        .params(now, r.id())
+                        .update();
             } else {
                 // keep the consumed part as its own row, so the ACTIVE rows still sum to reserved (invariant 2)
-                jdbc.sql("UPDATE reservation SET quantity = quantity - ?, updated_at = ? WHERE id = ?").params(take, now, r.id()).update();
-                jdbc.sql("INSERT INTO reservation (id, order_id, line_number, sku, warehouse, quantity, status, created_at, updated_at) "
-                                + "VALUES (?, ?, ?, ?, ?, ?, 'CONSUMED', ?, ?)")
+                jdbc.sql("UPDATE reservation SET quantity = quantity - ?, updated_at = ? WHERE id = ?")
+                        .params(take, now, r.id())
+                        .update();
+                jdbc.sql(
+                                "INSERT INTO reservation (id, order_id, line_number, sku, warehouse, quantity, status, created_at, updated_at) "
+                                        + "VALUES (?, ?, ?, ?, ?, ?, 'CONSUMED', ?, ?)")
                         .params(UUID.randomUUID(), orderId, lineNumber, sku, warehouse, take, now, now)
                         .update();
             }
@@ -189,10 +213,21 @@ class InventoryService implements Inventory {
                 .params(sku, warehouse)
                 .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
                 .single();
-        jdbc.sql("UPDATE stock_level SET on_hand = on_hand - ?, reserved = reserved - ? WHERE sku = ? AND warehouse = ?")
+        jdbc.sql(
+                        "UPDATE stock_level SET on_hand = on_hand - ?, reserved = reserved - ? WHERE sku = ? AND warehouse = ?")
                 .params(quantity, quantity, sku, warehouse)
                 .update();
-        ledger.append(sku, warehouse, "SHIPMENT", -quantity, null, null, reference, level[0], level[1], level[0] - quantity,
+        ledger.append(
+                sku,
+                warehouse,
+                "SHIPMENT",
+                -quantity,
+                null,
+                null,
+                reference,
+                level[0],
+                level[1],
+                level[0] - quantity,
                 level[1] - quantity);
     }
 
@@ -207,17 +242,30 @@ class InventoryService implements Inventory {
                 .params(sku, warehouse)
                 .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
                 .single();
-        jdbc.sql("UPDATE stock_level SET on_hand = on_hand + ? WHERE sku = ? AND warehouse = ?").params(quantity, sku, warehouse).update();
-        ledger.append(sku, warehouse, "RETURN", quantity, null, "returned goods restocked", reference, level[0], level[1],
-                level[0] + quantity, level[1]);
+        jdbc.sql("UPDATE stock_level SET on_hand = on_hand + ? WHERE sku = ? AND warehouse = ?")
+                .params(quantity, sku, warehouse)
+                .update();
+        ledger.append(
+                sku,
+                warehouse,
+                "RETURN",
+                quantity,
+                null,
+                "returned goods restocked",
+                reference,
+                level[0],
+                level[1],
+                level[0] + quantity,
+                level[1]);
         events.publishEvent(new StockAvailable(Set.of(sku)));
     }
 
     @Override
     public Map<String, Long> shippedFrom(UUID orderId, int lineNumber) {
         Map<String, Long> shipped = new TreeMap<>();
-        jdbc.sql("SELECT warehouse, SUM(quantity) FROM reservation WHERE order_id = ? AND line_number = ? AND status = 'CONSUMED' "
-                        + "GROUP BY warehouse")
+        jdbc.sql(
+                        "SELECT warehouse, SUM(quantity) FROM reservation WHERE order_id = ? AND line_number = ? AND status = 'CONSUMED' "
+                                + "GROUP BY warehouse")
                 .params(orderId, lineNumber)
                 .query(rs -> {
                     shipped.put(rs.getString(1), rs.getLong(2));
@@ -253,16 +301,31 @@ class InventoryService implements Inventory {
 
     @Override
     public List<String> activeWarehouses() {
-        return jdbc.sql("SELECT code FROM warehouse WHERE active = TRUE ORDER BY code").query(String.class).list();
+        return jdbc.sql("SELECT code FROM warehouse WHERE active = TRUE ORDER BY code")
+                .query(String.class)
+                .list();
     }
 
     @Override
     public Optional<WarehouseView> warehouse(String code) {
-        return jdbc.sql("SELECT code, name, name_line, line1, line2, city, region, postal_code, country, active FROM warehouse WHERE code = ?")
+        return jdbc.sql(
+                        "SELECT code, name, name_line, line1, line2, city, region, postal_code, country, active FROM warehouse WHERE code = ?")
                 .param(code)
-                .query((rs, n) -> new WarehouseView(rs.getString(1), rs.getString(2), rs.getString(4) == null ? null
-                        : new Address(rs.getString(3) == null ? rs.getString(2) : rs.getString(3), rs.getString(4), rs.getString(5),
-                                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9) == null ? null : rs.getString(9).trim()),
+                .query((rs, n) -> new WarehouseView(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(4) == null
+                                ? null
+                                : new Address(
+                                        rs.getString(3) == null ? rs.getString(2) : rs.getString(3),
+                                        rs.getString(4),
+                                        rs.getString(5),
+                                        rs.getString(6),
+                                        rs.getString(7),
+                                        rs.getString(8),
+                                        rs.getString(9) == null
+                                                ? null
+                                                : rs.getString(9).trim()),
                         rs.getBoolean(10)))
                 .optional();
     }
@@ -273,7 +336,8 @@ class InventoryService implements Inventory {
         if (skus.isEmpty()) {
             return bins;
         }
-        jdbc.sql("SELECT sku, bin_location FROM stock_level WHERE warehouse = :warehouse AND sku IN (:skus) AND bin_location IS NOT NULL")
+        jdbc.sql(
+                        "SELECT sku, bin_location FROM stock_level WHERE warehouse = :warehouse AND sku IN (:skus) AND bin_location IS NOT NULL")
                 .param("warehouse", warehouse)
                 .param("skus", Set.copyOf(skus))
                 .query(rs -> {
@@ -287,7 +351,12 @@ class InventoryService implements Inventory {
     }
 
     static ReservationView reservation(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new ReservationView(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getInt(3), rs.getString(4),
-                rs.getString(5), rs.getLong(6));
+        return new ReservationView(
+                rs.getObject(1, UUID.class),
+                rs.getObject(2, UUID.class),
+                rs.getInt(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getLong(6));
     }
 }

@@ -1,5 +1,6 @@
 package org.ordo.inventory.internal;
 
+import java.util.List;
 import org.ordo.catalog.ProductCodes;
 import org.ordo.catalog.ProductSnapshot;
 import org.ordo.inventory.StockKeeping;
@@ -8,8 +9,6 @@ import org.ordo.inventory.WarehouseView;
 import org.ordo.platform.PageResult;
 import org.ordo.platform.Paging;
 import org.springframework.stereotype.Component;
-
-import java.util.List;
 
 /** {@link StockKeeping} on {@link StockLedgerService}, which owns the rules, and the indexed stock level search. */
 @Component
@@ -20,7 +19,8 @@ class StockKeepingService implements StockKeeping {
     private final WarehouseService warehouses;
     private final ProductCodes codes;
 
-    StockKeepingService(StockLedgerService ledger, StockLevelQueries levels, WarehouseService warehouses, ProductCodes codes) {
+    StockKeepingService(
+            StockLedgerService ledger, StockLevelQueries levels, WarehouseService warehouses, ProductCodes codes) {
         this.ledger = ledger;
         this.levels = levels;
         this.warehouses = warehouses;
@@ -29,11 +29,26 @@ class StockKeepingService implements StockKeeping {
 
     @Override
     public Recorded record(Kind kind, String code, String warehouse, Long quantity, String reason, String reference) {
-        String sku = code == null || code.isBlank() ? code : codes.byCode(code).map(ProductSnapshot::sku).orElse(code.trim());
-        StockLedgerService.Recorded r = ledger.record(sku, warehouse == null || warehouse.isBlank() ? null : warehouse.trim(),
-                kind == null ? null : kind.name(), quantity, reason == null || reason.isBlank() ? null : reason.trim(), reference);
+        String sku = code == null || code.isBlank()
+                ? code
+                : codes.byCode(code).map(ProductSnapshot::sku).orElse(code.trim());
+        StockLedgerService.Recorded r = ledger.record(
+                sku,
+                warehouse == null || warehouse.isBlank() ? null : warehouse.trim(),
+                kind == null ? null : kind.name(),
+                quantity,
+                reason == null || reason.isBlank() ? null : reason.trim(),
+                reference);
         StockLedgerService.Movement m = r.movement();
-        return new Recorded(m.id(), m.sku(), m.warehouse(), Kind.valueOf(m.type()), m.quantity(), m.counted(), r.onHand(), r.reserved(),
+        return new Recorded(
+                m.id(),
+                m.sku(),
+                m.warehouse(),
+                Kind.valueOf(m.type()),
+                m.quantity(),
+                m.counted(),
+                r.onHand(),
+                r.reserved(),
                 m.createdAt());
     }
 
@@ -49,7 +64,8 @@ class StockKeepingService implements StockKeeping {
 
     @Override
     public List<WarehouseView> warehouses() {
-        return warehouses.all().stream().filter(WarehouseService.Warehouse::active)
+        return warehouses.all().stream()
+                .filter(WarehouseService.Warehouse::active)
                 .map(w -> new WarehouseView(w.code(), w.name(), w.address(), w.active()))
                 .toList();
     }

@@ -1,5 +1,14 @@
 package org.ordo.inventory.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.ordo.catalog.Catalog;
 import org.ordo.identity.Actor;
 import org.ordo.identity.AuditTrail;
@@ -14,16 +23,6 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
 /**
  * The append-only stock ledger. Each movement changes on hand by its signed quantity in the same transaction,
  * so that on hand is always the sum of the ledger (invariant 1).
@@ -32,10 +31,23 @@ import java.util.Set;
 class StockLedgerService {
 
     /** Movements a person records by hand; SHIPMENT and RETURN come from fulfilment and returns. */
-    enum ManualType { RECEIPT, ADJUSTMENT, COUNT }
+    enum ManualType {
+        RECEIPT,
+        ADJUSTMENT,
+        COUNT
+    }
 
-    record Movement(long id, String sku, String warehouse, String type, long quantity, Long counted, String reason,
-            String reference, String actor, Instant createdAt) {}
+    record Movement(
+            long id,
+            String sku,
+            String warehouse,
+            String type,
+            long quantity,
+            Long counted,
+            String reason,
+            String reference,
+            String actor,
+            Instant createdAt) {}
 
     record Recorded(Movement movement, long onHand, long reserved) {}
 
@@ -47,7 +59,12 @@ class StockLedgerService {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
 
-    StockLedgerService(JdbcClient jdbc, Catalog catalog, WarehouseService warehouses, AuditTrail audit, ApplicationEventPublisher events) {
+    StockLedgerService(
+            JdbcClient jdbc,
+            Catalog catalog,
+            WarehouseService warehouses,
+            AuditTrail audit,
+            ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.warehouses = warehouses;
@@ -65,12 +82,21 @@ class StockLedgerService {
     Recorded record(String sku, String warehouse, String type, Long quantity, String reason, String reference) {
         ManualType manualType = checkMovement(sku, warehouse, type, quantity, reason, reference);
         if (catalog.find(sku).isEmpty()) {
-            throw OrdoException.rule("unknown-sku", "SKU " + sku + " is not in the catalog.", List.of(new FieldViolation("sku", "unknown SKU")));
+            throw OrdoException.rule(
+                    "unknown-sku",
+                    "SKU " + sku + " is not in the catalog.",
+                    List.of(new FieldViolation("sku", "unknown SKU")));
         }
-        WarehouseService.Warehouse wh = warehouses.find(warehouse).orElseThrow(() -> OrdoException.rule("unknown-warehouse",
-                "Warehouse " + warehouse + " does not exist.", List.of(new FieldViolation("warehouse", "unknown warehouse"))));
+        WarehouseService.Warehouse wh = warehouses
+                .find(warehouse)
+                .orElseThrow(() -> OrdoException.rule(
+                        "unknown-warehouse",
+                        "Warehouse " + warehouse + " does not exist.",
+                        List.of(new FieldViolation("warehouse", "unknown warehouse"))));
         if (!wh.active()) {
-            throw OrdoException.rule("inactive-warehouse", "Warehouse " + warehouse + " is not active.",
+            throw OrdoException.rule(
+                    "inactive-warehouse",
+                    "Warehouse " + warehouse + " is not active.",
                     List.of(new FieldViolation("warehouse", "inactive warehouse")));
         }
         ensureLevelExists(sku, warehouse);
@@ -82,13 +108,27 @@ class StockLedgerService {
         long reserved = level[1];
         long delta = manualType == ManualType.COUNT ? quantity - onHand : quantity;
         if (onHand + delta < reserved) {
-            throw OrdoException.conflict("below-reserved", "This would leave " + (onHand + delta) + " on hand of " + sku + " in "
-                    + warehouse + ", less than the " + reserved + " reserved for orders. Release or cancel reservations first.");
+            throw OrdoException.conflict(
+                    "below-reserved",
+                    "This would leave " + (onHand + delta) + " on hand of " + sku + " in " + warehouse
+                            + ", less than the " + reserved
+                            + " reserved for orders. Release or cancel reservations first.");
         }
-        jdbc.sql("UPDATE stock_level SET on_hand = on_hand + ? WHERE sku = ? AND warehouse = ?").params(delta, sku, warehouse).update();
-        Movement movement = append(sku, warehouse, manualType.name(), delta, manualType == ManualType.COUNT ? quantity : null, reason,
+        jdbc.sql("UPDATE stock_level SET on_hand = on_hand + ? WHERE sku = ? AND warehouse = ?")
+                .params(delta, sku, warehouse)
+                .update();
+        Movement movement = append(
+                sku,
+                warehouse,
+                manualType.name(),
+                delta,
+                manualType == ManualType.COUNT ? quantity : null,
+                reason,
                 reference == null || reference.isBlank() ? null : reference.trim(),
-                onHand, reserved, onHand + delta, reserved);
+                onHand,
+                reserved,
+                onHand + delta,
+                reserved);
         if (delta > 0) {
             events.publishEvent(new StockAvailable(Set.of(sku)));
         }
@@ -96,7 +136,8 @@ class StockLedgerService {
     }
 
     /** A manual movement by itself, before anything is read or locked; its type, or every problem at once. */
-    private static ManualType checkMovement(String sku, String warehouse, String type, Long quantity, String reason, String reference) {
+    private static ManualType checkMovement(
+            String sku, String warehouse, String type, Long quantity, String reason, String reference) {
         List<FieldViolation> problems = new ArrayList<>();
         ManualType manualType = manualType(problems, type);
         if (sku == null || sku.isBlank()) {
@@ -145,7 +186,8 @@ class StockLedgerService {
         } else if (manualType == ManualType.ADJUSTMENT && quantity == 0) {
             problems.add(new FieldViolation("quantity", "must not be 0 for an adjustment"));
         } else if (manualType == ManualType.COUNT && quantity < 0) {
-            problems.add(new FieldViolation("quantity", "must be 0 or greater for a count (the counted on-hand quantity)"));
+            problems.add(
+                    new FieldViolation("quantity", "must be 0 or greater for a count (the counted on-hand quantity)"));
         }
     }
 
@@ -153,16 +195,28 @@ class StockLedgerService {
      * Writes one ledger entry and its audit record. The caller has changed on hand by {@code delta} in this
      * transaction, under the stock level's row lock.
      */
-    Movement append(String sku, String warehouse, String type, long delta, Long counted, String reason, String reference,
-            long onHandBefore, long reservedBefore, long onHandAfter, long reservedAfter) {
+    Movement append(
+            String sku,
+            String warehouse,
+            String type,
+            long delta,
+            Long counted,
+            String reason,
+            String reference,
+            long onHandBefore,
+            long reservedBefore,
+            long onHandAfter,
+            long reservedAfter) {
         Instant now = Instant.now();
         String actor = Actor.current().username();
         GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO stock_movement (sku, warehouse, type, quantity, counted, reason, reference, actor, created_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql(
+                        "INSERT INTO stock_movement (sku, warehouse, type, quantity, counted, reason, reference, actor, created_at) "
+                                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(sku, warehouse, type, delta, counted, reason, reference, actor, Timestamp.from(now))
                 .update(key, "id");
-        Movement movement = new Movement(key.getKey().longValue(), sku, warehouse, type, delta, counted, reason, reference, actor, now);
+        Movement movement = new Movement(
+                key.getKey().longValue(), sku, warehouse, type, delta, counted, reason, reference, actor, now);
         Map<String, Object> before = new LinkedHashMap<>();
         before.put("onHand", onHandBefore);
         before.put("reserved", reservedBefore);
@@ -185,8 +239,12 @@ class StockLedgerService {
             where.append(" AND warehouse = :warehouse");
             params.put("warehouse", warehouse);
         }
-        long total = jdbc.sql("SELECT COUNT(*) FROM stock_movement" + where).params(params).query(Long.class).single();
-        List<Movement> items = jdbc.sql("SELECT * FROM stock_movement" + where + " ORDER BY id LIMIT :limit OFFSET :offset")
+        long total = jdbc.sql("SELECT COUNT(*) FROM stock_movement" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
+        List<Movement> items = jdbc.sql(
+                        "SELECT * FROM stock_movement" + where + " ORDER BY id LIMIT :limit OFFSET :offset")
                 .params(params)
                 .param("limit", paging.size())
                 .param("offset", paging.offset())
@@ -197,16 +255,25 @@ class StockLedgerService {
 
     /** Creates the level on the first movement; a concurrent creator wins quietly (no failed statement in the transaction). */
     void ensureLevelExists(String sku, String warehouse) {
-        jdbc.sql("INSERT INTO stock_level (sku, warehouse, on_hand, reserved, safety_stock, reorder_point) VALUES (?, ?, 0, 0, 0, 0) "
-                        + "ON CONFLICT DO NOTHING")
+        jdbc.sql(
+                        "INSERT INTO stock_level (sku, warehouse, on_hand, reserved, safety_stock, reorder_point) VALUES (?, ?, 0, 0, 0, 0) "
+                                + "ON CONFLICT DO NOTHING")
                 .params(sku, warehouse)
                 .update();
     }
 
     private static Movement map(ResultSet rs, int row) throws SQLException {
         Long counted = rs.getObject("counted") == null ? null : rs.getLong("counted");
-        return new Movement(rs.getLong("id"), rs.getString("sku"), rs.getString("warehouse"), rs.getString("type"),
-                rs.getLong("quantity"), counted, rs.getString("reason"), rs.getString("reference"),
-                rs.getString("actor"), rs.getTimestamp("created_at").toInstant());
+        return new Movement(
+                rs.getLong("id"),
+                rs.getString("sku"),
+                rs.getString("warehouse"),
+                rs.getString("type"),
+                rs.getLong("quantity"),
+                counted,
+                rs.getString("reason"),
+                rs.getString("reference"),
+                rs.getString("actor"),
+                rs.getTimestamp("created_at").toInstant());
     }
 }

@@ -1,5 +1,11 @@
 package org.ordo.inventory.internal;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.ordo.inventory.BackorderDemand;
 import org.ordo.inventory.StockLevel;
 import org.ordo.inventory.StockLevelSearch;
@@ -9,13 +15,6 @@ import org.ordo.platform.Paging;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /** Stock levels with their backorders, for {@code GET /api/inventory} and the pages. */
 @Component
@@ -38,7 +37,8 @@ class StockLevelQueries implements StockLevelSearch {
      * Levels of {@code sku} exactly, or those whose SKU starts with {@code skuPrefix} (any case) or is {@code orSku}; nulls
      * match any.
      */
-    PageResult<StockLevel> levels(String sku, String skuPrefix, String orSku, String warehouse, boolean belowReorderPoint, Paging paging) {
+    PageResult<StockLevel> levels(
+            String sku, String skuPrefix, String orSku, String warehouse, boolean belowReorderPoint, Paging paging) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         Map<String, Object> params = new LinkedHashMap<>();
         if (sku != null) {
@@ -47,7 +47,10 @@ class StockLevelQueries implements StockLevelSearch {
         }
         if (skuPrefix != null) {
             String like = LikePattern.startingWith(skuPrefix.toLowerCase(java.util.Locale.ROOT));
-            where.append(orSku == null ? " AND LOWER(sku) LIKE :prefix ESCAPE '\\'" : " AND (LOWER(sku) LIKE :prefix ESCAPE '\\' OR sku = :orSku)");
+            where.append(
+                    orSku == null
+                            ? " AND LOWER(sku) LIKE :prefix ESCAPE '\\'"
+                            : " AND (LOWER(sku) LIKE :prefix ESCAPE '\\' OR sku = :orSku)");
             params.put("prefix", like);
             if (orSku != null) {
                 params.put("orSku", orSku);
@@ -60,14 +63,31 @@ class StockLevelQueries implements StockLevelSearch {
         if (belowReorderPoint) {
             where.append(" AND on_hand - reserved <= reorder_point");
         }
-        long total = jdbc.sql("SELECT COUNT(*) FROM stock_level" + where).params(params).query(Long.class).single();
-        record Row(String sku, String warehouse, long onHand, long reserved, long safetyStock, long reorderPoint, String binLocation) {}
-        List<Row> rows = jdbc.sql("SELECT sku, warehouse, on_hand, reserved, safety_stock, reorder_point, bin_location FROM stock_level" + where
-                        + " ORDER BY sku, warehouse LIMIT :limit OFFSET :offset")
+        long total = jdbc.sql("SELECT COUNT(*) FROM stock_level" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
+        record Row(
+                String sku,
+                String warehouse,
+                long onHand,
+                long reserved,
+                long safetyStock,
+                long reorderPoint,
+                String binLocation) {}
+        List<Row> rows = jdbc.sql(
+                        "SELECT sku, warehouse, on_hand, reserved, safety_stock, reorder_point, bin_location FROM stock_level"
+                                + where + " ORDER BY sku, warehouse LIMIT :limit OFFSET :offset")
                 .params(params)
                 .param("limit", paging.size())
                 .param("offset", paging.offset())
-                .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
+                .query((rs, n) -> new Row(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getLong(3),
+                        rs.getLong(4),
+                        rs.getLong(5),
+                        rs.getLong(6),
                         rs.getString(7)))
                 .list();
         Set<String> skus = new HashSet<>();
@@ -77,9 +97,17 @@ class StockLevelQueries implements StockLevelSearch {
         List<StockLevel> items = new ArrayList<>();
         for (Row r : rows) {
             long available = r.onHand() - r.reserved();
-            items.add(new StockLevel(r.sku(), r.warehouse(), r.onHand(), r.reserved(), available,
-                    backordered.getOrDefault(r.sku() + "@" + r.warehouse(), 0L), r.safetyStock(), r.reorderPoint(),
-                    available <= r.reorderPoint(), r.binLocation()));
+            items.add(new StockLevel(
+                    r.sku(),
+                    r.warehouse(),
+                    r.onHand(),
+                    r.reserved(),
+                    available,
+                    backordered.getOrDefault(r.sku() + "@" + r.warehouse(), 0L),
+                    r.safetyStock(),
+                    r.reorderPoint(),
+                    available <= r.reorderPoint(),
+                    r.binLocation()));
         }
         return new PageResult<>(items, paging.page(), paging.size(), total);
     }

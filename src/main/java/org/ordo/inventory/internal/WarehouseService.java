@@ -1,5 +1,12 @@
 package org.ordo.inventory.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.ordo.identity.AuditTrail;
 import org.ordo.inventory.WarehouseView;
 import org.ordo.shared.Address;
@@ -9,14 +16,6 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 
 /** Warehouses (table warehouse). */
 @Component
@@ -46,10 +45,20 @@ class WarehouseService {
         check(name, address, problems);
         Warehouse warehouse = new Warehouse(code, name.trim(), address, true, Instant.now());
         try {
-            jdbc.sql("INSERT INTO warehouse (code, name, name_line, line1, line2, city, region, postal_code, country, active, created_at) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, TRUE, ?)")
-                    .params(code, warehouse.name(), part(address, 0), part(address, 1), part(address, 2), part(address, 3),
-                            part(address, 4), part(address, 5), part(address, 6), Timestamp.from(warehouse.createdAt()))
+            jdbc.sql(
+                            "INSERT INTO warehouse (code, name, name_line, line1, line2, city, region, postal_code, country, active, created_at) "
+                                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, TRUE, ?)")
+                    .params(
+                            code,
+                            warehouse.name(),
+                            part(address, 0),
+                            part(address, 1),
+                            part(address, 2),
+                            part(address, 3),
+                            part(address, 4),
+                            part(address, 5),
+                            part(address, 6),
+                            Timestamp.from(warehouse.createdAt()))
                     .update();
         } catch (DuplicateKeyException e) {
             throw OrdoException.conflict("duplicate-warehouse", "Warehouse " + code + " already exists.");
@@ -63,16 +72,29 @@ class WarehouseService {
     Warehouse update(String code, String name, Address address, boolean active) {
         List<FieldViolation> problems = new ArrayList<>();
         check(name, address, problems);
-        Warehouse before = jdbc.sql("SELECT * FROM warehouse WHERE code = ? FOR UPDATE").param(code).query(WarehouseService::map).optional()
+        Warehouse before = jdbc.sql("SELECT * FROM warehouse WHERE code = ? FOR UPDATE")
+                .param(code)
+                .query(WarehouseService::map)
+                .optional()
                 .orElseThrow(() -> OrdoException.notFound("Warehouse", code));
         Warehouse after = new Warehouse(code, name.trim(), address, active, before.createdAt());
         if (after.equals(before)) {
             return before;
         }
-        jdbc.sql("UPDATE warehouse SET name = ?, name_line = ?, line1 = ?, line2 = ?, city = ?, region = ?, postal_code = ?, country = ?, "
-                        + "active = ? WHERE code = ?")
-                .params(after.name(), part(address, 0), part(address, 1), part(address, 2), part(address, 3), part(address, 4),
-                        part(address, 5), part(address, 6), active, code)
+        jdbc.sql(
+                        "UPDATE warehouse SET name = ?, name_line = ?, line1 = ?, line2 = ?, city = ?, region = ?, postal_code = ?, country = ?, "
+                                + "active = ? WHERE code = ?")
+                .params(
+                        after.name(),
+                        part(address, 0),
+                        part(address, 1),
+                        part(address, 2),
+                        part(address, 3),
+                        part(address, 4),
+                        part(address, 5),
+                        part(address, 6),
+                        active,
+                        code)
                 .update();
         audit.record("WAREHOUSE", code, "UPDATED", before, after);
         return after;
@@ -92,11 +114,16 @@ class WarehouseService {
     }
 
     List<Warehouse> all() {
-        return jdbc.sql("SELECT * FROM warehouse ORDER BY code").query(WarehouseService::map).list();
+        return jdbc.sql("SELECT * FROM warehouse ORDER BY code")
+                .query(WarehouseService::map)
+                .list();
     }
 
     Optional<Warehouse> find(String code) {
-        return jdbc.sql("SELECT * FROM warehouse WHERE code = ?").param(code).query(WarehouseService::map).optional();
+        return jdbc.sql("SELECT * FROM warehouse WHERE code = ?")
+                .param(code)
+                .query(WarehouseService::map)
+                .optional();
     }
 
     private static String part(Address a, int index) {
@@ -115,10 +142,21 @@ class WarehouseService {
     }
 
     private static Warehouse map(ResultSet rs, int row) throws SQLException {
-        Address address = rs.getString("line1") == null ? null
-                : new Address(rs.getString("name_line"), rs.getString("line1"), rs.getString("line2"), rs.getString("city"),
-                        rs.getString("region"), rs.getString("postal_code"), rs.getString("country"));
-        return new Warehouse(rs.getString("code"), rs.getString("name"), address, rs.getBoolean("active"),
+        Address address = rs.getString("line1") == null
+                ? null
+                : new Address(
+                        rs.getString("name_line"),
+                        rs.getString("line1"),
+                        rs.getString("line2"),
+                        rs.getString("city"),
+                        rs.getString("region"),
+                        rs.getString("postal_code"),
+                        rs.getString("country"));
+        return new Warehouse(
+                rs.getString("code"),
+                rs.getString("name"),
+                address,
+                rs.getBoolean("active"),
                 rs.getTimestamp("created_at").toInstant());
     }
 }

@@ -1,14 +1,5 @@
 package org.ordo.invoicing.internal;
 
-import org.ordo.invoicing.Accounting;
-import org.ordo.invoicing.InvoiceStatus;
-import org.ordo.platform.PageResult;
-import org.ordo.platform.Paging;
-import org.ordo.shared.Money;
-import org.ordo.shared.OrdoException;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -19,6 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.ordo.invoicing.Accounting;
+import org.ordo.invoicing.InvoiceStatus;
+import org.ordo.platform.PageResult;
+import org.ordo.platform.Paging;
+import org.ordo.shared.Money;
+import org.ordo.shared.OrdoException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /** {@link Accounting} on the stores and operations behind the invoice and payment API: the same queries, the same rules. */
 @Component
@@ -31,7 +30,12 @@ class AccountingService implements Accounting {
     private final DunningService dunning;
     private final InvoicePdfRenderer pdf;
 
-    AccountingService(InvoiceStore store, PaymentStore paymentStore, InvoiceService management, PaymentService payments, DunningService dunning,
+    AccountingService(
+            InvoiceStore store,
+            PaymentStore paymentStore,
+            InvoiceService management,
+            PaymentService payments,
+            DunningService dunning,
             InvoicePdfRenderer pdf) {
         this.store = store;
         this.paymentStore = paymentStore;
@@ -50,10 +54,16 @@ class AccountingService implements Accounting {
     @Override
     @Transactional(readOnly = true)
     public List<Sum> sums(Search search) {
-        return store.sums(search).stream().map(r -> {
-            Currency c = Money.currency((String) r[0]);
-            return new Sum((String) r[0], (Long) r[1], new Money((BigDecimal) r[2], c), new Money((BigDecimal) r[3], c));
-        }).toList();
+        return store.sums(search).stream()
+                .map(r -> {
+                    Currency c = Money.currency((String) r[0]);
+                    return new Sum(
+                            (String) r[0],
+                            (Long) r[1],
+                            new Money((BigDecimal) r[2], c),
+                            new Money((BigDecimal) r[3], c));
+                })
+                .toList();
     }
 
     @Override
@@ -65,28 +75,76 @@ class AccountingService implements Accounting {
     private Details details(Invoice i) {
         Map<Integer, Long> credited = i.isCreditNote() ? Map.of() : store.creditedQuantities(i.id());
         List<Line> lines = i.lines().stream()
-                .map(l -> new Line(l.lineNumber(), l.sku(), l.description(), l.quantity(), l.unitPrice(), l.lineNet(), l.taxRate(), l.tax(),
-                        i.isCreditNote() || l.orderLineNumber() == null && l.sku() == null ? 0
+                .map(l -> new Line(
+                        l.lineNumber(),
+                        l.sku(),
+                        l.description(),
+                        l.quantity(),
+                        l.unitPrice(),
+                        l.lineNet(),
+                        l.taxRate(),
+                        l.tax(),
+                        i.isCreditNote() || l.orderLineNumber() == null && l.sku() == null
+                                ? 0
                                 : Math.max(0, l.quantity() - credited.getOrDefault(l.lineNumber(), 0L))))
                 .toList();
         List<TaxGroup> taxes = i.taxSummary().stream()
                 .map(t -> new TaxGroup(t.vatCategory(), t.taxRate(), t.taxableAmount(), t.tax()))
                 .toList();
         List<Allocated> allocated = paymentStore.paymentsOf(i.id(), Money.currency(i.currency())).stream()
-                .map(p -> new Allocated(p.paymentId(), p.method(), p.reference(), p.receivedOn(), p.amount(), p.allocatedAt()))
+                .map(p -> new Allocated(
+                        p.paymentId(), p.method(), p.reference(), p.receivedOn(), p.amount(), p.allocatedAt()))
                 .toList();
-        List<Listed> notes = i.isCreditNote() ? List.of() : store.creditNotesOf(i.id()).stream().map(AccountingService::listed).toList();
-        List<Reminder> reminders = i.isCreditNote() ? List.of() : dunning.reminders(i).stream()
-                .map(r -> new Reminder(r.level(), r.daysPastDue(), r.amountDue(), r.createdAt()))
-                .toList();
+        List<Listed> notes = i.isCreditNote()
+                ? List.of()
+                : store.creditNotesOf(i.id()).stream()
+                        .map(AccountingService::listed)
+                        .toList();
+        List<Reminder> reminders = i.isCreditNote()
+                ? List.of()
+                : dunning.reminders(i).stream()
+                        .map(r -> new Reminder(r.level(), r.daysPastDue(), r.amountDue(), r.createdAt()))
+                        .toList();
         boolean hasNotes = notes.stream().anyMatch(n -> n.status().isIssued());
-        boolean voidable = i.status().canMoveTo(InvoiceStatus.VOID) && i.amountPaid().isZero() && (i.isCreditNote() || !hasNotes);
-        Money creditLeft = i.isCreditNote() ? Money.zero(Money.currency(i.currency())) : i.totals().total().minus(i.amountCredited());
-        boolean creditable = !i.isCreditNote() && i.status().isIssued() && creditLeft.amount().signum() > 0;
-        return new Details(i.id(), i.number(), i.type(), i.status(), i.orderId(), i.orderNumber(), i.shipmentNumber(), i.originalInvoiceId(),
-                i.originalInvoiceNumber(), i.customerId(), i.buyer().name(), i.currency(), i.issueDate(), i.dueDate(), lines, taxes,
-                i.totals().subtotal(), i.totals().tax(), i.totals().total(), i.amountCredited(), i.amountPaid(), i.amountDue(), allocated,
-                notes, reminders, i.reason(), i.voidReason(), voidable, creditable, creditLeft);
+        boolean voidable =
+                i.status().canMoveTo(InvoiceStatus.VOID) && i.amountPaid().isZero() && (i.isCreditNote() || !hasNotes);
+        Money creditLeft = i.isCreditNote()
+                ? Money.zero(Money.currency(i.currency()))
+                : i.totals().total().minus(i.amountCredited());
+        boolean creditable = !i.isCreditNote()
+                && i.status().isIssued()
+                && creditLeft.amount().signum() > 0;
+        return new Details(
+                i.id(),
+                i.number(),
+                i.type(),
+                i.status(),
+                i.orderId(),
+                i.orderNumber(),
+                i.shipmentNumber(),
+                i.originalInvoiceId(),
+                i.originalInvoiceNumber(),
+                i.customerId(),
+                i.buyer().name(),
+                i.currency(),
+                i.issueDate(),
+                i.dueDate(),
+                lines,
+                taxes,
+                i.totals().subtotal(),
+                i.totals().tax(),
+                i.totals().total(),
+                i.amountCredited(),
+                i.amountPaid(),
+                i.amountDue(),
+                allocated,
+                notes,
+                reminders,
+                i.reason(),
+                i.voidReason(),
+                voidable,
+                creditable,
+                creditLeft);
     }
 
     @Override
@@ -120,23 +178,33 @@ class AccountingService implements Accounting {
     @Override
     public Listed creditLines(String invoiceIdOrNumber, Map<Integer, Long> quantities, String reason) {
         List<InvoiceService.CreditLine> lines = new ArrayList<>();
-        quantities.entrySet().stream().sorted(Map.Entry.comparingByKey())
+        quantities.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
                 .forEach(e -> lines.add(new InvoiceService.CreditLine(e.getKey(), e.getValue())));
-        return listed(management.creditNote(invoiceIdOrNumber, new InvoiceService.CreditNoteRequest(lines, null, reason)));
+        return listed(
+                management.creditNote(invoiceIdOrNumber, new InvoiceService.CreditNoteRequest(lines, null, reason)));
     }
 
     @Override
     public Listed creditAmount(String invoiceIdOrNumber, Money netAmount, String reason) {
-        return listed(management.creditNote(invoiceIdOrNumber, new InvoiceService.CreditNoteRequest(null, netAmount, reason)));
+        return listed(management.creditNote(
+                invoiceIdOrNumber, new InvoiceService.CreditNoteRequest(null, netAmount, reason)));
     }
 
     @Override
     public Recorded recordPayment(PaymentEntry entry) {
-        List<PaymentService.AllocationRequest> allocations = entry.allocations() == null ? null : entry.allocations().entrySet().stream()
-                .map(e -> new PaymentService.AllocationRequest(e.getKey(), e.getValue()))
-                .toList();
-        Payment payment = payments.receive(new PaymentService.PaymentRequest(entry.customerId(), entry.amount(), entry.method(), entry.reference(),
-                entry.receivedOn(), allocations));
+        List<PaymentService.AllocationRequest> allocations = entry.allocations() == null
+                ? null
+                : entry.allocations().entrySet().stream()
+                        .map(e -> new PaymentService.AllocationRequest(e.getKey(), e.getValue()))
+                        .toList();
+        Payment payment = payments.receive(new PaymentService.PaymentRequest(
+                entry.customerId(),
+                entry.amount(),
+                entry.method(),
+                entry.reference(),
+                entry.receivedOn(),
+                allocations));
         return new Recorded(payment.id(), payment.amountAllocated(), payment.amountOnAccount());
     }
 
@@ -152,28 +220,63 @@ class AccountingService implements Accounting {
     @Override
     @Transactional(readOnly = true)
     public PageResult<Overdue> overdue(LocalDate today, Paging paging) {
-        return store.overdue(today, paging).map(r -> new Overdue((UUID) r[0], (String) r[1], (UUID) r[2], (String) r[3],
-                (InvoiceStatus) r[4], (LocalDate) r[5], ChronoUnit.DAYS.between((LocalDate) r[5], today),
-                new Money((BigDecimal) r[7], Money.currency((String) r[6])), (Integer) r[8], (java.time.Instant) r[9]));
+        return store.overdue(today, paging)
+                .map(r -> new Overdue(
+                        (UUID) r[0],
+                        (String) r[1],
+                        (UUID) r[2],
+                        (String) r[3],
+                        (InvoiceStatus) r[4],
+                        (LocalDate) r[5],
+                        ChronoUnit.DAYS.between((LocalDate) r[5], today),
+                        new Money((BigDecimal) r[7], Money.currency((String) r[6])),
+                        (Integer) r[8],
+                        (java.time.Instant) r[9]));
     }
 
     @Override
     public DunningRun runDunning(Progress progress) {
         DunningService.Run run = dunning.run(progress);
-        return new DunningRun(run.ran(), run.asOf(), run.markedOverdue(), run.reminders().stream()
-                .sorted(Comparator.comparing(DunningService.Reminder::invoiceNumber))
-                .map(r -> new SentReminder(r.invoiceNumber(), r.level(), r.daysPastDue(), r.amountDue()))
-                .toList());
+        return new DunningRun(
+                run.ran(),
+                run.asOf(),
+                run.markedOverdue(),
+                run.reminders().stream()
+                        .sorted(Comparator.comparing(DunningService.Reminder::invoiceNumber))
+                        .map(r -> new SentReminder(r.invoiceNumber(), r.level(), r.daysPastDue(), r.amountDue()))
+                        .toList());
     }
 
     private static Listed listed(InvoiceStore.Summary s) {
-        return new Listed(s.id(), s.number(), s.type(), s.status(), s.customerId(), s.buyerName(), s.orderNumber(), s.originalInvoiceNumber(),
-                s.issueDate(), s.dueDate(), s.total(), s.amountDue());
+        return new Listed(
+                s.id(),
+                s.number(),
+                s.type(),
+                s.status(),
+                s.customerId(),
+                s.buyerName(),
+                s.orderNumber(),
+                s.originalInvoiceNumber(),
+                s.issueDate(),
+                s.dueDate(),
+                s.total(),
+                s.amountDue());
     }
 
     private static Listed listed(Invoice i) {
-        return new Listed(i.id(), i.number(), i.type(), i.status(), i.customerId(), i.buyer().name(), i.orderNumber(),
-                i.originalInvoiceNumber(), i.issueDate(), i.dueDate(), i.totals().total(), i.amountDue());
+        return new Listed(
+                i.id(),
+                i.number(),
+                i.type(),
+                i.status(),
+                i.customerId(),
+                i.buyer().name(),
+                i.orderNumber(),
+                i.originalInvoiceNumber(),
+                i.issueDate(),
+                i.dueDate(),
+                i.totals().total(),
+                i.amountDue());
     }
 
     private static String fileName(Invoice invoice) {

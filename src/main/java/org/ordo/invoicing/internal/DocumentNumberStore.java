@@ -1,11 +1,10 @@
 package org.ordo.invoicing.internal;
 
+import java.time.LocalDate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.time.LocalDate;
 
 /**
  * Gapless document numbers per series (invariant 9): {@code INV-2026-000001}, {@code CN-2026-000001}. One counter row per
@@ -40,23 +39,41 @@ class DocumentNumberStore {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     void lock(String series) {
-        // a bare ON CONFLICT DO NOTHING: PostgreSQL and H2 both have it; a racing creator waits for the first one's commit
-        jdbc.sql("INSERT INTO document_series (series, last_number) VALUES (?, 0) ON CONFLICT DO NOTHING").param(series).update();
-        jdbc.sql("SELECT last_number FROM document_series WHERE series = ? FOR UPDATE").param(series).query(Long.class).single();
+        // a bare ON CONFLICT DO NOTHING: PostgreSQL and H2 both have it; a racing creator waits for the first one's
+        // commit
+        jdbc.sql("INSERT INTO document_series (series, last_number) VALUES (?, 0) ON CONFLICT DO NOTHING")
+                .param(series)
+                .update();
+        jdbc.sql("SELECT last_number FROM document_series WHERE series = ? FOR UPDATE")
+                .param(series)
+                .query(Long.class)
+                .single();
     }
 
     /** Takes the next number of the series in the caller's transaction. */
     @Transactional(propagation = Propagation.MANDATORY)
     long next(String series) {
-        if (jdbc.sql("UPDATE document_series SET last_number = last_number + 1 WHERE series = ?").param(series).update() == 0) {
+        if (jdbc.sql("UPDATE document_series SET last_number = last_number + 1 WHERE series = ?")
+                        .param(series)
+                        .update()
+                == 0) {
             lock(series);
-            jdbc.sql("UPDATE document_series SET last_number = last_number + 1 WHERE series = ?").param(series).update();
+            jdbc.sql("UPDATE document_series SET last_number = last_number + 1 WHERE series = ?")
+                    .param(series)
+                    .update();
         }
         // no RETURNING on H2: read the row this transaction has just updated and still holds
-        return jdbc.sql("SELECT last_number FROM document_series WHERE series = ?").param(series).query(Long.class).single();
+        return jdbc.sql("SELECT last_number FROM document_series WHERE series = ?")
+                .param(series)
+                .query(Long.class)
+                .single();
     }
 
     long last(String series) {
-        return jdbc.sql("SELECT last_number FROM document_series WHERE series = ?").param(series).query(Long.class).optional().orElse(0L);
+        return jdbc.sql("SELECT last_number FROM document_series WHERE series = ?")
+                .param(series)
+                .query(Long.class)
+                .optional()
+                .orElse(0L);
     }
 }

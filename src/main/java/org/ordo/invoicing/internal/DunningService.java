@@ -1,15 +1,5 @@
 package org.ordo.invoicing.internal;
 
-import org.ordo.identity.AuditTrail;
-import org.ordo.invoicing.Accounting;
-import org.ordo.shared.Money;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -19,6 +9,15 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.ordo.identity.AuditTrail;
+import org.ordo.invoicing.Accounting;
+import org.ordo.shared.Money;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The daily dunning run: invoices past their due date become OVERDUE, and each open invoice gets the reminder level its days
@@ -41,7 +40,8 @@ class DunningService {
     record Run(boolean ran, LocalDate asOf, Instant startedAt, List<String> markedOverdue, List<Reminder> reminders) {}
 
     /** A payment reminder of one invoice, as the run and the invoice show it. */
-    record Reminder(UUID invoiceId, String invoiceNumber, int level, int daysPastDue, Money amountDue, Instant createdAt) {}
+    record Reminder(
+            UUID invoiceId, String invoiceNumber, int level, int daysPastDue, Money amountDue, Instant createdAt) {}
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
@@ -50,7 +50,12 @@ class DunningService {
     private final AuditTrail audit;
     private final InvoicingProperties.DunningService settings;
 
-    DunningService(JdbcClient jdbc, TransactionTemplate tx, InvoiceService management, InvoiceStore invoices, AuditTrail audit,
+    DunningService(
+            JdbcClient jdbc,
+            TransactionTemplate tx,
+            InvoiceService management,
+            InvoiceStore invoices,
+            AuditTrail audit,
             InvoicingProperties properties) {
         this.jdbc = jdbc;
         this.tx = tx;
@@ -64,7 +69,10 @@ class DunningService {
     void daily() {
         Run run = run();
         if (run.ran()) {
-            log.info("dunning: {} invoices overdue, {} reminders", run.markedOverdue().size(), run.reminders().size());
+            log.info(
+                    "dunning: {} invoices overdue, {} reminders",
+                    run.markedOverdue().size(),
+                    run.reminders().size());
         } else {
             log.info("dunning: another node is running it");
         }
@@ -80,8 +88,11 @@ class DunningService {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         Instant started = Instant.now().truncatedTo(ChronoUnit.MICROS);
         return tx.execute(status -> {
-            boolean mine = jdbc.sql("SELECT name FROM job_lock WHERE name = ? FOR UPDATE SKIP LOCKED").param(JOB)
-                    .query(String.class).optional().isPresent();
+            boolean mine = jdbc.sql("SELECT name FROM job_lock WHERE name = ? FOR UPDATE SKIP LOCKED")
+                    .param(JOB)
+                    .query(String.class)
+                    .optional()
+                    .isPresent();
             if (!mine) {
                 return new Run(false, today, started, List.of(), List.of());
             }
@@ -93,14 +104,16 @@ class DunningService {
             } while (batch.size() == BATCH);
             List<Reminder> reminders = remind(today, started, progress);
             jdbc.sql("UPDATE job_lock SET last_run_at = ?, last_run_by = ? WHERE name = ?")
-                    .params(Timestamp.from(started), node(), JOB).update();
+                    .params(Timestamp.from(started), node(), JOB)
+                    .update();
             return new Run(true, today, started, overdue, reminders);
         });
     }
 
     private List<Reminder> remind(LocalDate today, Instant now, Accounting.Progress progress) {
         LocalDate firstLevelDue = today.minusDays(settings.reminderDays().get(0));
-        // open invoices at least one level past due that have not had the level they are due for; rows another transaction
+        // open invoices at least one level past due that have not had the level they are due for; rows another
+        // transaction
         // holds (a payment in progress) are skipped, the next run sees them
         List<Object[]> candidates = jdbc.sql("""
                 SELECT i.id, i.due_date, COALESCE(MAX(r.level), 0) FROM invoice i
@@ -111,7 +124,8 @@ class DunningService {
                 GROUP BY i.id, i.due_date
                 ORDER BY i.due_date, i.id""")
                 .param(Date.valueOf(firstLevelDue))
-                .query((rs, n) -> new Object[] {rs.getObject(1, UUID.class), rs.getDate(2).toLocalDate(), rs.getInt(3)})
+                .query((rs, n) ->
+                        new Object[] {rs.getObject(1, UUID.class), rs.getDate(2).toLocalDate(), rs.getInt(3)})
                 .list();
         List<Reminder> sent = new ArrayList<>();
         int looked = 0;
@@ -124,17 +138,22 @@ class DunningService {
                 continue;
             }
             UUID id = (UUID) c[0];
-            boolean locked = jdbc.sql("SELECT id FROM invoice WHERE id = ? FOR UPDATE SKIP LOCKED").param(id)
-                    .query(UUID.class).optional().isPresent();
+            boolean locked = jdbc.sql("SELECT id FROM invoice WHERE id = ? FOR UPDATE SKIP LOCKED")
+                    .param(id)
+                    .query(UUID.class)
+                    .optional()
+                    .isPresent();
             if (!locked) {
                 continue;
             }
             Invoice invoice = invoices.find(id).orElseThrow();
-            if (!PaymentService.isOpen(invoice.status()) || invoice.amountDue().amount().signum() <= 0) {
+            if (!PaymentService.isOpen(invoice.status())
+                    || invoice.amountDue().amount().signum() <= 0) {
                 continue;
             }
-            int inserted = jdbc.sql("INSERT INTO dunning_reminder (invoice_id, level, days_past_due, amount_due, currency, created_at) "
-                            + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
+            int inserted = jdbc.sql(
+                            "INSERT INTO dunning_reminder (invoice_id, level, days_past_due, amount_due, currency, created_at) "
+                                    + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
                     .params(id, level, days, invoice.amountDue().amount(), invoice.currency(), Timestamp.from(now))
                     .update();
             if (inserted == 1) {
@@ -149,15 +168,22 @@ class DunningService {
 
     /** The reminders of one invoice, in level order. */
     List<Reminder> reminders(Invoice invoice) {
-        return jdbc.sql("SELECT level, days_past_due, amount_due, created_at FROM dunning_reminder WHERE invoice_id = ? ORDER BY level")
+        return jdbc.sql(
+                        "SELECT level, days_past_due, amount_due, created_at FROM dunning_reminder WHERE invoice_id = ? ORDER BY level")
                 .param(invoice.id())
-                .query((rs, n) -> new Reminder(invoice.id(), invoice.number(), rs.getInt(1), rs.getInt(2),
-                        new Money(rs.getBigDecimal(3), Money.currency(invoice.currency())), rs.getTimestamp(4).toInstant()))
+                .query((rs, n) -> new Reminder(
+                        invoice.id(),
+                        invoice.number(),
+                        rs.getInt(1),
+                        rs.getInt(2),
+                        new Money(rs.getBigDecimal(3), Money.currency(invoice.currency())),
+                        rs.getTimestamp(4).toInstant()))
                 .list();
     }
 
     /** Which node ran it, for the operator: host name (from the environment, no DNS lookup) and process id. */
     private static String node() {
-        return System.getenv().getOrDefault("HOSTNAME", "node") + "/" + ProcessHandle.current().pid();
+        return System.getenv().getOrDefault("HOSTNAME", "node") + "/"
+                + ProcessHandle.current().pid();
     }
 }

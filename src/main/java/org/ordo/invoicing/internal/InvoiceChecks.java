@@ -2,15 +2,6 @@ package org.ordo.invoicing.internal;
 
 import static org.ordo.platform.InvariantCheck.row;
 
-import org.ordo.orders.Orders;
-import org.ordo.platform.ConsistencyCheck;
-import org.ordo.platform.InvariantCheck;
-import org.ordo.shared.Money;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Isolation;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,6 +10,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.ordo.orders.Orders;
+import org.ordo.platform.ConsistencyCheck;
+import org.ordo.platform.InvariantCheck;
+import org.ordo.shared.Money;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Re-derives what invoicing stores: rounded lines and totals (invariant 6), the total formula (7), invoiced ≤ shipped or
@@ -50,21 +49,31 @@ class InvoiceChecks implements ConsistencyCheck {
                 SELECT COALESCE(i.number, CAST(i.id AS VARCHAR(36))) AS doc, i.currency, l.line_number, l.quantity, l.unit_price,
                        l.line_net, l.tax_rate, l.tax
                 FROM invoice_line l JOIN invoice i ON i.id = l.invoice_id
-                ORDER BY i.created_at, l.line_number""")
-                .query(rs -> {
-                    if (violations.size() >= InvariantCheck.MAX_VIOLATIONS) {
-                        return;
-                    }
-                    Currency currency = Money.currency(rs.getString("currency").trim());
-                    Money net = new Money(rs.getBigDecimal("unit_price"), currency).times(rs.getLong("quantity"));
-                    Money tax = net.timesRate(rs.getBigDecimal("tax_rate"));
-                    BigDecimal storedNet = rs.getBigDecimal("line_net");
-                    BigDecimal storedTax = rs.getBigDecimal("tax");
-                    if (storedNet.compareTo(net.amount()) != 0 || storedTax.compareTo(tax.amount()) != 0) {
-                        violations.add(row("document", rs.getString("doc"), "lineNumber", rs.getInt("line_number"), "lineNet", storedNet,
-                                "expectedLineNet", net.amount(), "tax", storedTax, "expectedTax", tax.amount()));
-                    }
-                });
+                ORDER BY i.created_at, l.line_number""").query(rs -> {
+            if (violations.size() >= InvariantCheck.MAX_VIOLATIONS) {
+                return;
+            }
+            Currency currency = Money.currency(rs.getString("currency").trim());
+            Money net = new Money(rs.getBigDecimal("unit_price"), currency).times(rs.getLong("quantity"));
+            Money tax = net.timesRate(rs.getBigDecimal("tax_rate"));
+            BigDecimal storedNet = rs.getBigDecimal("line_net");
+            BigDecimal storedTax = rs.getBigDecimal("tax");
+            if (storedNet.compareTo(net.amount()) != 0 || storedTax.compareTo(tax.amount()) != 0) {
+                violations.add(row(
+                        "document",
+                        rs.getString("doc"),
+                        "lineNumber",
+                        rs.getInt("line_number"),
+                        "lineNet",
+                        storedNet,
+                        "expectedLineNet",
+                        net.amount(),
+                        "tax",
+                        storedTax,
+                        "expectedTax",
+                        tax.amount()));
+            }
+        });
         violations.addAll(jdbc.sql("""
                 SELECT COALESCE(i.number, CAST(i.id AS VARCHAR(36))), i.subtotal, s.nets, i.tax, s.taxes
                 FROM invoice i
@@ -72,10 +81,20 @@ class InvoiceChecks implements ConsistencyCheck {
                   ON s.invoice_id = i.id
                 WHERE i.subtotal <> s.nets OR i.tax <> s.taxes
                 ORDER BY 1""")
-                .query((rs, n) -> row("document", rs.getString(1), "subtotal", rs.getBigDecimal(2), "sumOfLineNets", rs.getBigDecimal(3),
-                        "tax", rs.getBigDecimal(4), "sumOfLineTaxes", rs.getBigDecimal(5)))
+                .query((rs, n) -> row(
+                        "document",
+                        rs.getString(1),
+                        "subtotal",
+                        rs.getBigDecimal(2),
+                        "sumOfLineNets",
+                        rs.getBigDecimal(3),
+                        "tax",
+                        rs.getBigDecimal(4),
+                        "sumOfLineTaxes",
+                        rs.getBigDecimal(5)))
                 .list());
-        return InvariantCheck.of(6, "invoice lines are rounded half-even and totals are sums of the rounded lines", violations);
+        return InvariantCheck.of(
+                6, "invoice lines are rounded half-even and totals are sums of the rounded lines", violations);
     }
 
     /** Invariant 7 for invoices and credit notes. */
@@ -84,8 +103,19 @@ class InvoiceChecks implements ConsistencyCheck {
                 SELECT COALESCE(number, CAST(id AS VARCHAR(36))), subtotal, discount, shipping, tax, total FROM invoice
                 WHERE total <> subtotal - discount + shipping + tax
                 ORDER BY 1""")
-                .query((rs, n) -> row("document", rs.getString(1), "subtotal", rs.getBigDecimal(2), "discount", rs.getBigDecimal(3),
-                        "shipping", rs.getBigDecimal(4), "tax", rs.getBigDecimal(5), "total", rs.getBigDecimal(6)))
+                .query((rs, n) -> row(
+                        "document",
+                        rs.getString(1),
+                        "subtotal",
+                        rs.getBigDecimal(2),
+                        "discount",
+                        rs.getBigDecimal(3),
+                        "shipping",
+                        rs.getBigDecimal(4),
+                        "tax",
+                        rs.getBigDecimal(5),
+                        "total",
+                        rs.getBigDecimal(6)))
                 .list();
         return InvariantCheck.of(7, "invoice and credit note total = subtotal - discount + shipping + tax", violations);
     }
@@ -110,7 +140,9 @@ class InvoiceChecks implements ConsistencyCheck {
             orders.lineQuantities(batch).forEach(l -> lines.put(new LineKey(l.orderId(), l.lineNumber()), l));
             for (Invoiced invoiced : invoiced(batch)) {
                 Orders.LineQuantities line = lines.get(invoiced.key());
-                if (line != null && invoiced.quantity() > (invoiced.onOrder() ? line.quantity() - line.cancelled() : line.shipped())) {
+                if (line != null
+                        && invoiced.quantity()
+                                > (invoiced.onOrder() ? line.quantity() - line.cancelled() : line.shipped())) {
                     excesses.add(new Excess(invoiced, line));
                 }
             }
@@ -119,17 +151,28 @@ class InvoiceChecks implements ConsistencyCheck {
         List<Map<String, Object>> violations = excesses.stream()
                 .sorted(Comparator.comparing((Excess e) -> e.invoiced().orderNumber())
                         .thenComparingInt(e -> e.invoiced().key().lineNumber()))
-                .map(e -> row("order", e.invoiced().orderNumber(), "lineNumber", e.invoiced().key().lineNumber(), "invoiced",
-                        e.invoiced().quantity(), "shipped", e.line().shipped(), "ordered", e.line().quantity() - e.line().cancelled(),
-                        "policy", e.invoiced().onOrder() ? "ON_ORDER" : "ON_SHIPMENT"))
+                .map(e -> row(
+                        "order",
+                        e.invoiced().orderNumber(),
+                        "lineNumber",
+                        e.invoiced().key().lineNumber(),
+                        "invoiced",
+                        e.invoiced().quantity(),
+                        "shipped",
+                        e.line().shipped(),
+                        "ordered",
+                        e.line().quantity() - e.line().cancelled(),
+                        "policy",
+                        e.invoiced().onOrder() ? "ON_ORDER" : "ON_SHIPMENT"))
                 .toList();
-        return InvariantCheck.of(8, "invoiced quantity per order line <= shipped (on shipment) or ordered (on order)", violations);
+        return InvariantCheck.of(
+                8, "invoiced quantity per order line <= shipped (on shipment) or ordered (on order)", violations);
     }
 
     /** The next {@link #BATCH} orders with documents, in id order, after {@code after} (from the first when null). */
     private List<UUID> invoicedOrdersAfter(UUID after) {
-        return jdbc.sql("SELECT DISTINCT order_id FROM invoice WHERE order_id IS NOT NULL" + (after == null ? "" : " AND order_id > :after")
-                        + " ORDER BY order_id LIMIT " + BATCH)
+        return jdbc.sql("SELECT DISTINCT order_id FROM invoice WHERE order_id IS NOT NULL"
+                        + (after == null ? "" : " AND order_id > :after") + " ORDER BY order_id LIMIT " + BATCH)
                 .params(after == null ? Map.<String, Object>of() : Map.<String, Object>of("after", after))
                 .query(UUID.class)
                 .list();
@@ -146,7 +189,10 @@ class InvoiceChecks implements ConsistencyCheck {
                   AND l.order_line_number IS NOT NULL
                 GROUP BY i.order_id, i.order_number, l.order_line_number""")
                 .param("orders", orderIds)
-                .query((rs, n) -> new Invoiced(new LineKey(rs.getObject(1, UUID.class), rs.getInt(3)), rs.getString(2), rs.getLong(4),
+                .query((rs, n) -> new Invoiced(
+                        new LineKey(rs.getObject(1, UUID.class), rs.getInt(3)),
+                        rs.getString(2),
+                        rs.getLong(4),
                         rs.getInt(5) == 1))
                 .list();
     }
@@ -166,8 +212,19 @@ class InvoiceChecks implements ConsistencyCheck {
                 WHERE COALESCE(d.issued, 0) <> s.last_number OR COALESCE(d.distinct_numbers, 0) <> s.last_number
                    OR COALESCE(d.highest, 0) <> s.last_number OR (s.last_number > 0 AND d.lowest <> 1)
                 ORDER BY 1""")
-                .query((rs, n) -> row("series", rs.getString(1), "counter", rs.getLong(2), "documents", rs.getLong(3),
-                        "distinctNumbers", rs.getLong(4), "highest", rs.getLong(5), "lowest", rs.getLong(6)))
+                .query((rs, n) -> row(
+                        "series",
+                        rs.getString(1),
+                        "counter",
+                        rs.getLong(2),
+                        "documents",
+                        rs.getLong(3),
+                        "distinctNumbers",
+                        rs.getLong(4),
+                        "highest",
+                        rs.getLong(5),
+                        "lowest",
+                        rs.getLong(6)))
                 .list());
         violations.addAll(jdbc.sql("""
                 SELECT series, number, issue_date, previous_date FROM (
@@ -176,8 +233,15 @@ class InvoiceChecks implements ConsistencyCheck {
                     FROM invoice WHERE series IS NOT NULL) d
                 WHERE previous_date > issue_date
                 ORDER BY 1, 2""")
-                .query((rs, n) -> row("series", rs.getString(1), "number", rs.getString(2), "issueDate", rs.getDate(3).toString(),
-                        "previousIssueDate", rs.getDate(4).toString()))
+                .query((rs, n) -> row(
+                        "series",
+                        rs.getString(1),
+                        "number",
+                        rs.getString(2),
+                        "issueDate",
+                        rs.getDate(3).toString(),
+                        "previousIssueDate",
+                        rs.getDate(4).toString()))
                 .list());
         return InvariantCheck.of(9, "document numbers are gapless and increasing per series", violations);
     }

@@ -3,6 +3,11 @@ package org.ordo.invoicing.internal;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
 import org.ordo.identity.Actor;
 import org.ordo.invoicing.DocumentType;
 import org.ordo.invoicing.InvoiceStatus;
@@ -25,12 +30,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.net.URI;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.UUID;
-
 /**
  * {@code /api/invoices}: staff who deal with money read, ADMIN and ACCOUNTING credit and void. A customer's own user reads
  * only its own customer's documents; any other is a 404 to it, so ids and numbers cannot be probed.
@@ -51,8 +50,13 @@ class InvoiceController {
     private final DunningService dunning;
     private final InvoicePdfRenderer pdf;
 
-    InvoiceController(InvoiceStore store, InvoiceService management, Idempotency idempotency, PaymentStore payments,
-            DunningService dunning, InvoicePdfRenderer pdf) {
+    InvoiceController(
+            InvoiceStore store,
+            InvoiceService management,
+            Idempotency idempotency,
+            PaymentStore payments,
+            DunningService dunning,
+            InvoicePdfRenderer pdf) {
         this.store = store;
         this.management = management;
         this.idempotency = idempotency;
@@ -62,14 +66,22 @@ class InvoiceController {
     }
 
     /** The invoice as JSON: the document, then the payments allocated to it (negative: given back) and its reminders. */
-    record InvoiceDetails(@JsonUnwrapped Invoice invoice, List<Payment.InvoicePayment> payments, List<DunningService.Reminder> reminders) {}
+    record InvoiceDetails(
+            @JsonUnwrapped Invoice invoice,
+            List<Payment.InvoicePayment> payments,
+            List<DunningService.Reminder> reminders) {}
 
     @GetMapping("/api/invoices")
     @PreAuthorize(READERS)
-    @Operation(summary = "Search invoices and credit notes", description = "Newest first. A customer's own user sees only its own.")
-    PageResult<InvoiceStore.Summary> search(@RequestParam(required = false) UUID customerId,
-            @RequestParam(required = false) List<String> status, @RequestParam(required = false) UUID orderId,
-            @RequestParam(required = false) String type, @RequestParam(required = false) Integer page,
+    @Operation(
+            summary = "Search invoices and credit notes",
+            description = "Newest first. A customer's own user sees only its own.")
+    PageResult<InvoiceStore.Summary> search(
+            @RequestParam(required = false) UUID customerId,
+            @RequestParam(required = false) List<String> status,
+            @RequestParam(required = false) UUID orderId,
+            @RequestParam(required = false) String type,
+            @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
         List<FieldViolation> problems = new ArrayList<>();
         List<InvoiceStatus> statuses = new ArrayList<>();
@@ -105,16 +117,27 @@ class InvoiceController {
         return store.search(customerId, statuses, orderId, documentType, paging);
     }
 
-    @GetMapping(value = "/api/invoices/{id}", produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PDF_VALUE,
-            MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE})
+    @GetMapping(
+            value = "/api/invoices/{id}",
+            produces = {
+                MediaType.APPLICATION_JSON_VALUE,
+                MediaType.APPLICATION_PDF_VALUE,
+                MediaType.APPLICATION_XML_VALUE,
+                MediaType.TEXT_XML_VALUE
+            })
     @PreAuthorize(READERS)
-    @Operation(summary = "One invoice or credit note, by id or number",
-            description = "JSON by default; Accept: application/pdf for the printable document, application/xml for UBL 2.1 (EN 16931).")
-    ResponseEntity<?> get(@PathVariable String id, @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+    @Operation(
+            summary = "One invoice or credit note, by id or number",
+            description =
+                    "JSON by default; Accept: application/pdf for the printable document, application/xml for UBL 2.1 (EN 16931).")
+    ResponseEntity<?> get(
+            @PathVariable String id, @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         Invoice invoice = visible(id);
         MediaType format = format(accept);
         if (PDF.equals(format)) {
-            return ResponseEntity.ok().contentType(PDF).eTag(ETags.of(invoice.version()))
+            return ResponseEntity.ok()
+                    .contentType(PDF)
+                    .eTag(ETags.of(invoice.version()))
                     .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + fileName(invoice) + ".pdf\"")
                     .body(pdf.render(invoice));
         }
@@ -122,32 +145,50 @@ class InvoiceController {
             if (invoice.number() == null) {
                 throw OrdoException.conflict("invoice-not-issued", "A draft has no e-invoice; issue it first.");
             }
-            return ResponseEntity.ok().contentType(XML).eTag(ETags.of(invoice.version())).body(UblDocument.write(invoice));
+            return ResponseEntity.ok()
+                    .contentType(XML)
+                    .eTag(ETags.of(invoice.version()))
+                    .body(UblDocument.write(invoice));
         }
-        InvoiceDetails details = new InvoiceDetails(invoice, payments.paymentsOf(invoice.id(), Money.currency(invoice.currency())),
+        InvoiceDetails details = new InvoiceDetails(
+                invoice,
+                payments.paymentsOf(invoice.id(), Money.currency(invoice.currency())),
                 dunning.reminders(invoice));
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).eTag(ETags.of(invoice.version())).body(details);
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_JSON)
+                .eTag(ETags.of(invoice.version()))
+                .body(details);
     }
 
     record CreditNoteCall(String invoice, InvoiceService.CreditNoteRequest request) {}
 
     @PostMapping("/api/invoices/{id}/credit-notes")
     @PreAuthorize(ACCOUNTANTS)
-    @Operation(summary = "Credit an invoice", description = "{lines: [{lineNumber, quantity}]} or {amount} (net), and a reason. "
-            + "Crediting more than is left is a 422. Honours Idempotency-Key.")
-    ResponseEntity<?> credit(@PathVariable String id, @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey,
+    @Operation(
+            summary = "Credit an invoice",
+            description = "{lines: [{lineNumber, quantity}]} or {amount} (net), and a reason. "
+                    + "Crediting more than is left is a 422. Honours Idempotency-Key.")
+    ResponseEntity<?> credit(
+            @PathVariable String id,
+            @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey,
             @RequestBody InvoiceService.CreditNoteRequest request) {
         return idempotency.execute("credit-notes", idempotencyKey, new CreditNoteCall(id, request), () -> {
             Invoice note = management.creditNote(id, request);
-            return ResponseEntity.created(URI.create("/api/invoices/" + note.id())).eTag(ETags.of(note.version())).body(note);
+            return ResponseEntity.created(URI.create("/api/invoices/" + note.id()))
+                    .eTag(ETags.of(note.version()))
+                    .body(note);
         });
     }
 
     @PostMapping("/api/invoices/{id}/void")
     @PreAuthorize(ACCOUNTANTS)
-    @Operation(summary = "Void an invoice or credit note", description = "Only before any payment, and (for an invoice) with no "
-            + "credit notes; it keeps its number. Otherwise 409.")
-    ResponseEntity<Invoice> voidDocument(@PathVariable String id, @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+    @Operation(
+            summary = "Void an invoice or credit note",
+            description = "Only before any payment, and (for an invoice) with no "
+                    + "credit notes; it keeps its number. Otherwise 409.")
+    ResponseEntity<Invoice> voidDocument(
+            @PathVariable String id,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestBody(required = false) InvoiceService.VoidRequest request) {
         Invoice voided = management.voidDocument(id, ifMatch, request);
         return ResponseEntity.ok().eTag(ETags.of(voided.version())).body(voided);

@@ -1,22 +1,51 @@
 package org.ordo.invoicing.internal;
 
-import org.ordo.shared.Money;
-
 import java.math.BigDecimal;
+import org.ordo.shared.Money;
 
 /**
  * One line of an invoice or credit note. {@code lineNet} = unitPrice × quantity and {@code tax} = lineNet × taxRate, each
  * rounded half-even to the currency's minor unit (invariant 6). On credit notes quantity, net and tax are negative and
  * {@code creditedLineNumber} names the invoice line credited; {@code orderLineNumber} is null for amount credits.
  */
-record InvoiceLine(int lineNumber, Integer orderLineNumber, Integer creditedLineNumber, String sku, String description, long quantity,
-        Money unitPrice, Money lineNet, String taxCategory, BigDecimal taxRate, String vatCategory, String exemptionReason, Money tax) {
+record InvoiceLine(
+        int lineNumber,
+        Integer orderLineNumber,
+        Integer creditedLineNumber,
+        String sku,
+        String description,
+        long quantity,
+        Money unitPrice,
+        Money lineNet,
+        String taxCategory,
+        BigDecimal taxRate,
+        String vatCategory,
+        String exemptionReason,
+        Money tax) {
 
-    static InvoiceLine of(int lineNumber, Integer orderLineNumber, Integer creditedLineNumber, String sku, String description,
-            long quantity, Money unitPrice, TaxTreatment treatment) {
+    static InvoiceLine of(
+            int lineNumber,
+            Integer orderLineNumber,
+            Integer creditedLineNumber,
+            String sku,
+            String description,
+            long quantity,
+            Money unitPrice,
+            TaxTreatment treatment) {
         Money net = unitPrice.times(quantity);
-        return new InvoiceLine(lineNumber, orderLineNumber, creditedLineNumber, sku, description, quantity, unitPrice, net,
-                treatment.taxCategory(), treatment.rate(), treatment.vatCategory(), treatment.exemptionReason(),
+        return new InvoiceLine(
+                lineNumber,
+                orderLineNumber,
+                creditedLineNumber,
+                sku,
+                description,
+                quantity,
+                unitPrice,
+                net,
+                treatment.taxCategory(),
+                treatment.rate(),
+                treatment.vatCategory(),
+                treatment.exemptionReason(),
                 net.timesRate(treatment.rate()));
     }
 

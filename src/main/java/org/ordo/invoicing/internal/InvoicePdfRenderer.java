@@ -1,10 +1,5 @@
 package org.ordo.invoicing.internal;
 
-import org.ordo.platform.PdfRenderer;
-import org.ordo.shared.Address;
-import org.ordo.shared.Money;
-import org.springframework.stereotype.Component;
-
 import java.math.BigDecimal;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -12,6 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
+import org.ordo.platform.PdfRenderer;
+import org.ordo.shared.Address;
+import org.ordo.shared.Money;
+import org.springframework.stereotype.Component;
 
 /**
  * Renders an invoice or credit note as PDF: the template {@code templates/pdf/invoice.html} (seller, buyer, lines, tax
@@ -35,15 +34,35 @@ class InvoicePdfRenderer {
     static Printout printout(Invoice i) {
         String title = i.isCreditNote() ? "Credit note" : "Invoice";
         Party seller = i.seller();
-        return new Printout(title, number(i), Objects.toString(seller.name(), "") + " · " + oneLine(seller.address()),
-                partyBlock(i.buyer()), i.shipTo() == null ? null : addressBlock(i.shipTo()), meta(i, title), i.reason(),
-                i.lines().stream().map(Line::of).toList(), i.taxSummary().stream().map(Tax::of).toList(), totals(i),
-                i.isCreditNote() ? credit(i) : paymentTerms(i), footer(seller));
+        return new Printout(
+                title,
+                number(i),
+                Objects.toString(seller.name(), "") + " · " + oneLine(seller.address()),
+                partyBlock(i.buyer()),
+                i.shipTo() == null ? null : addressBlock(i.shipTo()),
+                meta(i, title),
+                i.reason(),
+                i.lines().stream().map(Line::of).toList(),
+                i.taxSummary().stream().map(Tax::of).toList(),
+                totals(i),
+                i.isCreditNote() ? credit(i) : paymentTerms(i),
+                footer(seller));
     }
 
     /** The document as the template prints it: every value a finished text, every list only the rows that print. */
-    record Printout(String title, String number, String seller, Block billTo, Block shipTo, List<Row> meta, String reason,
-            List<Line> lines, List<Tax> taxes, List<Row> totals, String terms, String footer) {}
+    record Printout(
+            String title,
+            String number,
+            String seller,
+            Block billTo,
+            Block shipTo,
+            List<Row> meta,
+            String reason,
+            List<Line> lines,
+            List<Tax> taxes,
+            List<Row> totals,
+            String terms,
+            String footer) {}
 
     /** A name in bold over the lines of an address. */
     record Block(String name, List<String> lines) {}
@@ -53,8 +72,14 @@ class InvoicePdfRenderer {
     record Line(int number, String description, String sku, long quantity, String unitPrice, String vat, String net) {
 
         static Line of(InvoiceLine line) {
-            return new Line(line.lineNumber(), line.description(), line.sku(), line.quantity(), amount(line.unitPrice()),
-                    percent(line.taxRate()) + " " + Objects.toString(line.vatCategory(), ""), amount(line.lineNet()));
+            return new Line(
+                    line.lineNumber(),
+                    line.description(),
+                    line.sku(),
+                    line.quantity(),
+                    amount(line.unitPrice()),
+                    percent(line.taxRate()) + " " + Objects.toString(line.vatCategory(), ""),
+                    amount(line.lineNet()));
         }
     }
 
@@ -77,7 +102,8 @@ class InvoicePdfRenderer {
         if (i.isCreditNote()) {
             rows.add(new Row("Credits invoice", i.originalInvoiceNumber()));
         }
-        rows.add(new Row("Order", i.orderNumber() + (i.orderReference() != null ? " (" + i.orderReference() + ")" : "")));
+        rows.add(new Row(
+                "Order", i.orderNumber() + (i.orderReference() != null ? " (" + i.orderReference() + ")" : "")));
         if (i.shipmentNumber() != null) {
             rows.add(new Row("Shipment", i.shipmentNumber()));
         }
@@ -107,14 +133,19 @@ class InvoicePdfRenderer {
     private static String credit(Invoice i) {
         Money total = i.totals().total();
         return "This credit note reduces invoice " + Objects.toString(i.originalInvoiceNumber(), "") + " by "
-                + amount(new Money(total.amount().negate(), total.currency())) + " " + Objects.toString(i.currency(), "") + ".";
+                + amount(new Money(total.amount().negate(), total.currency())) + " "
+                + Objects.toString(i.currency(), "") + ".";
     }
 
     private static String paymentTerms(Invoice i) {
         Party seller = i.seller();
         StringBuilder terms = new StringBuilder("Payment terms: ")
-                .append(i.paymentTermsDays() == 0 ? "payable immediately" : "payable within " + i.paymentTermsDays() + " days")
-                .append(i.dueDate() == null ? "" : ", by " + DATE.format(i.dueDate())).append('.');
+                .append(
+                        i.paymentTermsDays() == 0
+                                ? "payable immediately"
+                                : "payable within " + i.paymentTermsDays() + " days")
+                .append(i.dueDate() == null ? "" : ", by " + DATE.format(i.dueDate()))
+                .append('.');
         if (seller.iban() != null) {
             terms.append(" Please transfer the amount to IBAN ").append(seller.iban());
             if (seller.bic() != null) {
@@ -127,33 +158,49 @@ class InvoicePdfRenderer {
 
     /** The seller's name, address and whichever of VAT ID, registration, email and phone it has. */
     private static String footer(Party seller) {
-        StringBuilder footer = new StringBuilder(Objects.toString(seller.name(), "")).append(" · ").append(oneLine(seller.address()));
+        StringBuilder footer = new StringBuilder(Objects.toString(seller.name(), ""))
+                .append(" · ")
+                .append(oneLine(seller.address()));
         if (seller.vatId() != null) {
             footer.append(" · VAT ID ").append(seller.vatId());
         }
-        Stream.of(seller.registration(), seller.email(), seller.phone()).filter(Objects::nonNull)
+        Stream.of(seller.registration(), seller.email(), seller.phone())
+                .filter(Objects::nonNull)
                 .forEach(part -> footer.append(" · ").append(part));
         return footer.toString();
     }
 
     private static Block partyBlock(Party party) {
-        return addressBlock(party.address() == null
-                ? new Address(party.name(), null, null, null, null, null, null)
-                : new Address(party.name(), party.address().line1(), party.address().line2(), party.address().city(),
-                        party.address().region(), party.address().postalCode(), party.address().country()));
+        return addressBlock(
+                party.address() == null
+                        ? new Address(party.name(), null, null, null, null, null, null)
+                        : new Address(
+                                party.name(),
+                                party.address().line1(),
+                                party.address().line2(),
+                                party.address().city(),
+                                party.address().region(),
+                                party.address().postalCode(),
+                                party.address().country()));
     }
 
     private static Block addressBlock(Address a) {
-        return new Block(a.name(), Stream.of(a.line1(), a.line2(), join(a.postalCode(), a.city()), a.region(), a.country())
-                .filter(part -> part != null && !part.isBlank()).toList());
+        return new Block(
+                a.name(),
+                Stream.of(a.line1(), a.line2(), join(a.postalCode(), a.city()), a.region(), a.country())
+                        .filter(part -> part != null && !part.isBlank())
+                        .toList());
     }
 
     private static String oneLine(Address a) {
         if (a == null) {
             return "";
         }
-        return String.join(", ", Stream.of(a.line1(), a.line2(), join(a.postalCode(), a.city()), a.country())
-                .filter(part -> part != null && !part.isBlank()).toList());
+        return String.join(
+                ", ",
+                Stream.of(a.line1(), a.line2(), join(a.postalCode(), a.city()), a.country())
+                        .filter(part -> part != null && !part.isBlank())
+                        .toList());
     }
 
     private static String join(String a, String b) {

@@ -1,20 +1,5 @@
 package org.ordo.invoicing.internal;
 
-import org.ordo.identity.Actor;
-import org.ordo.identity.AuditTrail;
-import org.ordo.invoicing.DocumentType;
-import org.ordo.invoicing.InvoiceIssued;
-import org.ordo.invoicing.InvoiceStatus;
-import org.ordo.invoicing.InvoiceVoided;
-import org.ordo.platform.ETags;
-import org.ordo.shared.FieldViolation;
-import org.ordo.shared.IllegalTransitionException;
-import org.ordo.shared.Money;
-import org.ordo.shared.OrdoException;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -29,6 +14,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.ordo.identity.Actor;
+import org.ordo.identity.AuditTrail;
+import org.ordo.invoicing.DocumentType;
+import org.ordo.invoicing.InvoiceIssued;
+import org.ordo.invoicing.InvoiceStatus;
+import org.ordo.invoicing.InvoiceVoided;
+import org.ordo.platform.ETags;
+import org.ordo.shared.FieldViolation;
+import org.ordo.shared.IllegalTransitionException;
+import org.ordo.shared.Money;
+import org.ordo.shared.OrdoException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Credit notes and voids. Each holds the row lock of the invoice it changes, validates everything before it writes, and
@@ -45,7 +44,11 @@ class InvoiceService {
     private final ApplicationEventPublisher events;
     private final PaymentService payments;
 
-    InvoiceService(InvoiceStore store, DocumentNumberStore numbers, AuditTrail audit, ApplicationEventPublisher events,
+    InvoiceService(
+            InvoiceStore store,
+            DocumentNumberStore numbers,
+            AuditTrail audit,
+            ApplicationEventPublisher events,
             PaymentService payments) {
         this.store = store;
         this.numbers = numbers;
@@ -72,23 +75,41 @@ class InvoiceService {
         boolean byLines = request.lines() != null;
         Invoice original = lockCreditable(idOrNumber);
         Currency currency = Money.currency(original.currency());
-        List<InvoiceLine> lines = byLines ? creditLines(original, request.lines(), request.reason())
+        List<InvoiceLine> lines = byLines
+                ? creditLines(original, request.lines(), request.reason())
                 : amountLines(original, request.amount(), currency, request.reason());
         Money zero = Money.zero(currency);
         Totals totals = Totals.of(currency, lines, zero, zero);
         Money left = original.totals().total().minus(original.amountCredited());
         Money credit = zero.minus(totals.total());
         if (credit.isGreaterThan(left)) {
-            throw OrdoException.rule("credit-exceeds-invoice", "Invoice " + original.number() + " has " + left + " left to credit; "
-                    + "this credit note would credit " + credit + ".",
-                    List.of(new FieldViolation(byLines ? "lines" : "amount", "exceeds the " + left + " left to credit")));
+            throw OrdoException.rule(
+                    "credit-exceeds-invoice",
+                    "Invoice " + original.number() + " has " + left + " left to credit; "
+                            + "this credit note would credit " + credit + ".",
+                    List.of(new FieldViolation(
+                            byLines ? "lines" : "amount", "exceeds the " + left + " left to credit")));
         }
         Invoice note = issueCreditNote(original, lines, totals, request.reason().trim());
         payments.credited(original, credit.amount(), note.number());
         audit.record(InvoicingService.AUDIT_ENTITY, note.id().toString(), "ISSUED", null, note);
-        audit.record(InvoicingService.AUDIT_ENTITY, original.id().toString(), "CREDITED", original, store.find(original.id()).orElseThrow());
-        events.publishEvent(new InvoiceIssued(note.id(), note.number(), DocumentType.CREDIT_NOTE, note.orderId(), note.orderNumber(),
-                note.customerId(), original.id(), original.number(), totals.total().amount(), note.currency()));
+        audit.record(
+                InvoicingService.AUDIT_ENTITY,
+                original.id().toString(),
+                "CREDITED",
+                original,
+                store.find(original.id()).orElseThrow());
+        events.publishEvent(new InvoiceIssued(
+                note.id(),
+                note.number(),
+                DocumentType.CREDIT_NOTE,
+                note.orderId(),
+                note.orderNumber(),
+                note.customerId(),
+                original.id(),
+                original.number(),
+                totals.total().amount(),
+                note.currency()));
         return store.find(note.id()).orElseThrow();
     }
 
@@ -101,7 +122,8 @@ class InvoiceService {
         text(invalid, "reason", request.reason(), true);
         boolean byLines = request.lines() != null;
         if (byLines == (request.amount() != null)) {
-            invalid.add(new FieldViolation(byLines ? "amount" : "lines", "give either lines or amount, not both and not neither"));
+            invalid.add(new FieldViolation(
+                    byLines ? "amount" : "lines", "give either lines or amount, not both and not neither"));
         }
         if (byLines) {
             creditLineShapes(invalid, request.lines());
@@ -139,11 +161,14 @@ class InvoiceService {
         UUID id = store.idOf(idOrNumber).orElseThrow(() -> OrdoException.notFound("Invoice", idOrNumber));
         Invoice original = store.lock(id).orElseThrow(() -> OrdoException.notFound("Invoice", idOrNumber));
         if (original.isCreditNote()) {
-            throw OrdoException.conflict("not-an-invoice", original.number() + " is a credit note; credit the invoice it refers to.");
+            throw OrdoException.conflict(
+                    "not-an-invoice", original.number() + " is a credit note; credit the invoice it refers to.");
         }
         if (!original.status().isIssued()) {
-            throw OrdoException.conflict("invoice-not-issued", "Invoice " + label(original) + " is " + original.status()
-                    + "; only issued invoices can be credited.");
+            throw OrdoException.conflict(
+                    "invoice-not-issued",
+                    "Invoice " + label(original) + " is " + original.status()
+                            + "; only issued invoices can be credited.");
         }
         return original;
     }
@@ -156,11 +181,39 @@ class InvoiceService {
         long sequence = numbers.next(series);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Money zero = Money.zero(Money.currency(original.currency()));
-        Invoice note = new Invoice(UUID.randomUUID(), DocumentNumberStore.format(series, sequence), DocumentType.CREDIT_NOTE,
-                InvoiceStatus.ISSUED, original.orderId(), original.orderNumber(), original.orderReference(), original.shipmentId(),
-                original.shipmentNumber(), original.id(), original.number(), original.customerId(), original.currency(), today, today,
-                0, original.seller(), original.buyer(), original.shipTo(), lines, TaxSubtotal.of(lines), totals, zero, zero, zero,
-                reason, null, now, Actor.current().username(), now, null, 0);
+        Invoice note = new Invoice(
+                UUID.randomUUID(),
+                DocumentNumberStore.format(series, sequence),
+                DocumentType.CREDIT_NOTE,
+                InvoiceStatus.ISSUED,
+                original.orderId(),
+                original.orderNumber(),
+                original.orderReference(),
+                original.shipmentId(),
+                original.shipmentNumber(),
+                original.id(),
+                original.number(),
+                original.customerId(),
+                original.currency(),
+                today,
+                today,
+                0,
+                original.seller(),
+                original.buyer(),
+                original.shipTo(),
+                lines,
+                TaxSubtotal.of(lines),
+                totals,
+                zero,
+                zero,
+                zero,
+                reason,
+                null,
+                now,
+                Actor.current().username(),
+                now,
+                null,
+                0);
         store.insert(note, series, sequence, null);
         return note;
     }
@@ -173,21 +226,33 @@ class InvoiceService {
             CreditLine wanted = requested.get(i);
             InvoiceLine line = original.line(wanted.lineNumber());
             if (line == null) {
-                problems.add(new FieldViolation("lines[" + i + "].lineNumber", "invoice " + original.number() + " has no line "
-                        + wanted.lineNumber()));
+                problems.add(new FieldViolation(
+                        "lines[" + i + "].lineNumber",
+                        "invoice " + original.number() + " has no line " + wanted.lineNumber()));
                 continue;
             }
             long left = line.quantity() - credited.getOrDefault(line.lineNumber(), 0L);
             if (wanted.quantity() > left) {
-                problems.add(new FieldViolation("lines[" + i + "].quantity", "exceeds the " + left + " left to credit on line "
-                        + line.lineNumber()));
+                problems.add(new FieldViolation(
+                        "lines[" + i + "].quantity",
+                        "exceeds the " + left + " left to credit on line " + line.lineNumber()));
                 continue;
             }
-            lines.add(InvoiceLine.of(lines.size() + 1, line.orderLineNumber(), line.lineNumber(), line.sku(), line.description(),
-                    -wanted.quantity(), line.unitPrice(), line.treatment()));
+            lines.add(InvoiceLine.of(
+                    lines.size() + 1,
+                    line.orderLineNumber(),
+                    line.lineNumber(),
+                    line.sku(),
+                    line.description(),
+                    -wanted.quantity(),
+                    line.unitPrice(),
+                    line.treatment()));
         }
         if (!problems.isEmpty()) {
-            throw OrdoException.rule("credit-exceeds-invoice", "The credit note does not fit invoice " + original.number() + ".", problems);
+            throw OrdoException.rule(
+                    "credit-exceeds-invoice",
+                    "The credit note does not fit invoice " + original.number() + ".",
+                    problems);
         }
         return lines;
     }
@@ -198,7 +263,9 @@ class InvoiceService {
      */
     private static List<InvoiceLine> amountLines(Invoice original, Money amount, Currency currency, String reason) {
         if (!amount.currency().equals(currency)) {
-            throw OrdoException.rule("currency-mismatch", "Invoice " + original.number() + " is in " + currency + ".",
+            throw OrdoException.rule(
+                    "currency-mismatch",
+                    "Invoice " + original.number() + " is in " + currency + ".",
                     List.of(new FieldViolation("amount.currency", "must be the invoice currency " + currency)));
         }
         int scale = Math.max(currency.getDefaultFractionDigits(), 0);
@@ -213,7 +280,9 @@ class InvoiceService {
         }
         BigDecimal net = nets.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         if (net.signum() <= 0) {
-            throw OrdoException.rule("credit-exceeds-invoice", "Invoice " + original.number() + " has nothing to credit.",
+            throw OrdoException.rule(
+                    "credit-exceeds-invoice",
+                    "Invoice " + original.number() + " has nothing to credit.",
                     List.of(new FieldViolation("amount", "the invoice has no net amount to credit")));
         }
         List<InvoiceLine> lines = new ArrayList<>();
@@ -221,15 +290,27 @@ class InvoiceService {
         List<String> keys = new ArrayList<>(nets.keySet());
         for (int i = 0; i < keys.size(); i++) {
             TaxTreatment treatment = treatments.get(keys.get(i));
-            BigDecimal share = i == keys.size() - 1 ? rest
+            BigDecimal share = i == keys.size() - 1
+                    ? rest
                     : amount.amount().multiply(nets.get(keys.get(i))).divide(net, scale, RoundingMode.HALF_EVEN);
             rest = rest.subtract(share);
             if (share.signum() == 0) {
                 continue;
             }
-            String rate = treatment.rate().multiply(BigDecimal.valueOf(100)).stripTrailingZeros().toPlainString();
-            lines.add(InvoiceLine.of(lines.size() + 1, null, null, null, "Credit (" + rate + " %): " + reason.trim(), -1,
-                    new Money(share, currency), treatment));
+            String rate = treatment
+                    .rate()
+                    .multiply(BigDecimal.valueOf(100))
+                    .stripTrailingZeros()
+                    .toPlainString();
+            lines.add(InvoiceLine.of(
+                    lines.size() + 1,
+                    null,
+                    null,
+                    null,
+                    "Credit (" + rate + " %): " + reason.trim(),
+                    -1,
+                    new Money(share, currency),
+                    treatment));
         }
         return lines;
     }
@@ -244,44 +325,65 @@ class InvoiceService {
         }
         UUID id = store.idOf(idOrNumber).orElseThrow(() -> OrdoException.notFound("Invoice", idOrNumber));
         // a credit note and its invoice are locked together in id order, as payments lock invoices
-        store.lockAll(store.originalOf(id).map(original -> List.of(id, original)).orElse(List.of(id)));
+        store.lockAll(
+                store.originalOf(id).map(original -> List.of(id, original)).orElse(List.of(id)));
         Invoice before = store.lock(id).orElseThrow(() -> OrdoException.notFound("Invoice", idOrNumber));
         ETags.requireMatch(ifMatch, before.version(), "Invoice " + label(before));
         if (!before.status().canMoveTo(InvoiceStatus.VOID)) {
-            throw new IllegalTransitionException("Invoice " + label(before), before.status(), InvoiceStatus.VOID,
+            throw new IllegalTransitionException(
+                    "Invoice " + label(before),
+                    before.status(),
+                    InvoiceStatus.VOID,
                     before.status().allowedNext());
         }
         if (!before.amountPaid().isZero()) {
             // the state table already keeps paid invoices from VOID; this guards the amounts themselves
-            throw OrdoException.conflict("invoice-has-payments", "Invoice " + label(before) + " has payments; it cannot be voided.");
+            throw OrdoException.conflict(
+                    "invoice-has-payments", "Invoice " + label(before) + " has payments; it cannot be voided.");
         }
         if (!before.isCreditNote()) {
             List<String> notes = store.issuedCreditNotes(before.id());
             if (!notes.isEmpty()) {
-                throw OrdoException.conflict("invoice-has-credit-notes", "Invoice " + label(before) + " has credit notes " + notes
-                        + "; void them first.");
+                throw OrdoException.conflict(
+                        "invoice-has-credit-notes",
+                        "Invoice " + label(before) + " has credit notes " + notes + "; void them first.");
             }
         }
         if (before.isCreditNote()) {
             Invoice original = store.lock(before.originalInvoiceId()).orElseThrow();
             if (original.status() == InvoiceStatus.PAID) {
                 // PAID is final: bringing the credited amount back would leave a paid invoice with something due
-                throw OrdoException.conflict("invoice-paid", "Invoice " + original.number() + " is PAID; credit note " + label(before)
-                        + " can no longer be voided. Invoice the amount again instead.");
+                throw OrdoException.conflict(
+                        "invoice-paid",
+                        "Invoice " + original.number() + " is PAID; credit note " + label(before)
+                                + " can no longer be voided. Invoice the amount again instead.");
             }
         }
-        String reason = request == null || request.reason() == null || request.reason().isBlank() ? null : request.reason().trim();
+        String reason =
+                request == null || request.reason() == null || request.reason().isBlank()
+                        ? null
+                        : request.reason().trim();
         store.markVoid(before.id(), reason, Instant.now().truncatedTo(ChronoUnit.MICROS));
         if (before.isCreditNote()) {
             // the credited invoice gets back what this note had credited
             Invoice original = store.lock(before.originalInvoiceId()).orElseThrow();
             store.addCredited(original.id(), before.totals().total().amount());
-            audit.record(InvoicingService.AUDIT_ENTITY, original.id().toString(), "CREDIT_VOIDED", original,
+            audit.record(
+                    InvoicingService.AUDIT_ENTITY,
+                    original.id().toString(),
+                    "CREDIT_VOIDED",
+                    original,
                     store.find(original.id()).orElseThrow());
         }
         Invoice after = store.find(before.id()).orElseThrow();
         audit.record(InvoicingService.AUDIT_ENTITY, before.id().toString(), "VOIDED", before, after);
-        events.publishEvent(new InvoiceVoided(after.id(), after.number(), after.type(), after.orderId(), after.orderNumber(), after.customerId(),
+        events.publishEvent(new InvoiceVoided(
+                after.id(),
+                after.number(),
+                after.type(),
+                after.orderId(),
+                after.orderNumber(),
+                after.customerId(),
                 reason));
         return after;
     }
@@ -295,7 +397,12 @@ class InvoiceService {
             Invoice before = store.find(id).orElseThrow();
             before.status().requireCanMoveTo(InvoiceStatus.OVERDUE);
             store.changeStatus(id, InvoiceStatus.OVERDUE);
-            audit.record(InvoicingService.AUDIT_ENTITY, id.toString(), "OVERDUE", before, store.find(id).orElseThrow());
+            audit.record(
+                    InvoicingService.AUDIT_ENTITY,
+                    id.toString(),
+                    "OVERDUE",
+                    before,
+                    store.find(id).orElseThrow());
             numbers.add(before.number());
         }
         return numbers;

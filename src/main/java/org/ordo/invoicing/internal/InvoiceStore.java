@@ -1,18 +1,5 @@
 package org.ordo.invoicing.internal;
 
-import org.ordo.invoicing.Accounting;
-import org.ordo.invoicing.DocumentType;
-import org.ordo.invoicing.InvoiceStatus;
-import org.ordo.platform.LikePattern;
-import org.ordo.platform.PageResult;
-import org.ordo.platform.Paging;
-import org.ordo.platform.Sql;
-import org.ordo.shared.Address;
-import org.ordo.shared.Money;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -30,6 +17,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.ordo.invoicing.Accounting;
+import org.ordo.invoicing.DocumentType;
+import org.ordo.invoicing.InvoiceStatus;
+import org.ordo.platform.LikePattern;
+import org.ordo.platform.PageResult;
+import org.ordo.platform.Paging;
+import org.ordo.platform.Sql;
+import org.ordo.shared.Address;
+import org.ordo.shared.Money;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /** The invoice and invoice_line tables. Credit notes are rows of the same tables with negative quantities and amounts. */
 @Component
@@ -51,14 +50,41 @@ class InvoiceStore {
     }
 
     /** A document in a list: what a customer or clerk scans for. */
-    record Summary(UUID id, String number, DocumentType type, InvoiceStatus status, UUID orderId, String orderNumber,
-            String shipmentNumber, String originalInvoiceNumber, UUID customerId, String buyerName, LocalDate issueDate,
-            LocalDate dueDate, Money total, Money amountDue) {}
+    record Summary(
+            UUID id,
+            String number,
+            DocumentType type,
+            InvoiceStatus status,
+            UUID orderId,
+            String orderNumber,
+            String shipmentNumber,
+            String originalInvoiceNumber,
+            UUID customerId,
+            String buyerName,
+            LocalDate issueDate,
+            LocalDate dueDate,
+            Money total,
+            Money amountDue) {}
 
     void insert(Invoice inv, String series, Long sequence, String sourceKey) {
-        List<Object> p = new ArrayList<>(Arrays.asList(inv.id(), inv.type().name(), inv.status().name(), series, sequence, inv.number(),
-                sourceKey, inv.orderId(), inv.orderNumber(), inv.orderReference(), inv.shipmentId(), inv.shipmentNumber(),
-                inv.originalInvoiceId(), inv.customerId(), inv.currency(), date(inv.issueDate()), date(inv.dueDate()),
+        List<Object> p = new ArrayList<>(Arrays.asList(
+                inv.id(),
+                inv.type().name(),
+                inv.status().name(),
+                series,
+                sequence,
+                inv.number(),
+                sourceKey,
+                inv.orderId(),
+                inv.orderNumber(),
+                inv.orderReference(),
+                inv.shipmentId(),
+                inv.shipmentNumber(),
+                inv.originalInvoiceId(),
+                inv.customerId(),
+                inv.currency(),
+                date(inv.issueDate()),
+                date(inv.dueDate()),
                 inv.paymentTermsDays()));
         p.add(inv.buyer().name());
         p.addAll(address(inv.buyer().address()));
@@ -71,22 +97,35 @@ class InvoiceStore {
         p.addAll(address(s.address()));
         p.addAll(Arrays.asList(s.vatId(), s.registration(), s.iban(), s.bic(), s.email(), s.phone()));
         Totals t = inv.totals();
-        p.addAll(Arrays.asList(t.subtotal().amount(), t.discount().amount(), t.shipping().amount(), t.tax().amount(), t.total().amount(),
-                inv.amountCredited().amount(), inv.amountPaid().amount(), inv.reason(), timestamp(inv.createdAt()), inv.createdBy(),
+        p.addAll(Arrays.asList(
+                t.subtotal().amount(),
+                t.discount().amount(),
+                t.shipping().amount(),
+                t.tax().amount(),
+                t.total().amount(),
+                inv.amountCredited().amount(),
+                inv.amountPaid().amount(),
+                inv.reason(),
+                timestamp(inv.createdAt()),
+                inv.createdBy(),
                 timestamp(inv.issuedAt())));
-        jdbc.sql("INSERT INTO invoice (id, type, status, series, sequence_number, number, source_key, order_id, order_number, "
-                        + "order_reference, shipment_id, shipment_number, original_invoice_id, customer_id, currency, issue_date, due_date, "
-                        + "payment_terms_days, buyer_name, buyer_line1, buyer_line2, buyer_city, buyer_region, buyer_postal_code, "
-                        + "buyer_country, buyer_vat_id, buyer_email, ship_name, ship_line1, ship_line2, ship_city, ship_region, "
-                        + "ship_postal_code, ship_country, seller_name, seller_line1, seller_line2, seller_city, seller_region, "
-                        + "seller_postal_code, seller_country, seller_vat_id, seller_registration, seller_iban, seller_bic, seller_email, "
-                        + "seller_phone, subtotal, discount, shipping, tax, total, amount_credited, amount_paid, reason, created_at, "
-                        + "created_by, issued_at, version) VALUES (" + "?, ".repeat(p.size()) + "0)")
+        jdbc.sql(
+                        "INSERT INTO invoice (id, type, status, series, sequence_number, number, source_key, order_id, order_number, "
+                                + "order_reference, shipment_id, shipment_number, original_invoice_id, customer_id, currency, issue_date, due_date, "
+                                + "payment_terms_days, buyer_name, buyer_line1, buyer_line2, buyer_city, buyer_region, buyer_postal_code, "
+                                + "buyer_country, buyer_vat_id, buyer_email, ship_name, ship_line1, ship_line2, ship_city, ship_region, "
+                                + "ship_postal_code, ship_country, seller_name, seller_line1, seller_line2, seller_city, seller_region, "
+                                + "seller_postal_code, seller_country, seller_vat_id, seller_registration, seller_iban, seller_bic, seller_email, "
+                                + "seller_phone, subtotal, discount, shipping, tax, total, amount_credited, amount_paid, reason, created_at, "
+                                + "created_by, issued_at, version) VALUES (" + "?, ".repeat(p.size()) + "0)")
                 .params(p)
                 .update();
-        template.batchUpdate("INSERT INTO invoice_line (invoice_id, line_number, order_line_number, credited_line_number, sku, "
+        template.batchUpdate(
+                "INSERT INTO invoice_line (invoice_id, line_number, order_line_number, credited_line_number, sku, "
                         + "description, quantity, unit_price, line_net, tax_category, tax_rate, vat_category, exemption_reason, tax) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", inv.lines(), 500,
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                inv.lines(),
+                500,
                 (PreparedStatement ps, InvoiceLine l) -> {
                     ps.setObject(1, inv.id());
                     ps.setInt(2, l.lineNumber());
@@ -111,12 +150,19 @@ class InvoiceStore {
     }
 
     Optional<Invoice> find(UUID id) {
-        return jdbc.sql(SELECT + " WHERE i.id = ?").param(id).query(this::header).optional().map(this::withLines);
+        return jdbc.sql(SELECT + " WHERE i.id = ?")
+                .param(id)
+                .query(this::header)
+                .optional()
+                .map(this::withLines);
     }
 
     /** Reads the document and locks its row until the transaction ends. */
     Optional<Invoice> lock(UUID id) {
-        Optional<UUID> locked = jdbc.sql("SELECT id FROM invoice WHERE id = ? FOR UPDATE").param(id).query(UUID.class).optional();
+        Optional<UUID> locked = jdbc.sql("SELECT id FROM invoice WHERE id = ? FOR UPDATE")
+                .param(id)
+                .query(UUID.class)
+                .optional();
         return locked.flatMap(this::find);
     }
 
@@ -126,22 +172,33 @@ class InvoiceStore {
         }
         try {
             UUID id = UUID.fromString(idOrNumber);
-            return jdbc.sql("SELECT id FROM invoice WHERE id = ?").param(id).query(UUID.class).optional();
+            return jdbc.sql("SELECT id FROM invoice WHERE id = ?")
+                    .param(id)
+                    .query(UUID.class)
+                    .optional();
         } catch (IllegalArgumentException notAUuid) {
-            return jdbc.sql("SELECT id FROM invoice WHERE number = ?").param(idOrNumber).query(UUID.class).optional();
+            return jdbc.sql("SELECT id FROM invoice WHERE number = ?")
+                    .param(idOrNumber)
+                    .query(UUID.class)
+                    .optional();
         }
     }
 
     Optional<UUID> idOfSource(String sourceKey) {
-        return jdbc.sql("SELECT id FROM invoice WHERE source_key = ?").param(sourceKey).query(UUID.class).optional();
+        return jdbc.sql("SELECT id FROM invoice WHERE source_key = ?")
+                .param(sourceKey)
+                .query(UUID.class)
+                .optional();
     }
 
     /** Per order line: the quantity on issued invoices less the quantity on issued credit notes (invariant 8). */
     Map<Integer, Long> invoicedQuantities(UUID orderId) {
         Map<Integer, Long> quantities = new HashMap<>();
-        jdbc.sql("SELECT l.order_line_number, SUM(l.quantity) FROM invoice_line l JOIN invoice i ON i.id = l.invoice_id "
-                        + "WHERE i.order_id = ? AND i.status IN " + COUNTS + " AND l.order_line_number IS NOT NULL "
-                        + "GROUP BY l.order_line_number")
+        jdbc.sql(
+                        "SELECT l.order_line_number, SUM(l.quantity) FROM invoice_line l JOIN invoice i ON i.id = l.invoice_id "
+                                + "WHERE i.order_id = ? AND i.status IN " + COUNTS
+                                + " AND l.order_line_number IS NOT NULL "
+                                + "GROUP BY l.order_line_number")
                 .param(orderId)
                 .query(rs -> {
                     quantities.put(rs.getInt(1), rs.getLong(2));
@@ -152,9 +209,11 @@ class InvoiceStore {
     /** Per line of this invoice: the quantity already credited by issued credit notes (positive). */
     Map<Integer, Long> creditedQuantities(UUID invoiceId) {
         Map<Integer, Long> quantities = new HashMap<>();
-        jdbc.sql("SELECT l.credited_line_number, -SUM(l.quantity) FROM invoice_line l JOIN invoice c ON c.id = l.invoice_id "
-                        + "WHERE c.original_invoice_id = ? AND c.status IN " + COUNTS + " AND l.credited_line_number IS NOT NULL "
-                        + "GROUP BY l.credited_line_number")
+        jdbc.sql(
+                        "SELECT l.credited_line_number, -SUM(l.quantity) FROM invoice_line l JOIN invoice c ON c.id = l.invoice_id "
+                                + "WHERE c.original_invoice_id = ? AND c.status IN " + COUNTS
+                                + " AND l.credited_line_number IS NOT NULL "
+                                + "GROUP BY l.credited_line_number")
                 .param(invoiceId)
                 .query(rs -> {
                     quantities.put(rs.getInt(1), rs.getLong(2));
@@ -163,52 +222,76 @@ class InvoiceStore {
     }
 
     List<String> issuedCreditNotes(UUID invoiceId) {
-        return jdbc.sql("SELECT number FROM invoice WHERE original_invoice_id = ? AND status IN " + COUNTS + " ORDER BY number")
-                .param(invoiceId).query(String.class).list();
+        return jdbc.sql("SELECT number FROM invoice WHERE original_invoice_id = ? AND status IN " + COUNTS
+                        + " ORDER BY number")
+                .param(invoiceId)
+                .query(String.class)
+                .list();
     }
 
     /** The documents of one order that count (issued, not void). */
     List<Invoice> issuedForOrder(UUID orderId) {
-        return jdbc.sql(SELECT + " WHERE i.order_id = ? AND i.status IN " + COUNTS + " ORDER BY i.created_at")
-                .param(orderId).query(this::header).list().stream().map(this::withLines).toList();
+        return jdbc
+                .sql(SELECT + " WHERE i.order_id = ? AND i.status IN " + COUNTS + " ORDER BY i.created_at")
+                .param(orderId)
+                .query(this::header)
+                .list()
+                .stream()
+                .map(this::withLines)
+                .toList();
     }
 
     void markVoid(UUID id, String reason, Instant at) {
-        jdbc.sql("UPDATE invoice SET status = 'VOID', void_reason = ?, voided_at = ?, version = version + 1 WHERE id = ?")
-                .params(reason, Timestamp.from(at), id).update();
+        jdbc.sql(
+                        "UPDATE invoice SET status = 'VOID', void_reason = ?, voided_at = ?, version = version + 1 WHERE id = ?")
+                .params(reason, Timestamp.from(at), id)
+                .update();
     }
 
     void changeStatus(UUID id, InvoiceStatus status) {
-        jdbc.sql("UPDATE invoice SET status = ?, version = version + 1 WHERE id = ?").params(status.name(), id).update();
+        jdbc.sql("UPDATE invoice SET status = ?, version = version + 1 WHERE id = ?")
+                .params(status.name(), id)
+                .update();
     }
 
     /** Adds to (or, negative, takes from) what has been credited on an invoice; the caller holds its row lock. */
     void addCredited(UUID id, BigDecimal amount) {
-        jdbc.sql("UPDATE invoice SET amount_credited = amount_credited + ?, version = version + 1 WHERE id = ?").params(amount, id).update();
+        jdbc.sql("UPDATE invoice SET amount_credited = amount_credited + ?, version = version + 1 WHERE id = ?")
+                .params(amount, id)
+                .update();
     }
 
     /** Adds to (or, negative, takes from) what has been paid on an invoice; the caller holds its row lock. */
     void addPaid(UUID id, BigDecimal amount) {
-        jdbc.sql("UPDATE invoice SET amount_paid = amount_paid + ?, version = version + 1 WHERE id = ?").params(amount, id).update();
+        jdbc.sql("UPDATE invoice SET amount_paid = amount_paid + ?, version = version + 1 WHERE id = ?")
+                .params(amount, id)
+                .update();
     }
 
     /** The customer's invoices in this currency that still have something due; unlocked, the caller locks them. */
     List<UUID> openInvoices(UUID customerId, String currency) {
         return jdbc.sql("SELECT id FROM invoice WHERE customer_id = ? AND currency = ? AND type = 'INVOICE' "
                         + "AND status IN " + OPEN_STATES + " AND total - amount_credited - amount_paid > 0")
-                .params(customerId, currency).query(UUID.class).list();
+                .params(customerId, currency)
+                .query(UUID.class)
+                .list();
     }
 
     /** The invoice a credit note credits (empty for an invoice). */
     Optional<UUID> originalOf(UUID id) {
         return jdbc.sql("SELECT original_invoice_id FROM invoice WHERE id = ? AND original_invoice_id IS NOT NULL")
-                .param(id).query(UUID.class).optional();
+                .param(id)
+                .query(UUID.class)
+                .optional();
     }
 
     /** Locks these documents in one fixed order (by id), so that writers of several invoices can never deadlock. */
     void lockAll(java.util.Collection<UUID> ids) {
         for (UUID id : ids.stream().distinct().sorted().toList()) {
-            jdbc.sql("SELECT id FROM invoice WHERE id = ? FOR UPDATE").param(id).query(UUID.class).optional();
+            jdbc.sql("SELECT id FROM invoice WHERE id = ? FOR UPDATE")
+                    .param(id)
+                    .query(UUID.class)
+                    .optional();
         }
     }
 
@@ -216,9 +299,11 @@ class InvoiceStore {
     List<Sums> sums(UUID customerId) {
         return jdbc.sql("SELECT currency, COALESCE(SUM(CASE WHEN type = 'INVOICE' THEN total ELSE 0 END), 0), "
                         + "COALESCE(SUM(CASE WHEN type = 'CREDIT_NOTE' THEN -total ELSE 0 END), 0), COALESCE(SUM(amount_paid), 0) "
-                        + "FROM invoice WHERE customer_id = ? AND status IN " + COUNTS + " GROUP BY currency ORDER BY currency")
+                        + "FROM invoice WHERE customer_id = ? AND status IN " + COUNTS
+                        + " GROUP BY currency ORDER BY currency")
                 .param(customerId)
-                .query((rs, n) -> new Sums(rs.getString(1).trim(), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getBigDecimal(4)))
+                .query((rs, n) ->
+                        new Sums(rs.getString(1).trim(), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getBigDecimal(4)))
                 .list();
     }
 
@@ -226,29 +311,38 @@ class InvoiceStore {
 
     /** The customer's invoices with something due, oldest due first, for the account view. */
     List<Summary> openFor(UUID customerId) {
-        return jdbc.sql(SELECT + " WHERE i.customer_id = ? AND i.type = 'INVOICE' AND i.status IN " + OPEN_STATES + " "
+        return jdbc
+                .sql(SELECT + " WHERE i.customer_id = ? AND i.type = 'INVOICE' AND i.status IN " + OPEN_STATES + " "
                         + "AND i.total - i.amount_credited - i.amount_paid > 0 ORDER BY i.due_date, i.number")
                 .param(customerId)
                 .query(this::header)
-                .list().stream()
+                .list()
+                .stream()
                 .map(InvoiceStore::summary)
                 .toList();
     }
 
     /** Issued invoices past their due date with something still due and nothing paid, locked, skipping rows others hold. */
     List<UUID> lockOverdue(LocalDate today, int limit) {
-        return jdbc.sql("SELECT id FROM invoice WHERE status = 'ISSUED' AND type = 'INVOICE' AND due_date < ? "
-                        + "AND total - amount_credited - amount_paid > 0 ORDER BY due_date, id LIMIT ? FOR UPDATE SKIP LOCKED")
-                .params(Date.valueOf(today), limit).query(UUID.class).list();
+        return jdbc.sql(
+                        "SELECT id FROM invoice WHERE status = 'ISSUED' AND type = 'INVOICE' AND due_date < ? "
+                                + "AND total - amount_credited - amount_paid > 0 ORDER BY due_date, id LIMIT ? FOR UPDATE SKIP LOCKED")
+                .params(Date.valueOf(today), limit)
+                .query(UUID.class)
+                .list();
     }
 
     /** Receivables (invariant 10): issued invoices − credit notes (negative totals) − payments allocated. */
     BigDecimal openBalance(UUID customerId) {
-        return jdbc.sql("SELECT COALESCE(SUM(total - amount_paid), 0) FROM invoice WHERE customer_id = ? AND status IN " + COUNTS)
-                .param(customerId).query(BigDecimal.class).single();
+        return jdbc.sql("SELECT COALESCE(SUM(total - amount_paid), 0) FROM invoice WHERE customer_id = ? AND status IN "
+                        + COUNTS)
+                .param(customerId)
+                .query(BigDecimal.class)
+                .single();
     }
 
-    PageResult<Summary> search(UUID customerId, List<InvoiceStatus> statuses, UUID orderId, DocumentType type, Paging paging) {
+    PageResult<Summary> search(
+            UUID customerId, List<InvoiceStatus> statuses, UUID orderId, DocumentType type, Paging paging) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         List<Object> params = new ArrayList<>();
         if (customerId != null) {
@@ -264,17 +358,24 @@ class InvoiceStore {
             params.add(type.name());
         }
         if (statuses != null && !statuses.isEmpty()) {
-            where.append(" AND i.status IN (").append(String.join(", ", statuses.stream().map(s -> "?").toList())).append(')');
+            where.append(" AND i.status IN (")
+                    .append(String.join(", ", statuses.stream().map(s -> "?").toList()))
+                    .append(')');
             statuses.forEach(s -> params.add(s.name()));
         }
-        long total = jdbc.sql("SELECT COUNT(*) FROM invoice i" + where).params(params).query(Long.class).single();
+        long total = jdbc.sql("SELECT COUNT(*) FROM invoice i" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
         List<Object> pageParams = new ArrayList<>(params);
         pageParams.add(paging.size());
         pageParams.add(paging.offset());
-        List<Summary> items = jdbc.sql(SELECT + where + " ORDER BY i.created_at DESC, i.id LIMIT ? OFFSET ?")
+        List<Summary> items = jdbc
+                .sql(SELECT + where + " ORDER BY i.created_at DESC, i.id LIMIT ? OFFSET ?")
                 .params(pageParams)
                 .query(this::header)
-                .list().stream()
+                .list()
+                .stream()
                 .map(InvoiceStore::summary)
                 .toList();
         return new PageResult<>(items, paging.page(), paging.size(), total);
@@ -297,7 +398,8 @@ class InvoiceStore {
         }
         List<String> either = new ArrayList<>();
         if (search.statuses() != null && !search.statuses().isEmpty()) {
-            either.add("i.status IN (" + String.join(", ", search.statuses().stream().map(s -> "?").toList()) + ")");
+            either.add("i.status IN ("
+                    + String.join(", ", search.statuses().stream().map(s -> "?").toList()) + ")");
             search.statuses().stream().sorted().forEach(s -> params.add(s.name()));
         }
         if (search.pastDue()) {
@@ -318,7 +420,8 @@ class InvoiceStore {
         if (search.text() != null && !search.text().isBlank()) {
             String text = search.text().trim();
             String like = LikePattern.containing(text.toUpperCase(Locale.ROOT));
-            where.append(" AND (i.number = ? OR i.order_number = ? OR UPPER(i.number) LIKE ? ESCAPE '\\' OR UPPER(i.buyer_name) LIKE ? ESCAPE '\\')");
+            where.append(
+                    " AND (i.number = ? OR i.order_number = ? OR UPPER(i.number) LIKE ? ESCAPE '\\' OR UPPER(i.buyer_name) LIKE ? ESCAPE '\\')");
             params.add(text);
             params.add(text);
             params.add(like);
@@ -330,14 +433,19 @@ class InvoiceStore {
     PageResult<Summary> search(Accounting.Search search, Paging paging) {
         List<Object> params = new ArrayList<>();
         String where = where(search, params);
-        long total = jdbc.sql("SELECT COUNT(*) FROM invoice i" + where).params(params).query(Long.class).single();
+        long total = jdbc.sql("SELECT COUNT(*) FROM invoice i" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
         List<Object> pageParams = new ArrayList<>(params);
         pageParams.add(paging.size());
         pageParams.add(paging.offset());
-        List<Summary> items = jdbc.sql(SELECT + where + " ORDER BY i.created_at DESC, i.id LIMIT ? OFFSET ?")
+        List<Summary> items = jdbc
+                .sql(SELECT + where + " ORDER BY i.created_at DESC, i.id LIMIT ? OFFSET ?")
                 .params(pageParams)
                 .query(this::header)
-                .list().stream()
+                .list()
+                .stream()
                 .map(InvoiceStore::summary)
                 .toList();
         return new PageResult<>(items, paging.page(), paging.size(), total);
@@ -347,20 +455,25 @@ class InvoiceStore {
     List<Object[]> sums(Accounting.Search search) {
         List<Object> params = new ArrayList<>();
         String where = where(search, params);
-        return jdbc.sql("SELECT i.currency, COUNT(*), COALESCE(SUM(CASE WHEN i.status IN " + COUNTS + " THEN i.total ELSE 0 END), 0), "
-                        + "COALESCE(SUM(CASE WHEN " + OPEN + " THEN i.total - i.amount_credited - i.amount_paid ELSE 0 END), 0) "
+        return jdbc.sql("SELECT i.currency, COUNT(*), COALESCE(SUM(CASE WHEN i.status IN " + COUNTS
+                        + " THEN i.total ELSE 0 END), 0), "
+                        + "COALESCE(SUM(CASE WHEN " + OPEN
+                        + " THEN i.total - i.amount_credited - i.amount_paid ELSE 0 END), 0) "
                         + "FROM invoice i" + where + " GROUP BY i.currency ORDER BY i.currency")
                 .params(params)
-                .query((rs, n) -> new Object[] {rs.getString(1).trim(), rs.getLong(2), rs.getBigDecimal(3), rs.getBigDecimal(4)})
+                .query((rs, n) ->
+                        new Object[] {rs.getString(1).trim(), rs.getLong(2), rs.getBigDecimal(3), rs.getBigDecimal(4)})
                 .list();
     }
 
     /** The credit notes of an invoice, void ones included, oldest first. */
     List<Summary> creditNotesOf(UUID invoiceId) {
-        return jdbc.sql(SELECT + " WHERE i.original_invoice_id = ? ORDER BY i.created_at, i.id")
+        return jdbc
+                .sql(SELECT + " WHERE i.original_invoice_id = ? ORDER BY i.created_at, i.id")
                 .param(invoiceId)
                 .query(this::header)
-                .list().stream()
+                .list()
+                .stream()
                 .map(InvoiceStore::summary)
                 .toList();
     }
@@ -368,16 +481,29 @@ class InvoiceStore {
     /** Invoices open past their due date, the longest overdue first, with the highest reminder level sent and when. */
     PageResult<Object[]> overdue(LocalDate today, Paging paging) {
         String where = " FROM invoice i WHERE " + OPEN + " AND i.due_date < ?";
-        long total = jdbc.sql("SELECT COUNT(*)" + where).param(Date.valueOf(today)).query(Long.class).single();
-        List<Object[]> rows = jdbc.sql("SELECT i.id, i.number, i.customer_id, i.buyer_name, i.status, i.due_date, i.currency, "
-                        + "i.total - i.amount_credited - i.amount_paid, "
-                        + "(SELECT MAX(r.level) FROM dunning_reminder r WHERE r.invoice_id = i.id), "
-                        + "(SELECT MAX(r.created_at) FROM dunning_reminder r WHERE r.invoice_id = i.id)"
-                        + where + " ORDER BY i.due_date, i.number LIMIT ? OFFSET ?")
+        long total = jdbc.sql("SELECT COUNT(*)" + where)
+                .param(Date.valueOf(today))
+                .query(Long.class)
+                .single();
+        List<Object[]> rows = jdbc.sql(
+                        "SELECT i.id, i.number, i.customer_id, i.buyer_name, i.status, i.due_date, i.currency, "
+                                + "i.total - i.amount_credited - i.amount_paid, "
+                                + "(SELECT MAX(r.level) FROM dunning_reminder r WHERE r.invoice_id = i.id), "
+                                + "(SELECT MAX(r.created_at) FROM dunning_reminder r WHERE r.invoice_id = i.id)"
+                                + where + " ORDER BY i.due_date, i.number LIMIT ? OFFSET ?")
                 .params(Date.valueOf(today), paging.size(), paging.offset())
-                .query((rs, n) -> new Object[] {rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class), rs.getString(4),
-                        InvoiceStatus.valueOf(rs.getString(5)), rs.getDate(6).toLocalDate(), rs.getString(7).trim(), rs.getBigDecimal(8),
-                        rs.getInt(9), timestampAt(rs, 10)})
+                .query((rs, n) -> new Object[] {
+                    rs.getObject(1, UUID.class),
+                    rs.getString(2),
+                    rs.getObject(3, UUID.class),
+                    rs.getString(4),
+                    InvoiceStatus.valueOf(rs.getString(5)),
+                    rs.getDate(6).toLocalDate(),
+                    rs.getString(7).trim(),
+                    rs.getBigDecimal(8),
+                    rs.getInt(9),
+                    timestampAt(rs, 10)
+                })
                 .list();
         return new PageResult<>(rows, paging.page(), paging.size(), total);
     }
@@ -388,8 +514,20 @@ class InvoiceStore {
     }
 
     private static Summary summary(Invoice i) {
-        return new Summary(i.id(), i.number(), i.type(), i.status(), i.orderId(), i.orderNumber(), i.shipmentNumber(),
-                i.originalInvoiceNumber(), i.customerId(), i.buyer().name(), i.issueDate(), i.dueDate(), i.totals().total(),
+        return new Summary(
+                i.id(),
+                i.number(),
+                i.type(),
+                i.status(),
+                i.orderId(),
+                i.orderNumber(),
+                i.shipmentNumber(),
+                i.originalInvoiceNumber(),
+                i.customerId(),
+                i.buyer().name(),
+                i.issueDate(),
+                i.dueDate(),
+                i.totals().total(),
                 i.amountDue());
     }
 
@@ -397,18 +535,54 @@ class InvoiceStore {
         Currency currency = Money.currency(header.currency());
         List<InvoiceLine> lines = jdbc.sql("SELECT * FROM invoice_line WHERE invoice_id = ? ORDER BY line_number")
                 .param(header.id())
-                .query((rs, n) -> new InvoiceLine(rs.getInt("line_number"), (Integer) rs.getObject("order_line_number", Integer.class),
-                        (Integer) rs.getObject("credited_line_number", Integer.class), rs.getString("sku"), rs.getString("description"),
-                        rs.getLong("quantity"), money(rs, "unit_price", currency),
-                        money(rs, "line_net", currency), rs.getString("tax_category"), rs.getBigDecimal("tax_rate").stripTrailingZeros(),
-                        rs.getString("vat_category"), rs.getString("exemption_reason"), money(rs, "tax", currency)))
+                .query((rs, n) -> new InvoiceLine(
+                        rs.getInt("line_number"),
+                        (Integer) rs.getObject("order_line_number", Integer.class),
+                        (Integer) rs.getObject("credited_line_number", Integer.class),
+                        rs.getString("sku"),
+                        rs.getString("description"),
+                        rs.getLong("quantity"),
+                        money(rs, "unit_price", currency),
+                        money(rs, "line_net", currency),
+                        rs.getString("tax_category"),
+                        rs.getBigDecimal("tax_rate").stripTrailingZeros(),
+                        rs.getString("vat_category"),
+                        rs.getString("exemption_reason"),
+                        money(rs, "tax", currency)))
                 .list();
-        return new Invoice(header.id(), header.number(), header.type(), header.status(), header.orderId(), header.orderNumber(),
-                header.orderReference(), header.shipmentId(), header.shipmentNumber(), header.originalInvoiceId(),
-                header.originalInvoiceNumber(), header.customerId(), header.currency(), header.issueDate(), header.dueDate(),
-                header.paymentTermsDays(), header.seller(), header.buyer(), header.shipTo(), lines, TaxSubtotal.of(lines), header.totals(),
-                header.amountCredited(), header.amountPaid(), header.amountDue(), header.reason(), header.voidReason(), header.createdAt(),
-                header.createdBy(), header.issuedAt(), header.voidedAt(), header.version());
+        return new Invoice(
+                header.id(),
+                header.number(),
+                header.type(),
+                header.status(),
+                header.orderId(),
+                header.orderNumber(),
+                header.orderReference(),
+                header.shipmentId(),
+                header.shipmentNumber(),
+                header.originalInvoiceId(),
+                header.originalInvoiceNumber(),
+                header.customerId(),
+                header.currency(),
+                header.issueDate(),
+                header.dueDate(),
+                header.paymentTermsDays(),
+                header.seller(),
+                header.buyer(),
+                header.shipTo(),
+                lines,
+                TaxSubtotal.of(lines),
+                header.totals(),
+                header.amountCredited(),
+                header.amountPaid(),
+                header.amountDue(),
+                header.reason(),
+                header.voidReason(),
+                header.createdAt(),
+                header.createdBy(),
+                header.issuedAt(),
+                header.voidedAt(),
+                header.version());
     }
 
     /** The header without lines (and an empty tax summary); {@link #withLines} completes it. */
@@ -416,23 +590,68 @@ class InvoiceStore {
         String code = rs.getString("currency").trim();
         Currency currency = Money.currency(code);
         DocumentType type = DocumentType.valueOf(rs.getString("type"));
-        Totals totals = new Totals(money(rs, "subtotal", currency), money(rs, "discount", currency), money(rs, "shipping", currency),
-                money(rs, "tax", currency), money(rs, "total", currency));
+        Totals totals = new Totals(
+                money(rs, "subtotal", currency),
+                money(rs, "discount", currency),
+                money(rs, "shipping", currency),
+                money(rs, "tax", currency),
+                money(rs, "total", currency));
         Money credited = money(rs, "amount_credited", currency);
         Money paid = money(rs, "amount_paid", currency);
-        Money due = type == DocumentType.CREDIT_NOTE ? Money.zero(currency) : totals.total().minus(credited).minus(paid);
-        Party buyer = new Party(rs.getString("buyer_name"), address(rs, "buyer_"), rs.getString("buyer_vat_id"), null, null, null,
-                rs.getString("buyer_email"), null);
-        Party seller = new Party(rs.getString("seller_name"), address(rs, "seller_"), rs.getString("seller_vat_id"),
-                rs.getString("seller_registration"), rs.getString("seller_iban"), rs.getString("seller_bic"), rs.getString("seller_email"),
+        Money due = type == DocumentType.CREDIT_NOTE
+                ? Money.zero(currency)
+                : totals.total().minus(credited).minus(paid);
+        Party buyer = new Party(
+                rs.getString("buyer_name"),
+                address(rs, "buyer_"),
+                rs.getString("buyer_vat_id"),
+                null,
+                null,
+                null,
+                rs.getString("buyer_email"),
+                null);
+        Party seller = new Party(
+                rs.getString("seller_name"),
+                address(rs, "seller_"),
+                rs.getString("seller_vat_id"),
+                rs.getString("seller_registration"),
+                rs.getString("seller_iban"),
+                rs.getString("seller_bic"),
+                rs.getString("seller_email"),
                 rs.getString("seller_phone"));
-        return new Invoice(rs.getObject("id", UUID.class), rs.getString("number"), type, InvoiceStatus.valueOf(rs.getString("status")),
-                rs.getObject("order_id", UUID.class), rs.getString("order_number"), rs.getString("order_reference"),
-                rs.getObject("shipment_id", UUID.class), rs.getString("shipment_number"), rs.getObject("original_invoice_id", UUID.class),
-                rs.getString("original_number"), rs.getObject("customer_id", UUID.class), code, localDate(rs, "issue_date"),
-                localDate(rs, "due_date"), rs.getInt("payment_terms_days"), seller, buyer, address(rs, "ship_"), List.of(), List.of(),
-                totals, credited, paid, due, rs.getString("reason"), rs.getString("void_reason"), instant(rs, "created_at"),
-                rs.getString("created_by"), instant(rs, "issued_at"), instant(rs, "voided_at"), rs.getLong("version"));
+        return new Invoice(
+                rs.getObject("id", UUID.class),
+                rs.getString("number"),
+                type,
+                InvoiceStatus.valueOf(rs.getString("status")),
+                rs.getObject("order_id", UUID.class),
+                rs.getString("order_number"),
+                rs.getString("order_reference"),
+                rs.getObject("shipment_id", UUID.class),
+                rs.getString("shipment_number"),
+                rs.getObject("original_invoice_id", UUID.class),
+                rs.getString("original_number"),
+                rs.getObject("customer_id", UUID.class),
+                code,
+                localDate(rs, "issue_date"),
+                localDate(rs, "due_date"),
+                rs.getInt("payment_terms_days"),
+                seller,
+                buyer,
+                address(rs, "ship_"),
+                List.of(),
+                List.of(),
+                totals,
+                credited,
+                paid,
+                due,
+                rs.getString("reason"),
+                rs.getString("void_reason"),
+                instant(rs, "created_at"),
+                rs.getString("created_by"),
+                instant(rs, "issued_at"),
+                instant(rs, "voided_at"),
+                rs.getLong("version"));
     }
 
     private static Money money(ResultSet rs, String column, Currency currency) throws SQLException {
@@ -444,13 +663,20 @@ class InvoiceStore {
         if (country == null) {
             return null;
         }
-        return new Address(rs.getString(prefix + "name"), rs.getString(prefix + "line1"), rs.getString(prefix + "line2"),
-                rs.getString(prefix + "city"), rs.getString(prefix + "region"), rs.getString(prefix + "postal_code"), country.trim());
+        return new Address(
+                rs.getString(prefix + "name"),
+                rs.getString(prefix + "line1"),
+                rs.getString(prefix + "line2"),
+                rs.getString(prefix + "city"),
+                rs.getString(prefix + "region"),
+                rs.getString(prefix + "postal_code"),
+                country.trim());
     }
 
     /** line1 .. country for the buyer and seller columns (their name is a column of its own). */
     private static List<Object> address(Address a) {
-        return a == null ? Arrays.asList(new Object[6])
+        return a == null
+                ? Arrays.asList(new Object[6])
                 : Arrays.asList(a.line1(), a.line2(), a.city(), a.region(), a.postalCode(), a.country());
     }
 

@@ -47,6 +47,9 @@ class InvoicingListener {
 
     /** Most customers are invoiced on shipment: ask the customer before reading the whole order. */
     private boolean invoicedOnOrder(OrderPlaced placed) {
-        return customers.find(placed.customerId()).map(c -> c.invoicingPolicy() == InvoicingPolicy.ON_ORDER).orElse(false);
+        return customers
+                .find(placed.customerId())
+                .map(c -> c.invoicingPolicy() == InvoicingPolicy.ON_ORDER)
+                .orElse(false);
     }
 }

@@ -1,5 +1,19 @@
 package org.ordo.invoicing.internal;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Consumer;
 import org.ordo.customers.CustomerSnapshot;
 import org.ordo.customers.Customers;
 import org.ordo.customers.InvoicingPolicy;
@@ -20,21 +34,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Currency;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.UUID;
-import java.util.function.Consumer;
-
 /**
  * Creates and issues invoices automatically, per the customer's invoicing policy: one per shipment (ON_SHIPMENT), or one
  * per accepted order (ON_ORDER). Each runs in one transaction that writes the invoice, takes its number, audits it and
@@ -47,7 +46,8 @@ class InvoicingService {
     static final String AUDIT_ENTITY = "INVOICE";
     private static final Logger log = LoggerFactory.getLogger(InvoicingService.class);
     /** Orders in these states are not invoiced on order: not accepted yet, held, or cancelled. */
-    private static final Set<OrderStatus> NOT_INVOICEABLE = EnumSet.of(OrderStatus.DRAFT, OrderStatus.ON_HOLD, OrderStatus.CANCELLED);
+    private static final Set<OrderStatus> NOT_INVOICEABLE =
+            EnumSet.of(OrderStatus.DRAFT, OrderStatus.ON_HOLD, OrderStatus.CANCELLED);
 
     private final InvoiceStore store;
     private final DocumentNumberStore numbers;
@@ -61,8 +61,15 @@ class InvoicingService {
     /** Runs after an automatic invoice is written, before its transaction commits; tests use it to simulate a crash there. */
     private volatile Consumer<Invoice> afterInvoiceWritten = invoice -> {};
 
-    InvoicingService(InvoiceStore store, DocumentNumberStore numbers, Taxes taxes, Orders orders, Customers customers, AuditTrail audit,
-            ApplicationEventPublisher events, CompanyProperties company) {
+    InvoicingService(
+            InvoiceStore store,
+            DocumentNumberStore numbers,
+            Taxes taxes,
+            Orders orders,
+            Customers customers,
+            AuditTrail audit,
+            ApplicationEventPublisher events,
+            CompanyProperties company) {
         this.store = store;
         this.numbers = numbers;
         this.taxes = taxes;
@@ -81,11 +88,15 @@ class InvoicingService {
         if (done.isPresent()) {
             return store.find(done.get());
         }
-        OrderSnapshot order = orders.find(shipment.orderId()).orElseThrow(
-                () -> new IllegalStateException("order " + shipment.orderId() + " of shipment " + shipment.shipmentNumber() + " is unknown"));
+        OrderSnapshot order = orders.find(shipment.orderId())
+                .orElseThrow(() -> new IllegalStateException(
+                        "order " + shipment.orderId() + " of shipment " + shipment.shipmentNumber() + " is unknown"));
         CustomerSnapshot customer = customer(order);
         if (customer.invoicingPolicy() != InvoicingPolicy.ON_SHIPMENT) {
-            log.debug("shipment {} not invoiced: customer {} is invoiced on order", shipment.shipmentNumber(), customer.id());
+            log.debug(
+                    "shipment {} not invoiced: customer {} is invoiced on order",
+                    shipment.shipmentNumber(),
+                    customer.id());
             return Optional.empty();
         }
         Map<Integer, Long> requested = new TreeMap<>();
@@ -103,7 +114,8 @@ class InvoicingService {
         if (done.isPresent()) {
             return store.find(done.get());
         }
-        OrderSnapshot order = orders.find(orderId).orElseThrow(() -> new IllegalStateException("order " + orderId + " is unknown"));
+        OrderSnapshot order =
+                orders.find(orderId).orElseThrow(() -> new IllegalStateException("order " + orderId + " is unknown"));
         CustomerSnapshot customer = customer(order);
         if (customer.invoicingPolicy() != InvoicingPolicy.ON_ORDER || NOT_INVOICEABLE.contains(order.status())) {
             return Optional.empty();
@@ -115,11 +127,18 @@ class InvoicingService {
         return issue(source, order, customer, requested, false, null, null);
     }
 
-    private Optional<Invoice> issue(String source, OrderSnapshot order, CustomerSnapshot customer, Map<Integer, Long> requested,
-            boolean onShipment, UUID shipmentId, String shipmentNumber) {
+    private Optional<Invoice> issue(
+            String source,
+            OrderSnapshot order,
+            CustomerSnapshot customer,
+            Map<Integer, Long> requested,
+            boolean onShipment,
+            UUID shipmentId,
+            String shipmentNumber) {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         String series = DocumentNumberStore.series(DocumentNumberStore.INVOICE_PREFIX, today);
-        // from here on the issuers of this series run one at a time: the re-check and the quantities below see every earlier invoice
+        // from here on the issuers of this series run one at a time: the re-check and the quantities below see every
+        // earlier invoice
         numbers.lock(series);
         Optional<UUID> done = store.idOfSource(source);
         if (done.isPresent()) {
@@ -130,7 +149,8 @@ class InvoicingService {
         Address shipTo = order.shippingAddress();
         Address billTo = customer.billingAddress() != null ? customer.billingAddress() : shipTo;
         // goods are taxed where they go
-        Taxes.Destination destination = taxes.destination(shipTo != null ? shipTo.country() : billTo.country(), customer.taxExempt());
+        Taxes.Destination destination =
+                taxes.destination(shipTo != null ? shipTo.country() : billTo.country(), customer.taxExempt());
         List<InvoiceLine> lines = new ArrayList<>();
         for (Map.Entry<Integer, Long> wanted : requested.entrySet()) {
             OrderSnapshot.Line line = order.line(wanted.getKey());
@@ -144,7 +164,14 @@ class InvoicingService {
             if (quantity <= 0) {
                 continue;
             }
-            lines.add(InvoiceLine.of(lines.size() + 1, line.lineNumber(), null, line.sku(), line.name(), quantity, line.unitPrice(),
+            lines.add(InvoiceLine.of(
+                    lines.size() + 1,
+                    line.lineNumber(),
+                    null,
+                    line.sku(),
+                    line.name(),
+                    quantity,
+                    line.unitPrice(),
                     destination.of(line.taxCategory(), line.taxRate())));
         }
         if (lines.isEmpty()) {
@@ -156,15 +183,52 @@ class InvoicingService {
         Party buyer = new Party(customer.name(), billTo, customer.vatId(), null, null, null, customer.email(), null);
         Money zero = Money.zero(currency);
         Totals totals = Totals.of(currency, lines, zero, zero);
-        Invoice invoice = new Invoice(UUID.randomUUID(), DocumentNumberStore.format(series, sequence), DocumentType.INVOICE,
-                InvoiceStatus.ISSUED, order.id(), order.number(), order.externalReference(), shipmentId, shipmentNumber, null, null,
-                customer.id(), order.currency(), today, today.plusDays(customer.paymentTermsDays()), customer.paymentTermsDays(), seller(),
-                buyer, shipTo, lines, TaxSubtotal.of(lines), totals, zero, zero, totals.total(), null, null, now, Actor.current().username(),
-                now, null, 0);
+        Invoice invoice = new Invoice(
+                UUID.randomUUID(),
+                DocumentNumberStore.format(series, sequence),
+                DocumentType.INVOICE,
+                InvoiceStatus.ISSUED,
+                order.id(),
+                order.number(),
+                order.externalReference(),
+                shipmentId,
+                shipmentNumber,
+                null,
+                null,
+                customer.id(),
+                order.currency(),
+                today,
+                today.plusDays(customer.paymentTermsDays()),
+                customer.paymentTermsDays(),
+                seller(),
+                buyer,
+                shipTo,
+                lines,
+                TaxSubtotal.of(lines),
+                totals,
+                zero,
+                zero,
+                totals.total(),
+                null,
+                null,
+                now,
+                Actor.current().username(),
+                now,
+                null,
+                0);
         store.insert(invoice, series, sequence, source);
         audit.record(AUDIT_ENTITY, invoice.id().toString(), "ISSUED", null, invoice);
-        events.publishEvent(new InvoiceIssued(invoice.id(), invoice.number(), DocumentType.INVOICE, order.id(), order.number(), customer.id(),
-                null, null, invoice.totals().total().amount(), invoice.currency()));
+        events.publishEvent(new InvoiceIssued(
+                invoice.id(),
+                invoice.number(),
+                DocumentType.INVOICE,
+                order.id(),
+                order.number(),
+                customer.id(),
+                null,
+                null,
+                invoice.totals().total().amount(),
+                invoice.currency()));
         afterInvoiceWritten.accept(invoice);
         log.info("issued {} for order {} ({})", invoice.number(), order.number(), source);
         return Optional.of(invoice);
@@ -176,14 +240,29 @@ class InvoicingService {
     }
 
     private CustomerSnapshot customer(OrderSnapshot order) {
-        return customers.find(order.customerId()).orElseThrow(
-                () -> new IllegalStateException("customer " + order.customerId() + " of order " + order.number() + " is unknown"));
+        return customers
+                .find(order.customerId())
+                .orElseThrow(() -> new IllegalStateException(
+                        "customer " + order.customerId() + " of order " + order.number() + " is unknown"));
     }
 
     Party seller() {
-        Address address = new Address(company.name(), company.line1(), company.line2(), company.city(), company.region(),
-                company.postalCode(), company.country());
-        return new Party(company.name(), address, company.vatId(), company.registration(), company.iban(), company.bic(),
-                company.email(), company.phone());
+        Address address = new Address(
+                company.name(),
+                company.line1(),
+                company.line2(),
+                company.city(),
+                company.region(),
+                company.postalCode(),
+                company.country());
+        return new Party(
+                company.name(),
+                address,
+                company.vatId(),
+                company.registration(),
+                company.iban(),
+                company.bic(),
+                company.email(),
+                company.phone());
     }
 }

@@ -2,14 +2,13 @@ package org.ordo.invoicing.internal;
 
 import static org.ordo.platform.InvariantCheck.row;
 
+import java.util.List;
+import java.util.Map;
 import org.ordo.platform.ConsistencyCheck;
 import org.ordo.platform.InvariantCheck;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.util.List;
-import java.util.Map;
 
 /**
  * Invariant 10, re-derived from the documents and the append-only allocation and refund rows rather than from the running
@@ -46,10 +45,20 @@ class PaymentChecks implements ConsistencyCheck {
                            GROUP BY i.customer_id, i.currency) a ON a.customer_id = d.customer_id AND a.currency = d.currency
                 WHERE d.documents - COALESCE(a.allocated, 0) <> d.due
                 ORDER BY 1, 2""")
-                .query((rs, n) -> row("customerId", rs.getString(1), "currency", rs.getString(2).trim(), "invoicedLessCredited",
-                        rs.getBigDecimal(3), "allocated", rs.getBigDecimal(4), "dueOnInvoices", rs.getBigDecimal(5)))
+                .query((rs, n) -> row(
+                        "customerId",
+                        rs.getString(1),
+                        "currency",
+                        rs.getString(2).trim(),
+                        "invoicedLessCredited",
+                        rs.getBigDecimal(3),
+                        "allocated",
+                        rs.getBigDecimal(4),
+                        "dueOnInvoices",
+                        rs.getBigDecimal(5)))
                 .list();
-        return InvariantCheck.of(10, "customer balance = issued invoices - credit notes - payments allocated", violations);
+        return InvariantCheck.of(
+                10, "customer balance = issued invoices - credit notes - payments allocated", violations);
     }
 
     /** Per payment: allocations and refunds add up to the stored sums and never exceed the amount; same customer and currency. */
@@ -70,9 +79,23 @@ class PaymentChecks implements ConsistencyCheck {
                    OR p.status <> CASE WHEN p.amount - p.amount_allocated - p.amount_refunded > 0 THEN 'RECEIVED'
                                        WHEN p.amount_refunded > 0 THEN 'REFUNDED' ELSE 'ALLOCATED' END
                 ORDER BY 1""")
-                .query((rs, n) -> row("payment", rs.getString(1), "amount", rs.getBigDecimal(2), "amountAllocated", rs.getBigDecimal(3),
-                        "allocations", rs.getBigDecimal(4), "amountRefunded", rs.getBigDecimal(5), "refunds", rs.getBigDecimal(6),
-                        "allocationsToOtherCustomersOrCurrencies", rs.getLong(7), "status", rs.getString(8)))
+                .query((rs, n) -> row(
+                        "payment",
+                        rs.getString(1),
+                        "amount",
+                        rs.getBigDecimal(2),
+                        "amountAllocated",
+                        rs.getBigDecimal(3),
+                        "allocations",
+                        rs.getBigDecimal(4),
+                        "amountRefunded",
+                        rs.getBigDecimal(5),
+                        "refunds",
+                        rs.getBigDecimal(6),
+                        "allocationsToOtherCustomersOrCurrencies",
+                        rs.getLong(7),
+                        "status",
+                        rs.getString(8)))
                 .list();
         return InvariantCheck.of(10, "no payment is allocated or refunded beyond its amount", violations);
     }
@@ -97,9 +120,21 @@ class PaymentChecks implements ConsistencyCheck {
                    OR (i.status = 'PAID' AND i.total - i.amount_credited - i.amount_paid <> 0)
                    OR (i.status = 'PARTIALLY_PAID' AND (i.amount_paid = 0 OR i.total - i.amount_credited - i.amount_paid <= 0)))
                 ORDER BY 1""")
-                .query((rs, n) -> row("invoice", rs.getString(1), "status", rs.getString(2), "total", rs.getBigDecimal(3),
-                        "amountCredited", rs.getBigDecimal(4), "creditNotes", rs.getBigDecimal(5), "amountPaid", rs.getBigDecimal(6),
-                        "allocations", rs.getBigDecimal(7)))
+                .query((rs, n) -> row(
+                        "invoice",
+                        rs.getString(1),
+                        "status",
+                        rs.getString(2),
+                        "total",
+                        rs.getBigDecimal(3),
+                        "amountCredited",
+                        rs.getBigDecimal(4),
+                        "creditNotes",
+                        rs.getBigDecimal(5),
+                        "amountPaid",
+                        rs.getBigDecimal(6),
+                        "allocations",
+                        rs.getBigDecimal(7)))
                 .list();
         return InvariantCheck.of(10, "no invoice is paid beyond its total (net of credit notes)", violations);
     }

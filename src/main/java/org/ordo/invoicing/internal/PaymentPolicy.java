@@ -1,13 +1,5 @@
 package org.ordo.invoicing.internal;
 
-import org.ordo.invoicing.InvoiceStatus;
-import org.ordo.invoicing.PaymentMethod;
-import org.ordo.invoicing.PaymentRule;
-import org.ordo.shared.CommonRule;
-import org.ordo.shared.FieldViolation;
-import org.ordo.shared.Money;
-import org.ordo.shared.OrdoException;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,6 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.ordo.invoicing.InvoiceStatus;
+import org.ordo.invoicing.PaymentMethod;
+import org.ordo.invoicing.PaymentRule;
+import org.ordo.shared.CommonRule;
+import org.ordo.shared.FieldViolation;
+import org.ordo.shared.Money;
+import org.ordo.shared.OrdoException;
 
 /**
  * The payment rule book: what a payment, its allocations and a refund must satisfy, in one place. The checks of a request by
@@ -77,21 +76,28 @@ final class PaymentPolicy {
     /** A refund against its (locked) payment: in the payment's currency and no more than it has on account. */
     static void checkRefundable(Payment payment, Money amount) {
         if (!amount.currency().equals(payment.amount().currency())) {
-            throw OrdoException.rule("currency-mismatch", "Payment " + payment.id() + " is in " + payment.currency() + ".",
+            throw OrdoException.rule(
+                    "currency-mismatch",
+                    "Payment " + payment.id() + " is in " + payment.currency() + ".",
                     List.of(PaymentRule.NOT_PAYMENT_CURRENCY.at("amount.currency", payment.currency())));
         }
         if (amount.isGreaterThan(payment.amountOnAccount())) {
-            throw OrdoException.rule("refund-exceeds-account", "Payment " + payment.id() + " has " + payment.amountOnAccount()
-                    + " on account; " + amount + " cannot be refunded. Allocated money is refunded after a credit note "
-                    + "has given it back to the account.", List.of(PaymentRule.REFUND_EXCEEDS_ACCOUNT.at("amount",
-                    payment.amountOnAccount())));
+            throw OrdoException.rule(
+                    "refund-exceeds-account",
+                    "Payment " + payment.id() + " has " + payment.amountOnAccount()
+                            + " on account; " + amount
+                            + " cannot be refunded. Allocated money is refunded after a credit note "
+                            + "has given it back to the account.",
+                    List.of(PaymentRule.REFUND_EXCEEDS_ACCOUNT.at("amount", payment.amountOnAccount())));
         }
     }
 
     /** Money on account to allocate to the oldest open invoices: there must be some. */
     static void checkHasMoneyOnAccount(Payment payment) {
         if (payment.amountOnAccount().isZero()) {
-            throw OrdoException.rule("nothing-on-account", "Payment " + payment.id() + " has nothing left to allocate.",
+            throw OrdoException.rule(
+                    "nothing-on-account",
+                    "Payment " + payment.id() + " has nothing left to allocate.",
                     List.of(PaymentRule.NOTHING_ON_ACCOUNT.at("allocations")));
         }
     }
@@ -100,35 +106,52 @@ final class PaymentPolicy {
      * Exactly the allocations asked for, each against its (locked) invoice: the customer's, issued and open, in the payment's
      * currency, no more than is open on it, and together no more than {@code available}. {@code invoices} holds those found.
      */
-    static void checkAllocations(List<PaymentService.AllocationRequest> wanted, Map<UUID, Invoice> invoices, UUID customerId,
-            Currency currency, BigDecimal available) {
+    static void checkAllocations(
+            List<PaymentService.AllocationRequest> wanted,
+            Map<UUID, Invoice> invoices,
+            UUID customerId,
+            Currency currency,
+            BigDecimal available) {
         List<Problem> problems = new ArrayList<>();
         BigDecimal total = BigDecimal.ZERO;
         for (int i = 0; i < wanted.size(); i++) {
             PaymentService.AllocationRequest a = wanted.get(i);
             total = total.add(a.amount().amount());
-            Problem problem = allocationProblem("allocations[" + i + "]", a, invoices.get(a.invoiceId()), customerId, currency);
+            Problem problem =
+                    allocationProblem("allocations[" + i + "]", a, invoices.get(a.invoiceId()), customerId, currency);
             if (problem != null) {
                 problems.add(problem);
             }
         }
         if (total.compareTo(available) > 0) {
-            problems.add(0, Problem.rule("allocation-exceeds-payment", PaymentRule.EXCEEDS_PAYMENT.at("allocations",
-                    total.toPlainString(), currency, available.toPlainString())));
+            problems.add(
+                    0,
+                    Problem.rule(
+                            "allocation-exceeds-payment",
+                            PaymentRule.EXCEEDS_PAYMENT.at(
+                                    "allocations", total.toPlainString(), currency, available.toPlainString())));
         }
         if (!problems.isEmpty()) {
             Problem first = problems.get(0);
-            throw new OrdoException(first.kind(), first.errorCode(), "The allocations break " + problems.stream()
-                    .map(Problem::errorCode).distinct().toList() + "; nothing was allocated.",
-                    problems.stream().map(Problem::violation).toList(), Map.of());
+            throw new OrdoException(
+                    first.kind(),
+                    first.errorCode(),
+                    "The allocations break "
+                            + problems.stream()
+                                    .map(Problem::errorCode)
+                                    .distinct()
+                                    .toList() + "; nothing was allocated.",
+                    problems.stream().map(Problem::violation).toList(),
+                    Map.of());
         }
     }
 
     /** What is wrong with one allocation to {@code invoice} (null: no such invoice), or null when nothing is. */
-    private static Problem allocationProblem(String field, PaymentService.AllocationRequest a, Invoice invoice, UUID customerId,
-            Currency currency) {
+    private static Problem allocationProblem(
+            String field, PaymentService.AllocationRequest a, Invoice invoice, UUID customerId, Currency currency) {
         if (!a.amount().currency().equals(currency)) {
-            return Problem.rule("currency-mismatch", PaymentRule.NOT_PAYMENT_CURRENCY.at(field + ".amount.currency", currency));
+            return Problem.rule(
+                    "currency-mismatch", PaymentRule.NOT_PAYMENT_CURRENCY.at(field + ".amount.currency", currency));
         }
         String invoiceField = field + ".invoiceId";
         if (invoice == null) {
@@ -136,18 +159,22 @@ final class PaymentPolicy {
         } else if (invoice.isCreditNote()) {
             return Problem.rule("not-an-invoice", PaymentRule.CREDIT_NOTE.at(invoiceField, invoice.number()));
         } else if (!invoice.customerId().equals(customerId)) {
-            return Problem.rule("invoice-of-another-customer", PaymentRule.INVOICE_OF_ANOTHER_CUSTOMER.at(invoiceField,
-                    invoice.number()));
+            return Problem.rule(
+                    "invoice-of-another-customer",
+                    PaymentRule.INVOICE_OF_ANOTHER_CUSTOMER.at(invoiceField, invoice.number()));
         } else if (invoice.status() == InvoiceStatus.VOID) {
             return Problem.conflict("invoice-void", PaymentRule.INVOICE_VOID.at(invoiceField, invoice.number()));
         } else if (invoice.status() == InvoiceStatus.DRAFT) {
             return Problem.conflict("invoice-not-issued", PaymentRule.INVOICE_NOT_ISSUED.at(invoiceField));
         } else if (!invoice.currency().equals(currency.getCurrencyCode())) {
-            return Problem.rule("currency-mismatch", PaymentRule.INVOICE_IN_OTHER_CURRENCY.at(field + ".amount.currency",
-                    invoice.number(), invoice.currency()));
+            return Problem.rule(
+                    "currency-mismatch",
+                    PaymentRule.INVOICE_IN_OTHER_CURRENCY.at(
+                            field + ".amount.currency", invoice.number(), invoice.currency()));
         } else if (a.amount().amount().compareTo(invoice.amountDue().amount()) > 0) {
-            return Problem.rule("allocation-exceeds-invoice", PaymentRule.EXCEEDS_INVOICE.at(field + ".amount",
-                    invoice.amountDue(), invoice.number()));
+            return Problem.rule(
+                    "allocation-exceeds-invoice",
+                    PaymentRule.EXCEEDS_INVOICE.at(field + ".amount", invoice.amountDue(), invoice.number()));
         }
         return null;
     }
@@ -164,7 +191,8 @@ final class PaymentPolicy {
         }
     }
 
-    private static void allocationShapes(List<FieldViolation> invalid, List<PaymentService.AllocationRequest> allocations) {
+    private static void allocationShapes(
+            List<FieldViolation> invalid, List<PaymentService.AllocationRequest> allocations) {
         if (allocations == null) {
             return;
         }

@@ -1,25 +1,5 @@
 package org.ordo.invoicing.internal;
 
-import org.ordo.customers.CustomerSnapshot;
-import org.ordo.customers.Customers;
-import org.ordo.identity.Actor;
-import org.ordo.identity.AuditTrail;
-import org.ordo.invoicing.CustomerAccounts;
-import org.ordo.invoicing.InvoicePaid;
-import org.ordo.invoicing.InvoiceStatus;
-import org.ordo.invoicing.PaymentMethod;
-import org.ordo.invoicing.PaymentReceived;
-import org.ordo.invoicing.PaymentRule;
-import org.ordo.invoicing.PaymentRefunded;
-import org.ordo.invoicing.PaymentStatus;
-import org.ordo.orders.OrderFulfillment;
-import org.ordo.shared.Money;
-import org.ordo.shared.OrdoException;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,6 +15,25 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.ordo.customers.CustomerSnapshot;
+import org.ordo.customers.Customers;
+import org.ordo.identity.Actor;
+import org.ordo.identity.AuditTrail;
+import org.ordo.invoicing.CustomerAccounts;
+import org.ordo.invoicing.InvoicePaid;
+import org.ordo.invoicing.InvoiceStatus;
+import org.ordo.invoicing.PaymentMethod;
+import org.ordo.invoicing.PaymentReceived;
+import org.ordo.invoicing.PaymentRefunded;
+import org.ordo.invoicing.PaymentRule;
+import org.ordo.invoicing.PaymentStatus;
+import org.ordo.orders.OrderFulfillment;
+import org.ordo.shared.Money;
+import org.ordo.shared.OrdoException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Payments: receiving money, allocating it to invoices, refunding what is on account, and giving money back to the account
@@ -57,7 +56,12 @@ class PaymentService implements CustomerAccounts {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
 
-    PaymentService(PaymentStore payments, InvoiceStore invoices, Customers customers, OrderFulfillment orders, AuditTrail audit,
+    PaymentService(
+            PaymentStore payments,
+            InvoiceStore invoices,
+            Customers customers,
+            OrderFulfillment orders,
+            AuditTrail audit,
             ApplicationEventPublisher events) {
         this.payments = payments;
         this.invoices = invoices;
@@ -68,7 +72,12 @@ class PaymentService implements CustomerAccounts {
     }
 
     /** {@code POST /api/payments}. Without {@code allocations} the money pays the oldest open invoices first. */
-    record PaymentRequest(UUID customerId, Money amount, PaymentMethod method, String reference, LocalDate receivedOn,
+    record PaymentRequest(
+            UUID customerId,
+            Money amount,
+            PaymentMethod method,
+            String reference,
+            LocalDate receivedOn,
             List<AllocationRequest> allocations) {}
 
     record AllocationRequest(UUID invoiceId, Money amount) {}
@@ -85,30 +94,55 @@ class PaymentService implements CustomerAccounts {
     public Payment receive(PaymentRequest request) {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         PaymentPolicy.checkReceipt(request, today);
-        CustomerSnapshot customer = customers.find(request.customerId()).orElseThrow(() -> OrdoException.rule("unknown-customer",
-                "Customer " + request.customerId() + " does not exist.", List.of(PaymentRule.UNKNOWN_CUSTOMER.at("customerId"))));
+        CustomerSnapshot customer = customers
+                .find(request.customerId())
+                .orElseThrow(() -> OrdoException.rule(
+                        "unknown-customer",
+                        "Customer " + request.customerId() + " does not exist.",
+                        List.of(PaymentRule.UNKNOWN_CUSTOMER.at("customerId"))));
         Money amount = request.amount();
         List<Share> shares;
         if (request.allocations() == null) {
-            List<UUID> candidates = invoices.openInvoices(customer.id(), amount.currency().getCurrencyCode());
+            List<UUID> candidates =
+                    invoices.openInvoices(customer.id(), amount.currency().getCurrencyCode());
             invoices.lockAll(candidates);
             shares = oldestFirst(candidates, amount.amount());
         } else {
-            invoices.lockAll(request.allocations().stream().map(AllocationRequest::invoiceId).toList());
+            invoices.lockAll(request.allocations().stream()
+                    .map(AllocationRequest::invoiceId)
+                    .toList());
             shares = explicit(customer.id(), amount.currency(), amount.amount(), request.allocations());
         }
 
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         String actor = Actor.current().username();
         Money zero = Money.zero(amount.currency());
-        Payment payment = new Payment(UUID.randomUUID(), customer.id(), PaymentStatus.RECEIVED, request.method(),
-                blankToNull(request.reference()), request.receivedOn() == null ? today : request.receivedOn(),
-                amount.currency().getCurrencyCode(), amount, zero, zero, amount, List.of(), List.of(), now, actor, 0);
+        Payment payment = new Payment(
+                UUID.randomUUID(),
+                customer.id(),
+                PaymentStatus.RECEIVED,
+                request.method(),
+                blankToNull(request.reference()),
+                request.receivedOn() == null ? today : request.receivedOn(),
+                amount.currency().getCurrencyCode(),
+                amount,
+                zero,
+                zero,
+                amount,
+                List.of(),
+                List.of(),
+                now,
+                actor,
+                0);
         payments.insert(payment);
         apply(payment.id(), shares, now, actor);
         Payment after = settleStatus(payment.id());
         audit.record(AUDIT_ENTITY, payment.id().toString(), "RECEIVED", null, after);
-        events.publishEvent(new PaymentReceived(after.id(), after.customerId(), after.amount().amount(), after.amountAllocated().amount(),
+        events.publishEvent(new PaymentReceived(
+                after.id(),
+                after.customerId(),
+                after.amount().amount(),
+                after.amountAllocated().amount(),
                 after.currency()));
         completeOrders(shares);
         return payments.find(payment.id()).orElseThrow();
@@ -120,7 +154,8 @@ class PaymentService implements CustomerAccounts {
         Payment unlocked = payments.find(paymentId).orElseThrow(() -> OrdoException.notFound("Payment", paymentId));
         PaymentPolicy.checkAllocationShapes(wanted);
         Currency currency = unlocked.amount().currency();
-        // customer and currency never change, so the invoices can be chosen and locked before the payment (the lock order)
+        // customer and currency never change, so the invoices can be chosen and locked before the payment (the lock
+        // order)
         List<Share> shares;
         if (wanted == null) {
             List<UUID> candidates = invoices.openInvoices(unlocked.customerId(), currency.getCurrencyCode());
@@ -131,7 +166,8 @@ class PaymentService implements CustomerAccounts {
         } else {
             invoices.lockAll(wanted.stream().map(AllocationRequest::invoiceId).toList());
             Payment payment = payments.lock(paymentId).orElseThrow();
-            shares = explicit(payment.customerId(), currency, payment.amountOnAccount().amount(), wanted);
+            shares = explicit(
+                    payment.customerId(), currency, payment.amountOnAccount().amount(), wanted);
         }
         Payment before = payments.find(paymentId).orElseThrow();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -152,11 +188,17 @@ class PaymentService implements CustomerAccounts {
 
     private Payment refundLocked(Payment before, BigDecimal amount, String reason) {
         UUID refundId = UUID.randomUUID();
-        payments.insertRefund(refundId, before.id(), amount, reason, Instant.now().truncatedTo(ChronoUnit.MICROS),
+        payments.insertRefund(
+                refundId,
+                before.id(),
+                amount,
+                reason,
+                Instant.now().truncatedTo(ChronoUnit.MICROS),
                 Actor.current().username());
         Payment after = settleStatus(before.id());
         audit.record(AUDIT_ENTITY, before.id().toString(), "REFUNDED", before, after);
-        events.publishEvent(new PaymentRefunded(before.id(), refundId, before.customerId(), amount, before.currency(), reason));
+        events.publishEvent(
+                new PaymentRefunded(before.id(), refundId, before.customerId(), amount, before.currency(), reason));
         return after;
     }
 
@@ -196,17 +238,24 @@ class PaymentService implements CustomerAccounts {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void credited(Invoice original, BigDecimal credit, String creditNoteNumber) {
-        BigDecimal leftAfter = original.totals().total().amount().subtract(original.amountCredited().amount()).subtract(credit);
+        BigDecimal leftAfter = original.totals()
+                .total()
+                .amount()
+                .subtract(original.amountCredited().amount())
+                .subtract(credit);
         BigDecimal excess = original.amountPaid().amount().subtract(leftAfter);
         if (excess.signum() > 0) {
             release(original, excess, "credit note " + creditNoteNumber);
         }
         invoices.addCredited(original.id(), credit);
         Invoice after = invoices.find(original.id()).orElseThrow();
-        if (after.amountPaid().amount().signum() > 0 && after.amountDue().isZero() && after.status() != InvoiceStatus.PAID) {
+        if (after.amountPaid().amount().signum() > 0
+                && after.amountDue().isZero()
+                && after.status() != InvoiceStatus.PAID) {
             after.status().requireCanMoveTo(InvoiceStatus.PAID);
             invoices.changeStatus(after.id(), InvoiceStatus.PAID);
-            events.publishEvent(new InvoicePaid(after.id(), after.number(), after.orderId(), after.orderNumber(), after.customerId()));
+            events.publishEvent(new InvoicePaid(
+                    after.id(), after.number(), after.orderId(), after.orderNumber(), after.customerId()));
             orders.completeIfSettled(after.orderId());
         }
     }
@@ -226,8 +275,13 @@ class PaymentService implements CustomerAccounts {
         List<Balance> balances = new ArrayList<>();
         sums.forEach((code, s) -> {
             Currency c = Money.currency(code);
-            balances.add(new Balance(code, new Money(s[0], c), new Money(s[1], c), new Money(s[2], c),
-                    new Money(s[0].subtract(s[1]).subtract(s[2]), c), new Money(s[3], c)));
+            balances.add(new Balance(
+                    code,
+                    new Money(s[0], c),
+                    new Money(s[1], c),
+                    new Money(s[2], c),
+                    new Money(s[0].subtract(s[1]).subtract(s[2]), c),
+                    new Money(s[3], c)));
         });
         return balances;
     }
@@ -255,7 +309,8 @@ class PaymentService implements CustomerAccounts {
     @Override
     @Transactional
     public Money receivePayment(UUID customerId, Money amount, String method, String reference) {
-        Payment payment = receive(new PaymentRequest(customerId, amount, PaymentMethod.valueOf(method), reference, null, null));
+        Payment payment =
+                receive(new PaymentRequest(customerId, amount, PaymentMethod.valueOf(method), reference, null, null));
         return payment.amountOnAccount();
     }
 
@@ -264,7 +319,8 @@ class PaymentService implements CustomerAccounts {
      * number, until the money runs out.
      */
     private List<Share> oldestFirst(List<UUID> candidates, BigDecimal money) {
-        List<Invoice> open = candidates.stream().map(id -> invoices.find(id).orElseThrow())
+        List<Invoice> open = candidates.stream()
+                .map(id -> invoices.find(id).orElseThrow())
                 .filter(i -> isOpen(i.status()) && i.amountDue().amount().signum() > 0)
                 .sorted(Comparator.comparing(Invoice::dueDate).thenComparing(Invoice::number))
                 .toList();
@@ -282,11 +338,14 @@ class PaymentService implements CustomerAccounts {
     }
 
     /** Exactly the allocations asked for, each checked against its invoice (locked by the caller); every problem at once. */
-    private List<Share> explicit(UUID customerId, Currency currency, BigDecimal available, List<AllocationRequest> wanted) {
+    private List<Share> explicit(
+            UUID customerId, Currency currency, BigDecimal available, List<AllocationRequest> wanted) {
         Map<UUID, Invoice> found = new HashMap<>();
         wanted.forEach(a -> invoices.find(a.invoiceId()).ifPresent(invoice -> found.put(invoice.id(), invoice)));
         PaymentPolicy.checkAllocations(wanted, found, customerId, currency, available);
-        return wanted.stream().map(a -> new Share(found.get(a.invoiceId()), a.amount().amount())).toList();
+        return wanted.stream()
+                .map(a -> new Share(found.get(a.invoiceId()), a.amount().amount()))
+                .toList();
     }
 
     /** Writes the allocations and moves each invoice on: ISSUED/OVERDUE → PARTIALLY_PAID → PAID. */
@@ -304,7 +363,8 @@ class PaymentService implements CustomerAccounts {
             Invoice after = invoices.find(before.id()).orElseThrow();
             audit.record(InvoicingService.AUDIT_ENTITY, before.id().toString(), "PAYMENT_ALLOCATED", before, after);
             if (target == InvoiceStatus.PAID) {
-                events.publishEvent(new InvoicePaid(after.id(), after.number(), after.orderId(), after.orderNumber(), after.customerId()));
+                events.publishEvent(new InvoicePaid(
+                        after.id(), after.number(), after.orderId(), after.orderNumber(), after.customerId()));
             }
         }
     }
@@ -323,7 +383,9 @@ class PaymentService implements CustomerAccounts {
     /** Derives the payment's state from its amounts and moves it there, checked against the table. */
     private Payment settleStatus(UUID paymentId) {
         Payment payment = payments.find(paymentId).orElseThrow();
-        PaymentStatus target = PaymentStatus.of(payment.amount().amount(), payment.amountAllocated().amount(),
+        PaymentStatus target = PaymentStatus.of(
+                payment.amount().amount(),
+                payment.amountAllocated().amount(),
                 payment.amountRefunded().amount());
         if (target != payment.status()) {
             payment.status().requireCanMoveTo(target);

@@ -1,15 +1,14 @@
 package org.ordo.invoicing.internal;
 
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.ordo.orders.OrderSettlement;
 import org.ordo.orders.OrderSnapshot;
 import org.ordo.orders.Orders;
 import org.ordo.orders.ReceivablesBalance;
 import org.springframework.stereotype.Component;
-
-import java.math.BigDecimal;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 /**
  * What customers owe, for the order module: the open balance its credit check adds to open orders (invariants 10 and 11),
@@ -50,6 +49,8 @@ class ReceivableQueries implements ReceivablesBalance, OrderSettlement {
                 return false;
             }
         }
-        return documents.stream().filter(d -> !d.isCreditNote()).allMatch(d -> d.amountDue().amount().signum() <= 0);
+        return documents.stream()
+                .filter(d -> !d.isCreditNote())
+                .allMatch(d -> d.amountDue().amount().signum() <= 0);
     }
 }

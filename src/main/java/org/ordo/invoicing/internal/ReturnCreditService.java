@@ -1,16 +1,15 @@
 package org.ordo.invoicing.internal;
 
-import org.ordo.invoicing.CreditNotes;
-import org.ordo.shared.Money;
-import org.ordo.shared.OrdoException;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.ordo.invoicing.CreditNotes;
+import org.ordo.shared.Money;
+import org.ordo.shared.OrdoException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Credits returned goods with the credit-note code of {@link InvoiceService}: each returned quantity is matched to the
@@ -30,7 +29,9 @@ class ReturnCreditService implements CreditNotes {
     @Override
     @Transactional
     public List<IssuedCreditNote> creditReturnedLines(UUID orderId, List<ReturnedLine> lines, String reason) {
-        List<Invoice> invoices = store.issuedForOrder(orderId).stream().filter(i -> !i.isCreditNote()).toList();
+        List<Invoice> invoices = store.issuedForOrder(orderId).stream()
+                .filter(i -> !i.isCreditNote())
+                .toList();
         // per invoice (in issue order), the quantities to credit per invoice line
         Map<UUID, List<InvoiceService.CreditLine>> plan = new LinkedHashMap<>();
         Map<UUID, Map<Integer, Long>> credited = new LinkedHashMap<>();
@@ -43,39 +44,49 @@ class ReturnCreditService implements CreditNotes {
                     if (rest == 0) {
                         break;
                     }
-                    if (line.orderLineNumber() == null || line.orderLineNumber() != returned.orderLineNumber() || line.quantity() <= 0) {
+                    if (line.orderLineNumber() == null
+                            || line.orderLineNumber() != returned.orderLineNumber()
+                            || line.quantity() <= 0) {
                         continue;
                     }
                     long left = line.quantity() - done.getOrDefault(line.lineNumber(), 0L);
                     long take = Math.min(rest, left);
                     if (take > 0) {
-                        plan.computeIfAbsent(invoice.id(), k -> new ArrayList<>()).add(new InvoiceService.CreditLine(line.lineNumber(), take));
+                        plan.computeIfAbsent(invoice.id(), k -> new ArrayList<>())
+                                .add(new InvoiceService.CreditLine(line.lineNumber(), take));
                         done.merge(line.lineNumber(), take, Long::sum);
                         rest -= take;
                     }
                 }
             }
             if (rest > 0) {
-                uncovered.add("order line " + returned.orderLineNumber() + ": " + rest + " not invoiced or already credited");
+                uncovered.add(
+                        "order line " + returned.orderLineNumber() + ": " + rest + " not invoiced or already credited");
             }
         }
         if (!uncovered.isEmpty()) {
-            throw OrdoException.conflict("return-not-invoiced", "The returned goods cannot all be credited: " + String.join("; ", uncovered)
-                    + ". Invoices are issued shortly after shipping; try again once they are.");
+            throw OrdoException.conflict(
+                    "return-not-invoiced",
+                    "The returned goods cannot all be credited: " + String.join("; ", uncovered)
+                            + ". Invoices are issued shortly after shipping; try again once they are.");
         }
         // every invoice to credit, locked up front in id order: the order payments take them in, so that crediting
         // several invoices of one order cannot deadlock with a payment allocated to the same invoices
         store.lockAll(plan.keySet());
         List<IssuedCreditNote> issued = new ArrayList<>();
         for (Map.Entry<UUID, List<InvoiceService.CreditLine>> entry : plan.entrySet()) {
-            // lines of one invoice line may have been planned twice (two returned lines cannot share one, but stay safe)
+            // lines of one invoice line may have been planned twice (two returned lines cannot share one, but stay
+            // safe)
             Map<Integer, Long> merged = new LinkedHashMap<>();
             entry.getValue().forEach(l -> merged.merge(l.lineNumber(), l.quantity(), Long::sum));
             List<InvoiceService.CreditLine> creditLines = merged.entrySet().stream()
-                    .map(e -> new InvoiceService.CreditLine(e.getKey(), e.getValue())).toList();
-            Invoice note = management.creditNote(entry.getKey().toString(), new InvoiceService.CreditNoteRequest(creditLines, null, reason));
+                    .map(e -> new InvoiceService.CreditLine(e.getKey(), e.getValue()))
+                    .toList();
+            Invoice note = management.creditNote(
+                    entry.getKey().toString(), new InvoiceService.CreditNoteRequest(creditLines, null, reason));
             Money total = note.totals().total();
-            issued.add(new IssuedCreditNote(note.id(), note.number(), note.originalInvoiceId(), note.originalInvoiceNumber(), total));
+            issued.add(new IssuedCreditNote(
+                    note.id(), note.number(), note.originalInvoiceId(), note.originalInvoiceNumber(), total));
         }
         return issued;
     }

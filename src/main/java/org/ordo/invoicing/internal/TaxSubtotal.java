@@ -1,12 +1,11 @@
 package org.ordo.invoicing.internal;
 
-import org.ordo.shared.Money;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.ordo.shared.Money;
 
 /** One line of the tax summary: the lines of one VAT category and rate, summed (taxable amount and tax). */
 record TaxSubtotal(String vatCategory, BigDecimal taxRate, String exemptionReason, Money taxableAmount, Money tax) {
@@ -15,9 +14,15 @@ record TaxSubtotal(String vatCategory, BigDecimal taxRate, String exemptionReaso
     static List<TaxSubtotal> of(List<InvoiceLine> lines) {
         Map<String, TaxSubtotal> groups = new LinkedHashMap<>();
         for (InvoiceLine line : lines) {
-            groups.merge(line.treatment().groupKey(),
-                    new TaxSubtotal(line.vatCategory(), line.taxRate(), line.exemptionReason(), line.lineNet(), line.tax()),
-                    (a, b) -> new TaxSubtotal(a.vatCategory, a.taxRate, a.exemptionReason, a.taxableAmount.plus(b.taxableAmount),
+            groups.merge(
+                    line.treatment().groupKey(),
+                    new TaxSubtotal(
+                            line.vatCategory(), line.taxRate(), line.exemptionReason(), line.lineNet(), line.tax()),
+                    (a, b) -> new TaxSubtotal(
+                            a.vatCategory,
+                            a.taxRate,
+                            a.exemptionReason,
+                            a.taxableAmount.plus(b.taxableAmount),
                             a.tax.plus(b.tax)));
         }
         return new ArrayList<>(groups.values());

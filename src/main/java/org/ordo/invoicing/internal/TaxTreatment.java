@@ -14,6 +14,7 @@ record TaxTreatment(String taxCategory, BigDecimal rate, String vatCategory, Str
 
     /** Lines with the same rate, VAT category and reason are summed into one line of the tax summary. */
     String groupKey() {
-        return vatCategory + "|" + rate.stripTrailingZeros().toPlainString() + "|" + (exemptionReason == null ? "" : exemptionReason);
+        return vatCategory + "|" + rate.stripTrailingZeros().toPlainString() + "|"
+                + (exemptionReason == null ? "" : exemptionReason);
     }
 }

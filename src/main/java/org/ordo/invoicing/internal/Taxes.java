@@ -1,9 +1,8 @@
 package org.ordo.invoicing.internal;
 
+import java.math.BigDecimal;
 import org.ordo.catalog.TaxRates;
 import org.springframework.stereotype.Component;
-
-import java.math.BigDecimal;
 
 /**
  * Tax by tax category and destination country, as the catalog's {@link TaxRates} state it (the same rates orders are
@@ -30,7 +29,8 @@ class Taxes {
         /** How a line of this category is taxed here; {@code categoryRate} is the category's own rate (the fallback). */
         TaxTreatment of(String taxCategory, BigDecimal categoryRate) {
             TaxRates.Treatment t = rates.of(taxCategory, categoryRate);
-            return new TaxTreatment(t.taxCategory(), t.rate(), t.vatCategory(), t.exempt() ? exemptionReason : t.exemptionReason());
+            return new TaxTreatment(
+                    t.taxCategory(), t.rate(), t.vatCategory(), t.exempt() ? exemptionReason : t.exemptionReason());
         }
     }
 }

@@ -1,9 +1,8 @@
 package org.ordo.invoicing.internal;
 
-import org.ordo.shared.Money;
-
 import java.util.Currency;
 import java.util.List;
+import org.ordo.shared.Money;
 
 /** A document's totals: sums of the rounded lines (invariant 6); total = subtotal − discount + shipping + tax (invariant 7). */
 record Totals(Money subtotal, Money discount, Money shipping, Money tax, Money total) {
@@ -15,6 +14,11 @@ record Totals(Money subtotal, Money discount, Money shipping, Money tax, Money t
             subtotal = subtotal.plus(line.lineNet());
             tax = tax.plus(line.tax());
         }
-        return new Totals(subtotal, discount, shipping, tax, subtotal.minus(discount).plus(shipping).plus(tax));
+        return new Totals(
+                subtotal,
+                discount,
+                shipping,
+                tax,
+                subtotal.minus(discount).plus(shipping).plus(tax));
     }
 }

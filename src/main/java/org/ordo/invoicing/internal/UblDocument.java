@@ -1,15 +1,14 @@
 package org.ordo.invoicing.internal;
 
-import org.ordo.shared.Address;
-import org.ordo.shared.Money;
-
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import org.ordo.shared.Address;
+import org.ordo.shared.Money;
 
 /**
  * Writes an invoice as a UBL 2.1 Invoice, and a credit note as a UBL 2.1 CreditNote, conforming to EN 16931
@@ -67,8 +66,13 @@ final class UblDocument {
             paymentMeans();
         }
         start("PaymentTerms");
-        cbc("Note", credit ? "Credit against invoice " + invoice.originalInvoiceNumber() + "."
-                : invoice.paymentTermsDays() == 0 ? "Payable immediately." : "Payable within " + invoice.paymentTermsDays() + " days.");
+        cbc(
+                "Note",
+                credit
+                        ? "Credit against invoice " + invoice.originalInvoiceNumber() + "."
+                        : invoice.paymentTermsDays() == 0
+                                ? "Payable immediately."
+                                : "Payable within " + invoice.paymentTermsDays() + " days.");
         end();
         taxTotal();
         monetaryTotal();
@@ -173,7 +177,11 @@ final class UblDocument {
         start("LegalMonetaryTotal");
         Money lineTotal = invoice.totals().subtotal();
         amount("LineExtensionAmount", lineTotal);
-        amount("TaxExclusiveAmount", lineTotal.minus(invoice.totals().discount()).plus(invoice.totals().shipping()));
+        amount(
+                "TaxExclusiveAmount",
+                lineTotal
+                        .minus(invoice.totals().discount())
+                        .plus(invoice.totals().shipping()));
         amount("TaxInclusiveAmount", invoice.totals().total());
         amount("PayableAmount", invoice.totals().total());
         end();
@@ -273,10 +281,13 @@ final class UblDocument {
         end();
     }
 
-    private void taxCategory(String element, String vatCategory, BigDecimal rate, String exemptionReason) throws XMLStreamException {
+    private void taxCategory(String element, String vatCategory, BigDecimal rate, String exemptionReason)
+            throws XMLStreamException {
         start(element);
         cbc("ID", vatCategory);
-        cbc("Percent", rate.multiply(BigDecimal.valueOf(100)).stripTrailingZeros().toPlainString());
+        cbc(
+                "Percent",
+                rate.multiply(BigDecimal.valueOf(100)).stripTrailingZeros().toPlainString());
         if (exemptionReason != null) {
             cbc("TaxExemptionReason", exemptionReason);
         }

@@ -1,5 +1,15 @@
 package org.ordo.orders.internal;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
 import org.ordo.identity.Actor;
 import org.ordo.identity.AuditTrail;
 import org.ordo.inventory.BackorderDemand;
@@ -17,17 +27,6 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.UUID;
 
 /**
  * Fills backorders oldest first (invariant 5) whenever stock of their SKU becomes available.
@@ -51,7 +50,12 @@ class BackorderService implements BackorderDemand {
     private final AuditTrail audit;
     private final TransactionTemplate transactions;
 
-    BackorderService(JdbcClient jdbc, OrderStore store, Inventory inventory, AuditTrail audit, TransactionTemplate transactions) {
+    BackorderService(
+            JdbcClient jdbc,
+            OrderStore store,
+            Inventory inventory,
+            AuditTrail audit,
+            TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.store = store;
         this.inventory = inventory;
@@ -68,9 +72,13 @@ class BackorderService implements BackorderDemand {
     }
 
     /** Catches up on anything a lost event or a failed fill left behind. */
-    @Scheduled(initialDelayString = "${ordo.orders.backorder-sweep-ms:60000}", fixedDelayString = "${ordo.orders.backorder-sweep-ms:60000}")
+    @Scheduled(
+            initialDelayString = "${ordo.orders.backorder-sweep-ms:60000}",
+            fixedDelayString = "${ordo.orders.backorder-sweep-ms:60000}")
     void sweep() {
-        List<String> skus = jdbc.sql("SELECT DISTINCT sku FROM order_line WHERE backordered_quantity > 0 ORDER BY sku").query(String.class).list();
+        List<String> skus = jdbc.sql("SELECT DISTINCT sku FROM order_line WHERE backordered_quantity > 0 ORDER BY sku")
+                .query(String.class)
+                .list();
         if (skus.isEmpty()) {
             return;
         }
@@ -95,8 +103,9 @@ class BackorderService implements BackorderDemand {
 
     /** One transaction: returns how many backordered lines it looked at (a full batch means there may be more). */
     int fillBatch(String sku) {
-        List<UUID> orderIds = jdbc.sql("SELECT DISTINCT order_id, placed_at FROM order_line WHERE sku = ? AND backordered_quantity > 0 "
-                        + "ORDER BY placed_at, order_id LIMIT " + BATCH)
+        List<UUID> orderIds = jdbc.sql(
+                        "SELECT DISTINCT order_id, placed_at FROM order_line WHERE sku = ? AND backordered_quantity > 0 "
+                                + "ORDER BY placed_at, order_id LIMIT " + BATCH)
                 .param(sku)
                 .query((rs, n) -> rs.getObject(1, UUID.class))
                 .list();
@@ -117,10 +126,23 @@ class BackorderService implements BackorderDemand {
         for (Map.Entry<Order, Filled> e : filled.entrySet()) {
             Order order = e.getKey();
             store.updateHeader(order);
-            store.updateLines(order.id(), order.lines().stream().filter(l -> l.sku().equals(sku)).toList());
-            store.appendHistory(List.of(new OrderStore.HistoryEntry(order.id(), now, actor, "BACKORDER_FILLED", null, null,
-                    "stock arrived", String.join("; ", e.getValue().changes()))));
-            audit.record("ORDER", order.id().toString(), "BACKORDER_FILLED", e.getValue().before(),
+            store.updateLines(
+                    order.id(),
+                    order.lines().stream().filter(l -> l.sku().equals(sku)).toList());
+            store.appendHistory(List.of(new OrderStore.HistoryEntry(
+                    order.id(),
+                    now,
+                    actor,
+                    "BACKORDER_FILLED",
+                    null,
+                    null,
+                    "stock arrived",
+                    String.join("; ", e.getValue().changes()))));
+            audit.record(
+                    "ORDER",
+                    order.id().toString(),
+                    "BACKORDER_FILLED",
+                    e.getValue().before(),
                     OrderViews.view(order, OrderViews.byLine(inventory.activeReservations(order.id()))));
         }
         if (!filled.isEmpty()) {
@@ -148,7 +170,8 @@ class BackorderService implements BackorderDemand {
                 }
             }
         }
-        waiting.sort(java.util.Comparator.comparing((Waiting w) -> w.line().placedAt()).thenComparing(w -> w.order().id())
+        waiting.sort(java.util.Comparator.comparing((Waiting w) -> w.line().placedAt())
+                .thenComparing(w -> w.order().id())
                 .thenComparingInt(w -> w.line().lineNumber()));
         return waiting;
     }
@@ -169,14 +192,19 @@ class BackorderService implements BackorderDemand {
             }
             Order order = waiting.get(plan.lineNumber()).order();
             OrderLine line = waiting.get(plan.lineNumber()).line();
-            Filled changes = filled.computeIfAbsent(order,
-                    o -> new Filled(OrderViews.view(o, OrderViews.byLine(inventory.activeReservations(o.id()))), new ArrayList<>()));
+            Filled changes = filled.computeIfAbsent(
+                    order,
+                    o -> new Filled(
+                            OrderViews.view(o, OrderViews.byLine(inventory.activeReservations(o.id()))),
+                            new ArrayList<>()));
             for (Sourcing.Allocation a : plan.allocations()) {
-                reservations.add(new ReservationRequest(order.id(), line.lineNumber(), sku, a.warehouse(), a.quantity()));
+                reservations.add(
+                        new ReservationRequest(order.id(), line.lineNumber(), sku, a.warehouse(), a.quantity()));
             }
             order.fillBackorder(line, plan.reserved());
-            changes.changes().add("line " + line.lineNumber() + ": " + plan.reserved() + " × " + sku + " reserved from backorder"
-                    + (line.backordered() > 0 ? ", " + line.backordered() + " still backordered" : ""));
+            changes.changes()
+                    .add("line " + line.lineNumber() + ": " + plan.reserved() + " × " + sku + " reserved from backorder"
+                            + (line.backordered() > 0 ? ", " + line.backordered() + " still backordered" : ""));
             if (line.backordered() > 0) {
                 break;
             }

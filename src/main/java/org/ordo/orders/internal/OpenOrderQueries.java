@@ -1,10 +1,9 @@
 package org.ordo.orders.internal;
 
-import org.ordo.orders.OpenOrders;
-import org.springframework.stereotype.Component;
-
 import java.math.BigDecimal;
 import java.util.UUID;
+import org.ordo.orders.OpenOrders;
+import org.springframework.stereotype.Component;
 
 /** {@link OpenOrders} on the credit check's own query. */
 @Component

@@ -1,9 +1,5 @@
 package org.ordo.orders.internal;
 
-import org.ordo.orders.OrderStatus;
-import org.ordo.shared.Address;
-import org.ordo.shared.Money;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,6 +8,9 @@ import java.util.Collections;
 import java.util.Currency;
 import java.util.List;
 import java.util.UUID;
+import org.ordo.orders.OrderStatus;
+import org.ordo.shared.Address;
+import org.ordo.shared.Money;
 
 /**
  * The order aggregate. Its state changes only through the intent methods below: the status through {@link #moveTo}, which
@@ -22,19 +21,39 @@ final class Order {
 
     /** Why an order is on hold: a failed credit check is released only by someone else than who placed the order. */
     enum HoldKind {
-        CREDIT, MANUAL
+        CREDIT,
+        MANUAL
     }
 
     /** What never changes once an order is placed. */
-    record Identity(UUID id, String number, UUID customerId, String channel, String externalReference, Currency currency,
-            Instant placedAt, String placedBy) {}
+    record Identity(
+            UUID id,
+            String number,
+            UUID customerId,
+            String channel,
+            String externalReference,
+            Currency currency,
+            Instant placedAt,
+            String placedBy) {}
 
     /** Where, how and by when the goods go; the customer may change it until fulfilment starts. */
     record Delivery(Address shippingAddress, LocalDate requestedDeliveryDate, String shippingMethod, String notes) {}
 
     /** The header as stored, for {@link #restore}. */
-    record Stored(OrderStatus status, LocalDate promisedDate, HoldKind holdKind, String holdReason, Money subtotal, Money discount,
-            Money shipping, Money tax, Money total, long version, Instant shippedAt, Instant deliveredAt, Instant completedAt) {}
+    record Stored(
+            OrderStatus status,
+            LocalDate promisedDate,
+            HoldKind holdKind,
+            String holdReason,
+            Money subtotal,
+            Money discount,
+            Money shipping,
+            Money tax,
+            Money total,
+            long version,
+            Instant shippedAt,
+            Instant deliveredAt,
+            Instant completedAt) {}
 
     private final Identity identity;
     private final List<OrderLine> lines = new ArrayList<>();
@@ -54,6 +73,7 @@ final class Order {
     private Instant completedAt;
     /** What the credit check saw at placement (null for free replacements). */
     private BigDecimal creditExposure;
+
     private BigDecimal creditLimit;
 
     private Order(Identity identity, OrderStatus status, Delivery delivery) {
@@ -201,7 +221,10 @@ final class Order {
     }
 
     OrderLine line(int lineNumber) {
-        return lines.stream().filter(l -> l.lineNumber() == lineNumber).findFirst().orElse(null);
+        return lines.stream()
+                .filter(l -> l.lineNumber() == lineNumber)
+                .findFirst()
+                .orElse(null);
     }
 
     int nextLineNumber() {

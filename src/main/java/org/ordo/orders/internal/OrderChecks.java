@@ -2,16 +2,6 @@ package org.ordo.orders.internal;
 
 import static org.ordo.platform.InvariantCheck.row;
 
-import org.ordo.inventory.Inventory;
-import org.ordo.inventory.StockPosition;
-import org.ordo.orders.OrderStatus;
-import org.ordo.platform.ConsistencyCheck;
-import org.ordo.platform.InvariantCheck;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Isolation;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -21,6 +11,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.ordo.inventory.Inventory;
+import org.ordo.inventory.StockPosition;
+import org.ordo.orders.OrderStatus;
+import org.ordo.platform.ConsistencyCheck;
+import org.ordo.platform.InvariantCheck;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Re-derives order line quantities (invariant 4), the backorder queue (invariant 5) and the credit check's record (11). The
@@ -43,22 +42,31 @@ class OrderChecks implements ConsistencyCheck {
 
     private record LineKey(UUID orderId, int lineNumber) {}
 
-    private record Line(String number, LineKey key, long quantity, long reserved, long backordered, long cancelled, long shipped) {}
+    private record Line(
+            String number, LineKey key, long quantity, long reserved, long backordered, long cancelled, long shipped) {}
 
     @Override
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public List<InvariantCheck> check() {
         return List.of(
-                InvariantCheck.of(11, "an order over the credit limit at placement was held, not confirmed", creditSlips()),
-                InvariantCheck.of(4, "line quantities add up: reserved + backordered + cancelled + shipped = ordered", quantities()),
-                InvariantCheck.of(4, "returned quantity of each order line <= its shipped quantity", returnedBeyondShipped()),
-                InvariantCheck.of(5, "no backorder waits while its SKU is available (backorders are filled first)", idleStock()));
+                InvariantCheck.of(
+                        11, "an order over the credit limit at placement was held, not confirmed", creditSlips()),
+                InvariantCheck.of(
+                        4,
+                        "line quantities add up: reserved + backordered + cancelled + shipped = ordered",
+                        quantities()),
+                InvariantCheck.of(
+                        4, "returned quantity of each order line <= its shipped quantity", returnedBeyondShipped()),
+                InvariantCheck.of(
+                        5, "no backorder waits while its SKU is available (backorders are filled first)", idleStock()));
     }
 
     /** Lines whose quantities do not add up, that shipped more than ordered, or whose reserved quantity is not what inventory holds. */
     private List<Map<String, Object>> quantities() {
         Map<LineKey, Long> active = new HashMap<>();
-        inventory.activeReservationsPerLine().forEach(r -> active.put(new LineKey(r.orderId(), r.lineNumber()), r.quantity()));
+        inventory
+                .activeReservationsPerLine()
+                .forEach(r -> active.put(new LineKey(r.orderId(), r.lineNumber()), r.quantity()));
         Map<LineKey, Long> unmatched = new HashMap<>(active);
         Set<LineKey> disagreeing = new HashSet<>();
         jdbc.sql("SELECT order_id, line_number, reserved_quantity FROM order_line WHERE reserved_quantity <> 0")
@@ -73,20 +81,38 @@ class OrderChecks implements ConsistencyCheck {
         disagreeing.addAll(unmatched.keySet());
 
         Map<LineKey, Line> violations = new HashMap<>();
-        jdbc.sql(LINE + " WHERE l.reserved_quantity + l.backordered_quantity + l.cancelled_quantity + l.shipped_quantity <> l.quantity"
+        jdbc.sql(LINE
+                        + " WHERE l.reserved_quantity + l.backordered_quantity + l.cancelled_quantity + l.shipped_quantity <> l.quantity"
                         + " OR l.shipped_quantity > l.quantity")
-                .query(OrderChecks::line).list()
+                .query(OrderChecks::line)
+                .list()
                 .forEach(l -> violations.put(l.key(), l));
-        List<UUID> orders = disagreeing.stream().map(LineKey::orderId).distinct().toList();
+        List<UUID> orders =
+                disagreeing.stream().map(LineKey::orderId).distinct().toList();
         for (List<UUID> batch : OrderStore.batches(orders)) {
             jdbc.sql(LINE + " WHERE l.order_id IN (:ids)").param("ids", batch).query(OrderChecks::line).list().stream()
                     .filter(l -> disagreeing.contains(l.key()))
                     .forEach(l -> violations.put(l.key(), l));
         }
         return violations.values().stream()
-                .sorted(Comparator.comparing(Line::number).thenComparingInt(l -> l.key().lineNumber()))
-                .map(l -> row("order", l.number(), "lineNumber", l.key().lineNumber(), "quantity", l.quantity(), "reserved", l.reserved(),
-                        "backordered", l.backordered(), "cancelled", l.cancelled(), "shipped", l.shipped(), "activeReservations",
+                .sorted(Comparator.comparing(Line::number)
+                        .thenComparingInt(l -> l.key().lineNumber()))
+                .map(l -> row(
+                        "order",
+                        l.number(),
+                        "lineNumber",
+                        l.key().lineNumber(),
+                        "quantity",
+                        l.quantity(),
+                        "reserved",
+                        l.reserved(),
+                        "backordered",
+                        l.backordered(),
+                        "cancelled",
+                        l.cancelled(),
+                        "shipped",
+                        l.shipped(),
+                        "activeReservations",
                         active.getOrDefault(l.key(), 0L)))
                 .toList();
     }
@@ -97,8 +123,15 @@ class OrderChecks implements ConsistencyCheck {
                 FROM order_line l JOIN sales_order o ON o.id = l.order_id
                 WHERE l.returned_quantity > l.shipped_quantity OR l.returned_quantity < 0
                 ORDER BY o.number, l.line_number""")
-                .query((rs, n) -> row("order", rs.getString(1), "lineNumber", rs.getInt(2), "shipped", rs.getLong(3),
-                        "returned", rs.getLong(4)))
+                .query((rs, n) -> row(
+                        "order",
+                        rs.getString(1),
+                        "lineNumber",
+                        rs.getInt(2),
+                        "shipped",
+                        rs.getLong(3),
+                        "returned",
+                        rs.getLong(4)))
                 .list();
     }
 
@@ -135,13 +168,26 @@ class OrderChecks implements ConsistencyCheck {
                 ORDER BY o.number""")
                 .param("placed", OrderStatus.PLACED.name())
                 .param("held", OrderStatus.ON_HOLD.name())
-                .query((rs, n) -> row("order", rs.getString(1), "exposure", rs.getBigDecimal(2), "creditLimit", rs.getBigDecimal(3),
-                        "status", rs.getString(4)))
+                .query((rs, n) -> row(
+                        "order",
+                        rs.getString(1),
+                        "exposure",
+                        rs.getBigDecimal(2),
+                        "creditLimit",
+                        rs.getBigDecimal(3),
+                        "status",
+                        rs.getString(4)))
                 .list();
     }
 
     private static Line line(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new Line(rs.getString(1), new LineKey(rs.getObject(2, UUID.class), rs.getInt(3)), rs.getLong(4), rs.getLong(5),
-                rs.getLong(6), rs.getLong(7), rs.getLong(8));
+        return new Line(
+                rs.getString(1),
+                new LineKey(rs.getObject(2, UUID.class), rs.getInt(3)),
+                rs.getLong(4),
+                rs.getLong(5),
+                rs.getLong(6),
+                rs.getLong(7),
+                rs.getLong(8));
     }
 }

@@ -1,11 +1,10 @@
 package org.ordo.orders.internal;
 
+import java.util.Map;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-
-import java.util.Map;
 
 @Configuration(proxyBeanMethods = false)
 class OrderConfiguration {
@@ -13,7 +12,8 @@ class OrderConfiguration {
     /** Binds {@code ordo.orders.*}; the record's defaults apply to whatever is not set. */
     @Bean
     OrderProperties orderProperties(Environment environment) {
-        return Binder.get(environment).bind("ordo.orders", OrderProperties.class)
+        return Binder.get(environment)
+                .bind("ordo.orders", OrderProperties.class)
                 .orElseGet(() -> new OrderProperties(1000, true, 1, 14, Map.of(), false));
     }
 }

@@ -2,6 +2,15 @@ package org.ordo.orders.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import org.ordo.identity.Actor;
 import org.ordo.inventory.Inventory;
 import org.ordo.orders.OrderStatus;
@@ -22,16 +31,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.net.URI;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Set;
-import java.util.UUID;
-
 @RestController
 @Tag(name = "Orders")
 class OrderController {
@@ -47,7 +46,12 @@ class OrderController {
     private final Inventory inventory;
     private final Idempotency idempotency;
 
-    OrderController(OrderPlacementService placement, OrderService operations, OrderStore store, Inventory inventory, Idempotency idempotency) {
+    OrderController(
+            OrderPlacementService placement,
+            OrderService operations,
+            OrderStore store,
+            Inventory inventory,
+            Idempotency idempotency) {
         this.placement = placement;
         this.operations = operations;
         this.store = store;
@@ -57,22 +61,31 @@ class OrderController {
 
     @PostMapping("/api/orders")
     @PreAuthorize(TAKERS)
-    @Operation(summary = "Place an order", description = "Validates, checks credit (ON_HOLD when over the limit), reserves stock across "
-            + "warehouses and backorders the rest. Honours Idempotency-Key.")
-    ResponseEntity<?> place(@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+    @Operation(
+            summary = "Place an order",
+            description = "Validates, checks credit (ON_HOLD when over the limit), reserves stock across "
+                    + "warehouses and backorders the rest. Honours Idempotency-Key.")
+    ResponseEntity<?> place(
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             @RequestBody OrderRequests.PlaceOrder request) {
         return idempotency.execute("orders", idempotencyKey, request, () -> {
             OrderViews.OrderView view = placement.place(request);
-            return ResponseEntity.created(URI.create("/api/orders/" + view.id())).eTag(ETags.of(view.version())).body(view);
+            return ResponseEntity.created(URI.create("/api/orders/" + view.id()))
+                    .eTag(ETags.of(view.version()))
+                    .body(view);
         });
     }
 
     @GetMapping("/api/orders")
     @PreAuthorize(READERS)
-    PageResult<OrderStore.Summary> search(@RequestParam(required = false) List<String> status,
-            @RequestParam(required = false) UUID customerId, @RequestParam(required = false) String channel,
-            @RequestParam(required = false) String placedFrom, @RequestParam(required = false) String placedTo,
-            @RequestParam(required = false) String q, @RequestParam(required = false) Integer page,
+    PageResult<OrderStore.Summary> search(
+            @RequestParam(required = false) List<String> status,
+            @RequestParam(required = false) UUID customerId,
+            @RequestParam(required = false) String channel,
+            @RequestParam(required = false) String placedFrom,
+            @RequestParam(required = false) String placedTo,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
         Set<OrderStatus> statuses = EnumSet.noneOf(OrderStatus.class);
         if (status != null) {
@@ -86,8 +99,15 @@ class OrderController {
         }
         Actor actor = Actor.current();
         UUID customer = actor.isCustomer() ? actor.customerId() : customerId;
-        return store.search(new OrderStore.SearchFilter(statuses, customer, channel, instant("placedFrom", placedFrom, false),
-                instant("placedTo", placedTo, true), q), Paging.of(page, size));
+        return store.search(
+                new OrderStore.SearchFilter(
+                        statuses,
+                        customer,
+                        channel,
+                        instant("placedFrom", placedFrom, false),
+                        instant("placedTo", placedTo, true),
+                        q),
+                Paging.of(page, size));
     }
 
     @GetMapping("/api/orders/{id}")
@@ -107,35 +127,44 @@ class OrderController {
 
     @PatchMapping("/api/orders/{id}")
     @PreAuthorize(CHANGERS)
-    ResponseEntity<OrderViews.OrderView> change(@PathVariable String id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+    ResponseEntity<OrderViews.OrderView> change(
+            @PathVariable String id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @RequestBody OrderRequests.ChangeOrder request) {
         return withETag(operations.change(id, ifMatch, request));
     }
 
     @PostMapping("/api/orders/{id}/cancel")
     @PreAuthorize("hasAnyRole('ADMIN','SALES','SUPPORT','CUSTOMER')")
-    ResponseEntity<OrderViews.OrderView> cancel(@PathVariable String id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+    ResponseEntity<OrderViews.OrderView> cancel(
+            @PathVariable String id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @RequestBody OrderRequests.Cancel request) {
         return withETag(operations.cancel(id, ifMatch, request));
     }
 
     @PostMapping("/api/orders/{id}/hold")
     @PreAuthorize(HOLDERS)
-    ResponseEntity<OrderViews.OrderView> hold(@PathVariable String id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+    ResponseEntity<OrderViews.OrderView> hold(
+            @PathVariable String id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @RequestBody OrderRequests.Reason request) {
         return withETag(operations.hold(id, ifMatch, request == null ? null : request.reason()));
     }
 
     @PostMapping("/api/orders/{id}/release")
     @PreAuthorize(HOLDERS)
-    ResponseEntity<OrderViews.OrderView> release(@PathVariable String id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+    ResponseEntity<OrderViews.OrderView> release(
+            @PathVariable String id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @RequestBody(required = false) OrderRequests.Reason request) {
         return withETag(operations.release(id, ifMatch, request == null ? null : request.reason()));
     }
 
     @PostMapping("/api/orders/{id}/confirm")
     @PreAuthorize(HOLDERS)
-    ResponseEntity<OrderViews.OrderView> confirm(@PathVariable String id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+    ResponseEntity<OrderViews.OrderView> confirm(
+            @PathVariable String id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         return withETag(operations.confirm(id, ifMatch));
     }
 
@@ -161,11 +190,14 @@ class OrderController {
         try {
             if (value.length() == 10) {
                 LocalDate date = LocalDate.parse(value);
-                return (endOfDay ? date.plusDays(1) : date).atStartOfDay(ZoneOffset.UTC).toInstant();
+                return (endOfDay ? date.plusDays(1) : date)
+                        .atStartOfDay(ZoneOffset.UTC)
+                        .toInstant();
             }
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw OrdoException.invalid(List.of(new FieldViolation(field, "must be a date (2026-11-21) or an ISO-8601 instant")));
+            throw OrdoException.invalid(
+                    List.of(new FieldViolation(field, "must be a date (2026-11-21) or an ISO-8601 instant")));
         }
     }
 }

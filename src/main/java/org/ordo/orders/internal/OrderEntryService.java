@@ -1,5 +1,8 @@
 package org.ordo.orders.internal;
 
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import org.ordo.orders.OrderEntry;
 import org.ordo.orders.OrderQuote;
 import org.ordo.orders.OrderSnapshot;
@@ -7,10 +10,6 @@ import org.ordo.platform.ETags;
 import org.ordo.shared.OrdoException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
 
 /** {@link OrderEntry} on top of {@link OrderPlacementService} and {@link OrderService}, which own the rules. */
 @Component
@@ -21,7 +20,11 @@ class OrderEntryService implements OrderEntry {
     private final OrderQueries queries;
     private final OrderProperties properties;
 
-    OrderEntryService(OrderPlacementService placement, OrderService operations, OrderQueries queries, OrderProperties properties) {
+    OrderEntryService(
+            OrderPlacementService placement,
+            OrderService operations,
+            OrderQueries queries,
+            OrderProperties properties) {
         this.placement = placement;
         this.operations = operations;
         this.queries = queries;
@@ -34,10 +37,23 @@ class OrderEntryService implements OrderEntry {
         if (order == null) {
             throw OrdoException.invalid("body", "is required");
         }
-        List<OrderRequests.PlaceLine> lines = order.lines() == null ? null
-                : order.lines().stream().map(l -> new OrderRequests.PlaceLine(l.sku(), l.quantity(), null)).toList();
-        UUID id = placement.place(new OrderRequests.PlaceOrder(order.customerId(), order.channel(), order.externalReference(), null,
-                order.shippingAddress(), order.requestedDeliveryDate(), order.shippingMethod(), order.notes(), lines)).id();
+        List<OrderRequests.PlaceLine> lines = order.lines() == null
+                ? null
+                : order.lines().stream()
+                        .map(l -> new OrderRequests.PlaceLine(l.sku(), l.quantity(), null))
+                        .toList();
+        UUID id = placement
+                .place(new OrderRequests.PlaceOrder(
+                        order.customerId(),
+                        order.channel(),
+                        order.externalReference(),
+                        null,
+                        order.shippingAddress(),
+                        order.requestedDeliveryDate(),
+                        order.shippingMethod(),
+                        order.notes(),
+                        lines))
+                .id();
         return snapshot(id);
     }
 
@@ -52,7 +68,8 @@ class OrderEntryService implements OrderEntry {
 
     @Override
     public List<String> shippingMethods() {
-        List<String> methods = new java.util.ArrayList<>(new java.util.TreeSet<>(properties.transitDays().keySet()));
+        List<String> methods = new java.util.ArrayList<>(
+                new java.util.TreeSet<>(properties.transitDays().keySet()));
         if (methods.remove("STANDARD")) {
             methods.add(0, "STANDARD");
         }
@@ -63,21 +80,34 @@ class OrderEntryService implements OrderEntry {
     @Transactional
     public OrderSnapshot change(UUID orderId, List<LineChange> lines, String reason) {
         List<OrderRequests.ChangeLine> changes = lines.stream()
-                .map(l -> new OrderRequests.ChangeLine(l.lineNumber(), l.lineNumber() == null ? l.sku() : null, l.quantity(), null))
+                .map(l -> new OrderRequests.ChangeLine(
+                        l.lineNumber(), l.lineNumber() == null ? l.sku() : null, l.quantity(), null))
                 .toList();
-        operations.change(orderId.toString(), null, new OrderRequests.ChangeOrder(null, null, null, null, changes, reason));
+        operations.change(
+                orderId.toString(), null, new OrderRequests.ChangeOrder(null, null, null, null, changes, reason));
         return snapshot(orderId);
     }
 
     @Override
     @Transactional
     public OrderSnapshot change(UUID orderId, OrderChange change) {
-        List<OrderRequests.ChangeLine> changes = change.lines() == null ? null : change.lines().stream()
-                .map(l -> new OrderRequests.ChangeLine(l.lineNumber(), l.lineNumber() == null ? l.sku() : null, l.quantity(), null))
-                .toList();
+        List<OrderRequests.ChangeLine> changes = change.lines() == null
+                ? null
+                : change.lines().stream()
+                        .map(l -> new OrderRequests.ChangeLine(
+                                l.lineNumber(), l.lineNumber() == null ? l.sku() : null, l.quantity(), null))
+                        .toList();
         String ifMatch = change.madeOnVersion() == null ? null : ETags.of(change.madeOnVersion());
-        operations.change(orderId.toString(), ifMatch, new OrderRequests.ChangeOrder(change.shippingAddress(), change.requestedDeliveryDate(),
-                change.shippingMethod(), null, changes, change.reason()));
+        operations.change(
+                orderId.toString(),
+                ifMatch,
+                new OrderRequests.ChangeOrder(
+                        change.shippingAddress(),
+                        change.requestedDeliveryDate(),
+                        change.shippingMethod(),
+                        null,
+                        changes,
+                        change.reason()));
         return snapshot(orderId);
     }
 
@@ -91,7 +121,9 @@ class OrderEntryService implements OrderEntry {
     @Override
     @Transactional
     public OrderSnapshot cancelLine(UUID orderId, int lineNumber, long quantity, String reason) {
-        operations.cancel(orderId.toString(), null,
+        operations.cancel(
+                orderId.toString(),
+                null,
                 new OrderRequests.Cancel(reason, List.of(new OrderRequests.CancelLine(lineNumber, quantity))));
         return snapshot(orderId);
     }
@@ -119,7 +151,8 @@ class OrderEntryService implements OrderEntry {
 
     @Override
     @Transactional
-    public OrderSnapshot backdate(UUID orderId, Instant placedAt, java.time.Duration toShip, java.time.Duration toDeliver) {
+    public OrderSnapshot backdate(
+            UUID orderId, Instant placedAt, java.time.Duration toShip, java.time.Duration toDeliver) {
         operations.backdate(orderId, placedAt, toShip, toDeliver);
         return snapshot(orderId);
     }

@@ -1,5 +1,11 @@
 package org.ordo.orders.internal;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import org.ordo.identity.Actor;
 import org.ordo.identity.AuditTrail;
 import org.ordo.inventory.Inventory;
@@ -17,13 +23,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
-import java.util.UUID;
-
 /** Moves orders through fulfilment, delivery, returns and completion on behalf of the modules that do that work. */
 @Component
 class OrderFulfillmentService implements OrderFulfillment {
@@ -34,7 +33,11 @@ class OrderFulfillmentService implements OrderFulfillment {
     private final ApplicationEventPublisher events;
     private final ObjectProvider<OrderSettlement> settlement;
 
-    OrderFulfillmentService(OrderStore store, Inventory inventory, AuditTrail audit, ApplicationEventPublisher events,
+    OrderFulfillmentService(
+            OrderStore store,
+            Inventory inventory,
+            AuditTrail audit,
+            ApplicationEventPublisher events,
             ObjectProvider<OrderSettlement> settlement) {
         this.store = store;
         this.inventory = inventory;
@@ -61,7 +64,8 @@ class OrderFulfillmentService implements OrderFulfillment {
     public OrderSnapshot recordShipment(UUID orderId, String shipmentNumber, List<ShippedQuantity> quantities) {
         Order order = lock(orderId);
         if (order.status() != OrderStatus.IN_FULFILLMENT && order.status() != OrderStatus.PARTIALLY_SHIPPED) {
-            throw new IllegalTransitionException("Order", order.status(), OrderStatus.SHIPPED, order.status().allowedNext());
+            throw new IllegalTransitionException(
+                    "Order", order.status(), OrderStatus.SHIPPED, order.status().allowedNext());
         }
         OrderSnapshot before = snapshot(order);
         List<FieldViolation> problems = new ArrayList<>();
@@ -70,7 +74,8 @@ class OrderFulfillmentService implements OrderFulfillment {
             ShippedQuantity q = quantities.get(i);
             OrderLine line = order.line(q.lineNumber());
             if (line == null) {
-                problems.add(new FieldViolation("lines[" + i + "].lineNumber", "order " + order.number() + " has no line " + q.lineNumber()));
+                problems.add(new FieldViolation(
+                        "lines[" + i + "].lineNumber", "order " + order.number() + " has no line " + q.lineNumber()));
             } else if (q.quantity() <= 0) {
                 problems.add(new FieldViolation("lines[" + i + "].quantity", "must be greater than 0"));
             } else {
@@ -78,7 +83,8 @@ class OrderFulfillmentService implements OrderFulfillment {
             }
         }
         if (!problems.isEmpty()) {
-            throw OrdoException.rule("invalid-shipment", "The shipment does not fit order " + order.number() + ".", problems);
+            throw OrdoException.rule(
+                    "invalid-shipment", "The shipment does not fit order " + order.number() + ".", problems);
         }
         inventory.lockPositions(skus);
         List<String> details = new ArrayList<>();
@@ -86,12 +92,20 @@ class OrderFulfillmentService implements OrderFulfillment {
             OrderLine line = order.line(q.lineNumber());
             inventory.consume(order.id(), line.lineNumber(), line.sku(), q.warehouse(), q.quantity(), shipmentNumber);
             order.ship(line, q.quantity());
-            details.add("line " + line.lineNumber() + ": " + q.quantity() + " × " + line.sku() + " from " + q.warehouse());
+            details.add(
+                    "line " + line.lineNumber() + ": " + q.quantity() + " × " + line.sku() + " from " + q.warehouse());
         }
         Instant now = Instant.now();
         List<OrderStore.HistoryEntry> history = new ArrayList<>();
-        history.add(new OrderStore.HistoryEntry(order.id(), now, Actor.current().username(), "SHIPMENT", null, null,
-                "shipment " + shipmentNumber, String.join("; ", details)));
+        history.add(new OrderStore.HistoryEntry(
+                order.id(),
+                now,
+                Actor.current().username(),
+                "SHIPMENT",
+                null,
+                null,
+                "shipment " + shipmentNumber,
+                String.join("; ", details)));
         boolean everythingShipped = order.everythingShipped();
         OrderStatus target = everythingShipped ? OrderStatus.SHIPPED : OrderStatus.PARTIALLY_SHIPPED;
         if (order.status() != target) {
@@ -113,8 +127,15 @@ class OrderFulfillmentService implements OrderFulfillment {
         OrderSnapshot before = snapshot(order);
         List<OrderStore.HistoryEntry> history = new ArrayList<>();
         if (order.status() == OrderStatus.PARTIALLY_SHIPPED) {
-            history.add(new OrderStore.HistoryEntry(order.id(), Instant.now(), Actor.current().username(), "DELIVERY", null, null,
-                    "shipped part delivered", null));
+            history.add(new OrderStore.HistoryEntry(
+                    order.id(),
+                    Instant.now(),
+                    Actor.current().username(),
+                    "DELIVERY",
+                    null,
+                    null,
+                    "shipped part delivered",
+                    null));
             return save(order, before, history, "PARTLY_DELIVERED", List.of());
         }
         history.add(transition(order, order.deliver(deliveredAt == null ? Instant.now() : deliveredAt), "delivered"));
@@ -129,17 +150,28 @@ class OrderFulfillmentService implements OrderFulfillment {
         Order order = lock(orderId);
         OrderLine line = order.line(lineNumber);
         if (line == null) {
-            throw OrdoException.rule("no-such-line", "Order " + order.number() + " has no line " + lineNumber + ".",
+            throw OrdoException.rule(
+                    "no-such-line",
+                    "Order " + order.number() + " has no line " + lineNumber + ".",
                     List.of(new FieldViolation("lineNumber", "no such line")));
         }
         if (quantity <= 0 || line.returned() + quantity > line.shipped()) {
-            throw OrdoException.conflict("return-exceeds-shipped", "Line " + lineNumber + " of order " + order.number() + " shipped "
-                    + line.shipped() + " and has " + line.returned() + " returned already; " + quantity + " more cannot be returned.");
+            throw OrdoException.conflict(
+                    "return-exceeds-shipped",
+                    "Line " + lineNumber + " of order " + order.number() + " shipped " + line.shipped() + " and has "
+                            + line.returned() + " returned already; " + quantity + " more cannot be returned.");
         }
         OrderSnapshot before = snapshot(order);
         order.recordReturn(line, quantity);
-        List<OrderStore.HistoryEntry> history = List.of(new OrderStore.HistoryEntry(order.id(), Instant.now(), Actor.current().username(),
-                "RETURN", null, null, reason, "line " + lineNumber + ": " + quantity + " × " + line.sku() + " returned"));
+        List<OrderStore.HistoryEntry> history = List.of(new OrderStore.HistoryEntry(
+                order.id(),
+                Instant.now(),
+                Actor.current().username(),
+                "RETURN",
+                null,
+                null,
+                reason,
+                "line " + lineNumber + ": " + quantity + " × " + line.sku() + " returned"));
         return save(order, before, history, "RETURNED", List.of(line));
     }
 
@@ -164,7 +196,8 @@ class OrderFulfillmentService implements OrderFulfillment {
     private OrderStatusAndHistory completion(Order order) {
         OrderSettlement settled = settlement.getIfAvailable();
         if (order.status() == OrderStatus.DELIVERED && settled != null && settled.isSettled(order.id())) {
-            OrderStore.HistoryEntry entry = transition(order, order.complete(Instant.now()), "delivered, invoiced and paid");
+            OrderStore.HistoryEntry entry =
+                    transition(order, order.complete(Instant.now()), "delivered, invoiced and paid");
             return new OrderStatusAndHistory(List.of(entry));
         }
         return new OrderStatusAndHistory(List.of());
@@ -178,7 +211,11 @@ class OrderFulfillmentService implements OrderFulfillment {
         return OrderQueries.snapshot(order, inventory.activeReservations(order.id()));
     }
 
-    private OrderSnapshot save(Order order, OrderSnapshot before, List<OrderStore.HistoryEntry> history, String action,
+    private OrderSnapshot save(
+            Order order,
+            OrderSnapshot before,
+            List<OrderStore.HistoryEntry> history,
+            String action,
             List<OrderLine> lines) {
         store.updateHeader(order);
         store.updateLines(order.id(), lines);
@@ -194,6 +231,7 @@ class OrderFulfillmentService implements OrderFulfillment {
     }
 
     private static OrderStore.HistoryEntry transition(Order order, OrderStatus from, String reason) {
-        return new OrderStore.HistoryEntry(order.id(), Instant.now(), Actor.current().username(), "STATUS", from, order.status(), reason, null);
+        return new OrderStore.HistoryEntry(
+                order.id(), Instant.now(), Actor.current().username(), "STATUS", from, order.status(), reason, null);
     }
 }

@@ -1,10 +1,9 @@
 package org.ordo.orders.internal;
 
-import org.ordo.orders.LineStatus;
-import org.ordo.shared.Money;
-
 import java.math.BigDecimal;
 import java.time.Instant;
+import org.ordo.orders.LineStatus;
+import org.ordo.shared.Money;
 
 /**
  * One line of an order. Its quantities change only through the methods below, called by {@link Order}, each of which
@@ -14,7 +13,13 @@ import java.time.Instant;
 final class OrderLine {
 
     /** A line's quantities as stored. */
-    record Quantities(long ordered, long reserved, long backordered, long cancelled, long shipped, long returned,
+    record Quantities(
+            long ordered,
+            long reserved,
+            long backordered,
+            long cancelled,
+            long shipped,
+            long returned,
             long backorderedAtPlacement) {}
 
     /** What reducing a line did: how much reserved stock it gave back, and whether the line is cancelled as a whole. */
@@ -41,8 +46,16 @@ final class OrderLine {
     private LineStatus status = LineStatus.OPEN;
 
     /** A new line of {@code quantity} units, priced, not yet sourced: see {@link #source}. */
-    OrderLine(int lineNumber, String sku, String productName, long quantity, Money unitPrice, boolean priceOverridden,
-            String taxCategory, BigDecimal taxRate, Instant placedAt) {
+    OrderLine(
+            int lineNumber,
+            String sku,
+            String productName,
+            long quantity,
+            Money unitPrice,
+            boolean priceOverridden,
+            String taxCategory,
+            BigDecimal taxRate,
+            Instant placedAt) {
         this.lineNumber = lineNumber;
         this.sku = sku;
         this.productName = productName;
@@ -56,7 +69,8 @@ final class OrderLine {
     }
 
     /** A line as the store holds it; net and tax are taken as stored. */
-    static OrderLine restore(OrderLine priced, Quantities q, String backorderWarehouse, Money lineNet, Money tax, LineStatus status) {
+    static OrderLine restore(
+            OrderLine priced, Quantities q, String backorderWarehouse, Money lineNet, Money tax, LineStatus status) {
         priced.quantity = q.ordered();
         priced.reserved = q.reserved();
         priced.backordered = q.backordered();
@@ -105,7 +119,8 @@ final class OrderLine {
     Reduction reduceTo(long target) {
         long decrease = activeQuantity() - target;
         if (decrease <= 0 || target < shipped) {
-            throw new IllegalStateException("line " + lineNumber + " cannot be reduced from " + activeQuantity() + " to " + target);
+            throw new IllegalStateException(
+                    "line " + lineNumber + " cannot be reduced from " + activeQuantity() + " to " + target);
         }
         long released = takeOpen(decrease);
         boolean lineCancelled = target == 0 && shipped == 0;
@@ -281,8 +296,9 @@ final class OrderLine {
         reprice();
         deriveStatus();
         if (!quantitiesAddUp()) {
-            throw new IllegalStateException("line " + lineNumber + ": reserved " + reserved + " + backordered " + backordered
-                    + " + cancelled " + cancelled + " + shipped " + shipped + " is not the quantity " + quantity);
+            throw new IllegalStateException(
+                    "line " + lineNumber + ": reserved " + reserved + " + backordered " + backordered + " + cancelled "
+                            + cancelled + " + shipped " + shipped + " is not the quantity " + quantity);
         }
     }
 

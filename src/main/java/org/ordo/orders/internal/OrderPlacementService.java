@@ -1,6 +1,20 @@
 package org.ordo.orders.internal;
 
+import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import org.ordo.catalog.Catalog;
+import org.ordo.catalog.ProductSnapshot;
 import org.ordo.catalog.TaxRates;
 import org.ordo.customers.CustomerSnapshot;
 import org.ordo.customers.Customers;
@@ -10,7 +24,6 @@ import org.ordo.identity.Role;
 import org.ordo.inventory.Inventory;
 import org.ordo.inventory.ReservationRequest;
 import org.ordo.inventory.StockPosition;
-import org.ordo.catalog.ProductSnapshot;
 import org.ordo.orders.OrderEntry;
 import org.ordo.orders.OrderPlaced;
 import org.ordo.orders.OrderQuote;
@@ -26,20 +39,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.math.BigDecimal;
-import java.time.DayOfWeek;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Currency;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 
 /**
  * Places orders: validation with reads that need no locks, then one short transaction — credit check under the
@@ -62,9 +61,17 @@ class OrderPlacementService {
     private final TaxRates taxRates;
     private final OrderPolicy policy;
 
-    OrderPlacementService(OrderStore store, Catalog catalog, Customers customers, Inventory inventory, AuditTrail audit,
-            ApplicationEventPublisher events, ObjectProvider<ReceivablesBalance> receivables, OrderProperties properties,
-            TaxRates taxRates, OrderPolicy policy) {
+    OrderPlacementService(
+            OrderStore store,
+            Catalog catalog,
+            Customers customers,
+            Inventory inventory,
+            AuditTrail audit,
+            ApplicationEventPublisher events,
+            ObjectProvider<ReceivablesBalance> receivables,
+            OrderProperties properties,
+            TaxRates taxRates,
+            OrderPolicy policy) {
         this.taxRates = taxRates;
         this.policy = policy;
         this.store = store;
@@ -78,7 +85,14 @@ class OrderPlacementService {
     }
 
     /** A validated line, priced, ready to be sourced. */
-    record PricedLine(String sku, String name, long quantity, Money unitPrice, boolean overridden, String taxCategory, BigDecimal taxRate) {}
+    record PricedLine(
+            String sku,
+            String name,
+            long quantity,
+            Money unitPrice,
+            boolean overridden,
+            String taxCategory,
+            BigDecimal taxRate) {}
 
     @Transactional
     OrderViews.OrderView place(OrderRequests.PlaceOrder request) {
@@ -107,31 +121,55 @@ class OrderPlacementService {
             OrderRequests.PlaceLine line = request.lines().get(i);
             inputs.add(new LineInput("lines[" + i + "]", line.sku(), line.quantity(), line.unitPrice()));
         }
-        List<PricedLine> priced = priceLines(inputs, currency, actor, taxRates.forDestination(shipTo.country(), customer.taxExempt()),
-                replacement);
+        List<PricedLine> priced = priceLines(
+                inputs, currency, actor, taxRates.forDestination(shipTo.country(), customer.taxExempt()), replacement);
         // microseconds: what both databases store, so what is returned equals what a later read returns
         Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-        Order order = Order.place(new Order.Identity(UUID.randomUUID(), store.nextNumber(now), customer.id(), checked.channel(),
-                        blankToNull(request.externalReference()), currency, now, actor.username()),
-                new Order.Delivery(shipTo, request.requestedDeliveryDate(), checked.shippingMethod(), blankToNull(request.notes())),
+        Order order = Order.place(
+                new Order.Identity(
+                        UUID.randomUUID(),
+                        store.nextNumber(now),
+                        customer.id(),
+                        checked.channel(),
+                        blankToNull(request.externalReference()),
+                        currency,
+                        now,
+                        actor.username()),
+                new Order.Delivery(
+                        shipTo,
+                        request.requestedDeliveryDate(),
+                        checked.shippingMethod(),
+                        blankToNull(request.notes())),
                 newLines(priced, 1, now));
 
         // --- the transaction's locking part: customer row (credit), then stock levels in lock order
         CustomerSnapshot locked = customers.lockForCreditCheck(customer.id());
-        CreditCheck credit = replacement ? null : creditCheck(locked, order.total().amount());
+        CreditCheck credit =
+                replacement ? null : creditCheck(locked, order.total().amount());
         if (credit != null) {
             order.recordCreditCheck(credit.exposure(), credit.limit());
         }
         Sourced sourced = sourceAtPlacement(order, locked.preferredWarehouse());
-        order.promise(promisedDate(now, checked.shippingMethod(), order.anythingBackordered(), request.requestedDeliveryDate(), properties));
+        order.promise(promisedDate(
+                now,
+                checked.shippingMethod(),
+                order.anythingBackordered(),
+                request.requestedDeliveryDate(),
+                properties));
         List<OrderStore.HistoryEntry> history = decide(order, credit == null ? null : credit.problem(), actor, now);
         store.insert(order);
         inventory.reserve(sourced.reservations());
         store.appendHistory(history);
         OrderViews.OrderView view = OrderViews.view(order, sourced.reservedByLine());
         audit.recordCreated("ORDER", List.of(new AuditTrail.Created(order.id().toString(), "PLACED", view)));
-        events.publishEvent(new OrderPlaced(order.id(), order.number(), order.customerId(), order.channel(), order.status(),
-                order.total().amount(), currency.getCurrencyCode()));
+        events.publishEvent(new OrderPlaced(
+                order.id(),
+                order.number(),
+                order.customerId(),
+                order.channel(),
+                order.status(),
+                order.total().amount(),
+                currency.getCurrencyCode()));
         return view;
     }
 
@@ -148,9 +186,16 @@ class OrderPlacementService {
         if (!CHANNELS.contains(channel)) {
             invalid.add(CommonRule.ONE_OF.at("channel", new java.util.TreeSet<>(CHANNELS)));
         }
-        String shippingMethod = request.shippingMethod() == null ? OrderPolicy.DEFAULT_SHIPPING_METHOD : request.shippingMethod();
-        policy.checkHeader(new OrderPolicy.Header(request.externalReference(), request.notes(), request.requestedDeliveryDate(),
-                request.shippingAddress(), shippingMethod), invalid);
+        String shippingMethod =
+                request.shippingMethod() == null ? OrderPolicy.DEFAULT_SHIPPING_METHOD : request.shippingMethod();
+        policy.checkHeader(
+                new OrderPolicy.Header(
+                        request.externalReference(),
+                        request.notes(),
+                        request.requestedDeliveryDate(),
+                        request.shippingAddress(),
+                        shippingMethod),
+                invalid);
         Currency currency = null;
         if (request.currency() != null) {
             try {
@@ -163,8 +208,12 @@ class OrderPlacementService {
         policy.checkLineCount(lines.size(), invalid);
         for (int i = 0; i < lines.size() && lines.size() <= policy.maxLines(); i++) {
             OrderRequests.PlaceLine line = lines.get(i);
-            policy.checkNewLine("lines[" + i + "]", line == null ? null : line.sku(), line == null ? null : line.quantity(),
-                    line == null ? null : line.unitPrice(), invalid);
+            policy.checkNewLine(
+                    "lines[" + i + "]",
+                    line == null ? null : line.sku(),
+                    line == null ? null : line.quantity(),
+                    line == null ? null : line.unitPrice(),
+                    invalid);
         }
         if (!invalid.isEmpty()) {
             throw OrdoException.invalid(invalid);
@@ -175,18 +224,27 @@ class OrderPlacementService {
     /** The customer the order is for: one's own if a customer places it, active, and in the currency asked for. */
     private CustomerSnapshot orderingCustomer(UUID customerId, Actor actor, Currency requestedCurrency) {
         if (actor.isCustomer() && !customerId.equals(actor.customerId())) {
-            throw OrdoException.forbidden("You may place orders only for your own account.",
+            throw OrdoException.forbidden(
+                    "You may place orders only for your own account.",
                     List.of(OrderRule.CUSTOMER_NOT_YOURS.at("customerId")));
         }
-        CustomerSnapshot customer = customers.find(customerId).orElseThrow(() -> OrdoException.rule("unknown-customer",
-                "Customer " + customerId + " does not exist.", List.of(OrderRule.UNKNOWN_CUSTOMER.at("customerId"))));
+        CustomerSnapshot customer = customers
+                .find(customerId)
+                .orElseThrow(() -> OrdoException.rule(
+                        "unknown-customer",
+                        "Customer " + customerId + " does not exist.",
+                        List.of(OrderRule.UNKNOWN_CUSTOMER.at("customerId"))));
         if (!customer.active()) {
-            throw OrdoException.rule("inactive-customer", "Customer " + customer.name() + " is not active.",
+            throw OrdoException.rule(
+                    "inactive-customer",
+                    "Customer " + customer.name() + " is not active.",
                     List.of(OrderRule.INACTIVE_CUSTOMER.at("customerId")));
         }
         Currency currency = Money.currency(customer.currency());
         if (requestedCurrency != null && !requestedCurrency.equals(currency)) {
-            throw OrdoException.rule("currency-mismatch", "Orders of " + customer.name() + " are in " + currency + ".",
+            throw OrdoException.rule(
+                    "currency-mismatch",
+                    "Orders of " + customer.name() + " are in " + currency + ".",
                     List.of(OrderRule.CUSTOMER_CURRENCY.at("currency", currency)));
         }
         return customer;
@@ -196,14 +254,23 @@ class OrderPlacementService {
     static List<OrderLine> newLines(List<PricedLine> priced, int firstNumber, Instant now) {
         List<OrderLine> lines = new ArrayList<>();
         for (PricedLine p : priced) {
-            lines.add(new OrderLine(firstNumber + lines.size(), p.sku(), p.name(), p.quantity(), p.unitPrice(), p.overridden(),
-                    p.taxCategory(), p.taxRate(), now));
+            lines.add(new OrderLine(
+                    firstNumber + lines.size(),
+                    p.sku(),
+                    p.name(),
+                    p.quantity(),
+                    p.unitPrice(),
+                    p.overridden(),
+                    p.taxCategory(),
+                    p.taxRate(),
+                    now));
         }
         return lines;
     }
 
     /** The reservations a placement makes, and the same by line for its answer. */
-    private record Sourced(List<ReservationRequest> reservations, Map<Integer, List<OrderViews.Reserved>> reservedByLine) {}
+    private record Sourced(
+            List<ReservationRequest> reservations, Map<Integer, List<OrderViews.Reserved>> reservedByLine) {}
 
     /** Sources every line from the locked stock levels: reserved where stock is free of older backorders, else backordered. */
     private Sourced sourceAtPlacement(Order order, String preferredWarehouse) {
@@ -211,17 +278,24 @@ class OrderPlacementService {
         order.lines().forEach(l -> skus.add(l.sku()));
         List<StockPosition> positions = inventory.lockPositions(skus);
         Sourcing sourcing = new Sourcing(positions, store.backorderedPerSku(skus), preferredWarehouse);
-        List<Sourcing.LinePlan> plans = sourcing.plan(
-                order.lines().stream().map(l -> new Sourcing.Demand(l.lineNumber(), l.sku(), l.quantity())).toList());
+        List<Sourcing.LinePlan> plans = sourcing.plan(order.lines().stream()
+                .map(l -> new Sourcing.Demand(l.lineNumber(), l.sku(), l.quantity()))
+                .toList());
         List<ReservationRequest> reservations = new ArrayList<>();
         Map<Integer, List<OrderViews.Reserved>> reservedByLine = new LinkedHashMap<>();
         for (Sourcing.LinePlan plan : plans) {
             OrderLine line = order.line(plan.lineNumber());
-            order.sourceAtPlacement(line, plan.reserved(), plan.backordered(),
+            order.sourceAtPlacement(
+                    line,
+                    plan.reserved(),
+                    plan.backordered(),
                     plan.backordered() > 0 ? backorderWarehouse(preferredWarehouse, plan, positions) : null);
             for (Sourcing.Allocation a : plan.allocations()) {
-                reservations.add(new ReservationRequest(order.id(), line.lineNumber(), line.sku(), a.warehouse(), a.quantity()));
-                reservedByLine.computeIfAbsent(line.lineNumber(), k -> new ArrayList<>()).add(new OrderViews.Reserved(a.warehouse(), a.quantity()));
+                reservations.add(
+                        new ReservationRequest(order.id(), line.lineNumber(), line.sku(), a.warehouse(), a.quantity()));
+                reservedByLine
+                        .computeIfAbsent(line.lineNumber(), k -> new ArrayList<>())
+                        .add(new OrderViews.Reserved(a.warehouse(), a.quantity()));
             }
         }
         return new Sourced(reservations, reservedByLine);
@@ -230,16 +304,37 @@ class OrderPlacementService {
     /** Placed, then held for credit or confirmed (if configured): the status changes and their history. */
     private List<OrderStore.HistoryEntry> decide(Order order, String creditProblem, Actor actor, Instant now) {
         List<OrderStore.HistoryEntry> history = new ArrayList<>();
-        history.add(new OrderStore.HistoryEntry(order.id(), now, actor.username(), "STATUS", null, OrderStatus.PLACED,
-                "placed via " + order.channel(), summary(order)));
+        history.add(new OrderStore.HistoryEntry(
+                order.id(),
+                now,
+                actor.username(),
+                "STATUS",
+                null,
+                OrderStatus.PLACED,
+                "placed via " + order.channel(),
+                summary(order)));
         if (creditProblem != null) {
             order.hold(Order.HoldKind.CREDIT, creditProblem);
-            history.add(new OrderStore.HistoryEntry(order.id(), now, actor.username(), "STATUS", OrderStatus.PLACED, OrderStatus.ON_HOLD,
-                    creditProblem, "credit check"));
+            history.add(new OrderStore.HistoryEntry(
+                    order.id(),
+                    now,
+                    actor.username(),
+                    "STATUS",
+                    OrderStatus.PLACED,
+                    OrderStatus.ON_HOLD,
+                    creditProblem,
+                    "credit check"));
         } else if (properties.autoConfirm()) {
             order.moveTo(OrderStatus.CONFIRMED);
-            history.add(new OrderStore.HistoryEntry(order.id(), now, actor.username(), "STATUS", OrderStatus.PLACED, OrderStatus.CONFIRMED,
-                    "credit check passed", null));
+            history.add(new OrderStore.HistoryEntry(
+                    order.id(),
+                    now,
+                    actor.username(),
+                    "STATUS",
+                    OrderStatus.PLACED,
+                    OrderStatus.CONFIRMED,
+                    "credit check passed",
+                    null));
         }
         return history;
     }
@@ -263,7 +358,8 @@ class OrderPlacementService {
         QuoteInput input = quoteInput(request, problems);
         CustomerSnapshot customer = quotedCustomer(request.customerId(), actor, problems);
         Currency currency = customer == null ? null : Money.currency(customer.currency());
-        Map<Integer, PricedLine> priced = customer != null ? priceWhatCan(input, customer, actor, problems)
+        Map<Integer, PricedLine> priced = customer != null
+                ? priceWhatCan(input, customer, actor, problems)
                 : lookUpWithoutPrices(input.lines(), problems);
         List<OrderQuote.Line> lines = quotedLines(priced, customer, input);
         Money subtotal = currency == null ? null : Money.zero(currency);
@@ -275,8 +371,14 @@ class OrderPlacementService {
             }
         }
         Money total = subtotal == null ? null : subtotal.plus(tax);
-        LocalDate promised = lines.isEmpty() ? null : promisedDate(Instant.now(), input.shippingMethod(),
-                lines.stream().anyMatch(OrderQuote.Line::isBackordered), input.requested(), properties);
+        LocalDate promised = lines.isEmpty()
+                ? null
+                : promisedDate(
+                        Instant.now(),
+                        input.shippingMethod(),
+                        lines.stream().anyMatch(OrderQuote.Line::isBackordered),
+                        input.requested(),
+                        properties);
         OrderQuote.Credit credit = null;
         if (customer != null) {
             CreditCheck check = creditCheck(customer, total.amount());
@@ -284,29 +386,53 @@ class OrderPlacementService {
             Money limit = Money.of(check.limit(), customer.currency());
             credit = new OrderQuote.Credit(limit, exposure, limit.minus(exposure), check.problem() != null);
         }
-        return new OrderQuote(request.customerId(), currency == null ? null : currency.getCurrencyCode(), List.copyOf(lines), subtotal, tax,
-                total, promised, credit, List.copyOf(problems));
+        return new OrderQuote(
+                request.customerId(),
+                currency == null ? null : currency.getCurrencyCode(),
+                List.copyOf(lines),
+                subtotal,
+                tax,
+                total,
+                promised,
+                credit,
+                List.copyOf(problems));
     }
 
     /** The rule book's checks of a quote's request; each wrong field is reported and left out of the quote. */
     private QuoteInput quoteInput(OrderEntry.NewOrder request, List<FieldViolation> problems) {
         String shippingMethod = policy.shippingMethodOrDefault(request.shippingMethod());
         List<FieldViolation> header = new ArrayList<>();
-        policy.checkHeader(new OrderPolicy.Header(request.externalReference(), request.notes(), request.requestedDeliveryDate(),
-                request.shippingAddress(), shippingMethod), header);
+        policy.checkHeader(
+                new OrderPolicy.Header(
+                        request.externalReference(),
+                        request.notes(),
+                        request.requestedDeliveryDate(),
+                        request.shippingAddress(),
+                        shippingMethod),
+                header);
         problems.addAll(header);
         boolean wrong = !header.isEmpty();
-        String method = wrong && header.stream().anyMatch(v -> v.field().equals("shippingMethod")) ? OrderPolicy.DEFAULT_SHIPPING_METHOD
+        String method = wrong && header.stream().anyMatch(v -> v.field().equals("shippingMethod"))
+                ? OrderPolicy.DEFAULT_SHIPPING_METHOD
                 : shippingMethod;
-        LocalDate requested = header.stream().anyMatch(v -> v.field().equals("requestedDeliveryDate")) ? null : request.requestedDeliveryDate();
-        Address address = header.stream().anyMatch(v -> v.field().startsWith("shippingAddress")) ? null : request.shippingAddress();
+        LocalDate requested = header.stream().anyMatch(v -> v.field().equals("requestedDeliveryDate"))
+                ? null
+                : request.requestedDeliveryDate();
+        Address address = header.stream().anyMatch(v -> v.field().startsWith("shippingAddress"))
+                ? null
+                : request.shippingAddress();
         List<OrderEntry.NewLine> requestedLines = request.lines() == null ? List.of() : request.lines();
         policy.checkLineCount(requestedLines.size(), problems);
         List<LineInput> inputs = new ArrayList<>();
         for (int i = 0; i < requestedLines.size() && i < policy.maxLines(); i++) {
             OrderEntry.NewLine line = requestedLines.get(i);
             List<FieldViolation> wrongLine = new ArrayList<>();
-            policy.checkNewLine("lines[" + i + "]", line == null ? null : line.sku(), line == null ? null : line.quantity(), null, wrongLine);
+            policy.checkNewLine(
+                    "lines[" + i + "]",
+                    line == null ? null : line.sku(),
+                    line == null ? null : line.quantity(),
+                    null,
+                    wrongLine);
             problems.addAll(wrongLine);
             if (wrongLine.isEmpty()) {
                 inputs.add(new LineInput("lines[" + i + "]", line.sku(), line.quantity(), null));
@@ -336,10 +462,12 @@ class OrderPlacementService {
     }
 
     /** Prices the lines that can be priced, by their index in the request; the others' problems are reported. */
-    private Map<Integer, PricedLine> priceWhatCan(QuoteInput input, CustomerSnapshot customer, Actor actor, List<FieldViolation> problems) {
+    private Map<Integer, PricedLine> priceWhatCan(
+            QuoteInput input, CustomerSnapshot customer, Actor actor, List<FieldViolation> problems) {
         Map<Integer, PricedLine> priced = new LinkedHashMap<>();
         Address shipTo = input.address() != null ? input.address() : defaultShipTo(customer);
-        TaxRates.Destination destination = taxRates.forDestination(shipTo == null ? null : shipTo.country(), customer.taxExempt());
+        TaxRates.Destination destination =
+                taxRates.forDestination(shipTo == null ? null : shipTo.country(), customer.taxExempt());
         List<LineInput> remaining = new ArrayList<>(input.lines());
         while (!remaining.isEmpty()) {
             try {
@@ -350,7 +478,9 @@ class OrderPlacementService {
                 break;
             } catch (OrdoException refused) {
                 Set<String> wrongLines = new LinkedHashSet<>();
-                refused.violations().forEach(v -> wrongLines.add(v.field().substring(0, v.field().indexOf(']') + 1)));
+                refused.violations()
+                        .forEach(v ->
+                                wrongLines.add(v.field().substring(0, v.field().indexOf(']') + 1)));
                 if (!remaining.removeIf(l -> wrongLines.contains(l.field()))) {
                     throw refused;
                 }
@@ -363,7 +493,8 @@ class OrderPlacementService {
     /** Without a customer there is no currency to price in: the products only, by their index in the request. */
     private Map<Integer, PricedLine> lookUpWithoutPrices(List<LineInput> inputs, List<FieldViolation> problems) {
         Map<Integer, PricedLine> found = new LinkedHashMap<>();
-        Map<String, ProductSnapshot> products = catalog.find(inputs.stream().map(LineInput::sku).toList());
+        Map<String, ProductSnapshot> products =
+                catalog.find(inputs.stream().map(LineInput::sku).toList());
         for (LineInput input : inputs) {
             ProductSnapshot product = products.get(input.sku());
             if (product == null) {
@@ -371,15 +502,24 @@ class OrderPlacementService {
             } else if (!product.active()) {
                 problems.add(OrderRule.INACTIVE_PRODUCT.at(input.field() + ".sku", input.sku()));
             } else {
-                found.put(index(input.field()), new PricedLine(product.sku(), product.name(), input.quantity(), null, false,
-                        product.taxCategory(), null));
+                found.put(
+                        index(input.field()),
+                        new PricedLine(
+                                product.sku(),
+                                product.name(),
+                                input.quantity(),
+                                null,
+                                false,
+                                product.taxCategory(),
+                                null));
             }
         }
         return found;
     }
 
     /** The quoted lines: stock as it is now, planned as placement would plan it (older backorders first), nothing held. */
-    private List<OrderQuote.Line> quotedLines(Map<Integer, PricedLine> priced, CustomerSnapshot customer, QuoteInput input) {
+    private List<OrderQuote.Line> quotedLines(
+            Map<Integer, PricedLine> priced, CustomerSnapshot customer, QuoteInput input) {
         Set<String> skus = new LinkedHashSet<>();
         priced.values().forEach(p -> skus.add(p.sku()));
         List<StockPosition> positions = skus.isEmpty() ? List.of() : inventory.positions(skus);
@@ -388,12 +528,17 @@ class OrderPlacementService {
         Map<String, Map<String, Long>> byWarehouse = new java.util.HashMap<>();
         for (StockPosition p : positions) {
             promisable.merge(p.sku(), Math.max(0, p.available()), Long::sum);
-            byWarehouse.computeIfAbsent(p.sku(), k -> new java.util.TreeMap<>()).put(p.warehouse(), Math.max(0, p.available()));
+            byWarehouse
+                    .computeIfAbsent(p.sku(), k -> new java.util.TreeMap<>())
+                    .put(p.warehouse(), Math.max(0, p.available()));
         }
         claimed.forEach((sku, c) -> promisable.computeIfPresent(sku, (k, a) -> Math.max(0, a - c)));
         Sourcing sourcing = new Sourcing(positions, claimed, customer == null ? null : customer.preferredWarehouse());
         Map<Integer, Sourcing.LinePlan> plans = new LinkedHashMap<>();
-        sourcing.plan(priced.entrySet().stream().map(e -> new Sourcing.Demand(e.getKey(), e.getValue().sku(), e.getValue().quantity())).toList())
+        sourcing.plan(priced.entrySet().stream()
+                        .map(e -> new Sourcing.Demand(
+                                e.getKey(), e.getValue().sku(), e.getValue().quantity()))
+                        .toList())
                 .forEach(plan -> plans.put(plan.lineNumber(), plan));
         Instant now = Instant.now();
         List<OrderQuote.Line> lines = new ArrayList<>();
@@ -403,8 +548,18 @@ class OrderPlacementService {
             // the same per-line rounding as an order line (invariant 6)
             Money net = p.unitPrice() == null ? null : p.unitPrice().times(p.quantity());
             Money lineTax = net == null ? null : net.timesRate(p.taxRate());
-            lines.add(new OrderQuote.Line(e.getKey(), p.sku(), p.name(), p.quantity(), p.unitPrice(), p.taxRate(), net, lineTax,
-                    promisable.getOrDefault(p.sku(), 0L), Map.copyOf(byWarehouse.getOrDefault(p.sku(), Map.of())), backordered,
+            lines.add(new OrderQuote.Line(
+                    e.getKey(),
+                    p.sku(),
+                    p.name(),
+                    p.quantity(),
+                    p.unitPrice(),
+                    p.taxRate(),
+                    net,
+                    lineTax,
+                    promisable.getOrDefault(p.sku(), 0L),
+                    Map.copyOf(byWarehouse.getOrDefault(p.sku(), Map.of())),
+                    backordered,
                     promisedDate(now, input.shippingMethod(), backordered > 0, input.requested(), properties)));
         }
         return lines;
@@ -418,11 +573,16 @@ class OrderPlacementService {
     record LineInput(String field, String sku, Long quantity, Money unitPrice) {}
 
     /** Looks up and prices lines (business rules: 422); a price override by a role that may not override is 403. */
-    List<PricedLine> priceLines(List<LineInput> lines, Currency currency, Actor actor, TaxRates.Destination destination) {
+    List<PricedLine> priceLines(
+            List<LineInput> lines, Currency currency, Actor actor, TaxRates.Destination destination) {
         return priceLines(lines, currency, actor, destination, false);
     }
 
-    private List<PricedLine> priceLines(List<LineInput> lines, Currency currency, Actor actor, TaxRates.Destination destination,
+    private List<PricedLine> priceLines(
+            List<LineInput> lines,
+            Currency currency,
+            Actor actor,
+            TaxRates.Destination destination,
             boolean replacement) {
         Set<String> skus = new LinkedHashSet<>();
         lines.forEach(l -> skus.add(l.sku()));
@@ -444,7 +604,8 @@ class OrderPlacementService {
                 continue;
             }
             if (!product.unitPrice().currency().equals(currency)) {
-                rules.add(OrderRule.PRODUCT_CURRENCY.at(field + ".sku", line.sku(), product.unitPrice().currencyCode(), currency));
+                rules.add(OrderRule.PRODUCT_CURRENCY.at(
+                        field + ".sku", line.sku(), product.unitPrice().currencyCode(), currency));
                 continue;
             }
             Money price = product.unitPrice();
@@ -462,7 +623,13 @@ class OrderPlacementService {
                 overridden = true;
             }
             // taxed as the destination taxes it, so that the order's tax is what its invoices will bill
-            priced.add(new PricedLine(product.sku(), product.name(), line.quantity(), price, overridden, product.taxCategory(),
+            priced.add(new PricedLine(
+                    product.sku(),
+                    product.name(),
+                    line.quantity(),
+                    price,
+                    overridden,
+                    product.taxCategory(),
                     destination.of(product.taxCategory(), product.taxRate()).rate()));
         }
         if (!forbidden.isEmpty()) {
@@ -488,9 +655,11 @@ class OrderPlacementService {
         BigDecimal receivable = balance == null ? BigDecimal.ZERO : balance.openBalance(customer.id());
         BigDecimal exposure = receivable.add(openOrders).add(additional);
         BigDecimal limit = customer.creditLimit().amount();
-        String problem = exposure.compareTo(limit) <= 0 ? null
-                : "credit limit exceeded: balance " + receivable.toPlainString() + " + open orders " + openOrders.toPlainString()
-                        + " + this order " + additional.toPlainString() + " > limit " + limit.toPlainString() + " " + customer.currency();
+        String problem = exposure.compareTo(limit) <= 0
+                ? null
+                : "credit limit exceeded: balance " + receivable.toPlainString() + " + open orders "
+                        + openOrders.toPlainString() + " + this order " + additional.toPlainString() + " > limit "
+                        + limit.toPlainString() + " " + customer.currency();
         return new CreditCheck(exposure, limit, problem);
     }
 
@@ -502,18 +671,24 @@ class OrderPlacementService {
         if (!plan.allocations().isEmpty()) {
             return plan.allocations().get(0).warehouse();
         }
-        return positions.stream().filter(p -> p.sku().equals(plan.sku()))
-                .max(java.util.Comparator.comparingLong(StockPosition::onHand).thenComparing(StockPosition::warehouse,
-                        java.util.Comparator.reverseOrder()))
+        return positions.stream()
+                .filter(p -> p.sku().equals(plan.sku()))
+                .max(java.util.Comparator.comparingLong(StockPosition::onHand)
+                        .thenComparing(StockPosition::warehouse, java.util.Comparator.reverseOrder()))
                 .map(StockPosition::warehouse)
                 .orElse(null);
     }
 
     /** Processing and transit days from today, weekends skipped; later if backordered; never before the requested date. */
-    static LocalDate promisedDate(Instant placedAt, String shippingMethod, boolean backordered, LocalDate requested,
+    static LocalDate promisedDate(
+            Instant placedAt,
+            String shippingMethod,
+            boolean backordered,
+            LocalDate requested,
             OrderProperties properties) {
         LocalDate date = placedAt.atZone(ZoneOffset.UTC).toLocalDate();
-        int days = properties.processingDays() + properties.transitDays().getOrDefault(shippingMethod, 3)
+        int days = properties.processingDays()
+                + properties.transitDays().getOrDefault(shippingMethod, 3)
                 + (backordered ? properties.backorderLeadDays() : 0);
         for (int i = 0; i < days; i++) {
             date = date.plusDays(1);
@@ -531,8 +706,17 @@ class OrderPlacementService {
                 s.append(" …");
                 break;
             }
-            s.append(s.isEmpty() ? "" : "; ").append(l.lineNumber()).append(": ").append(l.quantity()).append(" × ").append(l.sku())
-                    .append(" (reserved ").append(l.reserved()).append(", backordered ").append(l.backordered()).append(')');
+            s.append(s.isEmpty() ? "" : "; ")
+                    .append(l.lineNumber())
+                    .append(": ")
+                    .append(l.quantity())
+                    .append(" × ")
+                    .append(l.sku())
+                    .append(" (reserved ")
+                    .append(l.reserved())
+                    .append(", backordered ")
+                    .append(l.backordered())
+                    .append(')');
         }
         return s.toString();
     }

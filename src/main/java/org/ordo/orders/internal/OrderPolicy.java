@@ -1,16 +1,15 @@
 package org.ordo.orders.internal;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.TreeSet;
 import org.ordo.orders.OrderRule;
 import org.ordo.shared.Address;
 import org.ordo.shared.CommonRule;
 import org.ordo.shared.FieldViolation;
 import org.ordo.shared.Money;
 import org.springframework.stereotype.Component;
-
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.TreeSet;
 
 /**
  * The order rule book: what a new, quoted or changed order's fields must be. Placement, quotes and changes all ask it, so
@@ -33,7 +32,11 @@ class OrderPolicy {
     }
 
     /** The header fields a new or changed order gives (null: not given). */
-    record Header(String externalReference, String notes, LocalDate requestedDeliveryDate, Address shippingAddress,
+    record Header(
+            String externalReference,
+            String notes,
+            LocalDate requestedDeliveryDate,
+            Address shippingAddress,
             String shippingMethod) {}
 
     int maxLines() {
@@ -52,11 +55,13 @@ class OrderPolicy {
     /** Checks what a header gives; the address's own problems are named under {@code shippingAddress}. */
     void checkHeader(Header header, List<FieldViolation> problems) {
         if (header.shippingMethod() != null && !knowsShippingMethod(header.shippingMethod())) {
-            problems.add(CommonRule.ONE_OF.at("shippingMethod", new TreeSet<>(properties.transitDays().keySet())));
+            problems.add(CommonRule.ONE_OF.at(
+                    "shippingMethod", new TreeSet<>(properties.transitDays().keySet())));
         }
         checkLength("externalReference", header.externalReference(), MAX_EXTERNAL_REFERENCE_LENGTH, problems);
         checkLength("notes", header.notes(), MAX_NOTES_LENGTH, problems);
-        if (header.requestedDeliveryDate() != null && header.requestedDeliveryDate().isBefore(LocalDate.now(ZoneOffset.UTC))) {
+        if (header.requestedDeliveryDate() != null
+                && header.requestedDeliveryDate().isBefore(LocalDate.now(ZoneOffset.UTC))) {
             problems.add(CommonRule.NOT_IN_PAST.at("requestedDeliveryDate"));
         }
         if (header.shippingAddress() != null) {

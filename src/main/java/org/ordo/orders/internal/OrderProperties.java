@@ -1,8 +1,7 @@
 package org.ordo.orders.internal;
 
-import org.springframework.boot.context.properties.bind.DefaultValue;
-
 import java.util.Map;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Order rules that differ between companies.
@@ -15,9 +14,13 @@ import java.util.Map;
  * @param creditReleaseByPlacer whether the person who placed an order may release its credit hold (default: no, someone
  *                           else with the right role must: separation of duties)
  */
-record OrderProperties(@DefaultValue("1000") int maxLines, @DefaultValue("true") boolean autoConfirm,
-        @DefaultValue("1") int processingDays, @DefaultValue("14") int backorderLeadDays,
-        Map<String, Integer> transitDays, @DefaultValue("false") boolean creditReleaseByPlacer) {
+record OrderProperties(
+        @DefaultValue("1000") int maxLines,
+        @DefaultValue("true") boolean autoConfirm,
+        @DefaultValue("1") int processingDays,
+        @DefaultValue("14") int backorderLeadDays,
+        Map<String, Integer> transitDays,
+        @DefaultValue("false") boolean creditReleaseByPlacer) {
 
     OrderProperties {
         if (transitDays == null || transitDays.isEmpty()) {

@@ -1,13 +1,5 @@
 package org.ordo.orders.internal;
 
-import org.ordo.inventory.Inventory;
-import org.ordo.inventory.ReservationView;
-import org.ordo.orders.OrderSnapshot;
-import org.ordo.orders.Orders;
-import org.ordo.platform.PageResult;
-import org.ordo.platform.Paging;
-import org.springframework.stereotype.Component;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -15,6 +7,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.ordo.inventory.Inventory;
+import org.ordo.inventory.ReservationView;
+import org.ordo.orders.OrderSnapshot;
+import org.ordo.orders.Orders;
+import org.ordo.platform.PageResult;
+import org.ordo.platform.Paging;
+import org.springframework.stereotype.Component;
 
 @Component
 class OrderQueries implements Orders {
@@ -34,8 +33,15 @@ class OrderQueries implements Orders {
 
     @Override
     public PageResult<Summary> search(Search search, Paging paging) {
-        return store.search(new OrderStore.SearchFilter(search.statuses(), search.customerId(), search.channel(), search.placedFrom(),
-                        search.placedTo(), search.text()), paging)
+        return store.search(
+                        new OrderStore.SearchFilter(
+                                search.statuses(),
+                                search.customerId(),
+                                search.channel(),
+                                search.placedFrom(),
+                                search.placedTo(),
+                                search.text()),
+                        paging)
                 .map(OrderQueries::summary);
     }
 
@@ -57,20 +63,61 @@ class OrderQueries implements Orders {
     }
 
     private static Summary summary(OrderStore.Summary s) {
-        return new Summary(s.id(), s.number(), s.customerId(), s.channel(), s.externalReference(), s.status(), s.total(), s.placedAt());
+        return new Summary(
+                s.id(),
+                s.number(),
+                s.customerId(),
+                s.channel(),
+                s.externalReference(),
+                s.status(),
+                s.total(),
+                s.placedAt());
     }
 
     static OrderSnapshot snapshot(Order o, List<ReservationView> reservations) {
         List<OrderSnapshot.Line> lines = new ArrayList<>(o.lines().size());
         for (OrderLine l : o.lines()) {
             Map<String, Long> byWarehouse = new TreeMap<>();
-            reservations.stream().filter(r -> r.lineNumber() == l.lineNumber())
+            reservations.stream()
+                    .filter(r -> r.lineNumber() == l.lineNumber())
                     .forEach(r -> byWarehouse.merge(r.warehouse(), r.quantity(), Long::sum));
-            lines.add(new OrderSnapshot.Line(l.lineNumber(), l.sku(), l.productName(), l.quantity(), l.reserved(), l.backordered(), l.cancelled(),
-                    l.shipped(), l.returned(), l.status(), l.unitPrice(), l.taxCategory(), l.taxRate(), l.lineNet(), l.tax(), Map.copyOf(byWarehouse)));
+            lines.add(new OrderSnapshot.Line(
+                    l.lineNumber(),
+                    l.sku(),
+                    l.productName(),
+                    l.quantity(),
+                    l.reserved(),
+                    l.backordered(),
+                    l.cancelled(),
+                    l.shipped(),
+                    l.returned(),
+                    l.status(),
+                    l.unitPrice(),
+                    l.taxCategory(),
+                    l.taxRate(),
+                    l.lineNet(),
+                    l.tax(),
+                    Map.copyOf(byWarehouse)));
         }
-        return new OrderSnapshot(o.id(), o.number(), o.customerId(), o.channel(), o.externalReference(), o.currency().getCurrencyCode(), o.status(),
-                o.shippingAddress(), o.requestedDeliveryDate(), o.promisedDate(), o.shippingMethod(), o.placedAt(), o.subtotal(), o.discount(),
-                o.shipping(), o.tax(), o.total(), List.copyOf(lines), o.version());
+        return new OrderSnapshot(
+                o.id(),
+                o.number(),
+                o.customerId(),
+                o.channel(),
+                o.externalReference(),
+                o.currency().getCurrencyCode(),
+                o.status(),
+                o.shippingAddress(),
+                o.requestedDeliveryDate(),
+                o.promisedDate(),
+                o.shippingMethod(),
+                o.placedAt(),
+                o.subtotal(),
+                o.discount(),
+                o.shipping(),
+                o.tax(),
+                o.total(),
+                List.copyOf(lines),
+                o.version());
     }
 }

@@ -1,26 +1,38 @@
 package org.ordo.orders.internal;
 
-import org.ordo.shared.Address;
-import org.ordo.shared.Money;
-
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.ordo.shared.Address;
+import org.ordo.shared.Money;
 
 /** The request bodies of the order API (docs/api.md). */
 final class OrderRequests {
 
     private OrderRequests() {}
 
-    record PlaceOrder(UUID customerId, String channel, String externalReference, String currency, Address shippingAddress,
-            LocalDate requestedDeliveryDate, String shippingMethod, String notes, List<PlaceLine> lines) {}
+    record PlaceOrder(
+            UUID customerId,
+            String channel,
+            String externalReference,
+            String currency,
+            Address shippingAddress,
+            LocalDate requestedDeliveryDate,
+            String shippingMethod,
+            String notes,
+            List<PlaceLine> lines) {}
 
     /** {@code unitPrice} overrides the catalog price (roles SALES and ADMIN only). */
     record PlaceLine(String sku, Long quantity, Money unitPrice) {}
 
     /** Only the fields present change. A line with {@code lineNumber} sets that line's quantity (0 cancels it); without, it is added. */
-    record ChangeOrder(Address shippingAddress, LocalDate requestedDeliveryDate, String shippingMethod, String notes,
-            List<ChangeLine> lines, String reason) {}
+    record ChangeOrder(
+            Address shippingAddress,
+            LocalDate requestedDeliveryDate,
+            String shippingMethod,
+            String notes,
+            List<ChangeLine> lines,
+            String reason) {}
 
     record ChangeLine(Integer lineNumber, String sku, Long quantity, Money unitPrice) {}
 

@@ -1,5 +1,17 @@
 package org.ordo.orders.internal;
 
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import org.ordo.catalog.Catalog;
 import org.ordo.catalog.ProductSnapshot;
 import org.ordo.catalog.TaxRates;
@@ -22,19 +34,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-
 /**
  * Everything done to a placed order: hold, release, confirm, change, cancel. Each runs in one transaction that
  * locks the order (then its lines, then stock levels in lock order), checks the state table, applies the
@@ -54,8 +53,17 @@ class OrderService {
     private final Catalog catalog;
     private final OrderPolicy policy;
 
-    OrderService(OrderStore store, OrderPlacementService placement, Customers customers, Inventory inventory, AuditTrail audit,
-            ApplicationEventPublisher events, OrderProperties properties, TaxRates taxRates, Catalog catalog, OrderPolicy policy) {
+    OrderService(
+            OrderStore store,
+            OrderPlacementService placement,
+            Customers customers,
+            Inventory inventory,
+            AuditTrail audit,
+            ApplicationEventPublisher events,
+            OrderProperties properties,
+            TaxRates taxRates,
+            Catalog catalog,
+            OrderPolicy policy) {
         this.policy = policy;
         this.taxRates = taxRates;
         this.catalog = catalog;
@@ -86,10 +94,14 @@ class OrderService {
         Locked locked = lock(idOrNumber, ifMatch);
         Order order = locked.order();
         Actor actor = Actor.current();
-        if (order.status() == OrderStatus.ON_HOLD && order.holdKind() == Order.HoldKind.CREDIT && !properties.creditReleaseByPlacer()
+        if (order.status() == OrderStatus.ON_HOLD
+                && order.holdKind() == Order.HoldKind.CREDIT
+                && !properties.creditReleaseByPlacer()
                 && actor.username().equals(order.placedBy())) {
-            throw OrdoException.forbidden("Order " + order.number() + " was placed by " + actor.username()
-                    + ", whose credit hold someone else must release.", List.of(OrderRule.OWN_CREDIT_HOLD.at("actor", actor.username())));
+            throw OrdoException.forbidden(
+                    "Order " + order.number() + " was placed by " + actor.username()
+                            + ", whose credit hold someone else must release.",
+                    List.of(OrderRule.OWN_CREDIT_HOLD.at("actor", actor.username())));
         }
         List<OrderStore.HistoryEntry> history = new ArrayList<>();
         OrderStatus from = order.release();
@@ -115,8 +127,10 @@ class OrderService {
         requireReason(reason);
         Locked locked = lock(idOrNumber, ifMatch);
         Order order = locked.order();
-        Map<OrderLine, Long> toCancel = request.lines() == null || request.lines().isEmpty() ? wholeOrder(order)
-                : linesToCancel(order, request.lines());
+        Map<OrderLine, Long> toCancel =
+                request.lines() == null || request.lines().isEmpty()
+                        ? wholeOrder(order)
+                        : linesToCancel(order, request.lines());
         lockStock(toCancel.keySet());
         List<String> details = new ArrayList<>();
         for (Map.Entry<OrderLine, Long> e : toCancel.entrySet()) {
@@ -132,7 +146,14 @@ class OrderService {
             details.add("line " + line.lineNumber() + ": cancelled " + quantity + " × " + line.sku());
         }
         List<OrderStore.HistoryEntry> history = new ArrayList<>();
-        history.add(new OrderStore.HistoryEntry(order.id(), Instant.now(), Actor.current().username(), "CANCEL", null, null, reason.trim(),
+        history.add(new OrderStore.HistoryEntry(
+                order.id(),
+                Instant.now(),
+                Actor.current().username(),
+                "CANCEL",
+                null,
+                null,
+                reason.trim(),
                 String.join("; ", details)));
         if (order.everythingCancelled()) {
             history.add(transition(order, order.moveTo(OrderStatus.CANCELLED), reason.trim()));
@@ -146,7 +167,8 @@ class OrderService {
     private static Map<OrderLine, Long> wholeOrder(Order order) {
         order.status().requireCanMoveTo(OrderStatus.CANCELLED);
         if (order.anythingShipped()) {
-            throw OrdoException.conflict("already-shipped", "Order " + order.number() + " has shipped lines and cannot be cancelled.");
+            throw OrdoException.conflict(
+                    "already-shipped", "Order " + order.number() + " has shipped lines and cannot be cancelled.");
         }
         Map<OrderLine, Long> toCancel = new LinkedHashMap<>();
         order.lines().forEach(l -> toCancel.put(l, l.open()));
@@ -155,7 +177,8 @@ class OrderService {
 
     /** The quantities of the named lines; once fulfilment has started only backorders can go. */
     private static Map<OrderLine, Long> linesToCancel(Order order, List<OrderRequests.CancelLine> lines) {
-        boolean onlyBackorders = order.status() == OrderStatus.IN_FULFILLMENT || order.status() == OrderStatus.PARTIALLY_SHIPPED;
+        boolean onlyBackorders =
+                order.status() == OrderStatus.IN_FULFILLMENT || order.status() == OrderStatus.PARTIALLY_SHIPPED;
         if (!onlyBackorders) {
             requireChangeable(order);
         }
@@ -198,7 +221,9 @@ class OrderService {
         // lock order: customer (credit), order, lines, stock
         CustomerSnapshot customer = null;
         if (!lineChanges.isEmpty()) {
-            UUID customerId = store.find(orderId.toString()).map(Order::customerId).orElseThrow(() -> OrdoException.notFound("Order", idOrNumber));
+            UUID customerId = store.find(orderId.toString())
+                    .map(Order::customerId)
+                    .orElseThrow(() -> OrdoException.notFound("Order", idOrNumber));
             customer = customers.lockForCreditCheck(customerId);
         }
         Locked locked = lock(orderId.toString(), ifMatch);
@@ -206,7 +231,8 @@ class OrderService {
         requireChangeable(order);
         List<String> details = changeDelivery(order, request, customer);
         LineChanges changes = lineChanges(order, lineChanges);
-        List<OrderPlacementService.PricedLine> pricedNew = changes.added().isEmpty() ? List.of()
+        List<OrderPlacementService.PricedLine> pricedNew = changes.added().isEmpty()
+                ? List.of()
                 : placement.priceLines(changes.added(), order.currency(), actor, destination(order, customer));
         Instant now = Instant.now();
         List<OrderLine> newLines = OrderPlacementService.newLines(pricedNew, order.nextLineNumber(), now);
@@ -223,16 +249,31 @@ class OrderService {
             details.add("line " + line.lineNumber() + " added: " + line.quantity() + " × " + line.sku());
         }
         if (!increases.isEmpty()) {
-            sourceIncreases(order, increases, added, skus, positions, customer == null ? null : customer.preferredWarehouse());
+            sourceIncreases(
+                    order, increases, added, skus, positions, customer == null ? null : customer.preferredWarehouse());
         }
-        order.promise(OrderPlacementService.promisedDate(order.placedAt(), order.shippingMethod(), order.anythingBackordered(),
-                order.requestedDeliveryDate(), properties));
+        order.promise(OrderPlacementService.promisedDate(
+                order.placedAt(),
+                order.shippingMethod(),
+                order.anythingBackordered(),
+                order.requestedDeliveryDate(),
+                properties));
         List<OrderStore.HistoryEntry> history = new ArrayList<>();
-        String reason = request.reason() == null || request.reason().isBlank() ? "changed" : request.reason().trim();
-        history.add(new OrderStore.HistoryEntry(order.id(), now, actor.username(), "CHANGE", null, null, reason,
+        String reason = request.reason() == null || request.reason().isBlank()
+                ? "changed"
+                : request.reason().trim();
+        history.add(new OrderStore.HistoryEntry(
+                order.id(),
+                now,
+                actor.username(),
+                "CHANGE",
+                null,
+                null,
+                reason,
                 details.isEmpty() ? "no change" : String.join("; ", details)));
         recheckCredit(order, locked, customer, history);
-        store.insertLines(newLines.stream().map(l -> new Object[] {order.id(), l}).toList());
+        store.insertLines(
+                newLines.stream().map(l -> new Object[] {order.id(), l}).toList());
         List<OrderLine> changed = new ArrayList<>(order.lines());
         changed.removeAll(newLines);
         return save(locked, history, "CHANGED", changed);
@@ -244,8 +285,14 @@ class OrderService {
             throw OrdoException.invalid(List.of(CommonRule.REQUIRED.at("body")));
         }
         List<FieldViolation> invalid = new ArrayList<>();
-        policy.checkHeader(new OrderPolicy.Header(null, request.notes(), request.requestedDeliveryDate(), request.shippingAddress(),
-                request.shippingMethod()), invalid);
+        policy.checkHeader(
+                new OrderPolicy.Header(
+                        null,
+                        request.notes(),
+                        request.requestedDeliveryDate(),
+                        request.shippingAddress(),
+                        request.shippingMethod()),
+                invalid);
         policy.checkReason(request.reason(), false, invalid);
         List<OrderRequests.ChangeLine> lineChanges = request.lines() == null ? List.of() : request.lines();
         policy.checkAtMostLines(lineChanges.size(), invalid);
@@ -278,14 +325,19 @@ class OrderService {
         List<String> details = new ArrayList<>();
         Order.Delivery was = order.delivery();
         Address address = request.shippingAddress() != null ? request.shippingAddress() : was.shippingAddress();
-        LocalDate requested = request.requestedDeliveryDate() != null ? request.requestedDeliveryDate() : was.requestedDeliveryDate();
+        LocalDate requested =
+                request.requestedDeliveryDate() != null ? request.requestedDeliveryDate() : was.requestedDeliveryDate();
         String method = request.shippingMethod() != null ? request.shippingMethod() : was.shippingMethod();
         String notes = request.notes() == null ? was.notes() : request.notes().isBlank() ? null : request.notes();
         order.changeDelivery(new Order.Delivery(address, requested, method, notes));
         if (!address.equals(was.shippingAddress())) {
             details.add("shipping address changed");
             if (!address.country().equals(was.shippingAddress().country())) {
-                retax(order, customer != null ? customer : customers.find(order.customerId()).orElseThrow());
+                retax(
+                        order,
+                        customer != null
+                                ? customer
+                                : customers.find(order.customerId()).orElseThrow());
                 details.add("taxed for " + address.country());
             }
         }
@@ -309,7 +361,8 @@ class OrderService {
         for (int i = 0; i < lineChanges.size(); i++) {
             OrderRequests.ChangeLine c = lineChanges.get(i);
             if (c.lineNumber() == null) {
-                added.add(new OrderPlacementService.LineInput("lines[" + i + "]", c.sku(), c.quantity(), c.unitPrice()));
+                added.add(
+                        new OrderPlacementService.LineInput("lines[" + i + "]", c.sku(), c.quantity(), c.unitPrice()));
                 continue;
             }
             OrderLine line = order.line(c.lineNumber());
@@ -342,21 +395,30 @@ class OrderService {
                 if (reduction.releasedFromStock() > 0) {
                     inventory.release(order.id(), line.lineNumber(), reduction.releasedFromStock());
                 }
-                details.add(reduction.lineCancelled() ? "line " + line.lineNumber() + " cancelled"
-                        : "line " + line.lineNumber() + " quantity " + active + " → " + target);
+                details.add(
+                        reduction.lineCancelled()
+                                ? "line " + line.lineNumber() + " cancelled"
+                                : "line " + line.lineNumber() + " quantity " + active + " → " + target);
             }
         }
         return increases;
     }
 
     /** Sources increases and added lines from the stock levels (locked already), behind older backorders. */
-    private void sourceIncreases(Order order, List<Sourcing.Demand> increases, Map<Integer, OrderLine> added, Set<String> skus,
-            List<StockPosition> positions, String preferredWarehouse) {
+    private void sourceIncreases(
+            Order order,
+            List<Sourcing.Demand> increases,
+            Map<Integer, OrderLine> added,
+            Set<String> skus,
+            List<StockPosition> positions,
+            String preferredWarehouse) {
         List<StockPosition> current = inventory.lockPositions(skus);
         Sourcing sourcing = new Sourcing(current, store.backorderedPerSku(skus), preferredWarehouse);
         List<ReservationRequest> reservations = new ArrayList<>();
         for (Sourcing.LinePlan plan : sourcing.plan(increases)) {
-            String backorderWarehouse = plan.backordered() > 0 ? OrderPlacementService.backorderWarehouse(preferredWarehouse, plan, positions) : null;
+            String backorderWarehouse = plan.backordered() > 0
+                    ? OrderPlacementService.backorderWarehouse(preferredWarehouse, plan, positions)
+                    : null;
             OrderLine newLine = added.get(plan.lineNumber());
             if (newLine != null) {
                 order.addLine(newLine, plan.reserved(), plan.backordered(), backorderWarehouse);
@@ -364,19 +426,22 @@ class OrderService {
                 order.increase(order.line(plan.lineNumber()), plan.reserved(), plan.backordered(), backorderWarehouse);
             }
             for (Sourcing.Allocation a : plan.allocations()) {
-                reservations.add(new ReservationRequest(order.id(), plan.lineNumber(), plan.sku(), a.warehouse(), a.quantity()));
+                reservations.add(
+                        new ReservationRequest(order.id(), plan.lineNumber(), plan.sku(), a.warehouse(), a.quantity()));
             }
         }
         inventory.reserve(reservations);
     }
 
     /** A change that raised the order's value is credit-checked again with the new total in place of the old one. */
-    private void recheckCredit(Order order, Locked locked, CustomerSnapshot customer, List<OrderStore.HistoryEntry> history) {
+    private void recheckCredit(
+            Order order, Locked locked, CustomerSnapshot customer, List<OrderStore.HistoryEntry> history) {
         if (customer == null || (order.status() != OrderStatus.PLACED && order.status() != OrderStatus.CONFIRMED)) {
             return;
         }
         BigDecimal previous = locked.before().totals().total().amount();
-        String problem = placement.creditProblem(customer, order.total().amount().subtract(previous));
+        String problem =
+                placement.creditProblem(customer, order.total().amount().subtract(previous));
         if (problem != null && order.total().amount().compareTo(previous) > 0) {
             history.add(transition(order, order.hold(Order.HoldKind.CREDIT, problem), problem));
         }
@@ -401,7 +466,8 @@ class OrderService {
 
     /** See {@link org.ordo.orders.OrderEntry#backdate}: shifts the order's whole timeline back to {@code placedAt}. */
     @Transactional
-    OrderViews.OrderView backdate(UUID orderId, Instant placedAt, java.time.Duration toShip, java.time.Duration toDeliver) {
+    OrderViews.OrderView backdate(
+            UUID orderId, Instant placedAt, java.time.Duration toShip, java.time.Duration toDeliver) {
         Locked locked = lock(orderId.toString(), null);
         Order order = locked.order();
         Instant now = Instant.now();
@@ -410,13 +476,18 @@ class OrderService {
         }
         placedAt = placedAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         if (placedAt.isAfter(now) || placedAt.isAfter(order.placedAt())) {
-            throw OrdoException.invalid("placedAt", "must be in the past and not after the current placement " + order.placedAt());
+            throw OrdoException.invalid(
+                    "placedAt", "must be in the past and not after the current placement " + order.placedAt());
         }
-        if (placedAt.atZone(ZoneOffset.UTC).getYear() != order.placedAt().atZone(ZoneOffset.UTC).getYear()) {
+        if (placedAt.atZone(ZoneOffset.UTC).getYear()
+                != order.placedAt().atZone(ZoneOffset.UTC).getYear()) {
             throw OrdoException.invalid("placedAt", "must be in the year of the order number " + order.number());
         }
-        if (toShip != null && (toShip.isNegative() || toDeliver == null || toDeliver.isNegative()
-                || placedAt.plus(toShip).plus(toDeliver).isAfter(now))) {
+        if (toShip != null
+                && (toShip.isNegative()
+                        || toDeliver == null
+                        || toDeliver.isNegative()
+                        || placedAt.plus(toShip).plus(toDeliver).isAfter(now))) {
             throw OrdoException.invalid("toShip", "shipping and delivery times must be positive and end before now");
         }
         java.time.Duration shift = java.time.Duration.between(placedAt, order.placedAt());
@@ -424,8 +495,15 @@ class OrderService {
         if (toShip != null) {
             store.spaceFulfilment(order.id(), placedAt, toShip, toDeliver);
         }
-        store.appendHistory(List.of(new OrderStore.HistoryEntry(order.id(), now, Actor.current().username(), "BACKDATED", null, null,
-                "data import", "placed at " + order.placedAt() + " → " + placedAt)));
+        store.appendHistory(List.of(new OrderStore.HistoryEntry(
+                order.id(),
+                now,
+                Actor.current().username(),
+                "BACKDATED",
+                null,
+                null,
+                "data import",
+                "placed at " + order.placedAt() + " → " + placedAt)));
         Order after = store.lock(order.id()).orElseThrow();
         OrderViews.OrderView view = OrderViews.view(after, OrderViews.byLine(inventory.activeReservations(order.id())));
         audit.record("ORDER", order.id().toString(), "BACKDATED", locked.before(), view);
@@ -449,12 +527,14 @@ class OrderService {
         return save(locked, history, action, locked.order().lines());
     }
 
-    private OrderViews.OrderView save(Locked locked, List<OrderStore.HistoryEntry> history, String action, List<OrderLine> linesToUpdate) {
+    private OrderViews.OrderView save(
+            Locked locked, List<OrderStore.HistoryEntry> history, String action, List<OrderLine> linesToUpdate) {
         Order order = locked.order();
         store.updateHeader(order);
         store.updateLines(order.id(), linesToUpdate);
         store.appendHistory(history);
-        OrderViews.OrderView after = OrderViews.view(order, OrderViews.byLine(inventory.activeReservations(order.id())));
+        OrderViews.OrderView after =
+                OrderViews.view(order, OrderViews.byLine(inventory.activeReservations(order.id())));
         audit.record("ORDER", order.id().toString(), action, locked.before(), after);
         for (OrderStore.HistoryEntry h : history) {
             if (h.to() != null) {
@@ -477,8 +557,10 @@ class OrderService {
 
     private static void requireChangeable(Order order) {
         if (!order.status().allowsChanges()) {
-            throw OrdoException.conflict("not-changeable", "Order " + order.number() + " is " + order.status()
-                    + "; lines can change only while it is DRAFT, PLACED, CONFIRMED or ON_HOLD.");
+            throw OrdoException.conflict(
+                    "not-changeable",
+                    "Order " + order.number() + " is " + order.status()
+                            + "; lines can change only while it is DRAFT, PLACED, CONFIRMED or ON_HOLD.");
         }
     }
 
@@ -491,6 +573,7 @@ class OrderService {
     }
 
     private static OrderStore.HistoryEntry transition(Order order, OrderStatus from, String reason) {
-        return new OrderStore.HistoryEntry(order.id(), Instant.now(), Actor.current().username(), "STATUS", from, order.status(), reason, null);
+        return new OrderStore.HistoryEntry(
+                order.id(), Instant.now(), Actor.current().username(), "STATUS", from, order.status(), reason, null);
     }
 }

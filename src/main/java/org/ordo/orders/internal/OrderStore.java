@@ -1,20 +1,5 @@
 package org.ordo.orders.internal;
 
-import org.ordo.customers.CustomerSnapshot;
-import org.ordo.customers.Customers;
-import org.ordo.orders.LineStatus;
-import org.ordo.orders.OrderStatus;
-import org.ordo.orders.Orders;
-import org.ordo.platform.Database;
-import org.ordo.platform.PageResult;
-import org.ordo.platform.Paging;
-import org.ordo.platform.Sql;
-import org.ordo.shared.Address;
-import org.ordo.shared.Money;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -35,23 +20,57 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.ordo.customers.CustomerSnapshot;
+import org.ordo.customers.Customers;
+import org.ordo.orders.LineStatus;
+import org.ordo.orders.OrderStatus;
+import org.ordo.orders.Orders;
+import org.ordo.platform.Database;
+import org.ordo.platform.PageResult;
+import org.ordo.platform.Paging;
+import org.ordo.platform.Sql;
+import org.ordo.shared.Address;
+import org.ordo.shared.Money;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /** Orders, lines and history in tables sales_order, order_line, order_history. */
 @Component
 class OrderStore {
 
-    record HistoryEntry(UUID orderId, Instant at, String actor, String kind, OrderStatus from, OrderStatus to, String reason,
+    record HistoryEntry(
+            UUID orderId,
+            Instant at,
+            String actor,
+            String kind,
+            OrderStatus from,
+            OrderStatus to,
+            String reason,
             String details) {}
 
-    record Summary(UUID id, String number, UUID customerId, String channel, String externalReference, OrderStatus status,
-            Money total, Instant placedAt) {}
+    record Summary(
+            UUID id,
+            String number,
+            UUID customerId,
+            String channel,
+            String externalReference,
+            OrderStatus status,
+            Money total,
+            Instant placedAt) {}
 
-    record SearchFilter(Set<OrderStatus> statuses, UUID customerId, String channel, Instant placedFrom, Instant placedTo,
+    record SearchFilter(
+            Set<OrderStatus> statuses,
+            UUID customerId,
+            String channel,
+            Instant placedFrom,
+            Instant placedTo,
             String text) {}
 
-    private static final String LINE_COLUMNS = "order_id, line_number, sku, product_name, quantity, unit_price, price_overridden, "
-            + "tax_category, tax_rate, line_net, tax, reserved_quantity, backordered_quantity, cancelled_quantity, shipped_quantity, "
-            + "backordered_at_placement, backorder_warehouse, status, placed_at, returned_quantity";
+    private static final String LINE_COLUMNS =
+            "order_id, line_number, sku, product_name, quantity, unit_price, price_overridden, "
+                    + "tax_category, tax_rate, line_net, tax, reserved_quantity, backordered_quantity, cancelled_quantity, shipped_quantity, "
+                    + "backordered_at_placement, backorder_warehouse, status, placed_at, returned_quantity";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -64,8 +83,9 @@ class OrderStore {
     /** Orders looked up by id in one query at most: a bounded IN list whatever the caller asks for. */
     static final int BATCH = 1000;
 
-    private static final String SELECT_SUMMARY = "SELECT id, number, customer_id, channel, external_reference, status, total, currency, "
-            + "placed_at FROM sales_order";
+    private static final String SELECT_SUMMARY =
+            "SELECT id, number, customer_id, channel, external_reference, status, total, currency, "
+                    + "placed_at FROM sales_order";
 
     OrderStore(JdbcClient jdbc, JdbcTemplate template, Database database, Customers customers) {
         this.jdbc = jdbc;
@@ -81,24 +101,55 @@ class OrderStore {
     }
 
     void insert(Order o) {
-        jdbc.sql("INSERT INTO sales_order (id, number, customer_id, channel, external_reference, currency, status, ship_name, ship_line1, "
-                        + "ship_line2, ship_city, ship_region, ship_postal_code, ship_country, requested_delivery_date, promised_date, "
-                        + "shipping_method, notes, subtotal, discount, shipping, tax, total, hold_kind, hold_reason, placed_at, placed_by, version, "
-                        + "updated_at, credit_exposure, credit_limit) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(o.id(), o.number(), o.customerId(), o.channel(), o.externalReference(), o.currency().getCurrencyCode(), o.status().name(),
-                        o.shippingAddress().name(), o.shippingAddress().line1(), o.shippingAddress().line2(), o.shippingAddress().city(),
-                        o.shippingAddress().region(), o.shippingAddress().postalCode(), o.shippingAddress().country(),
-                        date(o.requestedDeliveryDate()), date(o.promisedDate()), o.shippingMethod(), o.notes(), o.subtotal().amount(),
-                        o.discount().amount(), o.shipping().amount(), o.tax().amount(), o.total().amount(), holdKind(o), o.holdReason(),
-                        Timestamp.from(o.placedAt()), o.placedBy(), o.version(), Timestamp.from(Instant.now()), o.creditExposure(), o.creditLimit())
+        jdbc.sql(
+                        "INSERT INTO sales_order (id, number, customer_id, channel, external_reference, currency, status, ship_name, ship_line1, "
+                                + "ship_line2, ship_city, ship_region, ship_postal_code, ship_country, requested_delivery_date, promised_date, "
+                                + "shipping_method, notes, subtotal, discount, shipping, tax, total, hold_kind, hold_reason, placed_at, placed_by, version, "
+                                + "updated_at, credit_exposure, credit_limit) "
+                                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        o.id(),
+                        o.number(),
+                        o.customerId(),
+                        o.channel(),
+                        o.externalReference(),
+                        o.currency().getCurrencyCode(),
+                        o.status().name(),
+                        o.shippingAddress().name(),
+                        o.shippingAddress().line1(),
+                        o.shippingAddress().line2(),
+                        o.shippingAddress().city(),
+                        o.shippingAddress().region(),
+                        o.shippingAddress().postalCode(),
+                        o.shippingAddress().country(),
+                        date(o.requestedDeliveryDate()),
+                        date(o.promisedDate()),
+                        o.shippingMethod(),
+                        o.notes(),
+                        o.subtotal().amount(),
+                        o.discount().amount(),
+                        o.shipping().amount(),
+                        o.tax().amount(),
+                        o.total().amount(),
+                        holdKind(o),
+                        o.holdReason(),
+                        Timestamp.from(o.placedAt()),
+                        o.placedBy(),
+                        o.version(),
+                        Timestamp.from(Instant.now()),
+                        o.creditExposure(),
+                        o.creditLimit())
                 .update();
         insertLines(o.lines().stream().map(l -> new Object[] {o.id(), l}).toList());
     }
 
     void insertLines(List<Object[]> orderIdAndLine) {
-        template.batchUpdate("INSERT INTO order_line (" + LINE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                orderIdAndLine, orderIdAndLine.size(), (ps, pair) -> {
+        template.batchUpdate(
+                "INSERT INTO order_line (" + LINE_COLUMNS
+                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                orderIdAndLine,
+                orderIdAndLine.size(),
+                (ps, pair) -> {
                     OrderLine l = (OrderLine) pair[1];
                     ps.setObject(1, pair[0]);
                     ps.setInt(2, l.lineNumber());
@@ -125,15 +176,36 @@ class OrderStore {
 
     /** Saves the header; bumps the version. */
     void updateHeader(Order o) {
-        jdbc.sql("UPDATE sales_order SET status = ?, ship_name = ?, ship_line1 = ?, ship_line2 = ?, ship_city = ?, ship_region = ?, "
-                        + "ship_postal_code = ?, ship_country = ?, requested_delivery_date = ?, promised_date = ?, shipping_method = ?, notes = ?, "
-                        + "subtotal = ?, discount = ?, shipping = ?, tax = ?, total = ?, hold_kind = ?, hold_reason = ?, shipped_at = ?, delivered_at = ?, "
-                        + "completed_at = ?, version = version + 1, updated_at = ? WHERE id = ?")
-                .params(o.status().name(), o.shippingAddress().name(), o.shippingAddress().line1(), o.shippingAddress().line2(),
-                        o.shippingAddress().city(), o.shippingAddress().region(), o.shippingAddress().postalCode(), o.shippingAddress().country(),
-                        date(o.requestedDeliveryDate()), date(o.promisedDate()), o.shippingMethod(), o.notes(), o.subtotal().amount(),
-                        o.discount().amount(), o.shipping().amount(), o.tax().amount(), o.total().amount(), holdKind(o), o.holdReason(),
-                        timestamp(o.shippedAt()), timestamp(o.deliveredAt()), timestamp(o.completedAt()), Timestamp.from(Instant.now()), o.id())
+        jdbc.sql(
+                        "UPDATE sales_order SET status = ?, ship_name = ?, ship_line1 = ?, ship_line2 = ?, ship_city = ?, ship_region = ?, "
+                                + "ship_postal_code = ?, ship_country = ?, requested_delivery_date = ?, promised_date = ?, shipping_method = ?, notes = ?, "
+                                + "subtotal = ?, discount = ?, shipping = ?, tax = ?, total = ?, hold_kind = ?, hold_reason = ?, shipped_at = ?, delivered_at = ?, "
+                                + "completed_at = ?, version = version + 1, updated_at = ? WHERE id = ?")
+                .params(
+                        o.status().name(),
+                        o.shippingAddress().name(),
+                        o.shippingAddress().line1(),
+                        o.shippingAddress().line2(),
+                        o.shippingAddress().city(),
+                        o.shippingAddress().region(),
+                        o.shippingAddress().postalCode(),
+                        o.shippingAddress().country(),
+                        date(o.requestedDeliveryDate()),
+                        date(o.promisedDate()),
+                        o.shippingMethod(),
+                        o.notes(),
+                        o.subtotal().amount(),
+                        o.discount().amount(),
+                        o.shipping().amount(),
+                        o.tax().amount(),
+                        o.total().amount(),
+                        holdKind(o),
+                        o.holdReason(),
+                        timestamp(o.shippedAt()),
+                        timestamp(o.deliveredAt()),
+                        timestamp(o.completedAt()),
+                        Timestamp.from(Instant.now()),
+                        o.id())
                 .update();
         o.saved();
     }
@@ -143,10 +215,13 @@ class OrderStore {
             return;
         }
         List<OrderLine> list = List.copyOf(lines);
-        template.batchUpdate("UPDATE order_line SET quantity = ?, line_net = ?, tax = ?, tax_rate = ?, reserved_quantity = ?, backordered_quantity = ?, "
-                + "cancelled_quantity = ?, shipped_quantity = ?, backorder_warehouse = ?, status = ?, returned_quantity = ? "
-                + "WHERE order_id = ? AND line_number = ?",
-                list, list.size(), (ps, l) -> {
+        template.batchUpdate(
+                "UPDATE order_line SET quantity = ?, line_net = ?, tax = ?, tax_rate = ?, reserved_quantity = ?, backordered_quantity = ?, "
+                        + "cancelled_quantity = ?, shipped_quantity = ?, backorder_warehouse = ?, status = ?, returned_quantity = ? "
+                        + "WHERE order_id = ? AND line_number = ?",
+                list,
+                list.size(),
+                (ps, l) -> {
                     ps.setLong(1, l.quantity());
                     ps.setBigDecimal(2, l.lineNet().amount());
                     ps.setBigDecimal(3, l.tax().amount());
@@ -170,8 +245,9 @@ class OrderStore {
      */
     void shiftTimeline(UUID orderId, java.time.Duration shift) {
         long days = shift.toDays();
-        Map<String, Object> header = jdbc.sql("SELECT placed_at, shipped_at, delivered_at, completed_at, requested_delivery_date, "
-                        + "promised_date FROM sales_order WHERE id = ?")
+        Map<String, Object> header = jdbc.sql(
+                        "SELECT placed_at, shipped_at, delivered_at, completed_at, requested_delivery_date, "
+                                + "promised_date FROM sales_order WHERE id = ?")
                 .param(orderId)
                 .query((rs, n) -> {
                     Map<String, Object> row = new HashMap<>();
@@ -184,27 +260,45 @@ class OrderStore {
                     return row;
                 })
                 .single();
-        jdbc.sql("UPDATE sales_order SET placed_at = ?, shipped_at = ?, delivered_at = ?, completed_at = ?, requested_delivery_date = ?, "
-                        + "promised_date = ?, version = version + 1, updated_at = ? WHERE id = ?")
-                .params(timestamp(minus((Instant) header.get("placed"), shift)), timestamp(minus((Instant) header.get("shipped"), shift)),
-                        timestamp(minus((Instant) header.get("delivered"), shift)), timestamp(minus((Instant) header.get("completed"), shift)),
-                        date(header.get("requested") == null ? null : ((LocalDate) header.get("requested")).minusDays(days)),
-                        date(header.get("promised") == null ? null : ((LocalDate) header.get("promised")).minusDays(days)),
-                        Timestamp.from(Instant.now()), orderId)
+        jdbc.sql(
+                        "UPDATE sales_order SET placed_at = ?, shipped_at = ?, delivered_at = ?, completed_at = ?, requested_delivery_date = ?, "
+                                + "promised_date = ?, version = version + 1, updated_at = ? WHERE id = ?")
+                .params(
+                        timestamp(minus((Instant) header.get("placed"), shift)),
+                        timestamp(minus((Instant) header.get("shipped"), shift)),
+                        timestamp(minus((Instant) header.get("delivered"), shift)),
+                        timestamp(minus((Instant) header.get("completed"), shift)),
+                        date(
+                                header.get("requested") == null
+                                        ? null
+                                        : ((LocalDate) header.get("requested")).minusDays(days)),
+                        date(
+                                header.get("promised") == null
+                                        ? null
+                                        : ((LocalDate) header.get("promised")).minusDays(days)),
+                        Timestamp.from(Instant.now()),
+                        orderId)
                 .update();
-        List<Object[]> lines = jdbc.sql("SELECT line_number, placed_at FROM order_line WHERE order_id = ?").param(orderId)
-                .query((rs, n) -> new Object[] {Timestamp.from(rs.getTimestamp(2).toInstant().minus(shift)), orderId, rs.getInt(1)})
+        List<Object[]> lines = jdbc.sql("SELECT line_number, placed_at FROM order_line WHERE order_id = ?")
+                .param(orderId)
+                .query((rs, n) -> new Object[] {
+                    Timestamp.from(rs.getTimestamp(2).toInstant().minus(shift)), orderId, rs.getInt(1)
+                })
                 .list();
         template.batchUpdate("UPDATE order_line SET placed_at = ? WHERE order_id = ? AND line_number = ?", lines);
-        List<Object[]> history = jdbc.sql("SELECT id, at FROM order_history WHERE order_id = ?").param(orderId)
-                .query((rs, n) -> new Object[] {Timestamp.from(rs.getTimestamp(2).toInstant().minus(shift)), rs.getLong(1)})
+        List<Object[]> history = jdbc.sql("SELECT id, at FROM order_history WHERE order_id = ?")
+                .param(orderId)
+                .query((rs, n) -> new Object[] {
+                    Timestamp.from(rs.getTimestamp(2).toInstant().minus(shift)), rs.getLong(1)
+                })
                 .list();
         template.batchUpdate("UPDATE order_history SET at = ? WHERE id = ?", history);
     }
 
     /** The transitions of an imported order's timeline that happen when it ships, and when it is delivered. */
-    private static final String SHIPPING_STATES = Sql.list(List.of(OrderStatus.IN_FULFILLMENT, OrderStatus.PARTIALLY_SHIPPED,
-            OrderStatus.SHIPPED));
+    private static final String SHIPPING_STATES =
+            Sql.list(List.of(OrderStatus.IN_FULFILLMENT, OrderStatus.PARTIALLY_SHIPPED, OrderStatus.SHIPPED));
+
     private static final String DELIVERED_STATES = Sql.list(List.of(OrderStatus.DELIVERED, OrderStatus.COMPLETED));
 
     /**
@@ -214,15 +308,18 @@ class OrderStore {
     void spaceFulfilment(UUID orderId, Instant placedAt, java.time.Duration toShip, java.time.Duration toDeliver) {
         Timestamp shipped = Timestamp.from(placedAt.plus(toShip));
         Timestamp delivered = Timestamp.from(placedAt.plus(toShip).plus(toDeliver));
-        jdbc.sql("UPDATE sales_order SET shipped_at = CASE WHEN shipped_at IS NULL THEN NULL ELSE CAST(? AS TIMESTAMP WITH TIME ZONE) END, "
-                        + "delivered_at = CASE WHEN delivered_at IS NULL THEN NULL ELSE CAST(? AS TIMESTAMP WITH TIME ZONE) END, "
-                        + "completed_at = CASE WHEN completed_at IS NULL THEN NULL ELSE CAST(? AS TIMESTAMP WITH TIME ZONE) END WHERE id = ?")
+        jdbc.sql(
+                        "UPDATE sales_order SET shipped_at = CASE WHEN shipped_at IS NULL THEN NULL ELSE CAST(? AS TIMESTAMP WITH TIME ZONE) END, "
+                                + "delivered_at = CASE WHEN delivered_at IS NULL THEN NULL ELSE CAST(? AS TIMESTAMP WITH TIME ZONE) END, "
+                                + "completed_at = CASE WHEN completed_at IS NULL THEN NULL ELSE CAST(? AS TIMESTAMP WITH TIME ZONE) END WHERE id = ?")
                 .params(shipped, delivered, delivered, orderId)
                 .update();
-        jdbc.sql("UPDATE order_history SET at = ? WHERE order_id = ? AND (kind = 'SHIPMENT' OR to_status IN " + SHIPPING_STATES + ")")
+        jdbc.sql("UPDATE order_history SET at = ? WHERE order_id = ? AND (kind = 'SHIPMENT' OR to_status IN "
+                        + SHIPPING_STATES + ")")
                 .params(shipped, orderId)
                 .update();
-        jdbc.sql("UPDATE order_history SET at = ? WHERE order_id = ? AND (kind = 'DELIVERY' OR to_status IN " + DELIVERED_STATES + ")")
+        jdbc.sql("UPDATE order_history SET at = ? WHERE order_id = ? AND (kind = 'DELIVERY' OR to_status IN "
+                        + DELIVERED_STATES + ")")
                 .params(delivered, orderId)
                 .update();
     }
@@ -233,9 +330,16 @@ class OrderStore {
 
     /** Loads an order and locks it and its lines until the transaction ends (lock order: order, then its lines). */
     Optional<Order> lock(UUID id) {
-        Optional<Order> order = jdbc.sql("SELECT * FROM sales_order WHERE id = ? FOR UPDATE").param(id).query(OrderStore::mapOrder).optional();
-        order.ifPresent(o -> jdbc.sql("SELECT " + LINE_COLUMNS + " FROM order_line WHERE order_id = ? ORDER BY line_number FOR UPDATE")
-                .param(id).query((rs, n) -> mapLine(rs, o.currency())).list().forEach(o::restoreLine));
+        Optional<Order> order = jdbc.sql("SELECT * FROM sales_order WHERE id = ? FOR UPDATE")
+                .param(id)
+                .query(OrderStore::mapOrder)
+                .optional();
+        order.ifPresent(o -> jdbc.sql("SELECT " + LINE_COLUMNS
+                        + " FROM order_line WHERE order_id = ? ORDER BY line_number FOR UPDATE")
+                .param(id)
+                .query((rs, n) -> mapLine(rs, o.currency()))
+                .list()
+                .forEach(o::restoreLine));
         return order;
     }
 
@@ -243,10 +347,20 @@ class OrderStore {
     Optional<Order> find(String idOrNumber) {
         UUID id = idOrNumber == null ? null : parseUuid(idOrNumber);
         Optional<Order> order = id != null
-                ? jdbc.sql("SELECT * FROM sales_order WHERE id = ?").param(id).query(OrderStore::mapOrder).optional()
-                : jdbc.sql("SELECT * FROM sales_order WHERE number = ?").param(idOrNumber).query(OrderStore::mapOrder).optional();
-        order.ifPresent(o -> jdbc.sql("SELECT " + LINE_COLUMNS + " FROM order_line WHERE order_id = ? ORDER BY line_number")
-                .param(o.id()).query((rs, n) -> mapLine(rs, o.currency())).list().forEach(o::restoreLine));
+                ? jdbc.sql("SELECT * FROM sales_order WHERE id = ?")
+                        .param(id)
+                        .query(OrderStore::mapOrder)
+                        .optional()
+                : jdbc.sql("SELECT * FROM sales_order WHERE number = ?")
+                        .param(idOrNumber)
+                        .query(OrderStore::mapOrder)
+                        .optional();
+        order.ifPresent(
+                o -> jdbc.sql("SELECT " + LINE_COLUMNS + " FROM order_line WHERE order_id = ? ORDER BY line_number")
+                        .param(o.id())
+                        .query((rs, n) -> mapLine(rs, o.currency()))
+                        .list()
+                        .forEach(o::restoreLine));
         return order;
     }
 
@@ -256,15 +370,22 @@ class OrderStore {
         if (id != null) {
             return Optional.of(id);
         }
-        return jdbc.sql("SELECT id FROM sales_order WHERE number = ?").param(idOrNumber).query(UUID.class).optional();
+        return jdbc.sql("SELECT id FROM sales_order WHERE number = ?")
+                .param(idOrNumber)
+                .query(UUID.class)
+                .optional();
     }
 
     void appendHistory(List<HistoryEntry> entries) {
         if (entries.isEmpty()) {
             return;
         }
-        template.batchUpdate("INSERT INTO order_history (order_id, at, actor, kind, from_status, to_status, reason, details) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", entries, entries.size(), (PreparedStatement ps, HistoryEntry h) -> {
+        template.batchUpdate(
+                "INSERT INTO order_history (order_id, at, actor, kind, from_status, to_status, reason, details) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                entries,
+                entries.size(),
+                (PreparedStatement ps, HistoryEntry h) -> {
                     ps.setObject(1, h.orderId());
                     ps.setTimestamp(2, Timestamp.from(h.at()));
                     ps.setString(3, h.actor());
@@ -277,10 +398,17 @@ class OrderStore {
     }
 
     List<HistoryEntry> history(UUID orderId) {
-        return jdbc.sql("SELECT * FROM order_history WHERE order_id = ? ORDER BY id").param(orderId)
-                .query((rs, n) -> new HistoryEntry(rs.getObject("order_id", UUID.class), rs.getTimestamp("at").toInstant(),
-                        rs.getString("actor"), rs.getString("kind"), status(rs.getString("from_status")), status(rs.getString("to_status")),
-                        rs.getString("reason"), rs.getString("details")))
+        return jdbc.sql("SELECT * FROM order_history WHERE order_id = ? ORDER BY id")
+                .param(orderId)
+                .query((rs, n) -> new HistoryEntry(
+                        rs.getObject("order_id", UUID.class),
+                        rs.getTimestamp("at").toInstant(),
+                        rs.getString("actor"),
+                        rs.getString("kind"),
+                        status(rs.getString("from_status")),
+                        status(rs.getString("to_status")),
+                        rs.getString("reason"),
+                        rs.getString("details")))
                 .list();
     }
 
@@ -310,17 +438,24 @@ class OrderStore {
         if (filter.text() != null && !filter.text().isBlank()) {
             // the customer's name is found among the customers (thousands), then their orders by index: a name matched
             // in a million orders' text would read them all
-            List<UUID> named = customers.search(filter.text().trim(), TEXT_CUSTOMERS).stream().map(CustomerSnapshot::id).toList();
+            List<UUID> named = customers.search(filter.text().trim(), TEXT_CUSTOMERS).stream()
+                    .map(CustomerSnapshot::id)
+                    .toList();
             where.append(" AND (number = :text OR external_reference = :text")
-                    .append(named.isEmpty() ? "" : " OR customer_id IN (:namedCustomers)").append(")");
+                    .append(named.isEmpty() ? "" : " OR customer_id IN (:namedCustomers)")
+                    .append(")");
             params.put("text", filter.text().trim());
             if (!named.isEmpty()) {
                 params.put("namedCustomers", named);
             }
         }
-        long counted = jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM sales_order" + where + " LIMIT " + (PageResult.COUNT_LIMIT + 1) + ") c")
-                .params(params).query(Long.class).single();
-        List<Summary> items = jdbc.sql(SELECT_SUMMARY + where + " ORDER BY placed_at DESC, id LIMIT :limit OFFSET :offset")
+        long counted = jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM sales_order" + where + " LIMIT "
+                        + (PageResult.COUNT_LIMIT + 1) + ") c")
+                .params(params)
+                .query(Long.class)
+                .single();
+        List<Summary> items = jdbc.sql(
+                        SELECT_SUMMARY + where + " ORDER BY placed_at DESC, id LIMIT :limit OFFSET :offset")
                 .params(params)
                 .param("limit", paging.size())
                 .param("offset", paging.offset())
@@ -333,7 +468,10 @@ class OrderStore {
     List<Summary> summaries(Collection<UUID> orderIds) {
         List<Summary> summaries = new ArrayList<>();
         for (List<UUID> batch : batches(orderIds)) {
-            summaries.addAll(jdbc.sql(SELECT_SUMMARY + " WHERE id IN (:ids)").param("ids", batch).query(OrderStore::mapSummary).list());
+            summaries.addAll(jdbc.sql(SELECT_SUMMARY + " WHERE id IN (:ids)")
+                    .param("ids", batch)
+                    .query(OrderStore::mapSummary)
+                    .list());
         }
         return summaries;
     }
@@ -342,11 +480,18 @@ class OrderStore {
     List<Orders.LineQuantities> lineQuantities(Collection<UUID> orderIds) {
         List<Orders.LineQuantities> lines = new ArrayList<>();
         for (List<UUID> batch : batches(orderIds)) {
-            lines.addAll(jdbc.sql("SELECT l.order_id, o.number, l.line_number, l.quantity, l.cancelled_quantity, l.shipped_quantity, "
-                            + "l.returned_quantity FROM order_line l JOIN sales_order o ON o.id = l.order_id WHERE l.order_id IN (:ids)")
+            lines.addAll(jdbc.sql(
+                            "SELECT l.order_id, o.number, l.line_number, l.quantity, l.cancelled_quantity, l.shipped_quantity, "
+                                    + "l.returned_quantity FROM order_line l JOIN sales_order o ON o.id = l.order_id WHERE l.order_id IN (:ids)")
                     .param("ids", batch)
-                    .query((rs, n) -> new Orders.LineQuantities(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3), rs.getLong(4),
-                            rs.getLong(5), rs.getLong(6), rs.getLong(7)))
+                    .query((rs, n) -> new Orders.LineQuantities(
+                            rs.getObject(1, UUID.class),
+                            rs.getString(2),
+                            rs.getInt(3),
+                            rs.getLong(4),
+                            rs.getLong(5),
+                            rs.getLong(6),
+                            rs.getLong(7)))
                     .list());
         }
         return lines;
@@ -363,15 +508,28 @@ class OrderStore {
     }
 
     private static Summary mapSummary(ResultSet rs, int row) throws SQLException {
-        return new Summary(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class), rs.getString(4), rs.getString(5),
-                OrderStatus.valueOf(rs.getString(6)), Money.of(rs.getBigDecimal(7), rs.getString(8).trim()), rs.getTimestamp(9).toInstant());
+        return new Summary(
+                rs.getObject(1, UUID.class),
+                rs.getString(2),
+                rs.getObject(3, UUID.class),
+                rs.getString(4),
+                rs.getString(5),
+                OrderStatus.valueOf(rs.getString(6)),
+                Money.of(rs.getBigDecimal(7), rs.getString(8).trim()),
+                rs.getTimestamp(9).toInstant());
     }
 
     /** Value of the customer's accepted, unshipped orders (credit exposure, invariant 11). */
     BigDecimal openOrderValue(UUID customerId) {
-        BigDecimal value = jdbc.sql("SELECT COALESCE(SUM(total), 0) FROM sales_order WHERE customer_id = :customer AND status IN (:open)")
+        BigDecimal value = jdbc.sql(
+                        "SELECT COALESCE(SUM(total), 0) FROM sales_order WHERE customer_id = :customer AND status IN (:open)")
                 .param("customer", customerId)
-                .param("open", List.of(OrderStatus.values()).stream().filter(OrderStatus::isOpen).map(Enum::name).toList())
+                .param(
+                        "open",
+                        List.of(OrderStatus.values()).stream()
+                                .filter(OrderStatus::isOpen)
+                                .map(Enum::name)
+                                .toList())
                 .query(BigDecimal.class)
                 .single();
         return value == null ? BigDecimal.ZERO : value;
@@ -383,7 +541,8 @@ class OrderStore {
         if (skus.isEmpty()) {
             return result;
         }
-        jdbc.sql("SELECT sku, SUM(backordered_quantity) FROM order_line WHERE sku IN (:skus) AND backordered_quantity > 0 GROUP BY sku")
+        jdbc.sql(
+                        "SELECT sku, SUM(backordered_quantity) FROM order_line WHERE sku IN (:skus) AND backordered_quantity > 0 GROUP BY sku")
                 .param("skus", Set.copyOf(skus))
                 .query(rs -> {
                     result.put(rs.getString(1), rs.getLong(2));
@@ -393,32 +552,72 @@ class OrderStore {
 
     private static Order mapOrder(ResultSet rs, int row) throws SQLException {
         Currency currency = Currency.getInstance(rs.getString("currency").trim());
-        Order.Identity identity = new Order.Identity(rs.getObject("id", UUID.class), rs.getString("number"),
-                rs.getObject("customer_id", UUID.class), rs.getString("channel"), rs.getString("external_reference"), currency,
-                rs.getTimestamp("placed_at").toInstant(), rs.getString("placed_by"));
-        Address shipTo = new Address(rs.getString("ship_name"), rs.getString("ship_line1"), rs.getString("ship_line2"),
-                rs.getString("ship_city"), rs.getString("ship_region"), rs.getString("ship_postal_code"), trim(rs.getString("ship_country")));
-        Order.Delivery delivery = new Order.Delivery(shipTo, localDate(rs.getDate("requested_delivery_date")),
-                rs.getString("shipping_method"), rs.getString("notes"));
+        Order.Identity identity = new Order.Identity(
+                rs.getObject("id", UUID.class),
+                rs.getString("number"),
+                rs.getObject("customer_id", UUID.class),
+                rs.getString("channel"),
+                rs.getString("external_reference"),
+                currency,
+                rs.getTimestamp("placed_at").toInstant(),
+                rs.getString("placed_by"));
+        Address shipTo = new Address(
+                rs.getString("ship_name"),
+                rs.getString("ship_line1"),
+                rs.getString("ship_line2"),
+                rs.getString("ship_city"),
+                rs.getString("ship_region"),
+                rs.getString("ship_postal_code"),
+                trim(rs.getString("ship_country")));
+        Order.Delivery delivery = new Order.Delivery(
+                shipTo,
+                localDate(rs.getDate("requested_delivery_date")),
+                rs.getString("shipping_method"),
+                rs.getString("notes"));
         String holdKind = rs.getString("hold_kind");
-        Order.Stored stored = new Order.Stored(OrderStatus.valueOf(rs.getString("status")), localDate(rs.getDate("promised_date")),
-                holdKind == null ? null : Order.HoldKind.valueOf(holdKind), rs.getString("hold_reason"),
-                money(rs.getBigDecimal("subtotal"), currency), money(rs.getBigDecimal("discount"), currency),
-                money(rs.getBigDecimal("shipping"), currency), money(rs.getBigDecimal("tax"), currency),
-                money(rs.getBigDecimal("total"), currency), rs.getLong("version"), instant(rs.getTimestamp("shipped_at")),
-                instant(rs.getTimestamp("delivered_at")), instant(rs.getTimestamp("completed_at")));
+        Order.Stored stored = new Order.Stored(
+                OrderStatus.valueOf(rs.getString("status")),
+                localDate(rs.getDate("promised_date")),
+                holdKind == null ? null : Order.HoldKind.valueOf(holdKind),
+                rs.getString("hold_reason"),
+                money(rs.getBigDecimal("subtotal"), currency),
+                money(rs.getBigDecimal("discount"), currency),
+                money(rs.getBigDecimal("shipping"), currency),
+                money(rs.getBigDecimal("tax"), currency),
+                money(rs.getBigDecimal("total"), currency),
+                rs.getLong("version"),
+                instant(rs.getTimestamp("shipped_at")),
+                instant(rs.getTimestamp("delivered_at")),
+                instant(rs.getTimestamp("completed_at")));
         return Order.restore(identity, delivery, stored);
     }
 
     private static OrderLine mapLine(ResultSet rs, Currency currency) throws SQLException {
-        OrderLine priced = new OrderLine(rs.getInt("line_number"), rs.getString("sku"), rs.getString("product_name"),
-                rs.getLong("quantity"), money(rs.getBigDecimal("unit_price"), currency), rs.getBoolean("price_overridden"),
-                rs.getString("tax_category"), rs.getBigDecimal("tax_rate").stripTrailingZeros(), rs.getTimestamp("placed_at").toInstant());
-        OrderLine.Quantities quantities = new OrderLine.Quantities(rs.getLong("quantity"), rs.getLong("reserved_quantity"),
-                rs.getLong("backordered_quantity"), rs.getLong("cancelled_quantity"), rs.getLong("shipped_quantity"),
-                rs.getLong("returned_quantity"), rs.getLong("backordered_at_placement"));
-        return OrderLine.restore(priced, quantities, rs.getString("backorder_warehouse"), money(rs.getBigDecimal("line_net"), currency),
-                money(rs.getBigDecimal("tax"), currency), LineStatus.valueOf(rs.getString("status")));
+        OrderLine priced = new OrderLine(
+                rs.getInt("line_number"),
+                rs.getString("sku"),
+                rs.getString("product_name"),
+                rs.getLong("quantity"),
+                money(rs.getBigDecimal("unit_price"), currency),
+                rs.getBoolean("price_overridden"),
+                rs.getString("tax_category"),
+                rs.getBigDecimal("tax_rate").stripTrailingZeros(),
+                rs.getTimestamp("placed_at").toInstant());
+        OrderLine.Quantities quantities = new OrderLine.Quantities(
+                rs.getLong("quantity"),
+                rs.getLong("reserved_quantity"),
+                rs.getLong("backordered_quantity"),
+                rs.getLong("cancelled_quantity"),
+                rs.getLong("shipped_quantity"),
+                rs.getLong("returned_quantity"),
+                rs.getLong("backordered_at_placement"));
+        return OrderLine.restore(
+                priced,
+                quantities,
+                rs.getString("backorder_warehouse"),
+                money(rs.getBigDecimal("line_net"), currency),
+                money(rs.getBigDecimal("tax"), currency),
+                LineStatus.valueOf(rs.getString("status")));
     }
 
     /** Stored NUMERIC(19,4) back to the currency's scale (or finer, for unit prices). */

@@ -1,11 +1,5 @@
 package org.ordo.orders.internal;
 
-import org.ordo.inventory.ReservationView;
-import org.ordo.orders.LineStatus;
-import org.ordo.orders.OrderStatus;
-import org.ordo.shared.Address;
-import org.ordo.shared.Money;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,44 +7,119 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.ordo.inventory.ReservationView;
+import org.ordo.orders.LineStatus;
+import org.ordo.orders.OrderStatus;
+import org.ordo.shared.Address;
+import org.ordo.shared.Money;
 
 /** The JSON shapes of orders (docs/api.md). */
 final class OrderViews {
 
     private OrderViews() {}
 
-    record OrderView(UUID id, String number, UUID customerId, String channel, String externalReference, String currency,
-            OrderStatus status, Address shippingAddress, LocalDate requestedDeliveryDate, LocalDate promisedDate,
-            String shippingMethod, String notes, String holdReason, List<LineView> lines, Totals totals, Instant placedAt,
-            String placedBy, long version, List<String> allowedActions) {}
+    record OrderView(
+            UUID id,
+            String number,
+            UUID customerId,
+            String channel,
+            String externalReference,
+            String currency,
+            OrderStatus status,
+            Address shippingAddress,
+            LocalDate requestedDeliveryDate,
+            LocalDate promisedDate,
+            String shippingMethod,
+            String notes,
+            String holdReason,
+            List<LineView> lines,
+            Totals totals,
+            Instant placedAt,
+            String placedBy,
+            long version,
+            List<String> allowedActions) {}
 
-    record LineView(int lineNumber, String sku, String name, long quantity, long reservedQuantity, long backorderedQuantity,
-            long cancelledQuantity, long shippedQuantity, long returnedQuantity, LineStatus status, Money unitPrice, boolean priceOverridden,
-            String taxCategory, BigDecimal taxRate, Money lineNet, Money tax, List<Reserved> reservations) {}
+    record LineView(
+            int lineNumber,
+            String sku,
+            String name,
+            long quantity,
+            long reservedQuantity,
+            long backorderedQuantity,
+            long cancelledQuantity,
+            long shippedQuantity,
+            long returnedQuantity,
+            LineStatus status,
+            Money unitPrice,
+            boolean priceOverridden,
+            String taxCategory,
+            BigDecimal taxRate,
+            Money lineNet,
+            Money tax,
+            List<Reserved> reservations) {}
 
     record Reserved(String warehouse, long quantity) {}
 
     record Totals(Money subtotal, Money discount, Money shipping, Money tax, Money total) {}
 
-    record HistoryView(Instant at, String actor, String kind, OrderStatus fromStatus, OrderStatus toStatus, String reason,
+    record HistoryView(
+            Instant at,
+            String actor,
+            String kind,
+            OrderStatus fromStatus,
+            OrderStatus toStatus,
+            String reason,
             String details) {}
 
     static OrderView view(Order o, Map<Integer, List<Reserved>> reservations) {
         List<LineView> lines = new ArrayList<>(o.lines().size());
         for (OrderLine l : o.lines()) {
-            lines.add(new LineView(l.lineNumber(), l.sku(), l.productName(), l.quantity(), l.reserved(), l.backordered(), l.cancelled(), l.shipped(),
-                    l.returned(), l.status(), l.unitPrice(), l.priceOverridden(), l.taxCategory(), l.taxRate(), l.lineNet(), l.tax(),
+            lines.add(new LineView(
+                    l.lineNumber(),
+                    l.sku(),
+                    l.productName(),
+                    l.quantity(),
+                    l.reserved(),
+                    l.backordered(),
+                    l.cancelled(),
+                    l.shipped(),
+                    l.returned(),
+                    l.status(),
+                    l.unitPrice(),
+                    l.priceOverridden(),
+                    l.taxCategory(),
+                    l.taxRate(),
+                    l.lineNet(),
+                    l.tax(),
                     reservations.getOrDefault(l.lineNumber(), List.of())));
         }
-        return new OrderView(o.id(), o.number(), o.customerId(), o.channel(), o.externalReference(), o.currency().getCurrencyCode(), o.status(),
-                o.shippingAddress(), o.requestedDeliveryDate(), o.promisedDate(), o.shippingMethod(), o.notes(), o.holdReason(), lines,
-                new Totals(o.subtotal(), o.discount(), o.shipping(), o.tax(), o.total()), o.placedAt(), o.placedBy(), o.version(), actions(o.status()));
+        return new OrderView(
+                o.id(),
+                o.number(),
+                o.customerId(),
+                o.channel(),
+                o.externalReference(),
+                o.currency().getCurrencyCode(),
+                o.status(),
+                o.shippingAddress(),
+                o.requestedDeliveryDate(),
+                o.promisedDate(),
+                o.shippingMethod(),
+                o.notes(),
+                o.holdReason(),
+                lines,
+                new Totals(o.subtotal(), o.discount(), o.shipping(), o.tax(), o.total()),
+                o.placedAt(),
+                o.placedBy(),
+                o.version(),
+                actions(o.status()));
     }
 
     static Map<Integer, List<Reserved>> byLine(List<ReservationView> reservations) {
         Map<Integer, List<Reserved>> result = new java.util.TreeMap<>();
         for (ReservationView r : reservations) {
-            result.computeIfAbsent(r.lineNumber(), k -> new ArrayList<>()).add(new Reserved(r.warehouse(), r.quantity()));
+            result.computeIfAbsent(r.lineNumber(), k -> new ArrayList<>())
+                    .add(new Reserved(r.warehouse(), r.quantity()));
         }
         return result;
     }

@@ -1,13 +1,12 @@
 package org.ordo.orders.internal;
 
-import org.ordo.inventory.StockPosition;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.ordo.inventory.StockPosition;
 
 /**
  * Decides where each line's stock comes from. The rule, in order:
@@ -73,7 +72,10 @@ final class Sourcing {
         List<Allocation> allocations = new ArrayList<>();
         if (want > 0) {
             String whole = want == demand.quantity()
-                    ? candidates.stream().filter(w -> stock.get(w) >= want).findFirst().orElse(null)
+                    ? candidates.stream()
+                            .filter(w -> stock.get(w) >= want)
+                            .findFirst()
+                            .orElse(null)
                     : null;
             if (whole != null) {
                 allocations.add(new Allocation(whole, want));
@@ -99,6 +101,7 @@ final class Sourcing {
         if (reserved > 0) {
             budget.merge(demand.sku(), -reserved, Long::sum);
         }
-        return new LinePlan(demand.lineNumber(), demand.sku(), demand.quantity(), allocations, demand.quantity() - reserved);
+        return new LinePlan(
+                demand.lineNumber(), demand.sku(), demand.quantity(), allocations, demand.quantity() - reserved);
     }
 }

@@ -1,13 +1,12 @@
 package org.ordo.platform.internal;
 
+import java.util.Comparator;
+import java.util.List;
 import org.ordo.platform.ConsistencyCheck;
 import org.ordo.platform.InvariantCheck;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.Comparator;
-import java.util.List;
 
 /** Re-derives and checks the invariants of docs/domain.md across all modules. */
 @RestController

@@ -1,5 +1,14 @@
 package org.ordo.platform.internal;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.ordo.platform.Idempotency;
 import org.ordo.shared.FieldViolation;
 import org.ordo.shared.OrdoException;
@@ -13,16 +22,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.Optional;
-import java.util.function.Supplier;
 
 @Component
 class IdempotencyService implements Idempotency {
@@ -53,22 +52,30 @@ class IdempotencyService implements Idempotency {
         String requestHash = sha256(json.writeValueAsString(request));
         try {
             return transactions.execute(tx -> {
-                jdbc.sql("INSERT INTO idempotency_record (principal, scope, idem_key, request_hash, created_at) VALUES (?, ?, ?, ?, ?)")
+                jdbc.sql(
+                                "INSERT INTO idempotency_record (principal, scope, idem_key, request_hash, created_at) VALUES (?, ?, ?, ?, ?)")
                         .params(principal, scope, key, requestHash, Timestamp.from(Instant.now()))
                         .update();
                 ResponseEntity<?> response = action.get();
                 String body = response.getBody() == null ? null : json.writeValueAsString(response.getBody());
                 jdbc.sql("UPDATE idempotency_record SET response_status = ?, location = ?, etag = ?, response_body = ? "
                                 + "WHERE principal = ? AND scope = ? AND idem_key = ?")
-                        .params(response.getStatusCode().value(), header(response, HttpHeaders.LOCATION),
-                                header(response, HttpHeaders.ETAG), body, principal, scope, key)
+                        .params(
+                                response.getStatusCode().value(),
+                                header(response, HttpHeaders.LOCATION),
+                                header(response, HttpHeaders.ETAG),
+                                body,
+                                principal,
+                                scope,
+                                key)
                         .update();
                 return response;
             });
         } catch (DuplicateKeyException alreadyClaimed) {
             Stored stored = find(principal, scope, key).orElseThrow(() -> alreadyClaimed);
             if (!stored.requestHash().equals(requestHash)) {
-                throw OrdoException.rule("idempotency-key-reused",
+                throw OrdoException.rule(
+                        "idempotency-key-reused",
                         "This Idempotency-Key was already used with a different request body.",
                         List.of(new FieldViolation("Idempotency-Key", "was used with a different request body")));
             }
@@ -80,12 +87,14 @@ class IdempotencyService implements Idempotency {
         return jdbc.sql("SELECT request_hash, response_status, location, etag, response_body FROM idempotency_record "
                         + "WHERE principal = ? AND scope = ? AND idem_key = ?")
                 .params(principal, scope, key)
-                .query((rs, n) -> new Stored(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5)))
+                .query((rs, n) ->
+                        new Stored(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5)))
                 .optional();
     }
 
     private static ResponseEntity<?> replay(Stored stored) {
-        ResponseEntity.BodyBuilder builder = ResponseEntity.status(stored.status()).header("Idempotent-Replayed", "true");
+        ResponseEntity.BodyBuilder builder =
+                ResponseEntity.status(stored.status()).header("Idempotent-Replayed", "true");
         if (stored.location() != null) {
             builder.header(HttpHeaders.LOCATION, stored.location());
         }
@@ -109,10 +118,10 @@ class IdempotencyService implements Idempotency {
 
     static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
-
 }

@@ -25,14 +25,18 @@ class JsonConfiguration {
     @Bean
     JsonFactoryBuilderCustomizer strictJsonReading(@Value("${ordo.api.max-request-bytes:4194304}") long maxBytes) {
         return factory -> factory.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .streamReadConstraints(StreamReadConstraints.builder().maxDocumentLength(maxBytes).build());
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxDocumentLength(maxBytes)
+                        .build());
     }
 
     @Bean
     JsonMapperBuilderCustomizer noSilentNumberCoercion() {
         return mapper -> mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .addModule(new SimpleModule("plain-text").addDeserializer(String.class, new PlainText()))
-                .withCoercionConfig(LogicalType.Integer, coercion -> coercion.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail));
+                .withCoercionConfig(
+                        LogicalType.Integer,
+                        coercion -> coercion.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail));
     }
 }

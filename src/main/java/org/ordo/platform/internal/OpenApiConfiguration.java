@@ -15,12 +15,23 @@ class OpenApiConfiguration {
     @Bean
     OpenAPI ordoOpenApi() {
         return new OpenAPI()
-                .info(new Info().title("Ordo API").version("v1")
-                        .description("Sales order management: catalog, customers, inventory, orders. Errors are RFC 9457 problem documents.")
+                .info(new Info()
+                        .title("Ordo API")
+                        .version("v1")
+                        .description(
+                                "Sales order management: catalog, customers, inventory, orders. Errors are RFC 9457 problem documents.")
                         .license(new License().name("Apache-2.0")))
                 .components(new Components()
-                        .addSecuritySchemes("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic"))
-                        .addSecuritySchemes("token", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")))
+                        .addSecuritySchemes(
+                                "basic",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("basic"))
+                        .addSecuritySchemes(
+                                "token",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")))
                 .addSecurityItem(new SecurityRequirement().addList("basic"))
                 .addSecurityItem(new SecurityRequirement().addList("token"));
     }

@@ -1,5 +1,9 @@
 package org.ordo.platform.internal;
 
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.ordo.shared.FieldViolation;
 import org.ordo.shared.OrdoException;
 import org.slf4j.Logger;
@@ -29,11 +33,6 @@ import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.exc.ValueInstantiationException;
 
-import java.net.URI;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
 /**
  * Maps every failure to an RFC 9457 problem document with a stable {@code type} and {@code errorCode}, and for
  * field problems an {@code errors} array naming each field. Never a stack trace.
@@ -61,14 +60,22 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
-        String expected = e.getRequiredType() == null ? "a valid value" : "a valid " + e.getRequiredType().getSimpleName();
-        return response(problem(HttpStatus.BAD_REQUEST, "validation-failed", "The request has invalid parameters.",
+        String expected = e.getRequiredType() == null
+                ? "a valid value"
+                : "a valid " + e.getRequiredType().getSimpleName();
+        return response(problem(
+                HttpStatus.BAD_REQUEST,
+                "validation-failed",
+                "The request has invalid parameters.",
                 List.of(new FieldViolation(e.getName(), "must be " + expected))));
     }
 
     @ExceptionHandler(MissingRequestHeaderException.class)
     ResponseEntity<Object> missingHeader(MissingRequestHeaderException e) {
-        return response(problem(HttpStatus.BAD_REQUEST, "validation-failed", "A required header is missing.",
+        return response(problem(
+                HttpStatus.BAD_REQUEST,
+                "validation-failed",
+                "A required header is missing.",
                 List.of(new FieldViolation(e.getHeaderName(), "is required"))));
     }
 
@@ -79,13 +86,15 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DuplicateKeyException.class)
     ResponseEntity<Object> duplicate(DuplicateKeyException e) {
-        return response(problem(HttpStatus.CONFLICT, "duplicate", "This conflicts with an existing record.", List.of()));
+        return response(
+                problem(HttpStatus.CONFLICT, "duplicate", "This conflicts with an existing record.", List.of()));
     }
 
     @ExceptionHandler(PessimisticLockingFailureException.class)
     ResponseEntity<Object> lockFailure(PessimisticLockingFailureException e) {
         log.warn("lock conflict, asking the client to retry: {}", e.getMessage());
-        ProblemDetail problem = problem(HttpStatus.CONFLICT, "retry", "A concurrent change got in the way; retry the request.", List.of());
+        ProblemDetail problem = problem(
+                HttpStatus.CONFLICT, "retry", "A concurrent change got in the way; retry the request.", List.of());
         return response(problem);
     }
 
@@ -93,35 +102,52 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> unexpected(Exception e) {
         String reference = UUID.randomUUID().toString();
         log.error("unexpected failure, reference {}", reference, e);
-        ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
-                "Something went wrong on our side; nothing was changed. Reference: " + reference, List.of());
+        ProblemDetail problem = problem(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "internal-error",
+                "Something went wrong on our side; nothing was changed. Reference: " + reference,
+                List.of());
         return response(problem);
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Throwable cause = e.getMostSpecificCause();
         RequestSizeLimit.BodyTooLarge tooLarge = find(e, RequestSizeLimit.BodyTooLarge.class);
         if (tooLarge != null || find(e, StreamConstraintsException.class) != null) {
-            return response(problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "The request body is too large or too deeply nested.",
+            return response(problem(
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    "payload-too-large",
+                    "The request body is too large or too deeply nested.",
                     List.of(new FieldViolation("body", "is too large or too deeply nested"))));
         }
         JacksonException jackson = find(e, JacksonException.class);
         if (jackson == null) {
-            return response(problem(HttpStatus.BAD_REQUEST, "malformed-request",
-                    cause instanceof JacksonException ? "The request body cannot be read." : "The request body is missing or cannot be read.",
+            return response(problem(
+                    HttpStatus.BAD_REQUEST,
+                    "malformed-request",
+                    cause instanceof JacksonException
+                            ? "The request body cannot be read."
+                            : "The request body is missing or cannot be read.",
                     List.of()));
         }
         String field = path(jackson);
-        if (jackson instanceof StreamReadException && !(jackson instanceof InputCoercionException && !field.isEmpty())) {
-            return response(problem(HttpStatus.BAD_REQUEST, "malformed-json",
-                    "The request body is not well-formed JSON: " + clean(jackson.getOriginalMessage()), List.of()));
+        if (jackson instanceof StreamReadException
+                && !(jackson instanceof InputCoercionException && !field.isEmpty())) {
+            return response(problem(
+                    HttpStatus.BAD_REQUEST,
+                    "malformed-json",
+                    "The request body is not well-formed JSON: " + clean(jackson.getOriginalMessage()),
+                    List.of()));
         }
         if (jackson instanceof UnrecognizedPropertyException u && field.isEmpty()) {
             field = u.getPropertyName();
         }
-        return response(problem(HttpStatus.BAD_REQUEST, "validation-failed", "The request has invalid fields.",
+        return response(problem(
+                HttpStatus.BAD_REQUEST,
+                "validation-failed",
+                "The request has invalid fields.",
                 List.of(new FieldViolation(field == null || field.isEmpty() ? "body" : field, message(jackson)))));
     }
 
@@ -140,7 +166,9 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             return "is out of range: must be " + expected(c.getTargetType());
         }
         if (jackson instanceof ValueInstantiationException v) {
-            return v.getCause() != null && v.getCause().getMessage() != null ? v.getCause().getMessage() : "is not valid";
+            return v.getCause() != null && v.getCause().getMessage() != null
+                    ? v.getCause().getMessage()
+                    : "is not valid";
         }
         if (jackson instanceof MismatchedInputException m && m.getTargetType() != null) {
             return "must be " + expected(m.getTargetType());
@@ -150,11 +178,20 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     /** The kind of value a Java type takes, as the API's reader knows it. */
     static String expected(Class<?> type) {
-        if (type == Integer.class || type == int.class || type == Long.class || type == long.class || type == Short.class
-                || type == short.class || type == java.math.BigInteger.class) {
+        if (type == Integer.class
+                || type == int.class
+                || type == Long.class
+                || type == long.class
+                || type == Short.class
+                || type == short.class
+                || type == java.math.BigInteger.class) {
             return "a whole number";
         }
-        if (type == java.math.BigDecimal.class || type == Double.class || type == double.class || type == Float.class || type == float.class) {
+        if (type == java.math.BigDecimal.class
+                || type == Double.class
+                || type == double.class
+                || type == Float.class
+                || type == float.class) {
             return "a number";
         }
         if (type == Boolean.class || type == boolean.class) {
@@ -182,12 +219,16 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
-            HttpStatusCode statusCode, WebRequest request) {
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception ex, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
         ResponseEntity<Object> entity = super.handleExceptionInternal(ex, body, headers, statusCode, request);
         if (entity != null && entity.getBody() instanceof ProblemDetail problem && problem.getProperties() == null) {
-            String code = HttpStatus.resolve(statusCode.value()) == null ? "error"
-                    : HttpStatus.resolve(statusCode.value()).name().toLowerCase().replace('_', '-');
+            String code = HttpStatus.resolve(statusCode.value()) == null
+                    ? "error"
+                    : HttpStatus.resolve(statusCode.value())
+                            .name()
+                            .toLowerCase()
+                            .replace('_', '-');
             problem.setType(URI.create(TYPE_BASE + code));
             problem.setProperty("errorCode", code);
         }
@@ -200,14 +241,16 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         problem.setTitle(status.getReasonPhrase());
         problem.setProperty("errorCode", errorCode);
         if (!violations.isEmpty()) {
-            problem.setProperty("errors", violations.stream().map(ProblemAdvice::error).toList());
+            problem.setProperty(
+                    "errors", violations.stream().map(ProblemAdvice::error).toList());
         }
         return problem;
     }
 
     /** A field's problem: the field, the English message and, for a catalogued rule, its stable code. */
     private static Map<String, String> error(FieldViolation v) {
-        return v.code() == null ? Map.of("field", v.field(), "message", v.message())
+        return v.code() == null
+                ? Map.of("field", v.field(), "message", v.message())
                 : Map.of("field", v.field(), "message", v.message(), "code", v.code());
     }
 
@@ -248,6 +291,8 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             return "cannot be read";
         }
         String first = message.split("\n")[0];
-        return first.replaceAll("\\(for [^)]*\\)", "").replaceAll("`[a-z]+(\\.[a-zA-Z0-9_$]+)+`", "value").trim();
+        return first.replaceAll("\\(for [^)]*\\)", "")
+                .replaceAll("`[a-z]+(\\.[a-zA-Z0-9_$]+)+`", "value")
+                .trim();
     }
 }

@@ -7,17 +7,16 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses request bodies over the configured size (413): at once when the declared length is over it, and for a body
@@ -47,9 +46,11 @@ class RequestSizeLimit extends OncePerRequestFilter {
     static void tooLarge(HttpServletResponse response, long maxBytes) throws IOException {
         response.setStatus(413);
         response.setContentType("application/problem+json");
-        response.getWriter().write("{\"type\":\"" + ProblemAdvice.TYPE_BASE + "payload-too-large\",\"title\":\"Content Too Large\","
-                + "\"status\":413,\"errorCode\":\"payload-too-large\",\"detail\":\"The request body is larger than "
-                + maxBytes + " bytes.\",\"errors\":[{\"field\":\"body\",\"message\":\"must be at most " + maxBytes + " bytes\"}]}");
+        response.getWriter()
+                .write("{\"type\":\"" + ProblemAdvice.TYPE_BASE + "payload-too-large\",\"title\":\"Content Too Large\","
+                        + "\"status\":413,\"errorCode\":\"payload-too-large\",\"detail\":\"The request body is larger than "
+                        + maxBytes + " bytes.\",\"errors\":[{\"field\":\"body\",\"message\":\"must be at most "
+                        + maxBytes + " bytes\"}]}");
     }
 
     /** Read past the limit: answered 413 by {@link ProblemAdvice}. */

@@ -1,8 +1,5 @@
 package org.ordo.reporting.internal;
 
-import org.ordo.shared.Money;
-import org.springframework.stereotype.Component;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -13,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.ordo.shared.Money;
+import org.springframework.stereotype.Component;
 
 /**
  * AR aging (docs/domain.md): the amounts open on invoices at the end of a day, per customer and currency and overall per currency,
@@ -22,7 +21,14 @@ import java.util.UUID;
 class ArAgingQueries {
 
     /** Amounts per bucket; {@code total} is their sum. */
-    record Buckets(Money current, Money days1To30, Money days31To60, Money days61To90, Money over90, Money total, long invoices) {
+    record Buckets(
+            Money current,
+            Money days1To30,
+            Money days31To60,
+            Money days61To90,
+            Money over90,
+            Money total,
+            long invoices) {
 
         static Buckets zero(Currency currency) {
             Money z = Money.zero(currency);
@@ -36,7 +42,8 @@ class ArAgingQueries {
                     daysPastDue >= 31 && daysPastDue <= 60 ? days31To60.plus(amount) : days31To60,
                     daysPastDue >= 61 && daysPastDue <= 90 ? days61To90.plus(amount) : days61To90,
                     daysPastDue > 90 ? over90.plus(amount) : over90,
-                    total.plus(amount), invoices + 1);
+                    total.plus(amount),
+                    invoices + 1);
         }
     }
 
@@ -60,10 +67,18 @@ class ArAgingQueries {
             Money amount = new Money(o.amount(), currency);
             long days = ChronoUnit.DAYS.between(o.dueDate(), asOf);
             String key = o.customerId() + "/" + o.currency();
-            CustomerRow row = customers.computeIfAbsent(key, k -> new CustomerRow(o.customerId(), o.customerName(), o.currency(),
-                    Buckets.zero(currency)));
-            customers.put(key, new CustomerRow(row.customerId(), row.customerName(), row.currency(), row.buckets().plus(days, amount)));
-            totals.put(o.currency(), totals.getOrDefault(o.currency(), Buckets.zero(currency)).plus(days, amount));
+            CustomerRow row = customers.computeIfAbsent(
+                    key, k -> new CustomerRow(o.customerId(), o.customerName(), o.currency(), Buckets.zero(currency)));
+            customers.put(
+                    key,
+                    new CustomerRow(
+                            row.customerId(),
+                            row.customerName(),
+                            row.currency(),
+                            row.buckets().plus(days, amount)));
+            totals.put(
+                    o.currency(),
+                    totals.getOrDefault(o.currency(), Buckets.zero(currency)).plus(days, amount));
         }
         List<TotalRow> totalRows = new ArrayList<>();
         totals.forEach((currency, buckets) -> totalRows.add(new TotalRow(currency, buckets)));
@@ -71,7 +86,13 @@ class ArAgingQueries {
     }
 
     static BigDecimal[] amounts(Buckets b) {
-        return new BigDecimal[] {b.current().amount(), b.days1To30().amount(), b.days31To60().amount(), b.days61To90().amount(),
-                b.over90().amount(), b.total().amount()};
+        return new BigDecimal[] {
+            b.current().amount(),
+            b.days1To30().amount(),
+            b.days31To60().amount(),
+            b.days61To90().amount(),
+            b.over90().amount(),
+            b.total().amount()
+        };
     }
 }

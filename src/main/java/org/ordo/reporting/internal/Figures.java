@@ -1,18 +1,17 @@
 package org.ordo.reporting.internal;
 
 import jakarta.annotation.PreDestroy;
-import org.ordo.platform.Database;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.ordo.platform.Database;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Computes independent key figures at the same time, each on its own connection in a read-only transaction: a report
@@ -43,17 +42,24 @@ class Figures {
     }
 
     <T> CompletableFuture<T> start(Supplier<T> figure) {
-        return CompletableFuture.supplyAsync(() -> readOnly.execute(status -> {
-            if (postgres) {
-                // Each figure is one pass over up to a year of rows, and the figures already run side by side: compiling
-                // the pass (JIT) costs more than it saves, and parallel workers would only compete with the other figures
-                // for the same cores (measured in docs/performance.md, scenario 6).
-                // (set_config with is_local = true is SET LOCAL: both in one round trip, gone at the transaction's end)
-                jdbc.sql("SELECT set_config('jit', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)")
-                        .query((rs, n) -> rs.getString(1)).single();
-            }
-            return figure.get();
-        }), pool);
+        return CompletableFuture.supplyAsync(
+                () -> readOnly.execute(status -> {
+                    if (postgres) {
+                        // Each figure is one pass over up to a year of rows, and the figures already run side by side:
+                        // compiling
+                        // the pass (JIT) costs more than it saves, and parallel workers would only compete with the
+                        // other figures
+                        // for the same cores (measured in docs/performance.md, scenario 6).
+                        // (set_config with is_local = true is SET LOCAL: both in one round trip, gone at the
+                        // transaction's end)
+                        jdbc.sql(
+                                        "SELECT set_config('jit', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)")
+                                .query((rs, n) -> rs.getString(1))
+                                .single();
+                    }
+                    return figure.get();
+                }),
+                pool);
     }
 
     /** The figure's value; a figure that failed throws what it threw. */

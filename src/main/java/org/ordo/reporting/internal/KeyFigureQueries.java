@@ -1,10 +1,5 @@
 package org.ordo.reporting.internal;
 
-import org.ordo.platform.Database;
-import org.ordo.shared.Money;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
@@ -16,6 +11,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.ordo.platform.Database;
+import org.ordo.shared.Money;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /**
  * One query per key figure of docs/domain.md, over a period [start, end) in UTC. Rates are returned with their
@@ -27,7 +26,8 @@ class KeyFigureQueries {
     record Rate(BigDecimal value, long numerator, long denominator) {
 
         static Rate of(long numerator, long denominator) {
-            BigDecimal value = denominator == 0 ? null
+            BigDecimal value = denominator == 0
+                    ? null
                     : BigDecimal.valueOf(numerator).divide(BigDecimal.valueOf(denominator), 4, RoundingMode.HALF_EVEN);
             return new Rate(value, numerator, denominator);
         }
@@ -47,8 +47,14 @@ class KeyFigureQueries {
      * (value on hand at the period's start + at its end) ÷ 2, each at today's unit cost. {@code skus} counts the SKUs
      * that went into it; {@code value} is null when there was no inventory value.
      */
-    record Turnover(String currency, Money costOfGoodsShipped, Money openingValue, Money closingValue, Money averageInventoryValue,
-            BigDecimal value, long skus) {}
+    record Turnover(
+            String currency,
+            Money costOfGoodsShipped,
+            Money openingValue,
+            Money closingValue,
+            Money averageInventoryValue,
+            BigDecimal value,
+            long skus) {}
 
     /** Turnover per cost currency; SKUs with stock or shipments in the period but no unit cost are left out and counted. */
     record InventoryTurnover(List<Turnover> byCurrency, long skusWithoutCost) {}
@@ -57,7 +63,8 @@ class KeyFigureQueries {
     static final List<String> INACCURATE_REASONS = List.of("WRONG_ITEM", "DAMAGED");
 
     /** Days sales outstanding in one currency, with the figures it is computed from; null when nothing was sold on credit. */
-    record SalesOutstanding(String currency, BigDecimal value, BigDecimal receivables, BigDecimal creditSales, long days) {}
+    record SalesOutstanding(
+            String currency, BigDecimal value, BigDecimal receivables, BigDecimal creditSales, long days) {}
 
     private final JdbcClient jdbc;
 
@@ -76,7 +83,9 @@ class KeyFigureQueries {
      */
     Deliveries deliveries(Period p) {
         Timing delivered = timing("delivered_at", p);
-        return new Deliveries(delivered.durations(), Rate.of(delivered.byPromisedDate(), delivered.durations().count()));
+        return new Deliveries(
+                delivered.durations(),
+                Rate.of(delivered.byPromisedDate(), delivered.durations().count()));
     }
 
     /** Order processing time: placed → shipped (everything shipped), for orders shipped in the period. */
@@ -99,15 +108,18 @@ class KeyFigureQueries {
         return jdbc.sql("SELECT currency, SUM(total), COUNT(*) FROM sales_order WHERE placed_at >= ? AND placed_at < ? "
                         + "AND status <> 'CANCELLED' GROUP BY currency ORDER BY currency")
                 .params(Timestamp.from(p.start()), Timestamp.from(p.end()))
-                .query((rs, n) -> new CurrencyAmount(rs.getString(1).trim(),
-                        rs.getBigDecimal(2).divide(BigDecimal.valueOf(rs.getLong(3)), 2, RoundingMode.HALF_EVEN), rs.getLong(3)))
+                .query((rs, n) -> new CurrencyAmount(
+                        rs.getString(1).trim(),
+                        rs.getBigDecimal(2).divide(BigDecimal.valueOf(rs.getLong(3)), 2, RoundingMode.HALF_EVEN),
+                        rs.getLong(3)))
                 .list();
     }
 
     /** Repeat purchase rate: customers with two or more orders in the period ÷ customers with at least one (cancelled excluded). */
     Rate repeatPurchaseRate(Period p) {
-        return jdbc.sql("SELECT COUNT(CASE WHEN n >= 2 THEN 1 END), COUNT(*) FROM (SELECT customer_id, COUNT(*) AS n FROM sales_order "
-                        + "WHERE placed_at >= ? AND placed_at < ? AND status <> 'CANCELLED' GROUP BY customer_id) c")
+        return jdbc.sql(
+                        "SELECT COUNT(CASE WHEN n >= 2 THEN 1 END), COUNT(*) FROM (SELECT customer_id, COUNT(*) AS n FROM sales_order "
+                                + "WHERE placed_at >= ? AND placed_at < ? AND status <> 'CANCELLED' GROUP BY customer_id) c")
                 .params(Timestamp.from(p.start()), Timestamp.from(p.end()))
                 .query((rs, n) -> Rate.of(rs.getLong(1), rs.getLong(2)))
                 .single();
@@ -166,9 +178,14 @@ class KeyFigureQueries {
                     Money cogs = Money.of(rs.getBigDecimal(3), currency).rounded();
                     Money opening = Money.of(rs.getBigDecimal(4), currency).rounded();
                     Money closing = Money.of(rs.getBigDecimal(5), currency).rounded();
-                    Money average = Money.of(opening.amount().add(closing.amount()).divide(BigDecimal.valueOf(2), 4, RoundingMode.HALF_EVEN),
-                            currency).rounded();
-                    BigDecimal value = average.amount().signum() == 0 ? null
+                    Money average = Money.of(
+                                    opening.amount()
+                                            .add(closing.amount())
+                                            .divide(BigDecimal.valueOf(2), 4, RoundingMode.HALF_EVEN),
+                                    currency)
+                            .rounded();
+                    BigDecimal value = average.amount().signum() == 0
+                            ? null
                             : cogs.amount().divide(average.amount(), 4, RoundingMode.HALF_EVEN);
                     byCurrency.add(new Turnover(currency, cogs, opening, closing, average, value, rs.getLong(2)));
                 });
@@ -178,14 +195,17 @@ class KeyFigureQueries {
     /** Slow movers: SKUs with stock on hand and no shipment in the {@code days} days before the period's end. */
     List<SlowMover> slowMovers(Period p, int days, int limit) {
         Instant since = p.end().minus(Duration.ofDays(days));
-        // per SKU in stock, its last shipment by the (type, sku, created_at) index: one probe each, not a year of movements
+        // per SKU in stock, its last shipment by the (type, sku, created_at) index: one probe each, not a year of
+        // movements
         return jdbc.sql("SELECT sku, on_hand, last_shipped FROM (SELECT s.sku, SUM(s.on_hand) AS on_hand, "
                         + "(SELECT MAX(m.created_at) FROM stock_movement m WHERE m.type = 'SHIPMENT' AND m.sku = s.sku AND m.created_at < ?) "
                         + "AS last_shipped FROM stock_level s GROUP BY s.sku HAVING SUM(s.on_hand) > 0) x "
                         + "WHERE last_shipped IS NULL OR last_shipped < ? "
                         + "ORDER BY on_hand DESC, sku LIMIT " + limit)
                 .params(Timestamp.from(p.end()), Timestamp.from(since))
-                .query((rs, n) -> new SlowMover(rs.getString(1), rs.getLong(2),
+                .query((rs, n) -> new SlowMover(
+                        rs.getString(1),
+                        rs.getLong(2),
                         rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant()))
                 .list();
     }
@@ -212,7 +232,8 @@ class KeyFigureQueries {
         for (String currency : currencies) {
             BigDecimal open = receivables.getOrDefault(currency, BigDecimal.ZERO);
             BigDecimal sold = sales.getOrDefault(currency, BigDecimal.ZERO);
-            BigDecimal value = sold.signum() <= 0 ? null
+            BigDecimal value = sold.signum() <= 0
+                    ? null
                     : open.multiply(BigDecimal.valueOf(p.days())).divide(sold, 1, RoundingMode.HALF_EVEN);
             figures.add(new SalesOutstanding(currency, value, open, sold, p.days()));
         }
@@ -229,23 +250,32 @@ class KeyFigureQueries {
      * (the UTC day, as the promised date is) or that had none.
      */
     private Timing timing(String until, Period p) {
-        // PostgreSQL: the interval's seconds as a double, far cheaper per row than the numeric EXTRACT of each timestamp
-        String seconds = postgres ? "FLOOR(date_part('epoch', " + until + " - placed_at))"
+        // PostgreSQL: the interval's seconds as a double, far cheaper per row than the numeric EXTRACT of each
+        // timestamp
+        String seconds = postgres
+                ? "FLOOR(date_part('epoch', " + until + " - placed_at))"
                 : "FLOOR(EXTRACT(EPOCH FROM " + until + ") - EXTRACT(EPOCH FROM placed_at))";
         return jdbc.sql("SELECT PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY " + seconds + "), "
                         + "PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY " + seconds + "), COUNT(*), "
-                        + "COUNT(CASE WHEN promised_date IS NULL OR CAST(" + until + " AT TIME ZONE 'UTC' AS DATE) <= promised_date THEN 1 END) "
+                        + "COUNT(CASE WHEN promised_date IS NULL OR CAST(" + until
+                        + " AT TIME ZONE 'UTC' AS DATE) <= promised_date THEN 1 END) "
                         + "FROM sales_order WHERE " + until + " >= ? AND " + until + " < ?")
                 .params(Timestamp.from(p.start()), Timestamp.from(p.end()))
                 .query((rs, n) -> {
                     long count = rs.getLong(3);
-                    return new Timing(new Durations(count == 0 ? null : hours(rs.getDouble(1)),
-                            count == 0 ? null : hours(rs.getDouble(2)), count), rs.getLong(4));
+                    return new Timing(
+                            new Durations(
+                                    count == 0 ? null : hours(rs.getDouble(1)),
+                                    count == 0 ? null : hours(rs.getDouble(2)),
+                                    count),
+                            rs.getLong(4));
                 })
                 .single();
     }
 
     private static BigDecimal hours(Double seconds) {
-        return seconds == null ? null : BigDecimal.valueOf(seconds).divide(BigDecimal.valueOf(3600), 2, RoundingMode.HALF_EVEN);
+        return seconds == null
+                ? null
+                : BigDecimal.valueOf(seconds).divide(BigDecimal.valueOf(3600), 2, RoundingMode.HALF_EVEN);
     }
 }

@@ -1,12 +1,5 @@
 package org.ordo.reporting.internal;
 
-import org.ordo.orders.OrderStatus;
-import org.ordo.reporting.KeyFigures;
-import org.ordo.shared.Money;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -14,6 +7,12 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.ordo.orders.OrderStatus;
+import org.ordo.reporting.KeyFigures;
+import org.ordo.shared.Money;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /** {@link KeyFigures} on the queries of the report API. */
 @Component
@@ -25,7 +24,12 @@ class KeyFigureReportQueries implements KeyFigures {
     private final JdbcClient jdbc;
     private final Figures parallel;
 
-    KeyFigureReportQueries(KeyFigureQueries figures, SalesReportQueries sales, OpenInvoiceQueries openInvoices, JdbcClient jdbc, Figures parallel) {
+    KeyFigureReportQueries(
+            KeyFigureQueries figures,
+            SalesReportQueries sales,
+            OpenInvoiceQueries openInvoices,
+            JdbcClient jdbc,
+            Figures parallel) {
         this.figures = figures;
         this.parallel = parallel;
         this.sales = sales;
@@ -42,18 +46,33 @@ class KeyFigureReportQueries implements KeyFigures {
         var orderValue = parallel.start(() -> figures.averageOrderValue(p));
         var repeat = parallel.start(() -> figures.repeatPurchaseRate(p));
         KeyFigureQueries.Durations cycle = Figures.value(deliveries).cycleTime();
-        return new Summary(p.from(), p.to(), cycle.medianHours(), cycle.p90Hours(), cycle.count(), rate(Figures.value(deliveries).onTime()),
+        return new Summary(
+                p.from(),
+                p.to(),
+                cycle.medianHours(),
+                cycle.p90Hours(),
+                cycle.count(),
+                rate(Figures.value(deliveries).onTime()),
                 rate(Figures.value(backorders)),
-                Figures.value(orderValue).stream().map(a -> Money.of(a.value(), a.currency())).toList(),
+                Figures.value(orderValue).stream()
+                        .map(a -> Money.of(a.value(), a.currency()))
+                        .toList(),
                 rate(Figures.value(repeat)),
-                Figures.value(turnover).byCurrency().stream().map(t -> new Turnover(t.currency(), t.value())).toList());
+                Figures.value(turnover).byCurrency().stream()
+                        .map(t -> new Turnover(t.currency(), t.value()))
+                        .toList());
     }
 
     @Override
     @Transactional(readOnly = true)
     public List<DaySales> salesByDay(LocalDate from, LocalDate to) {
         return sales.rows(period(from, to), SalesReportQueries.GroupBy.DAY).stream()
-                .map(r -> new DaySales(LocalDate.parse(r.key()), r.currency(), r.orders(), r.units(), Money.of(r.netRevenue(), r.currency())))
+                .map(r -> new DaySales(
+                        LocalDate.parse(r.key()),
+                        r.currency(),
+                        r.orders(),
+                        r.units(),
+                        Money.of(r.netRevenue(), r.currency())))
                 .toList();
     }
 
@@ -73,8 +92,9 @@ class KeyFigureReportQueries implements KeyFigures {
     @Override
     @Transactional(readOnly = true)
     public Backorders backorders() {
-        return jdbc.sql("SELECT COUNT(DISTINCT order_id), COUNT(*), COALESCE(SUM(backordered_quantity), 0) FROM order_line "
-                        + "WHERE backordered_quantity > 0")
+        return jdbc.sql(
+                        "SELECT COUNT(DISTINCT order_id), COUNT(*), COALESCE(SUM(backordered_quantity), 0) FROM order_line "
+                                + "WHERE backordered_quantity > 0")
                 .query((rs, n) -> new Backorders(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
                 .single();
     }
@@ -91,7 +111,10 @@ class KeyFigureReportQueries implements KeyFigures {
             }
         }
         return amounts.entrySet().stream()
-                .map(e -> new Overdue(e.getKey(), counts.get(e.getKey()), Money.of(e.getValue(), e.getKey()).rounded()))
+                .map(e -> new Overdue(
+                        e.getKey(),
+                        counts.get(e.getKey()),
+                        Money.of(e.getValue(), e.getKey()).rounded()))
                 .toList();
     }
 

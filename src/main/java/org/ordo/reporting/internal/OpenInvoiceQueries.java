@@ -1,10 +1,5 @@
 package org.ordo.reporting.internal;
 
-import org.ordo.invoicing.InvoiceStatus;
-import org.ordo.platform.Sql;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -13,6 +8,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.ordo.invoicing.InvoiceStatus;
+import org.ordo.platform.Sql;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /**
  * What was open on each invoice at the end of a day. For a past day it is re-derived from the documents and the payment
@@ -44,13 +43,16 @@ class OpenInvoiceQueries {
         String open;
         String statuses;
         if (day.isBefore(LocalDate.now(ZoneOffset.UTC))) {
-            // per invoice, its credit notes and allocations up to that day by index (correlated), not an aggregate over all
+            // per invoice, its credit notes and allocations up to that day by index (correlated), not an aggregate over
+            // all
             open = "i.total "
                     + "  - COALESCE((SELECT -SUM(cn.total) FROM invoice cn WHERE cn.original_invoice_id = i.id "
-                    + "              AND cn.type = 'CREDIT_NOTE' AND cn.status IN " + COUNTS + " AND cn.issue_date <= ?), 0) "
+                    + "              AND cn.type = 'CREDIT_NOTE' AND cn.status IN " + COUNTS
+                    + " AND cn.issue_date <= ?), 0) "
                     + "  - COALESCE((SELECT SUM(a.amount) FROM payment_allocation a WHERE a.invoice_id = i.id AND a.created_at < ?), 0)";
             params.add(Date.valueOf(day));
-            params.add(Timestamp.from(day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
+            params.add(
+                    Timestamp.from(day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
             statuses = COUNTS;
         } else {
             // Up to now every document and payment is in, and the invoice's running sums agree with them (a consistency
@@ -72,8 +74,12 @@ class OpenInvoiceQueries {
                         + ") o WHERE open_amount > 0 "
                         + "ORDER BY name, customer_id, currency, due_date")
                 .params(params)
-                .query((rs, n) -> new Open(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3).trim(),
-                        rs.getDate(4).toLocalDate(), rs.getBigDecimal(5)))
+                .query((rs, n) -> new Open(
+                        rs.getObject(1, UUID.class),
+                        rs.getString(2),
+                        rs.getString(3).trim(),
+                        rs.getDate(4).toLocalDate(),
+                        rs.getBigDecimal(5)))
                 .list();
     }
 }

@@ -1,9 +1,5 @@
 package org.ordo.reporting.internal;
 
-import org.ordo.reporting.ReportRule;
-import org.ordo.shared.FieldViolation;
-import org.ordo.shared.OrdoException;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -11,6 +7,9 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import org.ordo.reporting.ReportRule;
+import org.ordo.shared.FieldViolation;
+import org.ordo.shared.OrdoException;
 
 /** A reporting period [from, to) in UTC; {@code to} as a date includes that whole day. */
 record Period(LocalDate from, LocalDate to) {

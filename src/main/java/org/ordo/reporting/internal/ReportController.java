@@ -1,5 +1,11 @@
 package org.ordo.reporting.internal;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import org.ordo.platform.Csv;
 import org.ordo.shared.OrdoException;
 import org.springframework.http.ContentDisposition;
@@ -12,23 +18,23 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-
 @RestController
 class ReportController {
 
     private static final String MANAGERS = "hasAnyRole('ADMIN','SALES','ACCOUNTING')";
 
-    record Kpis(Period period, KeyFigureQueries.Durations orderCycleTime, KeyFigureQueries.Durations orderProcessingTime,
-            KeyFigureQueries.Rate onTimeDeliveryRate, KeyFigureQueries.Rate backorderRate,
-            List<KeyFigureQueries.CurrencyAmount> averageOrderValue, KeyFigureQueries.Rate repeatPurchaseRate,
-            List<KeyFigureQueries.SlowMover> slowMovers, KeyFigureQueries.Rate fulfilmentAccuracy,
-            KeyFigureQueries.InventoryTurnover inventoryTurnover, List<KeyFigureQueries.SalesOutstanding> daysSalesOutstanding) {}
+    record Kpis(
+            Period period,
+            KeyFigureQueries.Durations orderCycleTime,
+            KeyFigureQueries.Durations orderProcessingTime,
+            KeyFigureQueries.Rate onTimeDeliveryRate,
+            KeyFigureQueries.Rate backorderRate,
+            List<KeyFigureQueries.CurrencyAmount> averageOrderValue,
+            KeyFigureQueries.Rate repeatPurchaseRate,
+            List<KeyFigureQueries.SlowMover> slowMovers,
+            KeyFigureQueries.Rate fulfilmentAccuracy,
+            KeyFigureQueries.InventoryTurnover inventoryTurnover,
+            List<KeyFigureQueries.SalesOutstanding> daysSalesOutstanding) {}
 
     record SalesRows(Period period, String groupBy, List<SalesReportQueries.Row> rows) {}
 
@@ -46,7 +52,9 @@ class ReportController {
 
     @GetMapping("/api/reports/kpis")
     @PreAuthorize(MANAGERS)
-    Kpis kpis(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+    Kpis kpis(
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
             @RequestParam(defaultValue = "90") int slowMoverDays) {
         Period period = Period.parse(from, to);
         if (slowMoverDays < 1 || slowMoverDays > 3650) {
@@ -62,16 +70,26 @@ class ReportController {
         var repeat = parallel.start(() -> figures.repeatPurchaseRate(period));
         var orderValue = parallel.start(() -> figures.averageOrderValue(period));
         var accuracy = parallel.start(() -> figures.fulfilmentAccuracy(period));
-        return new Kpis(period, Figures.value(deliveries).cycleTime(), Figures.value(processing), Figures.value(deliveries).onTime(),
+        return new Kpis(
+                period,
+                Figures.value(deliveries).cycleTime(),
+                Figures.value(processing),
+                Figures.value(deliveries).onTime(),
                 Figures.value(backorders),
-                Figures.value(orderValue), Figures.value(repeat), Figures.value(slowMovers), Figures.value(accuracy),
-                Figures.value(turnover), Figures.value(outstanding));
+                Figures.value(orderValue),
+                Figures.value(repeat),
+                Figures.value(slowMovers),
+                Figures.value(accuracy),
+                Figures.value(turnover),
+                Figures.value(outstanding));
     }
 
     @GetMapping(path = "/api/reports/sales", produces = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize(MANAGERS)
     @Transactional(readOnly = true)
-    SalesRows sales(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+    SalesRows sales(
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
             @RequestParam(required = false) String groupBy) {
         Period period = Period.parse(from, to);
         SalesReportQueries.GroupBy grouping = SalesReportQueries.groupBy(groupBy);
@@ -81,32 +99,43 @@ class ReportController {
     @GetMapping(path = "/api/reports/sales", produces = "text/csv")
     @PreAuthorize(MANAGERS)
     @Transactional(readOnly = true)
-    ResponseEntity<String> salesCsv(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+    ResponseEntity<String> salesCsv(
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
             @RequestParam(required = false) String groupBy) {
         SalesRows report = sales(from, to, groupBy);
         List<List<Object>> rows = new ArrayList<>();
         for (SalesReportQueries.Row r : report.rows()) {
-            rows.add(List.of(r.key(), r.label() == null ? "" : r.label(), r.currency(), r.orders(), r.units(), r.netRevenue()));
+            rows.add(List.of(
+                    r.key(), r.label() == null ? "" : r.label(), r.currency(), r.orders(), r.units(), r.netRevenue()));
         }
         String csv = Csv.of(List.of(report.groupBy(), "label", "currency", "orders", "units", "netRevenue"), rows);
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("sales-" + report.groupBy() + "-" + report.period().from() + "-" + report.period().to() + ".csv").build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename("sales-" + report.groupBy() + "-"
+                                        + report.period().from() + "-"
+                                        + report.period().to() + ".csv")
+                                .build()
+                                .toString())
                 .body(csv);
     }
 
     @GetMapping(path = "/api/reports/ar-aging", produces = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize(MANAGERS)
     @Transactional(readOnly = true)
-    ArAgingQueries.Report arAging(@RequestParam(required = false) String asOf, @RequestParam(required = false) UUID customerId) {
+    ArAgingQueries.Report arAging(
+            @RequestParam(required = false) String asOf, @RequestParam(required = false) UUID customerId) {
         return aging.asOf(day(asOf), customerId);
     }
 
     @GetMapping(path = "/api/reports/ar-aging", produces = "text/csv")
     @PreAuthorize(MANAGERS)
     @Transactional(readOnly = true)
-    ResponseEntity<String> arAgingCsv(@RequestParam(required = false) String asOf, @RequestParam(required = false) UUID customerId) {
+    ResponseEntity<String> arAgingCsv(
+            @RequestParam(required = false) String asOf, @RequestParam(required = false) UUID customerId) {
         ArAgingQueries.Report report = arAging(asOf, customerId);
         List<List<Object>> rows = new ArrayList<>();
         for (ArAgingQueries.CustomerRow r : report.customers()) {
@@ -115,12 +144,27 @@ class ReportController {
         for (ArAgingQueries.TotalRow t : report.totals()) {
             rows.add(agingRow("", "TOTAL", t.currency(), t.buckets()));
         }
-        String csv = Csv.of(List.of("customerId", "customerName", "currency", "current", "days1To30", "days31To60", "days61To90",
-                "over90", "total", "invoices"), rows);
+        String csv = Csv.of(
+                List.of(
+                        "customerId",
+                        "customerName",
+                        "currency",
+                        "current",
+                        "days1To30",
+                        "days31To60",
+                        "days61To90",
+                        "over90",
+                        "total",
+                        "invoices"),
+                rows);
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("ar-aging-" + report.asOf() + ".csv").build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename("ar-aging-" + report.asOf() + ".csv")
+                                .build()
+                                .toString())
                 .body(csv);
     }
 

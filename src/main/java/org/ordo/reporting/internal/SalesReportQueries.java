@@ -1,14 +1,13 @@
 package org.ordo.reporting.internal;
 
-import org.ordo.shared.OrdoException;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
+import org.ordo.shared.OrdoException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /**
  * Sales trends: net revenue (Σ line nets of the ordered, not cancelled quantities), units and orders, grouped by
@@ -18,7 +17,14 @@ import java.util.Locale;
 @Component
 class SalesReportQueries {
 
-    enum GroupBy { DAY, WEEK, MONTH, PRODUCT, CUSTOMER, CHANNEL }
+    enum GroupBy {
+        DAY,
+        WEEK,
+        MONTH,
+        PRODUCT,
+        CUSTOMER,
+        CHANNEL
+    }
 
     record Row(String key, String label, String currency, long orders, long units, BigDecimal netRevenue) {}
 
@@ -60,25 +66,37 @@ class SalesReportQueries {
             }
         }
         boolean byTime = groupBy == GroupBy.DAY || groupBy == GroupBy.WEEK || groupBy == GroupBy.MONTH;
-        String sql = "SELECT " + key + " AS k, " + (byTime ? key : label) + " AS label, o.currency, COUNT(DISTINCT o.id), "
-                + "SUM(l.quantity - l.cancelled_quantity), SUM(l.line_net) FROM sales_order o JOIN order_line l ON l.order_id = o.id" + join
-                + " WHERE o.placed_at >= ? AND o.placed_at < ? AND o.status <> 'CANCELLED' GROUP BY " + key
-                + ", o.currency ORDER BY " + (byTime ? "1" : "6 DESC, 1") + ", 3";
+        String sql =
+                "SELECT " + key + " AS k, " + (byTime ? key : label) + " AS label, o.currency, COUNT(DISTINCT o.id), "
+                        + "SUM(l.quantity - l.cancelled_quantity), SUM(l.line_net) FROM sales_order o JOIN order_line l ON l.order_id = o.id"
+                        + join
+                        + " WHERE o.placed_at >= ? AND o.placed_at < ? AND o.status <> 'CANCELLED' GROUP BY " + key
+                        + ", o.currency ORDER BY " + (byTime ? "1" : "6 DESC, 1") + ", 3";
         return jdbc.sql(sql)
                 .params(Timestamp.from(period.start()), Timestamp.from(period.end()))
                 .query((rs, n) -> {
                     String k;
                     String l;
                     if (byTime) {
-                        k = rs.getTimestamp(1).toInstant().atZone(ZoneOffset.UTC).toLocalDate().toString();
+                        k = rs.getTimestamp(1)
+                                .toInstant()
+                                .atZone(ZoneOffset.UTC)
+                                .toLocalDate()
+                                .toString();
                         l = k;
                     } else {
                         k = rs.getString(1);
                         l = rs.getString(2);
                     }
                     String currency = rs.getString(3).trim();
-                    int minor = Math.max(0, java.util.Currency.getInstance(currency).getDefaultFractionDigits());
-                    return new Row(k, l, currency, rs.getLong(4), rs.getLong(5),
+                    int minor =
+                            Math.max(0, java.util.Currency.getInstance(currency).getDefaultFractionDigits());
+                    return new Row(
+                            k,
+                            l,
+                            currency,
+                            rs.getLong(4),
+                            rs.getLong(5),
                             rs.getBigDecimal(6).setScale(minor, java.math.RoundingMode.HALF_EVEN));
                 })
                 .list();

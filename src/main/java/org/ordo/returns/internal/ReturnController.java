@@ -2,6 +2,10 @@ package org.ordo.returns.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import org.ordo.identity.Actor;
 import org.ordo.orders.OrderSnapshot;
 import org.ordo.orders.Orders;
@@ -24,11 +28,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.net.URI;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-
 /**
  * {@code /api/returns}: customer service (and a customer's own user, for its own orders) requests; customer service and
  * sales approve or reject; the warehouse, or the service desk the goods were brought to, receives and inspects; customer
@@ -43,6 +42,7 @@ class ReturnController {
     private static final String APPROVERS = "hasAnyRole('ADMIN','SALES','SUPPORT')";
     /** The goods arrive in the warehouse, or are brought to the service desk. */
     private static final String RECEIVERS = "hasAnyRole('ADMIN','WAREHOUSE','SUPPORT')";
+
     private static final String INSPECTORS = "hasAnyRole('ADMIN','WAREHOUSE','SUPPORT')";
     private static final String RESOLVERS = "hasAnyRole('ADMIN','SUPPORT','ACCOUNTING')";
     private static final String ACCOUNTANTS = "hasAnyRole('ADMIN','ACCOUNTING')";
@@ -64,24 +64,36 @@ class ReturnController {
 
     @PostMapping("/api/orders/{id}/returns")
     @PreAuthorize(REQUESTERS)
-    @Operation(summary = "Request a return (RMA)", description = "{lines: [{lineNumber, quantity, reason}], resolution: REFUND|REPLACE|CREDIT, "
-            + "note}. reason: WRONG_ITEM, DAMAGED, DEFECTIVE, NOT_AS_DESCRIBED, NOT_NEEDED or OTHER (OTHER needs the note). Per line at "
-            + "most shipped − returned − requested on open returns; more is a 422 naming lines[i].quantity. Honours Idempotency-Key.")
-    ResponseEntity<?> request(@PathVariable String id, @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+    @Operation(
+            summary = "Request a return (RMA)",
+            description =
+                    "{lines: [{lineNumber, quantity, reason}], resolution: REFUND|REPLACE|CREDIT, "
+                            + "note}. reason: WRONG_ITEM, DAMAGED, DEFECTIVE, NOT_AS_DESCRIBED, NOT_NEEDED or OTHER (OTHER needs the note). Per line at "
+                            + "most shipped − returned − requested on open returns; more is a 422 naming lines[i].quantity. Honours Idempotency-Key.")
+    ResponseEntity<?> request(
+            @PathVariable String id,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             @RequestBody(required = false) ReturnService.RequestReturn request) {
         return idempotency.execute("returns", idempotencyKey, new Keyed(id, request), () -> {
             ReturnViews.ReturnView view = view(management.request(id, request));
-            return ResponseEntity.created(URI.create("/api/returns/" + view.id())).eTag(ETags.of(view.version())).body(view);
+            return ResponseEntity.created(URI.create("/api/returns/" + view.id()))
+                    .eTag(ETags.of(view.version()))
+                    .body(view);
         });
     }
 
     @GetMapping("/api/returns")
     @PreAuthorize(READERS)
-    @Operation(summary = "Search returns", description = "Newest first; filters status (repeatable), orderId (id or number), customerId, "
-            + "refundStatus (DUE: refunds still to be paid back).")
-    PageResult<ReturnStore.Summary> search(@RequestParam(required = false) List<String> status,
-            @RequestParam(required = false) String orderId, @RequestParam(required = false) UUID customerId,
-            @RequestParam(required = false) String refundStatus, @RequestParam(required = false) Integer page,
+    @Operation(
+            summary = "Search returns",
+            description = "Newest first; filters status (repeatable), orderId (id or number), customerId, "
+                    + "refundStatus (DUE: refunds still to be paid back).")
+    PageResult<ReturnStore.Summary> search(
+            @RequestParam(required = false) List<String> status,
+            @RequestParam(required = false) String orderId,
+            @RequestParam(required = false) UUID customerId,
+            @RequestParam(required = false) String refundStatus,
+            @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
         List<FieldViolation> problems = new ArrayList<>();
         List<ReturnStatus> statuses = new ArrayList<>();
@@ -134,15 +146,16 @@ class ReturnController {
 
     @PostMapping("/api/returns/{id}/approve")
     @PreAuthorize(APPROVERS)
-    ResponseEntity<ReturnViews.ReturnView> approve(@PathVariable String id,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+    ResponseEntity<ReturnViews.ReturnView> approve(
+            @PathVariable String id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         return withETag(view(management.approve(id, ifMatch)));
     }
 
     @PostMapping("/api/returns/{id}/reject")
     @PreAuthorize(APPROVERS)
     @Operation(summary = "Reject a return", description = "{reason}; only while REQUESTED or APPROVED (else 409).")
-    ResponseEntity<ReturnViews.ReturnView> reject(@PathVariable String id,
+    ResponseEntity<ReturnViews.ReturnView> reject(
+            @PathVariable String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestBody(required = false) ReturnService.Reject request) {
         return withETag(view(management.reject(id, ifMatch, request)));
@@ -150,12 +163,15 @@ class ReturnController {
 
     @PostMapping("/api/returns/{id}/receive")
     @PreAuthorize(RECEIVERS)
-    @Operation(summary = "Receive the goods", description = "{restock?, lines?: [{lineNumber, quantity, restock?, warehouse?}]}. Without "
-            + "lines everything requested arrived; restock (default true) applies to lines that do not say; restocked units go where "
-            + "the line shipped from unless a warehouse is named. Restocked units go back on hand with a RETURN "
-            + "movement (backorders may then be filled); scrapped ones (restock: false) are only recorded. Both count as returned on "
-            + "the order lines.")
-    ResponseEntity<ReturnViews.ReturnView> receive(@PathVariable String id,
+    @Operation(
+            summary = "Receive the goods",
+            description = "{restock?, lines?: [{lineNumber, quantity, restock?, warehouse?}]}. Without "
+                    + "lines everything requested arrived; restock (default true) applies to lines that do not say; restocked units go where "
+                    + "the line shipped from unless a warehouse is named. Restocked units go back on hand with a RETURN "
+                    + "movement (backorders may then be filled); scrapped ones (restock: false) are only recorded. Both count as returned on "
+                    + "the order lines.")
+    ResponseEntity<ReturnViews.ReturnView> receive(
+            @PathVariable String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestBody(required = false) ReturnService.Receive request) {
         return withETag(view(management.receive(id, ifMatch, request)));
@@ -163,7 +179,8 @@ class ReturnController {
 
     @PostMapping("/api/returns/{id}/inspect")
     @PreAuthorize(INSPECTORS)
-    ResponseEntity<ReturnViews.ReturnView> inspect(@PathVariable String id,
+    ResponseEntity<ReturnViews.ReturnView> inspect(
+            @PathVariable String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestBody(required = false) ReturnService.Inspect request) {
         return withETag(view(management.inspect(id, ifMatch, request)));
@@ -171,19 +188,24 @@ class ReturnController {
 
     @PostMapping("/api/returns/{id}/resolve")
     @PreAuthorize(RESOLVERS)
-    @Operation(summary = "Carry out the resolution", description = "For what was received. REFUND: credit notes against the invoices that "
-            + "billed the goods and a refund due of their amount (REFUNDED until recorded with /refund). CREDIT: credit notes on the "
-            + "customer's account, then CLOSED. REPLACE: a free replacement order (external reference = the RMA number), then CLOSED. "
-            + "409 return-not-invoiced while the goods' invoices are not issued yet.")
-    ResponseEntity<ReturnViews.ReturnView> resolve(@PathVariable String id,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+    @Operation(
+            summary = "Carry out the resolution",
+            description = "For what was received. REFUND: credit notes against the invoices that "
+                    + "billed the goods and a refund due of their amount (REFUNDED until recorded with /refund). CREDIT: credit notes on the "
+                    + "customer's account, then CLOSED. REPLACE: a free replacement order (external reference = the RMA number), then CLOSED. "
+                    + "409 return-not-invoiced while the goods' invoices are not issued yet.")
+    ResponseEntity<ReturnViews.ReturnView> resolve(
+            @PathVariable String id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         return withETag(view(management.resolve(id, ifMatch)));
     }
 
     @PostMapping("/api/returns/{id}/refund")
     @PreAuthorize(ACCOUNTANTS)
-    @Operation(summary = "Record the refund as paid", description = "{reference} of the payment back to the customer; the return is CLOSED.")
-    ResponseEntity<ReturnViews.ReturnView> refund(@PathVariable String id,
+    @Operation(
+            summary = "Record the refund as paid",
+            description = "{reference} of the payment back to the customer; the return is CLOSED.")
+    ResponseEntity<ReturnViews.ReturnView> refund(
+            @PathVariable String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestBody(required = false) ReturnService.Refund request) {
         return withETag(view(management.refund(id, ifMatch, request)));

@@ -1,5 +1,10 @@
 package org.ordo.returns.internal;
 
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import org.ordo.platform.PageResult;
 import org.ordo.platform.Paging;
 import org.ordo.returns.Resolution;
@@ -7,12 +12,6 @@ import org.ordo.returns.ReturnDesk;
 import org.ordo.returns.ReturnStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
 
 /** {@link ReturnDesk} on the operations and the search of the return API (no If-Match: the pages act on what they show). */
 @Component
@@ -28,10 +27,20 @@ class ReturnDeskService implements ReturnDesk {
 
     @Override
     public PageResult<Listed> search(Set<ReturnStatus> statuses, UUID customerId, Paging paging) {
-        List<ReturnStatus> wanted = statuses == null ? List.of() : statuses.stream().sorted().toList();
+        List<ReturnStatus> wanted =
+                statuses == null ? List.of() : statuses.stream().sorted().toList();
         return store.search(new ReturnStore.SearchFilter(wanted, null, customerId, null), paging)
-                .map(r -> new Listed(r.id(), r.number(), r.orderId(), r.orderNumber(), r.customerId(), r.status(), r.resolution(),
-                        r.quantity(), r.receivedQuantity(), r.requestedAt()));
+                .map(r -> new Listed(
+                        r.id(),
+                        r.number(),
+                        r.orderId(),
+                        r.orderNumber(),
+                        r.customerId(),
+                        r.status(),
+                        r.resolution(),
+                        r.quantity(),
+                        r.receivedQuantity(),
+                        r.requestedAt()));
     }
 
     @Override
@@ -47,10 +56,17 @@ class ReturnDeskService implements ReturnDesk {
 
     @Override
     public Detail request(UUID orderId, List<RequestedLine> lines, Resolution resolution, String note) {
-        return detail(management.request(orderId.toString(), new ReturnService.RequestReturn(
-                lines.stream().map(l -> new ReturnService.RequestLine(l.lineNumber(), l.quantity(),
-                        l.reason() == null ? null : l.reason().name())).toList(),
-                resolution == null ? null : resolution.name(), note)));
+        return detail(management.request(
+                orderId.toString(),
+                new ReturnService.RequestReturn(
+                        lines.stream()
+                                .map(l -> new ReturnService.RequestLine(
+                                        l.lineNumber(),
+                                        l.quantity(),
+                                        l.reason() == null ? null : l.reason().name()))
+                                .toList(),
+                        resolution == null ? null : resolution.name(),
+                        note)));
     }
 
     @Override
@@ -65,8 +81,15 @@ class ReturnDeskService implements ReturnDesk {
 
     @Override
     public Detail receive(String idOrNumber, List<ReceivedLine> lines) {
-        return detail(management.receive(idOrNumber, null, new ReturnService.Receive(
-                lines.stream().map(l -> new ReturnService.ReceiveLine(l.lineNumber(), l.quantity(), l.restock(), null)).toList(), null)));
+        return detail(management.receive(
+                idOrNumber,
+                null,
+                new ReturnService.Receive(
+                        lines.stream()
+                                .map(l ->
+                                        new ReturnService.ReceiveLine(l.lineNumber(), l.quantity(), l.restock(), null))
+                                .toList(),
+                        null)));
     }
 
     @Override
@@ -85,11 +108,37 @@ class ReturnDeskService implements ReturnDesk {
     }
 
     private Detail detail(Rma r) {
-        return new Detail(r.id, r.number, r.orderId, r.orderNumber, r.customerId, r.status, r.status.allowedNext(), r.resolution, r.note,
-                r.lines.stream().map(l -> new Line(l.lineNumber, l.sku, l.productName, l.quantity, l.reason, l.received, l.restocked,
-                        l.scrapped)).toList(),
-                r.rejectionReason, r.inspectionNotes, r.creditNotes.stream().map(Rma.CreditNote::number).toList(), r.refundAmount,
-                r.refundStatus == null ? null : r.refundStatus.name(), r.replacementOrderNumber, r.requestedAt, r.requestedBy,
-                store.history(r.id).stream().map(h -> new History(h.at(), h.actor(), h.from(), h.to(), h.note())).toList());
+        return new Detail(
+                r.id,
+                r.number,
+                r.orderId,
+                r.orderNumber,
+                r.customerId,
+                r.status,
+                r.status.allowedNext(),
+                r.resolution,
+                r.note,
+                r.lines.stream()
+                        .map(l -> new Line(
+                                l.lineNumber,
+                                l.sku,
+                                l.productName,
+                                l.quantity,
+                                l.reason,
+                                l.received,
+                                l.restocked,
+                                l.scrapped))
+                        .toList(),
+                r.rejectionReason,
+                r.inspectionNotes,
+                r.creditNotes.stream().map(Rma.CreditNote::number).toList(),
+                r.refundAmount,
+                r.refundStatus == null ? null : r.refundStatus.name(),
+                r.replacementOrderNumber,
+                r.requestedAt,
+                r.requestedBy,
+                store.history(r.id).stream()
+                        .map(h -> new History(h.at(), h.actor(), h.from(), h.to(), h.note()))
+                        .toList());
     }
 }

@@ -1,5 +1,16 @@
 package org.ordo.returns.internal;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import org.ordo.identity.Actor;
 import org.ordo.identity.AuditTrail;
 import org.ordo.inventory.Inventory;
@@ -22,18 +33,6 @@ import org.ordo.shared.OrdoException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * Moves returns through their states. Each step locks the return, validates everything before it writes (a refused
@@ -78,8 +77,16 @@ class ReturnService {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
 
-    ReturnService(ReturnStore store, Orders orders, OrderFulfillment fulfillment, ReplacementOrders replacements, Inventory inventory,
-            CreditNotes creditNotes, CustomerAccounts accounts, AuditTrail audit, ApplicationEventPublisher events) {
+    ReturnService(
+            ReturnStore store,
+            Orders orders,
+            OrderFulfillment fulfillment,
+            ReplacementOrders replacements,
+            Inventory inventory,
+            CreditNotes creditNotes,
+            CustomerAccounts accounts,
+            AuditTrail audit,
+            ApplicationEventPublisher events) {
         this.accounts = accounts;
         this.store = store;
         this.orders = orders;
@@ -100,7 +107,8 @@ class ReturnService {
     Rma request(String orderIdOrNumber, RequestReturn request) {
         Actor actor = Actor.current();
         CheckedRequest checked = checked(request);
-        OrderSnapshot order = orders.find(orderIdOrNumber).orElseThrow(() -> OrdoException.notFound("Order", orderIdOrNumber));
+        OrderSnapshot order =
+                orders.find(orderIdOrNumber).orElseThrow(() -> OrdoException.notFound("Order", orderIdOrNumber));
         if (actor.isCustomer() && !order.customerId().equals(actor.customerId())) {
             throw OrdoException.notFound("Order", orderIdOrNumber);
         }
@@ -108,17 +116,40 @@ class ReturnService {
         // read again under the lock: receipts of other returns of this order have committed or wait for us
         order = orders.find(order.id()).orElseThrow();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        Rma rma = new Rma(UUID.randomUUID(), store.nextNumber(now), order.id(), order.number(), order.customerId(), order.currency(),
-                ReturnStatus.REQUESTED, checked.resolution(), blankToNull(request.note()), now, actor.username());
+        Rma rma = new Rma(
+                UUID.randomUUID(),
+                store.nextNumber(now),
+                order.id(),
+                order.number(),
+                order.customerId(),
+                order.currency(),
+                ReturnStatus.REQUESTED,
+                checked.resolution(),
+                blankToNull(request.note()),
+                now,
+                actor.username());
         addReturnableLines(rma, order, checked);
         store.insert(rma);
-        String summary = rma.lines.stream().map(l -> l.quantity + " × " + l.sku + " (line " + l.lineNumber + ", " + l.reason + ")")
+        String summary = rma.lines.stream()
+                .map(l -> l.quantity + " × " + l.sku + " (line " + l.lineNumber + ", " + l.reason + ")")
                 .collect(Collectors.joining("; "));
-        store.appendHistory(List.of(new ReturnStore.HistoryEntry(rma.id, now, actor.username(), null, ReturnStatus.REQUESTED,
+        store.appendHistory(List.of(new ReturnStore.HistoryEntry(
+                rma.id,
+                now,
+                actor.username(),
+                null,
+                ReturnStatus.REQUESTED,
                 cut(checked.resolution() + ": " + summary + (rma.note == null ? "" : " — " + rma.note)))));
         audit.record(AUDIT_ENTITY, rma.id.toString(), "REQUESTED", null, rma.state());
-        events.publishEvent(new ReturnStatusChanged(rma.id, rma.number, rma.orderId, rma.orderNumber, rma.customerId, null,
-                ReturnStatus.REQUESTED, rma.note));
+        events.publishEvent(new ReturnStatusChanged(
+                rma.id,
+                rma.number,
+                rma.orderId,
+                rma.orderNumber,
+                rma.customerId,
+                null,
+                ReturnStatus.REQUESTED,
+                rma.note));
         return rma;
     }
 
@@ -144,7 +175,8 @@ class ReturnService {
             for (int i = 0; i < lines.size(); i++) {
                 reasons.add(checkRequestLine(invalid, "lines[" + i + "]", lines.get(i), seen));
             }
-            if (reasons.contains(ReturnReason.OTHER) && (request.note() == null || request.note().isBlank())) {
+            if (reasons.contains(ReturnReason.OTHER)
+                    && (request.note() == null || request.note().isBlank())) {
                 invalid.add(new FieldViolation("note", "is required when a line's reason is OTHER: say what is wrong"));
             }
         }
@@ -168,7 +200,8 @@ class ReturnService {
     }
 
     /** One requested line by itself ({@code seen}: the line numbers so far); its reason, or null when it has none. */
-    private static ReturnReason checkRequestLine(List<FieldViolation> invalid, String field, RequestLine line, Set<Integer> seen) {
+    private static ReturnReason checkRequestLine(
+            List<FieldViolation> invalid, String field, RequestLine line, Set<Integer> seen) {
         if (line == null || line.lineNumber() == null) {
             invalid.add(new FieldViolation(field + ".lineNumber", "is required"));
         } else if (!seen.add(line.lineNumber())) {
@@ -202,20 +235,30 @@ class ReturnService {
             RequestLine wanted = checked.lines().get(i);
             OrderSnapshot.Line line = order.line(wanted.lineNumber());
             if (line == null) {
-                rules.add(new FieldViolation("lines[" + i + "].lineNumber", "order " + order.number() + " has no line " + wanted.lineNumber()));
+                rules.add(new FieldViolation(
+                        "lines[" + i + "].lineNumber",
+                        "order " + order.number() + " has no line " + wanted.lineNumber()));
                 continue;
             }
             long requested = open.getOrDefault(line.lineNumber(), 0L);
             long returnable = line.shipped() - line.returned() - requested;
             if (wanted.quantity() > returnable) {
-                rules.add(new FieldViolation("lines[" + i + "].quantity", "at most " + Math.max(returnable, 0) + " can be returned: shipped "
-                        + line.shipped() + ", returned " + line.returned() + ", requested on open returns " + requested));
+                rules.add(new FieldViolation(
+                        "lines[" + i + "].quantity",
+                        "at most " + Math.max(returnable, 0) + " can be returned: shipped " + line.shipped()
+                                + ", returned " + line.returned() + ", requested on open returns " + requested));
                 continue;
             }
-            rma.lines.add(new Rma.Line(line.lineNumber(), line.sku(), line.name(), wanted.quantity(), checked.reasons().get(i)));
+            rma.lines.add(new Rma.Line(
+                    line.lineNumber(),
+                    line.sku(),
+                    line.name(),
+                    wanted.quantity(),
+                    checked.reasons().get(i)));
         }
         if (!rules.isEmpty()) {
-            throw OrdoException.rule("return-exceeds-shipped", "The return does not fit order " + order.number() + ".", rules);
+            throw OrdoException.rule(
+                    "return-exceeds-shipped", "The return does not fit order " + order.number() + ".", rules);
         }
         rma.lines.sort(Comparator.comparingInt(l -> l.lineNumber));
     }
@@ -272,8 +315,10 @@ class ReturnService {
         ReturnStatus from = rma.moveTo(ReturnStatus.RECEIVED);
         rma.receivedAt = now();
         book(rma, placed);
-        String summary = placed.stream().map(r -> r.quantity() + " × line " + r.lineNumber() + (r.restock() ? " restocked in " + r.warehouse()
-                : " scrapped")).collect(Collectors.joining("; "));
+        String summary = placed.stream()
+                .map(r -> r.quantity() + " × line " + r.lineNumber()
+                        + (r.restock() ? " restocked in " + r.warehouse() : " scrapped"))
+                .collect(Collectors.joining("; "));
         return save(rma, before, "RECEIVED", List.of(transition(rma, from, cut(summary))));
     }
 
@@ -284,7 +329,8 @@ class ReturnService {
         }
         List<FieldViolation> invalid = new ArrayList<>();
         if (given.isEmpty()) {
-            invalid.add(new FieldViolation("lines", "must contain at least one line, or be left out to receive everything"));
+            invalid.add(new FieldViolation(
+                    "lines", "must contain at least one line, or be left out to receive everything"));
         } else if (given.size() > MAX_LINES) {
             invalid.add(new FieldViolation("lines", "must contain at most " + MAX_LINES + " lines"));
         }
@@ -299,7 +345,9 @@ class ReturnService {
             } else if (line.quantity() <= 0) {
                 invalid.add(new FieldViolation(field + ".quantity", "must be greater than 0"));
             }
-            if (line != null && line.warehouse() != null && !(line.restock() == null ? restockByDefault : line.restock())) {
+            if (line != null
+                    && line.warehouse() != null
+                    && !(line.restock() == null ? restockByDefault : line.restock())) {
                 invalid.add(new FieldViolation(field + ".warehouse", "is only for restocked units (restock: true)"));
             }
         }
@@ -315,11 +363,13 @@ class ReturnService {
      * What arrived per line (without {@code given}: everything requested), each within what the return requested of the line;
      * problems are added to {@code rules}.
      */
-    private static List<Received> received(Rma rma, List<ReceiveLine> given, boolean restockByDefault, List<FieldViolation> rules) {
+    private static List<Received> received(
+            Rma rma, List<ReceiveLine> given, boolean restockByDefault, List<FieldViolation> rules) {
         List<Received> received = new ArrayList<>();
         if (given == null) {
             for (Rma.Line line : rma.lines) {
-                received.add(new Received(new Rma.Receipt(line.lineNumber, line.quantity, restockByDefault, null), "lines"));
+                received.add(
+                        new Received(new Rma.Receipt(line.lineNumber, line.quantity, restockByDefault, null), "lines"));
             }
             return received;
         }
@@ -328,18 +378,26 @@ class ReturnService {
             ReceiveLine wanted = given.get(i);
             Rma.Line line = rma.line(wanted.lineNumber());
             if (line == null) {
-                rules.add(new FieldViolation("lines[" + i + "].lineNumber", rma.number + " has no line " + wanted.lineNumber()));
+                rules.add(new FieldViolation(
+                        "lines[" + i + "].lineNumber", rma.number + " has no line " + wanted.lineNumber()));
                 continue;
             }
             long sum = sums.merge(line.lineNumber, wanted.quantity(), Long::sum);
             if (sum > line.quantity) {
-                rules.add(new FieldViolation("lines[" + i + "].quantity", "line " + line.lineNumber + " was requested with "
-                        + line.quantity + "; " + sum + " cannot be received"));
+                rules.add(new FieldViolation(
+                        "lines[" + i + "].quantity",
+                        "line " + line.lineNumber + " was requested with " + line.quantity + "; " + sum
+                                + " cannot be received"));
                 continue;
             }
             boolean restock = wanted.restock() == null ? restockByDefault : wanted.restock();
-            received.add(new Received(new Rma.Receipt(line.lineNumber, wanted.quantity(), restock,
-                    restock ? blankToNull(wanted.warehouse()) : null), "lines[" + i + "].warehouse"));
+            received.add(new Received(
+                    new Rma.Receipt(
+                            line.lineNumber,
+                            wanted.quantity(),
+                            restock,
+                            restock ? blankToNull(wanted.warehouse()) : null),
+                    "lines[" + i + "].warehouse"));
         }
         return received;
     }
@@ -358,7 +416,8 @@ class ReturnService {
             }
             String warehouse = r.warehouse() != null ? r.warehouse() : defaultWarehouse(rma.orderId, r.lineNumber());
             if (warehouse == null) {
-                rules.add(new FieldViolation(each.field(), "line " + r.lineNumber() + " has no warehouse it shipped from: name one"));
+                rules.add(new FieldViolation(
+                        each.field(), "line " + r.lineNumber() + " has no warehouse it shipped from: name one"));
                 continue;
             }
             WarehouseView view = inventory.warehouse(warehouse).orElse(null);
@@ -387,11 +446,12 @@ class ReturnService {
         }
         for (Rma.Line line : rma.lines) {
             if (line.received > 0) {
-                fulfillment.recordReturn(rma.orderId, line.lineNumber, line.received, "return " + rma.number + " (" + line.reason + ")");
+                fulfillment.recordReturn(
+                        rma.orderId, line.lineNumber, line.received, "return " + rma.number + " (" + line.reason + ")");
             }
         }
-        Map<List<String>, Long> restock = new java.util.TreeMap<>(Comparator.<List<String>, String>comparing(k -> k.get(0))
-                .thenComparing(k -> k.get(1)));
+        Map<List<String>, Long> restock = new java.util.TreeMap<>(
+                Comparator.<List<String>, String>comparing(k -> k.get(0)).thenComparing(k -> k.get(1)));
         for (Rma.Receipt r : placed) {
             if (r.restock()) {
                 restock.merge(List.of(r.warehouse(), rma.line(r.lineNumber()).sku), r.quantity(), Long::sum);
@@ -442,7 +502,8 @@ class ReturnService {
         ReturnStatus from = rma.moveTo(target);
         rma.resolvedAt = now;
         history.add(transition(rma, from, note));
-        boolean refundDue = rma.refundStatus == Rma.RefundStatus.DUE && rma.refundAmount.amount().signum() > 0;
+        boolean refundDue = rma.refundStatus == Rma.RefundStatus.DUE
+                && rma.refundAmount.amount().signum() > 0;
         if (!refundDue) {
             // nothing is left to wait for: a replacement ships as an order of its own, a credit stays on the account
             ReturnStatus resolved = rma.moveTo(ReturnStatus.CLOSED);
@@ -454,16 +515,27 @@ class ReturnService {
         }
         Rma saved = save(rma, before, target.name(), history);
         if (refundDue) {
-            events.publishEvent(new ReturnRefundDue(rma.id, rma.number, rma.orderId, rma.orderNumber, rma.customerId,
-                    rma.refundAmount.amount(), rma.currency, rma.creditNotes.stream().map(Rma.CreditNote::number).toList()));
+            events.publishEvent(new ReturnRefundDue(
+                    rma.id,
+                    rma.number,
+                    rma.orderId,
+                    rma.orderNumber,
+                    rma.customerId,
+                    rma.refundAmount.amount(),
+                    rma.currency,
+                    rma.creditNotes.stream().map(Rma.CreditNote::number).toList()));
         }
         return saved;
     }
 
     /** Places a free replacement order for what was received; the history's note. */
     private String replace(Rma rma, List<Rma.Line> received) {
-        OrderSnapshot replacement = replacements.place(rma.orderId, rma.number,
-                received.stream().map(l -> new ReplacementOrders.Line(l.sku, l.received)).toList());
+        OrderSnapshot replacement = replacements.place(
+                rma.orderId,
+                rma.number,
+                received.stream()
+                        .map(l -> new ReplacementOrders.Line(l.sku, l.received))
+                        .toList());
         rma.replacementOrderId = replacement.id();
         rma.replacementOrderNumber = replacement.number();
         return "replacement order " + replacement.number();
@@ -471,22 +543,32 @@ class ReturnService {
 
     /** Credits what was received and, for a REFUND, makes due what the credit freed of money already paid; the history's note. */
     private String credit(Rma rma, List<Rma.Line> received) {
-        String reason = cut("Return " + rma.number + ": " + received.stream().map(l -> l.reason.name()).distinct()
-                .collect(Collectors.joining(", ")), MAX_REASON);
+        String reason = cut(
+                "Return " + rma.number + ": "
+                        + received.stream().map(l -> l.reason.name()).distinct().collect(Collectors.joining(", ")),
+                MAX_REASON);
         Money onAccountBefore = onAccount(rma);
-        List<CreditNotes.IssuedCreditNote> notes = creditNotes.creditReturnedLines(rma.orderId,
-                received.stream().map(l -> new CreditNotes.ReturnedLine(l.lineNumber, l.received)).toList(), reason);
-        List<Rma.CreditNote> issued = notes.stream().map(n -> new Rma.CreditNote(n.id(), n.number(), n.invoiceNumber(), n.total())).toList();
+        List<CreditNotes.IssuedCreditNote> notes = creditNotes.creditReturnedLines(
+                rma.orderId,
+                received.stream()
+                        .map(l -> new CreditNotes.ReturnedLine(l.lineNumber, l.received))
+                        .toList(),
+                reason);
+        List<Rma.CreditNote> issued = notes.stream()
+                .map(n -> new Rma.CreditNote(n.id(), n.number(), n.invoiceNumber(), n.total()))
+                .toList();
         rma.creditNotes.addAll(issued);
         store.insertCreditNotes(rma.id, issued);
         Money zero = Money.zero(Money.currency(rma.currency));
         Money credited = issued.stream().map(Rma.CreditNote::total).reduce(zero, Money::plus);
-        String note = "credit notes " + issued.stream().map(Rma.CreditNote::number).collect(Collectors.joining(", ")) + " over "
-                + zero.minus(credited);
+        String note =
+                "credit notes " + issued.stream().map(Rma.CreditNote::number).collect(Collectors.joining(", "))
+                        + " over " + zero.minus(credited);
         if (rma.resolution != Resolution.REFUND) {
             return note;
         }
-        // what the credit freed of money already paid is the customer's to get back; on an unpaid invoice the credit note
+        // what the credit freed of money already paid is the customer's to get back; on an unpaid invoice the credit
+        // note
         // simply lowers what is owed
         Money freed = onAccount(rma).minus(onAccountBefore);
         if (freed.amount().signum() > 0) {
@@ -507,34 +589,53 @@ class ReturnService {
         }
         Rma rma = lock(idOrNumber, ifMatch);
         if (rma.refundStatus != Rma.RefundStatus.DUE) {
-            throw new OrdoException(OrdoException.Kind.CONFLICT, "no-refund-due", "Return " + rma.number + " is " + rma.status
-                    + " and has no refund due.", List.of(), Map.of("currentState", rma.status.name(),
-                    "allowedStates", rma.status.allowedNext().stream().map(Enum::name).toList()));
+            throw new OrdoException(
+                    OrdoException.Kind.CONFLICT,
+                    "no-refund-due",
+                    "Return " + rma.number + " is " + rma.status + " and has no refund due.",
+                    List.of(),
+                    Map.of(
+                            "currentState",
+                            rma.status.name(),
+                            "allowedStates",
+                            rma.status.allowedNext().stream().map(Enum::name).toList()));
         }
         Rma.State before = rma.state();
         ReturnStatus from = rma.moveTo(ReturnStatus.CLOSED);
-        Money refunded = accounts.refundOnAccount(rma.customerId, rma.refundAmount,
+        Money refunded = accounts.refundOnAccount(
+                rma.customerId,
+                rma.refundAmount,
                 cut("Return " + rma.number + ": " + request.reference().trim(), MAX_REASON));
         if (refunded.compareTo(rma.refundAmount) < 0) {
-            throw OrdoException.conflict("refund-not-on-account", "Only " + refunded + " of the " + rma.refundAmount
-                    + " due for return " + rma.number + " is still on the customer's account (it was allocated meanwhile).");
+            throw OrdoException.conflict(
+                    "refund-not-on-account",
+                    "Only " + refunded + " of the " + rma.refundAmount + " due for return " + rma.number
+                            + " is still on the customer's account (it was allocated meanwhile).");
         }
         rma.refundStatus = Rma.RefundStatus.REFUNDED;
         rma.refundReference = request.reference().trim();
         rma.refundedAt = now();
         rma.closedAt = rma.refundedAt;
-        return save(rma, before, "REFUND_RECORDED", List.of(transition(rma, from, "refunded " + rma.refundAmount + ", " + rma.refundReference)));
+        return save(
+                rma,
+                before,
+                "REFUND_RECORDED",
+                List.of(transition(rma, from, "refunded " + rma.refundAmount + ", " + rma.refundReference)));
     }
 
     private Money onAccount(Rma rma) {
-        return accounts.balances(rma.customerId).stream().filter(b -> b.currency().equals(rma.currency))
-                .map(CustomerAccounts.Balance::onAccount).findFirst().orElse(Money.zero(Money.currency(rma.currency)));
+        return accounts.balances(rma.customerId).stream()
+                .filter(b -> b.currency().equals(rma.currency))
+                .map(CustomerAccounts.Balance::onAccount)
+                .findFirst()
+                .orElse(Money.zero(Money.currency(rma.currency)));
     }
 
     /** The warehouse a line shipped most units from (ties: the first by code), or null if none is known. */
     private String defaultWarehouse(UUID orderId, int lineNumber) {
         return inventory.shippedFrom(orderId, lineNumber).entrySet().stream()
-                .max(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+                .max(Map.Entry.<String, Long>comparingByValue()
+                        .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
                 .map(Map.Entry::getKey)
                 .orElse(null);
     }
@@ -558,14 +659,15 @@ class ReturnService {
         store.appendHistory(history);
         audit.record(AUDIT_ENTITY, rma.id.toString(), action, before, rma.state());
         for (ReturnStore.HistoryEntry h : history) {
-            events.publishEvent(new ReturnStatusChanged(rma.id, rma.number, rma.orderId, rma.orderNumber, rma.customerId, h.from(), h.to(),
-                    h.note()));
+            events.publishEvent(new ReturnStatusChanged(
+                    rma.id, rma.number, rma.orderId, rma.orderNumber, rma.customerId, h.from(), h.to(), h.note()));
         }
         return rma;
     }
 
     private static ReturnStore.HistoryEntry transition(Rma rma, ReturnStatus from, String note) {
-        return new ReturnStore.HistoryEntry(rma.id, Instant.now(), Actor.current().username(), from, rma.status, note);
+        return new ReturnStore.HistoryEntry(
+                rma.id, Instant.now(), Actor.current().username(), from, rma.status, note);
     }
 
     private static Instant now() {

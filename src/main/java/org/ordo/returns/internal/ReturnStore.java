@@ -1,16 +1,5 @@
 package org.ordo.returns.internal;
 
-import org.ordo.platform.Database;
-import org.ordo.platform.PageResult;
-import org.ordo.platform.Paging;
-import org.ordo.returns.Resolution;
-import org.ordo.returns.ReturnReason;
-import org.ordo.returns.ReturnStatus;
-import org.ordo.shared.Money;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -22,6 +11,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.ordo.platform.Database;
+import org.ordo.platform.PageResult;
+import org.ordo.platform.Paging;
+import org.ordo.returns.Resolution;
+import org.ordo.returns.ReturnReason;
+import org.ordo.returns.ReturnStatus;
+import org.ordo.shared.Money;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /** Returns in tables return_authorization, return_line, return_receipt, return_credit_note and return_history. */
 @Component
@@ -30,8 +29,19 @@ class ReturnStore {
     /** One entry of a return's timeline. */
     record HistoryEntry(UUID returnId, Instant at, String actor, ReturnStatus from, ReturnStatus to, String note) {}
 
-    record Summary(UUID id, String number, UUID orderId, String orderNumber, UUID customerId, ReturnStatus status,
-            Resolution resolution, long quantity, long receivedQuantity, Money refundAmount, String refundStatus, Instant requestedAt) {}
+    record Summary(
+            UUID id,
+            String number,
+            UUID orderId,
+            String orderNumber,
+            UUID customerId,
+            ReturnStatus status,
+            Resolution resolution,
+            long quantity,
+            long receivedQuantity,
+            Money refundAmount,
+            String refundStatus,
+            Instant requestedAt) {}
 
     record SearchFilter(List<ReturnStatus> statuses, UUID orderId, UUID customerId, String refundStatus) {}
 
@@ -56,18 +66,27 @@ class ReturnStore {
      * that what may still be returned is computed from a state nobody else is changing.
      */
     void lockOrder(UUID orderId) {
-        // a bare ON CONFLICT DO NOTHING: PostgreSQL and H2 both have it; a racing creator waits for the first one's commit
-        jdbc.sql("INSERT INTO return_order_lock (order_id) VALUES (?) ON CONFLICT DO NOTHING").param(orderId).update();
-        jdbc.sql("SELECT order_id FROM return_order_lock WHERE order_id = ? FOR UPDATE").param(orderId).query(UUID.class).single();
+        // a bare ON CONFLICT DO NOTHING: PostgreSQL and H2 both have it; a racing creator waits for the first one's
+        // commit
+        jdbc.sql("INSERT INTO return_order_lock (order_id) VALUES (?) ON CONFLICT DO NOTHING")
+                .param(orderId)
+                .update();
+        jdbc.sql("SELECT order_id FROM return_order_lock WHERE order_id = ? FOR UPDATE")
+                .param(orderId)
+                .query(UUID.class)
+                .single();
     }
 
     /** Per order line, the quantity requested on the order's open (requested or approved) returns. */
     Map<Integer, Long> openQuantities(UUID orderId) {
         Map<Integer, Long> open = new HashMap<>();
-        jdbc.sql("SELECT l.line_number, SUM(l.quantity) FROM return_line l JOIN return_authorization r ON r.id = l.return_id "
-                        + "WHERE r.order_id = :order AND r.status IN (:open) GROUP BY l.line_number")
+        jdbc.sql(
+                        "SELECT l.line_number, SUM(l.quantity) FROM return_line l JOIN return_authorization r ON r.id = l.return_id "
+                                + "WHERE r.order_id = :order AND r.status IN (:open) GROUP BY l.line_number")
                 .param("order", orderId)
-                .param("open", ReturnStatus.openStates().stream().map(Enum::name).toList())
+                .param(
+                        "open",
+                        ReturnStatus.openStates().stream().map(Enum::name).toList())
                 .query(rs -> {
                     open.put(rs.getInt(1), rs.getLong(2));
                 });
@@ -75,13 +94,28 @@ class ReturnStore {
     }
 
     void insert(Rma r) {
-        jdbc.sql("INSERT INTO return_authorization (id, number, order_id, order_number, customer_id, currency, status, resolution, note, "
-                        + "requested_at, requested_by, version, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)")
-                .params(r.id, r.number, r.orderId, r.orderNumber, r.customerId, r.currency, r.status.name(), r.resolution.name(), r.note,
-                        Timestamp.from(r.requestedAt), r.requestedBy, Timestamp.from(Instant.now()))
+        jdbc.sql(
+                        "INSERT INTO return_authorization (id, number, order_id, order_number, customer_id, currency, status, resolution, note, "
+                                + "requested_at, requested_by, version, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)")
+                .params(
+                        r.id,
+                        r.number,
+                        r.orderId,
+                        r.orderNumber,
+                        r.customerId,
+                        r.currency,
+                        r.status.name(),
+                        r.resolution.name(),
+                        r.note,
+                        Timestamp.from(r.requestedAt),
+                        r.requestedBy,
+                        Timestamp.from(Instant.now()))
                 .update();
-        template.batchUpdate("INSERT INTO return_line (return_id, line_number, sku, product_name, quantity, reason) VALUES (?, ?, ?, ?, ?, ?)",
-                r.lines, r.lines.size(), (ps, l) -> {
+        template.batchUpdate(
+                "INSERT INTO return_line (return_id, line_number, sku, product_name, quantity, reason) VALUES (?, ?, ?, ?, ?, ?)",
+                r.lines,
+                r.lines.size(),
+                (ps, l) -> {
                     ps.setObject(1, r.id);
                     ps.setInt(2, l.lineNumber);
                     ps.setString(3, l.sku);
@@ -93,15 +127,29 @@ class ReturnStore {
 
     /** Saves the header and the lines' received quantities; bumps the version. */
     void update(Rma r) {
-        jdbc.sql("UPDATE return_authorization SET status = ?, rejection_reason = ?, inspection_notes = ?, refund_amount = ?, "
-                        + "refund_status = ?, refund_reference = ?, replacement_order_id = ?, replacement_order_number = ?, approved_at = ?, "
-                        + "received_at = ?, inspected_at = ?, resolved_at = ?, refunded_at = ?, closed_at = ?, rejected_at = ?, "
-                        + "version = version + 1, updated_at = ? WHERE id = ?")
-                .params(r.status.name(), r.rejectionReason, r.inspectionNotes, r.refundAmount == null ? null : r.refundAmount.amount(),
-                        r.refundStatus == null ? null : r.refundStatus.name(), r.refundReference, r.replacementOrderId,
-                        r.replacementOrderNumber, timestamp(r.approvedAt), timestamp(r.receivedAt), timestamp(r.inspectedAt),
-                        timestamp(r.resolvedAt), timestamp(r.refundedAt), timestamp(r.closedAt), timestamp(r.rejectedAt),
-                        Timestamp.from(Instant.now()), r.id)
+        jdbc.sql(
+                        "UPDATE return_authorization SET status = ?, rejection_reason = ?, inspection_notes = ?, refund_amount = ?, "
+                                + "refund_status = ?, refund_reference = ?, replacement_order_id = ?, replacement_order_number = ?, approved_at = ?, "
+                                + "received_at = ?, inspected_at = ?, resolved_at = ?, refunded_at = ?, closed_at = ?, rejected_at = ?, "
+                                + "version = version + 1, updated_at = ? WHERE id = ?")
+                .params(
+                        r.status.name(),
+                        r.rejectionReason,
+                        r.inspectionNotes,
+                        r.refundAmount == null ? null : r.refundAmount.amount(),
+                        r.refundStatus == null ? null : r.refundStatus.name(),
+                        r.refundReference,
+                        r.replacementOrderId,
+                        r.replacementOrderNumber,
+                        timestamp(r.approvedAt),
+                        timestamp(r.receivedAt),
+                        timestamp(r.inspectedAt),
+                        timestamp(r.resolvedAt),
+                        timestamp(r.refundedAt),
+                        timestamp(r.closedAt),
+                        timestamp(r.rejectedAt),
+                        Timestamp.from(Instant.now()),
+                        r.id)
                 .update();
         for (Rma.Line l : r.lines) {
             jdbc.sql("UPDATE return_line SET received_quantity = ?, restocked_quantity = ?, scrapped_quantity = ? "
@@ -113,8 +161,11 @@ class ReturnStore {
     }
 
     void insertReceipts(UUID returnId, List<Rma.Receipt> receipts) {
-        template.batchUpdate("INSERT INTO return_receipt (return_id, line_number, quantity, restock, warehouse) VALUES (?, ?, ?, ?, ?)",
-                receipts, receipts.size(), (ps, x) -> {
+        template.batchUpdate(
+                "INSERT INTO return_receipt (return_id, line_number, quantity, restock, warehouse) VALUES (?, ?, ?, ?, ?)",
+                receipts,
+                receipts.size(),
+                (ps, x) -> {
                     ps.setObject(1, returnId);
                     ps.setInt(2, x.lineNumber());
                     ps.setLong(3, x.quantity());
@@ -125,31 +176,52 @@ class ReturnStore {
 
     void insertCreditNotes(UUID returnId, List<Rma.CreditNote> notes) {
         for (Rma.CreditNote n : notes) {
-            jdbc.sql("INSERT INTO return_credit_note (return_id, credit_note_id, number, invoice_number, total) VALUES (?, ?, ?, ?, ?)")
-                    .params(returnId, n.id(), n.number(), n.invoiceNumber(), n.total().amount())
+            jdbc.sql(
+                            "INSERT INTO return_credit_note (return_id, credit_note_id, number, invoice_number, total) VALUES (?, ?, ?, ?, ?)")
+                    .params(
+                            returnId,
+                            n.id(),
+                            n.number(),
+                            n.invoiceNumber(),
+                            n.total().amount())
                     .update();
         }
     }
 
     void appendHistory(List<HistoryEntry> entries) {
         for (HistoryEntry e : entries) {
-            jdbc.sql("INSERT INTO return_history (return_id, at, actor, from_status, to_status, note) VALUES (?, ?, ?, ?, ?, ?)")
-                    .params(e.returnId(), Timestamp.from(e.at()), e.actor(), e.from() == null ? null : e.from().name(),
-                            e.to() == null ? null : e.to().name(), e.note())
+            jdbc.sql(
+                            "INSERT INTO return_history (return_id, at, actor, from_status, to_status, note) VALUES (?, ?, ?, ?, ?, ?)")
+                    .params(
+                            e.returnId(),
+                            Timestamp.from(e.at()),
+                            e.actor(),
+                            e.from() == null ? null : e.from().name(),
+                            e.to() == null ? null : e.to().name(),
+                            e.note())
                     .update();
         }
     }
 
     List<HistoryEntry> history(UUID returnId) {
-        return jdbc.sql("SELECT * FROM return_history WHERE return_id = ? ORDER BY id").param(returnId)
-                .query((rs, n) -> new HistoryEntry(rs.getObject("return_id", UUID.class), rs.getTimestamp("at").toInstant(),
-                        rs.getString("actor"), status(rs.getString("from_status")), status(rs.getString("to_status")), rs.getString("note")))
+        return jdbc.sql("SELECT * FROM return_history WHERE return_id = ? ORDER BY id")
+                .param(returnId)
+                .query((rs, n) -> new HistoryEntry(
+                        rs.getObject("return_id", UUID.class),
+                        rs.getTimestamp("at").toInstant(),
+                        rs.getString("actor"),
+                        status(rs.getString("from_status")),
+                        status(rs.getString("to_status")),
+                        rs.getString("note")))
                 .list();
     }
 
     /** Loads a return and locks it until the transaction ends. */
     Optional<Rma> lock(UUID id) {
-        Optional<Rma> rma = jdbc.sql("SELECT * FROM return_authorization WHERE id = ? FOR UPDATE").param(id).query(ReturnStore::map).optional();
+        Optional<Rma> rma = jdbc.sql("SELECT * FROM return_authorization WHERE id = ? FOR UPDATE")
+                .param(id)
+                .query(ReturnStore::map)
+                .optional();
         rma.ifPresent(this::loadDetails);
         return rma;
     }
@@ -158,8 +230,14 @@ class ReturnStore {
     Optional<Rma> find(String idOrNumber) {
         UUID id = parseUuid(idOrNumber);
         Optional<Rma> rma = id != null
-                ? jdbc.sql("SELECT * FROM return_authorization WHERE id = ?").param(id).query(ReturnStore::map).optional()
-                : jdbc.sql("SELECT * FROM return_authorization WHERE number = ?").param(idOrNumber).query(ReturnStore::map).optional();
+                ? jdbc.sql("SELECT * FROM return_authorization WHERE id = ?")
+                        .param(id)
+                        .query(ReturnStore::map)
+                        .optional()
+                : jdbc.sql("SELECT * FROM return_authorization WHERE number = ?")
+                        .param(idOrNumber)
+                        .query(ReturnStore::map)
+                        .optional();
         rma.ifPresent(this::loadDetails);
         return rma;
     }
@@ -183,57 +261,91 @@ class ReturnStore {
             where.append(" AND r.refund_status = :refundStatus");
             params.put("refundStatus", filter.refundStatus());
         }
-        long total = jdbc.sql("SELECT COUNT(*) FROM return_authorization r" + where).params(params).query(Long.class).single();
-        List<Summary> items = jdbc.sql("SELECT r.id, r.number, r.order_id, r.order_number, r.customer_id, r.status, r.resolution, "
-                        + "(SELECT COALESCE(SUM(l.quantity), 0) FROM return_line l WHERE l.return_id = r.id), "
-                        + "(SELECT COALESCE(SUM(l.received_quantity), 0) FROM return_line l WHERE l.return_id = r.id), "
-                        + "r.refund_amount, r.currency, r.refund_status, r.requested_at FROM return_authorization r" + where
-                        + " ORDER BY r.requested_at DESC, r.number DESC LIMIT :limit OFFSET :offset")
+        long total = jdbc.sql("SELECT COUNT(*) FROM return_authorization r" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
+        List<Summary> items = jdbc.sql(
+                        "SELECT r.id, r.number, r.order_id, r.order_number, r.customer_id, r.status, r.resolution, "
+                                + "(SELECT COALESCE(SUM(l.quantity), 0) FROM return_line l WHERE l.return_id = r.id), "
+                                + "(SELECT COALESCE(SUM(l.received_quantity), 0) FROM return_line l WHERE l.return_id = r.id), "
+                                + "r.refund_amount, r.currency, r.refund_status, r.requested_at FROM return_authorization r"
+                                + where
+                                + " ORDER BY r.requested_at DESC, r.number DESC LIMIT :limit OFFSET :offset")
                 .params(params)
                 .param("limit", paging.size())
                 .param("offset", paging.offset())
-                .query((rs, n) -> new Summary(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class), rs.getString(4),
-                        rs.getObject(5, UUID.class), ReturnStatus.valueOf(rs.getString(6)), Resolution.valueOf(rs.getString(7)),
-                        rs.getLong(8), rs.getLong(9), money(rs.getBigDecimal(10), rs.getString(11)), rs.getString(12),
+                .query((rs, n) -> new Summary(
+                        rs.getObject(1, UUID.class),
+                        rs.getString(2),
+                        rs.getObject(3, UUID.class),
+                        rs.getString(4),
+                        rs.getObject(5, UUID.class),
+                        ReturnStatus.valueOf(rs.getString(6)),
+                        Resolution.valueOf(rs.getString(7)),
+                        rs.getLong(8),
+                        rs.getLong(9),
+                        money(rs.getBigDecimal(10), rs.getString(11)),
+                        rs.getString(12),
                         rs.getTimestamp(13).toInstant()))
                 .list();
         return new PageResult<>(items, paging.page(), paging.size(), total);
     }
 
     private void loadDetails(Rma r) {
-        r.lines.addAll(jdbc.sql("SELECT line_number, sku, product_name, quantity, reason, received_quantity, restocked_quantity, "
-                        + "scrapped_quantity FROM return_line WHERE return_id = ? ORDER BY line_number")
+        r.lines.addAll(jdbc.sql(
+                        "SELECT line_number, sku, product_name, quantity, reason, received_quantity, restocked_quantity, "
+                                + "scrapped_quantity FROM return_line WHERE return_id = ? ORDER BY line_number")
                 .param(r.id)
                 .query((rs, n) -> {
-                    Rma.Line l = new Rma.Line(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getLong(4), ReturnReason.valueOf(rs.getString(5)));
+                    Rma.Line l = new Rma.Line(
+                            rs.getInt(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getLong(4),
+                            ReturnReason.valueOf(rs.getString(5)));
                     l.received = rs.getLong(6);
                     l.restocked = rs.getLong(7);
                     l.scrapped = rs.getLong(8);
                     return l;
                 })
                 .list());
-        r.receipts.addAll(jdbc.sql("SELECT line_number, quantity, restock, warehouse FROM return_receipt WHERE return_id = ? ORDER BY id")
+        r.receipts.addAll(jdbc.sql(
+                        "SELECT line_number, quantity, restock, warehouse FROM return_receipt WHERE return_id = ? ORDER BY id")
                 .param(r.id)
                 .query((rs, n) -> new Rma.Receipt(rs.getInt(1), rs.getLong(2), rs.getBoolean(3), rs.getString(4)))
                 .list());
-        r.creditNotes.addAll(jdbc.sql("SELECT credit_note_id, number, invoice_number, total FROM return_credit_note WHERE return_id = ? "
-                        + "ORDER BY number")
+        r.creditNotes.addAll(jdbc.sql(
+                        "SELECT credit_note_id, number, invoice_number, total FROM return_credit_note WHERE return_id = ? "
+                                + "ORDER BY number")
                 .param(r.id)
-                .query((rs, n) -> new Rma.CreditNote(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                .query((rs, n) -> new Rma.CreditNote(
+                        rs.getObject(1, UUID.class),
+                        rs.getString(2),
+                        rs.getString(3),
                         money(rs.getBigDecimal(4), r.currency)))
                 .list());
     }
 
     private static Rma map(ResultSet rs, int row) throws SQLException {
         String currency = rs.getString("currency").trim();
-        Rma r = new Rma(rs.getObject("id", UUID.class), rs.getString("number"), rs.getObject("order_id", UUID.class),
-                rs.getString("order_number"), rs.getObject("customer_id", UUID.class), currency,
-                ReturnStatus.valueOf(rs.getString("status")), Resolution.valueOf(rs.getString("resolution")), rs.getString("note"),
-                rs.getTimestamp("requested_at").toInstant(), rs.getString("requested_by"));
+        Rma r = new Rma(
+                rs.getObject("id", UUID.class),
+                rs.getString("number"),
+                rs.getObject("order_id", UUID.class),
+                rs.getString("order_number"),
+                rs.getObject("customer_id", UUID.class),
+                currency,
+                ReturnStatus.valueOf(rs.getString("status")),
+                Resolution.valueOf(rs.getString("resolution")),
+                rs.getString("note"),
+                rs.getTimestamp("requested_at").toInstant(),
+                rs.getString("requested_by"));
         r.rejectionReason = rs.getString("rejection_reason");
         r.inspectionNotes = rs.getString("inspection_notes");
         r.refundAmount = money(rs.getBigDecimal("refund_amount"), currency);
-        r.refundStatus = rs.getString("refund_status") == null ? null : Rma.RefundStatus.valueOf(rs.getString("refund_status"));
+        r.refundStatus =
+                rs.getString("refund_status") == null ? null : Rma.RefundStatus.valueOf(rs.getString("refund_status"));
         r.refundReference = rs.getString("refund_reference");
         r.replacementOrderId = rs.getObject("replacement_order_id", UUID.class);
         r.replacementOrderNumber = rs.getString("replacement_order_number");

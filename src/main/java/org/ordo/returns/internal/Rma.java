@@ -1,14 +1,13 @@
 package org.ordo.returns.internal;
 
-import org.ordo.returns.Resolution;
-import org.ordo.returns.ReturnReason;
-import org.ordo.returns.ReturnStatus;
-import org.ordo.shared.Money;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.ordo.returns.Resolution;
+import org.ordo.returns.ReturnReason;
+import org.ordo.returns.ReturnStatus;
+import org.ordo.shared.Money;
 
 /**
  * A return (RMA) of one order. Changes go through {@link #moveTo}, which checks the state table; the store saves what the
@@ -53,8 +52,18 @@ final class Rma {
         REFUNDED
     }
 
-    Rma(UUID id, String number, UUID orderId, String orderNumber, UUID customerId, String currency, ReturnStatus status,
-            Resolution resolution, String note, Instant requestedAt, String requestedBy) {
+    Rma(
+            UUID id,
+            String number,
+            UUID orderId,
+            String orderNumber,
+            UUID customerId,
+            String currency,
+            ReturnStatus status,
+            Resolution resolution,
+            String note,
+            Instant requestedAt,
+            String requestedBy) {
         this.id = id;
         this.number = number;
         this.orderId = orderId;
@@ -94,7 +103,10 @@ final class Rma {
     record CreditNote(UUID id, String number, String invoiceNumber, Money total) {}
 
     Line line(int lineNumber) {
-        return lines.stream().filter(l -> l.lineNumber == lineNumber).findFirst().orElse(null);
+        return lines.stream()
+                .filter(l -> l.lineNumber == lineNumber)
+                .findFirst()
+                .orElse(null);
     }
 
     /** Moves to {@code target} if the state table allows it (else 409 naming the states); returns the state it left. */
@@ -106,17 +118,47 @@ final class Rma {
     }
 
     /** What the audit trail keeps of a return before and after a change. */
-    record State(String number, String orderNumber, ReturnStatus status, Resolution resolution, List<LineState> lines,
-            List<Receipt> receipts, String rejectionReason, String inspectionNotes, List<CreditNote> creditNotes, Money refundAmount,
-            RefundStatus refundStatus, String refundReference, String replacementOrderNumber) {}
+    record State(
+            String number,
+            String orderNumber,
+            ReturnStatus status,
+            Resolution resolution,
+            List<LineState> lines,
+            List<Receipt> receipts,
+            String rejectionReason,
+            String inspectionNotes,
+            List<CreditNote> creditNotes,
+            Money refundAmount,
+            RefundStatus refundStatus,
+            String refundReference,
+            String replacementOrderNumber) {}
 
-    record LineState(int lineNumber, String sku, long quantity, ReturnReason reason, long received, long restocked, long scrapped) {}
+    record LineState(
+            int lineNumber,
+            String sku,
+            long quantity,
+            ReturnReason reason,
+            long received,
+            long restocked,
+            long scrapped) {}
 
     State state() {
-        return new State(number, orderNumber, status, resolution,
-                lines.stream().map(l -> new LineState(l.lineNumber, l.sku, l.quantity, l.reason, l.received, l.restocked, l.scrapped))
+        return new State(
+                number,
+                orderNumber,
+                status,
+                resolution,
+                lines.stream()
+                        .map(l -> new LineState(
+                                l.lineNumber, l.sku, l.quantity, l.reason, l.received, l.restocked, l.scrapped))
                         .toList(),
-                List.copyOf(receipts), rejectionReason, inspectionNotes, List.copyOf(creditNotes), refundAmount, refundStatus,
-                refundReference, replacementOrderNumber);
+                List.copyOf(receipts),
+                rejectionReason,
+                inspectionNotes,
+                List.copyOf(creditNotes),
+                refundAmount,
+                refundStatus,
+                refundReference,
+                replacementOrderNumber);
     }
 }

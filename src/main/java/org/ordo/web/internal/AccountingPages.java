@@ -2,6 +2,17 @@ package org.ordo.web.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import org.ordo.customers.Customers;
 import org.ordo.identity.Actor;
 import org.ordo.invoicing.Accounting;
@@ -30,18 +41,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-
 /**
  * The accountants' invoices and credit notes: a list with filters, paging, sums and CSV (directly for a few thousand rows, as
  * a background export beyond), one document with its lines, taxes, payments, credit notes and reminders and the actions its
@@ -54,9 +53,10 @@ class AccountingPages {
     static final int PAGE_SIZE = 25;
     /** Up to this many rows the CSV link exports at once; beyond, the export runs as a background job. */
     static final int DIRECT_EXPORT_LIMIT = 2000;
+
     static final int CUSTOMERS_IN_FILTER = 200;
-    static final List<String> CSV_HEADER = List.of("number", "type", "status", "customer", "order", "issueDate", "dueDate", "currency",
-            "total", "amountDue");
+    static final List<String> CSV_HEADER = List.of(
+            "number", "type", "status", "customer", "order", "issueDate", "dueDate", "currency", "total", "amountDue");
 
     private final Accounting accounting;
     private final Customers customers;
@@ -64,7 +64,12 @@ class AccountingPages {
     private final MessageSource messages;
     private final ViolationTexts violations;
 
-    AccountingPages(Accounting accounting, Customers customers, PageJobs jobs, MessageSource messages, ViolationTexts violations) {
+    AccountingPages(
+            Accounting accounting,
+            Customers customers,
+            PageJobs jobs,
+            MessageSource messages,
+            ViolationTexts violations) {
         this.accounting = accounting;
         this.customers = customers;
         this.jobs = jobs;
@@ -84,37 +89,73 @@ class AccountingPages {
         }
 
         private String with(String target, int page) {
-            return ListLink.to(target).filter("status", status).filter("customer", customer).filter("from", from)
-                    .filter("to", to).filter("q", q).page(page);
+            return ListLink.to(target)
+                    .filter("status", status)
+                    .filter("customer", customer)
+                    .filter("from", from)
+                    .filter("to", to)
+                    .filter("q", q)
+                    .page(page);
         }
     }
 
     @GetMapping("/accounting")
     @PreAuthorize(PageAccess.ACCOUNTANTS)
-    String invoices(@RequestParam(required = false) String status, @RequestParam(required = false) String customer,
-            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-            @RequestParam(required = false) String q, @RequestParam(required = false) String page,
+    String invoices(
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String customer,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String page,
             @RequestHeader(name = "HX-Request", required = false) String htmx,
-            @RequestHeader(name = "HX-History-Restore-Request", required = false) String restore, HttpServletResponse response,
+            @RequestHeader(name = "HX-History-Restore-Request", required = false) String restore,
+            HttpServletResponse response,
             Model model) {
-        return list("/accounting", DocumentType.INVOICE, new Filter("/accounting", status, customer, from, to, q), page, htmx, restore,
-                response, model);
+        return list(
+                "/accounting",
+                DocumentType.INVOICE,
+                new Filter("/accounting", status, customer, from, to, q),
+                page,
+                htmx,
+                restore,
+                response,
+                model);
     }
 
     @GetMapping("/accounting/credit-notes")
     @PreAuthorize(PageAccess.ACCOUNTANTS)
-    String creditNotes(@RequestParam(required = false) String status, @RequestParam(required = false) String customer,
-            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-            @RequestParam(required = false) String q, @RequestParam(required = false) String page,
+    String creditNotes(
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String customer,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String page,
             @RequestHeader(name = "HX-Request", required = false) String htmx,
-            @RequestHeader(name = "HX-History-Restore-Request", required = false) String restore, HttpServletResponse response,
+            @RequestHeader(name = "HX-History-Restore-Request", required = false) String restore,
+            HttpServletResponse response,
             Model model) {
-        return list("/accounting/credit-notes", DocumentType.CREDIT_NOTE,
-                new Filter("/accounting/credit-notes", status, customer, from, to, q), page, htmx, restore, response, model);
+        return list(
+                "/accounting/credit-notes",
+                DocumentType.CREDIT_NOTE,
+                new Filter("/accounting/credit-notes", status, customer, from, to, q),
+                page,
+                htmx,
+                restore,
+                response,
+                model);
     }
 
-    private String list(String path, DocumentType type, Filter filter, String page, String htmx, String restore,
-            HttpServletResponse response, Model model) {
+    private String list(
+            String path,
+            DocumentType type,
+            Filter filter,
+            String page,
+            String htmx,
+            String restore,
+            HttpServletResponse response,
+            Model model) {
         Map<String, String> errors = new LinkedHashMap<>();
         Accounting.Search search = search(type, filter, errors);
         int pageNumber = pageNumber(page);
@@ -144,16 +185,30 @@ class AccountingPages {
     @GetMapping("/accounting/credit-notes/new")
     @PreAuthorize(PageAccess.ACCOUNTANTS)
     String newCreditNote(@RequestParam(required = false) String invoice, HttpServletResponse response, Model model) {
-        Accounting.Details doc = invoice == null || invoice.isBlank() ? null : accounting.details(invoice.trim()).orElse(null);
+        Accounting.Details doc = invoice == null || invoice.isBlank()
+                ? null
+                : accounting.details(invoice.trim()).orElse(null);
         if (doc != null && doc.creditable()) {
             return "redirect:/accounting/invoices/" + doc.number() + "#credit-form";
         }
-        String error = invoice == null || invoice.isBlank() ? text("error.required")
-                : doc == null ? text("accounting.error.noSuchInvoice") : text("accounting.error.notCreditable", doc.number());
-        response.setStatus(invoice == null || invoice.isBlank() || doc == null ? HttpServletResponse.SC_BAD_REQUEST
-                : HttpServletResponse.SC_CONFLICT);
-        String view = list("/accounting/credit-notes", DocumentType.CREDIT_NOTE, new Filter("/accounting/credit-notes", null, null, null,
-                null, null), null, null, null, response, model);
+        String error = invoice == null || invoice.isBlank()
+                ? text("error.required")
+                : doc == null
+                        ? text("accounting.error.noSuchInvoice")
+                        : text("accounting.error.notCreditable", doc.number());
+        response.setStatus(
+                invoice == null || invoice.isBlank() || doc == null
+                        ? HttpServletResponse.SC_BAD_REQUEST
+                        : HttpServletResponse.SC_CONFLICT);
+        String view = list(
+                "/accounting/credit-notes",
+                DocumentType.CREDIT_NOTE,
+                new Filter("/accounting/credit-notes", null, null, null, null, null),
+                null,
+                null,
+                null,
+                response,
+                model);
         ((Map<String, String>) model.getAttribute("errors")).put("invoice", error);
         model.addAttribute("creditInvoice", invoice);
         return view;
@@ -161,33 +216,48 @@ class AccountingPages {
 
     @GetMapping({"/accounting.csv", "/accounting/credit-notes.csv"})
     @PreAuthorize(PageAccess.ACCOUNTANTS)
-    ResponseEntity<?> csv(@RequestParam(required = false) String status, @RequestParam(required = false) String customer,
-            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-            @RequestParam(required = false) String q, HttpServletRequest request) {
+    ResponseEntity<?> csv(
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String customer,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String q,
+            HttpServletRequest request) {
         boolean notes = request.getRequestURI().endsWith("/credit-notes.csv");
         Map<String, String> errors = new LinkedHashMap<>();
-        Accounting.Search search = search(notes ? DocumentType.CREDIT_NOTE : DocumentType.INVOICE,
-                new Filter("", status, customer, from, to, q), errors);
+        Accounting.Search search = search(
+                notes ? DocumentType.CREDIT_NOTE : DocumentType.INVOICE,
+                new Filter("", status, customer, from, to, q),
+                errors);
         PageResult<Accounting.Listed> first = accounting.search(search, Paging.of(0, Paging.MAX_SIZE));
         if (first.totalItems() > DIRECT_EXPORT_LIMIT) {
             // too many for one request: the list offers the background export instead
-            return ResponseEntity.status(HttpServletResponse.SC_CONFLICT).body(text("accounting.export.tooMany",
-                    DIRECT_EXPORT_LIMIT));
+            return ResponseEntity.status(HttpServletResponse.SC_CONFLICT)
+                    .body(text("accounting.export.tooMany", DIRECT_EXPORT_LIMIT));
         }
         List<List<Object>> rows = new ArrayList<>();
         exportRows(search, first, rows, null);
-        return csvResponse((notes ? "credit-notes-" : "invoices-") + LocalDate.now(ZoneOffset.UTC) + ".csv", Csv.of(CSV_HEADER, rows));
+        return csvResponse(
+                (notes ? "credit-notes-" : "invoices-") + LocalDate.now(ZoneOffset.UTC) + ".csv",
+                Csv.of(CSV_HEADER, rows));
     }
 
     /** Starts the export of everything the filters select in the background, then shows its progress. */
     @PostMapping("/accounting/exports")
     @PreAuthorize(PageAccess.ACCOUNTANTS)
-    String export(@RequestParam(required = false) String type, @RequestParam(required = false) String status,
-            @RequestParam(required = false) String customer, @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to, @RequestParam(required = false) String q, RedirectAttributes redirect) {
+    String export(
+            @RequestParam(required = false) String type,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String customer,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String q,
+            RedirectAttributes redirect) {
         boolean notes = "CREDIT_NOTE".equals(type);
-        Accounting.Search search = search(notes ? DocumentType.CREDIT_NOTE : DocumentType.INVOICE,
-                new Filter("", status, customer, from, to, q), new LinkedHashMap<>());
+        Accounting.Search search = search(
+                notes ? DocumentType.CREDIT_NOTE : DocumentType.INVOICE,
+                new Filter("", status, customer, from, to, q),
+                new LinkedHashMap<>());
         String fileName = (notes ? "credit-notes-" : "invoices-") + LocalDate.now(ZoneOffset.UTC) + ".csv";
         String id;
         try {
@@ -209,15 +279,26 @@ class AccountingPages {
     public record ExportFile(String fileName, String csv, int rows) {}
 
     /** Pages through what the search selects, oldest page first; tells {@code progress} (if any) as rows are written. */
-    private void exportRows(Accounting.Search search, PageResult<Accounting.Listed> first, List<List<Object>> rows,
+    private void exportRows(
+            Accounting.Search search,
+            PageResult<Accounting.Listed> first,
+            List<List<Object>> rows,
             PageJobs.Progress progress) {
         PageResult<Accounting.Listed> page = first;
         int pageNumber = 0;
         while (true) {
             for (Accounting.Listed i : page.items()) {
-                rows.add(List.of(nz(i.number()), i.type().name(), i.status().name(), nz(i.customerName()), nz(i.orderNumber()),
-                        i.issueDate() == null ? "" : i.issueDate().toString(), i.dueDate() == null ? "" : i.dueDate().toString(),
-                        i.total().currencyCode(), i.total().amount(), i.amountDue().amount()));
+                rows.add(List.of(
+                        nz(i.number()),
+                        i.type().name(),
+                        i.status().name(),
+                        nz(i.customerName()),
+                        nz(i.orderNumber()),
+                        i.issueDate() == null ? "" : i.issueDate().toString(),
+                        i.dueDate() == null ? "" : i.dueDate().toString(),
+                        i.total().currencyCode(),
+                        i.total().amount(),
+                        i.amountDue().amount()));
             }
             if (progress != null) {
                 progress.done(rows.size());
@@ -249,17 +330,29 @@ class AccountingPages {
 
     @PostMapping("/accounting/invoices/{id}/void")
     @PreAuthorize(PageAccess.ACCOUNTANTS)
-    String voidDocument(@PathVariable String id, @RequestParam(required = false) String reason, Model model,
-            HttpServletResponse response, RedirectAttributes redirect) {
+    String voidDocument(
+            @PathVariable String id,
+            @RequestParam(required = false) String reason,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         Accounting.Details doc = document(id);
         if (reason == null || reason.isBlank()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return show(doc, model, Map.of("voidReason", text("error.required")), "void", Map.of("voidReason", nz(reason)));
+            return show(
+                    doc, model, Map.of("voidReason", text("error.required")), "void", Map.of("voidReason", nz(reason)));
         }
         try {
             accounting.voidDocument(doc.id().toString(), reason.trim());
         } catch (OrdoException refused) {
-            return refused(doc, refused, "void", Map.of("reason", "voidReason"), Map.of("voidReason", reason), model, response);
+            return refused(
+                    doc,
+                    refused,
+                    "void",
+                    Map.of("reason", "voidReason"),
+                    Map.of("voidReason", reason),
+                    model,
+                    response);
         }
         redirect.addFlashAttribute("done", "accounting.done.void");
         return "redirect:/accounting/invoices/" + doc.number();
@@ -267,7 +360,11 @@ class AccountingPages {
 
     @PostMapping("/accounting/invoices/{id}/credit-notes")
     @PreAuthorize(PageAccess.ACCOUNTANTS)
-    String credit(@PathVariable String id, @RequestParam MultiValueMap<String, String> form, Model model, HttpServletResponse response,
+    String credit(
+            @PathVariable String id,
+            @RequestParam MultiValueMap<String, String> form,
+            Model model,
+            HttpServletResponse response,
             RedirectAttributes redirect) {
         Accounting.Details doc = document(id);
         String by = form.getFirst("by");
@@ -295,7 +392,8 @@ class AccountingPages {
         }
         Accounting.Listed note;
         try {
-            note = "AMOUNT".equals(by) ? accounting.creditAmount(doc.id().toString(), amount, reason.trim())
+            note = "AMOUNT".equals(by)
+                    ? accounting.creditAmount(doc.id().toString(), amount, reason.trim())
                     : accounting.creditLines(doc.id().toString(), quantities, reason.trim());
         } catch (OrdoException refused) {
             return refused(doc, refused, "credit", creditFields(quantities), typed, model, response);
@@ -310,7 +408,9 @@ class AccountingPages {
         List<FieldViolation> problems = new ArrayList<>();
         Money amount = new MoneyInput(value, doc.currency()).toMoney("amount", problems);
         if (!problems.isEmpty()) {
-            errors.put("creditAmount", value == null || value.isBlank() ? text("error.required") : text("accounting.error.amount"));
+            errors.put(
+                    "creditAmount",
+                    value == null || value.isBlank() ? text("error.required") : text("accounting.error.amount"));
         } else if (amount.amount().signum() <= 0) {
             errors.put("creditAmount", text("accounting.error.positive"));
         }
@@ -318,7 +418,8 @@ class AccountingPages {
     }
 
     /** The quantities typed per line ({@code qty-<line>}, line number → quantity), each at most what is still creditable. */
-    private Map<Integer, Long> creditQuantities(Accounting.Details doc, MultiValueMap<String, String> form, Map<String, String> errors) {
+    private Map<Integer, Long> creditQuantities(
+            Accounting.Details doc, MultiValueMap<String, String> form, Map<String, String> errors) {
         Map<Integer, Long> quantities = new LinkedHashMap<>();
         for (Accounting.Line line : doc.lines()) {
             String value = form.getFirst("qty-" + line.lineNumber());
@@ -360,8 +461,14 @@ class AccountingPages {
     }
 
     /** What the invoicing module refused, shown next to the fields it names (others on top), with what was typed kept. */
-    private String refused(Accounting.Details doc, OrdoException refused, String action, Map<String, String> fields,
-            Map<String, String> typed, Model model, HttpServletResponse response) {
+    private String refused(
+            Accounting.Details doc,
+            OrdoException refused,
+            String action,
+            Map<String, String> fields,
+            Map<String, String> typed,
+            Model model,
+            HttpServletResponse response) {
         Map<String, String> errors = new LinkedHashMap<>();
         for (FieldViolation v : refused.violations()) {
             errors.merge(fields.getOrDefault(v.field(), "action"), violations.of(v), (a, b) -> a + "; " + b);
@@ -369,19 +476,29 @@ class AccountingPages {
         if (errors.isEmpty()) {
             errors.put("action", refused.getMessage());
         }
-        response.setStatus(refused.kind() == OrdoException.Kind.CONFLICT ? HttpServletResponse.SC_CONFLICT
-                : HttpServletResponse.SC_BAD_REQUEST);
+        response.setStatus(
+                refused.kind() == OrdoException.Kind.CONFLICT
+                        ? HttpServletResponse.SC_CONFLICT
+                        : HttpServletResponse.SC_BAD_REQUEST);
         return show(document(doc.id().toString()), model, errors, action, typed);
     }
 
-    private String show(Accounting.Details doc, Model model, Map<String, String> errors, String failedAction, Map<String, String> typed) {
+    private String show(
+            Accounting.Details doc,
+            Model model,
+            Map<String, String> errors,
+            String failedAction,
+            Map<String, String> typed) {
         model.addAttribute("doc", doc);
         model.addAttribute("onAccount", accounting.onAccount(doc.customerId()));
         model.addAttribute("errors", errors);
         model.addAttribute("failedAction", failedAction);
         model.addAttribute("typed", typed);
-        model.addAttribute("payable", doc.type() == DocumentType.INVOICE && doc.amountDue().amount().signum() > 0
-                && InvoiceStatus.openStates().contains(doc.status()));
+        model.addAttribute(
+                "payable",
+                doc.type() == DocumentType.INVOICE
+                        && doc.amountDue().amount().signum() > 0
+                        && InvoiceStatus.openStates().contains(doc.status()));
         model.addAttribute("tab", doc.type() == DocumentType.CREDIT_NOTE ? "credit-notes" : "invoices");
         return "accounting/invoice";
     }
@@ -417,21 +534,38 @@ class AccountingPages {
             errors.put("to", text("error.period.reversed"));
             to = null;
         }
-        return new Accounting.Search(statuses, pastDue, type, customerId, from, to,
-                filter.q() == null || filter.q().isBlank() ? null : filter.q().trim(), LocalDate.now(ZoneOffset.UTC));
+        return new Accounting.Search(
+                statuses,
+                pastDue,
+                type,
+                customerId,
+                from,
+                to,
+                filter.q() == null || filter.q().isBlank() ? null : filter.q().trim(),
+                LocalDate.now(ZoneOffset.UTC));
     }
 
     static ResponseEntity<byte[]> file(Accounting.Document document, String disposition) {
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_TYPE, document.mediaType())
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.builder(disposition).filename(document.fileName()).build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.builder(disposition)
+                                .filename(document.fileName())
+                                .build()
+                                .toString())
                 .body(document.content());
     }
 
     static ResponseEntity<?> csvResponse(String fileName, String csv) {
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_TYPE, Csv.MEDIA_TYPE)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(fileName)
+                                .build()
+                                .toString())
                 .body(csv.getBytes(StandardCharsets.UTF_8));
     }
 

@@ -1,6 +1,11 @@
 package org.ordo.web.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
 import org.ordo.platform.Csv;
 import org.ordo.platform.PageResult;
 import org.ordo.platform.Paging;
@@ -10,12 +15,6 @@ import org.ordo.shared.OrdoException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.function.IntFunction;
 
 /**
  * What the administration's forms and lists share: the module's field violations turned into errors next to the form's
@@ -63,12 +62,13 @@ final class AdminForms {
 
     /** 409 for a conflict or a stale version, 403 for what the roles forbid, 400 for invalid input. */
     static void status(OrdoException refused, HttpServletResponse response) {
-        response.setStatus(switch (refused.kind()) {
-            case CONFLICT, STALE -> HttpServletResponse.SC_CONFLICT;
-            case FORBIDDEN -> HttpServletResponse.SC_FORBIDDEN;
-            case NOT_FOUND -> HttpServletResponse.SC_NOT_FOUND;
-            default -> HttpServletResponse.SC_BAD_REQUEST;
-        });
+        response.setStatus(
+                switch (refused.kind()) {
+                    case CONFLICT, STALE -> HttpServletResponse.SC_CONFLICT;
+                    case FORBIDDEN -> HttpServletResponse.SC_FORBIDDEN;
+                    case NOT_FOUND -> HttpServletResponse.SC_NOT_FOUND;
+                    default -> HttpServletResponse.SC_BAD_REQUEST;
+                });
     }
 
     static int page(String page) {
@@ -91,13 +91,25 @@ final class AdminForms {
     }
 
     /** An address from its form fields: none when every field is blank; what is missing is reported by the module. */
-    static Address address(String name, String line1, String line2, String city, String region, String postalCode, String country) {
-        if (blankToNull(name) == null && blankToNull(line1) == null && blankToNull(line2) == null && blankToNull(city) == null
-                && blankToNull(region) == null && blankToNull(postalCode) == null && blankToNull(country) == null) {
+    static Address address(
+            String name, String line1, String line2, String city, String region, String postalCode, String country) {
+        if (blankToNull(name) == null
+                && blankToNull(line1) == null
+                && blankToNull(line2) == null
+                && blankToNull(city) == null
+                && blankToNull(region) == null
+                && blankToNull(postalCode) == null
+                && blankToNull(country) == null) {
             return null;
         }
-        return new Address(blankToNull(name), blankToNull(line1), blankToNull(line2), blankToNull(city), blankToNull(region),
-                blankToNull(postalCode), country == null ? null : country.trim().toUpperCase(java.util.Locale.ROOT));
+        return new Address(
+                blankToNull(name),
+                blankToNull(line1),
+                blankToNull(line2),
+                blankToNull(city),
+                blankToNull(region),
+                blankToNull(postalCode),
+                country == null ? null : country.trim().toUpperCase(java.util.Locale.ROOT));
     }
 
     /** Every item a paged query selects, up to {@link #MAX_EXPORT}, read page by page. */

@@ -1,14 +1,13 @@
 package org.ordo.web.internal;
 
+import java.util.Comparator;
+import java.util.List;
 import org.ordo.platform.ConsistencyCheck;
 import org.ordo.platform.InvariantCheck;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-
-import java.util.Comparator;
-import java.util.List;
 
 /**
  * Pages for administrators only: the administration's start page, and the invariants of docs/domain.md re-checked, as

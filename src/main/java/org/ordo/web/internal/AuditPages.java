@@ -1,5 +1,16 @@
 package org.ordo.web.internal;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import org.ordo.identity.AuditEntry;
 import org.ordo.identity.AuditTrail;
 import org.ordo.platform.PageResult;
@@ -16,18 +27,6 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
-
 /**
  * The audit trail for administrators: entries filtered by entity type and id, actor and dates, newest first, each with what
  * changed (field by field) and the whole state before and after; whether each shown thing's hash chain is intact; CSV.
@@ -36,8 +35,18 @@ import java.util.Set;
 class AuditPages {
 
     /** The kinds of things the modules audit, offered as suggestions; any other may be typed. */
-    static final List<String> ENTITY_TYPES = List.of("CUSTOMER", "DEMO_DATA", "INVOICE", "ORDER", "PAYMENT", "PRODUCT", "RETURN",
-            "SHIPMENT", "STOCK", "USER", "WAREHOUSE");
+    static final List<String> ENTITY_TYPES = List.of(
+            "CUSTOMER",
+            "DEMO_DATA",
+            "INVOICE",
+            "ORDER",
+            "PAYMENT",
+            "PRODUCT",
+            "RETURN",
+            "SHIPMENT",
+            "STOCK",
+            "USER",
+            "WAREHOUSE");
 
     private final AuditTrail audit;
     private final JsonMapper json;
@@ -52,8 +61,13 @@ class AuditPages {
     public record Filter(String entity, String entityId, String actor, String from, String to) {
 
         public String query(String path, int page) {
-            return ListLink.to(path).filter("entity", entity).filter("entityId", entityId).filter("actor", actor)
-                    .filter("from", from).filter("to", to).page(page);
+            return ListLink.to(path)
+                    .filter("entity", entity)
+                    .filter("entityId", entityId)
+                    .filter("actor", actor)
+                    .filter("from", from)
+                    .filter("to", to)
+                    .page(page);
         }
     }
 
@@ -65,9 +79,14 @@ class AuditPages {
 
     @GetMapping("/admin/audit")
     @PreAuthorize(PageAccess.ADMINS)
-    String trail(@RequestParam(required = false) String entity, @RequestParam(required = false) String entityId,
-            @RequestParam(required = false) String actor, @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to, @RequestParam(required = false) String page, Model model) {
+    String trail(
+            @RequestParam(required = false) String entity,
+            @RequestParam(required = false) String entityId,
+            @RequestParam(required = false) String actor,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String page,
+            Model model) {
         Filter filter = new Filter(entity, entityId, actor, from, to);
         Map<String, String> errors = new LinkedHashMap<>();
         AuditTrail.Search search = search(filter, errors);
@@ -75,7 +94,8 @@ class AuditPages {
         Map<String, Boolean> chains = new LinkedHashMap<>();
         List<Row> rows = new ArrayList<>();
         for (AuditEntry e : result.items()) {
-            boolean intact = chains.computeIfAbsent(e.entity() + "\u0000" + e.entityId(),
+            boolean intact = chains.computeIfAbsent(
+                    e.entity() + "\u0000" + e.entityId(),
                     k -> audit.verify(e.entity(), e.entityId()).isEmpty());
             rows.add(new Row(e, changes(e), pretty(e.before()), pretty(e.after()), intact));
         }
@@ -88,23 +108,40 @@ class AuditPages {
         model.addAttribute("lastPage", AdminForms.lastPage(result));
         model.addAttribute("entityTypes", ENTITY_TYPES);
         model.addAttribute("oneChain", search.entity() != null && search.entityId() != null);
-        model.addAttribute("chainProblems", search.entity() != null && search.entityId() != null
-                ? audit.verify(search.entity(), search.entityId()) : List.of());
+        model.addAttribute(
+                "chainProblems",
+                search.entity() != null && search.entityId() != null
+                        ? audit.verify(search.entity(), search.entityId())
+                        : List.of());
         return "admin/audit";
     }
 
     @GetMapping("/admin/audit.csv")
     @PreAuthorize(PageAccess.ADMINS)
-    ResponseEntity<String> export(@RequestParam(required = false) String entity, @RequestParam(required = false) String entityId,
-            @RequestParam(required = false) String actor, @RequestParam(required = false) String from,
+    ResponseEntity<String> export(
+            @RequestParam(required = false) String entity,
+            @RequestParam(required = false) String entityId,
+            @RequestParam(required = false) String actor,
+            @RequestParam(required = false) String from,
             @RequestParam(required = false) String to) {
         AuditTrail.Search search = search(new Filter(entity, entityId, actor, from, to), new LinkedHashMap<>());
         List<List<Object>> rows = AdminForms.all(page -> audit.search(search, AdminForms.exportPage(page))).stream()
-                .map(e -> Arrays.<Object>asList(e.id(), e.entity(), e.entityId(), e.chainSeq(), e.at(), e.actor(), e.action(), e.before(),
-                        e.after(), e.hash()))
+                .map(e -> Arrays.<Object>asList(
+                        e.id(),
+                        e.entity(),
+                        e.entityId(),
+                        e.chainSeq(),
+                        e.at(),
+                        e.actor(),
+                        e.action(),
+                        e.before(),
+                        e.after(),
+                        e.hash()))
                 .toList();
-        return AdminForms.csv("audit-trail.csv", List.of("id", "entity", "entity_id", "sequence", "at", "actor", "action", "before",
-                "after", "hash"), rows);
+        return AdminForms.csv(
+                "audit-trail.csv",
+                List.of("id", "entity", "entity_id", "sequence", "at", "actor", "action", "before", "after", "hash"),
+                rows);
     }
 
     private AuditTrail.Search search(Filter filter, Map<String, String> errors) {
@@ -115,10 +152,14 @@ class AuditPages {
             toDate = null;
         }
         String entity = AdminForms.blankToNull(filter.entity());
-        return new AuditTrail.Search(entity == null ? null : entity.toUpperCase(java.util.Locale.ROOT), AdminForms.blankToNull(filter.entityId()),
+        return new AuditTrail.Search(
+                entity == null ? null : entity.toUpperCase(java.util.Locale.ROOT),
+                AdminForms.blankToNull(filter.entityId()),
                 AdminForms.blankToNull(filter.actor()),
                 fromDate == null ? null : fromDate.atStartOfDay(ZoneOffset.UTC).toInstant(),
-                toDate == null ? null : toDate.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+                toDate == null
+                        ? null
+                        : toDate.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
     }
 
     /** Every value that differs between before and after, by its path; a creation lists what was created. */

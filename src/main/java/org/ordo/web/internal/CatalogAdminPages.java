@@ -1,6 +1,10 @@
 package org.ordo.web.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.ordo.catalog.ProductCatalogAdmin;
 import org.ordo.catalog.ProductCatalogAdmin.ProductDetails;
 import org.ordo.catalog.ProductCatalogAdmin.ProductInput;
@@ -22,11 +26,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 /**
  * The catalog for administrators: products searched by SKU, name or GTIN, paged and exported; a product created or edited
  * with its version in the form, so that a change someone else saved meanwhile is reported instead of overwritten.
@@ -35,7 +34,8 @@ import java.util.Map;
 class CatalogAdminPages {
 
     /** How the form names what the catalog calls {@code unitPrice.amount} and {@code unitPrice.currency}. */
-    private static final Map<String, String> FIELDS = Map.of("unitPriceAmount", "price", "unitPriceCurrency", "currency");
+    private static final Map<String, String> FIELDS =
+            Map.of("unitPriceAmount", "price", "unitPriceCurrency", "currency");
 
     private final ProductCatalogAdmin catalog;
     private final MessageSource messages;
@@ -46,16 +46,33 @@ class CatalogAdminPages {
     }
 
     /** The product form as typed: everything a string, so nothing typed is lost on an error. */
-    public record ProductForm(String sku, String name, String description, String price, String currency, String taxCategory,
-            String gtin, String weightGrams, String active, String version) {
+    public record ProductForm(
+            String sku,
+            String name,
+            String description,
+            String price,
+            String currency,
+            String taxCategory,
+            String gtin,
+            String weightGrams,
+            String active,
+            String version) {
 
         static ProductForm blank() {
             return new ProductForm("", "", "", "", "EUR", "STANDARD", "", "", "true", null);
         }
 
         static ProductForm of(ProductDetails p) {
-            return new ProductForm(p.sku(), p.name(), p.description(), p.unitPrice().amountText(), p.unitPrice().currencyCode(),
-                    p.taxCategory(), p.gtin(), p.weightGrams() == null ? "" : p.weightGrams().toString(), Boolean.toString(p.active()),
+            return new ProductForm(
+                    p.sku(),
+                    p.name(),
+                    p.description(),
+                    p.unitPrice().amountText(),
+                    p.unitPrice().currencyCode(),
+                    p.taxCategory(),
+                    p.gtin(),
+                    p.weightGrams() == null ? "" : p.weightGrams().toString(),
+                    Boolean.toString(p.active()),
                     Long.toString(p.version()));
         }
 
@@ -64,7 +81,17 @@ class CatalogAdminPages {
         }
 
         ProductForm withVersion(long newVersion) {
-            return new ProductForm(sku, name, description, price, currency, taxCategory, gtin, weightGrams, active, Long.toString(newVersion));
+            return new ProductForm(
+                    sku,
+                    name,
+                    description,
+                    price,
+                    currency,
+                    taxCategory,
+                    gtin,
+                    weightGrams,
+                    active,
+                    Long.toString(newVersion));
         }
     }
 
@@ -81,11 +108,14 @@ class CatalogAdminPages {
 
     @GetMapping("/admin/products")
     @PreAuthorize(PageAccess.ADMINS)
-    String list(@RequestParam(required = false) String q, @RequestParam(required = false) String active,
-            @RequestParam(required = false) String page, Model model) {
+    String list(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String active,
+            @RequestParam(required = false) String page,
+            Model model) {
         Filter filter = new Filter(q, active);
-        PageResult<ProductDetails> result = catalog.search(AdminForms.blankToNull(q), filter.activeFlag(),
-                Paging.of(AdminForms.page(page), AdminForms.PAGE_SIZE));
+        PageResult<ProductDetails> result = catalog.search(
+                AdminForms.blankToNull(q), filter.activeFlag(), Paging.of(AdminForms.page(page), AdminForms.PAGE_SIZE));
         model.addAttribute("filter", filter);
         model.addAttribute("result", result);
         model.addAttribute("lastPage", AdminForms.lastPage(result));
@@ -94,16 +124,38 @@ class CatalogAdminPages {
 
     @GetMapping("/admin/products.csv")
     @PreAuthorize(PageAccess.ADMINS)
-    ResponseEntity<String> export(@RequestParam(required = false) String q, @RequestParam(required = false) String active) {
+    ResponseEntity<String> export(
+            @RequestParam(required = false) String q, @RequestParam(required = false) String active) {
         Filter filter = new Filter(q, active);
         List<List<Object>> rows = new ArrayList<>();
-        for (ProductDetails p : AdminForms.all(page -> catalog.search(AdminForms.blankToNull(q), filter.activeFlag(),
-                AdminForms.exportPage(page)))) {
-            rows.add(java.util.Arrays.asList(p.sku(), p.name(), p.gtin(), p.unitPrice().amount(), p.unitPrice().currencyCode(),
-                    p.taxCategory(), p.weightGrams(), p.active(), p.version(), p.updatedAt()));
+        for (ProductDetails p : AdminForms.all(
+                page -> catalog.search(AdminForms.blankToNull(q), filter.activeFlag(), AdminForms.exportPage(page)))) {
+            rows.add(java.util.Arrays.asList(
+                    p.sku(),
+                    p.name(),
+                    p.gtin(),
+                    p.unitPrice().amount(),
+                    p.unitPrice().currencyCode(),
+                    p.taxCategory(),
+                    p.weightGrams(),
+                    p.active(),
+                    p.version(),
+                    p.updatedAt()));
         }
-        return AdminForms.csv("products.csv", List.of("sku", "name", "gtin", "unit_price", "currency", "tax_category", "weight_grams",
-                "active", "version", "updated_at"), rows);
+        return AdminForms.csv(
+                "products.csv",
+                List.of(
+                        "sku",
+                        "name",
+                        "gtin",
+                        "unit_price",
+                        "currency",
+                        "tax_category",
+                        "weight_grams",
+                        "active",
+                        "version",
+                        "updated_at"),
+                rows);
     }
 
     @GetMapping("/admin/products/new")
@@ -114,7 +166,8 @@ class CatalogAdminPages {
 
     @PostMapping("/admin/products")
     @PreAuthorize(PageAccess.ADMINS)
-    String create(@ModelAttribute ProductForm form, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+    String create(
+            @ModelAttribute ProductForm form, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         Map<String, String> errors = new LinkedHashMap<>();
         Integer weight = weight(form, errors);
         if (!errors.isEmpty()) {
@@ -141,7 +194,11 @@ class CatalogAdminPages {
 
     @PostMapping("/admin/products/{sku}")
     @PreAuthorize(PageAccess.ADMINS)
-    String update(@PathVariable String sku, @ModelAttribute ProductForm form, Model model, HttpServletResponse response,
+    String update(
+            @PathVariable String sku,
+            @ModelAttribute ProductForm form,
+            Model model,
+            HttpServletResponse response,
             RedirectAttributes redirect) {
         ProductDetails current = found(sku);
         Map<String, String> errors = new LinkedHashMap<>();
@@ -167,7 +224,12 @@ class CatalogAdminPages {
         return "redirect:/admin/products/" + sku;
     }
 
-    private String form(ProductForm form, ProductDetails product, Map<String, String> errors, ProductDetails conflict, Model model) {
+    private String form(
+            ProductForm form,
+            ProductDetails product,
+            Map<String, String> errors,
+            ProductDetails conflict,
+            Model model) {
         model.addAttribute("form", form);
         model.addAttribute("product", product);
         model.addAttribute("errors", errors);
@@ -178,9 +240,15 @@ class CatalogAdminPages {
     }
 
     private static ProductInput input(ProductForm form, Integer weight) {
-        return new ProductInput(form.sku() == null ? null : form.sku().trim(), AdminForms.blankToNull(form.name()),
-                AdminForms.blankToNull(form.description()), new MoneyInput(form.price(), form.currency()), form.taxCategory(),
-                AdminForms.blankToNull(form.gtin()), weight, form.isActive());
+        return new ProductInput(
+                form.sku() == null ? null : form.sku().trim(),
+                AdminForms.blankToNull(form.name()),
+                AdminForms.blankToNull(form.description()),
+                new MoneyInput(form.price(), form.currency()),
+                form.taxCategory(),
+                AdminForms.blankToNull(form.gtin()),
+                weight,
+                form.isActive());
     }
 
     private Integer weight(ProductForm form, Map<String, String> errors) {
@@ -200,8 +268,13 @@ class CatalogAdminPages {
     private Map<String, String> explained(OrdoException refused, ProductForm form) {
         Map<String, String> errors = AdminForms.errors(refused, FIELDS);
         String gtin = AdminForms.blankToNull(form.gtin());
-        if (errors.containsKey("gtin") && gtin != null && gtin.matches("\\d{8}|\\d{12}|\\d{13}|\\d{14}") && !Gtin.isValid(gtin)) {
-            errors.put("gtin", text("admin.product.gtin.checkDigit", Gtin.checkDigit(gtin.substring(0, gtin.length() - 1))));
+        if (errors.containsKey("gtin")
+                && gtin != null
+                && gtin.matches("\\d{8}|\\d{12}|\\d{13}|\\d{14}")
+                && !Gtin.isValid(gtin)) {
+            errors.put(
+                    "gtin",
+                    text("admin.product.gtin.checkDigit", Gtin.checkDigit(gtin.substring(0, gtin.length() - 1))));
         }
         return errors;
     }

@@ -1,6 +1,12 @@
 package org.ordo.web.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.ordo.customers.CustomerAdmin;
 import org.ordo.customers.CustomerAdmin.CustomerDetails;
 import org.ordo.customers.CustomerAdmin.CustomerInput;
@@ -24,13 +30,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
 /**
  * Customers for administrators: searched by name or e-mail, paged and exported; created or edited (contact, addresses,
  * currency, credit limit, payment terms, tax exemption, invoicing policy) with the version in the form, so a change someone
@@ -39,7 +38,8 @@ import java.util.UUID;
 @Controller
 class CustomerAdminPages {
 
-    private static final Map<String, String> FIELDS = Map.of("creditLimitAmount", "creditLimit", "creditLimitCurrency", "currency");
+    private static final Map<String, String> FIELDS =
+            Map.of("creditLimitAmount", "creditLimit", "creditLimitCurrency", "currency");
 
     private final CustomerAdmin customers;
     private final InventoryAdmin inventory;
@@ -52,28 +52,98 @@ class CustomerAdminPages {
     }
 
     /** The customer form as typed. An address whose fields are all blank is no address; no shipping address is the billing one. */
-    public record CustomerForm(String name, String email, String phone,
-            String billingAddressName, String billingAddressLine1, String billingAddressLine2, String billingAddressCity,
-            String billingAddressRegion, String billingAddressPostalCode, String billingAddressCountry,
-            String shippingAddressName, String shippingAddressLine1, String shippingAddressLine2, String shippingAddressCity,
-            String shippingAddressRegion, String shippingAddressPostalCode, String shippingAddressCountry,
-            String currency, String creditLimit, String paymentTermsDays, String preferredWarehouse, String active,
-            String invoicingPolicy, String taxExempt, String vatId, String version) {
+    public record CustomerForm(
+            String name,
+            String email,
+            String phone,
+            String billingAddressName,
+            String billingAddressLine1,
+            String billingAddressLine2,
+            String billingAddressCity,
+            String billingAddressRegion,
+            String billingAddressPostalCode,
+            String billingAddressCountry,
+            String shippingAddressName,
+            String shippingAddressLine1,
+            String shippingAddressLine2,
+            String shippingAddressCity,
+            String shippingAddressRegion,
+            String shippingAddressPostalCode,
+            String shippingAddressCountry,
+            String currency,
+            String creditLimit,
+            String paymentTermsDays,
+            String preferredWarehouse,
+            String active,
+            String invoicingPolicy,
+            String taxExempt,
+            String vatId,
+            String version) {
 
         static CustomerForm blank() {
-            return new CustomerForm("", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "EUR", "0", "30", "", "true",
-                    InvoicingPolicy.ON_SHIPMENT.name(), "", "", null);
+            return new CustomerForm(
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "EUR",
+                    "0",
+                    "30",
+                    "",
+                    "true",
+                    InvoicingPolicy.ON_SHIPMENT.name(),
+                    "",
+                    "",
+                    null);
         }
 
         static CustomerForm of(CustomerDetails c) {
-            Address b = c.billingAddress() == null ? new Address(null, null, null, null, null, null, null) : c.billingAddress();
+            Address b = c.billingAddress() == null
+                    ? new Address(null, null, null, null, null, null, null)
+                    : c.billingAddress();
             // a shipping address equal to the billing address is shown as none: it follows the billing address
             Address s = c.shippingAddress() == null || c.shippingAddress().equals(c.billingAddress())
-                    ? new Address(null, null, null, null, null, null, null) : c.shippingAddress();
-            return new CustomerForm(c.name(), c.email(), c.phone(), b.name(), b.line1(), b.line2(), b.city(), b.region(), b.postalCode(),
-                    b.country(), s.name(), s.line1(), s.line2(), s.city(), s.region(), s.postalCode(), s.country(), c.currency(),
-                    c.creditLimit().amount().toPlainString(), Integer.toString(c.paymentTermsDays()), c.preferredWarehouse(),
-                    Boolean.toString(c.active()), c.invoicingPolicy().name(), Boolean.toString(c.taxExempt()), c.vatId(),
+                    ? new Address(null, null, null, null, null, null, null)
+                    : c.shippingAddress();
+            return new CustomerForm(
+                    c.name(),
+                    c.email(),
+                    c.phone(),
+                    b.name(),
+                    b.line1(),
+                    b.line2(),
+                    b.city(),
+                    b.region(),
+                    b.postalCode(),
+                    b.country(),
+                    s.name(),
+                    s.line1(),
+                    s.line2(),
+                    s.city(),
+                    s.region(),
+                    s.postalCode(),
+                    s.country(),
+                    c.currency(),
+                    c.creditLimit().amount().toPlainString(),
+                    Integer.toString(c.paymentTermsDays()),
+                    c.preferredWarehouse(),
+                    Boolean.toString(c.active()),
+                    c.invoicingPolicy().name(),
+                    Boolean.toString(c.taxExempt()),
+                    c.vatId(),
                     Long.toString(c.version()));
         }
 
@@ -86,10 +156,33 @@ class CustomerAdminPages {
         }
 
         CustomerForm withVersion(long v) {
-            return new CustomerForm(name, email, phone, billingAddressName, billingAddressLine1, billingAddressLine2, billingAddressCity,
-                    billingAddressRegion, billingAddressPostalCode, billingAddressCountry, shippingAddressName, shippingAddressLine1,
-                    shippingAddressLine2, shippingAddressCity, shippingAddressRegion, shippingAddressPostalCode, shippingAddressCountry,
-                    currency, creditLimit, paymentTermsDays, preferredWarehouse, active, invoicingPolicy, taxExempt, vatId, Long.toString(v));
+            return new CustomerForm(
+                    name,
+                    email,
+                    phone,
+                    billingAddressName,
+                    billingAddressLine1,
+                    billingAddressLine2,
+                    billingAddressCity,
+                    billingAddressRegion,
+                    billingAddressPostalCode,
+                    billingAddressCountry,
+                    shippingAddressName,
+                    shippingAddressLine1,
+                    shippingAddressLine2,
+                    shippingAddressCity,
+                    shippingAddressRegion,
+                    shippingAddressPostalCode,
+                    shippingAddressCountry,
+                    currency,
+                    creditLimit,
+                    paymentTermsDays,
+                    preferredWarehouse,
+                    active,
+                    invoicingPolicy,
+                    taxExempt,
+                    vatId,
+                    Long.toString(v));
         }
     }
 
@@ -103,7 +196,8 @@ class CustomerAdminPages {
     @GetMapping("/admin/customers")
     @PreAuthorize(PageAccess.ADMINS)
     String list(@RequestParam(required = false) String q, @RequestParam(required = false) String page, Model model) {
-        PageResult<CustomerDetails> result = customers.search(AdminForms.blankToNull(q), Paging.of(AdminForms.page(page), AdminForms.PAGE_SIZE));
+        PageResult<CustomerDetails> result =
+                customers.search(AdminForms.blankToNull(q), Paging.of(AdminForms.page(page), AdminForms.PAGE_SIZE));
         model.addAttribute("filter", new Filter(q));
         model.addAttribute("result", result);
         model.addAttribute("lastPage", AdminForms.lastPage(result));
@@ -114,14 +208,43 @@ class CustomerAdminPages {
     @PreAuthorize(PageAccess.ADMINS)
     ResponseEntity<String> export(@RequestParam(required = false) String q) {
         List<List<Object>> rows = new ArrayList<>();
-        for (CustomerDetails c : AdminForms.all(page -> customers.search(AdminForms.blankToNull(q), AdminForms.exportPage(page)))) {
+        for (CustomerDetails c :
+                AdminForms.all(page -> customers.search(AdminForms.blankToNull(q), AdminForms.exportPage(page)))) {
             Address b = c.billingAddress();
-            rows.add(Arrays.asList(c.id(), c.name(), c.email(), c.phone(), b == null ? null : b.city(), b == null ? null : b.country(),
-                    c.currency(), c.creditLimit().amount(), c.paymentTermsDays(), c.invoicingPolicy(), c.taxExempt(), c.vatId(),
-                    c.active(), c.version()));
+            rows.add(Arrays.asList(
+                    c.id(),
+                    c.name(),
+                    c.email(),
+                    c.phone(),
+                    b == null ? null : b.city(),
+                    b == null ? null : b.country(),
+                    c.currency(),
+                    c.creditLimit().amount(),
+                    c.paymentTermsDays(),
+                    c.invoicingPolicy(),
+                    c.taxExempt(),
+                    c.vatId(),
+                    c.active(),
+                    c.version()));
         }
-        return AdminForms.csv("customers.csv", List.of("id", "name", "email", "phone", "city", "country", "currency", "credit_limit",
-                "payment_terms_days", "invoicing_policy", "tax_exempt", "vat_id", "active", "version"), rows);
+        return AdminForms.csv(
+                "customers.csv",
+                List.of(
+                        "id",
+                        "name",
+                        "email",
+                        "phone",
+                        "city",
+                        "country",
+                        "currency",
+                        "credit_limit",
+                        "payment_terms_days",
+                        "invoicing_policy",
+                        "tax_exempt",
+                        "vat_id",
+                        "active",
+                        "version"),
+                rows);
     }
 
     @GetMapping("/admin/customers/new")
@@ -132,7 +255,8 @@ class CustomerAdminPages {
 
     @PostMapping("/admin/customers")
     @PreAuthorize(PageAccess.ADMINS)
-    String create(@ModelAttribute CustomerForm form, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+    String create(
+            @ModelAttribute CustomerForm form, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         Map<String, String> errors = new LinkedHashMap<>();
         Integer terms = terms(form, errors);
         if (!errors.isEmpty()) {
@@ -159,7 +283,11 @@ class CustomerAdminPages {
 
     @PostMapping("/admin/customers/{id}")
     @PreAuthorize(PageAccess.ADMINS)
-    String update(@PathVariable String id, @ModelAttribute CustomerForm form, Model model, HttpServletResponse response,
+    String update(
+            @PathVariable String id,
+            @ModelAttribute CustomerForm form,
+            Model model,
+            HttpServletResponse response,
             RedirectAttributes redirect) {
         CustomerDetails current = found(id);
         Map<String, String> errors = new LinkedHashMap<>();
@@ -183,7 +311,12 @@ class CustomerAdminPages {
         return "redirect:/admin/customers/" + current.id();
     }
 
-    private String form(CustomerForm form, CustomerDetails customer, Map<String, String> errors, CustomerDetails conflict, Model model) {
+    private String form(
+            CustomerForm form,
+            CustomerDetails customer,
+            Map<String, String> errors,
+            CustomerDetails conflict,
+            Model model) {
         model.addAttribute("form", form);
         model.addAttribute("customer", customer);
         model.addAttribute("errors", errors);
@@ -198,18 +331,42 @@ class CustomerAdminPages {
         String currency = f.currency() == null ? null : f.currency().trim().toUpperCase(java.util.Locale.ROOT);
         InvoicingPolicy policy = null;
         try {
-            policy = f.invoicingPolicy() == null || f.invoicingPolicy().isBlank() ? null : InvoicingPolicy.valueOf(f.invoicingPolicy());
+            policy = f.invoicingPolicy() == null || f.invoicingPolicy().isBlank()
+                    ? null
+                    : InvoicingPolicy.valueOf(f.invoicingPolicy());
         } catch (IllegalArgumentException e) {
             policy = null;
         }
-        return new CustomerInput(AdminForms.blankToNull(f.name()), AdminForms.blankToNull(f.email()), AdminForms.blankToNull(f.phone()),
-                AdminForms.address(f.billingAddressName(), f.billingAddressLine1(), f.billingAddressLine2(), f.billingAddressCity(),
-                        f.billingAddressRegion(), f.billingAddressPostalCode(), f.billingAddressCountry()),
-                AdminForms.address(f.shippingAddressName(), f.shippingAddressLine1(), f.shippingAddressLine2(), f.shippingAddressCity(),
-                        f.shippingAddressRegion(), f.shippingAddressPostalCode(), f.shippingAddressCountry()),
-                currency, new MoneyInput(AdminForms.blankToNull(f.creditLimit()) == null ? "0" : f.creditLimit(), currency), terms,
-                AdminForms.blankToNull(f.preferredWarehouse()), f.isActive(), policy, f.isTaxExempt(),
-                AdminForms.blankToNull(f.vatId()) == null ? null : f.vatId().trim().toUpperCase(java.util.Locale.ROOT));
+        return new CustomerInput(
+                AdminForms.blankToNull(f.name()),
+                AdminForms.blankToNull(f.email()),
+                AdminForms.blankToNull(f.phone()),
+                AdminForms.address(
+                        f.billingAddressName(),
+                        f.billingAddressLine1(),
+                        f.billingAddressLine2(),
+                        f.billingAddressCity(),
+                        f.billingAddressRegion(),
+                        f.billingAddressPostalCode(),
+                        f.billingAddressCountry()),
+                AdminForms.address(
+                        f.shippingAddressName(),
+                        f.shippingAddressLine1(),
+                        f.shippingAddressLine2(),
+                        f.shippingAddressCity(),
+                        f.shippingAddressRegion(),
+                        f.shippingAddressPostalCode(),
+                        f.shippingAddressCountry()),
+                currency,
+                new MoneyInput(AdminForms.blankToNull(f.creditLimit()) == null ? "0" : f.creditLimit(), currency),
+                terms,
+                AdminForms.blankToNull(f.preferredWarehouse()),
+                f.isActive(),
+                policy,
+                f.isTaxExempt(),
+                AdminForms.blankToNull(f.vatId()) == null
+                        ? null
+                        : f.vatId().trim().toUpperCase(java.util.Locale.ROOT));
     }
 
     private Integer terms(CustomerForm form, Map<String, String> errors) {
@@ -220,7 +377,9 @@ class CustomerAdminPages {
         try {
             return Integer.valueOf(text);
         } catch (NumberFormatException e) {
-            errors.put("paymentTermsDays", messages.getMessage("admin.error.wholeNumber", null, LocaleContextHolder.getLocale()));
+            errors.put(
+                    "paymentTermsDays",
+                    messages.getMessage("admin.error.wholeNumber", null, LocaleContextHolder.getLocale()));
             return null;
         }
     }

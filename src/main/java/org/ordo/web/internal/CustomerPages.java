@@ -1,6 +1,10 @@
 package org.ordo.web.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import org.ordo.customers.CustomerDirectory;
 import org.ordo.customers.CustomerNotes;
 import org.ordo.customers.CustomerSnapshot;
@@ -27,11 +31,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-
 /**
  * Customer service: finding a customer (name, e-mail or id) and the customer 360 — contact, addresses, credit limit and
  * exposure, balance and money on account, recent orders, open invoices (for roles that read invoices), returns and the
@@ -52,8 +51,15 @@ class CustomerPages {
     private final ReturnDesk returns;
     private final MessageSource messages;
 
-    CustomerPages(CustomerDirectory directory, CustomerNotes notes, CustomerAccounts accounts, CustomerInvoices invoices,
-            OpenOrders openOrders, Orders orders, ReturnDesk returns, MessageSource messages) {
+    CustomerPages(
+            CustomerDirectory directory,
+            CustomerNotes notes,
+            CustomerAccounts accounts,
+            CustomerInvoices invoices,
+            OpenOrders openOrders,
+            Orders orders,
+            ReturnDesk returns,
+            MessageSource messages) {
         this.directory = directory;
         this.notes = notes;
         this.accounts = accounts;
@@ -68,8 +74,11 @@ class CustomerPages {
     public record Query(String q) {
 
         public String page(int page) {
-            return uri("/customers").queryParamIfPresent("page", page > 0 ? java.util.Optional.of(page) : java.util.Optional.empty())
-                    .encode().build().toUriString();
+            return uri("/customers")
+                    .queryParamIfPresent("page", page > 0 ? java.util.Optional.of(page) : java.util.Optional.empty())
+                    .encode()
+                    .build()
+                    .toUriString();
         }
 
         public String csv() {
@@ -98,13 +107,34 @@ class CustomerPages {
     @GetMapping("/customers.csv")
     @PreAuthorize(PageAccess.CUSTOMER_SERVICE)
     ResponseEntity<String> csv(@RequestParam(required = false) String q) {
-        return Downloads.csv("customers", List.of("id", "name", "email", "city", "country", "currency", "creditLimit", "paymentTermsDays",
+        return Downloads.csv(
+                "customers",
+                List.of(
+                        "id",
+                        "name",
+                        "email",
+                        "city",
+                        "country",
+                        "currency",
+                        "creditLimit",
+                        "paymentTermsDays",
                         "active"),
-                Downloads.rows(p -> directory.search(q, Downloads.exportPage(p)),
-                        c -> List.of(c.id(), c.name(), c.email() == null ? "" : c.email(),
-                                c.billingAddress() == null ? "" : c.billingAddress().city(),
-                                c.billingAddress() == null ? "" : c.billingAddress().country(), c.currency(), c.creditLimit().amount(),
-                                c.paymentTermsDays(), c.active())));
+                Downloads.rows(
+                        p -> directory.search(q, Downloads.exportPage(p)),
+                        c -> List.of(
+                                c.id(),
+                                c.name(),
+                                c.email() == null ? "" : c.email(),
+                                c.billingAddress() == null
+                                        ? ""
+                                        : c.billingAddress().city(),
+                                c.billingAddress() == null
+                                        ? ""
+                                        : c.billingAddress().country(),
+                                c.currency(),
+                                c.creditLimit().amount(),
+                                c.paymentTermsDays(),
+                                c.active())));
     }
 
     @GetMapping("/customers/{id}")
@@ -115,7 +145,11 @@ class CustomerPages {
 
     @PostMapping("/customers/{id}/notes")
     @PreAuthorize(PageAccess.CUSTOMER_SERVICE)
-    String addNote(@PathVariable String id, @RequestParam(required = false) String text, HttpServletResponse response, Model model,
+    String addNote(
+            @PathVariable String id,
+            @RequestParam(required = false) String text,
+            HttpServletResponse response,
+            Model model,
             RedirectAttributes redirect) {
         CustomerDirectory.Contact contact = contact(id);
         String typed = text == null ? "" : text;
@@ -127,7 +161,9 @@ class CustomerPages {
             notes.add(contact.customer().id(), typed);
         } catch (OrdoException refused) {
             response.setStatus(PortalPages.status(refused));
-            String message = refused.violations().isEmpty() ? refused.getMessage() : refused.violations().get(0).message();
+            String message = refused.violations().isEmpty()
+                    ? refused.getMessage()
+                    : refused.violations().get(0).message();
             return show(contact, typed, Map.of("text", message), model);
         }
         redirect.addFlashAttribute("done", "service.customer.noteAdded");
@@ -142,20 +178,31 @@ class CustomerPages {
         Actor actor = Actor.current();
         List<CustomerAccounts.Balance> balances = accounts.balances(customer.id());
         Money zero = Money.zero(Money.currency(customer.currency()));
-        Money balance = balances.stream().filter(b -> b.currency().equals(customer.currency())).map(CustomerAccounts.Balance::balance)
-                .findFirst().orElse(zero);
+        Money balance = balances.stream()
+                .filter(b -> b.currency().equals(customer.currency()))
+                .map(CustomerAccounts.Balance::balance)
+                .findFirst()
+                .orElse(zero);
         Money open = Money.of(openOrders.openOrderValue(customer.id()), customer.currency());
         Money exposure = balance.plus(open);
         Money limit = customer.creditLimit();
         model.addAttribute("contact", contact);
         model.addAttribute("customer", customer);
-        model.addAttribute("credit", new Credit(limit, balance, open, exposure, limit.minus(exposure), exposure.isGreaterThan(limit)));
+        model.addAttribute(
+                "credit",
+                new Credit(limit, balance, open, exposure, limit.minus(exposure), exposure.isGreaterThan(limit)));
         model.addAttribute("balances", balances);
-        model.addAttribute("orders", orders.search(new Orders.Search(Set.of(), customer.id(), null, null, null, null), Paging.of(0, RECENT)));
+        model.addAttribute(
+                "orders",
+                orders.search(
+                        new Orders.Search(Set.of(), customer.id(), null, null, null, null), Paging.of(0, RECENT)));
         boolean showInvoices = PageAccess.mayReadInvoices(actor);
         model.addAttribute("showInvoices", showInvoices);
-        model.addAttribute("openInvoices", showInvoices ? invoices.search(customer.id(), CustomerInvoices.OPEN, Paging.of(0, 50))
-                : new PageResult<CustomerInvoices.Entry>(List.of(), 0, 50, 0));
+        model.addAttribute(
+                "openInvoices",
+                showInvoices
+                        ? invoices.search(customer.id(), CustomerInvoices.OPEN, Paging.of(0, 50))
+                        : new PageResult<CustomerInvoices.Entry>(List.of(), 0, 50, 0));
         model.addAttribute("returns", returns.search(Set.of(), customer.id(), Paging.of(0, RECENT)));
         model.addAttribute("notes", notes.of(customer.id(), 100));
         model.addAttribute("noteText", noteText);

@@ -1,5 +1,15 @@
 package org.ordo.web.internal;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.ordo.identity.Actor;
 import org.ordo.inventory.StockLevel;
 import org.ordo.inventory.StockLevelSearch;
@@ -18,17 +28,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.TreeSet;
-
 /**
  * The dashboard: today's orders and revenue, orders by status, backorders, overdue invoices, low stock and the key figures
  * of a period (default: the last 30 days, today included), with charts drawn by Chart.js from configurations built here.
@@ -42,10 +41,27 @@ class DashboardPage {
 
     /** Colours of the statuses in the chart, in the spirit of the badges on the order pages. */
     private static final Map<OrderStatus, String> STATUS_COLOURS = Map.of(
-            OrderStatus.DRAFT, "#adb5bd", OrderStatus.PLACED, "#6ea8fe", OrderStatus.CONFIRMED, "#0d6efd",
-            OrderStatus.IN_FULFILLMENT, "#6f42c1", OrderStatus.PARTIALLY_SHIPPED, "#d63384", OrderStatus.SHIPPED, "#fd7e14",
-            OrderStatus.DELIVERED, "#20c997", OrderStatus.COMPLETED, "#198754", OrderStatus.ON_HOLD, "#ffc107",
-            OrderStatus.CANCELLED, "#dc3545");
+            OrderStatus.DRAFT,
+            "#adb5bd",
+            OrderStatus.PLACED,
+            "#6ea8fe",
+            OrderStatus.CONFIRMED,
+            "#0d6efd",
+            OrderStatus.IN_FULFILLMENT,
+            "#6f42c1",
+            OrderStatus.PARTIALLY_SHIPPED,
+            "#d63384",
+            OrderStatus.SHIPPED,
+            "#fd7e14",
+            OrderStatus.DELIVERED,
+            "#20c997",
+            OrderStatus.COMPLETED,
+            "#198754",
+            OrderStatus.ON_HOLD,
+            "#ffc107",
+            OrderStatus.CANCELLED,
+            "#dc3545");
+
     private static final List<String> REVENUE_COLOURS = List.of("#198754", "#0dcaf0", "#6610f2");
 
     private final KeyFigures figures;
@@ -54,7 +70,12 @@ class DashboardPage {
     private final JsonMapper json;
     private final ViolationTexts violations;
 
-    DashboardPage(KeyFigures figures, StockLevelSearch stock, MessageSource messages, JsonMapper json, ViolationTexts violations) {
+    DashboardPage(
+            KeyFigures figures,
+            StockLevelSearch stock,
+            MessageSource messages,
+            JsonMapper json,
+            ViolationTexts violations) {
         this.figures = figures;
         this.stock = stock;
         this.messages = messages;
@@ -65,12 +86,15 @@ class DashboardPage {
     /** The start page: the dashboard for those who may see it, the orders for everyone else. */
     @GetMapping("/")
     String home(@RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model) {
-        return PageAccess.mayUseDashboard(Actor.current()) ? dashboard(from, to, model) : "redirect:" + PageAccess.home(Actor.current());
+        return PageAccess.mayUseDashboard(Actor.current())
+                ? dashboard(from, to, model)
+                : "redirect:" + PageAccess.home(Actor.current());
     }
 
     @GetMapping("/dashboard")
     @PreAuthorize(PageAccess.MANAGERS)
-    String dashboard(@RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model) {
+    String dashboard(
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model) {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         Map<String, String> errors = new LinkedHashMap<>();
         LocalDate start = date("from", from, today.minusDays(DEFAULT_DAYS - 1), errors);
@@ -98,8 +122,12 @@ class DashboardPage {
         model.addAttribute("period", summary);
 
         List<KeyFigures.DaySales> todays = figures.salesByDay(today, today);
-        model.addAttribute("todayOrders", todays.stream().mapToLong(KeyFigures.DaySales::orders).sum());
-        model.addAttribute("todayRevenue", todays.stream().map(KeyFigures.DaySales::netRevenue).toList());
+        model.addAttribute(
+                "todayOrders",
+                todays.stream().mapToLong(KeyFigures.DaySales::orders).sum());
+        model.addAttribute(
+                "todayRevenue",
+                todays.stream().map(KeyFigures.DaySales::netRevenue).toList());
 
         Map<OrderStatus, Long> byStatus = figures.ordersByStatus(start, end);
         model.addAttribute("byStatus", byStatus);
@@ -126,11 +154,23 @@ class DashboardPage {
         }
         for (KeyFigures.DaySales s : days) {
             orders.merge(s.day(), s.orders(), Long::sum);
-            revenue.computeIfAbsent(s.currency(), c -> new TreeMap<>()).merge(s.day(), s.netRevenue().amount(), BigDecimal::add);
+            revenue.computeIfAbsent(s.currency(), c -> new TreeMap<>())
+                    .merge(s.day(), s.netRevenue().amount(), BigDecimal::add);
         }
         List<Object> datasets = new ArrayList<>();
-        datasets.add(Map.of("type", "bar", "label", text("dashboard.chart.orders"), "data", List.copyOf(orders.values()),
-                "yAxisID", "orders", "backgroundColor", "rgba(13, 110, 253, 0.55)", "order", 2));
+        datasets.add(Map.of(
+                "type",
+                "bar",
+                "label",
+                text("dashboard.chart.orders"),
+                "data",
+                List.copyOf(orders.values()),
+                "yAxisID",
+                "orders",
+                "backgroundColor",
+                "rgba(13, 110, 253, 0.55)",
+                "order",
+                2));
         int i = 0;
         for (Map.Entry<String, Map<LocalDate, BigDecimal>> currency : revenue.entrySet()) {
             List<BigDecimal> values = new ArrayList<>();
@@ -138,17 +178,74 @@ class DashboardPage {
                 values.add(currency.getValue().getOrDefault(d, BigDecimal.ZERO));
             }
             String colour = REVENUE_COLOURS.get(i++ % REVENUE_COLOURS.size());
-            datasets.add(Map.of("type", "line", "label", text("dashboard.chart.revenue", currency.getKey()), "data", values,
-                    "yAxisID", "revenue", "borderColor", colour, "backgroundColor", colour, "tension", 0, "pointRadius", 2, "order", 1));
+            datasets.add(Map.of(
+                    "type",
+                    "line",
+                    "label",
+                    text("dashboard.chart.revenue", currency.getKey()),
+                    "data",
+                    values,
+                    "yAxisID",
+                    "revenue",
+                    "borderColor",
+                    colour,
+                    "backgroundColor",
+                    colour,
+                    "tension",
+                    0,
+                    "pointRadius",
+                    2,
+                    "order",
+                    1));
         }
         Map<String, Object> scales = new LinkedHashMap<>();
-        scales.put("orders", Map.of("type", "linear", "position", "left", "beginAtZero", true, "ticks", Map.of("precision", 0),
-                "title", Map.of("display", true, "text", text("dashboard.chart.orders"))));
-        scales.put("revenue", Map.of("type", "linear", "position", "right", "beginAtZero", true, "grid", Map.of("drawOnChartArea", false),
-                "title", Map.of("display", true, "text", text("dashboard.chart.revenueAxis", String.join(", ", revenue.keySet())))));
-        return Map.of("type", "bar", "data", Map.of("labels", labels, "datasets", datasets), "options", Map.of(
-                "responsive", true, "maintainAspectRatio", false, "animation", false,
-                "interaction", Map.of("mode", "index", "intersect", false), "scales", scales));
+        scales.put(
+                "orders",
+                Map.of(
+                        "type",
+                        "linear",
+                        "position",
+                        "left",
+                        "beginAtZero",
+                        true,
+                        "ticks",
+                        Map.of("precision", 0),
+                        "title",
+                        Map.of("display", true, "text", text("dashboard.chart.orders"))));
+        scales.put(
+                "revenue",
+                Map.of(
+                        "type",
+                        "linear",
+                        "position",
+                        "right",
+                        "beginAtZero",
+                        true,
+                        "grid",
+                        Map.of("drawOnChartArea", false),
+                        "title",
+                        Map.of(
+                                "display",
+                                true,
+                                "text",
+                                text("dashboard.chart.revenueAxis", String.join(", ", revenue.keySet())))));
+        return Map.of(
+                "type",
+                "bar",
+                "data",
+                Map.of("labels", labels, "datasets", datasets),
+                "options",
+                Map.of(
+                        "responsive",
+                        true,
+                        "maintainAspectRatio",
+                        false,
+                        "animation",
+                        false,
+                        "interaction",
+                        Map.of("mode", "index", "intersect", false),
+                        "scales",
+                        scales));
     }
 
     Map<String, Object> statusChart(Map<OrderStatus, Long> byStatus) {
@@ -160,10 +257,21 @@ class DashboardPage {
             counts.add(byStatus.get(status));
             colours.add(STATUS_COLOURS.get(status));
         }
-        return Map.of("type", "doughnut", "data", Map.of("labels", labels, "datasets", List.of(Map.of("data", counts,
-                        "backgroundColor", colours))),
-                "options", Map.of("responsive", true, "maintainAspectRatio", false, "animation", false,
-                        "plugins", Map.of("legend", Map.of("position", "right"))));
+        return Map.of(
+                "type",
+                "doughnut",
+                "data",
+                Map.of("labels", labels, "datasets", List.of(Map.of("data", counts, "backgroundColor", colours))),
+                "options",
+                Map.of(
+                        "responsive",
+                        true,
+                        "maintainAspectRatio",
+                        false,
+                        "animation",
+                        false,
+                        "plugins",
+                        Map.of("legend", Map.of("position", "right"))));
     }
 
     private String text(String key, Object... args) {

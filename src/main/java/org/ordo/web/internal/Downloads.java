@@ -1,5 +1,10 @@
 package org.ordo.web.internal;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 import org.ordo.platform.Csv;
 import org.ordo.platform.PageResult;
 import org.ordo.platform.Paging;
@@ -7,12 +12,6 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.Function;
-import java.util.function.IntFunction;
 
 /** What the customer portal's and customer service's lists share: the page number as typed, CSV and PDF downloads. */
 final class Downloads {
@@ -44,7 +43,8 @@ final class Downloads {
         for (int page = 0; rows.size() < MAX_EXPORT_ROWS; page++) {
             PageResult<T> result = pages.apply(page);
             result.items().forEach(item -> rows.add(row.apply(item)));
-            if ((long) (page + 1) * result.size() >= result.totalItems() || result.items().isEmpty()) {
+            if ((long) (page + 1) * result.size() >= result.totalItems()
+                    || result.items().isEmpty()) {
                 break;
             }
         }
@@ -58,16 +58,24 @@ final class Downloads {
     static ResponseEntity<String> csv(String fileName, List<String> header, List<List<Object>> rows) {
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(Csv.MEDIA_TYPE))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName + ".csv", StandardCharsets.UTF_8)
-                        .build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(fileName + ".csv", StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
                 .body(Csv.of(header, rows));
     }
 
     static ResponseEntity<byte[]> pdf(String fileName, byte[] content) {
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName + ".pdf", StandardCharsets.UTF_8)
-                        .build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(fileName + ".pdf", StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
                 .body(content);
     }
 }

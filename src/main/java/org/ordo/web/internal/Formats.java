@@ -1,9 +1,5 @@
 package org.ordo.web.internal;
 
-import org.ordo.shared.Money;
-import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.stereotype.Component;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.NumberFormat;
@@ -13,6 +9,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
+import org.ordo.shared.Money;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
 
 /**
  * Money, numbers, dates and times as the reader's language writes them; templates call it as {@code @fmt}. Times are
@@ -62,18 +61,28 @@ public class Formats {
     }
 
     public String date(LocalDate date) {
-        return date == null ? NONE : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale()).format(date);
+        return date == null
+                ? NONE
+                : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                        .withLocale(locale())
+                        .format(date);
     }
 
     /** A short date without the year, for chart axes. */
     public String day(LocalDate date) {
-        return date == null ? NONE : DateTimeFormatter.ofPattern(locale().getLanguage().equals("zh") ? "M月d日" : "d MMM", locale()).format(date);
+        return date == null
+                ? NONE
+                : DateTimeFormatter.ofPattern(locale().getLanguage().equals("zh") ? "M月d日" : "d MMM", locale())
+                        .format(date);
     }
 
     public String dateTime(Instant instant) {
-        return instant == null ? NONE
-                : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale())
-                        .format(instant.atZone(ZoneOffset.UTC)) + " UTC";
+        return instant == null
+                ? NONE
+                : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                                .withLocale(locale())
+                                .format(instant.atZone(ZoneOffset.UTC))
+                        + " UTC";
     }
 
     private static Locale locale() {

@@ -1,6 +1,12 @@
 package org.ordo.web.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import org.ordo.catalog.Catalog;
 import org.ordo.catalog.ProductSnapshot;
 import org.ordo.identity.Actor;
@@ -22,13 +28,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-
 /**
  * Changing an order before fulfilment: quantities (0 takes a line out), new lines by SKU or GTIN, the shipping address,
  * and cancelling the open rest of one line with a reason. Everything goes through the orders module, which checks the
@@ -46,7 +45,8 @@ class OrderEditPages {
     private final MessageSource messages;
     private final ViolationTexts violationTexts;
 
-    OrderEditPages(Orders orders, OrderEntry entry, Catalog catalog, MessageSource messages, ViolationTexts violationTexts) {
+    OrderEditPages(
+            Orders orders, OrderEntry entry, Catalog catalog, MessageSource messages, ViolationTexts violationTexts) {
         this.violationTexts = violationTexts;
         this.orders = orders;
         this.entry = entry;
@@ -61,7 +61,11 @@ class OrderEditPages {
      * The edit form as typed: quantities by line number, new rows, address fields, and the order's version the form was
      * filled in on.
      */
-    public record EditForm(Map<Integer, String> quantities, List<NewRow> added, Map<String, String> address, String reason,
+    public record EditForm(
+            Map<Integer, String> quantities,
+            List<NewRow> added,
+            Map<String, String> address,
+            String reason,
             String version) {
 
         EditForm onVersion(long current) {
@@ -112,8 +116,12 @@ class OrderEditPages {
 
     @PostMapping("/orders/{id}/edit")
     @PreAuthorize(PageAccess.ORDER_TAKERS)
-    String change(@PathVariable String id, @RequestParam MultiValueMap<String, String> params, Model model,
-            HttpServletResponse response, RedirectAttributes redirect) {
+    String change(
+            @PathVariable String id,
+            @RequestParam MultiValueMap<String, String> params,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         OrderSnapshot order = visible(id);
         EditForm form = form(order, params);
         Map<String, String> errors = new LinkedHashMap<>();
@@ -133,8 +141,15 @@ class OrderEditPages {
             return "redirect:/orders/" + order.number();
         }
         try {
-            entry.change(order.id(), new OrderEntry.OrderChange(typed.changes().isEmpty() ? null : typed.changes(), address, null, null,
-                    form.reason().isBlank() ? null : form.reason().trim(), madeOnVersion(form)));
+            entry.change(
+                    order.id(),
+                    new OrderEntry.OrderChange(
+                            typed.changes().isEmpty() ? null : typed.changes(),
+                            address,
+                            null,
+                            null,
+                            form.reason().isBlank() ? null : form.reason().trim(),
+                            madeOnVersion(form)));
         } catch (OrdoException refused) {
             return refusedChange(id, form, typed, refused, model, response);
         }
@@ -164,9 +179,13 @@ class OrderEditPages {
             if (row.code().isBlank() && row.quantity().isBlank()) {
                 continue;
             }
-            Optional<ProductSnapshot> product = row.code().isBlank() ? Optional.empty() : catalog.findByCode(row.code().trim());
+            Optional<ProductSnapshot> product = row.code().isBlank()
+                    ? Optional.empty()
+                    : catalog.findByCode(row.code().trim());
             if (product.isEmpty()) {
-                errors.put("add-" + i + "-code", text("entry.error.unknownCode", row.code().trim()));
+                errors.put(
+                        "add-" + i + "-code",
+                        text("entry.error.unknownCode", row.code().trim()));
             }
             String quantity = row.quantity().isBlank() ? "1" : row.quantity().trim();
             if (!quantity.matches("\\d{1,7}") || Long.parseLong(quantity) <= 0) {
@@ -180,7 +199,12 @@ class OrderEditPages {
     }
 
     /** What the orders module refused, next to the fields it names; a stale form shows the order as it is now. */
-    private String refusedChange(String id, EditForm form, TypedChanges typed, OrdoException refused, Model model,
+    private String refusedChange(
+            String id,
+            EditForm form,
+            TypedChanges typed,
+            OrdoException refused,
+            Model model,
             HttpServletResponse response) {
         if (refused.kind() == OrdoException.Kind.STALE) {
             // someone changed the order since this form was filled in: show the order as it is now, keep what was
@@ -196,20 +220,30 @@ class OrderEditPages {
         if (errors.isEmpty()) {
             errors.put("form", refused.getMessage());
         }
-        response.setStatus(refused.kind() == OrdoException.Kind.CONFLICT ? HttpServletResponse.SC_CONFLICT
-                : refused.kind() == OrdoException.Kind.RULE_VIOLATED ? 422 : HttpServletResponse.SC_BAD_REQUEST);
+        response.setStatus(
+                refused.kind() == OrdoException.Kind.CONFLICT
+                        ? HttpServletResponse.SC_CONFLICT
+                        : refused.kind() == OrdoException.Kind.RULE_VIOLATED
+                                ? 422
+                                : HttpServletResponse.SC_BAD_REQUEST);
         return show(visible(id), form, errors, model);
     }
 
     /** Cancels what is still open of one line (backordered first, then reserved), with a reason. */
     @PostMapping("/orders/{id}/lines/cancel")
     @PreAuthorize(PageAccess.ORDER_TAKERS)
-    String cancelLine(@PathVariable String id, @RequestParam(required = false) String lineNumber,
-            @RequestParam(required = false) String cancelReason, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+    String cancelLine(
+            @PathVariable String id,
+            @RequestParam(required = false) String lineNumber,
+            @RequestParam(required = false) String cancelReason,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         OrderSnapshot order = visible(id);
         EditForm form = initial(order);
         Map<String, String> errors = new LinkedHashMap<>();
-        OrderSnapshot.Line line = lineNumber != null && lineNumber.matches("\\d{1,6}") ? order.line(Integer.parseInt(lineNumber)) : null;
+        OrderSnapshot.Line line =
+                lineNumber != null && lineNumber.matches("\\d{1,6}") ? order.line(Integer.parseInt(lineNumber)) : null;
         if (line == null || line.reserved() + line.backordered() == 0) {
             errors.put("cancelLine", text("error.choice"));
         }
@@ -224,9 +258,15 @@ class OrderEditPages {
         try {
             entry.cancelLine(order.id(), line.lineNumber(), line.reserved() + line.backordered(), cancelReason.trim());
         } catch (OrdoException refused) {
-            errors.put("cancelLine", refused.violations().isEmpty() ? refused.getMessage() : violationTexts.of(refused.violations().get(0)));
-            response.setStatus(refused.kind() == OrdoException.Kind.CONFLICT ? HttpServletResponse.SC_CONFLICT
-                    : HttpServletResponse.SC_BAD_REQUEST);
+            errors.put(
+                    "cancelLine",
+                    refused.violations().isEmpty()
+                            ? refused.getMessage()
+                            : violationTexts.of(refused.violations().get(0)));
+            response.setStatus(
+                    refused.kind() == OrdoException.Kind.CONFLICT
+                            ? HttpServletResponse.SC_CONFLICT
+                            : HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("cancelReason", cancelReason);
             return show(visible(id), initial(visible(id)), errors, model);
         }
@@ -239,7 +279,11 @@ class OrderEditPages {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("addressFields", OrderEntryPages.ADDRESS_FIELDS);
-        model.addAttribute("cancellable", order.lines().stream().filter(l -> l.reserved() + l.backordered() > 0).toList());
+        model.addAttribute(
+                "cancellable",
+                order.lines().stream()
+                        .filter(l -> l.reserved() + l.backordered() > 0)
+                        .toList());
         model.addAttribute("editable", PageAccess.mayEdit(order.status(), anythingShipped(order)));
         return "entry/edit";
     }
@@ -251,7 +295,9 @@ class OrderEditPages {
         List<String> codes = params.getOrDefault("addCode", List.of());
         List<String> amounts = params.getOrDefault("addQty", List.of());
         for (int i = 0; i < Math.min(codes.size(), 50); i++) {
-            added.add(new NewRow(codes.get(i) == null ? "" : codes.get(i), i < amounts.size() && amounts.get(i) != null ? amounts.get(i) : ""));
+            added.add(new NewRow(
+                    codes.get(i) == null ? "" : codes.get(i),
+                    i < amounts.size() && amounts.get(i) != null ? amounts.get(i) : ""));
         }
         Map<String, String> address = new LinkedHashMap<>();
         for (String field : OrderEntryPages.ADDRESS_FIELDS) {
@@ -271,9 +317,14 @@ class OrderEditPages {
 
     /** The address typed, or null when it is the order's current one. */
     private static Address address(EditForm form, Address current) {
-        Address typed = new Address(blankToNull(form.addressField("name")), blankToNull(form.addressField("line1")),
-                blankToNull(form.addressField("line2")), blankToNull(form.addressField("city")), blankToNull(form.addressField("region")),
-                blankToNull(form.addressField("postalCode")), blankToNull(form.addressField("country").toUpperCase(Locale.ROOT)));
+        Address typed = new Address(
+                blankToNull(form.addressField("name")),
+                blankToNull(form.addressField("line1")),
+                blankToNull(form.addressField("line2")),
+                blankToNull(form.addressField("city")),
+                blankToNull(form.addressField("region")),
+                blankToNull(form.addressField("postalCode")),
+                blankToNull(form.addressField("country").toUpperCase(Locale.ROOT)));
         return typed.equals(current) ? null : typed;
     }
 

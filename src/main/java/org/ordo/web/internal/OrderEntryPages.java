@@ -1,6 +1,16 @@
 package org.ordo.web.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import org.ordo.catalog.Catalog;
 import org.ordo.catalog.ProductSnapshot;
 import org.ordo.customers.CustomerSnapshot;
@@ -27,17 +37,6 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import java.net.URI;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
-
 /**
  * Order entry for the back office: a customer found by type-ahead, lines added by search or by a barcode scanner, and a
  * quote of prices, tax, stock and promise re-rendered (htmx) as quantities are typed. The quote and the placement both
@@ -49,6 +48,7 @@ class OrderEntryPages {
 
     /** The back-office channel of {@code Orders.CHANNELS}. */
     static final String CHANNEL = "WEB";
+
     static final int SUGGESTIONS = 8;
     static final String IDEMPOTENCY_SCOPE = "page-order-entry";
 
@@ -59,7 +59,12 @@ class OrderEntryPages {
     private final MessageSource messages;
     private final ViolationTexts violationTexts;
 
-    OrderEntryPages(OrderEntry entry, Customers customers, Catalog catalog, Idempotency idempotency, MessageSource messages,
+    OrderEntryPages(
+            OrderEntry entry,
+            Customers customers,
+            Catalog catalog,
+            Idempotency idempotency,
+            MessageSource messages,
             ViolationTexts violationTexts) {
         this.violationTexts = violationTexts;
         this.entry = entry;
@@ -73,8 +78,16 @@ class OrderEntryPages {
     public record FormLine(String sku, String quantity) {}
 
     /** The order form as typed. Address fields are all blank when the order goes to the customer's address. */
-    public record EntryForm(String token, String customerId, String customerQuery, List<FormLine> lines, String shippingMethod,
-            String requestedDeliveryDate, String externalReference, String notes, Map<String, String> address) {
+    public record EntryForm(
+            String token,
+            String customerId,
+            String customerQuery,
+            List<FormLine> lines,
+            String shippingMethod,
+            String requestedDeliveryDate,
+            String externalReference,
+            String notes,
+            Map<String, String> address) {
 
         public String addressField(String name) {
             return address.getOrDefault(name, "");
@@ -85,7 +98,16 @@ class OrderEntryPages {
         }
 
         static EntryForm empty() {
-            return new EntryForm(UUID.randomUUID().toString(), "", "", new ArrayList<>(), "STANDARD", "", "", "", new LinkedHashMap<>());
+            return new EntryForm(
+                    UUID.randomUUID().toString(),
+                    "",
+                    "",
+                    new ArrayList<>(),
+                    "STANDARD",
+                    "",
+                    "",
+                    "",
+                    new LinkedHashMap<>());
         }
 
         static EntryForm of(MultiValueMap<String, String> params) {
@@ -94,7 +116,9 @@ class OrderEntryPages {
             List<FormLine> lines = new ArrayList<>();
             for (int i = 0; i < skus.size(); i++) {
                 if (skus.get(i) != null && !skus.get(i).isBlank()) {
-                    lines.add(new FormLine(skus.get(i).trim(), i < quantities.size() ? quantities.get(i).trim() : ""));
+                    lines.add(new FormLine(
+                            skus.get(i).trim(),
+                            i < quantities.size() ? quantities.get(i).trim() : ""));
                 }
             }
             Map<String, String> address = new LinkedHashMap<>();
@@ -102,9 +126,16 @@ class OrderEntryPages {
                 address.put(field, value(params, "shippingAddress." + field));
             }
             String token = value(params, "token");
-            return new EntryForm(token.isBlank() ? UUID.randomUUID().toString() : token, value(params, "customerId"),
-                    value(params, "customerQuery"), lines, value(params, "shippingMethod"), value(params, "requestedDeliveryDate"),
-                    value(params, "externalReference"), value(params, "notes"), address);
+            return new EntryForm(
+                    token.isBlank() ? UUID.randomUUID().toString() : token,
+                    value(params, "customerId"),
+                    value(params, "customerQuery"),
+                    lines,
+                    value(params, "shippingMethod"),
+                    value(params, "requestedDeliveryDate"),
+                    value(params, "externalReference"),
+                    value(params, "notes"),
+                    address);
         }
 
         private static String value(MultiValueMap<String, String> params, String name) {
@@ -113,7 +144,8 @@ class OrderEntryPages {
         }
     }
 
-    static final List<String> ADDRESS_FIELDS = List.of("name", "line1", "line2", "postalCode", "city", "region", "country");
+    static final List<String> ADDRESS_FIELDS =
+            List.of("name", "line1", "line2", "postalCode", "city", "region", "country");
 
     @GetMapping("/orders/new")
     @PreAuthorize(PageAccess.ORDER_TAKERS)
@@ -122,8 +154,16 @@ class OrderEntryPages {
         if (customer != null) {
             Optional<CustomerSnapshot> chosen = parseId(customer).flatMap(customers::find);
             if (chosen.isPresent()) {
-                form = new EntryForm(form.token(), chosen.get().id().toString(), chosen.get().name(), form.lines(), form.shippingMethod(),
-                        "", "", "", form.address());
+                form = new EntryForm(
+                        form.token(),
+                        chosen.get().id().toString(),
+                        chosen.get().name(),
+                        form.lines(),
+                        form.shippingMethod(),
+                        "",
+                        "",
+                        "",
+                        form.address());
             }
         }
         return page(form, new LinkedHashMap<>(), false, model);
@@ -141,7 +181,9 @@ class OrderEntryPages {
                 found.addAll(customers.search(q, SUGGESTIONS));
             }
         }
-        model.addAttribute("customerSuggestions", found.stream().filter(CustomerSnapshot::active).toList());
+        model.addAttribute(
+                "customerSuggestions",
+                found.stream().filter(CustomerSnapshot::active).toList());
         model.addAttribute("customerQuery", q);
         return "entry/new :: customerSuggestions";
     }
@@ -161,7 +203,9 @@ class OrderEntryPages {
      * {@code remove} (a line's position) takes one out. The page posts the form (an order of many lines outgrows a URL);
      * nothing is written either way.
      */
-    @RequestMapping(path = "/orders/new/quote", method = {RequestMethod.GET, RequestMethod.POST})
+    @RequestMapping(
+            path = "/orders/new/quote",
+            method = {RequestMethod.GET, RequestMethod.POST})
     @PreAuthorize(PageAccess.ORDER_TAKERS)
     String quote(@RequestParam MultiValueMap<String, String> params, Model model) {
         EntryForm form = EntryForm.of(params);
@@ -176,7 +220,9 @@ class OrderEntryPages {
             }
         }
         String remove = params.getFirst("remove");
-        if (remove != null && remove.matches("\\d{1,4}") && Integer.parseInt(remove) < form.lines().size()) {
+        if (remove != null
+                && remove.matches("\\d{1,4}")
+                && Integer.parseInt(remove) < form.lines().size()) {
             form.lines().remove(Integer.parseInt(remove));
         }
         fill(form, errors, false, model);
@@ -185,7 +231,10 @@ class OrderEntryPages {
 
     @PostMapping("/orders/new")
     @PreAuthorize(PageAccess.ORDER_TAKERS)
-    String place(@RequestParam MultiValueMap<String, String> params, Model model, HttpServletResponse response,
+    String place(
+            @RequestParam MultiValueMap<String, String> params,
+            Model model,
+            HttpServletResponse response,
             RedirectAttributes redirect) {
         EntryForm form = EntryForm.of(params);
         Map<String, String> errors = new LinkedHashMap<>();
@@ -198,7 +247,8 @@ class OrderEntryPages {
         try {
             ResponseEntity<?> placed = idempotency.execute(IDEMPOTENCY_SCOPE, form.token(), order, () -> {
                 OrderSnapshot snapshot = entry.place(order);
-                return ResponseEntity.created(URI.create("/orders/" + snapshot.number())).body(Map.of("number", snapshot.number()));
+                return ResponseEntity.created(URI.create("/orders/" + snapshot.number()))
+                        .body(Map.of("number", snapshot.number()));
             });
             location = placed.getHeaders().getFirst(HttpHeaders.LOCATION);
         } catch (OrdoException refused) {
@@ -210,8 +260,12 @@ class OrderEntryPages {
                     errors.put("form", refused.getMessage());
                 }
             }
-            response.setStatus(refused.kind() == OrdoException.Kind.CONFLICT ? HttpServletResponse.SC_CONFLICT
-                    : refused.kind() == OrdoException.Kind.RULE_VIOLATED ? 422 : HttpServletResponse.SC_BAD_REQUEST);
+            response.setStatus(
+                    refused.kind() == OrdoException.Kind.CONFLICT
+                            ? HttpServletResponse.SC_CONFLICT
+                            : refused.kind() == OrdoException.Kind.RULE_VIOLATED
+                                    ? 422
+                                    : HttpServletResponse.SC_BAD_REQUEST);
             return page(form, errors, true, model);
         }
         redirect.addFlashAttribute("done", "entry.done.placed");
@@ -252,12 +306,24 @@ class OrderEntryPages {
         }
         Address address = null;
         if (form.hasAddress()) {
-            address = new Address(blankToNull(form.addressField("name")), blankToNull(form.addressField("line1")),
-                    blankToNull(form.addressField("line2")), blankToNull(form.addressField("city")), blankToNull(form.addressField("region")),
-                    blankToNull(form.addressField("postalCode")), blankToNull(form.addressField("country").toUpperCase(Locale.ROOT)));
+            address = new Address(
+                    blankToNull(form.addressField("name")),
+                    blankToNull(form.addressField("line1")),
+                    blankToNull(form.addressField("line2")),
+                    blankToNull(form.addressField("city")),
+                    blankToNull(form.addressField("region")),
+                    blankToNull(form.addressField("postalCode")),
+                    blankToNull(form.addressField("country").toUpperCase(Locale.ROOT)));
         }
-        OrderEntry.NewOrder order = new OrderEntry.NewOrder(customerId, CHANNEL, blankToNull(form.externalReference()),
-                form.shippingMethod().isBlank() ? null : form.shippingMethod(), blankToNull(form.notes()), lines, address, requested);
+        OrderEntry.NewOrder order = new OrderEntry.NewOrder(
+                customerId,
+                CHANNEL,
+                blankToNull(form.externalReference()),
+                form.shippingMethod().isBlank() ? null : form.shippingMethod(),
+                blankToNull(form.notes()),
+                lines,
+                address,
+                requested);
         OrderQuote quote = entry.quote(order);
         Map<String, String> problems = new LinkedHashMap<>();
         violations(quote.problems(), problems);
@@ -267,9 +333,11 @@ class OrderEntryPages {
                 errors.putIfAbsent(field, message);
             }
         });
-        CustomerSnapshot customer = customerId == null ? null : customers.find(customerId).orElse(null);
+        CustomerSnapshot customer =
+                customerId == null ? null : customers.find(customerId).orElse(null);
         Map<String, String> names = new LinkedHashMap<>();
-        catalog.find(form.lines().stream().map(FormLine::sku).toList()).forEach((sku, product) -> names.put(sku, product.name()));
+        catalog.find(form.lines().stream().map(FormLine::sku).toList())
+                .forEach((sku, product) -> names.put(sku, product.name()));
         model.addAttribute("productNames", names);
         model.addAttribute("form", form);
         model.addAttribute("quote", quote);
@@ -297,7 +365,8 @@ class OrderEntryPages {
             String field = v.field();
             if (field.startsWith("lines[") && field.contains("].")) {
                 String part = field.substring(field.indexOf("].") + 2);
-                field = field.substring(0, field.indexOf("].") + 2) + (part.startsWith("quantity") ? "quantity" : "sku");
+                field = field.substring(0, field.indexOf("].") + 2)
+                        + (part.startsWith("quantity") ? "quantity" : "sku");
             }
             errors.putIfAbsent(field, violationTexts.of(v));
         }

@@ -1,7 +1,16 @@
 package org.ordo.web.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.ordo.customers.CustomerSnapshot;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import org.ordo.customers.Customers;
 import org.ordo.fulfillment.Shipments;
 import org.ordo.identity.Actor;
@@ -32,17 +41,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-
 /**
  * The orders: a list with filters and paging (the table alone is re-rendered for htmx requests) and one order with its
  * lines, reservations, timeline, shipments, invoices with their payments, and returns, offering only the actions its state
@@ -65,8 +63,15 @@ class OrderPages {
     private final MessageSource messages;
     private final ViolationTexts violationTexts;
 
-    OrderPages(Orders orders, OrderEntry entry, Customers customers, Shipments shipments, Invoices invoices, Returns returns,
-            MessageSource messages, ViolationTexts violationTexts) {
+    OrderPages(
+            Orders orders,
+            OrderEntry entry,
+            Customers customers,
+            Shipments shipments,
+            Invoices invoices,
+            Returns returns,
+            MessageSource messages,
+            ViolationTexts violationTexts) {
         this.violationTexts = violationTexts;
         this.orders = orders;
         this.entry = entry;
@@ -90,18 +95,30 @@ class OrderPages {
         }
 
         private String query(String path, int page) {
-            return ListLink.to(path).filter("status", status).filter("customer", customer).filter("channel", channel)
-                    .filter("from", from).filter("to", to).filter("q", q).page(page);
+            return ListLink.to(path)
+                    .filter("status", status)
+                    .filter("customer", customer)
+                    .filter("channel", channel)
+                    .filter("from", from)
+                    .filter("to", to)
+                    .filter("q", q)
+                    .page(page);
         }
     }
 
     @GetMapping("/orders")
     @PreAuthorize(PageAccess.ORDER_READERS)
-    String list(@RequestParam(required = false) String status, @RequestParam(required = false) String customer,
-            @RequestParam(required = false) String channel, @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to, @RequestParam(required = false) String q,
-            @RequestParam(required = false) String page, @RequestHeader(name = "HX-Request", required = false) String htmx,
-            @RequestHeader(name = "HX-History-Restore-Request", required = false) String restore, HttpServletResponse response,
+    String list(
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String customer,
+            @RequestParam(required = false) String channel,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String page,
+            @RequestHeader(name = "HX-Request", required = false) String htmx,
+            @RequestHeader(name = "HX-History-Restore-Request", required = false) String restore,
+            HttpServletResponse response,
             Model model) {
         Filter filter = new Filter(status, customer, channel, from, to, q);
         Map<String, String> errors = new LinkedHashMap<>();
@@ -119,9 +136,15 @@ class OrderPages {
         model.addAttribute("errors", errors);
         model.addAttribute("result", result);
         // beyond the bounded count the end is unknown: there is a next page when this one is full
-        model.addAttribute("lastPage", result.totalItemsExact() ? Math.max(0, (int) ((result.totalItems() - 1) / PAGE_SIZE))
-                : result.items().size() == PAGE_SIZE ? pageNumber + 1 : pageNumber);
-        model.addAttribute("customerNames", customers.names(result.items().stream().map(Orders.Summary::customerId).toList()));
+        model.addAttribute(
+                "lastPage",
+                result.totalItemsExact()
+                        ? Math.max(0, (int) ((result.totalItems() - 1) / PAGE_SIZE))
+                        : result.items().size() == PAGE_SIZE ? pageNumber + 1 : pageNumber);
+        model.addAttribute(
+                "customerNames",
+                customers.names(
+                        result.items().stream().map(Orders.Summary::customerId).toList()));
         model.addAttribute("statuses", OrderStatus.values());
         model.addAttribute("channels", Orders.CHANNELS);
         model.addAttribute("customers", customers.search(null, CUSTOMERS_IN_FILTER));
@@ -158,9 +181,14 @@ class OrderPages {
         }
         String channel = filter.channel();
         String q = filter.q();
-        return new Orders.Search(statuses, customerId, channel == null || channel.isBlank() ? null : channel.trim(),
+        return new Orders.Search(
+                statuses,
+                customerId,
+                channel == null || channel.isBlank() ? null : channel.trim(),
                 fromDate == null ? null : fromDate.atStartOfDay(ZoneOffset.UTC).toInstant(),
-                toDate == null ? null : toDate.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(),
+                toDate == null
+                        ? null
+                        : toDate.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(),
                 q == null || q.isBlank() ? null : q.trim());
     }
 
@@ -170,29 +198,55 @@ class OrderPages {
      */
     @GetMapping("/orders.csv")
     @PreAuthorize(PageAccess.ORDER_READERS)
-    ResponseEntity<String> export(@RequestParam(required = false) String status, @RequestParam(required = false) String customer,
-            @RequestParam(required = false) String channel, @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to, @RequestParam(required = false) String q) {
+    ResponseEntity<String> export(
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String customer,
+            @RequestParam(required = false) String channel,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String q) {
         Orders.Search search = search(new Filter(status, customer, channel, from, to, q), new LinkedHashMap<>());
         List<List<Object>> rows = new ArrayList<>();
         for (int page = 0; rows.size() < EXPORT_LIMIT; page++) {
             PageResult<Orders.Summary> result = orders.search(search, Paging.of(page, Paging.MAX_SIZE));
-            Map<UUID, String> names = customers.names(result.items().stream().map(Orders.Summary::customerId).toList());
+            Map<UUID, String> names = customers.names(
+                    result.items().stream().map(Orders.Summary::customerId).toList());
             for (Orders.Summary o : result.items()) {
-                rows.add(List.of(o.number(), o.placedAt().toString(), names.getOrDefault(o.customerId(), ""), o.customerId().toString(),
-                        o.channel(), o.externalReference() == null ? "" : o.externalReference(), o.status().name(),
-                        o.total().amount(), o.total().currencyCode()));
+                rows.add(List.of(
+                        o.number(),
+                        o.placedAt().toString(),
+                        names.getOrDefault(o.customerId(), ""),
+                        o.customerId().toString(),
+                        o.channel(),
+                        o.externalReference() == null ? "" : o.externalReference(),
+                        o.status().name(),
+                        o.total().amount(),
+                        o.total().currencyCode()));
             }
             if (result.items().size() < Paging.MAX_SIZE) {
                 break;
             }
         }
-        String csv = Csv.of(List.of("number", "placedAt", "customer", "customerId", "channel", "externalReference", "status", "total",
-                "currency"), rows.size() > EXPORT_LIMIT ? rows.subList(0, EXPORT_LIMIT) : rows);
+        String csv = Csv.of(
+                List.of(
+                        "number",
+                        "placedAt",
+                        "customer",
+                        "customerId",
+                        "channel",
+                        "externalReference",
+                        "status",
+                        "total",
+                        "currency"),
+                rows.size() > EXPORT_LIMIT ? rows.subList(0, EXPORT_LIMIT) : rows);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(Csv.MEDIA_TYPE))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("orders-" + LocalDate.now(ZoneOffset.UTC) + ".csv").build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename("orders-" + LocalDate.now(ZoneOffset.UTC) + ".csv")
+                                .build()
+                                .toString())
                 .body(csv);
     }
 
@@ -204,7 +258,11 @@ class OrderPages {
 
     @PostMapping("/orders/{id}/hold")
     @PreAuthorize(PageAccess.HOLDERS)
-    String hold(@PathVariable String id, @RequestParam(required = false) String reason, Model model, HttpServletResponse response,
+    String hold(
+            @PathVariable String id,
+            @RequestParam(required = false) String reason,
+            Model model,
+            HttpServletResponse response,
             RedirectAttributes redirect) {
         OrderSnapshot order = visible(id);
         if (reason == null || reason.isBlank()) {
@@ -215,16 +273,29 @@ class OrderPages {
 
     @PostMapping("/orders/{id}/release")
     @PreAuthorize(PageAccess.HOLDERS)
-    String release(@PathVariable String id, @RequestParam(required = false) String reason, Model model, HttpServletResponse response,
+    String release(
+            @PathVariable String id,
+            @RequestParam(required = false) String reason,
+            Model model,
+            HttpServletResponse response,
             RedirectAttributes redirect) {
         OrderSnapshot order = visible(id);
-        return act(order, "release", () -> entry.release(order.id(), reason == null || reason.isBlank() ? null : reason.trim()), model,
-                response, redirect);
+        return act(
+                order,
+                "release",
+                () -> entry.release(order.id(), reason == null || reason.isBlank() ? null : reason.trim()),
+                model,
+                response,
+                redirect);
     }
 
     @PostMapping("/orders/{id}/cancel")
     @PreAuthorize(PageAccess.CANCELLERS)
-    String cancel(@PathVariable String id, @RequestParam(required = false) String reason, Model model, HttpServletResponse response,
+    String cancel(
+            @PathVariable String id,
+            @RequestParam(required = false) String reason,
+            Model model,
+            HttpServletResponse response,
             RedirectAttributes redirect) {
         OrderSnapshot order = visible(id);
         if (reason == null || reason.isBlank()) {
@@ -234,7 +305,12 @@ class OrderPages {
     }
 
     /** Runs an action; what the orders module refuses is shown on the order's page, next to the field it names. */
-    private String act(OrderSnapshot order, String action, Runnable operation, Model model, HttpServletResponse response,
+    private String act(
+            OrderSnapshot order,
+            String action,
+            Runnable operation,
+            Model model,
+            HttpServletResponse response,
             RedirectAttributes redirect) {
         try {
             operation.run();
@@ -246,15 +322,18 @@ class OrderPages {
             if (errors.isEmpty()) {
                 errors.put("action", refused.getMessage());
             }
-            response.setStatus(refused.kind() == OrdoException.Kind.CONFLICT ? HttpServletResponse.SC_CONFLICT
-                    : HttpServletResponse.SC_BAD_REQUEST);
+            response.setStatus(
+                    refused.kind() == OrdoException.Kind.CONFLICT
+                            ? HttpServletResponse.SC_CONFLICT
+                            : HttpServletResponse.SC_BAD_REQUEST);
             return show(visible(order.id().toString()), model, errors, action);
         }
         redirect.addFlashAttribute("done", "order.done." + action);
         return "redirect:/orders/" + order.number();
     }
 
-    private String invalid(OrderSnapshot order, String action, Map<String, String> errors, Model model, HttpServletResponse response) {
+    private String invalid(
+            OrderSnapshot order, String action, Map<String, String> errors, Model model, HttpServletResponse response) {
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         return show(order, model, errors, action);
     }
@@ -282,7 +361,8 @@ class OrderPages {
     static List<Reservation> reservations(OrderSnapshot order) {
         List<Reservation> rows = new ArrayList<>();
         for (OrderSnapshot.Line line : order.lines()) {
-            line.reservedByWarehouse().entrySet().stream().sorted(Map.Entry.comparingByKey())
+            line.reservedByWarehouse().entrySet().stream()
+                    .sorted(Map.Entry.comparingByKey())
                     .forEach(e -> rows.add(new Reservation(line.lineNumber(), line.sku(), e.getKey(), e.getValue())));
         }
         return rows;

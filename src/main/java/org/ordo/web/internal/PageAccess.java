@@ -1,12 +1,11 @@
 package org.ordo.web.internal;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.ordo.identity.Actor;
 import org.ordo.identity.Role;
 import org.ordo.orders.OrderStatus;
 import org.ordo.returns.ReturnStatus;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Which pages and actions a user's roles allow: the same role sets as the REST endpoints behind them, in one place so that
@@ -25,6 +24,7 @@ final class PageAccess {
     static final String HOLDERS = "hasAnyRole('ADMIN','SALES','ACCOUNTING')";
     /** Cancelling orders on the back office's order page. */
     static final String CANCELLERS = "hasAnyRole('ADMIN','SALES','SUPPORT')";
+
     static final String ADMINS = "hasRole('ADMIN')";
     /** Entering and changing orders for a customer (back office). */
     static final String ORDER_TAKERS = "hasAnyRole('ADMIN','SALES')";
@@ -181,7 +181,8 @@ final class PageAccess {
         if (holder && status == OrderStatus.ON_HOLD) {
             actions.add("release");
         }
-        if (actor.hasAnyRole(Role.ADMIN, Role.SALES, Role.SUPPORT) && status.canMoveTo(OrderStatus.CANCELLED)
+        if (actor.hasAnyRole(Role.ADMIN, Role.SALES, Role.SUPPORT)
+                && status.canMoveTo(OrderStatus.CANCELLED)
                 && !anythingShipped) {
             actions.add("cancel");
         }

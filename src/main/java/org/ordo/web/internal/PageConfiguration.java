@@ -3,8 +3,8 @@ package org.ordo.web.internal;
 import org.ordo.identity.UserProfiles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.LocaleResolver;
 
 /** Beans of the pages. */
 @Configuration(proxyBeanMethods = false)

@@ -50,7 +50,9 @@ class PageErrorAdvice {
         layout.addTo(model.asMap(), request);
         model.addAttribute("status", status);
         model.addAttribute("detail", e.getMessage());
-        return status == HttpServletResponse.SC_NOT_FOUND ? "error/404" : status == HttpServletResponse.SC_FORBIDDEN ? "error/403" : "error";
+        return status == HttpServletResponse.SC_NOT_FOUND
+                ? "error/404"
+                : status == HttpServletResponse.SC_FORBIDDEN ? "error/403" : "error";
     }
 
     @ExceptionHandler(Exception.class)

@@ -1,12 +1,6 @@
 package org.ordo.web.internal;
 
 import jakarta.annotation.PreDestroy;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.stereotype.Component;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +16,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
 
 /**
  * Long actions of the pages (a dunning run, a bulk export) run here, off the request thread: the page starts a job and polls
@@ -39,7 +38,11 @@ class PageJobs {
     /** More running jobs than this per user are refused; a double click starts one job, not ten. */
     static final int MAX_RUNNING_PER_OWNER = 3;
 
-    enum State { RUNNING, DONE, FAILED }
+    enum State {
+        RUNNING,
+        DONE,
+        FAILED
+    }
 
     /** What a job tells the one running it: how far it is. */
     interface Progress {
@@ -50,8 +53,17 @@ class PageJobs {
     }
 
     /** A snapshot of a job for its owner's page; {@code result} is whatever the work returned (null while running). */
-    record View(String id, String kind, String owner, int total, int done, State state, Object result, List<String> errors,
-            Instant startedAt, Instant finishedAt) {
+    record View(
+            String id,
+            String kind,
+            String owner,
+            int total,
+            int done,
+            State state,
+            Object result,
+            List<String> errors,
+            Instant startedAt,
+            Instant finishedAt) {
 
         public boolean running() {
             return state == State.RUNNING;
@@ -94,7 +106,17 @@ class PageJobs {
         }
 
         View view() {
-            return new View(id, kind, owner, total.get(), done.get(), state, result, List.copyOf(errors), startedAt, finishedAt);
+            return new View(
+                    id,
+                    kind,
+                    owner,
+                    total.get(),
+                    done.get(),
+                    state,
+                    result,
+                    List.copyOf(errors),
+                    startedAt,
+                    finishedAt);
         }
     }
 
@@ -123,7 +145,9 @@ class PageJobs {
      */
     String start(String kind, String owner, Function<Progress, Object> work) {
         expire();
-        long running = jobs.values().stream().filter(j -> j.owner.equals(owner) && j.state == State.RUNNING).count();
+        long running = jobs.values().stream()
+                .filter(j -> j.owner.equals(owner) && j.state == State.RUNNING)
+                .count();
         if (running >= MAX_RUNNING_PER_OWNER) {
             throw new IllegalStateException(owner + " already has " + running + " jobs running");
         }
@@ -163,7 +187,10 @@ class PageJobs {
     /** Forgets finished jobs older than {@link #KEEP} and running ones older than {@link #GIVE_UP}. */
     void expire() {
         Instant now = clock.instant();
-        jobs.values().removeIf(j -> j.finishedAt != null ? j.finishedAt.plus(KEEP).isBefore(now) : j.startedAt.plus(GIVE_UP).isBefore(now));
+        jobs.values()
+                .removeIf(j -> j.finishedAt != null
+                        ? j.finishedAt.plus(KEEP).isBefore(now)
+                        : j.startedAt.plus(GIVE_UP).isBefore(now));
     }
 
     @PreDestroy

@@ -1,15 +1,14 @@
 package org.ordo.web.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Locale;
 import org.ordo.identity.Actor;
 import org.ordo.identity.UserProfiles;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.util.UriComponentsBuilder;
-
-import java.util.List;
-import java.util.Locale;
 
 /** What the layout of every page needs: the user, the navigation their roles allow, the language and where they are. */
 @ControllerAdvice(basePackageClasses = PageModelAdvice.class)
@@ -35,7 +34,11 @@ class PageModelAdvice {
         if (actor == Actor.SYSTEM) {
             return null;
         }
-        return new CurrentUser(actor.username(), profiles.profile(actor.username()).map(UserProfiles.UserProfile::displayName).orElse(null));
+        return new CurrentUser(
+                actor.username(),
+                profiles.profile(actor.username())
+                        .map(UserProfiles.UserProfile::displayName)
+                        .orElse(null));
     }
 
     @ModelAttribute("nav")
@@ -57,7 +60,10 @@ class PageModelAdvice {
     /** The path and query of this page, to come back to after switching the language. */
     @ModelAttribute("here")
     String here(HttpServletRequest request) {
-        return UriComponentsBuilder.fromPath(request.getRequestURI()).query(request.getQueryString()).build().toString();
+        return UriComponentsBuilder.fromPath(request.getRequestURI())
+                .query(request.getQueryString())
+                .build()
+                .toString();
     }
 
     /**

@@ -25,7 +25,8 @@ class PageNotFound implements HandlerExceptionResolver, Ordered {
     }
 
     @Override
-    public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler, Exception e) {
+    public ModelAndView resolveException(
+            HttpServletRequest request, HttpServletResponse response, Object handler, Exception e) {
         if (!(e instanceof NoResourceFoundException)) {
             return null;
         }

@@ -4,9 +4,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
-import org.springframework.web.filter.OncePerRequestFilter;
-
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
@@ -18,12 +15,14 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Security of the pages: everything the API chain (HTTP Basic and tokens, stateless) does not match. Form login at
@@ -34,10 +33,13 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 class PageSecurityConfiguration {
 
     /** What the API's security chain owns (see identity's SecurityConfiguration). */
-    static final String[] API_PATHS = {"/api/**", "/actuator/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html"};
+    static final String[] API_PATHS = {
+        "/api/**", "/actuator/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html"
+    };
 
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-            + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    static final String CONTENT_SECURITY_POLICY =
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                    + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     @Bean
     SecurityFilterChain pageSecurity(HttpSecurity http, Logins logins) throws Exception {
@@ -46,24 +48,35 @@ class PageSecurityConfiguration {
         for (int i = 0; i < API_PATHS.length; i++) {
             api[i] = paths.matcher(API_PATHS[i]);
         }
-        AuthenticationFailureHandler failure = (request, response, e) ->
-                response.sendRedirect(request.getContextPath() + "/login?" + (e instanceof LockedException ? "locked" : "error"));
+        AuthenticationFailureHandler failure = (request, response, e) -> response.sendRedirect(
+                request.getContextPath() + "/login?" + (e instanceof LockedException ? "locked" : "error"));
         http.securityMatcher(new NegatedRequestMatcher(new OrRequestMatcher(api)))
                 .addFilterBefore(throttledLogins(logins), UsernamePasswordAuthenticationFilter.class)
                 .authenticationManager(new ProviderManager(logins))
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/favicon.svg", "/error", DeniedPage.PATH).permitAll()
-                        .requestMatchers("/admin/**").hasRole("ADMIN")
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(auth -> auth.requestMatchers(
+                                "/login",
+                                "/webjars/**",
+                                "/css/**",
+                                "/js/**",
+                                "/favicon.ico",
+                                "/favicon.svg",
+                                "/error",
+                                DeniedPage.PATH)
+                        .permitAll()
+                        .requestMatchers("/admin/**")
+                        .hasRole("ADMIN")
+                        .anyRequest()
+                        .authenticated())
                 .requestCache(cache -> cache.requestCache(pageNavigationsOnly()))
-                .formLogin(form -> form.loginPage("/login").failureHandler(failure).defaultSuccessUrl("/", false))
+                .formLogin(
+                        form -> form.loginPage("/login").failureHandler(failure).defaultSuccessUrl("/", false))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .exceptionHandling(denied -> denied.accessDeniedPage(DeniedPage.PATH))
                 .rememberMe(remember -> remember.disable())
                 .httpBasic(basic -> basic.disable())
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(
+                                referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
     }
 
@@ -76,19 +89,25 @@ class PageSecurityConfiguration {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
-                Optional<Duration> wait = "POST".equals(request.getMethod()) && "/login".equals(request.getServletPath())
-                        ? logins.retryAfter(request.getRemoteAddr()) : Optional.empty();
+                Optional<Duration> wait =
+                        "POST".equals(request.getMethod()) && "/login".equals(request.getServletPath())
+                                ? logins.retryAfter(request.getRemoteAddr())
+                                : Optional.empty();
                 if (wait.isEmpty()) {
                     chain.doFilter(request, response);
                     return;
                 }
                 long minutes = Math.max(1, (wait.get().toSeconds() + 59) / 60);
                 response.setStatus(429);
-                response.setHeader("Retry-After", Long.toString(Math.max(1, wait.get().toSeconds())));
+                response.setHeader(
+                        "Retry-After", Long.toString(Math.max(1, wait.get().toSeconds())));
                 response.setContentType("text/html;charset=UTF-8");
-                response.getWriter().write("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Ordo</title></head><body>"
-                        + "<p>Too many failed logins from your address: try again in " + minutes + " minutes.</p>"
-                        + "<p>来自您地址的登录失败次数过多：请在 " + minutes + " 分钟后重试。</p><p><a href=\"/login\">Ordo</a></p></body></html>");
+                response.getWriter()
+                        .write("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Ordo</title></head><body>"
+                                + "<p>Too many failed logins from your address: try again in " + minutes
+                                + " minutes.</p>"
+                                + "<p>来自您地址的登录失败次数过多：请在 " + minutes
+                                + " 分钟后重试。</p><p><a href=\"/login\">Ordo</a></p></body></html>");
             }
         };
     }
@@ -99,7 +118,8 @@ class PageSecurityConfiguration {
      */
     private static HttpSessionRequestCache pageNavigationsOnly() {
         HttpSessionRequestCache cache = new HttpSessionRequestCache();
-        cache.setRequestMatcher(request -> "GET".equals(request.getMethod()) && request.getHeader("HX-Request") == null
+        cache.setRequestMatcher(request -> "GET".equals(request.getMethod())
+                && request.getHeader("HX-Request") == null
                 && !request.getRequestURI().startsWith(request.getContextPath() + "/favicon."));
         return cache;
     }

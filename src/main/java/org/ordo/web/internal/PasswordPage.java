@@ -1,6 +1,8 @@
 package org.ordo.web.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.ordo.identity.Actor;
 import org.ordo.identity.UserProfiles;
 import org.ordo.shared.FieldViolation;
@@ -14,9 +16,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Every signed-in user changes their own password here: the current one, the new one twice. Passwords are never written
@@ -42,8 +41,12 @@ class PasswordPage {
 
     @PostMapping("/settings/password")
     @PreAuthorize("isAuthenticated()")
-    String change(@RequestParam(required = false) String currentPassword, @RequestParam(required = false) String newPassword,
-            @RequestParam(required = false) String confirmPassword, Model model, HttpServletResponse response,
+    String change(
+            @RequestParam(required = false) String currentPassword,
+            @RequestParam(required = false) String newPassword,
+            @RequestParam(required = false) String confirmPassword,
+            Model model,
+            HttpServletResponse response,
             RedirectAttributes redirect) {
         Map<String, String> errors = new LinkedHashMap<>();
         if (newPassword != null && !newPassword.equals(confirmPassword)) {
@@ -56,8 +59,11 @@ class PasswordPage {
                     throw refused;
                 }
                 for (FieldViolation v : refused.violations()) {
-                    errors.put(v.field(), "currentPassword".equals(v.field()) ? text("settings.password.wrongCurrent")
-                            : text("settings.password.rule") + " (" + v.message() + ")");
+                    errors.put(
+                            v.field(),
+                            "currentPassword".equals(v.field())
+                                    ? text("settings.password.wrongCurrent")
+                                    : text("settings.password.rule") + " (" + v.message() + ")");
                 }
             }
         }

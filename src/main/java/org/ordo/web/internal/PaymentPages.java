@@ -1,6 +1,18 @@
 package org.ordo.web.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
 import org.ordo.customers.CustomerSnapshot;
 import org.ordo.customers.Customers;
 import org.ordo.identity.Actor;
@@ -25,19 +37,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import java.math.BigDecimal;
-import java.net.URI;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
-import java.util.UUID;
-
 /**
  * Recording a payment: the customer, the money, how and when it came; then either explicit allocations per open invoice
  * (prefilled oldest due first, summed live by the page's script) or the oldest-first rule of the API. What is not allocated
@@ -56,7 +55,11 @@ class PaymentPages {
     private final MessageSource messages;
     private final ViolationTexts violations;
 
-    PaymentPages(Accounting accounting, Customers customers, Idempotency idempotency, MessageSource messages,
+    PaymentPages(
+            Accounting accounting,
+            Customers customers,
+            Idempotency idempotency,
+            MessageSource messages,
             ViolationTexts violations) {
         this.accounting = accounting;
         this.customers = customers;
@@ -66,8 +69,17 @@ class PaymentPages {
     }
 
     /** The form as typed (or prefilled); {@code allocations} maps invoice id to the amount typed for it. */
-    public record PaymentForm(String customer, String amount, String currency, String method, String receivedOn, String reference,
-            String allocation, Map<String, String> allocations, String invoice, String submission) {
+    public record PaymentForm(
+            String customer,
+            String amount,
+            String currency,
+            String method,
+            String receivedOn,
+            String reference,
+            String allocation,
+            Map<String, String> allocations,
+            String invoice,
+            String submission) {
 
         public String allocated(UUID invoiceId) {
             return allocations.getOrDefault(invoiceId.toString(), "");
@@ -76,13 +88,17 @@ class PaymentPages {
 
     @GetMapping("/accounting/payments/new")
     @PreAuthorize(PageAccess.ACCOUNTANTS)
-    String form(@RequestParam(required = false) String customer, @RequestParam(required = false) String invoice,
-            @RequestParam(required = false) String amount, Model model) {
+    String form(
+            @RequestParam(required = false) String customer,
+            @RequestParam(required = false) String invoice,
+            @RequestParam(required = false) String amount,
+            Model model) {
         Map<String, String> errors = new LinkedHashMap<>();
         CustomerSnapshot chosen = null;
         Accounting.Details invoiceDetails = null;
         if (invoice != null && !invoice.isBlank()) {
-            invoiceDetails = accounting.details(invoice.trim()).orElseThrow(() -> OrdoException.notFound("Invoice", invoice));
+            invoiceDetails =
+                    accounting.details(invoice.trim()).orElseThrow(() -> OrdoException.notFound("Invoice", invoice));
             chosen = customers.find(invoiceDetails.customerId()).orElse(null);
         } else if (customer != null && !customer.isBlank()) {
             chosen = customer(customer).orElse(null);
@@ -91,7 +107,8 @@ class PaymentPages {
             }
         }
         List<Accounting.Listed> open = chosen == null ? List.of() : accounting.openInvoices(chosen.id());
-        String currency = invoiceDetails != null ? invoiceDetails.currency() : chosen != null ? chosen.currency() : "EUR";
+        String currency =
+                invoiceDetails != null ? invoiceDetails.currency() : chosen != null ? chosen.currency() : "EUR";
         BigDecimal money = null;
         if (amount != null && !amount.isBlank()) {
             try {
@@ -114,7 +131,8 @@ class PaymentPages {
                 if (money.signum() <= 0) {
                     break;
                 }
-                if (allocations.containsKey(i.id().toString()) || !i.amountDue().currencyCode().equals(currency)) {
+                if (allocations.containsKey(i.id().toString())
+                        || !i.amountDue().currencyCode().equals(currency)) {
                     continue;
                 }
                 BigDecimal take = money.min(i.amountDue().amount());
@@ -122,17 +140,31 @@ class PaymentPages {
                 money = money.subtract(take);
             }
         }
-        String prefilled = amount != null && !amount.isBlank() ? amount.trim()
+        String prefilled = amount != null && !amount.isBlank()
+                ? amount.trim()
                 : invoiceDetails != null ? invoiceDetails.amountDue().amount().toPlainString() : "";
-        PaymentForm form = new PaymentForm(chosen == null ? (customer == null ? "" : customer) : chosen.id().toString(), prefilled,
-                currency, PaymentMethod.BANK_TRANSFER.name(), LocalDate.now(ZoneOffset.UTC).toString(), "", EXPLICIT, allocations,
-                invoiceDetails == null ? "" : invoiceDetails.number(), UUID.randomUUID().toString());
+        PaymentForm form = new PaymentForm(
+                chosen == null
+                        ? (customer == null ? "" : customer)
+                        : chosen.id().toString(),
+                prefilled,
+                currency,
+                PaymentMethod.BANK_TRANSFER.name(),
+                LocalDate.now(ZoneOffset.UTC).toString(),
+                "",
+                EXPLICIT,
+                allocations,
+                invoiceDetails == null ? "" : invoiceDetails.number(),
+                UUID.randomUUID().toString());
         return show(form, chosen, open, errors, model);
     }
 
     @PostMapping("/accounting/payments")
     @PreAuthorize(PageAccess.ACCOUNTANTS)
-    String record(@RequestParam MultiValueMap<String, String> params, Model model, HttpServletResponse response,
+    String record(
+            @RequestParam MultiValueMap<String, String> params,
+            Model model,
+            HttpServletResponse response,
             RedirectAttributes redirect) {
         PaymentForm form = typed(params);
         Map<String, String> errors = new LinkedHashMap<>();
@@ -142,7 +174,8 @@ class PaymentPages {
         }
         List<Accounting.Listed> open = customer == null ? List.of() : accounting.openInvoices(customer.id());
 
-        // the checks a person needs in their language; the invoicing module checks everything again and has the last word
+        // the checks a person needs in their language; the invoicing module checks everything again and has the last
+        // word
         Money amount = amount(form, errors);
         PaymentMethod method = method(form, errors);
         LocalDate receivedOn = receivedOn(form, errors);
@@ -154,8 +187,13 @@ class PaymentPages {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return show(form, customer, open, errors, model);
         }
-        Accounting.PaymentEntry entry = new Accounting.PaymentEntry(customer.id(), amount, method, form.reference().isBlank() ? null
-                : form.reference().trim(), receivedOn, explicit);
+        Accounting.PaymentEntry entry = new Accounting.PaymentEntry(
+                customer.id(),
+                amount,
+                method,
+                form.reference().isBlank() ? null : form.reference().trim(),
+                receivedOn,
+                explicit);
         return submit(form, customer, entry, model, response, redirect);
     }
 
@@ -167,9 +205,16 @@ class PaymentPages {
                 allocations.put(k.substring("alloc-".length()), v.get(0).trim());
             }
         });
-        return new PaymentForm(first(params, "customer"), first(params, "amount"), first(params, "currency"),
-                first(params, "method"), first(params, "receivedOn"), first(params, "reference"),
-                OLDEST_FIRST.equals(first(params, "allocation")) ? OLDEST_FIRST : EXPLICIT, allocations, first(params, "invoice"),
+        return new PaymentForm(
+                first(params, "customer"),
+                first(params, "amount"),
+                first(params, "currency"),
+                first(params, "method"),
+                first(params, "receivedOn"),
+                first(params, "reference"),
+                OLDEST_FIRST.equals(first(params, "allocation")) ? OLDEST_FIRST : EXPLICIT,
+                allocations,
+                first(params, "invoice"),
                 first(params, "submission"));
     }
 
@@ -180,14 +225,16 @@ class PaymentPages {
             return null;
         }
         List<FieldViolation> problems = new ArrayList<>();
-        Money amount = new MoneyInput(form.amount(), form.currency().isBlank() ? "EUR" : form.currency()).toMoney("amount", problems);
+        Money amount = new MoneyInput(form.amount(), form.currency().isBlank() ? "EUR" : form.currency())
+                .toMoney("amount", problems);
         if (problems.stream().anyMatch(p -> p.field().equals("amount.currency"))) {
             errors.put("currency", text("error.choice"));
             return null;
         }
         if (!problems.isEmpty() || amount == null) {
             // a payment must be more than 0, so a negative amount is told that; anything else is not a readable amount
-            boolean negative = problems.stream().anyMatch(p -> CommonRule.ZERO_OR_GREATER.code().equals(p.code()));
+            boolean negative = problems.stream()
+                    .anyMatch(p -> CommonRule.ZERO_OR_GREATER.code().equals(p.code()));
             errors.put("amount", text(negative ? "accounting.error.positive" : "accounting.error.amount"));
             return null;
         }
@@ -225,7 +272,8 @@ class PaymentPages {
     }
 
     /** The amounts typed per open invoice (invoice id → money), checked against the invoices as the page showed them. */
-    private Map<UUID, Money> allocations(PaymentForm form, List<Accounting.Listed> open, Money amount, Map<String, String> errors) {
+    private Map<UUID, Money> allocations(
+            PaymentForm form, List<Accounting.Listed> open, Money amount, Map<String, String> errors) {
         Map<UUID, Money> explicit = new LinkedHashMap<>();
         BigDecimal sum = BigDecimal.ZERO;
         Map<String, Accounting.Listed> openById = new TreeMap<>();
@@ -244,14 +292,17 @@ class PaymentPages {
         if (amount != null && sum.compareTo(amount.amount()) > 0) {
             errors.put("allocations", text("accounting.error.exceedsPayment"));
         }
-        if (explicit.isEmpty() && !errors.containsKey("allocations") && errors.keySet().stream().noneMatch(k -> k.startsWith("alloc-"))) {
+        if (explicit.isEmpty()
+                && !errors.containsKey("allocations")
+                && errors.keySet().stream().noneMatch(k -> k.startsWith("alloc-"))) {
             errors.put("allocations", text("accounting.error.noAllocation"));
         }
         return explicit;
     }
 
     /** The amount typed in {@code field} for an open invoice (null: no longer open); null when blank, 0 or refused. */
-    private BigDecimal allocated(String field, String typed, Accounting.Listed invoice, Money amount, Map<String, String> errors) {
+    private BigDecimal allocated(
+            String field, String typed, Accounting.Listed invoice, Money amount, Map<String, String> errors) {
         if (typed.isBlank()) {
             return null;
         }
@@ -287,9 +338,16 @@ class PaymentPages {
     }
 
     /** Records the payment once per form, or shows the form again with what the invoicing module refused. */
-    private String submit(PaymentForm form, CustomerSnapshot customer, Accounting.PaymentEntry entry, Model model,
-            HttpServletResponse response, RedirectAttributes redirect) {
-        String back = form.invoice().isBlank() ? "/accounting?customer=" + customer.id() : "/accounting/invoices/" + form.invoice();
+    private String submit(
+            PaymentForm form,
+            CustomerSnapshot customer,
+            Accounting.PaymentEntry entry,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        String back = form.invoice().isBlank()
+                ? "/accounting?customer=" + customer.id()
+                : "/accounting/invoices/" + form.invoice();
         ResponseEntity<?> answer;
         try {
             answer = idempotency.execute("page-payments", key(form), fingerprint(form), () -> {
@@ -304,8 +362,10 @@ class PaymentPages {
             if (errors.isEmpty()) {
                 errors.put("action", refused.getMessage());
             }
-            response.setStatus(refused.kind() == OrdoException.Kind.CONFLICT ? HttpServletResponse.SC_CONFLICT
-                    : HttpServletResponse.SC_BAD_REQUEST);
+            response.setStatus(
+                    refused.kind() == OrdoException.Kind.CONFLICT
+                            ? HttpServletResponse.SC_CONFLICT
+                            : HttpServletResponse.SC_BAD_REQUEST);
             return show(form, customer, accounting.openInvoices(customer.id()), errors, model);
         }
         if ("true".equals(answer.getHeaders().getFirst("Idempotent-Replayed"))) {
@@ -337,7 +397,12 @@ class PaymentPages {
         };
     }
 
-    private String show(PaymentForm form, CustomerSnapshot customer, List<Accounting.Listed> open, Map<String, String> errors, Model model) {
+    private String show(
+            PaymentForm form,
+            CustomerSnapshot customer,
+            List<Accounting.Listed> open,
+            Map<String, String> errors,
+            Model model) {
         model.addAttribute("form", form);
         model.addAttribute("customer", customer);
         model.addAttribute("open", open);
@@ -355,7 +420,10 @@ class PaymentPages {
         if (customer != null && customer.currency() != null) {
             codes.add(customer.currency());
         }
-        open.stream().map(i -> i.amountDue().currencyCode()).filter(c -> !codes.contains(c)).forEach(codes::add);
+        open.stream()
+                .map(i -> i.amountDue().currencyCode())
+                .filter(c -> !codes.contains(c))
+                .forEach(codes::add);
         for (String c : List.of("EUR", "USD", "GBP", "CHF", "CNY")) {
             if (!codes.contains(c)) {
                 codes.add(c);
@@ -366,7 +434,9 @@ class PaymentPages {
 
     private static String key(PaymentForm form) {
         String key = form.submission();
-        return key == null || key.isBlank() || key.length() > 255 ? null : Actor.current().username() + ":" + key;
+        return key == null || key.isBlank() || key.length() > 255
+                ? null
+                : Actor.current().username() + ":" + key;
     }
 
     /** What "the same request" means for a resubmitted form: every field the user typed. */

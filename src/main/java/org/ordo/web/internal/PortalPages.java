@@ -2,6 +2,18 @@ package org.ordo.web.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.ordo.catalog.Catalog;
 import org.ordo.catalog.ProductSnapshot;
 import org.ordo.fulfillment.Shipments;
@@ -33,19 +45,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 /**
  * The customer portal: a customer's own orders (with a timeline in the customer's words, tracking links, invoices and
  * returns), its invoices with their PDFs, ordering again and asking for a return. Every route reads the customer from the
@@ -57,6 +56,7 @@ class PortalPages {
     static final int PAGE_SIZE = 25;
     /** Orders that may be returned from: the goods have arrived. */
     static final Set<OrderStatus> RETURNABLE = EnumSet.of(OrderStatus.DELIVERED, OrderStatus.COMPLETED);
+
     private static final String REORDER_TOKENS = "portal.reorder.tokens";
     private static final String PENDING = "";
     private static final String PLACING = "…";
@@ -72,8 +72,16 @@ class PortalPages {
     private final ReturnDesk returnDesk;
     private final MessageSource messages;
 
-    PortalPages(Orders orders, OrderEntry entry, Catalog catalog, Shipments shipments, Invoices orderInvoices, CustomerInvoices invoices,
-            Returns returns, ReturnDesk returnDesk, MessageSource messages) {
+    PortalPages(
+            Orders orders,
+            OrderEntry entry,
+            Catalog catalog,
+            Shipments shipments,
+            Invoices orderInvoices,
+            CustomerInvoices invoices,
+            Returns returns,
+            ReturnDesk returnDesk,
+            MessageSource messages) {
         this.orders = orders;
         this.entry = entry;
         this.catalog = catalog;
@@ -89,7 +97,8 @@ class PortalPages {
 
     @GetMapping("/portal")
     @PreAuthorize(PageAccess.CUSTOMERS)
-    String orders(@RequestParam(required = false) String status, @RequestParam(required = false) String page, Model model) {
+    String orders(
+            @RequestParam(required = false) String status, @RequestParam(required = false) String page, Model model) {
         Map<String, String> errors = new LinkedHashMap<>();
         Set<OrderStatus> statuses = orderStatuses(status, errors);
         PageResult<Orders.Summary> result = orders.search(search(statuses), Paging.of(Downloads.page(page), PAGE_SIZE));
@@ -107,10 +116,19 @@ class PortalPages {
     ResponseEntity<String> ordersCsv(@RequestParam(required = false) String status) {
         Set<OrderStatus> statuses = orderStatuses(status, new LinkedHashMap<>());
         Orders.Search search = search(statuses);
-        return Downloads.csv("my-orders", List.of("number", "placedAt", "status", "channel", "reference", "total", "currency"),
-                Downloads.rows(p -> orders.search(search, Downloads.exportPage(p)),
-                        o -> List.of(o.number(), o.placedAt(), o.status(), o.channel(), o.externalReference() == null ? "" : o.externalReference(),
-                                o.total().amount(), o.total().currencyCode())));
+        return Downloads.csv(
+                "my-orders",
+                List.of("number", "placedAt", "status", "channel", "reference", "total", "currency"),
+                Downloads.rows(
+                        p -> orders.search(search, Downloads.exportPage(p)),
+                        o -> List.of(
+                                o.number(),
+                                o.placedAt(),
+                                o.status(),
+                                o.channel(),
+                                o.externalReference() == null ? "" : o.externalReference(),
+                                o.total().amount(),
+                                o.total().currencyCode())));
     }
 
     @GetMapping("/portal/orders/{number}")
@@ -119,8 +137,11 @@ class PortalPages {
         OrderSnapshot order = own(number);
         model.addAttribute("order", order);
         model.addAttribute("steps", steps(orders.history(order.id())));
-        model.addAttribute("shipments", shipments.ofOrder(order.id()).stream()
-                .map(s -> new Parcel(s, TrackingLinks.url(s.carrier(), s.trackingNumber()))).toList());
+        model.addAttribute(
+                "shipments",
+                shipments.ofOrder(order.id()).stream()
+                        .map(s -> new Parcel(s, TrackingLinks.url(s.carrier(), s.trackingNumber())))
+                        .toList());
         model.addAttribute("invoices", orderInvoices.ofOrder(order.id()));
         model.addAttribute("returns", returns.ofOrder(order.id()));
         model.addAttribute("mayReturn", !returnable(order).isEmpty());
@@ -137,13 +158,18 @@ class PortalPages {
         List<Step> steps = new ArrayList<>();
         for (Orders.HistoryEntry h : history) {
             String key = switch (h.kind() == null ? "" : h.kind()) {
-                case "STATUS" -> h.to() == null ? null
-                        : h.from() == OrderStatus.ON_HOLD && h.to() == OrderStatus.PLACED ? "portal.step.RELEASED"
-                        : "portal.step." + h.to().name();
-                case "SHIPMENT", "DELIVERY", "RETURN", "CHANGE", "CANCEL", "BACKORDER_FILLED" -> "portal.step." + h.kind();
+                case "STATUS" ->
+                    h.to() == null
+                            ? null
+                            : h.from() == OrderStatus.ON_HOLD && h.to() == OrderStatus.PLACED
+                                    ? "portal.step.RELEASED"
+                                    : "portal.step." + h.to().name();
+                case "SHIPMENT", "DELIVERY", "RETURN", "CHANGE", "CANCEL", "BACKORDER_FILLED" ->
+                    "portal.step." + h.kind();
                 default -> null; // bookkeeping the customer has nothing to do with
             };
-            if (key != null && (steps.isEmpty() || !steps.get(steps.size() - 1).key().equals(key))) {
+            if (key != null
+                    && (steps.isEmpty() || !steps.get(steps.size() - 1).key().equals(key))) {
                 steps.add(new Step(h.at(), key));
             }
         }
@@ -166,8 +192,13 @@ class PortalPages {
 
     @PostMapping("/portal/orders/{number}/reorder")
     @PreAuthorize(PageAccess.CUSTOMERS)
-    String placeReorder(@PathVariable String number, @RequestParam(required = false) String token, HttpSession session,
-            HttpServletResponse response, Model model, RedirectAttributes redirect) {
+    String placeReorder(
+            @PathVariable String number,
+            @RequestParam(required = false) String token,
+            HttpSession session,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes redirect) {
         OrderSnapshot order = own(number);
         ConcurrentMap<String, String> tokens = tokens(session);
         if (token == null || !tokens.replace(token, PENDING, PLACING)) {
@@ -180,10 +211,13 @@ class PortalPages {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
             String fresh = UUID.randomUUID().toString();
             tokens.put(fresh, PENDING);
-            return showReorder(order, fresh, text(placed == null ? "portal.reorder.expired" : "portal.reorder.busy"), model);
+            return showReorder(
+                    order, fresh, text(placed == null ? "portal.reorder.expired" : "portal.reorder.busy"), model);
         }
-        List<OrderEntry.NewLine> lines = reorderLines(order).stream().filter(ReorderLine::sellable)
-                .map(l -> new OrderEntry.NewLine(l.sku(), l.quantity())).toList();
+        List<OrderEntry.NewLine> lines = reorderLines(order).stream()
+                .filter(ReorderLine::sellable)
+                .map(l -> new OrderEntry.NewLine(l.sku(), l.quantity()))
+                .toList();
         if (lines.isEmpty()) {
             tokens.remove(token);
             response.setStatus(422);
@@ -191,8 +225,13 @@ class PortalPages {
         }
         OrderSnapshot placed;
         try {
-            placed = entry.place(new OrderEntry.NewOrder(order.customerId(), "PORTAL", null, order.shippingMethod(),
-                    "Ordered again from " + order.number(), lines));
+            placed = entry.place(new OrderEntry.NewOrder(
+                    order.customerId(),
+                    "PORTAL",
+                    null,
+                    order.shippingMethod(),
+                    "Ordered again from " + order.number(),
+                    lines));
         } catch (OrdoException refused) {
             tokens.put(token, PENDING);
             response.setStatus(status(refused));
@@ -228,7 +267,11 @@ class PortalPages {
         List<ReorderLine> lines = new ArrayList<>();
         quantities.forEach((sku, quantity) -> {
             ProductSnapshot product = products.get(sku);
-            lines.add(new ReorderLine(sku, product != null ? product.name() : names.get(sku), quantity, product != null && product.active()));
+            lines.add(new ReorderLine(
+                    sku,
+                    product != null ? product.name() : names.get(sku),
+                    quantity,
+                    product != null && product.active()));
         });
         return lines;
     }
@@ -259,7 +302,11 @@ class PortalPages {
 
     @PostMapping("/portal/orders/{number}/return")
     @PreAuthorize(PageAccess.CUSTOMERS)
-    String requestReturn(@PathVariable String number, @RequestParam Map<String, String> form, HttpServletResponse response, Model model,
+    String requestReturn(
+            @PathVariable String number,
+            @RequestParam Map<String, String> form,
+            HttpServletResponse response,
+            Model model,
             RedirectAttributes redirect) {
         OrderSnapshot order = returnableOrder(number);
         Map<String, String> errors = new LinkedHashMap<>();
@@ -298,7 +345,8 @@ class PortalPages {
     }
 
     /** The lines the customer typed a quantity for (fields {@code qty_<line>} and {@code reason_<line>}), in order. */
-    private List<ReturnDesk.RequestedLine> requestedLines(List<ReturnableLine> lines, Map<String, String> form, Map<String, String> errors) {
+    private List<ReturnDesk.RequestedLine> requestedLines(
+            List<ReturnableLine> lines, Map<String, String> form, Map<String, String> errors) {
         List<ReturnDesk.RequestedLine> requested = new ArrayList<>();
         for (ReturnableLine line : lines) {
             String qtyField = "qty_" + line.lineNumber();
@@ -314,8 +362,12 @@ class PortalPages {
                 continue;
             }
             if (quantity < 0 || quantity > line.returnable()) {
-                errors.put(qtyField, messages.getMessage("portal.return.error.max", new Object[] {line.returnable()},
-                        LocaleContextHolder.getLocale()));
+                errors.put(
+                        qtyField,
+                        messages.getMessage(
+                                "portal.return.error.max",
+                                new Object[] {line.returnable()},
+                                LocaleContextHolder.getLocale()));
                 continue;
             }
             ReturnReason reason = null;
@@ -373,7 +425,11 @@ class PortalPages {
         }
         Map<Integer, Long> open = returnDesk.openQuantities(order.id());
         return order.lines().stream()
-                .map(l -> new ReturnableLine(l.lineNumber(), l.sku(), l.name(), l.shipped(),
+                .map(l -> new ReturnableLine(
+                        l.lineNumber(),
+                        l.sku(),
+                        l.name(),
+                        l.shipped(),
                         l.shipped() - l.returned() - open.getOrDefault(l.lineNumber(), 0L)))
                 .filter(l -> l.returnable() > 0)
                 .toList();
@@ -383,10 +439,12 @@ class PortalPages {
 
     @GetMapping("/portal/invoices")
     @PreAuthorize(PageAccess.CUSTOMERS)
-    String invoices(@RequestParam(required = false) String status, @RequestParam(required = false) String page, Model model) {
+    String invoices(
+            @RequestParam(required = false) String status, @RequestParam(required = false) String page, Model model) {
         Map<String, String> errors = new LinkedHashMap<>();
         Set<InvoiceStatus> statuses = invoiceStatuses(status, errors);
-        PageResult<CustomerInvoices.Entry> result = invoices.search(customerId(), statuses, Paging.of(Downloads.page(page), PAGE_SIZE));
+        PageResult<CustomerInvoices.Entry> result =
+                invoices.search(customerId(), statuses, Paging.of(Downloads.page(page), PAGE_SIZE));
         model.addAttribute("status", status == null ? "" : status);
         model.addAttribute("errors", errors);
         model.addAttribute("result", result);
@@ -401,12 +459,21 @@ class PortalPages {
     ResponseEntity<String> invoicesCsv(@RequestParam(required = false) String status) {
         Set<InvoiceStatus> statuses = invoiceStatuses(status, new LinkedHashMap<>());
         UUID customer = customerId();
-        return Downloads.csv("my-invoices", List.of("number", "type", "order", "status", "issueDate", "dueDate", "total", "amountDue",
-                        "currency"),
-                Downloads.rows(p -> invoices.search(customer, statuses, Downloads.exportPage(p)),
-                        i -> List.of(i.number() == null ? "" : i.number(), i.type(), i.orderNumber() == null ? "" : i.orderNumber(),
-                                i.status(), i.issueDate() == null ? "" : i.issueDate(), i.dueDate() == null ? "" : i.dueDate(),
-                                i.total().amount(), i.amountDue().amount(), i.total().currencyCode())));
+        return Downloads.csv(
+                "my-invoices",
+                List.of("number", "type", "order", "status", "issueDate", "dueDate", "total", "amountDue", "currency"),
+                Downloads.rows(
+                        p -> invoices.search(customer, statuses, Downloads.exportPage(p)),
+                        i -> List.of(
+                                i.number() == null ? "" : i.number(),
+                                i.type(),
+                                i.orderNumber() == null ? "" : i.orderNumber(),
+                                i.status(),
+                                i.issueDate() == null ? "" : i.issueDate(),
+                                i.dueDate() == null ? "" : i.dueDate(),
+                                i.total().amount(),
+                                i.amountDue().amount(),
+                                i.total().currencyCode())));
     }
 
     @GetMapping("/portal/invoices/{number}/pdf")
@@ -428,7 +495,9 @@ class PortalPages {
         }
 
         public String csv() {
-            return ListLink.to(path.equals("/portal") ? "/portal/orders.csv" : path + ".csv").filter("status", status).build();
+            return ListLink.to(path.equals("/portal") ? "/portal/orders.csv" : path + ".csv")
+                    .filter("status", status)
+                    .build();
         }
     }
 
@@ -444,7 +513,8 @@ class PortalPages {
 
     /** The order if it is the signed-in customer's; any other is "not found", as in the API. */
     private OrderSnapshot own(String number) {
-        return orders.find(number).filter(o -> o.customerId().equals(customerId()))
+        return orders.find(number)
+                .filter(o -> o.customerId().equals(customerId()))
                 .orElseThrow(() -> OrdoException.notFound("Order", number));
     }
 

@@ -1,6 +1,15 @@
 package org.ordo.web.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.ordo.identity.Actor;
 import org.ordo.invoicing.Accounting;
 import org.ordo.platform.Csv;
@@ -22,16 +31,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 /**
  * Receivables: the overdue invoices with their reminder level and the dunning run started by hand (a background job whose
  * progress the page polls), the background jobs' own pages, and AR aging per customer with a stacked bar chart per currency.
@@ -42,6 +41,7 @@ class ReceivablePages {
     static final int PAGE_SIZE = 25;
     /** The chart shows the customers owing most; the table shows them all. */
     static final int CUSTOMERS_IN_CHART = 15;
+
     static final int AGING_PAGE_SIZE = 50;
     static final List<String> BUCKETS = List.of("current", "days1To30", "days31To60", "days61To90", "over90");
     private static final List<String> BUCKET_COLOURS = List.of("#198754", "#ffc107", "#fd7e14", "#dc3545", "#842029");
@@ -64,7 +64,8 @@ class ReceivablePages {
     @PreAuthorize(PageAccess.ACCOUNTANTS)
     String reminders(@RequestParam(required = false) String page, Model model) {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        PageResult<Accounting.Overdue> result = accounting.overdue(today, Paging.of(AccountingPages.pageNumber(page), PAGE_SIZE));
+        PageResult<Accounting.Overdue> result =
+                accounting.overdue(today, Paging.of(AccountingPages.pageNumber(page), PAGE_SIZE));
         model.addAttribute("result", result);
         model.addAttribute("lastPage", Math.max(0, (int) ((result.totalItems() - 1) / PAGE_SIZE)));
         model.addAttribute("tab", "reminders");
@@ -81,13 +82,33 @@ class ReceivablePages {
         do {
             result = accounting.overdue(today, Paging.of(page++, Paging.MAX_SIZE));
             for (Accounting.Overdue o : result.items()) {
-                rows.add(List.of(o.number(), o.customerName() == null ? "" : o.customerName(), o.status().name(), o.dueDate().toString(),
-                        o.daysPastDue(), o.amountDue().currencyCode(), o.amountDue().amount(), o.reminderLevel(),
+                rows.add(List.of(
+                        o.number(),
+                        o.customerName() == null ? "" : o.customerName(),
+                        o.status().name(),
+                        o.dueDate().toString(),
+                        o.daysPastDue(),
+                        o.amountDue().currencyCode(),
+                        o.amountDue().amount(),
+                        o.reminderLevel(),
                         o.lastReminderAt() == null ? "" : o.lastReminderAt().toString()));
             }
-        } while (result.items().size() == Paging.MAX_SIZE && page < AccountingPages.DIRECT_EXPORT_LIMIT / Paging.MAX_SIZE);
-        return AccountingPages.csvResponse("overdue-" + today + ".csv", Csv.of(List.of("number", "customer", "status", "dueDate",
-                "daysPastDue", "currency", "amountDue", "reminderLevel", "lastReminderAt"), rows));
+        } while (result.items().size() == Paging.MAX_SIZE
+                && page < AccountingPages.DIRECT_EXPORT_LIMIT / Paging.MAX_SIZE);
+        return AccountingPages.csvResponse(
+                "overdue-" + today + ".csv",
+                Csv.of(
+                        List.of(
+                                "number",
+                                "customer",
+                                "status",
+                                "dueDate",
+                                "daysPastDue",
+                                "currency",
+                                "amountDue",
+                                "reminderLevel",
+                                "lastReminderAt"),
+                        rows));
     }
 
     /** Starts the dunning run in the background; the page then polls its progress. */
@@ -95,10 +116,13 @@ class ReceivablePages {
     @PreAuthorize(PageAccess.ACCOUNTANTS)
     String runReminders(RedirectAttributes redirect) {
         try {
-            String id = jobs.start("dunning", Actor.current().username(), progress -> accounting.runDunning((done, total) -> {
-                progress.total(total);
-                progress.done(done);
-            }));
+            String id = jobs.start(
+                    "dunning",
+                    Actor.current().username(),
+                    progress -> accounting.runDunning((done, total) -> {
+                        progress.total(total);
+                        progress.done(done);
+                    }));
             return "redirect:/accounting/jobs/" + id;
         } catch (IllegalStateException busy) {
             redirect.addFlashAttribute("refused", "accounting.job.busy");
@@ -147,7 +171,10 @@ class ReceivablePages {
 
     @GetMapping("/accounting/aging")
     @PreAuthorize(PageAccess.ACCOUNTANTS)
-    String aging(@RequestParam(required = false) String asOf, @RequestParam(required = false) String page, Model model,
+    String aging(
+            @RequestParam(required = false) String asOf,
+            @RequestParam(required = false) String page,
+            Model model,
             HttpServletResponse response) {
         Map<String, String> errors = new LinkedHashMap<>();
         LocalDate day = day(asOf, errors);
@@ -156,8 +183,11 @@ class ReceivablePages {
         List<AgingReport.CustomerRow> customers = report.customers();
         int lastPage = Math.max(0, (customers.size() - 1) / AGING_PAGE_SIZE);
         int pageNumber = Math.min(Downloads.page(page), lastPage);
-        model.addAttribute("rows", customers.subList(Math.min(customers.size(), pageNumber * AGING_PAGE_SIZE),
-                Math.min(customers.size(), (pageNumber + 1) * AGING_PAGE_SIZE)));
+        model.addAttribute(
+                "rows",
+                customers.subList(
+                        Math.min(customers.size(), pageNumber * AGING_PAGE_SIZE),
+                        Math.min(customers.size(), (pageNumber + 1) * AGING_PAGE_SIZE)));
         model.addAttribute("page", pageNumber);
         model.addAttribute("lastPage", lastPage);
         model.addAttribute("filter", new AgingQuery(errors.isEmpty() ? asOf : null));
@@ -167,7 +197,8 @@ class ReceivablePages {
         model.addAttribute("buckets", BUCKETS);
         List<Map<String, Object>> charts = new ArrayList<>();
         for (AgingReport.TotalRow total : report.totals()) {
-            charts.add(Map.of("currency", total.currency(), "config", json.writeValueAsString(chart(report, total.currency()))));
+            charts.add(Map.of(
+                    "currency", total.currency(), "config", json.writeValueAsString(chart(report, total.currency()))));
         }
         model.addAttribute("charts", charts);
         model.addAttribute("tab", "aging");
@@ -186,8 +217,21 @@ class ReceivablePages {
         for (AgingReport.TotalRow t : report.totals()) {
             rows.add(row("", "TOTAL", t.currency(), t.buckets()));
         }
-        return AccountingPages.csvResponse("ar-aging-" + day + ".csv", Csv.of(List.of("customerId", "customer", "currency", "current",
-                "days1To30", "days31To60", "days61To90", "over90", "total", "invoices"), rows));
+        return AccountingPages.csvResponse(
+                "ar-aging-" + day + ".csv",
+                Csv.of(
+                        List.of(
+                                "customerId",
+                                "customer",
+                                "currency",
+                                "current",
+                                "days1To30",
+                                "days31To60",
+                                "days61To90",
+                                "over90",
+                                "total",
+                                "invoices"),
+                        rows));
     }
 
     private static List<Object> row(String id, String name, String currency, AgingReport.Buckets b) {
@@ -202,24 +246,59 @@ class ReceivablePages {
     Map<String, Object> chart(AgingReport.Aging report, String currency) {
         List<AgingReport.CustomerRow> rows = report.customers().stream()
                 .filter(r -> r.currency().equals(currency))
-                .sorted(Comparator.comparing((AgingReport.CustomerRow r) -> r.buckets().total().amount()).reversed())
+                .sorted(Comparator.comparing((AgingReport.CustomerRow r) ->
+                                r.buckets().total().amount())
+                        .reversed())
                 .limit(CUSTOMERS_IN_CHART)
                 .toList();
-        List<String> labels = rows.stream().map(r -> r.customerName() == null ? r.customerId().toString() : r.customerName()).toList();
+        List<String> labels = rows.stream()
+                .map(r -> r.customerName() == null ? r.customerId().toString() : r.customerName())
+                .toList();
         List<Object> datasets = new ArrayList<>();
         for (int b = 0; b < BUCKETS.size(); b++) {
             int bucket = b;
-            List<BigDecimal> values = rows.stream().map(r -> r.buckets().amounts().get(bucket)).map(Money::amount).toList();
-            datasets.add(Map.of("label", text("accounting.aging." + BUCKETS.get(b)), "data", values,
-                    "backgroundColor", BUCKET_COLOURS.get(b), "stack", "open"));
+            List<BigDecimal> values = rows.stream()
+                    .map(r -> r.buckets().amounts().get(bucket))
+                    .map(Money::amount)
+                    .toList();
+            datasets.add(Map.of(
+                    "label",
+                    text("accounting.aging." + BUCKETS.get(b)),
+                    "data",
+                    values,
+                    "backgroundColor",
+                    BUCKET_COLOURS.get(b),
+                    "stack",
+                    "open"));
         }
         Map<String, Object> scales = new LinkedHashMap<>();
         scales.put("x", Map.of("stacked", true));
-        scales.put("y", Map.of("stacked", true, "beginAtZero", true,
-                "title", Map.of("display", true, "text", text("accounting.aging.axis", currency))));
-        return Map.of("type", "bar", "data", Map.of("labels", labels, "datasets", datasets), "options", Map.of(
-                "responsive", true, "maintainAspectRatio", false, "animation", false,
-                "interaction", Map.of("mode", "index", "intersect", false), "scales", scales));
+        scales.put(
+                "y",
+                Map.of(
+                        "stacked",
+                        true,
+                        "beginAtZero",
+                        true,
+                        "title",
+                        Map.of("display", true, "text", text("accounting.aging.axis", currency))));
+        return Map.of(
+                "type",
+                "bar",
+                "data",
+                Map.of("labels", labels, "datasets", datasets),
+                "options",
+                Map.of(
+                        "responsive",
+                        true,
+                        "maintainAspectRatio",
+                        false,
+                        "animation",
+                        false,
+                        "interaction",
+                        Map.of("mode", "index", "intersect", false),
+                        "scales",
+                        scales));
     }
 
     private LocalDate day(String value, Map<String, String> errors) {

@@ -1,6 +1,13 @@
 package org.ordo.web.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 import org.ordo.customers.Customers;
 import org.ordo.identity.Actor;
 import org.ordo.platform.PageResult;
@@ -20,14 +27,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * Returns (RMAs) for customer service: a list with a status filter and one return with the actions its state and the user's
@@ -51,7 +50,8 @@ class ReturnPages {
 
     @GetMapping("/returns")
     @PreAuthorize(PageAccess.RETURN_READERS)
-    String list(@RequestParam(required = false) String status, @RequestParam(required = false) String page, Model model) {
+    String list(
+            @RequestParam(required = false) String status, @RequestParam(required = false) String page, Model model) {
         Map<String, String> errors = new LinkedHashMap<>();
         Set<ReturnStatus> statuses = statuses(status, errors);
         PageResult<ReturnDesk.Listed> result = desk.search(statuses, null, Paging.of(Downloads.page(page), PAGE_SIZE));
@@ -61,7 +61,11 @@ class ReturnPages {
         model.addAttribute("lastPage", Downloads.lastPage(result));
         model.addAttribute("statuses", ReturnStatus.values());
         model.addAttribute("query", new PortalPages.ListQuery("/returns", status));
-        model.addAttribute("customerNames", customers.names(result.items().stream().map(ReturnDesk.Listed::customerId).toList()));
+        model.addAttribute(
+                "customerNames",
+                customers.names(result.items().stream()
+                        .map(ReturnDesk.Listed::customerId)
+                        .toList()));
         model.addAttribute("customerLinks", PageAccess.mayServeCustomers(Actor.current()));
         return "service/returns";
     }
@@ -70,17 +74,39 @@ class ReturnPages {
     @PreAuthorize(PageAccess.RETURN_READERS)
     ResponseEntity<String> csv(@RequestParam(required = false) String status) {
         Set<ReturnStatus> statuses = statuses(status, new LinkedHashMap<>());
-        List<List<Object>> rows = Downloads.rows(p -> desk.search(statuses, null, Downloads.exportPage(p)),
-                r -> List.of(r.number(), r.orderNumber(), r.customerId(), r.status(), r.resolution(), r.quantity(), r.receivedQuantity(),
+        List<List<Object>> rows = Downloads.rows(
+                p -> desk.search(statuses, null, Downloads.exportPage(p)),
+                r -> List.of(
+                        r.number(),
+                        r.orderNumber(),
+                        r.customerId(),
+                        r.status(),
+                        r.resolution(),
+                        r.quantity(),
+                        r.receivedQuantity(),
                         r.requestedAt()));
-        Map<java.util.UUID, String> names = customers.names(rows.stream().map(r -> (java.util.UUID) r.get(2)).distinct().toList());
-        List<List<Object>> named = rows.stream().map(r -> {
-            List<Object> row = new ArrayList<>(r);
-            row.add(3, names.getOrDefault((java.util.UUID) r.get(2), ""));
-            return (List<Object>) row;
-        }).toList();
-        return Downloads.csv("returns", List.of("number", "order", "customerId", "customer", "status", "resolution", "quantity",
-                "receivedQuantity", "requestedAt"), named);
+        Map<java.util.UUID, String> names = customers.names(
+                rows.stream().map(r -> (java.util.UUID) r.get(2)).distinct().toList());
+        List<List<Object>> named = rows.stream()
+                .map(r -> {
+                    List<Object> row = new ArrayList<>(r);
+                    row.add(3, names.getOrDefault((java.util.UUID) r.get(2), ""));
+                    return (List<Object>) row;
+                })
+                .toList();
+        return Downloads.csv(
+                "returns",
+                List.of(
+                        "number",
+                        "order",
+                        "customerId",
+                        "customer",
+                        "status",
+                        "resolution",
+                        "quantity",
+                        "receivedQuantity",
+                        "requestedAt"),
+                named);
     }
 
     @GetMapping("/returns/{number}")
@@ -91,14 +117,19 @@ class ReturnPages {
 
     @PostMapping("/returns/{number}/approve")
     @PreAuthorize(PageAccess.RETURN_APPROVERS)
-    String approve(@PathVariable String number, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+    String approve(
+            @PathVariable String number, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         ReturnDesk.Detail rma = find(number);
         return act(rma, "approve", Map.of(), () -> desk.approve(rma.number()), model, response, redirect);
     }
 
     @PostMapping("/returns/{number}/reject")
     @PreAuthorize(PageAccess.RETURN_APPROVERS)
-    String reject(@PathVariable String number, @RequestParam(required = false) String reason, Model model, HttpServletResponse response,
+    String reject(
+            @PathVariable String number,
+            @RequestParam(required = false) String reason,
+            Model model,
+            HttpServletResponse response,
             RedirectAttributes redirect) {
         ReturnDesk.Detail rma = find(number);
         Map<String, String> form = Map.of("reason", reason == null ? "" : reason);
@@ -111,7 +142,11 @@ class ReturnPages {
 
     @PostMapping("/returns/{number}/receive")
     @PreAuthorize(PageAccess.RETURN_HANDLERS)
-    String receive(@PathVariable String number, @RequestParam Map<String, String> form, Model model, HttpServletResponse response,
+    String receive(
+            @PathVariable String number,
+            @RequestParam Map<String, String> form,
+            Model model,
+            HttpServletResponse response,
             RedirectAttributes redirect) {
         ReturnDesk.Detail rma = find(number);
         Map<String, String> errors = new LinkedHashMap<>();
@@ -127,12 +162,17 @@ class ReturnPages {
                 continue;
             }
             if (quantity < 0 || quantity > line.quantity()) {
-                errors.put(field, messages.getMessage("service.return.error.max", new Object[] {line.quantity()},
-                        LocaleContextHolder.getLocale()));
+                errors.put(
+                        field,
+                        messages.getMessage(
+                                "service.return.error.max",
+                                new Object[] {line.quantity()},
+                                LocaleContextHolder.getLocale()));
                 continue;
             }
             if (quantity > 0) {
-                lines.add(new ReturnDesk.ReceivedLine(line.lineNumber(), quantity, !"scrap".equals(form.get("handling_" + line.lineNumber()))));
+                lines.add(new ReturnDesk.ReceivedLine(
+                        line.lineNumber(), quantity, !"scrap".equals(form.get("handling_" + line.lineNumber()))));
             }
         }
         if (lines.isEmpty() && errors.isEmpty()) {
@@ -147,25 +187,40 @@ class ReturnPages {
 
     @PostMapping("/returns/{number}/inspect")
     @PreAuthorize(PageAccess.RETURN_HANDLERS)
-    String inspect(@PathVariable String number, @RequestParam(required = false) String notes, Model model, HttpServletResponse response,
+    String inspect(
+            @PathVariable String number,
+            @RequestParam(required = false) String notes,
+            Model model,
+            HttpServletResponse response,
             RedirectAttributes redirect) {
         ReturnDesk.Detail rma = find(number);
         Map<String, String> form = Map.of("notes", notes == null ? "" : notes);
-        return act(rma, "inspect", form, () -> desk.inspect(rma.number(), notes == null || notes.isBlank() ? null : notes.trim()), model,
-                response, redirect);
+        return act(
+                rma,
+                "inspect",
+                form,
+                () -> desk.inspect(rma.number(), notes == null || notes.isBlank() ? null : notes.trim()),
+                model,
+                response,
+                redirect);
     }
 
     @PostMapping("/returns/{number}/resolve")
     @PreAuthorize(PageAccess.RETURN_RESOLVERS)
-    String resolve(@PathVariable String number, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+    String resolve(
+            @PathVariable String number, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         ReturnDesk.Detail rma = find(number);
         return act(rma, "resolve", Map.of(), () -> desk.resolve(rma.number()), model, response, redirect);
     }
 
     @PostMapping("/returns/{number}/refund")
     @PreAuthorize(PageAccess.RETURN_REFUNDERS)
-    String refund(@PathVariable String number, @RequestParam(required = false) String reference, Model model,
-            HttpServletResponse response, RedirectAttributes redirect) {
+    String refund(
+            @PathVariable String number,
+            @RequestParam(required = false) String reference,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         ReturnDesk.Detail rma = find(number);
         Map<String, String> form = Map.of("reference", reference == null ? "" : reference);
         if (reference == null || reference.isBlank()) {
@@ -176,12 +231,28 @@ class ReturnPages {
     }
 
     /** Runs an action the page offers only if the state allows it; a refusal is shown on the page, next to its field. */
-    private String act(ReturnDesk.Detail rma, String action, Map<String, String> form, Supplier<ReturnDesk.Detail> operation, Model model,
-            HttpServletResponse response, RedirectAttributes redirect) {
-        if (!PageAccess.returnActions(Actor.current(), rma.status(), "DUE".equals(rma.refundStatus())).contains(action)) {
+    private String act(
+            ReturnDesk.Detail rma,
+            String action,
+            Map<String, String> form,
+            Supplier<ReturnDesk.Detail> operation,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        if (!PageAccess.returnActions(Actor.current(), rma.status(), "DUE".equals(rma.refundStatus()))
+                .contains(action)) {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
-            return show(rma, form, Map.of("action", messages.getMessage("service.return.error.state",
-                    new Object[] {text("return.status." + rma.status())}, LocaleContextHolder.getLocale())), action, model);
+            return show(
+                    rma,
+                    form,
+                    Map.of(
+                            "action",
+                            messages.getMessage(
+                                    "service.return.error.state",
+                                    new Object[] {text("return.status." + rma.status())},
+                                    LocaleContextHolder.getLocale())),
+                    action,
+                    model);
         }
         try {
             operation.get();
@@ -198,10 +269,16 @@ class ReturnPages {
         return "redirect:/returns/" + rma.number();
     }
 
-    private String show(ReturnDesk.Detail rma, Map<String, String> form, Map<String, String> errors, String failedAction, Model model) {
+    private String show(
+            ReturnDesk.Detail rma,
+            Map<String, String> form,
+            Map<String, String> errors,
+            String failedAction,
+            Model model) {
         model.addAttribute("rma", rma);
         model.addAttribute("customer", customers.find(rma.customerId()).orElse(null));
-        model.addAttribute("actions", PageAccess.returnActions(Actor.current(), rma.status(), "DUE".equals(rma.refundStatus())));
+        model.addAttribute(
+                "actions", PageAccess.returnActions(Actor.current(), rma.status(), "DUE".equals(rma.refundStatus())));
         model.addAttribute("customerLinks", PageAccess.mayServeCustomers(Actor.current()));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);

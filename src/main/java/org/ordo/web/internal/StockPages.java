@@ -2,6 +2,10 @@ package org.ordo.web.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.ordo.inventory.StockKeeping;
 import org.ordo.inventory.StockLevel;
 import org.ordo.inventory.WarehouseView;
@@ -25,11 +29,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 /**
  * Stock in the warehouse: the levels of a warehouse (search by SKU or GTIN, low stock highlighted and filterable, paged,
  * CSV), receiving goods, and counts and adjustments — each a movement in the inventory module's ledger with its rules.
@@ -52,20 +51,30 @@ class StockPages {
     public record Filter(String warehouse, String q, boolean low) {
 
         public String query(String path, int page) {
-            return ListLink.to(path).always("warehouse", warehouse).filter("q", q).filter("low", low ? "true" : null).page(page);
+            return ListLink.to(path)
+                    .always("warehouse", warehouse)
+                    .filter("q", q)
+                    .filter("low", low ? "true" : null)
+                    .page(page);
         }
     }
 
     /** A movement form as typed. */
-    public record Movement(String warehouse, String sku, String quantity, String kind, String reference, String reason) {}
+    public record Movement(
+            String warehouse, String sku, String quantity, String kind, String reference, String reason) {}
 
     @GetMapping("/warehouse/stock")
     @PreAuthorize(PageAccess.WAREHOUSE)
-    String levels(@RequestParam(required = false) String warehouse, @RequestParam(required = false) String q,
-            @RequestParam(required = false) String low, @RequestParam(required = false) String page,
+    String levels(
+            @RequestParam(required = false) String warehouse,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String low,
+            @RequestParam(required = false) String page,
             @RequestHeader(name = "HX-Request", required = false) String htmx,
-            @RequestHeader(name = "HX-History-Restore-Request", required = false) String restore, HttpSession session,
-            HttpServletResponse response, Model model) {
+            @RequestHeader(name = "HX-History-Restore-Request", required = false) String restore,
+            HttpSession session,
+            HttpServletResponse response,
+            Model model) {
         Map<String, String> errors = new LinkedHashMap<>();
         List<WarehouseView> warehouses = stock.warehouses();
         String code = WarehousePages.chosenWarehouse(warehouse, warehouses, session, errors, text("error.choice"));
@@ -76,7 +85,8 @@ class StockPages {
             text = null;
         }
         Filter filter = new Filter(code == null ? "" : code, q, lowOnly);
-        PageResult<StockLevel> result = stock.levels(code, text, lowOnly, Paging.of(WarehousePages.page(page), PAGE_SIZE));
+        PageResult<StockLevel> result =
+                stock.levels(code, text, lowOnly, Paging.of(WarehousePages.page(page), PAGE_SIZE));
         model.addAttribute("warehouses", warehouses);
         model.addAttribute("filter", filter);
         model.addAttribute("errors", errors);
@@ -91,7 +101,9 @@ class StockPages {
 
     @GetMapping("/warehouse/stock.csv")
     @PreAuthorize(PageAccess.WAREHOUSE)
-    ResponseEntity<String> exportLevels(@RequestParam(required = false) String warehouse, @RequestParam(required = false) String q,
+    ResponseEntity<String> exportLevels(
+            @RequestParam(required = false) String warehouse,
+            @RequestParam(required = false) String q,
             @RequestParam(required = false) String low) {
         String code = warehouse == null || warehouse.isBlank() ? null : warehouse.trim();
         String text = q == null || q.isBlank() ? null : q.trim();
@@ -100,25 +112,52 @@ class StockPages {
         for (int p = 0; rows.size() < WarehousePages.EXPORT_LIMIT; p++) {
             PageResult<StockLevel> chunk = stock.levels(code, text, lowOnly, Paging.of(p, Paging.MAX_SIZE));
             for (StockLevel l : chunk.items()) {
-                rows.add(List.of(l.sku(), l.warehouse(), l.binLocation() == null ? "" : l.binLocation(), l.onHand(), l.reserved(),
-                        l.available(), l.backordered(), l.safetyStock(), l.reorderPoint(), l.belowReorderPoint()));
+                rows.add(List.of(
+                        l.sku(),
+                        l.warehouse(),
+                        l.binLocation() == null ? "" : l.binLocation(),
+                        l.onHand(),
+                        l.reserved(),
+                        l.available(),
+                        l.backordered(),
+                        l.safetyStock(),
+                        l.reorderPoint(),
+                        l.belowReorderPoint()));
             }
             if (chunk.items().size() < Paging.MAX_SIZE) {
                 break;
             }
         }
-        String csv = Csv.of(List.of("sku", "warehouse", "binLocation", "onHand", "reserved", "available", "backordered", "safetyStock",
-                "reorderPoint", "lowStock"), rows.size() > WarehousePages.EXPORT_LIMIT ? rows.subList(0, WarehousePages.EXPORT_LIMIT) : rows);
+        String csv = Csv.of(
+                List.of(
+                        "sku",
+                        "warehouse",
+                        "binLocation",
+                        "onHand",
+                        "reserved",
+                        "available",
+                        "backordered",
+                        "safetyStock",
+                        "reorderPoint",
+                        "lowStock"),
+                rows.size() > WarehousePages.EXPORT_LIMIT ? rows.subList(0, WarehousePages.EXPORT_LIMIT) : rows);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(Csv.MEDIA_TYPE))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("stock" + (code == null ? "" : "-" + code) + ".csv").build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename("stock" + (code == null ? "" : "-" + code) + ".csv")
+                                .build()
+                                .toString())
                 .body(csv);
     }
 
     @GetMapping("/warehouse/receive")
     @PreAuthorize(PageAccess.WAREHOUSE)
-    String receiveForm(@RequestParam(required = false) String warehouse, @RequestParam(required = false) String sku, HttpSession session,
+    String receiveForm(
+            @RequestParam(required = false) String warehouse,
+            @RequestParam(required = false) String sku,
+            HttpSession session,
             Model model) {
         String code = warehouse != null && !warehouse.isBlank() ? warehouse.trim() : remembered(session);
         return form("receive", new Movement(code, sku, "", "RECEIPT", "", ""), Map.of(), model);
@@ -126,16 +165,25 @@ class StockPages {
 
     @PostMapping("/warehouse/receive")
     @PreAuthorize(PageAccess.WAREHOUSE)
-    String receive(@RequestParam(required = false) String warehouse, @RequestParam(required = false) String sku,
-            @RequestParam(required = false) String quantity, @RequestParam(required = false) String reference, HttpSession session,
-            HttpServletResponse response, Model model, RedirectAttributes redirect) {
+    String receive(
+            @RequestParam(required = false) String warehouse,
+            @RequestParam(required = false) String sku,
+            @RequestParam(required = false) String quantity,
+            @RequestParam(required = false) String reference,
+            HttpSession session,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes redirect) {
         Movement typed = new Movement(warehouse, sku, quantity, "RECEIPT", reference, "");
         return record("receive", typed, StockKeeping.Kind.RECEIPT, session, response, model, redirect);
     }
 
     @GetMapping("/warehouse/count")
     @PreAuthorize(PageAccess.WAREHOUSE)
-    String countForm(@RequestParam(required = false) String warehouse, @RequestParam(required = false) String sku, HttpSession session,
+    String countForm(
+            @RequestParam(required = false) String warehouse,
+            @RequestParam(required = false) String sku,
+            HttpSession session,
             Model model) {
         String code = warehouse != null && !warehouse.isBlank() ? warehouse.trim() : remembered(session);
         return form("count", new Movement(code, sku, "", "COUNT", "", ""), Map.of(), model);
@@ -143,12 +191,19 @@ class StockPages {
 
     @PostMapping("/warehouse/count")
     @PreAuthorize(PageAccess.WAREHOUSE)
-    String count(@RequestParam(required = false) String warehouse, @RequestParam(required = false) String sku,
-            @RequestParam(required = false) String kind, @RequestParam(required = false) String quantity,
-            @RequestParam(required = false) String reason, HttpSession session, HttpServletResponse response, Model model,
+    String count(
+            @RequestParam(required = false) String warehouse,
+            @RequestParam(required = false) String sku,
+            @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String quantity,
+            @RequestParam(required = false) String reason,
+            HttpSession session,
+            HttpServletResponse response,
+            Model model,
             RedirectAttributes redirect) {
         Movement typed = new Movement(warehouse, sku, quantity, kind, "", reason);
-        StockKeeping.Kind chosen = "ADJUSTMENT".equals(kind) ? StockKeeping.Kind.ADJUSTMENT
+        StockKeeping.Kind chosen = "ADJUSTMENT".equals(kind)
+                ? StockKeeping.Kind.ADJUSTMENT
                 : "COUNT".equals(kind) ? StockKeeping.Kind.COUNT : null;
         if (chosen == null) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -157,8 +212,14 @@ class StockPages {
         return record("count", typed, chosen, session, response, model, redirect);
     }
 
-    private String record(String page, Movement typed, StockKeeping.Kind kind, HttpSession session, HttpServletResponse response,
-            Model model, RedirectAttributes redirect) {
+    private String record(
+            String page,
+            Movement typed,
+            StockKeeping.Kind kind,
+            HttpSession session,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes redirect) {
         Map<String, String> errors = new LinkedHashMap<>();
         if (typed.warehouse() == null || typed.warehouse().isBlank()) {
             errors.put("warehouse", text("error.required"));
@@ -176,7 +237,8 @@ class StockPages {
                 errors.put("quantity", text("warehouse.stock.wholeNumber"));
             }
         }
-        if (kind == StockKeeping.Kind.ADJUSTMENT && (typed.reason() == null || typed.reason().isBlank())) {
+        if (kind == StockKeeping.Kind.ADJUSTMENT
+                && (typed.reason() == null || typed.reason().isBlank())) {
             errors.put("reason", text("warehouse.count.reasonRequired"));
         }
         if (!errors.isEmpty()) {
@@ -202,8 +264,17 @@ class StockPages {
             case ADJUSTMENT -> "warehouse.done.adjusted";
             case COUNT -> "warehouse.done.counted";
         };
-        redirect.addFlashAttribute("done", new WarehousePages.Done(key, List.of(recorded.sku(), recorded.warehouse(),
-                Math.abs(recorded.change()), recorded.onHand(), recorded.available(), recorded.change() < 0 ? "−" : "+")));
+        redirect.addFlashAttribute(
+                "done",
+                new WarehousePages.Done(
+                        key,
+                        List.of(
+                                recorded.sku(),
+                                recorded.warehouse(),
+                                Math.abs(recorded.change()),
+                                recorded.onHand(),
+                                recorded.available(),
+                                recorded.change() < 0 ? "−" : "+")));
         return "redirect:/warehouse/" + page;
     }
 

@@ -1,6 +1,15 @@
 package org.ordo.web.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.ordo.identity.Actor;
 import org.ordo.identity.TokenAdmin;
 import org.ordo.identity.TokenAdmin.TokenInfo;
@@ -19,16 +28,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 /**
  * API tokens of every user for administrators: listed without their secrets, issued (the secret is shown once, on the page
@@ -58,8 +57,10 @@ class TokenAdminPages {
 
     @GetMapping("/admin/tokens")
     @PreAuthorize(PageAccess.ADMINS)
-    String list(@RequestParam(required = false) String owner, @RequestParam(required = false) String page, Model model) {
-        PageResult<TokenInfo> result = tokens.tokens(AdminForms.blankToNull(owner), Paging.of(AdminForms.page(page), AdminForms.PAGE_SIZE));
+    String list(
+            @RequestParam(required = false) String owner, @RequestParam(required = false) String page, Model model) {
+        PageResult<TokenInfo> result =
+                tokens.tokens(AdminForms.blankToNull(owner), Paging.of(AdminForms.page(page), AdminForms.PAGE_SIZE));
         model.addAttribute("filter", new Filter(owner));
         model.addAttribute("result", result);
         model.addAttribute("lastPage", AdminForms.lastPage(result));
@@ -70,22 +71,42 @@ class TokenAdminPages {
     @GetMapping("/admin/tokens.csv")
     @PreAuthorize(PageAccess.ADMINS)
     ResponseEntity<String> export(@RequestParam(required = false) String owner) {
-        List<List<Object>> rows = AdminForms.all(page -> tokens.tokens(AdminForms.blankToNull(owner), AdminForms.exportPage(page))).stream()
-                .map(t -> Arrays.<Object>asList(t.id(), t.name(), t.username(), t.createdAt(), t.lastUsedAt(), t.expiresAt(), t.revoked()))
-                .toList();
-        return AdminForms.csv("api-tokens.csv", List.of("id", "name", "owner", "created_at", "last_used_at", "expires_at", "revoked"), rows);
+        List<List<Object>> rows =
+                AdminForms.all(page -> tokens.tokens(AdminForms.blankToNull(owner), AdminForms.exportPage(page)))
+                        .stream()
+                        .map(t -> Arrays.<Object>asList(
+                                t.id(),
+                                t.name(),
+                                t.username(),
+                                t.createdAt(),
+                                t.lastUsedAt(),
+                                t.expiresAt(),
+                                t.revoked()))
+                        .toList();
+        return AdminForms.csv(
+                "api-tokens.csv",
+                List.of("id", "name", "owner", "created_at", "last_used_at", "expires_at", "revoked"),
+                rows);
     }
 
     @GetMapping("/admin/tokens/new")
     @PreAuthorize(PageAccess.ADMINS)
     String create(@RequestParam(required = false) String owner, Model model) {
-        return form(new TokenForm(owner == null || owner.isBlank() ? Actor.current().username() : owner, "", ""), Map.of(), model);
+        return form(
+                new TokenForm(owner == null || owner.isBlank() ? Actor.current().username() : owner, "", ""),
+                Map.of(),
+                model);
     }
 
     @PostMapping("/admin/tokens")
     @PreAuthorize(PageAccess.ADMINS)
-    String create(@RequestParam(required = false) String owner, @RequestParam(required = false) String name,
-            @RequestParam(required = false) String expires, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+    String create(
+            @RequestParam(required = false) String owner,
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) String expires,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         TokenForm form = new TokenForm(owner, name, expires);
         Map<String, String> errors = new LinkedHashMap<>();
         String username = AdminForms.blankToNull(owner);
@@ -97,7 +118,10 @@ class TokenAdminPages {
         Instant expiresAt = null;
         if (AdminForms.blankToNull(expires) != null) {
             try {
-                expiresAt = LocalDate.parse(expires.trim()).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+                expiresAt = LocalDate.parse(expires.trim())
+                        .plusDays(1)
+                        .atStartOfDay(ZoneOffset.UTC)
+                        .toInstant();
             } catch (DateTimeParseException e) {
                 errors.put("expires", text("error.date"));
             }
@@ -117,7 +141,9 @@ class TokenAdminPages {
         redirect.addFlashAttribute("issuedSecret", issued.secret());
         redirect.addFlashAttribute("issuedName", issued.name());
         redirect.addFlashAttribute("issuedOwner", issued.username());
-        redirect.addFlashAttribute("issuedExpires", issued.expiresAt() == null ? null : issued.expiresAt().toString());
+        redirect.addFlashAttribute(
+                "issuedExpires",
+                issued.expiresAt() == null ? null : issued.expiresAt().toString());
         return "redirect:/admin/tokens/issued";
     }
 
@@ -136,7 +162,8 @@ class TokenAdminPages {
 
     @PostMapping("/admin/tokens/{id}/revoke")
     @PreAuthorize(PageAccess.ADMINS)
-    String revoke(@PathVariable String id, @RequestParam(required = false) String returnTo, RedirectAttributes redirect) {
+    String revoke(
+            @PathVariable String id, @RequestParam(required = false) String returnTo, RedirectAttributes redirect) {
         UUID token;
         try {
             token = UUID.fromString(id);
@@ -146,7 +173,10 @@ class TokenAdminPages {
         tokens.revoke(token);
         redirect.addFlashAttribute("done", "admin.token.revoked");
         redirect.addFlashAttribute("doneArg", id);
-        return "redirect:" + (returnTo != null && returnTo.startsWith("/admin/tokens") ? SignInPage.localPath(returnTo) : "/admin/tokens");
+        return "redirect:"
+                + (returnTo != null && returnTo.startsWith("/admin/tokens")
+                        ? SignInPage.localPath(returnTo)
+                        : "/admin/tokens");
     }
 
     private String form(TokenForm form, Map<String, String> errors, Model model) {

@@ -1,6 +1,14 @@
 package org.ordo.web.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import org.ordo.customers.CustomerSnapshot;
 import org.ordo.customers.Customers;
 import org.ordo.identity.Actor;
@@ -22,15 +30,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-
 /**
  * Users and their roles for administrators: list, create (the password rule said next to the field; a CUSTOMER user linked
  * to a customer found by name, e-mail or id), change roles, disable and enable, reset a password. Nobody may take the ADMIN
@@ -50,7 +49,8 @@ class UserAdminPages {
     }
 
     /** The user form as typed; the password is never written back into a page. */
-    public record UserForm(String username, String displayName, List<String> roles, String customer, boolean enabled, String version) {
+    public record UserForm(
+            String username, String displayName, List<String> roles, String customer, boolean enabled, String version) {
 
         public boolean has(Role role) {
             return roles != null && roles.contains(role.name());
@@ -67,7 +67,8 @@ class UserAdminPages {
     @GetMapping("/admin/users")
     @PreAuthorize(PageAccess.ADMINS)
     String list(@RequestParam(required = false) String q, @RequestParam(required = false) String page, Model model) {
-        PageResult<UserView> result = users.users(AdminForms.blankToNull(q), Paging.of(AdminForms.page(page), AdminForms.PAGE_SIZE));
+        PageResult<UserView> result =
+                users.users(AdminForms.blankToNull(q), Paging.of(AdminForms.page(page), AdminForms.PAGE_SIZE));
         model.addAttribute("filter", new Filter(q));
         model.addAttribute("result", result);
         model.addAttribute("lastPage", AdminForms.lastPage(result));
@@ -80,11 +81,28 @@ class UserAdminPages {
     ResponseEntity<String> export(@RequestParam(required = false) String q) {
         List<List<Object>> rows = new ArrayList<>();
         for (UserView u : AdminForms.all(page -> users.users(AdminForms.blankToNull(q), AdminForms.exportPage(page)))) {
-            rows.add(Arrays.asList(u.username(), u.displayName(), String.join(" ", u.roles().stream().map(Role::name).toList()),
-                    u.customerId(), u.locale(), u.enabled(), u.createdAt(), u.updatedAt()));
+            rows.add(Arrays.asList(
+                    u.username(),
+                    u.displayName(),
+                    String.join(" ", u.roles().stream().map(Role::name).toList()),
+                    u.customerId(),
+                    u.locale(),
+                    u.enabled(),
+                    u.createdAt(),
+                    u.updatedAt()));
         }
-        return AdminForms.csv("users.csv", List.of("username", "display_name", "roles", "customer_id", "locale", "enabled", "created_at",
-                "updated_at"), rows);
+        return AdminForms.csv(
+                "users.csv",
+                List.of(
+                        "username",
+                        "display_name",
+                        "roles",
+                        "customer_id",
+                        "locale",
+                        "enabled",
+                        "created_at",
+                        "updated_at"),
+                rows);
     }
 
     @GetMapping("/admin/users/new")
@@ -95,9 +113,15 @@ class UserAdminPages {
 
     @PostMapping("/admin/users")
     @PreAuthorize(PageAccess.ADMINS)
-    String create(@RequestParam(required = false) String username, @RequestParam(required = false) String displayName,
-            @RequestParam(required = false) String password, @RequestParam(required = false) List<String> roles,
-            @RequestParam(required = false) String customer, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+    String create(
+            @RequestParam(required = false) String username,
+            @RequestParam(required = false) String displayName,
+            @RequestParam(required = false) String password,
+            @RequestParam(required = false) List<String> roles,
+            @RequestParam(required = false) String customer,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         UserForm form = new UserForm(username, displayName, roles == null ? List.of() : roles, customer, true, null);
         Map<String, String> errors = new LinkedHashMap<>();
         Set<Role> chosen = roles(form.roles(), errors);
@@ -127,12 +151,19 @@ class UserAdminPages {
 
     @PostMapping("/admin/users/{username}")
     @PreAuthorize(PageAccess.ADMINS)
-    String update(@PathVariable String username, @RequestParam(required = false) String displayName,
-            @RequestParam(required = false) List<String> roles, @RequestParam(required = false) String customer,
-            @RequestParam(required = false) String enabled, @RequestParam(required = false) String version, Model model,
-            HttpServletResponse response, RedirectAttributes redirect) {
+    String update(
+            @PathVariable String username,
+            @RequestParam(required = false) String displayName,
+            @RequestParam(required = false) List<String> roles,
+            @RequestParam(required = false) String customer,
+            @RequestParam(required = false) String enabled,
+            @RequestParam(required = false) String version,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         UserView user = found(username);
-        UserForm form = new UserForm(username, displayName, roles == null ? List.of() : roles, customer, "true".equals(enabled), version);
+        UserForm form = new UserForm(
+                username, displayName, roles == null ? List.of() : roles, customer, "true".equals(enabled), version);
         Map<String, String> errors = new LinkedHashMap<>();
         Set<Role> chosen = roles(form.roles(), errors);
         UUID customerId = customer(customer, errors);
@@ -141,14 +172,26 @@ class UserAdminPages {
             return form(form, user, errors, model);
         }
         try {
-            users.update(username, version(version), new UserAdmin.UserUpdate(displayName, chosen, customerId, form.enabled()));
+            users.update(
+                    username,
+                    version(version),
+                    new UserAdmin.UserUpdate(displayName, chosen, customerId, form.enabled()));
         } catch (OrdoException refused) {
             AdminForms.status(refused, response);
             if (refused.kind() == OrdoException.Kind.STALE) {
                 UserView now = found(username);
                 Map<String, String> stale = Map.of("form", text("admin.conflict.user"));
-                return form(new UserForm(username, displayName, form.roles(), customer, form.enabled(), Long.toString(now.version())), now,
-                        stale, model);
+                return form(
+                        new UserForm(
+                                username,
+                                displayName,
+                                form.roles(),
+                                customer,
+                                form.enabled(),
+                                Long.toString(now.version())),
+                        now,
+                        stale,
+                        model);
             }
             return form(form, user, explained(refused), model);
         }
@@ -160,17 +203,26 @@ class UserAdminPages {
     /** Disables or enables a user from the list or the user's page, keeping the rest as it is. */
     @PostMapping("/admin/users/{username}/enabled")
     @PreAuthorize(PageAccess.ADMINS)
-    String enable(@PathVariable String username, @RequestParam(required = false) String enabled,
-            @RequestParam(required = false) String version, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+    String enable(
+            @PathVariable String username,
+            @RequestParam(required = false) String enabled,
+            @RequestParam(required = false) String version,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         UserView user = found(username);
         boolean enable = "true".equals(enabled);
         try {
-            users.update(username, version(version), new UserAdmin.UserUpdate(user.displayName(), EnumSet.copyOf(user.roles()),
-                    user.customerId(), enable));
+            users.update(
+                    username,
+                    version(version),
+                    new UserAdmin.UserUpdate(
+                            user.displayName(), EnumSet.copyOf(user.roles()), user.customerId(), enable));
         } catch (OrdoException refused) {
             AdminForms.status(refused, response);
             UserView now = found(username);
-            Map<String, String> errors = refused.kind() == OrdoException.Kind.STALE ? Map.of("form", text("admin.conflict.user"))
+            Map<String, String> errors = refused.kind() == OrdoException.Kind.STALE
+                    ? Map.of("form", text("admin.conflict.user"))
                     : explained(refused);
             return form(formOf(now), now, errors, model);
         }
@@ -181,15 +233,20 @@ class UserAdminPages {
 
     @PostMapping("/admin/users/{username}/password")
     @PreAuthorize(PageAccess.ADMINS)
-    String resetPassword(@PathVariable String username, @RequestParam(required = false) String password, Model model,
-            HttpServletResponse response, RedirectAttributes redirect) {
+    String resetPassword(
+            @PathVariable String username,
+            @RequestParam(required = false) String password,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         UserView user = found(username);
         try {
             users.resetPassword(username, password);
         } catch (OrdoException refused) {
             AdminForms.status(refused, response);
             Map<String, String> errors = new LinkedHashMap<>();
-            AdminForms.errors(refused, Map.of()).forEach((field, message) -> errors.put(field.equals("password") ? "newPassword" : field, message));
+            AdminForms.errors(refused, Map.of())
+                    .forEach((field, message) -> errors.put(field.equals("password") ? "newPassword" : field, message));
             return form(formOf(user), user, errors, model);
         }
         redirect.addFlashAttribute("done", "admin.user.passwordReset");
@@ -202,15 +259,22 @@ class UserAdminPages {
         model.addAttribute("user", user);
         model.addAttribute("errors", errors);
         model.addAttribute("allRoles", Role.values());
-        model.addAttribute("self", user != null && user.username().equals(Actor.current().username()));
+        model.addAttribute(
+                "self", user != null && user.username().equals(Actor.current().username()));
         UUID linked = user == null ? null : user.customerId();
-        model.addAttribute("linkedCustomer", linked == null ? null : customers.find(linked).orElse(null));
+        model.addAttribute(
+                "linkedCustomer", linked == null ? null : customers.find(linked).orElse(null));
         return "admin/user-form";
     }
 
     private UserForm formOf(UserView user) {
         String customer = user.customerId() == null ? "" : user.customerId().toString();
-        return new UserForm(user.username(), user.displayName(), user.roles().stream().map(Role::name).toList(), customer, user.enabled(),
+        return new UserForm(
+                user.username(),
+                user.displayName(),
+                user.roles().stream().map(Role::name).toList(),
+                customer,
+                user.enabled(),
                 Long.toString(user.version()));
     }
 
@@ -240,7 +304,8 @@ class UserAdminPages {
         } catch (IllegalArgumentException notAnId) {
             List<CustomerSnapshot> found = customers.search(text, 10);
             List<CustomerSnapshot> exact = found.stream()
-                    .filter(c -> c.name().equalsIgnoreCase(text) || text.equalsIgnoreCase(c.email())).toList();
+                    .filter(c -> c.name().equalsIgnoreCase(text) || text.equalsIgnoreCase(c.email()))
+                    .toList();
             if (exact.size() == 1) {
                 return exact.get(0).id();
             }

@@ -3,12 +3,11 @@ package org.ordo.web.internal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.util.List;
+import java.util.Locale;
 import org.ordo.identity.Actor;
 import org.ordo.identity.UserProfiles;
 import org.springframework.web.servlet.LocaleResolver;
-
-import java.util.List;
-import java.util.Locale;
 
 /**
  * The language of the pages: the signed-in user's {@code app_user.locale}, read once per session and kept there;
@@ -21,6 +20,7 @@ class UserLocales implements LocaleResolver {
     static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
     /** What the language switch offers: language tag → locale. */
     static final List<Locale> SUPPORTED = List.of(ENGLISH, CHINESE);
+
     static final String SESSION_KEY = UserLocales.class.getName() + ".locale";
 
     private final UserProfiles profiles;
@@ -38,7 +38,9 @@ class UserLocales implements LocaleResolver {
             }
             Actor actor = Actor.current();
             if (actor != Actor.SYSTEM) {
-                Locale locale = profiles.profile(actor.username()).map(p -> supported(p.locale())).orElse(ENGLISH);
+                Locale locale = profiles.profile(actor.username())
+                        .map(p -> supported(p.locale()))
+                        .orElse(ENGLISH);
                 session.setAttribute(SESSION_KEY, locale);
                 return locale;
             }

@@ -24,7 +24,8 @@ public class ViolationTexts {
             return v.message();
         }
         // no default message: Spring would format the English text as a pattern, and an apostrophe in it would vanish
-        String text = messages.getMessage("violation." + v.code(), v.arguments().toArray(), null, LocaleContextHolder.getLocale());
+        String text = messages.getMessage(
+                "violation." + v.code(), v.arguments().toArray(), null, LocaleContextHolder.getLocale());
         return text == null ? v.message() : text;
     }
 }

@@ -1,6 +1,9 @@
 package org.ordo.web.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import org.ordo.inventory.InventoryAdmin;
 import org.ordo.inventory.WarehouseView;
 import org.ordo.shared.Address;
@@ -15,10 +18,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
-
 /** Warehouses for administrators: all of them (a company has few), created or edited (name, address, active). */
 @Controller
 class WarehouseAdminPages {
@@ -30,8 +29,17 @@ class WarehouseAdminPages {
     }
 
     /** The warehouse form as typed; an address whose fields are all blank is no address. */
-    public record WarehouseForm(String code, String name, String addressName, String addressLine1, String addressLine2,
-            String addressCity, String addressRegion, String addressPostalCode, String addressCountry, String active) {
+    public record WarehouseForm(
+            String code,
+            String name,
+            String addressName,
+            String addressLine1,
+            String addressLine2,
+            String addressCity,
+            String addressRegion,
+            String addressPostalCode,
+            String addressCountry,
+            String active) {
 
         static WarehouseForm blank() {
             return new WarehouseForm("", "", "", "", "", "", "", "", "", "true");
@@ -39,7 +47,16 @@ class WarehouseAdminPages {
 
         static WarehouseForm of(WarehouseView w) {
             Address a = w.address() == null ? new Address(null, null, null, null, null, null, null) : w.address();
-            return new WarehouseForm(w.code(), w.name(), a.name(), a.line1(), a.line2(), a.city(), a.region(), a.postalCode(), a.country(),
+            return new WarehouseForm(
+                    w.code(),
+                    w.name(),
+                    a.name(),
+                    a.line1(),
+                    a.line2(),
+                    a.city(),
+                    a.region(),
+                    a.postalCode(),
+                    a.country(),
                     Boolean.toString(w.active()));
         }
 
@@ -48,7 +65,14 @@ class WarehouseAdminPages {
         }
 
         Address address() {
-            return AdminForms.address(addressName, addressLine1, addressLine2, addressCity, addressRegion, addressPostalCode, addressCountry);
+            return AdminForms.address(
+                    addressName,
+                    addressLine1,
+                    addressLine2,
+                    addressCity,
+                    addressRegion,
+                    addressPostalCode,
+                    addressCountry);
         }
     }
 
@@ -62,10 +86,18 @@ class WarehouseAdminPages {
     @GetMapping("/admin/warehouses.csv")
     @PreAuthorize(PageAccess.ADMINS)
     ResponseEntity<String> export() {
-        List<List<Object>> rows = inventory.warehouses().stream().map(w -> Arrays.<Object>asList(w.code(), w.name(),
-                w.address() == null ? null : w.address().line1(), w.address() == null ? null : w.address().postalCode(),
-                w.address() == null ? null : w.address().city(), w.address() == null ? null : w.address().country(), w.active())).toList();
-        return AdminForms.csv("warehouses.csv", List.of("code", "name", "line1", "postal_code", "city", "country", "active"), rows);
+        List<List<Object>> rows = inventory.warehouses().stream()
+                .map(w -> Arrays.<Object>asList(
+                        w.code(),
+                        w.name(),
+                        w.address() == null ? null : w.address().line1(),
+                        w.address() == null ? null : w.address().postalCode(),
+                        w.address() == null ? null : w.address().city(),
+                        w.address() == null ? null : w.address().country(),
+                        w.active()))
+                .toList();
+        return AdminForms.csv(
+                "warehouses.csv", List.of("code", "name", "line1", "postal_code", "city", "country", "active"), rows);
     }
 
     @GetMapping("/admin/warehouses/new")
@@ -76,7 +108,11 @@ class WarehouseAdminPages {
 
     @PostMapping("/admin/warehouses")
     @PreAuthorize(PageAccess.ADMINS)
-    String create(@ModelAttribute WarehouseForm form, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+    String create(
+            @ModelAttribute WarehouseForm form,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         String code = form.code() == null ? null : form.code().trim();
         try {
             inventory.createWarehouse(code, form.name(), form.address());
@@ -105,7 +141,11 @@ class WarehouseAdminPages {
 
     @PostMapping("/admin/warehouses/{code}")
     @PreAuthorize(PageAccess.ADMINS)
-    String update(@PathVariable String code, @ModelAttribute WarehouseForm form, Model model, HttpServletResponse response,
+    String update(
+            @PathVariable String code,
+            @ModelAttribute WarehouseForm form,
+            Model model,
+            HttpServletResponse response,
             RedirectAttributes redirect) {
         WarehouseView warehouse = found(code);
         try {
@@ -127,7 +167,9 @@ class WarehouseAdminPages {
     }
 
     private WarehouseView found(String code) {
-        return inventory.warehouses().stream().filter(w -> w.code().equals(code)).findFirst()
+        return inventory.warehouses().stream()
+                .filter(w -> w.code().equals(code))
+                .findFirst()
                 .orElseThrow(() -> OrdoException.notFound("Warehouse", code));
     }
 }

@@ -2,6 +2,11 @@ package org.ordo.web.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.ordo.fulfillment.ShipmentHandling;
 import org.ordo.fulfillment.ShipmentStatus;
 import org.ordo.fulfillment.Shipping;
@@ -28,12 +33,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
 /**
  * The warehouse: a home with the work of one warehouse (or all) — orders waiting for a shipment, shipments to pick, pack
  * and ship, with counts, paging and CSV — then per shipment the printable pick list, "mark picked", the packing screen
@@ -52,6 +51,7 @@ class WarehousePages {
     static final String SESSION_WAREHOUSE = WarehousePages.class.getName() + ".warehouse";
     /** The status filter of the home page: open work by default. */
     static final String OPEN = "OPEN";
+
     static final String ANY = "ANY";
 
     private final ShipmentHandling handling;
@@ -70,7 +70,10 @@ class WarehousePages {
     public record Filter(String warehouse, String status) {
 
         public String query(String path, int page) {
-            return ListLink.to(path).always("warehouse", warehouse).filter("status", OPEN.equals(status) ? null : status).page(page);
+            return ListLink.to(path)
+                    .always("warehouse", warehouse)
+                    .filter("status", OPEN.equals(status) ? null : status)
+                    .page(page);
         }
     }
 
@@ -84,10 +87,15 @@ class WarehousePages {
 
     @GetMapping("/warehouse")
     @PreAuthorize(PageAccess.WAREHOUSE)
-    String home(@RequestParam(required = false) String warehouse, @RequestParam(required = false) String status,
-            @RequestParam(required = false) String page, @RequestHeader(name = "HX-Request", required = false) String htmx,
-            @RequestHeader(name = "HX-History-Restore-Request", required = false) String restore, HttpSession session,
-            HttpServletResponse response, Model model) {
+    String home(
+            @RequestParam(required = false) String warehouse,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String page,
+            @RequestHeader(name = "HX-Request", required = false) String htmx,
+            @RequestHeader(name = "HX-History-Restore-Request", required = false) String restore,
+            HttpSession session,
+            HttpServletResponse response,
+            Model model) {
         Map<String, String> errors = new LinkedHashMap<>();
         List<WarehouseView> warehouses = stock.warehouses();
         String code = chosenWarehouse(warehouse, warehouses, session, errors, text("error.choice"));
@@ -118,7 +126,8 @@ class WarehousePages {
 
     @GetMapping("/warehouse/shipments.csv")
     @PreAuthorize(PageAccess.WAREHOUSE)
-    ResponseEntity<String> exportShipments(@RequestParam(required = false) String warehouse, @RequestParam(required = false) String status) {
+    ResponseEntity<String> exportShipments(
+            @RequestParam(required = false) String warehouse, @RequestParam(required = false) String status) {
         Map<String, String> errors = new LinkedHashMap<>();
         String code = warehouse == null || warehouse.isBlank() ? null : warehouse.trim();
         List<ShipmentStatus> statuses = statuses(status == null || status.isBlank() ? OPEN : status.trim(), errors);
@@ -129,27 +138,52 @@ class WarehousePages {
         for (int p = 0; rows.size() < EXPORT_LIMIT; p++) {
             PageResult<ShipmentHandling.Listed> chunk = handling.queue(code, statuses, Paging.of(p, Paging.MAX_SIZE));
             for (ShipmentHandling.Listed s : chunk.items()) {
-                rows.add(List.of(s.number(), s.orderNumber(), s.warehouse(), s.status().name(), s.quantity(), s.plannedAt().toString(),
-                        s.carrier() == null ? "" : s.carrier(), s.service() == null ? "" : s.service(),
-                        s.trackingNumber() == null ? "" : s.trackingNumber(), s.shippedAt() == null ? "" : s.shippedAt().toString()));
+                rows.add(List.of(
+                        s.number(),
+                        s.orderNumber(),
+                        s.warehouse(),
+                        s.status().name(),
+                        s.quantity(),
+                        s.plannedAt().toString(),
+                        s.carrier() == null ? "" : s.carrier(),
+                        s.service() == null ? "" : s.service(),
+                        s.trackingNumber() == null ? "" : s.trackingNumber(),
+                        s.shippedAt() == null ? "" : s.shippedAt().toString()));
             }
             if (chunk.items().size() < Paging.MAX_SIZE) {
                 break;
             }
         }
-        String csv = Csv.of(List.of("shipment", "order", "warehouse", "status", "quantity", "plannedAt", "carrier", "service",
-                "trackingNumber", "shippedAt"), rows.size() > EXPORT_LIMIT ? rows.subList(0, EXPORT_LIMIT) : rows);
+        String csv = Csv.of(
+                List.of(
+                        "shipment",
+                        "order",
+                        "warehouse",
+                        "status",
+                        "quantity",
+                        "plannedAt",
+                        "carrier",
+                        "service",
+                        "trackingNumber",
+                        "shippedAt"),
+                rows.size() > EXPORT_LIMIT ? rows.subList(0, EXPORT_LIMIT) : rows);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(Csv.MEDIA_TYPE))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("shipments" + (code == null ? "" : "-" + code) + ".csv").build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename("shipments" + (code == null ? "" : "-" + code) + ".csv")
+                                .build()
+                                .toString())
                 .body(csv);
     }
 
     /** Plans the shipment of an order's reserved stock in one warehouse, as {@code POST /api/orders/{id}/shipments}. */
     @PostMapping("/warehouse/plan")
     @PreAuthorize(PageAccess.WAREHOUSE)
-    String plan(@RequestParam(required = false) String order, @RequestParam(required = false) String warehouse,
+    String plan(
+            @RequestParam(required = false) String order,
+            @RequestParam(required = false) String warehouse,
             RedirectAttributes redirect) {
         UUID orderId;
         try {
@@ -158,7 +192,8 @@ class WarehousePages {
             throw OrdoException.notFound("Order", order);
         }
         try {
-            List<String> planned = shipping.plan(orderId, warehouse == null || warehouse.isBlank() ? null : warehouse.trim(), null);
+            List<String> planned =
+                    shipping.plan(orderId, warehouse == null || warehouse.isBlank() ? null : warehouse.trim(), null);
             redirect.addFlashAttribute("done", new Done("warehouse.done.planned", List.of(String.join(", ", planned))));
             return "redirect:/warehouse/shipments/" + planned.get(0);
         } catch (OrdoException refused) {
@@ -194,8 +229,12 @@ class WarehousePages {
      */
     @PostMapping("/warehouse/shipments/{number}/scan")
     @PreAuthorize(PageAccess.WAREHOUSE)
-    String scan(@PathVariable String number, @RequestParam(required = false) String code,
-            @RequestHeader(name = "HX-Request", required = false) String htmx, Model model, HttpServletResponse response,
+    String scan(
+            @PathVariable String number,
+            @RequestParam(required = false) String code,
+            @RequestHeader(name = "HX-Request", required = false) String htmx,
+            Model model,
+            HttpServletResponse response,
             RedirectAttributes redirect) {
         ShipmentHandling.Detail shipment = shipmentOrNotFound(number);
         String scanned = code == null ? "" : code.trim();
@@ -214,7 +253,10 @@ class WarehousePages {
                 error = switch (refused.errorCode()) {
                     case "not-on-pick-list" -> text("warehouse.scan.wrong", scanned);
                     case "line-complete" -> text("warehouse.scan.tooMany", scanned);
-                    default -> accepted == null ? text("warehouse.scan.refused", scanned, refused.getMessage()) : refused.getMessage();
+                    default ->
+                        accepted == null
+                                ? text("warehouse.scan.refused", scanned, refused.getMessage())
+                                : refused.getMessage();
                 };
                 response.setStatus(status(refused));
             }
@@ -250,8 +292,13 @@ class WarehousePages {
     /** Ships with the chosen carrier service ({@code option} = carrier|service) and an optional tracking number. */
     @PostMapping("/warehouse/shipments/{number}/ship")
     @PreAuthorize(PageAccess.WAREHOUSE)
-    String ship(@PathVariable String number, @RequestParam(required = false) String option,
-            @RequestParam(required = false) String trackingNumber, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+    String ship(
+            @PathVariable String number,
+            @RequestParam(required = false) String option,
+            @RequestParam(required = false) String trackingNumber,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         ShipmentHandling.Detail shipment = shipmentOrNotFound(number);
         Map<String, String> typed = new LinkedHashMap<>();
         typed.put("option", option == null ? "" : option);
@@ -262,11 +309,16 @@ class WarehousePages {
             return show(shipment, Map.of("option", text("warehouse.ship.choose")), typed, model);
         }
         try {
-            handling.ship(shipment.number(), choice[0], choice[1], trackingNumber == null || trackingNumber.isBlank() ? null : trackingNumber.trim());
+            handling.ship(
+                    shipment.number(),
+                    choice[0],
+                    choice[1],
+                    trackingNumber == null || trackingNumber.isBlank() ? null : trackingNumber.trim());
         } catch (OrdoException refused) {
             Map<String, String> errors = new LinkedHashMap<>();
             for (FieldViolation v : refused.violations()) {
-                errors.put(v.field().equals("carrier") || v.field().equals("service") ? "option" : v.field(), v.message());
+                errors.put(
+                        v.field().equals("carrier") || v.field().equals("service") ? "option" : v.field(), v.message());
             }
             if (errors.isEmpty()) {
                 errors.put("action", refused.getMessage());
@@ -298,23 +350,38 @@ class WarehousePages {
     String pickList(@PathVariable String number, Model model) {
         ShipmentHandling.Detail shipment = shipmentOrNotFound(number);
         List<ShipmentHandling.PickLine> lines = shipment.lines().stream()
-                .map(l -> new ShipmentHandling.PickLine(l.binLocation(), l.sku(), l.name(), l.gtin(), l.quantity(),
+                .map(l -> new ShipmentHandling.PickLine(
+                        l.binLocation(),
+                        l.sku(),
+                        l.name(),
+                        l.gtin(),
+                        l.quantity(),
                         List.of(new ShipmentHandling.PickSource(shipment.number(), l.lineNumber(), l.quantity()))))
                 .toList();
-        model.addAttribute("pickList", new ShipmentHandling.PickList(shipment.warehouse(), List.of(shipment.number()),
-                shipment.totalQuantity(), lines));
+        model.addAttribute(
+                "pickList",
+                new ShipmentHandling.PickList(
+                        shipment.warehouse(), List.of(shipment.number()), shipment.totalQuantity(), lines));
         model.addAttribute("shipment", shipment);
         model.addAttribute("printedAt", java.time.Instant.now());
-        model.addAttribute("markable", shipment.status() == ShipmentStatus.PLANNED ? List.of(shipment.number()) : List.of());
+        model.addAttribute(
+                "markable", shipment.status() == ShipmentStatus.PLANNED ? List.of(shipment.number()) : List.of());
         return "warehouse/picklist";
     }
 
     /** One pick list for several shipments of one warehouse, summed per bin and SKU. */
     @GetMapping("/warehouse/pick-list")
     @PreAuthorize(PageAccess.WAREHOUSE)
-    String combinedPickList(@RequestParam(name = "shipments", required = false) List<String> numbers, Model model,
+    String combinedPickList(
+            @RequestParam(name = "shipments", required = false) List<String> numbers,
+            Model model,
             HttpServletResponse response) {
-        List<String> chosen = numbers == null ? List.of() : numbers.stream().filter(n -> n != null && !n.isBlank()).distinct().toList();
+        List<String> chosen = numbers == null
+                ? List.of()
+                : numbers.stream()
+                        .filter(n -> n != null && !n.isBlank())
+                        .distinct()
+                        .toList();
         if (chosen.isEmpty()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("problems", List.of(text("warehouse.pickList.noneChosen")));
@@ -324,9 +391,13 @@ class WarehousePages {
             ShipmentHandling.PickList list = handling.pickList(chosen);
             model.addAttribute("pickList", list);
             model.addAttribute("printedAt", java.time.Instant.now());
-            model.addAttribute("markable", list.shipments().stream()
-                    .filter(n -> handling.find(n).map(d -> d.status() == ShipmentStatus.PLANNED).orElse(false))
-                    .toList());
+            model.addAttribute(
+                    "markable",
+                    list.shipments().stream()
+                            .filter(n -> handling.find(n)
+                                    .map(d -> d.status() == ShipmentStatus.PLANNED)
+                                    .orElse(false))
+                            .toList());
         } catch (OrdoException refused) {
             response.setStatus(status(refused));
             List<String> problems = new ArrayList<>();
@@ -342,7 +413,8 @@ class WarehousePages {
     /** "Mark picked" for every PLANNED shipment of a (combined) pick list. */
     @PostMapping("/warehouse/pick-list/picked")
     @PreAuthorize(PageAccess.WAREHOUSE)
-    String pickedAll(@RequestParam(name = "shipments", required = false) List<String> numbers, RedirectAttributes redirect) {
+    String pickedAll(
+            @RequestParam(name = "shipments", required = false) List<String> numbers, RedirectAttributes redirect) {
         List<String> picked = new ArrayList<>();
         List<String> refused = new ArrayList<>();
         for (String number : numbers == null ? List.<String>of() : numbers) {
@@ -355,7 +427,8 @@ class WarehousePages {
         if (picked.size() == 1) {
             redirect.addFlashAttribute("done", new Done("warehouse.done.picked", List.of(picked.get(0))));
         } else if (!picked.isEmpty()) {
-            redirect.addFlashAttribute("done", new Done("warehouse.done.pickedAll", List.of(picked.size(), String.join(", ", picked))));
+            redirect.addFlashAttribute(
+                    "done", new Done("warehouse.done.pickedAll", List.of(picked.size(), String.join(", ", picked))));
         }
         if (!refused.isEmpty()) {
             redirect.addFlashAttribute("refused", String.join(" ", refused));
@@ -363,16 +436,21 @@ class WarehousePages {
         return picked.size() == 1 ? "redirect:/warehouse/shipments/" + picked.get(0) : "redirect:/warehouse";
     }
 
-    private String show(ShipmentHandling.Detail shipment, Map<String, String> errors, Map<String, String> typed, Model model) {
+    private String show(
+            ShipmentHandling.Detail shipment, Map<String, String> errors, Map<String, String> typed, Model model) {
         model.addAttribute("shipment", shipment);
         model.addAttribute("errors", errors);
         model.addAttribute("typed", typed == null ? Map.of() : typed);
-        ShipmentHandling.Rates rates = shipment.status() == ShipmentStatus.PACKED ? handling.rates(shipment.number()) : null;
+        ShipmentHandling.Rates rates =
+                shipment.status() == ShipmentStatus.PACKED ? handling.rates(shipment.number()) : null;
         model.addAttribute("rates", rates);
         String chosen = typed != null ? typed.get("option") : null;
         if ((chosen == null || chosen.isBlank()) && rates != null) {
-            chosen = rates.options().stream().filter(ShipmentHandling.RateOption::recommended).findFirst()
-                    .map(o -> o.carrier() + "|" + o.service()).orElse(null);
+            chosen = rates.options().stream()
+                    .filter(ShipmentHandling.RateOption::recommended)
+                    .findFirst()
+                    .map(o -> o.carrier() + "|" + o.service())
+                    .orElse(null);
         }
         model.addAttribute("chosenOption", chosen);
         return "warehouse/shipment";
@@ -386,7 +464,11 @@ class WarehousePages {
      * The warehouse to show: the one asked for (remembered in the session; empty for every warehouse), else the one
      * remembered. An unknown code is reported next to the picker and every warehouse is shown.
      */
-    static String chosenWarehouse(String asked, List<WarehouseView> warehouses, HttpSession session, Map<String, String> errors,
+    static String chosenWarehouse(
+            String asked,
+            List<WarehouseView> warehouses,
+            HttpSession session,
+            Map<String, String> errors,
             String unknownText) {
         String code;
         if (asked != null) {
@@ -449,7 +531,12 @@ class WarehousePages {
     static ResponseEntity<byte[]> pdf(byte[] bytes, String name) {
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(name + ".pdf").build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.inline()
+                                .filename(name + ".pdf")
+                                .build()
+                                .toString())
                 .body(bytes);
     }
 

@@ -1,20 +1,17 @@
 package org.ordo.fulfillment.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** SSCC-18 with the GS1 mod-10 check digit, on GS1's vectors (gs1-syntax-engine, Apache-2.0). */
 class SsccTests {
 
     @ParameterizedTest
-    @CsvSource({
-            "123456789012345675, true",
-            "123456789012345670, false",
-            "106141411234567897, true"})
+    @CsvSource({"123456789012345675, true", "123456789012345670, false", "106141411234567897, true"})
     void theCheckDigitIsGs1Mod10(String sscc, boolean valid) {
         assertThat(Sscc.isValid(sscc)).isEqualTo(valid);
     }

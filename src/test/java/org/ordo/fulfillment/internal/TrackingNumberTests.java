@@ -1,11 +1,11 @@
 package org.ordo.fulfillment.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Check digits of carrier tracking numbers, on published vectors (jkeen/tracking_number_data, MIT: the
@@ -15,43 +15,47 @@ class TrackingNumberTests {
 
     @ParameterizedTest
     @CsvSource({
-            "1Z5R89390357567127, true",
-            "1Z879E930346834440, true",
-            "1Z410E7W0392751591, true",
-            "1Z8V92A70367203024, true",
-            "1 Z 8 V 9 2 A 7 0 3 6 7 2 0 3 0 2 4, true",
-            "1ZXX3150YW44070023, true",
-            "2Z5R89390357567127, false",
-            "1A5R89390357567127, false",
-            "1Z1111111111111111, false"})
+        "1Z5R89390357567127, true",
+        "1Z879E930346834440, true",
+        "1Z410E7W0392751591, true",
+        "1Z8V92A70367203024, true",
+        "1 Z 8 V 9 2 A 7 0 3 6 7 2 0 3 0 2 4, true",
+        "1ZXX3150YW44070023, true",
+        "2Z5R89390357567127, false",
+        "1A5R89390357567127, false",
+        "1Z1111111111111111, false"
+    })
     void upsNumbersCarryAMod10CheckDigitOverLettersAndDigits(String number, boolean valid) {
-        assertThat(TrackingFormat.UPS_1Z.isValid(TrackingFormat.normalize(number))).isEqualTo(valid);
+        assertThat(TrackingFormat.UPS_1Z.isValid(TrackingFormat.normalize(number)))
+                .isEqualTo(valid);
     }
 
     @ParameterizedTest
     @CsvSource({
-            "RB123456785GB, true",
-            "RB123456785US, true",
-            "RB123456785CV, true",
-            "RB123456785CF, true",
-            "RB123456786US, false",
-            "RB123456785XX, false"})
+        "RB123456785GB, true",
+        "RB123456785US, true",
+        "RB123456785CV, true",
+        "RB123456785CF, true",
+        "RB123456786US, false",
+        "RB123456785XX, false"
+    })
     void s10NumbersCarryAMod11CheckDigitAndACountryOfOrigin(String number, boolean valid) {
         assertThat(TrackingFormat.S10.isValid(number)).isEqualTo(valid);
     }
 
     @ParameterizedTest
     @CsvSource({
-            "3318810025, true",
-            "73891051146, true",
-            "8487135506, true",
-            "1099255990, true",
-            "3821724944, true",
-            "3318810036, true",
-            "3318810014, true",
-            "3318810010, false",
-            "3318810034, false",
-            "3318810011, false"})
+        "3318810025, true",
+        "73891051146, true",
+        "8487135506, true",
+        "1099255990, true",
+        "3821724944, true",
+        "3318810036, true",
+        "3318810014, true",
+        "3318810010, false",
+        "3318810034, false",
+        "3318810011, false"
+    })
     void dhlExpressWaybillsCarryAMod7CheckDigit(String number, boolean valid) {
         assertThat(TrackingFormat.DHL_EXPRESS.isValid(number)).isEqualTo(valid);
     }

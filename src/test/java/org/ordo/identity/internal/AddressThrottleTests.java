@@ -1,13 +1,12 @@
 package org.ordo.identity.internal;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** An address is refused from its Nth failure within the window until the window ends; other addresses are not. */
 class AddressThrottleTests {

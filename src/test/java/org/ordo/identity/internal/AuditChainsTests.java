@@ -1,14 +1,13 @@
 package org.ordo.identity.internal;
 
-import org.junit.jupiter.api.Test;
-import org.ordo.identity.AuditEntry;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.ordo.identity.AuditEntry;
 
 class AuditChainsTests {
 
@@ -25,8 +24,20 @@ class AuditChainsTests {
     void changedEntryIsReported() {
         List<AuditEntry> entries = chain("ORDER", "a", 3, 1);
         AuditEntry e = entries.get(1);
-        entries.set(1, new AuditEntry(e.id(), e.entity(), e.entityId(), e.chainSeq(), e.at(), e.actor(), e.action(), e.before(),
-                "{\"total\":\"0.01\"}", e.previousHash(), e.hash()));
+        entries.set(
+                1,
+                new AuditEntry(
+                        e.id(),
+                        e.entity(),
+                        e.entityId(),
+                        e.chainSeq(),
+                        e.at(),
+                        e.actor(),
+                        e.action(),
+                        e.before(),
+                        "{\"total\":\"0.01\"}",
+                        e.previousHash(),
+                        e.hash()));
         assertThat(verify(entries)).singleElement().satisfies(v -> {
             assertThat(v).containsEntry("id", 2L).containsEntry("sequence", 2);
             assertThat((String) v.get("problem")).contains("changed");
@@ -56,7 +67,9 @@ class AuditChainsTests {
         AuditEntry second = entries.get(1);
         // a forger recomputes the hash of the entry but cannot know what it must link to
         entries.set(1, AuditHashing.seal("ORDER", "a", 2, AT, "mallory", "FORGED", null, "{}", "f".repeat(64)));
-        assertThat(verify(entries)).singleElement().satisfies(v -> assertThat((String) v.get("problem")).contains("relinked"));
+        assertThat(verify(entries))
+                .singleElement()
+                .satisfies(v -> assertThat((String) v.get("problem")).contains("relinked"));
         assertThat(second.hash()).isNotEqualTo(entries.get(1).hash());
     }
 
@@ -79,10 +92,28 @@ class AuditChainsTests {
         List<AuditEntry> entries = new ArrayList<>();
         String previous = AuditHashing.GENESIS;
         for (int seq = 1; seq <= length; seq++) {
-            AuditEntry sealed = AuditHashing.seal(entity, id, seq, AT.plusSeconds(seq), "alice", "CHANGED",
-                    seq == 1 ? null : "{\"n\":" + (seq - 1) + "}", "{\"n\":" + seq + "}", previous);
-            entries.add(new AuditEntry(firstId + seq - 1, sealed.entity(), sealed.entityId(), sealed.chainSeq(), sealed.at(),
-                    sealed.actor(), sealed.action(), sealed.before(), sealed.after(), sealed.previousHash(), sealed.hash()));
+            AuditEntry sealed = AuditHashing.seal(
+                    entity,
+                    id,
+                    seq,
+                    AT.plusSeconds(seq),
+                    "alice",
+                    "CHANGED",
+                    seq == 1 ? null : "{\"n\":" + (seq - 1) + "}",
+                    "{\"n\":" + seq + "}",
+                    previous);
+            entries.add(new AuditEntry(
+                    firstId + seq - 1,
+                    sealed.entity(),
+                    sealed.entityId(),
+                    sealed.chainSeq(),
+                    sealed.at(),
+                    sealed.actor(),
+                    sealed.action(),
+                    sealed.before(),
+                    sealed.after(),
+                    sealed.previousHash(),
+                    sealed.hash()));
             previous = sealed.hash();
         }
         return entries;

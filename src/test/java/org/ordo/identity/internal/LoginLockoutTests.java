@@ -1,11 +1,10 @@
 package org.ordo.identity.internal;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The lockout rule of interactive logins, without a database: 5 failures within 15 minutes lock for 15 minutes. */
 class LoginLockoutTests {

@@ -1,5 +1,15 @@
 package org.ordo.identity.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.ordo.identity.Role;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -9,17 +19,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-import java.time.Duration;
-import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /** The Basic password check and its cache, without Spring: a counting encoder shows when BCrypt runs. */
 class PasswordAuthenticationTests {
 
@@ -27,7 +26,8 @@ class PasswordAuthenticationTests {
     private final Map<String, OrdoUser> rows = new HashMap<>();
     private final AtomicLong nanos = new AtomicLong();
     private final VerifiedPasswords cache = new VerifiedPasswords(Duration.ofMinutes(5), 100, nanos::get);
-    private final PasswordAuthentication authentication = new PasswordAuthentication(new StubAccounts(), encoder, cache);
+    private final PasswordAuthentication authentication =
+            new PasswordAuthentication(new StubAccounts(), encoder, cache);
 
     @Test
     void repeatedLoginSkipsBcrypt() {
@@ -104,7 +104,9 @@ class PasswordAuthenticationTests {
     }
 
     private void store(String username, String password, long version, boolean enabled) {
-        rows.put(username, new OrdoUser(username, encoder.encode(password), EnumSet.of(Role.SALES), null, enabled, version));
+        rows.put(
+                username,
+                new OrdoUser(username, encoder.encode(password), EnumSet.of(Role.SALES), null, enabled, version));
     }
 
     private final class StubAccounts extends UserStore {

@@ -1,13 +1,7 @@
 package org.ordo.invoicing.internal;
 
-import org.junit.jupiter.api.Test;
-import org.ordo.invoicing.DocumentType;
-import org.ordo.invoicing.InvoiceStatus;
-import org.ordo.shared.Address;
-import org.ordo.shared.Money;
-import org.ordo.testing.OrdoTest;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.transaction.support.TransactionTemplate;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -25,9 +19,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.LongStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.ordo.invoicing.DocumentType;
+import org.ordo.invoicing.InvoiceStatus;
+import org.ordo.shared.Address;
+import org.ordo.shared.Money;
+import org.ordo.testing.OrdoTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Invariant 9 under pressure: issuers racing for one series, and issuing transactions that fail after taking a number.
@@ -46,8 +45,10 @@ class GaplessNumberingTests {
     TransactionTemplate tx;
 
     private static String series() {
-        String letters = Long.toString(ThreadLocalRandom.current().nextLong(Long.MAX_VALUE), 36).toUpperCase();
-        return "T" + letters.substring(0, Math.min(8, letters.length())) + "-" + LocalDate.now(ZoneOffset.UTC).getYear();
+        String letters = Long.toString(ThreadLocalRandom.current().nextLong(Long.MAX_VALUE), 36)
+                .toUpperCase();
+        return "T" + letters.substring(0, Math.min(8, letters.length())) + "-"
+                + LocalDate.now(ZoneOffset.UTC).getYear();
     }
 
     /** Issues one document in its own transaction, as issuing does: lock the series, take the number, write the document. */
@@ -84,7 +85,9 @@ class GaplessNumberingTests {
             }
 
             assertThat(taken).doesNotHaveDuplicates();
-            assertThat(taken).containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(1, issuers).boxed().toList());
+            assertThat(taken)
+                    .containsExactlyInAnyOrderElementsOf(
+                            LongStream.rangeClosed(1, issuers).boxed().toList());
             assertThat(numbers.last(series)).isEqualTo(issuers);
         } finally {
             pool.shutdownNow();
@@ -130,7 +133,9 @@ class GaplessNumberingTests {
             }
 
             assertThat(committed).hasSize(20);
-            assertThat(committed).containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(1, 20).boxed().toList());
+            assertThat(committed)
+                    .containsExactlyInAnyOrderElementsOf(
+                            LongStream.rangeClosed(1, 20).boxed().toList());
             assertThat(numbers.last(series)).isEqualTo(20);
         } finally {
             pool.shutdownNow();
@@ -141,15 +146,51 @@ class GaplessNumberingTests {
     private static Invoice document(String series, long n) {
         Currency eur = Money.currency("EUR");
         Address address = new Address("Test Buyer", "Teststraße 1", null, "Berlin", null, "10115", "DE");
-        InvoiceLine line = InvoiceLine.of(1, null, null, "TEST", "Numbering test", 1, Money.of("1.00", "EUR"),
+        InvoiceLine line = InvoiceLine.of(
+                1,
+                null,
+                null,
+                "TEST",
+                "Numbering test",
+                1,
+                Money.of("1.00", "EUR"),
                 TaxTreatment.of("STANDARD", new BigDecimal("0.19")));
         Totals totals = Totals.of(eur, List.of(line), Money.zero(eur), Money.zero(eur));
         Party party = new Party("Test", address, null, null, null, null, null, null);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        return new Invoice(UUID.randomUUID(), DocumentNumberStore.format(series, n), DocumentType.INVOICE, InvoiceStatus.ISSUED,
-                UUID.randomUUID(), "SO-TEST", null, null, null, null, null, UUID.randomUUID(), "EUR", today, today, 0, party, party, null,
-                List.of(line), TaxSubtotal.of(List.of(line)), totals, Money.zero(eur), Money.zero(eur), totals.total(), null, null, now,
-                "test", now, null, 0);
+        return new Invoice(
+                UUID.randomUUID(),
+                DocumentNumberStore.format(series, n),
+                DocumentType.INVOICE,
+                InvoiceStatus.ISSUED,
+                UUID.randomUUID(),
+                "SO-TEST",
+                null,
+                null,
+                null,
+                null,
+                null,
+                UUID.randomUUID(),
+                "EUR",
+                today,
+                today,
+                0,
+                party,
+                party,
+                null,
+                List.of(line),
+                TaxSubtotal.of(List.of(line)),
+                totals,
+                Money.zero(eur),
+                Money.zero(eur),
+                totals.total(),
+                null,
+                null,
+                now,
+                "test",
+                now,
+                null,
+                0);
     }
 }

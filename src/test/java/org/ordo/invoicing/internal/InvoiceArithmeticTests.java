@@ -1,16 +1,15 @@
 package org.ordo.invoicing.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.ordo.shared.Money;
 import org.springframework.http.MediaType;
-
-import java.math.BigDecimal;
-import java.util.List;
-import java.util.Random;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Line rounding, totals and the tax summary, without Spring. */
 class InvoiceArithmeticTests {
@@ -33,8 +32,10 @@ class InvoiceArithmeticTests {
             long quantity = 1 + random.nextInt(50);
             InvoiceLine line = InvoiceLine.of(1, 1, null, "S", "d", quantity, price, STANDARD);
             InvoiceLine credit = InvoiceLine.of(1, 1, 1, "S", "d", -quantity, price, STANDARD);
-            assertThat(credit.lineNet().amount()).isEqualByComparingTo(line.lineNet().amount().negate());
-            assertThat(credit.tax().amount()).isEqualByComparingTo(line.tax().amount().negate());
+            assertThat(credit.lineNet().amount())
+                    .isEqualByComparingTo(line.lineNet().amount().negate());
+            assertThat(credit.tax().amount())
+                    .isEqualByComparingTo(line.tax().amount().negate());
         }
     }
 
@@ -57,14 +58,17 @@ class InvoiceArithmeticTests {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "application/pdf | application/pdf",
-            "application/xml | application/xml",
-            "text/xml | application/xml",
-            "application/json, application/pdf | application/json",
-            "application/pdf;q=0.9, application/xml | application/xml",
-            "*/* | application/json",
-            "'' | application/json"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "application/pdf | application/pdf",
+                "application/xml | application/xml",
+                "text/xml | application/xml",
+                "application/json, application/pdf | application/json",
+                "application/pdf;q=0.9, application/xml | application/xml",
+                "*/* | application/json",
+                "'' | application/json"
+            })
     void theFormatFollowsTheAcceptHeader(String accept, String format) {
         assertThat(InvoiceController.format(accept)).isEqualTo(MediaType.parseMediaType(format));
     }

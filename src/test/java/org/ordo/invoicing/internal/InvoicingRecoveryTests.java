@@ -1,5 +1,12 @@
 package org.ordo.invoicing.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.ordo.fulfillment.ShipmentShipped;
@@ -14,14 +21,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
-
-import java.time.Duration;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * A crash between shipping and invoicing ends with exactly one invoice: the listener's transaction rolls back with the
@@ -54,7 +53,8 @@ class InvoicingRecoveryTests {
     }
 
     @Test
-    void aCrashAfterWritingTheInvoiceEndsWithExactlyOneInvoiceOnceThePublicationIsResubmitted() throws InterruptedException {
+    void aCrashAfterWritingTheInvoiceEndsWithExactlyOneInvoiceOnceThePublicationIsResubmitted()
+            throws InterruptedException {
         Fixtures fixtures = new Fixtures(port);
         Api admin = Api.at(port).asAdmin();
         InvoicingSupport flow = new InvoicingSupport(port, fulfillment, tx, events);
@@ -75,13 +75,13 @@ class InvoicingRecoveryTests {
         Thread.sleep(300);
         assertThat(count(admin, orderId)).isZero();
 
-        incomplete.resubmitIncompletePublications(p -> p.getEvent() instanceof ShipmentShipped s
-                && s.shipmentId().equals(shipment.shipmentId()));
+        incomplete.resubmitIncompletePublications(
+                p -> p.getEvent() instanceof ShipmentShipped s && s.shipmentId().equals(shipment.shipmentId()));
         await().atMost(Duration.ofSeconds(30)).until(() -> count(admin, orderId) == 1);
 
         // once more, and the same event delivered again: still one invoice
-        incomplete.resubmitIncompletePublications(p -> p.getEvent() instanceof ShipmentShipped s
-                && s.shipmentId().equals(shipment.shipmentId()));
+        incomplete.resubmitIncompletePublications(
+                p -> p.getEvent() instanceof ShipmentShipped s && s.shipmentId().equals(shipment.shipmentId()));
         flow.publish(shipment);
         Thread.sleep(500);
         assertThat(count(admin, orderId)).isEqualTo(1);
@@ -107,13 +107,21 @@ class InvoicingRecoveryTests {
         JsonNode documents = flow.awaitDocuments(orderId.toString(), 3);
         long invoiced = 0;
         for (JsonNode d : documents) {
-            invoiced += flow.invoice(d.get("id").asString()).get("lines").get(0).get("quantity").asLong();
+            invoiced += flow.invoice(d.get("id").asString())
+                    .get("lines")
+                    .get(0)
+                    .get("quantity")
+                    .asLong();
         }
         assertThat(invoiced).isEqualTo(6);
         assertThat(count(admin, orderId)).isEqualTo(3);
     }
 
     private static long count(Api admin, UUID orderId) {
-        return admin.get("/api/invoices?orderId=" + orderId).expect(200).json().get("totalItems").asLong();
+        return admin.get("/api/invoices?orderId=" + orderId)
+                .expect(200)
+                .json()
+                .get("totalItems")
+                .asLong();
     }
 }

@@ -1,15 +1,14 @@
 package org.ordo.web.internal;
 
-import org.junit.jupiter.api.Test;
-import org.ordo.identity.Actor;
-import org.ordo.identity.Role;
-import org.ordo.orders.OrderStatus;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.ordo.identity.Actor;
+import org.ordo.identity.Role;
+import org.ordo.orders.OrderStatus;
 
 class PageAccessTests {
 
@@ -20,15 +19,19 @@ class PageAccessTests {
     }
 
     private static java.util.List<String> links(Actor actor) {
-        return PageAccess.navigation(actor).stream().map(PageAccess.NavItem::href).toList();
+        return PageAccess.navigation(actor).stream()
+                .map(PageAccess.NavItem::href)
+                .toList();
     }
 
     @Test
     void eachRoleSeesOnlyTheSectionsItMayOpenAndCustomersOnlyThePortal() {
-        assertThat(links(actor(Role.ADMIN))).containsExactly("/", "/orders", "/orders/new", "/warehouse", "/accounting", "/customers",
-                "/returns", "/admin");
+        assertThat(links(actor(Role.ADMIN)))
+                .containsExactly(
+                        "/", "/orders", "/orders/new", "/warehouse", "/accounting", "/customers", "/returns", "/admin");
         assertThat(links(actor(Role.SALES))).containsExactly("/", "/orders", "/orders/new", "/customers", "/returns");
-        assertThat(links(actor(Role.ACCOUNTING))).containsExactly("/", "/orders", "/accounting", "/customers", "/returns");
+        assertThat(links(actor(Role.ACCOUNTING)))
+                .containsExactly("/", "/orders", "/accounting", "/customers", "/returns");
         assertThat(links(actor(Role.WAREHOUSE))).containsExactly("/orders", "/warehouse", "/returns");
         assertThat(links(actor(Role.SUPPORT))).containsExactly("/orders", "/customers", "/returns");
         assertThat(links(actor(Role.CUSTOMER))).containsExactly("/portal", "/portal/invoices");
@@ -44,34 +47,54 @@ class PageAccessTests {
 
     @Test
     void holdAndReleaseAreOfferedOnlyToHoldersAndOnlyWhereTheStateTableAllowsThem() {
-        assertThat(PageAccess.orderActions(actor(Role.SALES), OrderStatus.CONFIRMED, false)).containsExactly("edit", "hold", "cancel");
-        assertThat(PageAccess.orderActions(actor(Role.ACCOUNTING), OrderStatus.ON_HOLD, false)).containsExactly("release");
-        assertThat(PageAccess.orderActions(actor(Role.SALES), OrderStatus.ON_HOLD, false)).containsExactly("edit", "release", "cancel");
-        assertThat(PageAccess.orderActions(actor(Role.WAREHOUSE), OrderStatus.CONFIRMED, false)).isEmpty();
-        assertThat(PageAccess.orderActions(actor(Role.SUPPORT), OrderStatus.PLACED, false)).containsExactly("cancel");
+        assertThat(PageAccess.orderActions(actor(Role.SALES), OrderStatus.CONFIRMED, false))
+                .containsExactly("edit", "hold", "cancel");
+        assertThat(PageAccess.orderActions(actor(Role.ACCOUNTING), OrderStatus.ON_HOLD, false))
+                .containsExactly("release");
+        assertThat(PageAccess.orderActions(actor(Role.SALES), OrderStatus.ON_HOLD, false))
+                .containsExactly("edit", "release", "cancel");
+        assertThat(PageAccess.orderActions(actor(Role.WAREHOUSE), OrderStatus.CONFIRMED, false))
+                .isEmpty();
+        assertThat(PageAccess.orderActions(actor(Role.SUPPORT), OrderStatus.PLACED, false))
+                .containsExactly("cancel");
         // a customer cancels nothing on the staff's page: the portal is where a customer acts
-        assertThat(PageAccess.orderActions(actor(Role.CUSTOMER), OrderStatus.CONFIRMED, false)).isEmpty();
+        assertThat(PageAccess.orderActions(actor(Role.CUSTOMER), OrderStatus.CONFIRMED, false))
+                .isEmpty();
     }
 
     @Test
     void onlyOrderTakersMayEditAndOnlyBeforeFulfilmentStarts() {
         for (OrderStatus status : OrderStatus.values()) {
-            boolean changeable = status == OrderStatus.DRAFT || status == OrderStatus.PLACED || status == OrderStatus.CONFIRMED
+            boolean changeable = status == OrderStatus.DRAFT
+                    || status == OrderStatus.PLACED
+                    || status == OrderStatus.CONFIRMED
                     || status == OrderStatus.ON_HOLD;
-            assertThat(PageAccess.orderActions(actor(Role.ADMIN), status, false).contains("edit")).as(status.name()).isEqualTo(changeable);
-            assertThat(PageAccess.orderActions(actor(Role.SALES), status, false).contains("edit")).as(status.name()).isEqualTo(changeable);
-            assertThat(PageAccess.orderActions(actor(Role.SALES), status, true)).as(status.name()).doesNotContain("edit");
+            assertThat(PageAccess.orderActions(actor(Role.ADMIN), status, false).contains("edit"))
+                    .as(status.name())
+                    .isEqualTo(changeable);
+            assertThat(PageAccess.orderActions(actor(Role.SALES), status, false).contains("edit"))
+                    .as(status.name())
+                    .isEqualTo(changeable);
+            assertThat(PageAccess.orderActions(actor(Role.SALES), status, true))
+                    .as(status.name())
+                    .doesNotContain("edit");
         }
         for (Role role : EnumSet.of(Role.WAREHOUSE, Role.ACCOUNTING, Role.SUPPORT, Role.CUSTOMER)) {
-            assertThat(PageAccess.orderActions(actor(role), OrderStatus.CONFIRMED, false)).as(role.name()).doesNotContain("edit");
+            assertThat(PageAccess.orderActions(actor(role), OrderStatus.CONFIRMED, false))
+                    .as(role.name())
+                    .doesNotContain("edit");
         }
     }
 
     @Test
     void nothingIsOfferedOnceTheOrderHasShippedOrIsFinished() {
-        assertThat(PageAccess.orderActions(actor(Role.ADMIN), OrderStatus.IN_FULFILLMENT, true)).isEmpty();
-        for (OrderStatus done : EnumSet.of(OrderStatus.SHIPPED, OrderStatus.DELIVERED, OrderStatus.COMPLETED, OrderStatus.CANCELLED)) {
-            assertThat(PageAccess.orderActions(actor(Role.ADMIN), done, true)).as(done.name()).isEmpty();
+        assertThat(PageAccess.orderActions(actor(Role.ADMIN), OrderStatus.IN_FULFILLMENT, true))
+                .isEmpty();
+        for (OrderStatus done :
+                EnumSet.of(OrderStatus.SHIPPED, OrderStatus.DELIVERED, OrderStatus.COMPLETED, OrderStatus.CANCELLED)) {
+            assertThat(PageAccess.orderActions(actor(Role.ADMIN), done, true))
+                    .as(done.name())
+                    .isEmpty();
         }
     }
 

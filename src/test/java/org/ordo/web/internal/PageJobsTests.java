@@ -1,7 +1,8 @@
 package org.ordo.web.internal;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -9,10 +10,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** The page jobs: off the request thread, readable only by their owner, forgotten once old. */
 class PageJobsTests {
@@ -69,7 +68,8 @@ class PageJobsTests {
         assertThat(jobs.find(id, "bob")).isEmpty();
 
         proceed.countDown();
-        await().atMost(Duration.ofSeconds(10)).until(() -> !jobs.find(id, "anna").orElseThrow().running());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !jobs.find(id, "anna").orElseThrow().running());
         PageJobs.View done = jobs.find(id, "anna").orElseThrow();
         assertThat(done.state()).isEqualTo(PageJobs.State.DONE);
         assertThat(done.result()).isEqualTo("file");
@@ -81,7 +81,8 @@ class PageJobsTests {
         String id = jobs.start("dunning", "anna", progress -> {
             throw new IllegalStateException("database went away");
         });
-        await().atMost(Duration.ofSeconds(10)).until(() -> !jobs.find(id, "anna").orElseThrow().running());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !jobs.find(id, "anna").orElseThrow().running());
         assertThat(jobs.find(id, "anna").orElseThrow().errors()).containsExactly("database went away");
         clock.now = clock.now.plus(PageJobs.KEEP).plusSeconds(1);
         assertThat(jobs.find(id, "anna")).isEmpty();
@@ -100,7 +101,8 @@ class PageJobsTests {
                 return null;
             });
         }
-        assertThatThrownBy(() -> jobs.start("export", "anna", progress -> null)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> jobs.start("export", "anna", progress -> null))
+                .isInstanceOf(IllegalStateException.class);
         assertThat(jobs.start("export", "bob", progress -> null)).isNotBlank();
         release.countDown();
     }

@@ -1,15 +1,6 @@
 package org.ordo.web.internal;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.ordo.invoicing.PaymentRule;
-import org.ordo.reporting.ReportRule;
-import org.ordo.shared.CommonRule;
-import org.ordo.shared.FieldRule;
-import org.ordo.shared.FieldViolation;
-import org.ordo.shared.Money;
-import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.context.support.ResourceBundleMessageSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -20,8 +11,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.ordo.invoicing.PaymentRule;
+import org.ordo.reporting.ReportRule;
+import org.ordo.shared.CommonRule;
+import org.ordo.shared.FieldRule;
+import org.ordo.shared.FieldViolation;
+import org.ordo.shared.Money;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.context.support.ResourceBundleMessageSource;
 
 /** Pages show a domain rule's violation in the user's language by the rule's code, never by its English text. */
 class ViolationTextsTests {
@@ -36,10 +35,14 @@ class ViolationTextsTests {
     @Test
     void everyRuleOfTheCommonPaymentAndReportRuleBooksHasATextInEnglishAndChinese() throws IOException {
         List<String> keys = Stream.of(CommonRule.values(), PaymentRule.values(), ReportRule.values())
-                .flatMap(Stream::of).map(FieldRule::code).map(code -> "violation." + code).toList();
+                .flatMap(Stream::of)
+                .map(FieldRule::code)
+                .map(code -> "violation." + code)
+                .toList();
         for (String bundle : List.of("messages.properties", "messages_zh_CN.properties")) {
             Properties texts = load(bundle);
-            List<String> missing = keys.stream().filter(k -> !texts.containsKey(k)).toList();
+            List<String> missing =
+                    keys.stream().filter(k -> !texts.containsKey(k)).toList();
             assertThat(missing).as("rule texts missing in %s", bundle).isEmpty();
         }
     }
@@ -47,13 +50,16 @@ class ViolationTextsTests {
     @Test
     void noTwoRulesShareACode() {
         List<String> codes = Stream.of(CommonRule.values(), PaymentRule.values(), ReportRule.values())
-                .flatMap(Stream::of).map(FieldRule::code).toList();
+                .flatMap(Stream::of)
+                .map(FieldRule::code)
+                .toList();
         assertThat(codes).doesNotHaveDuplicates();
     }
 
     @Test
     void aViolationIsShownInTheUsersLanguageWithItsArguments() {
-        FieldViolation tooMuch = PaymentRule.EXCEEDS_INVOICE.at("allocations[0].amount", Money.of("11.90", "EUR"), "INV-2026-000001");
+        FieldViolation tooMuch =
+                PaymentRule.EXCEEDS_INVOICE.at("allocations[0].amount", Money.of("11.90", "EUR"), "INV-2026-000001");
         assertThat(tooMuch.message()).isEqualTo("exceeds the 11.90 EUR open on INV-2026-000001");
 
         LocaleContextHolder.setLocale(Locale.ENGLISH);
@@ -93,7 +99,8 @@ class ViolationTextsTests {
 
     private static Properties load(String bundle) throws IOException {
         Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(Path.of("src", "main", "resources", bundle), StandardCharsets.UTF_8)) {
+        try (Reader reader =
+                Files.newBufferedReader(Path.of("src", "main", "resources", bundle), StandardCharsets.UTF_8)) {
             properties.load(reader);
         }
         return properties;
