@@ -111,36 +111,9 @@ class OrderPlacementService {
         Actor actor = Actor.current();
         Checked checked = check(request, actor);
         CustomerSnapshot customer = orderingCustomer(request.customerId(), actor, checked.currency());
-        Currency currency = Money.currency(customer.currency());
-        Address shipTo = request.shippingAddress() != null ? request.shippingAddress() : defaultShipTo(customer);
-        if (shipTo == null) {
-            throw OrdoException.invalid(List.of(OrderRule.NO_SHIPPING_ADDRESS.at("shippingAddress")));
-        }
-        List<LineInput> inputs = new ArrayList<>();
-        for (int i = 0; i < request.lines().size(); i++) {
-            OrderRequests.PlaceLine line = request.lines().get(i);
-            inputs.add(new LineInput("lines[" + i + "]", line.sku(), line.quantity(), line.unitPrice()));
-        }
-        List<PricedLine> priced = priceLines(
-                inputs, currency, actor, taxRates.forDestination(shipTo.country(), customer.taxExempt()), replacement);
         // microseconds: what both databases store, so what is returned equals what a later read returns
         Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-        Order order = Order.place(
-                new Order.Identity(
-                        UUID.randomUUID(),
-                        store.nextNumber(now),
-                        customer.id(),
-                        checked.channel(),
-                        blankToNull(request.externalReference()),
-                        currency,
-                        now,
-                        actor.username()),
-                new Order.Delivery(
-                        shipTo,
-                        request.requestedDeliveryDate(),
-                        checked.shippingMethod(),
-                        blankToNull(request.notes())),
-                newLines(priced, 1, now));
+        Order order = pricedOrder(request, checked, customer, actor, replacement, now);
 
         // --- the transaction's locking part: customer row (credit), then stock levels in lock order
         CustomerSnapshot locked = customers.lockForCreditCheck(customer.id());
@@ -169,8 +142,46 @@ class OrderPlacementService {
                 order.channel(),
                 order.status(),
                 order.total().amount(),
-                currency.getCurrencyCode()));
+                order.currency().getCurrencyCode()));
         return view;
+    }
+
+    /** The new order, numbered and priced for where it goes, before anything is locked. */
+    private Order pricedOrder(
+            OrderRequests.PlaceOrder request,
+            Checked checked,
+            CustomerSnapshot customer,
+            Actor actor,
+            boolean replacement,
+            Instant now) {
+        Currency currency = Money.currency(customer.currency());
+        Address shipTo = request.shippingAddress() != null ? request.shippingAddress() : defaultShipTo(customer);
+        if (shipTo == null) {
+            throw OrdoException.invalid(List.of(OrderRule.NO_SHIPPING_ADDRESS.at("shippingAddress")));
+        }
+        List<LineInput> inputs = new ArrayList<>();
+        for (int i = 0; i < request.lines().size(); i++) {
+            OrderRequests.PlaceLine line = request.lines().get(i);
+            inputs.add(new LineInput("lines[" + i + "]", line.sku(), line.quantity(), line.unitPrice()));
+        }
+        List<PricedLine> priced = priceLines(
+                inputs, currency, actor, taxRates.forDestination(shipTo.country(), customer.taxExempt()), replacement);
+        return Order.place(
+                new Order.Identity(
+                        UUID.randomUUID(),
+                        store.nextNumber(now),
+                        customer.id(),
+                        checked.channel(),
+                        blankToNull(request.externalReference()),
+                        currency,
+                        now,
+                        actor.username()),
+                new Order.Delivery(
+                        shipTo,
+                        request.requestedDeliveryDate(),
+                        checked.shippingMethod(),
+                        blankToNull(request.notes())),
+                newLines(priced, 1, now));
     }
 
     /** The request's fields by the rule book; a malformed request is refused as a whole (400). */

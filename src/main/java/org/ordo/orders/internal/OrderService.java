@@ -206,11 +206,7 @@ class OrderService {
     }
 
     /** What a change asks of the order's lines, checked against the order: new quantities, and lines to add. */
-    private record LineChanges(Map<OrderLine, Long> quantities, List<OrderPlacementService.LineInput> added) {
-        boolean raiseValue() {
-            return !quantities.isEmpty() || !added.isEmpty();
-        }
-    }
+    private record LineChanges(Map<OrderLine, Long> quantities, List<OrderPlacementService.LineInput> added) {}
 
     /** Changes address, dates, notes and line quantities of an unshipped order; reservations follow in the same transaction. */
     @Transactional
@@ -219,13 +215,7 @@ class OrderService {
         Actor actor = Actor.current();
         UUID orderId = store.resolveId(idOrNumber).orElseThrow(() -> OrdoException.notFound("Order", idOrNumber));
         // lock order: customer (credit), order, lines, stock
-        CustomerSnapshot customer = null;
-        if (!lineChanges.isEmpty()) {
-            UUID customerId = store.find(orderId.toString())
-                    .map(Order::customerId)
-                    .orElseThrow(() -> OrdoException.notFound("Order", idOrNumber));
-            customer = customers.lockForCreditCheck(customerId);
-        }
+        CustomerSnapshot customer = lineChanges.isEmpty() ? null : lockCustomerOf(orderId);
         Locked locked = lock(orderId.toString(), ifMatch);
         Order order = locked.order();
         requireChangeable(order);
@@ -259,24 +249,35 @@ class OrderService {
                 order.requestedDeliveryDate(),
                 properties));
         List<OrderStore.HistoryEntry> history = new ArrayList<>();
-        String reason = request.reason() == null || request.reason().isBlank()
-                ? "changed"
-                : request.reason().trim();
-        history.add(new OrderStore.HistoryEntry(
-                order.id(),
-                now,
-                actor.username(),
-                "CHANGE",
-                null,
-                null,
-                reason,
-                details.isEmpty() ? "no change" : String.join("; ", details)));
+        history.add(changeEntry(order, now, actor, request.reason(), details));
         recheckCredit(order, locked, customer, history);
         store.insertLines(
                 newLines.stream().map(l -> new Object[] {order.id(), l}).toList());
         List<OrderLine> changed = new ArrayList<>(order.lines());
         changed.removeAll(newLines);
         return save(locked, history, "CHANGED", changed);
+    }
+
+    /** The customer of an order whose lines change, locked for the credit check before the order (the lock order). */
+    private CustomerSnapshot lockCustomerOf(UUID orderId) {
+        UUID customerId = store.find(orderId.toString())
+                .map(Order::customerId)
+                .orElseThrow(() -> OrdoException.notFound("Order", orderId));
+        return customers.lockForCreditCheck(customerId);
+    }
+
+    /** The history entry of a change: why (the reason given, else "changed") and what changed. */
+    private static OrderStore.HistoryEntry changeEntry(
+            Order order, Instant now, Actor actor, String reason, List<String> details) {
+        return new OrderStore.HistoryEntry(
+                order.id(),
+                now,
+                actor.username(),
+                "CHANGE",
+                null,
+                null,
+                reason == null || reason.isBlank() ? "changed" : reason.trim(),
+                details.isEmpty() ? "no change" : String.join("; ", details));
     }
 
     /** The rule book's checks of a change request (400 for a malformed one); returns its line changes. */
