@@ -94,6 +94,19 @@ class UserManagementTests {
     }
 
     @Test
+    void aPasswordOfOneRepeatedCharacterOrEqualToTheUsernameIsRefused() {
+        String username = "weak" + UUID.randomUUID().toString().substring(0, 8);
+        for (String weak : List.of("aaaaaaaaaaaa", "abababababab", username.toUpperCase())) {
+            var problem = admin.post(
+                            "/api/users", Map.of("username", username, "password", weak, "roles", List.of("SALES")))
+                    .expect(400)
+                    .json();
+            assertThat(fields(problem)).as(weak).containsExactly("password");
+        }
+        admin.get("/api/users/" + username).expect(404);
+    }
+
+    @Test
     void invalidFieldsAreNamed() {
         var problem = admin.post(
                         "/api/users",

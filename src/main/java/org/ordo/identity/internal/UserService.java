@@ -35,6 +35,8 @@ class UserService implements UserAdmin {
     static final String AUDIT_ENTITY = "USER";
     static final Pattern USERNAME = Pattern.compile("[a-z0-9._-]{3,100}");
     static final int MIN_PASSWORD_LENGTH = 12;
+    /** "aaaaaaaaaaaa" and the like are no password: so many different characters at least. */
+    static final int MIN_DISTINCT_CHARACTERS = 5;
     /** BCrypt reads at most 72 bytes; a longer password would silently be cut, so it is refused. */
     static final int MAX_PASSWORD_BYTES = 72;
 
@@ -64,7 +66,7 @@ class UserService implements UserAdmin {
         } else if (!USERNAME.matcher(username).matches()) {
             problems.add(new FieldViolation("username", "must be 3 to 100 characters of a-z, 0-9, '.', '_' and '-'"));
         }
-        checkPassword("password", request.password(), problems);
+        checkPassword("password", request.password(), request.username(), problems);
         checkDisplayName(request.displayName(), problems);
         Set<Role> roles = parseRoles(request.roles(), problems);
         if (roles != null) {
@@ -175,7 +177,7 @@ class UserService implements UserAdmin {
             checkLocale(locale, problems);
         }
         if (changes.has("password")) {
-            checkPassword("password", changes.password(), problems);
+            checkPassword("password", changes.password(), current.username(), problems);
         }
         if (roles != null && (changes.has("roles") || changes.has("customerId"))) {
             checkRoleCombination(roles, customerId, problems);
@@ -270,7 +272,7 @@ class UserService implements UserAdmin {
         if (currentPassword == null || currentPassword.isEmpty()) {
             problems.add(new FieldViolation("currentPassword", "is required"));
         }
-        checkPassword("newPassword", newPassword, problems);
+        checkPassword("newPassword", newPassword, username, problems);
         if (!problems.isEmpty()) {
             throw OrdoException.invalid(problems);
         }
@@ -306,13 +308,19 @@ class UserService implements UserAdmin {
                 Map.of());
     }
 
-    static void checkPassword(String field, String password, List<FieldViolation> problems) {
+    /** Long enough, not too long for BCrypt, not one character repeated, and not the username. */
+    static void checkPassword(String field, String password, String username, List<FieldViolation> problems) {
         if (password == null || password.isEmpty()) {
             problems.add(new FieldViolation(field, "is required"));
         } else if (password.codePointCount(0, password.length()) < MIN_PASSWORD_LENGTH) {
             problems.add(new FieldViolation(field, "must be at least " + MIN_PASSWORD_LENGTH + " characters"));
         } else if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
             problems.add(new FieldViolation(field, "must be at most " + MAX_PASSWORD_BYTES + " bytes in UTF-8"));
+        } else if (password.codePoints().distinct().count() < MIN_DISTINCT_CHARACTERS) {
+            problems.add(new FieldViolation(
+                    field, "must have at least " + MIN_DISTINCT_CHARACTERS + " different characters"));
+        } else if (username != null && password.trim().equalsIgnoreCase(username.trim())) {
+            problems.add(new FieldViolation(field, "must not be the username"));
         }
     }
 
