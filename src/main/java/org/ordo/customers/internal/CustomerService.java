@@ -188,55 +188,20 @@ class CustomerService implements CustomerAdmin {
     CustomerDraft validate(CustomerRequest r) {
         List<FieldViolation> problems = new ArrayList<>();
         RequestChecks.text(problems, "name", r.name(), 200, true);
-        RequestChecks.text(problems, "email", r.email(), 254, false);
-        if (r.email() != null
-                && !r.email().isBlank()
-                && r.email().length() <= 254
-                && !EMAIL.matcher(r.email()).matches()) {
-            problems.add(new FieldViolation("email", "must be an e-mail address"));
-        }
+        email(problems, r.email());
         RequestChecks.text(problems, "phone", r.phone(), 40, false);
         address(problems, "billingAddress", r.billingAddress());
         address(problems, "shippingAddress", r.shippingAddress());
-        Currency currency = null;
-        try {
-            currency = Money.currency(r.currency());
-        } catch (IllegalArgumentException e) {
-            problems.add(new FieldViolation("currency", r.currency() == null ? "must not be blank" : e.getMessage()));
-        }
-        Money creditLimit = null;
-        if (r.creditLimit() == null) {
-            creditLimit = currency == null ? null : Money.zero(currency);
-        } else {
-            creditLimit = r.creditLimit().toMoney("creditLimit", problems);
-            if (creditLimit != null
-                    && currency != null
-                    && !creditLimit.currency().equals(currency)) {
-                problems.add(new FieldViolation("creditLimit.currency", "must be the customer's currency " + currency));
-            }
-        }
+        Currency currency = currency(problems, r.currency());
+        Money creditLimit = creditLimit(problems, r, currency);
         int terms = r.paymentTermsDays() == null ? DEFAULT_PAYMENT_TERMS_DAYS : r.paymentTermsDays();
         if (terms < 0 || terms > MAX_PAYMENT_TERMS_DAYS) {
             problems.add(new FieldViolation("paymentTermsDays", "must be between 0 and " + MAX_PAYMENT_TERMS_DAYS));
         }
         // a warehouse code as given: inventory owns warehouses, and customers must not depend on it
         RequestChecks.text(problems, "preferredWarehouse", r.preferredWarehouse(), 32, false);
-        InvoicingPolicy policy = InvoicingPolicy.ON_SHIPMENT;
-        if (r.invoicingPolicy() != null) {
-            try {
-                policy = InvoicingPolicy.valueOf(r.invoicingPolicy());
-            } catch (IllegalArgumentException e) {
-                problems.add(
-                        new FieldViolation("invoicingPolicy", "must be one of " + List.of(InvoicingPolicy.values())));
-            }
-        }
-        String vatId = blankToNull(r.vatId());
-        if (vatId != null && !VAT_ID.matcher(vatId).matches()) {
-            problems.add(new FieldViolation(
-                    "vatId",
-                    "must be a VAT identifier: country prefix and 2 to 13 letters or digits, "
-                            + "without spaces, e.g. DE123456789"));
-        }
+        InvoicingPolicy policy = invoicingPolicy(problems, r.invoicingPolicy());
+        String vatId = vatId(problems, r.vatId());
         if (!problems.isEmpty()) {
             throw OrdoException.invalid(problems);
         }
@@ -255,6 +220,62 @@ class CustomerService implements CustomerAdmin {
                 policy,
                 Boolean.TRUE.equals(r.taxExempt()),
                 vatId);
+    }
+
+    private static void email(List<FieldViolation> problems, String email) {
+        RequestChecks.text(problems, "email", email, 254, false);
+        if (email != null
+                && !email.isBlank()
+                && email.length() <= 254
+                && !EMAIL.matcher(email).matches()) {
+            problems.add(new FieldViolation("email", "must be an e-mail address"));
+        }
+    }
+
+    /** The customer's currency, or null (and a problem) when the code is missing or not ISO 4217. */
+    private static Currency currency(List<FieldViolation> problems, String code) {
+        try {
+            return Money.currency(code);
+        } catch (IllegalArgumentException e) {
+            problems.add(new FieldViolation("currency", code == null ? "must not be blank" : e.getMessage()));
+            return null;
+        }
+    }
+
+    /** The credit limit as given, in the customer's currency; none given is zero. */
+    private static Money creditLimit(List<FieldViolation> problems, CustomerRequest r, Currency currency) {
+        if (r.creditLimit() == null) {
+            return currency == null ? null : Money.zero(currency);
+        }
+        Money creditLimit = r.creditLimit().toMoney("creditLimit", problems);
+        if (creditLimit != null && currency != null && !creditLimit.currency().equals(currency)) {
+            problems.add(new FieldViolation("creditLimit.currency", "must be the customer's currency " + currency));
+        }
+        return creditLimit;
+    }
+
+    /** The policy named, ON_SHIPMENT when none is. */
+    private static InvoicingPolicy invoicingPolicy(List<FieldViolation> problems, String name) {
+        if (name == null) {
+            return InvoicingPolicy.ON_SHIPMENT;
+        }
+        try {
+            return InvoicingPolicy.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            problems.add(new FieldViolation("invoicingPolicy", "must be one of " + List.of(InvoicingPolicy.values())));
+            return InvoicingPolicy.ON_SHIPMENT;
+        }
+    }
+
+    private static String vatId(List<FieldViolation> problems, String given) {
+        String vatId = blankToNull(given);
+        if (vatId != null && !VAT_ID.matcher(vatId).matches()) {
+            problems.add(new FieldViolation(
+                    "vatId",
+                    "must be a VAT identifier: country prefix and 2 to 13 letters or digits, "
+                            + "without spaces, e.g. DE123456789"));
+        }
+        return vatId;
     }
 
     private static void address(List<FieldViolation> problems, String path, Address address) {

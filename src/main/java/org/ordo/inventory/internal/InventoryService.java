@@ -185,6 +185,13 @@ class InventoryService implements Inventory {
                     "Line " + lineNumber + " has " + reservedHere + " of " + sku + " reserved in " + warehouse + "; "
                             + quantity + " cannot be shipped from there.");
         }
+        markConsumed(active, quantity, orderId, lineNumber, sku, warehouse);
+        takeShippedFromStock(sku, warehouse, quantity, reference);
+    }
+
+    /** Marks {@code quantity} of the line's active reservations CONSUMED, oldest first. */
+    private void markConsumed(
+            List<ReservationView> active, long quantity, UUID orderId, int lineNumber, String sku, String warehouse) {
         Timestamp now = Timestamp.from(Instant.now());
         long remaining = quantity;
         for (ReservationView r : active) {
@@ -209,6 +216,10 @@ class InventoryService implements Inventory {
             }
             remaining -= take;
         }
+    }
+
+    /** Shipped goods leave both on hand and reserved, and the ledger says so. */
+    private void takeShippedFromStock(String sku, String warehouse, long quantity, String reference) {
         long[] level = jdbc.sql("SELECT on_hand, reserved FROM stock_level WHERE sku = ? AND warehouse = ? FOR UPDATE")
                 .params(sku, warehouse)
                 .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})

@@ -39,6 +39,29 @@ class StockLevelQueries implements StockLevelSearch {
      */
     PageResult<StockLevel> levels(
             String sku, String skuPrefix, String orSku, String warehouse, boolean belowReorderPoint, Paging paging) {
+        Filter filter = filter(sku, skuPrefix, orSku, warehouse, belowReorderPoint);
+        long total = jdbc.sql("SELECT COUNT(*) FROM stock_level" + filter.where())
+                .params(filter.params())
+                .query(Long.class)
+                .single();
+        return new PageResult<>(withBackorders(rows(filter, paging)), paging.page(), paging.size(), total);
+    }
+
+    /** A WHERE clause on stock_level and its named parameters. */
+    private record Filter(String where, Map<String, Object> params) {}
+
+    /** A stock_level row as stored. */
+    private record Row(
+            String sku,
+            String warehouse,
+            long onHand,
+            long reserved,
+            long safetyStock,
+            long reorderPoint,
+            String binLocation) {}
+
+    private static Filter filter(
+            String sku, String skuPrefix, String orSku, String warehouse, boolean belowReorderPoint) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         Map<String, Object> params = new LinkedHashMap<>();
         if (sku != null) {
@@ -63,22 +86,14 @@ class StockLevelQueries implements StockLevelSearch {
         if (belowReorderPoint) {
             where.append(" AND on_hand - reserved <= reorder_point");
         }
-        long total = jdbc.sql("SELECT COUNT(*) FROM stock_level" + where)
-                .params(params)
-                .query(Long.class)
-                .single();
-        record Row(
-                String sku,
-                String warehouse,
-                long onHand,
-                long reserved,
-                long safetyStock,
-                long reorderPoint,
-                String binLocation) {}
-        List<Row> rows = jdbc.sql(
+        return new Filter(where.toString(), params);
+    }
+
+    private List<Row> rows(Filter filter, Paging paging) {
+        return jdbc.sql(
                         "SELECT sku, warehouse, on_hand, reserved, safety_stock, reorder_point, bin_location FROM stock_level"
-                                + where + " ORDER BY sku, warehouse LIMIT :limit OFFSET :offset")
-                .params(params)
+                                + filter.where() + " ORDER BY sku, warehouse LIMIT :limit OFFSET :offset")
+                .params(filter.params())
                 .param("limit", paging.size())
                 .param("offset", paging.offset())
                 .query((rs, n) -> new Row(
@@ -90,6 +105,10 @@ class StockLevelQueries implements StockLevelSearch {
                         rs.getLong(6),
                         rs.getString(7)))
                 .list();
+    }
+
+    /** The rows as stock levels, each with the quantity backordered at its warehouse (when orders are there to ask). */
+    private List<StockLevel> withBackorders(List<Row> rows) {
         Set<String> skus = new HashSet<>();
         rows.forEach(r -> skus.add(r.sku()));
         BackorderDemand demand = backorders.getIfAvailable();
@@ -109,6 +128,6 @@ class StockLevelQueries implements StockLevelSearch {
                     available <= r.reorderPoint(),
                     r.binLocation()));
         }
-        return new PageResult<>(items, paging.page(), paging.size(), total);
+        return items;
     }
 }

@@ -73,41 +73,11 @@ class AccountingService implements Accounting {
     }
 
     private Details details(Invoice i) {
-        Map<Integer, Long> credited = i.isCreditNote() ? Map.of() : store.creditedQuantities(i.id());
-        List<Line> lines = i.lines().stream()
-                .map(l -> new Line(
-                        l.lineNumber(),
-                        l.sku(),
-                        l.description(),
-                        l.quantity(),
-                        l.unitPrice(),
-                        l.lineNet(),
-                        l.taxRate(),
-                        l.tax(),
-                        i.isCreditNote() || l.orderLineNumber() == null && l.sku() == null
-                                ? 0
-                                : Math.max(0, l.quantity() - credited.getOrDefault(l.lineNumber(), 0L))))
-                .toList();
-        List<TaxGroup> taxes = i.taxSummary().stream()
-                .map(t -> new TaxGroup(t.vatCategory(), t.taxRate(), t.taxableAmount(), t.tax()))
-                .toList();
-        List<Allocated> allocated = paymentStore.paymentsOf(i.id(), Money.currency(i.currency())).stream()
-                .map(p -> new Allocated(
-                        p.paymentId(), p.method(), p.reference(), p.receivedOn(), p.amount(), p.allocatedAt()))
-                .toList();
-        List<Listed> notes = i.isCreditNote()
-                ? List.of()
-                : store.creditNotesOf(i.id()).stream()
-                        .map(AccountingService::listed)
-                        .toList();
-        List<Reminder> reminders = i.isCreditNote()
-                ? List.of()
-                : dunning.reminders(i).stream()
-                        .map(r -> new Reminder(r.level(), r.daysPastDue(), r.amountDue(), r.createdAt()))
-                        .toList();
-        boolean hasNotes = notes.stream().anyMatch(n -> n.status().isIssued());
-        boolean voidable =
-                i.status().canMoveTo(InvoiceStatus.VOID) && i.amountPaid().isZero() && (i.isCreditNote() || !hasNotes);
+        List<Line> lines = lines(i);
+        List<TaxGroup> taxes = taxGroups(i);
+        List<Allocated> allocated = allocated(i);
+        List<Listed> notes = creditNotes(i);
+        List<Reminder> reminders = reminders(i);
         Money creditLeft = i.isCreditNote()
                 ? Money.zero(Money.currency(i.currency()))
                 : i.totals().total().minus(i.amountCredited());
@@ -142,9 +112,66 @@ class AccountingService implements Accounting {
                 reminders,
                 i.reason(),
                 i.voidReason(),
-                voidable,
+                voidable(i, notes),
                 creditable,
                 creditLeft);
+    }
+
+    /** The document's lines, each with the quantity that can still be credited (none on a credit note or a free line). */
+    private List<Line> lines(Invoice i) {
+        Map<Integer, Long> credited = i.isCreditNote() ? Map.of() : store.creditedQuantities(i.id());
+        return i.lines().stream()
+                .map(l -> new Line(
+                        l.lineNumber(),
+                        l.sku(),
+                        l.description(),
+                        l.quantity(),
+                        l.unitPrice(),
+                        l.lineNet(),
+                        l.taxRate(),
+                        l.tax(),
+                        i.isCreditNote() || l.orderLineNumber() == null && l.sku() == null
+                                ? 0
+                                : Math.max(0, l.quantity() - credited.getOrDefault(l.lineNumber(), 0L))))
+                .toList();
+    }
+
+    private static List<TaxGroup> taxGroups(Invoice i) {
+        return i.taxSummary().stream()
+                .map(t -> new TaxGroup(t.vatCategory(), t.taxRate(), t.taxableAmount(), t.tax()))
+                .toList();
+    }
+
+    /** The payments allocated to the document. */
+    private List<Allocated> allocated(Invoice i) {
+        return paymentStore.paymentsOf(i.id(), Money.currency(i.currency())).stream()
+                .map(p -> new Allocated(
+                        p.paymentId(), p.method(), p.reference(), p.receivedOn(), p.amount(), p.allocatedAt()))
+                .toList();
+    }
+
+    /** The credit notes issued against an invoice; a credit note has none. */
+    private List<Listed> creditNotes(Invoice i) {
+        return i.isCreditNote()
+                ? List.of()
+                : store.creditNotesOf(i.id()).stream()
+                        .map(AccountingService::listed)
+                        .toList();
+    }
+
+    /** Whether a void would be accepted: nothing paid, and for an invoice no credit note still standing. */
+    private static boolean voidable(Invoice i, List<Listed> notes) {
+        boolean hasNotes = notes.stream().anyMatch(n -> n.status().isIssued());
+        return i.status().canMoveTo(InvoiceStatus.VOID) && i.amountPaid().isZero() && (i.isCreditNote() || !hasNotes);
+    }
+
+    /** The reminders sent for an invoice; a credit note has none. */
+    private List<Reminder> reminders(Invoice i) {
+        return i.isCreditNote()
+                ? List.of()
+                : dunning.reminders(i).stream()
+                        .map(r -> new Reminder(r.level(), r.daysPastDue(), r.amountDue(), r.createdAt()))
+                        .toList();
     }
 
     @Override

@@ -329,6 +329,33 @@ class InvoiceService {
                 store.originalOf(id).map(original -> List.of(id, original)).orElse(List.of(id)));
         Invoice before = store.lock(id).orElseThrow(() -> OrdoException.notFound("Invoice", idOrNumber));
         ETags.requireMatch(ifMatch, before.version(), "Invoice " + label(before));
+        checkVoidable(before);
+        String reason =
+                request == null || request.reason() == null || request.reason().isBlank()
+                        ? null
+                        : request.reason().trim();
+        store.markVoid(before.id(), reason, Instant.now().truncatedTo(ChronoUnit.MICROS));
+        if (before.isCreditNote()) {
+            giveBackCredit(before);
+        }
+        Invoice after = store.find(before.id()).orElseThrow();
+        audit.record(InvoicingService.AUDIT_ENTITY, before.id().toString(), "VOIDED", before, after);
+        events.publishEvent(new InvoiceVoided(
+                after.id(),
+                after.number(),
+                after.type(),
+                after.orderId(),
+                after.orderNumber(),
+                after.customerId(),
+                reason));
+        return after;
+    }
+
+    /**
+     * Refuses to void what was paid, an invoice with credit notes still standing, or a credit note of an invoice that is
+     * PAID by now; the original of a credit note is locked already.
+     */
+    private void checkVoidable(Invoice before) {
         if (!before.status().canMoveTo(InvoiceStatus.VOID)) {
             throw new IllegalTransitionException(
                     "Invoice " + label(before),
@@ -359,33 +386,18 @@ class InvoiceService {
                                 + " can no longer be voided. Invoice the amount again instead.");
             }
         }
-        String reason =
-                request == null || request.reason() == null || request.reason().isBlank()
-                        ? null
-                        : request.reason().trim();
-        store.markVoid(before.id(), reason, Instant.now().truncatedTo(ChronoUnit.MICROS));
-        if (before.isCreditNote()) {
-            // the credited invoice gets back what this note had credited
-            Invoice original = store.lock(before.originalInvoiceId()).orElseThrow();
-            store.addCredited(original.id(), before.totals().total().amount());
-            audit.record(
-                    InvoicingService.AUDIT_ENTITY,
-                    original.id().toString(),
-                    "CREDIT_VOIDED",
-                    original,
-                    store.find(original.id()).orElseThrow());
-        }
-        Invoice after = store.find(before.id()).orElseThrow();
-        audit.record(InvoicingService.AUDIT_ENTITY, before.id().toString(), "VOIDED", before, after);
-        events.publishEvent(new InvoiceVoided(
-                after.id(),
-                after.number(),
-                after.type(),
-                after.orderId(),
-                after.orderNumber(),
-                after.customerId(),
-                reason));
-        return after;
+    }
+
+    /** The credited invoice gets back what the voided credit note had credited. */
+    private void giveBackCredit(Invoice creditNote) {
+        Invoice original = store.lock(creditNote.originalInvoiceId()).orElseThrow();
+        store.addCredited(original.id(), creditNote.totals().total().amount());
+        audit.record(
+                InvoicingService.AUDIT_ENTITY,
+                original.id().toString(),
+                "CREDIT_VOIDED",
+                original,
+                store.find(original.id()).orElseThrow());
     }
 
     /** Marks issued invoices past due (with something due, nothing paid) OVERDUE; returns their numbers. */

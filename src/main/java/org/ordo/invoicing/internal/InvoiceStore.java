@@ -67,6 +67,27 @@ class InvoiceStore {
             Money amountDue) {}
 
     void insert(Invoice inv, String series, Long sequence, String sourceKey) {
+        insertHeader(inv, series, sequence, sourceKey);
+        insertLines(inv);
+    }
+
+    private void insertHeader(Invoice inv, String series, Long sequence, String sourceKey) {
+        List<Object> p = headerValues(inv, series, sequence, sourceKey);
+        jdbc.sql(
+                        "INSERT INTO invoice (id, type, status, series, sequence_number, number, source_key, order_id, order_number, "
+                                + "order_reference, shipment_id, shipment_number, original_invoice_id, customer_id, currency, issue_date, due_date, "
+                                + "payment_terms_days, buyer_name, buyer_line1, buyer_line2, buyer_city, buyer_region, buyer_postal_code, "
+                                + "buyer_country, buyer_vat_id, buyer_email, ship_name, ship_line1, ship_line2, ship_city, ship_region, "
+                                + "ship_postal_code, ship_country, seller_name, seller_line1, seller_line2, seller_city, seller_region, "
+                                + "seller_postal_code, seller_country, seller_vat_id, seller_registration, seller_iban, seller_bic, seller_email, "
+                                + "seller_phone, subtotal, discount, shipping, tax, total, amount_credited, amount_paid, reason, created_at, "
+                                + "created_by, issued_at, version) VALUES (" + "?, ".repeat(p.size()) + "0)")
+                .params(p)
+                .update();
+    }
+
+    /** The invoice row's values, in the order of the columns {@link #insertHeader} names. */
+    private static List<Object> headerValues(Invoice inv, String series, Long sequence, String sourceKey) {
         List<Object> p = new ArrayList<>(Arrays.asList(
                 inv.id(),
                 inv.type().name(),
@@ -109,17 +130,10 @@ class InvoiceStore {
                 timestamp(inv.createdAt()),
                 inv.createdBy(),
                 timestamp(inv.issuedAt())));
-        jdbc.sql(
-                        "INSERT INTO invoice (id, type, status, series, sequence_number, number, source_key, order_id, order_number, "
-                                + "order_reference, shipment_id, shipment_number, original_invoice_id, customer_id, currency, issue_date, due_date, "
-                                + "payment_terms_days, buyer_name, buyer_line1, buyer_line2, buyer_city, buyer_region, buyer_postal_code, "
-                                + "buyer_country, buyer_vat_id, buyer_email, ship_name, ship_line1, ship_line2, ship_city, ship_region, "
-                                + "ship_postal_code, ship_country, seller_name, seller_line1, seller_line2, seller_city, seller_region, "
-                                + "seller_postal_code, seller_country, seller_vat_id, seller_registration, seller_iban, seller_bic, seller_email, "
-                                + "seller_phone, subtotal, discount, shipping, tax, total, amount_credited, amount_paid, reason, created_at, "
-                                + "created_by, issued_at, version) VALUES (" + "?, ".repeat(p.size()) + "0)")
-                .params(p)
-                .update();
+        return p;
+    }
+
+    private void insertLines(Invoice inv) {
         template.batchUpdate(
                 "INSERT INTO invoice_line (invoice_id, line_number, order_line_number, credited_line_number, sku, "
                         + "description, quantity, unit_price, line_net, tax_category, tax_rate, vat_category, exemption_reason, tax) "
@@ -590,35 +604,12 @@ class InvoiceStore {
         String code = rs.getString("currency").trim();
         Currency currency = Money.currency(code);
         DocumentType type = DocumentType.valueOf(rs.getString("type"));
-        Totals totals = new Totals(
-                money(rs, "subtotal", currency),
-                money(rs, "discount", currency),
-                money(rs, "shipping", currency),
-                money(rs, "tax", currency),
-                money(rs, "total", currency));
+        Totals totals = totals(rs, currency);
         Money credited = money(rs, "amount_credited", currency);
         Money paid = money(rs, "amount_paid", currency);
         Money due = type == DocumentType.CREDIT_NOTE
                 ? Money.zero(currency)
                 : totals.total().minus(credited).minus(paid);
-        Party buyer = new Party(
-                rs.getString("buyer_name"),
-                address(rs, "buyer_"),
-                rs.getString("buyer_vat_id"),
-                null,
-                null,
-                null,
-                rs.getString("buyer_email"),
-                null);
-        Party seller = new Party(
-                rs.getString("seller_name"),
-                address(rs, "seller_"),
-                rs.getString("seller_vat_id"),
-                rs.getString("seller_registration"),
-                rs.getString("seller_iban"),
-                rs.getString("seller_bic"),
-                rs.getString("seller_email"),
-                rs.getString("seller_phone"));
         return new Invoice(
                 rs.getObject("id", UUID.class),
                 rs.getString("number"),
@@ -636,8 +627,8 @@ class InvoiceStore {
                 localDate(rs, "issue_date"),
                 localDate(rs, "due_date"),
                 rs.getInt("payment_terms_days"),
-                seller,
-                buyer,
+                seller(rs),
+                buyer(rs),
                 address(rs, "ship_"),
                 List.of(),
                 List.of(),
@@ -652,6 +643,39 @@ class InvoiceStore {
                 instant(rs, "issued_at"),
                 instant(rs, "voided_at"),
                 rs.getLong("version"));
+    }
+
+    private static Totals totals(ResultSet rs, Currency currency) throws SQLException {
+        return new Totals(
+                money(rs, "subtotal", currency),
+                money(rs, "discount", currency),
+                money(rs, "shipping", currency),
+                money(rs, "tax", currency),
+                money(rs, "total", currency));
+    }
+
+    private static Party buyer(ResultSet rs) throws SQLException {
+        return new Party(
+                rs.getString("buyer_name"),
+                address(rs, "buyer_"),
+                rs.getString("buyer_vat_id"),
+                null,
+                null,
+                null,
+                rs.getString("buyer_email"),
+                null);
+    }
+
+    private static Party seller(ResultSet rs) throws SQLException {
+        return new Party(
+                rs.getString("seller_name"),
+                address(rs, "seller_"),
+                rs.getString("seller_vat_id"),
+                rs.getString("seller_registration"),
+                rs.getString("seller_iban"),
+                rs.getString("seller_bic"),
+                rs.getString("seller_email"),
+                rs.getString("seller_phone"));
     }
 
     private static Money money(ResultSet rs, String column, Currency currency) throws SQLException {

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -144,13 +143,46 @@ class InvoicingService {
         if (done.isPresent()) {
             return store.find(done.get());
         }
-        Map<Integer, Long> invoiced = store.invoicedQuantities(order.id());
-        Currency currency = Money.currency(order.currency());
         Address shipTo = order.shippingAddress();
         Address billTo = customer.billingAddress() != null ? customer.billingAddress() : shipTo;
         // goods are taxed where they go
         Taxes.Destination destination =
                 taxes.destination(shipTo != null ? shipTo.country() : billTo.country(), customer.taxExempt());
+        List<InvoiceLine> lines = linesLeftToInvoice(source, order, requested, onShipment, destination);
+        if (lines.isEmpty()) {
+            log.info("{}: nothing left to invoice on order {}", source, order.number());
+            return Optional.empty();
+        }
+        long sequence = numbers.next(series);
+        Party buyer = new Party(customer.name(), billTo, customer.vatId(), null, null, null, customer.email(), null);
+        Invoice invoice = newInvoice(
+                DocumentNumberStore.format(series, sequence),
+                order,
+                customer,
+                buyer,
+                lines,
+                today,
+                shipmentId,
+                shipmentNumber);
+        store.insert(invoice, series, sequence, source);
+        audit.record(AUDIT_ENTITY, invoice.id().toString(), "ISSUED", null, invoice);
+        publishIssued(invoice, order, customer);
+        afterInvoiceWritten.accept(invoice);
+        log.info("issued {} for order {} ({})", invoice.number(), order.number(), source);
+        return Optional.of(invoice);
+    }
+
+    /**
+     * The requested quantities still open on the order, one invoice line each; invariant 8: never more than shipped (or
+     * ordered) in total, whatever was invoiced before.
+     */
+    private List<InvoiceLine> linesLeftToInvoice(
+            String source,
+            OrderSnapshot order,
+            Map<Integer, Long> requested,
+            boolean onShipment,
+            Taxes.Destination destination) {
+        Map<Integer, Long> invoiced = store.invoicedQuantities(order.id());
         List<InvoiceLine> lines = new ArrayList<>();
         for (Map.Entry<Integer, Long> wanted : requested.entrySet()) {
             OrderSnapshot.Line line = order.line(wanted.getKey());
@@ -158,7 +190,6 @@ class InvoicingService {
                 log.warn("{}: order {} has no line {}; not invoiced", source, order.number(), wanted.getKey());
                 continue;
             }
-            // invariant 8: never more than shipped (or ordered) in total, whatever was invoiced before
             long limit = onShipment ? line.shipped() : line.quantity() - line.cancelled();
             long quantity = Math.min(wanted.getValue(), limit - invoiced.getOrDefault(line.lineNumber(), 0L));
             if (quantity <= 0) {
@@ -174,18 +205,25 @@ class InvoicingService {
                     line.unitPrice(),
                     destination.of(line.taxCategory(), line.taxRate())));
         }
-        if (lines.isEmpty()) {
-            log.info("{}: nothing left to invoice on order {}", source, order.number());
-            return Optional.empty();
-        }
-        long sequence = numbers.next(series);
+        return lines;
+    }
+
+    /** An issued invoice for the order, due after the customer's payment terms, with nothing paid or allowed yet. */
+    private Invoice newInvoice(
+            String number,
+            OrderSnapshot order,
+            CustomerSnapshot customer,
+            Party buyer,
+            List<InvoiceLine> lines,
+            LocalDate today,
+            UUID shipmentId,
+            String shipmentNumber) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        Party buyer = new Party(customer.name(), billTo, customer.vatId(), null, null, null, customer.email(), null);
-        Money zero = Money.zero(currency);
-        Totals totals = Totals.of(currency, lines, zero, zero);
-        Invoice invoice = new Invoice(
+        Money zero = Money.zero(Money.currency(order.currency()));
+        Totals totals = Totals.of(zero.currency(), lines, zero, zero);
+        return new Invoice(
                 UUID.randomUUID(),
-                DocumentNumberStore.format(series, sequence),
+                number,
                 DocumentType.INVOICE,
                 InvoiceStatus.ISSUED,
                 order.id(),
@@ -202,7 +240,7 @@ class InvoicingService {
                 customer.paymentTermsDays(),
                 seller(),
                 buyer,
-                shipTo,
+                order.shippingAddress(),
                 lines,
                 TaxSubtotal.of(lines),
                 totals,
@@ -216,8 +254,9 @@ class InvoicingService {
                 now,
                 null,
                 0);
-        store.insert(invoice, series, sequence, source);
-        audit.record(AUDIT_ENTITY, invoice.id().toString(), "ISSUED", null, invoice);
+    }
+
+    private void publishIssued(Invoice invoice, OrderSnapshot order, CustomerSnapshot customer) {
         events.publishEvent(new InvoiceIssued(
                 invoice.id(),
                 invoice.number(),
@@ -229,9 +268,6 @@ class InvoicingService {
                 null,
                 invoice.totals().total().amount(),
                 invoice.currency()));
-        afterInvoiceWritten.accept(invoice);
-        log.info("issued {} for order {} ({})", invoice.number(), order.number(), source);
-        return Optional.of(invoice);
     }
 
     /** Replaces the hook run before an automatic invoice commits (a method, so that it reaches the bean behind the proxy). */
