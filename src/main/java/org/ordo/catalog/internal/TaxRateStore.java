@@ -24,12 +24,12 @@ class TaxRateStore implements TaxRates {
                     .param(country)
                     .query(rs -> {
                         rates.put(
-                                rs.getString(1),
+                                rs.getString("tax_category"),
                                 new Treatment(
-                                        rs.getString(1),
-                                        rs.getBigDecimal(2).stripTrailingZeros(),
-                                        rs.getString(3).trim(),
-                                        rs.getString(4),
+                                        rs.getString("tax_category"),
+                                        rs.getBigDecimal("rate").stripTrailingZeros(),
+                                        rs.getString("vat_category").trim(),
+                                        rs.getString("exemption_reason"),
                                         false));
                     });
         }

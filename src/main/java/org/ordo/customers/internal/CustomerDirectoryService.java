@@ -77,11 +77,11 @@ class CustomerDirectoryService implements CustomerDirectory, CustomerNotes {
                         + "ORDER BY created_at DESC, id LIMIT ?")
                 .params(customerId, Math.max(1, Math.min(limit, Paging.MAX_SIZE)))
                 .query((rs, n) -> new Note(
-                        rs.getObject(1, UUID.class),
-                        rs.getObject(2, UUID.class),
-                        rs.getTimestamp(3).toInstant(),
-                        rs.getString(4),
-                        rs.getString(5)))
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("customer_id", UUID.class),
+                        rs.getTimestamp("created_at").toInstant(),
+                        rs.getString("author"),
+                        rs.getString("text")))
                 .list();
     }
 

@@ -60,7 +60,7 @@ class CustomerStore implements Customers {
         jdbc.sql("SELECT id, name FROM customer WHERE id IN (:ids)")
                 .param("ids", Set.copyOf(ids))
                 .query(rs -> {
-                    names.put(rs.getObject(1, UUID.class), rs.getString(2));
+                    names.put(rs.getObject("id", UUID.class), rs.getString("name"));
                 });
         return names;
     }

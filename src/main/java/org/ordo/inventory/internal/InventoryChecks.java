@@ -32,13 +32,13 @@ class InventoryChecks implements ConsistencyCheck {
                 ORDER BY s.sku, s.warehouse""")
                 .query((rs, n) -> row(
                         "sku",
-                        rs.getString(1),
+                        rs.getString("sku"),
                         "warehouse",
-                        rs.getString(2),
+                        rs.getString("warehouse"),
                         "onHand",
-                        rs.getLong(3),
+                        rs.getLong("on_hand"),
                         "ledgerSum",
-                        rs.getLong(4)))
+                        rs.getLong("ledger_total")))
                 .list();
         List<Map<String, Object>> reserved = jdbc.sql("""
                 SELECT s.sku, s.warehouse, s.reserved, COALESCE(r.total, 0) AS active_total
@@ -49,25 +49,25 @@ class InventoryChecks implements ConsistencyCheck {
                 ORDER BY s.sku, s.warehouse""")
                 .query((rs, n) -> row(
                         "sku",
-                        rs.getString(1),
+                        rs.getString("sku"),
                         "warehouse",
-                        rs.getString(2),
+                        rs.getString("warehouse"),
                         "reserved",
-                        rs.getLong(3),
+                        rs.getLong("reserved"),
                         "activeReservations",
-                        rs.getLong(4)))
+                        rs.getLong("active_total")))
                 .list();
         List<Map<String, Object>> oversold = jdbc.sql(
                         "SELECT sku, warehouse, on_hand, reserved FROM stock_level WHERE on_hand - reserved < 0 OR reserved < 0 ORDER BY sku, warehouse")
                 .query((rs, n) -> row(
                         "sku",
-                        rs.getString(1),
+                        rs.getString("sku"),
                         "warehouse",
-                        rs.getString(2),
+                        rs.getString("warehouse"),
                         "onHand",
-                        rs.getLong(3),
+                        rs.getLong("on_hand"),
                         "reserved",
-                        rs.getLong(4)))
+                        rs.getLong("reserved")))
                 .list();
         return List.of(
                 InvariantCheck.of(1, "on hand equals the sum of the stock ledger", ledger),

@@ -102,7 +102,7 @@ class StockLedgerService {
         ensureLevelExists(sku, warehouse);
         long[] level = jdbc.sql("SELECT on_hand, reserved FROM stock_level WHERE sku = ? AND warehouse = ? FOR UPDATE")
                 .params(sku, warehouse)
-                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .query((rs, n) -> new long[] {rs.getLong("on_hand"), rs.getLong("reserved")})
                 .single();
         long onHand = level[0];
         long reserved = level[1];

@@ -107,7 +107,7 @@ class BackorderService implements BackorderDemand {
                         "SELECT DISTINCT order_id, placed_at FROM order_line WHERE sku = ? AND backordered_quantity > 0 "
                                 + "ORDER BY placed_at, order_id LIMIT " + BATCH)
                 .param(sku)
-                .query((rs, n) -> rs.getObject(1, UUID.class))
+                .query((rs, n) -> rs.getObject("order_id", UUID.class))
                 .list();
         if (orderIds.isEmpty()) {
             return 0;
@@ -216,11 +216,15 @@ class BackorderService implements BackorderDemand {
     @Override
     public Map<String, Long> backordered(Collection<String> skus) {
         Map<String, Long> result = new HashMap<>();
-        jdbc.sql("SELECT sku, backorder_warehouse, SUM(backordered_quantity) FROM order_line WHERE sku IN (:skus) "
-                        + "AND backordered_quantity > 0 GROUP BY sku, backorder_warehouse")
+        jdbc.sql(
+                        "SELECT sku, backorder_warehouse, SUM(backordered_quantity) AS backordered FROM order_line WHERE sku IN (:skus) "
+                                + "AND backordered_quantity > 0 GROUP BY sku, backorder_warehouse")
                 .param("skus", Set.copyOf(skus))
                 .query(rs -> {
-                    result.merge(rs.getString(1) + "@" + rs.getString(2), rs.getLong(3), Long::sum);
+                    result.merge(
+                            rs.getString("sku") + "@" + rs.getString("backorder_warehouse"),
+                            rs.getLong("backordered"),
+                            Long::sum);
                 });
         return result;
     }

@@ -71,9 +71,9 @@ class OrderChecks implements ConsistencyCheck {
         Set<LineKey> disagreeing = new HashSet<>();
         jdbc.sql("SELECT order_id, line_number, reserved_quantity FROM order_line WHERE reserved_quantity <> 0")
                 .query(rs -> {
-                    LineKey key = new LineKey(rs.getObject(1, UUID.class), rs.getInt(2));
+                    LineKey key = new LineKey(rs.getObject("order_id", UUID.class), rs.getInt("line_number"));
                     Long held = unmatched.remove(key);
-                    if (held == null || held != rs.getLong(3)) {
+                    if (held == null || held != rs.getLong("reserved_quantity")) {
                         disagreeing.add(key);
                     }
                 });
@@ -125,22 +125,23 @@ class OrderChecks implements ConsistencyCheck {
                 ORDER BY o.number, l.line_number""")
                 .query((rs, n) -> row(
                         "order",
-                        rs.getString(1),
+                        rs.getString("number"),
                         "lineNumber",
-                        rs.getInt(2),
+                        rs.getInt("line_number"),
                         "shipped",
-                        rs.getLong(3),
+                        rs.getLong("shipped_quantity"),
                         "returned",
-                        rs.getLong(4)))
+                        rs.getLong("returned_quantity")))
                 .list();
     }
 
     /** SKUs with open backorders while their active warehouses have stock available, by SKU. */
     private List<Map<String, Object>> idleStock() {
         Map<String, Long> waiting = new TreeMap<>();
-        jdbc.sql("SELECT sku, SUM(backordered_quantity) FROM order_line WHERE backordered_quantity > 0 GROUP BY sku")
+        jdbc.sql(
+                        "SELECT sku, SUM(backordered_quantity) AS backordered FROM order_line WHERE backordered_quantity > 0 GROUP BY sku")
                 .query(rs -> {
-                    waiting.put(rs.getString(1), rs.getLong(2));
+                    waiting.put(rs.getString("sku"), rs.getLong("backordered"));
                 });
         Map<String, Long> available = new HashMap<>();
         if (!waiting.isEmpty()) {
@@ -170,24 +171,24 @@ class OrderChecks implements ConsistencyCheck {
                 .param("held", OrderStatus.ON_HOLD.name())
                 .query((rs, n) -> row(
                         "order",
-                        rs.getString(1),
+                        rs.getString("number"),
                         "exposure",
-                        rs.getBigDecimal(2),
+                        rs.getBigDecimal("credit_exposure"),
                         "creditLimit",
-                        rs.getBigDecimal(3),
+                        rs.getBigDecimal("credit_limit"),
                         "status",
-                        rs.getString(4)))
+                        rs.getString("status")))
                 .list();
     }
 
     private static Line line(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new Line(
-                rs.getString(1),
-                new LineKey(rs.getObject(2, UUID.class), rs.getInt(3)),
-                rs.getLong(4),
-                rs.getLong(5),
-                rs.getLong(6),
-                rs.getLong(7),
-                rs.getLong(8));
+                rs.getString("number"),
+                new LineKey(rs.getObject("order_id", UUID.class), rs.getInt("line_number")),
+                rs.getLong("quantity"),
+                rs.getLong("reserved_quantity"),
+                rs.getLong("backordered_quantity"),
+                rs.getLong("cancelled_quantity"),
+                rs.getLong("shipped_quantity"));
     }
 }

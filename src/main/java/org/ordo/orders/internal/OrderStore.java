@@ -251,12 +251,12 @@ class OrderStore {
                 .param(orderId)
                 .query((rs, n) -> {
                     Map<String, Object> row = new HashMap<>();
-                    row.put("placed", instant(rs.getTimestamp(1)));
-                    row.put("shipped", instant(rs.getTimestamp(2)));
-                    row.put("delivered", instant(rs.getTimestamp(3)));
-                    row.put("completed", instant(rs.getTimestamp(4)));
-                    row.put("requested", localDate(rs.getDate(5)));
-                    row.put("promised", localDate(rs.getDate(6)));
+                    row.put("placed", instant(rs.getTimestamp("placed_at")));
+                    row.put("shipped", instant(rs.getTimestamp("shipped_at")));
+                    row.put("delivered", instant(rs.getTimestamp("delivered_at")));
+                    row.put("completed", instant(rs.getTimestamp("completed_at")));
+                    row.put("requested", localDate(rs.getDate("requested_delivery_date")));
+                    row.put("promised", localDate(rs.getDate("promised_date")));
                     return row;
                 })
                 .single();
@@ -282,14 +282,16 @@ class OrderStore {
         List<Object[]> lines = jdbc.sql("SELECT line_number, placed_at FROM order_line WHERE order_id = ?")
                 .param(orderId)
                 .query((rs, n) -> new Object[] {
-                    Timestamp.from(rs.getTimestamp(2).toInstant().minus(shift)), orderId, rs.getInt(1)
+                    Timestamp.from(rs.getTimestamp("placed_at").toInstant().minus(shift)),
+                    orderId,
+                    rs.getInt("line_number")
                 })
                 .list();
         template.batchUpdate("UPDATE order_line SET placed_at = ? WHERE order_id = ? AND line_number = ?", lines);
         List<Object[]> history = jdbc.sql("SELECT id, at FROM order_history WHERE order_id = ?")
                 .param(orderId)
                 .query((rs, n) -> new Object[] {
-                    Timestamp.from(rs.getTimestamp(2).toInstant().minus(shift)), rs.getLong(1)
+                    Timestamp.from(rs.getTimestamp("at").toInstant().minus(shift)), rs.getLong("id")
                 })
                 .list();
         template.batchUpdate("UPDATE order_history SET at = ? WHERE id = ?", history);
@@ -485,13 +487,13 @@ class OrderStore {
                                     + "l.returned_quantity FROM order_line l JOIN sales_order o ON o.id = l.order_id WHERE l.order_id IN (:ids)")
                     .param("ids", batch)
                     .query((rs, n) -> new Orders.LineQuantities(
-                            rs.getObject(1, UUID.class),
-                            rs.getString(2),
-                            rs.getInt(3),
-                            rs.getLong(4),
-                            rs.getLong(5),
-                            rs.getLong(6),
-                            rs.getLong(7)))
+                            rs.getObject("order_id", UUID.class),
+                            rs.getString("number"),
+                            rs.getInt("line_number"),
+                            rs.getLong("quantity"),
+                            rs.getLong("cancelled_quantity"),
+                            rs.getLong("shipped_quantity"),
+                            rs.getLong("returned_quantity")))
                     .list());
         }
         return lines;
@@ -509,14 +511,14 @@ class OrderStore {
 
     private static Summary mapSummary(ResultSet rs, int row) throws SQLException {
         return new Summary(
-                rs.getObject(1, UUID.class),
-                rs.getString(2),
-                rs.getObject(3, UUID.class),
-                rs.getString(4),
-                rs.getString(5),
-                OrderStatus.valueOf(rs.getString(6)),
-                Money.of(rs.getBigDecimal(7), rs.getString(8).trim()),
-                rs.getTimestamp(9).toInstant());
+                rs.getObject("id", UUID.class),
+                rs.getString("number"),
+                rs.getObject("customer_id", UUID.class),
+                rs.getString("channel"),
+                rs.getString("external_reference"),
+                OrderStatus.valueOf(rs.getString("status")),
+                Money.of(rs.getBigDecimal("total"), rs.getString("currency").trim()),
+                rs.getTimestamp("placed_at").toInstant());
     }
 
     /** Value of the customer's accepted, unshipped orders (credit exposure, invariant 11). */
@@ -542,10 +544,10 @@ class OrderStore {
             return result;
         }
         jdbc.sql(
-                        "SELECT sku, SUM(backordered_quantity) FROM order_line WHERE sku IN (:skus) AND backordered_quantity > 0 GROUP BY sku")
+                        "SELECT sku, SUM(backordered_quantity) AS backordered FROM order_line WHERE sku IN (:skus) AND backordered_quantity > 0 GROUP BY sku")
                 .param("skus", Set.copyOf(skus))
                 .query(rs -> {
-                    result.put(rs.getString(1), rs.getLong(2));
+                    result.put(rs.getString("sku"), rs.getLong("backordered"));
                 });
         return result;
     }

@@ -53,8 +53,9 @@ class Figures {
                         // (set_config with is_local = true is SET LOCAL: both in one round trip, gone at the
                         // transaction's end)
                         jdbc.sql(
-                                        "SELECT set_config('jit', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)")
-                                .query((rs, n) -> rs.getString(1))
+                                        "SELECT set_config('jit', 'off', true) AS jit, "
+                                                + "set_config('max_parallel_workers_per_gather', '0', true) AS parallel_workers")
+                                .query((rs, n) -> rs.getString("jit"))
                                 .single();
                     }
                     return figure.get();

@@ -96,32 +96,36 @@ class KeyFigureQueries {
     /** Backorder rate: lines that were (partly) backordered at placement ÷ lines placed in the period. */
     Rate backorderRate(Period p) {
         // a line carries its placement time: no join with a year of orders
-        return jdbc.sql("SELECT COUNT(CASE WHEN backordered_at_placement > 0 THEN 1 END), COUNT(*) FROM order_line "
-                        + "WHERE placed_at >= ? AND placed_at < ?")
+        return jdbc.sql(
+                        "SELECT COUNT(CASE WHEN backordered_at_placement > 0 THEN 1 END) AS backordered, COUNT(*) AS lines "
+                                + "FROM order_line "
+                                + "WHERE placed_at >= ? AND placed_at < ?")
                 .params(Timestamp.from(p.start()), Timestamp.from(p.end()))
-                .query((rs, n) -> Rate.of(rs.getLong(1), rs.getLong(2)))
+                .query((rs, n) -> Rate.of(rs.getLong("backordered"), rs.getLong("lines")))
                 .single();
     }
 
     /** Average order value per currency: Σ order totals ÷ orders, over orders placed in the period and not cancelled. */
     List<CurrencyAmount> averageOrderValue(Period p) {
-        return jdbc.sql("SELECT currency, SUM(total), COUNT(*) FROM sales_order WHERE placed_at >= ? AND placed_at < ? "
+        return jdbc.sql("SELECT currency, SUM(total) AS sales, COUNT(*) AS orders FROM sales_order "
+                        + "WHERE placed_at >= ? AND placed_at < ? "
                         + "AND status <> 'CANCELLED' GROUP BY currency ORDER BY currency")
                 .params(Timestamp.from(p.start()), Timestamp.from(p.end()))
                 .query((rs, n) -> new CurrencyAmount(
-                        rs.getString(1).trim(),
-                        rs.getBigDecimal(2).divide(BigDecimal.valueOf(rs.getLong(3)), 2, RoundingMode.HALF_EVEN),
-                        rs.getLong(3)))
+                        rs.getString("currency").trim(),
+                        rs.getBigDecimal("sales")
+                                .divide(BigDecimal.valueOf(rs.getLong("orders")), 2, RoundingMode.HALF_EVEN),
+                        rs.getLong("orders")))
                 .list();
     }
 
     /** Repeat purchase rate: customers with two or more orders in the period ÷ customers with at least one (cancelled excluded). */
     Rate repeatPurchaseRate(Period p) {
-        return jdbc.sql(
-                        "SELECT COUNT(CASE WHEN n >= 2 THEN 1 END), COUNT(*) FROM (SELECT customer_id, COUNT(*) AS n FROM sales_order "
-                                + "WHERE placed_at >= ? AND placed_at < ? AND status <> 'CANCELLED' GROUP BY customer_id) c")
+        return jdbc.sql("SELECT COUNT(CASE WHEN n >= 2 THEN 1 END) AS repeat_customers, COUNT(*) AS customers "
+                        + "FROM (SELECT customer_id, COUNT(*) AS n FROM sales_order "
+                        + "WHERE placed_at >= ? AND placed_at < ? AND status <> 'CANCELLED' GROUP BY customer_id) c")
                 .params(Timestamp.from(p.start()), Timestamp.from(p.end()))
-                .query((rs, n) -> Rate.of(rs.getLong(1), rs.getLong(2)))
+                .query((rs, n) -> Rate.of(rs.getLong("repeat_customers"), rs.getLong("customers")))
                 .single();
     }
 
@@ -158,8 +162,8 @@ class KeyFigureQueries {
     InventoryTurnover inventoryTurnover(Period p) {
         List<Turnover> byCurrency = new ArrayList<>();
         long[] withoutCost = {0};
-        jdbc.sql("SELECT pr.cost_currency, COUNT(*), SUM(x.shipped * pr.unit_cost), SUM(x.opening * pr.unit_cost), "
-                        + "SUM(x.closing * pr.unit_cost) "
+        jdbc.sql("SELECT pr.cost_currency, COUNT(*) AS skus, SUM(x.shipped * pr.unit_cost) AS shipped_cost, "
+                        + "SUM(x.opening * pr.unit_cost) AS opening_value, SUM(x.closing * pr.unit_cost) AS closing_value "
                         + "FROM (SELECT sku, SUM(CASE WHEN type = 'SHIPMENT' AND created_at >= :start THEN -quantity ELSE 0 END) AS shipped, "
                         + "             SUM(CASE WHEN created_at < :start THEN quantity ELSE 0 END) AS opening, "
                         + "             SUM(quantity) AS closing "
@@ -170,14 +174,17 @@ class KeyFigureQueries {
                 .param("start", Timestamp.from(p.start()))
                 .param("end", Timestamp.from(p.end()))
                 .query(rs -> {
-                    if (rs.getString(1) == null) {
-                        withoutCost[0] += rs.getLong(2);
+                    if (rs.getString("cost_currency") == null) {
+                        withoutCost[0] += rs.getLong("skus");
                         return;
                     }
-                    String currency = rs.getString(1).trim();
-                    Money cogs = Money.of(rs.getBigDecimal(3), currency).rounded();
-                    Money opening = Money.of(rs.getBigDecimal(4), currency).rounded();
-                    Money closing = Money.of(rs.getBigDecimal(5), currency).rounded();
+                    String currency = rs.getString("cost_currency").trim();
+                    Money cogs =
+                            Money.of(rs.getBigDecimal("shipped_cost"), currency).rounded();
+                    Money opening = Money.of(rs.getBigDecimal("opening_value"), currency)
+                            .rounded();
+                    Money closing = Money.of(rs.getBigDecimal("closing_value"), currency)
+                            .rounded();
                     Money average = Money.of(
                                     opening.amount()
                                             .add(closing.amount())
@@ -187,7 +194,7 @@ class KeyFigureQueries {
                     BigDecimal value = average.amount().signum() == 0
                             ? null
                             : cogs.amount().divide(average.amount(), 4, RoundingMode.HALF_EVEN);
-                    byCurrency.add(new Turnover(currency, cogs, opening, closing, average, value, rs.getLong(2)));
+                    byCurrency.add(new Turnover(currency, cogs, opening, closing, average, value, rs.getLong("skus")));
                 });
         return new InventoryTurnover(List.copyOf(byCurrency), withoutCost[0]);
     }
@@ -204,9 +211,11 @@ class KeyFigureQueries {
                         + "ORDER BY on_hand DESC, sku LIMIT " + limit)
                 .params(Timestamp.from(p.end()), Timestamp.from(since))
                 .query((rs, n) -> new SlowMover(
-                        rs.getString(1),
-                        rs.getLong(2),
-                        rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant()))
+                        rs.getString("sku"),
+                        rs.getLong("on_hand"),
+                        rs.getTimestamp("last_shipped") == null
+                                ? null
+                                : rs.getTimestamp("last_shipped").toInstant()))
                 .list();
     }
 
@@ -220,11 +229,11 @@ class KeyFigureQueries {
             receivables.merge(open.currency(), open.amount(), BigDecimal::add);
         }
         Map<String, BigDecimal> sales = new TreeMap<>();
-        jdbc.sql("SELECT currency, SUM(total) FROM invoice WHERE status IN " + OpenInvoiceQueries.COUNTS + " "
+        jdbc.sql("SELECT currency, SUM(total) AS sales FROM invoice WHERE status IN " + OpenInvoiceQueries.COUNTS + " "
                         + "AND issue_date >= ? AND issue_date <= ? GROUP BY currency")
                 .params(java.sql.Date.valueOf(p.from()), java.sql.Date.valueOf(p.to()))
                 .query(rs -> {
-                    sales.put(rs.getString(1).trim(), rs.getBigDecimal(2));
+                    sales.put(rs.getString("currency").trim(), rs.getBigDecimal("sales"));
                 });
         Set<String> currencies = new TreeSet<>(receivables.keySet());
         currencies.addAll(sales.keySet());
@@ -255,20 +264,21 @@ class KeyFigureQueries {
         String seconds = postgres
                 ? "FLOOR(date_part('epoch', " + until + " - placed_at))"
                 : "FLOOR(EXTRACT(EPOCH FROM " + until + ") - EXTRACT(EPOCH FROM placed_at))";
-        return jdbc.sql("SELECT PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY " + seconds + "), "
-                        + "PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY " + seconds + "), COUNT(*), "
+        return jdbc.sql("SELECT PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY " + seconds + ") AS median_seconds, "
+                        + "PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY " + seconds
+                        + ") AS p90_seconds, COUNT(*) AS orders, "
                         + "COUNT(CASE WHEN promised_date IS NULL OR CAST(" + until
-                        + " AT TIME ZONE 'UTC' AS DATE) <= promised_date THEN 1 END) "
+                        + " AT TIME ZONE 'UTC' AS DATE) <= promised_date THEN 1 END) AS by_promised_date "
                         + "FROM sales_order WHERE " + until + " >= ? AND " + until + " < ?")
                 .params(Timestamp.from(p.start()), Timestamp.from(p.end()))
                 .query((rs, n) -> {
-                    long count = rs.getLong(3);
+                    long count = rs.getLong("orders");
                     return new Timing(
                             new Durations(
-                                    count == 0 ? null : hours(rs.getDouble(1)),
-                                    count == 0 ? null : hours(rs.getDouble(2)),
+                                    count == 0 ? null : hours(rs.getDouble("median_seconds")),
+                                    count == 0 ? null : hours(rs.getDouble("p90_seconds")),
                                     count),
-                            rs.getLong(4));
+                            rs.getLong("by_promised_date"));
                 })
                 .single();
     }

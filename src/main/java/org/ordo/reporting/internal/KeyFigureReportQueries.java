@@ -81,10 +81,11 @@ class KeyFigureReportQueries implements KeyFigures {
     public Map<OrderStatus, Long> ordersByStatus(LocalDate from, LocalDate to) {
         Period p = period(from, to);
         Map<OrderStatus, Long> counts = new EnumMap<>(OrderStatus.class);
-        jdbc.sql("SELECT status, COUNT(*) FROM sales_order WHERE placed_at >= ? AND placed_at < ? GROUP BY status")
+        jdbc.sql(
+                        "SELECT status, COUNT(*) AS orders FROM sales_order WHERE placed_at >= ? AND placed_at < ? GROUP BY status")
                 .params(Timestamp.from(p.start()), Timestamp.from(p.end()))
                 .query(rs -> {
-                    counts.put(OrderStatus.valueOf(rs.getString(1)), rs.getLong(2));
+                    counts.put(OrderStatus.valueOf(rs.getString("status")), rs.getLong("orders"));
                 });
         return counts;
     }
@@ -92,10 +93,10 @@ class KeyFigureReportQueries implements KeyFigures {
     @Override
     @Transactional(readOnly = true)
     public Backorders backorders() {
-        return jdbc.sql(
-                        "SELECT COUNT(DISTINCT order_id), COUNT(*), COALESCE(SUM(backordered_quantity), 0) FROM order_line "
-                                + "WHERE backordered_quantity > 0")
-                .query((rs, n) -> new Backorders(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+        return jdbc.sql("SELECT COUNT(DISTINCT order_id) AS orders, COUNT(*) AS lines, "
+                        + "COALESCE(SUM(backordered_quantity), 0) AS units FROM order_line "
+                        + "WHERE backordered_quantity > 0")
+                .query((rs, n) -> new Backorders(rs.getLong("orders"), rs.getLong("lines"), rs.getLong("units")))
                 .single();
     }
 

@@ -75,11 +75,11 @@ class OpenInvoiceQueries {
                         + "ORDER BY name, customer_id, currency, due_date")
                 .params(params)
                 .query((rs, n) -> new Open(
-                        rs.getObject(1, UUID.class),
-                        rs.getString(2),
-                        rs.getString(3).trim(),
-                        rs.getDate(4).toLocalDate(),
-                        rs.getBigDecimal(5)))
+                        rs.getObject("customer_id", UUID.class),
+                        rs.getString("name"),
+                        rs.getString("currency").trim(),
+                        rs.getDate("due_date").toLocalDate(),
+                        rs.getBigDecimal("open_amount")))
                 .list();
     }
 }

@@ -66,38 +66,38 @@ class SalesReportQueries {
             }
         }
         boolean byTime = groupBy == GroupBy.DAY || groupBy == GroupBy.WEEK || groupBy == GroupBy.MONTH;
-        String sql =
-                "SELECT " + key + " AS k, " + (byTime ? key : label) + " AS label, o.currency, COUNT(DISTINCT o.id), "
-                        + "SUM(l.quantity - l.cancelled_quantity), SUM(l.line_net) FROM sales_order o JOIN order_line l ON l.order_id = o.id"
-                        + join
-                        + " WHERE o.placed_at >= ? AND o.placed_at < ? AND o.status <> 'CANCELLED' GROUP BY " + key
-                        + ", o.currency ORDER BY " + (byTime ? "1" : "6 DESC, 1") + ", 3";
+        String sql = "SELECT " + key + " AS k, " + (byTime ? key : label)
+                + " AS label, o.currency, COUNT(DISTINCT o.id) AS orders, "
+                + "SUM(l.quantity - l.cancelled_quantity) AS units, SUM(l.line_net) AS net_revenue FROM sales_order o JOIN order_line l ON l.order_id = o.id"
+                + join
+                + " WHERE o.placed_at >= ? AND o.placed_at < ? AND o.status <> 'CANCELLED' GROUP BY " + key
+                + ", o.currency ORDER BY " + (byTime ? "1" : "6 DESC, 1") + ", 3";
         return jdbc.sql(sql)
                 .params(Timestamp.from(period.start()), Timestamp.from(period.end()))
                 .query((rs, n) -> {
                     String k;
                     String l;
                     if (byTime) {
-                        k = rs.getTimestamp(1)
+                        k = rs.getTimestamp("k")
                                 .toInstant()
                                 .atZone(ZoneOffset.UTC)
                                 .toLocalDate()
                                 .toString();
                         l = k;
                     } else {
-                        k = rs.getString(1);
-                        l = rs.getString(2);
+                        k = rs.getString("k");
+                        l = rs.getString("label");
                     }
-                    String currency = rs.getString(3).trim();
+                    String currency = rs.getString("currency").trim();
                     int minor =
                             Math.max(0, java.util.Currency.getInstance(currency).getDefaultFractionDigits());
                     return new Row(
                             k,
                             l,
                             currency,
-                            rs.getLong(4),
-                            rs.getLong(5),
-                            rs.getBigDecimal(6).setScale(minor, java.math.RoundingMode.HALF_EVEN));
+                            rs.getLong("orders"),
+                            rs.getLong("units"),
+                            rs.getBigDecimal("net_revenue").setScale(minor, java.math.RoundingMode.HALF_EVEN));
                 })
                 .list();
     }
