@@ -222,7 +222,7 @@ class InventoryService implements Inventory {
     private void takeShippedFromStock(String sku, String warehouse, long quantity, String reference) {
         long[] level = jdbc.sql("SELECT on_hand, reserved FROM stock_level WHERE sku = ? AND warehouse = ? FOR UPDATE")
                 .params(sku, warehouse)
-                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .query((rs, n) -> new long[] {rs.getLong("on_hand"), rs.getLong("reserved")})
                 .single();
         jdbc.sql(
                         "UPDATE stock_level SET on_hand = on_hand - ?, reserved = reserved - ? WHERE sku = ? AND warehouse = ?")
@@ -251,7 +251,7 @@ class InventoryService implements Inventory {
         ledger.ensureLevelExists(sku, warehouse);
         long[] level = jdbc.sql("SELECT on_hand, reserved FROM stock_level WHERE sku = ? AND warehouse = ? FOR UPDATE")
                 .params(sku, warehouse)
-                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .query((rs, n) -> new long[] {rs.getLong("on_hand"), rs.getLong("reserved")})
                 .single();
         jdbc.sql("UPDATE stock_level SET on_hand = on_hand + ? WHERE sku = ? AND warehouse = ?")
                 .params(quantity, sku, warehouse)
@@ -274,12 +274,12 @@ class InventoryService implements Inventory {
     @Override
     public Map<String, Long> shippedFrom(UUID orderId, int lineNumber) {
         Map<String, Long> shipped = new TreeMap<>();
-        jdbc.sql(
-                        "SELECT warehouse, SUM(quantity) FROM reservation WHERE order_id = ? AND line_number = ? AND status = 'CONSUMED' "
-                                + "GROUP BY warehouse")
+        jdbc.sql("SELECT warehouse, SUM(quantity) AS shipped FROM reservation WHERE order_id = ? AND line_number = ? "
+                        + "AND status = 'CONSUMED' "
+                        + "GROUP BY warehouse")
                 .params(orderId, lineNumber)
                 .query(rs -> {
-                    shipped.put(rs.getString(1), rs.getLong(2));
+                    shipped.put(rs.getString("warehouse"), rs.getLong("shipped"));
                 });
         return shipped;
     }
@@ -295,18 +295,21 @@ class InventoryService implements Inventory {
 
     @Override
     public List<ReservedForLine> activeReservationsPerLine() {
-        return jdbc.sql("SELECT order_id, line_number, SUM(quantity) FROM reservation WHERE status = 'ACTIVE' "
-                        + "GROUP BY order_id, line_number")
-                .query((rs, n) -> new ReservedForLine(rs.getObject(1, UUID.class), rs.getInt(2), rs.getLong(3)))
+        return jdbc.sql(
+                        "SELECT order_id, line_number, SUM(quantity) AS reserved FROM reservation WHERE status = 'ACTIVE' "
+                                + "GROUP BY order_id, line_number")
+                .query((rs, n) -> new ReservedForLine(
+                        rs.getObject("order_id", UUID.class), rs.getInt("line_number"), rs.getLong("reserved")))
                 .list();
     }
 
     @Override
     public List<ReservedInWarehouse> activeReservationsPerOrder(String warehouse) {
-        return jdbc.sql("SELECT order_id, warehouse, SUM(quantity) FROM reservation WHERE status = 'ACTIVE'"
+        return jdbc.sql("SELECT order_id, warehouse, SUM(quantity) AS reserved FROM reservation WHERE status = 'ACTIVE'"
                         + (warehouse == null ? "" : " AND warehouse = :warehouse") + " GROUP BY order_id, warehouse")
                 .params(warehouse == null ? Map.<String, Object>of() : Map.<String, Object>of("warehouse", warehouse))
-                .query((rs, n) -> new ReservedInWarehouse(rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3)))
+                .query((rs, n) -> new ReservedInWarehouse(
+                        rs.getObject("order_id", UUID.class), rs.getString("warehouse"), rs.getLong("reserved")))
                 .list();
     }
 
@@ -323,21 +326,23 @@ class InventoryService implements Inventory {
                         "SELECT code, name, name_line, line1, line2, city, region, postal_code, country, active FROM warehouse WHERE code = ?")
                 .param(code)
                 .query((rs, n) -> new WarehouseView(
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getString(4) == null
+                        rs.getString("code"),
+                        rs.getString("name"),
+                        rs.getString("line1") == null
                                 ? null
                                 : new Address(
-                                        rs.getString(3) == null ? rs.getString(2) : rs.getString(3),
-                                        rs.getString(4),
-                                        rs.getString(5),
-                                        rs.getString(6),
-                                        rs.getString(7),
-                                        rs.getString(8),
-                                        rs.getString(9) == null
+                                        rs.getString("name_line") == null
+                                                ? rs.getString("name")
+                                                : rs.getString("name_line"),
+                                        rs.getString("line1"),
+                                        rs.getString("line2"),
+                                        rs.getString("city"),
+                                        rs.getString("region"),
+                                        rs.getString("postal_code"),
+                                        rs.getString("country") == null
                                                 ? null
-                                                : rs.getString(9).trim()),
-                        rs.getBoolean(10)))
+                                                : rs.getString("country").trim()),
+                        rs.getBoolean("active")))
                 .optional();
     }
 
@@ -352,22 +357,23 @@ class InventoryService implements Inventory {
                 .param("warehouse", warehouse)
                 .param("skus", Set.copyOf(skus))
                 .query(rs -> {
-                    bins.put(rs.getString(1), rs.getString(2));
+                    bins.put(rs.getString("sku"), rs.getString("bin_location"));
                 });
         return bins;
     }
 
     static StockPosition position(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new StockPosition(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4));
+        return new StockPosition(
+                rs.getString("sku"), rs.getString("warehouse"), rs.getLong("on_hand"), rs.getLong("reserved"));
     }
 
     static ReservationView reservation(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new ReservationView(
-                rs.getObject(1, UUID.class),
-                rs.getObject(2, UUID.class),
-                rs.getInt(3),
-                rs.getString(4),
-                rs.getString(5),
-                rs.getLong(6));
+                rs.getObject("id", UUID.class),
+                rs.getObject("order_id", UUID.class),
+                rs.getInt("line_number"),
+                rs.getString("sku"),
+                rs.getString("warehouse"),
+                rs.getLong("quantity"));
     }
 }

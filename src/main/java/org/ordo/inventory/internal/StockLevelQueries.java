@@ -97,13 +97,13 @@ class StockLevelQueries implements StockLevelSearch {
                 .param("limit", paging.size())
                 .param("offset", paging.offset())
                 .query((rs, n) -> new Row(
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getLong(3),
-                        rs.getLong(4),
-                        rs.getLong(5),
-                        rs.getLong(6),
-                        rs.getString(7)))
+                        rs.getString("sku"),
+                        rs.getString("warehouse"),
+                        rs.getLong("on_hand"),
+                        rs.getLong("reserved"),
+                        rs.getLong("safety_stock"),
+                        rs.getLong("reorder_point"),
+                        rs.getString("bin_location")))
                 .list();
     }
 

@@ -209,13 +209,13 @@ class InvoiceStore {
     Map<Integer, Long> invoicedQuantities(UUID orderId) {
         Map<Integer, Long> quantities = new HashMap<>();
         jdbc.sql(
-                        "SELECT l.order_line_number, SUM(l.quantity) FROM invoice_line l JOIN invoice i ON i.id = l.invoice_id "
+                        "SELECT l.order_line_number AS line_number, SUM(l.quantity) AS quantity FROM invoice_line l JOIN invoice i ON i.id = l.invoice_id "
                                 + "WHERE i.order_id = ? AND i.status IN " + COUNTS
                                 + " AND l.order_line_number IS NOT NULL "
                                 + "GROUP BY l.order_line_number")
                 .param(orderId)
                 .query(rs -> {
-                    quantities.put(rs.getInt(1), rs.getLong(2));
+                    quantities.put(rs.getInt("line_number"), rs.getLong("quantity"));
                 });
         return quantities;
     }
@@ -224,13 +224,13 @@ class InvoiceStore {
     Map<Integer, Long> creditedQuantities(UUID invoiceId) {
         Map<Integer, Long> quantities = new HashMap<>();
         jdbc.sql(
-                        "SELECT l.credited_line_number, -SUM(l.quantity) FROM invoice_line l JOIN invoice c ON c.id = l.invoice_id "
+                        "SELECT l.credited_line_number AS line_number, -SUM(l.quantity) AS quantity FROM invoice_line l JOIN invoice c ON c.id = l.invoice_id "
                                 + "WHERE c.original_invoice_id = ? AND c.status IN " + COUNTS
                                 + " AND l.credited_line_number IS NOT NULL "
                                 + "GROUP BY l.credited_line_number")
                 .param(invoiceId)
                 .query(rs -> {
-                    quantities.put(rs.getInt(1), rs.getLong(2));
+                    quantities.put(rs.getInt("line_number"), rs.getLong("quantity"));
                 });
         return quantities;
     }
@@ -311,13 +311,18 @@ class InvoiceStore {
 
     /** Per currency, of the customer's documents that count: invoiced (invoice totals), credited (credit notes, positive), paid. */
     List<Sums> sums(UUID customerId) {
-        return jdbc.sql("SELECT currency, COALESCE(SUM(CASE WHEN type = 'INVOICE' THEN total ELSE 0 END), 0), "
-                        + "COALESCE(SUM(CASE WHEN type = 'CREDIT_NOTE' THEN -total ELSE 0 END), 0), COALESCE(SUM(amount_paid), 0) "
-                        + "FROM invoice WHERE customer_id = ? AND status IN " + COUNTS
-                        + " GROUP BY currency ORDER BY currency")
+        return jdbc.sql(
+                        "SELECT currency, COALESCE(SUM(CASE WHEN type = 'INVOICE' THEN total ELSE 0 END), 0) AS invoiced, "
+                                + "COALESCE(SUM(CASE WHEN type = 'CREDIT_NOTE' THEN -total ELSE 0 END), 0) AS credited, "
+                                + "COALESCE(SUM(amount_paid), 0) AS paid "
+                                + "FROM invoice WHERE customer_id = ? AND status IN " + COUNTS
+                                + " GROUP BY currency ORDER BY currency")
                 .param(customerId)
-                .query((rs, n) ->
-                        new Sums(rs.getString(1).trim(), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getBigDecimal(4)))
+                .query((rs, n) -> new Sums(
+                        rs.getString("currency").trim(),
+                        rs.getBigDecimal("invoiced"),
+                        rs.getBigDecimal("credited"),
+                        rs.getBigDecimal("paid")))
                 .list();
     }
 
@@ -469,14 +474,18 @@ class InvoiceStore {
     List<Object[]> sums(Accounting.Search search) {
         List<Object> params = new ArrayList<>();
         String where = where(search, params);
-        return jdbc.sql("SELECT i.currency, COUNT(*), COALESCE(SUM(CASE WHEN i.status IN " + COUNTS
-                        + " THEN i.total ELSE 0 END), 0), "
+        return jdbc.sql("SELECT i.currency, COUNT(*) AS documents, COALESCE(SUM(CASE WHEN i.status IN " + COUNTS
+                        + " THEN i.total ELSE 0 END), 0) AS counted_total, "
                         + "COALESCE(SUM(CASE WHEN " + OPEN
-                        + " THEN i.total - i.amount_credited - i.amount_paid ELSE 0 END), 0) "
+                        + " THEN i.total - i.amount_credited - i.amount_paid ELSE 0 END), 0) AS open_amount "
                         + "FROM invoice i" + where + " GROUP BY i.currency ORDER BY i.currency")
                 .params(params)
-                .query((rs, n) ->
-                        new Object[] {rs.getString(1).trim(), rs.getLong(2), rs.getBigDecimal(3), rs.getBigDecimal(4)})
+                .query((rs, n) -> new Object[] {
+                    rs.getString("currency").trim(),
+                    rs.getLong("documents"),
+                    rs.getBigDecimal("counted_total"),
+                    rs.getBigDecimal("open_amount")
+                })
                 .list();
     }
 
@@ -501,30 +510,25 @@ class InvoiceStore {
                 .single();
         List<Object[]> rows = jdbc.sql(
                         "SELECT i.id, i.number, i.customer_id, i.buyer_name, i.status, i.due_date, i.currency, "
-                                + "i.total - i.amount_credited - i.amount_paid, "
-                                + "(SELECT MAX(r.level) FROM dunning_reminder r WHERE r.invoice_id = i.id), "
-                                + "(SELECT MAX(r.created_at) FROM dunning_reminder r WHERE r.invoice_id = i.id)"
+                                + "i.total - i.amount_credited - i.amount_paid AS open_amount, "
+                                + "(SELECT MAX(r.level) FROM dunning_reminder r WHERE r.invoice_id = i.id) AS reminder_level, "
+                                + "(SELECT MAX(r.created_at) FROM dunning_reminder r WHERE r.invoice_id = i.id) AS reminded_at"
                                 + where + " ORDER BY i.due_date, i.number LIMIT ? OFFSET ?")
                 .params(Date.valueOf(today), paging.size(), paging.offset())
                 .query((rs, n) -> new Object[] {
-                    rs.getObject(1, UUID.class),
-                    rs.getString(2),
-                    rs.getObject(3, UUID.class),
-                    rs.getString(4),
-                    InvoiceStatus.valueOf(rs.getString(5)),
-                    rs.getDate(6).toLocalDate(),
-                    rs.getString(7).trim(),
-                    rs.getBigDecimal(8),
-                    rs.getInt(9),
-                    timestampAt(rs, 10)
+                    rs.getObject("id", UUID.class),
+                    rs.getString("number"),
+                    rs.getObject("customer_id", UUID.class),
+                    rs.getString("buyer_name"),
+                    InvoiceStatus.valueOf(rs.getString("status")),
+                    rs.getDate("due_date").toLocalDate(),
+                    rs.getString("currency").trim(),
+                    rs.getBigDecimal("open_amount"),
+                    rs.getInt("reminder_level"),
+                    instant(rs, "reminded_at")
                 })
                 .list();
         return new PageResult<>(rows, paging.page(), paging.size(), total);
-    }
-
-    private static Instant timestampAt(ResultSet rs, int column) throws SQLException {
-        Timestamp ts = rs.getTimestamp(column);
-        return ts == null ? null : ts.toInstant();
     }
 
     private static Summary summary(Invoice i) {
