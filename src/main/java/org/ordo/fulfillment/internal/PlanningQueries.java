@@ -91,13 +91,15 @@ class PlanningQueries {
         }
         Map<OrderInWarehouse, Long> planned = new HashMap<>();
         jdbc.sql(
-                        "SELECT s.order_id, s.warehouse, SUM(l.quantity) FROM shipment s JOIN shipment_line l ON l.shipment_id = s.id "
+                        "SELECT s.order_id, s.warehouse, SUM(l.quantity) AS planned FROM shipment s JOIN shipment_line l ON l.shipment_id = s.id "
                                 + "WHERE s.status IN (:open)"
                                 + (warehouse == null ? "" : " AND s.warehouse = :warehouse")
                                 + " GROUP BY s.order_id, s.warehouse")
                 .params(params)
                 .query(rs -> {
-                    planned.put(new OrderInWarehouse(rs.getObject(1, UUID.class), rs.getString(2)), rs.getLong(3));
+                    planned.put(
+                            new OrderInWarehouse(rs.getObject("order_id", UUID.class), rs.getString("warehouse")),
+                            rs.getLong("planned"));
                 });
         return planned;
     }

@@ -89,14 +89,16 @@ class ShipmentChecks implements ConsistencyCheck {
     private Map<LineKey, Long> shipped(List<UUID> orderIds) {
         Map<LineKey, Long> shipped = new HashMap<>();
         jdbc.sql(
-                        "SELECT sh.order_id, sl.line_number, SUM(sl.quantity) FROM shipment_line sl JOIN shipment sh ON sh.id = sl.shipment_id "
+                        "SELECT sh.order_id, sl.line_number, SUM(sl.quantity) AS shipped FROM shipment_line sl JOIN shipment sh ON sh.id = sl.shipment_id "
                                 + "WHERE sh.order_id IN (:orders) AND sh.status IN (:shipped) GROUP BY sh.order_id, sl.line_number")
                 .param("orders", orderIds)
                 .param(
                         "shipped",
                         ShipmentStatus.shippedStates().stream().map(Enum::name).toList())
                 .query(rs -> {
-                    shipped.put(new LineKey(rs.getObject(1, UUID.class), rs.getInt(2)), rs.getLong(3));
+                    shipped.put(
+                            new LineKey(rs.getObject("order_id", UUID.class), rs.getInt("line_number")),
+                            rs.getLong("shipped"));
                 });
         return shipped;
     }

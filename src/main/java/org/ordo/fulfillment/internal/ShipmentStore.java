@@ -229,14 +229,15 @@ class ShipmentStore {
     Map<Integer, Map<String, Long>> openQuantities(UUID orderId) {
         Map<Integer, Map<String, Long>> result = new HashMap<>();
         jdbc.sql(
-                        "SELECT l.line_number, s.warehouse, SUM(l.quantity) FROM shipment_line l JOIN shipment s ON s.id = l.shipment_id "
+                        "SELECT l.line_number, s.warehouse, SUM(l.quantity) AS quantity FROM shipment_line l JOIN shipment s ON s.id = l.shipment_id "
                                 + "WHERE s.order_id = :order AND s.status IN (:open) GROUP BY l.line_number, s.warehouse")
                 .param("order", orderId)
                 .param(
                         "open",
                         ShipmentStatus.openStates().stream().map(Enum::name).toList())
                 .query(rs -> {
-                    result.computeIfAbsent(rs.getInt(1), k -> new HashMap<>()).put(rs.getString(2), rs.getLong(3));
+                    result.computeIfAbsent(rs.getInt("line_number"), k -> new HashMap<>())
+                            .put(rs.getString("warehouse"), rs.getLong("quantity"));
                 });
         return result;
     }
@@ -311,7 +312,7 @@ class ShipmentStore {
                 .query(Long.class)
                 .single();
         List<Summary> items = jdbc.sql("SELECT s.id, s.number, s.order_id, s.order_number, s.warehouse, s.status, "
-                        + "(SELECT COALESCE(SUM(l.quantity), 0) FROM shipment_line l WHERE l.shipment_id = s.id), s.carrier, s.service, "
+                        + "(SELECT COALESCE(SUM(l.quantity), 0) FROM shipment_line l WHERE l.shipment_id = s.id) AS quantity, s.carrier, s.service, "
                         + "s.tracking_number, s.expected_delivery_date, s.planned_at, s.shipped_at, s.delivered_at FROM shipment s"
                         + where
                         + (oldestFirst
@@ -322,20 +323,20 @@ class ShipmentStore {
                 .param("limit", paging.size())
                 .param("offset", paging.offset())
                 .query((rs, n) -> new Summary(
-                        rs.getObject(1, UUID.class),
-                        rs.getString(2),
-                        rs.getObject(3, UUID.class),
-                        rs.getString(4),
-                        rs.getString(5),
-                        ShipmentStatus.valueOf(rs.getString(6)),
-                        rs.getLong(7),
-                        rs.getString(8),
-                        rs.getString(9),
-                        rs.getString(10),
-                        localDate(rs.getDate(11)),
-                        rs.getTimestamp(12).toInstant(),
-                        instant(rs.getTimestamp(13)),
-                        instant(rs.getTimestamp(14))))
+                        rs.getObject("id", UUID.class),
+                        rs.getString("number"),
+                        rs.getObject("order_id", UUID.class),
+                        rs.getString("order_number"),
+                        rs.getString("warehouse"),
+                        ShipmentStatus.valueOf(rs.getString("status")),
+                        rs.getLong("quantity"),
+                        rs.getString("carrier"),
+                        rs.getString("service"),
+                        rs.getString("tracking_number"),
+                        localDate(rs.getDate("expected_delivery_date")),
+                        rs.getTimestamp("planned_at").toInstant(),
+                        instant(rs.getTimestamp("shipped_at")),
+                        instant(rs.getTimestamp("delivered_at"))))
                 .list();
         return new PageResult<>(items, paging.page(), paging.size(), total);
     }
@@ -344,14 +345,14 @@ class ShipmentStore {
     Map<ShipmentStatus, Long> openCounts(String warehouse) {
         Map<ShipmentStatus, Long> counts = new java.util.EnumMap<>(ShipmentStatus.class);
         ShipmentStatus.openStates().forEach(s -> counts.put(s, 0L));
-        jdbc.sql("SELECT status, COUNT(*) FROM shipment WHERE status IN (:open)"
+        jdbc.sql("SELECT status, COUNT(*) AS shipments FROM shipment WHERE status IN (:open)"
                         + (warehouse == null ? "" : " AND warehouse = :warehouse") + " GROUP BY status")
                 .param(
                         "open",
                         ShipmentStatus.openStates().stream().map(Enum::name).toList())
                 .params(warehouse == null ? Map.of() : Map.of("warehouse", warehouse))
                 .query(rs -> {
-                    counts.put(ShipmentStatus.valueOf(rs.getString(1)), rs.getLong(2));
+                    counts.put(ShipmentStatus.valueOf(rs.getString("status")), rs.getLong("shipments"));
                 });
         return counts;
     }
@@ -362,9 +363,13 @@ class ShipmentStore {
                                 + "WHERE shipment_id = ? ORDER BY line_number")
                 .param(s.id)
                 .query((rs, n) -> {
-                    Shipment.Line l = new Shipment.Line(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getLong(4));
-                    l.picked = rs.getLong(5);
-                    l.packed = rs.getLong(6);
+                    Shipment.Line l = new Shipment.Line(
+                            rs.getInt("line_number"),
+                            rs.getString("sku"),
+                            rs.getString("product_name"),
+                            rs.getLong("quantity"));
+                    l.picked = rs.getLong("picked_quantity");
+                    l.packed = rs.getLong("packed_quantity");
                     return l;
                 })
                 .list());

@@ -48,7 +48,7 @@ class AuditTrailStore implements AuditTrail {
         Head head = jdbc.sql(
                         "SELECT chain_seq, hash FROM audit_entry WHERE entity = ? AND entity_id = ? ORDER BY chain_seq DESC LIMIT 1")
                 .params(entity, entityId)
-                .query((rs, n) -> new Head(rs.getInt(1), rs.getString(2)))
+                .query((rs, n) -> new Head(rs.getInt("chain_seq"), rs.getString("hash")))
                 .optional()
                 .orElse(new Head(0, AuditHashing.GENESIS));
         AuditEntry entry = AuditHashing.seal(

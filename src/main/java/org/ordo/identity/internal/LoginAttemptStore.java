@@ -67,9 +67,13 @@ class LoginAttemptStore {
                         "SELECT failures, last_failure, locked_until FROM login_attempt WHERE username = ? FOR UPDATE")
                 .param(username)
                 .query((rs, n) -> new Count(
-                        rs.getInt(1),
-                        rs.getInt(1) == 0 ? null : rs.getTimestamp(2).toInstant(),
-                        rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant()))
+                        rs.getInt("failures"),
+                        rs.getInt("failures") == 0
+                                ? null
+                                : rs.getTimestamp("last_failure").toInstant(),
+                        rs.getTimestamp("locked_until") == null
+                                ? null
+                                : rs.getTimestamp("locked_until").toInstant()))
                 .single();
         Count next = current.failedAt(now);
         jdbc.sql("UPDATE login_attempt SET failures = ?, last_failure = ?, locked_until = ? WHERE username = ?")

@@ -116,7 +116,7 @@ class DunningService {
         // transaction
         // holds (a payment in progress) are skipped, the next run sees them
         List<Object[]> candidates = jdbc.sql("""
-                SELECT i.id, i.due_date, COALESCE(MAX(r.level), 0) FROM invoice i
+                SELECT i.id, i.due_date, COALESCE(MAX(r.level), 0) AS last_level FROM invoice i
                 LEFT JOIN dunning_reminder r ON r.invoice_id = i.id
                 WHERE i.type = 'INVOICE' AND i.status IN """ + InvoiceStore.OPEN_STATES + """
                   AND i.due_date <= ?
@@ -124,8 +124,9 @@ class DunningService {
                 GROUP BY i.id, i.due_date
                 ORDER BY i.due_date, i.id""")
                 .param(Date.valueOf(firstLevelDue))
-                .query((rs, n) ->
-                        new Object[] {rs.getObject(1, UUID.class), rs.getDate(2).toLocalDate(), rs.getInt(3)})
+                .query((rs, n) -> new Object[] {
+                    rs.getObject("id", UUID.class), rs.getDate("due_date").toLocalDate(), rs.getInt("last_level")
+                })
                 .list();
         List<Reminder> sent = new ArrayList<>();
         int looked = 0;
@@ -174,10 +175,10 @@ class DunningService {
                 .query((rs, n) -> new Reminder(
                         invoice.id(),
                         invoice.number(),
-                        rs.getInt(1),
-                        rs.getInt(2),
-                        new Money(rs.getBigDecimal(3), Money.currency(invoice.currency())),
-                        rs.getTimestamp(4).toInstant()))
+                        rs.getInt("level"),
+                        rs.getInt("days_past_due"),
+                        new Money(rs.getBigDecimal("amount_due"), Money.currency(invoice.currency())),
+                        rs.getTimestamp("created_at").toInstant()))
                 .list();
     }
 

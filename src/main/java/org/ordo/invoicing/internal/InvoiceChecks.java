@@ -75,7 +75,7 @@ class InvoiceChecks implements ConsistencyCheck {
             }
         });
         violations.addAll(jdbc.sql("""
-                SELECT COALESCE(i.number, CAST(i.id AS VARCHAR(36))), i.subtotal, s.nets, i.tax, s.taxes
+                SELECT COALESCE(i.number, CAST(i.id AS VARCHAR(36))) AS doc, i.subtotal, s.nets, i.tax, s.taxes
                 FROM invoice i
                 JOIN (SELECT invoice_id, SUM(line_net) AS nets, SUM(tax) AS taxes FROM invoice_line GROUP BY invoice_id) s
                   ON s.invoice_id = i.id
@@ -83,15 +83,15 @@ class InvoiceChecks implements ConsistencyCheck {
                 ORDER BY 1""")
                 .query((rs, n) -> row(
                         "document",
-                        rs.getString(1),
+                        rs.getString("doc"),
                         "subtotal",
-                        rs.getBigDecimal(2),
+                        rs.getBigDecimal("subtotal"),
                         "sumOfLineNets",
-                        rs.getBigDecimal(3),
+                        rs.getBigDecimal("nets"),
                         "tax",
-                        rs.getBigDecimal(4),
+                        rs.getBigDecimal("tax"),
                         "sumOfLineTaxes",
-                        rs.getBigDecimal(5)))
+                        rs.getBigDecimal("taxes")))
                 .list());
         return InvariantCheck.of(
                 6, "invoice lines are rounded half-even and totals are sums of the rounded lines", violations);
@@ -100,22 +100,22 @@ class InvoiceChecks implements ConsistencyCheck {
     /** Invariant 7 for invoices and credit notes. */
     private InvariantCheck formula() {
         List<Map<String, Object>> violations = jdbc.sql("""
-                SELECT COALESCE(number, CAST(id AS VARCHAR(36))), subtotal, discount, shipping, tax, total FROM invoice
+                SELECT COALESCE(number, CAST(id AS VARCHAR(36))) AS doc, subtotal, discount, shipping, tax, total FROM invoice
                 WHERE total <> subtotal - discount + shipping + tax
                 ORDER BY 1""")
                 .query((rs, n) -> row(
                         "document",
-                        rs.getString(1),
+                        rs.getString("doc"),
                         "subtotal",
-                        rs.getBigDecimal(2),
+                        rs.getBigDecimal("subtotal"),
                         "discount",
-                        rs.getBigDecimal(3),
+                        rs.getBigDecimal("discount"),
                         "shipping",
-                        rs.getBigDecimal(4),
+                        rs.getBigDecimal("shipping"),
                         "tax",
-                        rs.getBigDecimal(5),
+                        rs.getBigDecimal("tax"),
                         "total",
-                        rs.getBigDecimal(6)))
+                        rs.getBigDecimal("total")))
                 .list();
         return InvariantCheck.of(7, "invoice and credit note total = subtotal - discount + shipping + tax", violations);
     }
@@ -181,8 +181,8 @@ class InvoiceChecks implements ConsistencyCheck {
     /** Per order line of these orders: the quantity on documents that count, and whether it was invoiced on order. */
     private List<Invoiced> invoiced(List<UUID> orderIds) {
         return jdbc.sql("""
-                SELECT i.order_id, i.order_number, l.order_line_number, SUM(l.quantity),
-                       MAX(CASE WHEN i.source_key LIKE 'ORDER:%' THEN 1 ELSE 0 END)
+                SELECT i.order_id, i.order_number, l.order_line_number, SUM(l.quantity) AS quantity,
+                       MAX(CASE WHEN i.source_key LIKE 'ORDER:%' THEN 1 ELSE 0 END) AS on_order
                 FROM invoice_line l
                 JOIN invoice i ON i.id = l.invoice_id
                 WHERE i.order_id IN (:orders) AND i.status IN """ + InvoiceStore.COUNTS + """
@@ -190,10 +190,10 @@ class InvoiceChecks implements ConsistencyCheck {
                 GROUP BY i.order_id, i.order_number, l.order_line_number""")
                 .param("orders", orderIds)
                 .query((rs, n) -> new Invoiced(
-                        new LineKey(rs.getObject(1, UUID.class), rs.getInt(3)),
-                        rs.getString(2),
-                        rs.getLong(4),
-                        rs.getInt(5) == 1))
+                        new LineKey(rs.getObject("order_id", UUID.class), rs.getInt("order_line_number")),
+                        rs.getString("order_number"),
+                        rs.getLong("quantity"),
+                        rs.getInt("on_order") == 1))
                 .list();
     }
 
@@ -203,8 +203,9 @@ class InvoiceChecks implements ConsistencyCheck {
      */
     private InvariantCheck numbering() {
         List<Map<String, Object>> violations = new ArrayList<>(jdbc.sql("""
-                SELECT s.series, s.last_number, COALESCE(d.issued, 0), COALESCE(d.distinct_numbers, 0), COALESCE(d.highest, 0),
-                       COALESCE(d.lowest, 0)
+                SELECT s.series, s.last_number, COALESCE(d.issued, 0) AS issued,
+                       COALESCE(d.distinct_numbers, 0) AS distinct_numbers, COALESCE(d.highest, 0) AS highest,
+                       COALESCE(d.lowest, 0) AS lowest
                 FROM document_series s
                 LEFT JOIN (SELECT series, COUNT(*) AS issued, COUNT(DISTINCT sequence_number) AS distinct_numbers,
                                   MAX(sequence_number) AS highest, MIN(sequence_number) AS lowest
@@ -214,17 +215,17 @@ class InvoiceChecks implements ConsistencyCheck {
                 ORDER BY 1""")
                 .query((rs, n) -> row(
                         "series",
-                        rs.getString(1),
+                        rs.getString("series"),
                         "counter",
-                        rs.getLong(2),
+                        rs.getLong("last_number"),
                         "documents",
-                        rs.getLong(3),
+                        rs.getLong("issued"),
                         "distinctNumbers",
-                        rs.getLong(4),
+                        rs.getLong("distinct_numbers"),
                         "highest",
-                        rs.getLong(5),
+                        rs.getLong("highest"),
                         "lowest",
-                        rs.getLong(6)))
+                        rs.getLong("lowest")))
                 .list());
         violations.addAll(jdbc.sql("""
                 SELECT series, number, issue_date, previous_date FROM (
@@ -235,13 +236,13 @@ class InvoiceChecks implements ConsistencyCheck {
                 ORDER BY 1, 2""")
                 .query((rs, n) -> row(
                         "series",
-                        rs.getString(1),
+                        rs.getString("series"),
                         "number",
-                        rs.getString(2),
+                        rs.getString("number"),
                         "issueDate",
-                        rs.getDate(3).toString(),
+                        rs.getDate("issue_date").toString(),
                         "previousIssueDate",
-                        rs.getDate(4).toString()))
+                        rs.getDate("previous_date").toString()))
                 .list());
         return InvariantCheck.of(9, "document numbers are gapless and increasing per series", violations);
     }

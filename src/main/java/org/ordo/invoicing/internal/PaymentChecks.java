@@ -47,15 +47,15 @@ class PaymentChecks implements ConsistencyCheck {
                 ORDER BY 1, 2""")
                 .query((rs, n) -> row(
                         "customerId",
-                        rs.getString(1),
+                        rs.getString("customer_id"),
                         "currency",
-                        rs.getString(2).trim(),
+                        rs.getString("currency").trim(),
                         "invoicedLessCredited",
-                        rs.getBigDecimal(3),
+                        rs.getBigDecimal("documents"),
                         "allocated",
-                        rs.getBigDecimal(4),
+                        rs.getBigDecimal("allocated"),
                         "dueOnInvoices",
-                        rs.getBigDecimal(5)))
+                        rs.getBigDecimal("due")))
                 .list();
         return InvariantCheck.of(
                 10, "customer balance = issued invoices - credit notes - payments allocated", violations);
@@ -64,8 +64,8 @@ class PaymentChecks implements ConsistencyCheck {
     /** Per payment: allocations and refunds add up to the stored sums and never exceed the amount; same customer and currency. */
     private InvariantCheck payments() {
         List<Map<String, Object>> violations = jdbc.sql("""
-                SELECT p.id, p.amount, p.amount_allocated, COALESCE(a.allocated, 0), p.amount_refunded, COALESCE(r.refunded, 0),
-                       COALESCE(a.foreign_rows, 0), p.status
+                SELECT p.id, p.amount, p.amount_allocated, COALESCE(a.allocated, 0) AS allocated, p.amount_refunded,
+                       COALESCE(r.refunded, 0) AS refunded, COALESCE(a.foreign_rows, 0) AS foreign_rows, p.status
                 FROM payment p
                 LEFT JOIN (SELECT a.payment_id, SUM(a.amount) AS allocated,
                                   SUM(CASE WHEN i.customer_id <> p2.customer_id OR i.currency <> p2.currency OR i.type <> 'INVOICE'
@@ -81,21 +81,21 @@ class PaymentChecks implements ConsistencyCheck {
                 ORDER BY 1""")
                 .query((rs, n) -> row(
                         "payment",
-                        rs.getString(1),
+                        rs.getString("id"),
                         "amount",
-                        rs.getBigDecimal(2),
+                        rs.getBigDecimal("amount"),
                         "amountAllocated",
-                        rs.getBigDecimal(3),
+                        rs.getBigDecimal("amount_allocated"),
                         "allocations",
-                        rs.getBigDecimal(4),
+                        rs.getBigDecimal("allocated"),
                         "amountRefunded",
-                        rs.getBigDecimal(5),
+                        rs.getBigDecimal("amount_refunded"),
                         "refunds",
-                        rs.getBigDecimal(6),
+                        rs.getBigDecimal("refunded"),
                         "allocationsToOtherCustomersOrCurrencies",
-                        rs.getLong(7),
+                        rs.getLong("foreign_rows"),
                         "status",
-                        rs.getString(8)))
+                        rs.getString("status")))
                 .list();
         return InvariantCheck.of(10, "no payment is allocated or refunded beyond its amount", violations);
     }
@@ -106,8 +106,8 @@ class PaymentChecks implements ConsistencyCheck {
      */
     private InvariantCheck invoices() {
         List<Map<String, Object>> violations = jdbc.sql("""
-                SELECT COALESCE(i.number, CAST(i.id AS VARCHAR(36))), i.status, i.total, i.amount_credited, COALESCE(c.credited, 0),
-                       i.amount_paid, COALESCE(a.allocated, 0)
+                SELECT COALESCE(i.number, CAST(i.id AS VARCHAR(36))) AS doc, i.status, i.total, i.amount_credited,
+                       COALESCE(c.credited, 0) AS credited, i.amount_paid, COALESCE(a.allocated, 0) AS allocated
                 FROM invoice i
                 LEFT JOIN (SELECT invoice_id, SUM(amount) AS allocated FROM payment_allocation GROUP BY invoice_id) a ON a.invoice_id = i.id
                 LEFT JOIN (SELECT original_invoice_id, -SUM(total) AS credited FROM invoice
@@ -122,19 +122,19 @@ class PaymentChecks implements ConsistencyCheck {
                 ORDER BY 1""")
                 .query((rs, n) -> row(
                         "invoice",
-                        rs.getString(1),
+                        rs.getString("doc"),
                         "status",
-                        rs.getString(2),
+                        rs.getString("status"),
                         "total",
-                        rs.getBigDecimal(3),
+                        rs.getBigDecimal("total"),
                         "amountCredited",
-                        rs.getBigDecimal(4),
+                        rs.getBigDecimal("amount_credited"),
                         "creditNotes",
-                        rs.getBigDecimal(5),
+                        rs.getBigDecimal("credited"),
                         "amountPaid",
-                        rs.getBigDecimal(6),
+                        rs.getBigDecimal("amount_paid"),
                         "allocations",
-                        rs.getBigDecimal(7)))
+                        rs.getBigDecimal("allocated")))
                 .list();
         return InvariantCheck.of(10, "no invoice is paid beyond its total (net of credit notes)", violations);
     }

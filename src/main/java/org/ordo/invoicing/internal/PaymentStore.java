@@ -103,10 +103,11 @@ class PaymentStore {
 
     /** Per payment, what is allocated to this invoice now (net of money given back), newest allocation first. */
     List<Applied> appliedTo(UUID invoiceId) {
-        return jdbc.sql("SELECT payment_id, SUM(amount), MAX(created_at) FROM payment_allocation WHERE invoice_id = ? "
-                        + "GROUP BY payment_id HAVING SUM(amount) > 0 ORDER BY MAX(id) DESC")
+        return jdbc.sql(
+                        "SELECT payment_id, SUM(amount) AS allocated, MAX(created_at) FROM payment_allocation WHERE invoice_id = ? "
+                                + "GROUP BY payment_id HAVING SUM(amount) > 0 ORDER BY MAX(id) DESC")
                 .param(invoiceId)
-                .query((rs, n) -> new Applied(rs.getObject(1, UUID.class), rs.getBigDecimal(2)))
+                .query((rs, n) -> new Applied(rs.getObject("payment_id", UUID.class), rs.getBigDecimal("allocated")))
                 .list();
     }
 
@@ -129,23 +130,23 @@ class PaymentStore {
                                 + "FROM payment_allocation a JOIN payment p ON p.id = a.payment_id WHERE a.invoice_id = ? ORDER BY a.id")
                 .param(invoiceId)
                 .query((rs, n) -> new Payment.InvoicePayment(
-                        rs.getObject(1, UUID.class),
-                        PaymentMethod.valueOf(rs.getString(2)),
-                        rs.getString(3),
-                        rs.getDate(4).toLocalDate(),
-                        new Money(rs.getBigDecimal(5), currency),
-                        rs.getString(6),
-                        rs.getTimestamp(7).toInstant()))
+                        rs.getObject("payment_id", UUID.class),
+                        PaymentMethod.valueOf(rs.getString("method")),
+                        rs.getString("reference"),
+                        rs.getDate("received_on").toLocalDate(),
+                        new Money(rs.getBigDecimal("amount"), currency),
+                        rs.getString("note"),
+                        rs.getTimestamp("created_at").toInstant()))
                 .list();
     }
 
     /** Money on account per currency: received and neither allocated nor refunded. */
     List<Object[]> onAccount(UUID customerId) {
         return jdbc.sql(
-                        "SELECT currency, SUM(amount - amount_allocated - amount_refunded) FROM payment WHERE customer_id = ? "
+                        "SELECT currency, SUM(amount - amount_allocated - amount_refunded) AS on_account FROM payment WHERE customer_id = ? "
                                 + "GROUP BY currency ORDER BY currency")
                 .param(customerId)
-                .query((rs, n) -> new Object[] {rs.getString(1).trim(), rs.getBigDecimal(2)})
+                .query((rs, n) -> new Object[] {rs.getString("currency").trim(), rs.getBigDecimal("on_account")})
                 .list();
     }
 
@@ -183,25 +184,25 @@ class PaymentStore {
                                 + "WHERE a.payment_id = ? ORDER BY a.id")
                 .param(p.id())
                 .query((rs, n) -> new Payment.Allocation(
-                        rs.getObject(1, UUID.class),
-                        rs.getString(2),
-                        rs.getObject(3, UUID.class),
-                        rs.getString(4),
-                        new Money(rs.getBigDecimal(5), currency),
-                        rs.getString(6),
-                        rs.getTimestamp(7).toInstant(),
-                        rs.getString(8)))
+                        rs.getObject("invoice_id", UUID.class),
+                        rs.getString("number"),
+                        rs.getObject("order_id", UUID.class),
+                        rs.getString("order_number"),
+                        new Money(rs.getBigDecimal("amount"), currency),
+                        rs.getString("note"),
+                        rs.getTimestamp("created_at").toInstant(),
+                        rs.getString("created_by")))
                 .list();
         List<Payment.Refund> refunds = jdbc.sql(
                         "SELECT id, amount, reason, created_at, created_by FROM payment_refund WHERE payment_id = ? "
                                 + "ORDER BY created_at, id")
                 .param(p.id())
                 .query((rs, n) -> new Payment.Refund(
-                        rs.getObject(1, UUID.class),
-                        new Money(rs.getBigDecimal(2), currency),
-                        rs.getString(3),
-                        rs.getTimestamp(4).toInstant(),
-                        rs.getString(5)))
+                        rs.getObject("id", UUID.class),
+                        new Money(rs.getBigDecimal("amount"), currency),
+                        rs.getString("reason"),
+                        rs.getTimestamp("created_at").toInstant(),
+                        rs.getString("created_by")))
                 .list();
         return p.with(allocations, refunds);
     }

@@ -87,8 +87,12 @@ class IdempotencyService implements Idempotency {
         return jdbc.sql("SELECT request_hash, response_status, location, etag, response_body FROM idempotency_record "
                         + "WHERE principal = ? AND scope = ? AND idem_key = ?")
                 .params(principal, scope, key)
-                .query((rs, n) ->
-                        new Stored(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5)))
+                .query((rs, n) -> new Stored(
+                        rs.getString("request_hash"),
+                        rs.getInt("response_status"),
+                        rs.getString("location"),
+                        rs.getString("etag"),
+                        rs.getString("response_body")))
                 .optional();
     }
 

@@ -88,7 +88,7 @@ class ReturnChecks implements ConsistencyCheck {
     private Map<LineKey, Long> received(List<UUID> orderIds) {
         Map<LineKey, Long> received = new HashMap<>();
         jdbc.sql(
-                        "SELECT a.order_id, rl.line_number, SUM(rl.received_quantity) FROM return_line rl "
+                        "SELECT a.order_id, rl.line_number, SUM(rl.received_quantity) AS received FROM return_line rl "
                                 + "JOIN return_authorization a ON a.id = rl.return_id "
                                 + "WHERE a.order_id IN (:orders) AND a.status IN (:received) GROUP BY a.order_id, rl.line_number")
                 .param("orders", orderIds)
@@ -96,7 +96,9 @@ class ReturnChecks implements ConsistencyCheck {
                         "received",
                         ReturnStatus.receivedStates().stream().map(Enum::name).toList())
                 .query(rs -> {
-                    received.put(new LineKey(rs.getObject(1, UUID.class), rs.getInt(2)), rs.getLong(3));
+                    received.put(
+                            new LineKey(rs.getObject("order_id", UUID.class), rs.getInt("line_number")),
+                            rs.getLong("received"));
                 });
         return received;
     }

@@ -81,14 +81,14 @@ class ReturnStore {
     Map<Integer, Long> openQuantities(UUID orderId) {
         Map<Integer, Long> open = new HashMap<>();
         jdbc.sql(
-                        "SELECT l.line_number, SUM(l.quantity) FROM return_line l JOIN return_authorization r ON r.id = l.return_id "
+                        "SELECT l.line_number, SUM(l.quantity) AS quantity FROM return_line l JOIN return_authorization r ON r.id = l.return_id "
                                 + "WHERE r.order_id = :order AND r.status IN (:open) GROUP BY l.line_number")
                 .param("order", orderId)
                 .param(
                         "open",
                         ReturnStatus.openStates().stream().map(Enum::name).toList())
                 .query(rs -> {
-                    open.put(rs.getInt(1), rs.getLong(2));
+                    open.put(rs.getInt("line_number"), rs.getLong("quantity"));
                 });
         return open;
     }
@@ -267,8 +267,8 @@ class ReturnStore {
                 .single();
         List<Summary> items = jdbc.sql(
                         "SELECT r.id, r.number, r.order_id, r.order_number, r.customer_id, r.status, r.resolution, "
-                                + "(SELECT COALESCE(SUM(l.quantity), 0) FROM return_line l WHERE l.return_id = r.id), "
-                                + "(SELECT COALESCE(SUM(l.received_quantity), 0) FROM return_line l WHERE l.return_id = r.id), "
+                                + "(SELECT COALESCE(SUM(l.quantity), 0) FROM return_line l WHERE l.return_id = r.id) AS quantity, "
+                                + "(SELECT COALESCE(SUM(l.received_quantity), 0) FROM return_line l WHERE l.return_id = r.id) AS received_quantity, "
                                 + "r.refund_amount, r.currency, r.refund_status, r.requested_at FROM return_authorization r"
                                 + where
                                 + " ORDER BY r.requested_at DESC, r.number DESC LIMIT :limit OFFSET :offset")
@@ -276,18 +276,18 @@ class ReturnStore {
                 .param("limit", paging.size())
                 .param("offset", paging.offset())
                 .query((rs, n) -> new Summary(
-                        rs.getObject(1, UUID.class),
-                        rs.getString(2),
-                        rs.getObject(3, UUID.class),
-                        rs.getString(4),
-                        rs.getObject(5, UUID.class),
-                        ReturnStatus.valueOf(rs.getString(6)),
-                        Resolution.valueOf(rs.getString(7)),
-                        rs.getLong(8),
-                        rs.getLong(9),
-                        money(rs.getBigDecimal(10), rs.getString(11)),
-                        rs.getString(12),
-                        rs.getTimestamp(13).toInstant()))
+                        rs.getObject("id", UUID.class),
+                        rs.getString("number"),
+                        rs.getObject("order_id", UUID.class),
+                        rs.getString("order_number"),
+                        rs.getObject("customer_id", UUID.class),
+                        ReturnStatus.valueOf(rs.getString("status")),
+                        Resolution.valueOf(rs.getString("resolution")),
+                        rs.getLong("quantity"),
+                        rs.getLong("received_quantity"),
+                        money(rs.getBigDecimal("refund_amount"), rs.getString("currency")),
+                        rs.getString("refund_status"),
+                        rs.getTimestamp("requested_at").toInstant()))
                 .list();
         return new PageResult<>(items, paging.page(), paging.size(), total);
     }
@@ -299,31 +299,35 @@ class ReturnStore {
                 .param(r.id)
                 .query((rs, n) -> {
                     Rma.Line l = new Rma.Line(
-                            rs.getInt(1),
-                            rs.getString(2),
-                            rs.getString(3),
-                            rs.getLong(4),
-                            ReturnReason.valueOf(rs.getString(5)));
-                    l.received = rs.getLong(6);
-                    l.restocked = rs.getLong(7);
-                    l.scrapped = rs.getLong(8);
+                            rs.getInt("line_number"),
+                            rs.getString("sku"),
+                            rs.getString("product_name"),
+                            rs.getLong("quantity"),
+                            ReturnReason.valueOf(rs.getString("reason")));
+                    l.received = rs.getLong("received_quantity");
+                    l.restocked = rs.getLong("restocked_quantity");
+                    l.scrapped = rs.getLong("scrapped_quantity");
                     return l;
                 })
                 .list());
         r.receipts.addAll(jdbc.sql(
                         "SELECT line_number, quantity, restock, warehouse FROM return_receipt WHERE return_id = ? ORDER BY id")
                 .param(r.id)
-                .query((rs, n) -> new Rma.Receipt(rs.getInt(1), rs.getLong(2), rs.getBoolean(3), rs.getString(4)))
+                .query((rs, n) -> new Rma.Receipt(
+                        rs.getInt("line_number"),
+                        rs.getLong("quantity"),
+                        rs.getBoolean("restock"),
+                        rs.getString("warehouse")))
                 .list());
         r.creditNotes.addAll(jdbc.sql(
                         "SELECT credit_note_id, number, invoice_number, total FROM return_credit_note WHERE return_id = ? "
                                 + "ORDER BY number")
                 .param(r.id)
                 .query((rs, n) -> new Rma.CreditNote(
-                        rs.getObject(1, UUID.class),
-                        rs.getString(2),
-                        rs.getString(3),
-                        money(rs.getBigDecimal(4), r.currency)))
+                        rs.getObject("credit_note_id", UUID.class),
+                        rs.getString("number"),
+                        rs.getString("invoice_number"),
+                        money(rs.getBigDecimal("total"), r.currency)))
                 .list());
     }
 
