@@ -92,6 +92,9 @@ class DispatchService {
                         .toList());
     }
 
+    /** A parcel's way to its destination: the carrier, its service and what the rates say that costs and takes. */
+    private record Dispatch(Carrier carrier, Service service, ShippingRates.Option rate) {}
+
     @Transactional
     ShipmentViews.ShipmentView ship(String idOrNumber, ShipRequest request) {
         ShipRequest ship = request == null ? new ShipRequest(null, null, null) : request;
@@ -102,57 +105,8 @@ class DispatchService {
         s.status.requireCanMoveTo(ShipmentStatus.SHIPPED);
 
         OrderSnapshot order = orders.find(s.orderId).orElseThrow(() -> OrdoException.notFound("Order", s.orderId));
-        LocalDate shipDate = today();
-        Carrier carrier = null;
-        if (ship.carrier() != null) {
-            carrier = carriers.find(ship.carrier())
-                    .orElseThrow(() -> OrdoException.rule(
-                            "unknown-carrier",
-                            "Carrier " + ship.carrier() + " is not configured.",
-                            List.of(new FieldViolation("carrier", "must be one of " + carrierCodes()))));
-        }
-        List<ShippingRates.Option> options = ShippingRates.options(
-                carrier == null ? carriers.all() : List.of(carrier),
-                s.shipTo.country(),
-                s.weightGrams,
-                shipDate,
-                order.promisedDate());
-        ShippingRates.Option chosen;
-        if (ship.service() != null) {
-            Carrier c = carrier;
-            Service service = Carriers.service(c, ship.service())
-                    .orElseThrow(() -> OrdoException.rule(
-                            "unknown-service",
-                            "Carrier " + c.code() + " has no service " + ship.service() + ".",
-                            List.of(new FieldViolation(
-                                    "service",
-                                    "must be one of "
-                                            + c.services().stream()
-                                                    .map(Service::code)
-                                                    .toList()))));
-            chosen = options.stream()
-                    .filter(o -> o.service().equals(service.code()))
-                    .findFirst()
-                    .orElseThrow(() -> OrdoException.rule(
-                            "service-not-available",
-                            c.code() + " " + service.code() + " does not take " + s.weightGrams + " g to "
-                                    + s.shipTo.country() + ".",
-                            List.of(new FieldViolation(
-                                    "service",
-                                    "does not take this parcel (" + s.weightGrams + " g to " + s.shipTo.country()
-                                            + ")"))));
-        } else {
-            chosen = ShippingRates.choose(options)
-                    .orElseThrow(() -> OrdoException.rule(
-                            "no-service",
-                            "No configured service takes " + s.weightGrams + " g to " + s.shipTo.country() + ".",
-                            List.of(new FieldViolation(
-                                    ship.carrier() == null ? "carrier" : "service", "no service takes this parcel"))));
-        }
-        Carrier chosenCarrier = carriers.find(chosen.carrier()).orElseThrow();
-        Service chosenService =
-                Carriers.service(chosenCarrier, chosen.service()).orElseThrow();
-        String tracking = trackingNumber(s, chosenCarrier, chosenService, ship.trackingNumber());
+        Dispatch dispatch = chooseDispatch(s, ship, order.promisedDate());
+        String tracking = trackingNumber(s, dispatch.carrier(), dispatch.service(), ship.trackingNumber());
 
         OrderSnapshot after = fulfillment.recordShipment(
                 s.orderId,
@@ -160,26 +114,7 @@ class DispatchService {
                 s.lines.stream()
                         .map(l -> new OrderFulfillment.ShippedQuantity(l.lineNumber, s.warehouse, l.quantity))
                         .toList());
-
-        Shipment.State before = s.state();
-        ShipmentStatus from = s.moveTo(ShipmentStatus.SHIPPED);
-        s.shippedAt = Instant.now();
-        s.carrier = chosenCarrier.code();
-        s.service = chosenService.code();
-        s.trackingNumber = tracking;
-        s.shippingCost = chosen.price();
-        s.expectedDeliveryDate = chosen.expectedDeliveryDate();
-        store.update(s);
-        store.appendEvent(new ShipmentStore.Event(
-                s.id,
-                "SHIPPED",
-                s.shippedAt,
-                s.warehouse,
-                chosenCarrier.name() + " " + chosenService.name() + ", tracking " + tracking,
-                from,
-                s.status,
-                Actor.current().username()));
-        audit.record("SHIPMENT", s.id.toString(), "SHIPPED", before, s.state());
+        markShipped(s, dispatch, tracking);
         events.publishEvent(new ShipmentShipped(
                 s.id,
                 s.number,
@@ -194,6 +129,90 @@ class DispatchService {
                         .map(l -> new ShipmentShipped.Line(l.lineNumber, l.sku, l.quantity))
                         .toList()));
         return queries.view(s);
+    }
+
+    /**
+     * The service asked for (of the carrier asked for), or else the recommended one among the carrier's or, without a
+     * carrier, among all; refused naming the field when there is no such carrier or service or it does not take the
+     * parcel.
+     */
+    private Dispatch chooseDispatch(Shipment s, ShipRequest ship, LocalDate promised) {
+        Carrier carrier = ship.carrier() == null ? null : requestedCarrier(ship.carrier());
+        List<ShippingRates.Option> options = ShippingRates.options(
+                carrier == null ? carriers.all() : List.of(carrier),
+                s.shipTo.country(),
+                s.weightGrams,
+                today(),
+                promised);
+        ShippingRates.Option chosen = ship.service() != null
+                ? requestedService(s, carrier, ship.service(), options)
+                : ShippingRates.choose(options)
+                        .orElseThrow(() -> OrdoException.rule(
+                                "no-service",
+                                "No configured service takes " + s.weightGrams + " g to " + s.shipTo.country() + ".",
+                                List.of(new FieldViolation(
+                                        ship.carrier() == null ? "carrier" : "service",
+                                        "no service takes this parcel"))));
+        Carrier chosenCarrier = carriers.find(chosen.carrier()).orElseThrow();
+        Service chosenService =
+                Carriers.service(chosenCarrier, chosen.service()).orElseThrow();
+        return new Dispatch(chosenCarrier, chosenService, chosen);
+    }
+
+    private Carrier requestedCarrier(String code) {
+        return carriers.find(code)
+                .orElseThrow(() -> OrdoException.rule(
+                        "unknown-carrier",
+                        "Carrier " + code + " is not configured.",
+                        List.of(new FieldViolation("carrier", "must be one of " + carrierCodes()))));
+    }
+
+    /** The rate of the service asked for, which must be the carrier's and take this parcel. */
+    private static ShippingRates.Option requestedService(
+            Shipment s, Carrier carrier, String code, List<ShippingRates.Option> options) {
+        Service service = Carriers.service(carrier, code)
+                .orElseThrow(() -> OrdoException.rule(
+                        "unknown-service",
+                        "Carrier " + carrier.code() + " has no service " + code + ".",
+                        List.of(new FieldViolation(
+                                "service",
+                                "must be one of "
+                                        + carrier.services().stream()
+                                                .map(Service::code)
+                                                .toList()))));
+        return options.stream()
+                .filter(o -> o.service().equals(service.code()))
+                .findFirst()
+                .orElseThrow(() -> OrdoException.rule(
+                        "service-not-available",
+                        carrier.code() + " " + service.code() + " does not take " + s.weightGrams + " g to "
+                                + s.shipTo.country() + ".",
+                        List.of(new FieldViolation(
+                                "service",
+                                "does not take this parcel (" + s.weightGrams + " g to " + s.shipTo.country() + ")"))));
+    }
+
+    /** The shipment SHIPPED by the dispatch chosen, with its tracking number, in its history and the audit trail. */
+    private void markShipped(Shipment s, Dispatch dispatch, String tracking) {
+        Shipment.State before = s.state();
+        ShipmentStatus from = s.moveTo(ShipmentStatus.SHIPPED);
+        s.shippedAt = Instant.now();
+        s.carrier = dispatch.carrier().code();
+        s.service = dispatch.service().code();
+        s.trackingNumber = tracking;
+        s.shippingCost = dispatch.rate().price();
+        s.expectedDeliveryDate = dispatch.rate().expectedDeliveryDate();
+        store.update(s);
+        store.appendEvent(new ShipmentStore.Event(
+                s.id,
+                "SHIPPED",
+                s.shippedAt,
+                s.warehouse,
+                dispatch.carrier().name() + " " + dispatch.service().name() + ", tracking " + tracking,
+                from,
+                s.status,
+                Actor.current().username()));
+        audit.record("SHIPMENT", s.id.toString(), "SHIPPED", before, s.state());
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.ordo.identity.Actor;
@@ -144,21 +145,68 @@ class DashboardPage {
 
     /** Orders per day (bars, left axis) and net revenue per day and currency (lines, right axis); days without orders are 0. */
     Map<String, Object> ordersAndRevenue(LocalDate start, LocalDate end, List<KeyFigures.DaySales> days) {
-        Formats fmt = new Formats();
-        List<String> labels = new ArrayList<>();
-        Map<LocalDate, Long> orders = new TreeMap<>();
-        Map<String, Map<LocalDate, BigDecimal>> revenue = new TreeMap<>();
-        for (LocalDate d = start; !d.isAfter(end); d = d.plusDays(1)) {
-            labels.add(fmt.day(d));
-            orders.put(d, 0L);
-        }
-        for (KeyFigures.DaySales s : days) {
-            orders.merge(s.day(), s.orders(), Long::sum);
-            revenue.computeIfAbsent(s.currency(), c -> new TreeMap<>())
-                    .merge(s.day(), s.netRevenue().amount(), BigDecimal::add);
-        }
+        DailySeries series = DailySeries.of(start, end, days, new Formats());
         List<Object> datasets = new ArrayList<>();
-        datasets.add(Map.of(
+        datasets.add(ordersDataset(series.orders()));
+        int i = 0;
+        for (String currency : series.revenue().keySet()) {
+            String colour = REVENUE_COLOURS.get(i++ % REVENUE_COLOURS.size());
+            datasets.add(revenueDataset(currency, series.revenueOnEachDay(currency), colour));
+        }
+        return Map.of(
+                "type",
+                "bar",
+                "data",
+                Map.of("labels", series.labels(), "datasets", datasets),
+                "options",
+                Map.of(
+                        "responsive",
+                        true,
+                        "maintainAspectRatio",
+                        false,
+                        "animation",
+                        false,
+                        "interaction",
+                        Map.of("mode", "index", "intersect", false),
+                        "scales",
+                        ordersAndRevenueScales(series.revenue().keySet())));
+    }
+
+    /**
+     * The days of a period with their labels, the orders of each day (0 where there were none) and the net revenue of
+     * each day per currency (only the days with sales).
+     */
+    private record DailySeries(
+            List<String> labels, Map<LocalDate, Long> orders, Map<String, Map<LocalDate, BigDecimal>> revenue) {
+
+        static DailySeries of(LocalDate start, LocalDate end, List<KeyFigures.DaySales> days, Formats fmt) {
+            List<String> labels = new ArrayList<>();
+            Map<LocalDate, Long> orders = new TreeMap<>();
+            Map<String, Map<LocalDate, BigDecimal>> revenue = new TreeMap<>();
+            for (LocalDate d = start; !d.isAfter(end); d = d.plusDays(1)) {
+                labels.add(fmt.day(d));
+                orders.put(d, 0L);
+            }
+            for (KeyFigures.DaySales s : days) {
+                orders.merge(s.day(), s.orders(), Long::sum);
+                revenue.computeIfAbsent(s.currency(), c -> new TreeMap<>())
+                        .merge(s.day(), s.netRevenue().amount(), BigDecimal::add);
+            }
+            return new DailySeries(labels, orders, revenue);
+        }
+
+        /** One currency's revenue on every day of the period, 0 on the days without sales in it. */
+        List<BigDecimal> revenueOnEachDay(String currency) {
+            List<BigDecimal> values = new ArrayList<>();
+            for (LocalDate d : orders.keySet()) {
+                values.add(revenue.get(currency).getOrDefault(d, BigDecimal.ZERO));
+            }
+            return values;
+        }
+    }
+
+    private Map<String, Object> ordersDataset(Map<LocalDate, Long> orders) {
+        return Map.of(
                 "type",
                 "bar",
                 "label",
@@ -170,34 +218,33 @@ class DashboardPage {
                 "backgroundColor",
                 "rgba(13, 110, 253, 0.55)",
                 "order",
-                2));
-        int i = 0;
-        for (Map.Entry<String, Map<LocalDate, BigDecimal>> currency : revenue.entrySet()) {
-            List<BigDecimal> values = new ArrayList<>();
-            for (LocalDate d : orders.keySet()) {
-                values.add(currency.getValue().getOrDefault(d, BigDecimal.ZERO));
-            }
-            String colour = REVENUE_COLOURS.get(i++ % REVENUE_COLOURS.size());
-            datasets.add(Map.of(
-                    "type",
-                    "line",
-                    "label",
-                    text("dashboard.chart.revenue", currency.getKey()),
-                    "data",
-                    values,
-                    "yAxisID",
-                    "revenue",
-                    "borderColor",
-                    colour,
-                    "backgroundColor",
-                    colour,
-                    "tension",
-                    0,
-                    "pointRadius",
-                    2,
-                    "order",
-                    1));
-        }
+                2);
+    }
+
+    private Map<String, Object> revenueDataset(String currency, List<BigDecimal> values, String colour) {
+        return Map.of(
+                "type",
+                "line",
+                "label",
+                text("dashboard.chart.revenue", currency),
+                "data",
+                values,
+                "yAxisID",
+                "revenue",
+                "borderColor",
+                colour,
+                "backgroundColor",
+                colour,
+                "tension",
+                0,
+                "pointRadius",
+                2,
+                "order",
+                1);
+    }
+
+    /** The orders' axis on the left, counting whole orders; the revenue's on the right, naming its currencies. */
+    private Map<String, Object> ordersAndRevenueScales(Set<String> currencies) {
         Map<String, Object> scales = new LinkedHashMap<>();
         scales.put(
                 "orders",
@@ -228,24 +275,8 @@ class DashboardPage {
                                 "display",
                                 true,
                                 "text",
-                                text("dashboard.chart.revenueAxis", String.join(", ", revenue.keySet())))));
-        return Map.of(
-                "type",
-                "bar",
-                "data",
-                Map.of("labels", labels, "datasets", datasets),
-                "options",
-                Map.of(
-                        "responsive",
-                        true,
-                        "maintainAspectRatio",
-                        false,
-                        "animation",
-                        false,
-                        "interaction",
-                        Map.of("mode", "index", "intersect", false),
-                        "scales",
-                        scales));
+                                text("dashboard.chart.revenueAxis", String.join(", ", currencies)))));
+        return scales;
     }
 
     Map<String, Object> statusChart(Map<OrderStatus, Long> byStatus) {

@@ -281,6 +281,25 @@ class OrderEntryPages {
         if (customerId == null && submitted) {
             errors.put("customerId", text("entry.error.customer"));
         }
+        List<OrderEntry.NewLine> lines = lines(form, errors, submitted);
+        LocalDate requested = requestedDeliveryDate(form, errors);
+        OrderEntry.NewOrder order = new OrderEntry.NewOrder(
+                customerId,
+                CHANNEL,
+                blankToNull(form.externalReference()),
+                form.shippingMethod().isBlank() ? null : form.shippingMethod(),
+                blankToNull(form.notes()),
+                lines,
+                deliveryAddress(form),
+                requested);
+        OrderQuote quote = entry.quote(order);
+        reportQuoteProblems(quote, customerId == null, submitted, errors);
+        putOnPage(form, quote, customerId, errors, model);
+        return order;
+    }
+
+    /** The lines as typed; a quantity that is not a whole number is reported and asked for as 0. */
+    private List<OrderEntry.NewLine> lines(EntryForm form, Map<String, String> errors, boolean submitted) {
         List<OrderEntry.NewLine> lines = new ArrayList<>();
         for (int i = 0; i < form.lines().size(); i++) {
             FormLine line = form.lines().get(i);
@@ -296,43 +315,52 @@ class OrderEntryPages {
         if (lines.isEmpty() && submitted) {
             errors.put("lines", text("entry.error.lines"));
         }
-        LocalDate requested = null;
-        if (!form.requestedDeliveryDate().isBlank()) {
-            try {
-                requested = LocalDate.parse(form.requestedDeliveryDate().trim());
-            } catch (DateTimeParseException e) {
-                errors.put("requestedDeliveryDate", text("error.date"));
-            }
+        return lines;
+    }
+
+    /** The requested delivery date, null when blank or unreadable (then reported). */
+    private LocalDate requestedDeliveryDate(EntryForm form, Map<String, String> errors) {
+        if (form.requestedDeliveryDate().isBlank()) {
+            return null;
         }
-        Address address = null;
-        if (form.hasAddress()) {
-            address = new Address(
-                    blankToNull(form.addressField("name")),
-                    blankToNull(form.addressField("line1")),
-                    blankToNull(form.addressField("line2")),
-                    blankToNull(form.addressField("city")),
-                    blankToNull(form.addressField("region")),
-                    blankToNull(form.addressField("postalCode")),
-                    blankToNull(form.addressField("country").toUpperCase(Locale.ROOT)));
+        try {
+            return LocalDate.parse(form.requestedDeliveryDate().trim());
+        } catch (DateTimeParseException e) {
+            errors.put("requestedDeliveryDate", text("error.date"));
+            return null;
         }
-        OrderEntry.NewOrder order = new OrderEntry.NewOrder(
-                customerId,
-                CHANNEL,
-                blankToNull(form.externalReference()),
-                form.shippingMethod().isBlank() ? null : form.shippingMethod(),
-                blankToNull(form.notes()),
-                lines,
-                address,
-                requested);
-        OrderQuote quote = entry.quote(order);
+    }
+
+    /** The delivery address typed for this order, null when none (the customer's own applies). */
+    private static Address deliveryAddress(EntryForm form) {
+        if (!form.hasAddress()) {
+            return null;
+        }
+        return new Address(
+                blankToNull(form.addressField("name")),
+                blankToNull(form.addressField("line1")),
+                blankToNull(form.addressField("line2")),
+                blankToNull(form.addressField("city")),
+                blankToNull(form.addressField("region")),
+                blankToNull(form.addressField("postalCode")),
+                blankToNull(form.addressField("country").toUpperCase(Locale.ROOT)));
+    }
+
+    /** The quote's problems next to their fields, unless the page already reported one there. */
+    private void reportQuoteProblems(
+            OrderQuote quote, boolean noCustomer, boolean submitted, Map<String, String> errors) {
         Map<String, String> problems = new LinkedHashMap<>();
         violations(quote.problems(), problems);
         problems.forEach((field, message) -> {
             // without a customer or lines yet, nothing is wrong while typing
-            if (submitted || !(field.equals("customerId") && customerId == null) && !field.equals("lines")) {
+            if (submitted || !(field.equals("customerId") && noCustomer) && !field.equals("lines")) {
                 errors.putIfAbsent(field, message);
             }
         });
+    }
+
+    /** What the entry page shows: the form, its quote, the customer chosen, the errors and the choices offered. */
+    private void putOnPage(EntryForm form, OrderQuote quote, UUID customerId, Map<String, String> errors, Model model) {
         CustomerSnapshot customer =
                 customerId == null ? null : customers.find(customerId).orElse(null);
         Map<String, String> names = new LinkedHashMap<>();
@@ -345,7 +373,6 @@ class OrderEntryPages {
         model.addAttribute("errors", errors);
         model.addAttribute("shippingMethods", entry.shippingMethods());
         model.addAttribute("addressFields", ADDRESS_FIELDS);
-        return order;
     }
 
     private String page(EntryForm form, Map<String, String> errors, boolean filled, Model model) {

@@ -109,37 +109,10 @@ class PaymentPages {
         List<Accounting.Listed> open = chosen == null ? List.of() : accounting.openInvoices(chosen.id());
         String currency =
                 invoiceDetails != null ? invoiceDetails.currency() : chosen != null ? chosen.currency() : "EUR";
-        BigDecimal money = null;
-        if (amount != null && !amount.isBlank()) {
-            try {
-                money = new BigDecimal(amount.trim());
-            } catch (NumberFormatException e) {
-                errors.put("amount", text("accounting.error.amount"));
-            }
-        } else if (invoiceDetails != null) {
-            money = invoiceDetails.amountDue().amount();
-        }
-        Map<String, String> allocations = new LinkedHashMap<>();
-        if (money != null && money.signum() > 0) {
-            if (invoiceDetails != null) {
-                // from an invoice: its open amount goes to it first, anything beyond oldest first
-                BigDecimal take = money.min(invoiceDetails.amountDue().amount());
-                allocations.put(invoiceDetails.id().toString(), take.toPlainString());
-                money = money.subtract(take);
-            }
-            for (Accounting.Listed i : open) {
-                if (money.signum() <= 0) {
-                    break;
-                }
-                if (allocations.containsKey(i.id().toString())
-                        || !i.amountDue().currencyCode().equals(currency)) {
-                    continue;
-                }
-                BigDecimal take = money.min(i.amountDue().amount());
-                allocations.put(i.id().toString(), take.toPlainString());
-                money = money.subtract(take);
-            }
-        }
+        BigDecimal money = amountToAllocate(amount, invoiceDetails, errors);
+        Map<String, String> allocations = money != null && money.signum() > 0
+                ? suggestedAllocations(money, invoiceDetails, open, currency)
+                : new LinkedHashMap<>();
         String prefilled = amount != null && !amount.isBlank()
                 ? amount.trim()
                 : invoiceDetails != null ? invoiceDetails.amountDue().amount().toPlainString() : "";
@@ -157,6 +130,47 @@ class PaymentPages {
                 invoiceDetails == null ? "" : invoiceDetails.number(),
                 UUID.randomUUID().toString());
         return show(form, chosen, open, errors, model);
+    }
+
+    /** The amount the link brought, else the open amount of its invoice; null when neither (or unreadable, told why). */
+    private BigDecimal amountToAllocate(String amount, Accounting.Details invoice, Map<String, String> errors) {
+        if (amount != null && !amount.isBlank()) {
+            try {
+                return new BigDecimal(amount.trim());
+            } catch (NumberFormatException e) {
+                errors.put("amount", text("accounting.error.amount"));
+                return null;
+            }
+        }
+        return invoice != null ? invoice.amountDue().amount() : null;
+    }
+
+    /**
+     * The allocations the form starts with (invoice id → amount): from an invoice, its open amount goes to it first;
+     * anything beyond goes to the customer's open invoices in the payment's currency, oldest first.
+     */
+    private static Map<String, String> suggestedAllocations(
+            BigDecimal money, Accounting.Details invoice, List<Accounting.Listed> open, String currency) {
+        Map<String, String> allocations = new LinkedHashMap<>();
+        BigDecimal left = money;
+        if (invoice != null) {
+            BigDecimal take = left.min(invoice.amountDue().amount());
+            allocations.put(invoice.id().toString(), take.toPlainString());
+            left = left.subtract(take);
+        }
+        for (Accounting.Listed i : open) {
+            if (left.signum() <= 0) {
+                break;
+            }
+            if (allocations.containsKey(i.id().toString())
+                    || !i.amountDue().currencyCode().equals(currency)) {
+                continue;
+            }
+            BigDecimal take = left.min(i.amountDue().amount());
+            allocations.put(i.id().toString(), take.toPlainString());
+            left = left.subtract(take);
+        }
+        return allocations;
     }
 
     @PostMapping("/accounting/payments")
