@@ -20,15 +20,12 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.ordo.identity.Role;
 import org.ordo.testing.Api;
-import org.ordo.testing.PostgresTestDatabase;
+import org.ordo.testing.OwnDatabase;
 import org.ordo.testing.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContextInitializer;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -52,24 +49,11 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
             "server.shutdown=immediate",
             "ordo.identity.throttle.max-failures=100000"
         })
-@ContextConfiguration(initializers = ApiRolesMatrixTests.OwnDatabase.class)
+@ContextConfiguration(initializers = OwnDatabase.class)
 @DirtiesContext
 class ApiRolesMatrixTests {
 
     static final Path MATRIX = Path.of("src", "test", "resources", "api-roles.txt");
-
-    static class OwnDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
-        @Override
-        public void initialize(ConfigurableApplicationContext context) {
-            PostgresTestDatabase.Connection db = PostgresTestDatabase.createDatabase(
-                    "ordo_roles_" + ProcessHandle.current().pid());
-            TestPropertyValues.of(
-                            "spring.datasource.url=" + db.url(),
-                            "spring.datasource.username=" + db.user(),
-                            "spring.datasource.password=" + db.password())
-                    .applyTo(context);
-        }
-    }
 
     @LocalServerPort
     int port;

@@ -7,15 +7,12 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.ordo.testing.Api;
-import org.ordo.testing.PostgresTestDatabase;
+import org.ordo.testing.OwnDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContextInitializer;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
 import tools.jackson.databind.JsonNode;
@@ -27,23 +24,9 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"ordo.demo-data=true", "ordo.admin-password=" + Api.ADMIN_PASSWORD})
-@ContextConfiguration(initializers = DemoDataTests.FreshDatabase.class)
+@ContextConfiguration(initializers = OwnDatabase.class)
 @DirtiesContext
 class DemoDataTests {
-
-    /** A database nobody else has touched: the demo loads only into an empty catalog. */
-    static class FreshDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
-        @Override
-        public void initialize(ConfigurableApplicationContext context) {
-            PostgresTestDatabase.Connection db = PostgresTestDatabase.createDatabase(
-                    "ordo_demo_" + ProcessHandle.current().pid());
-            TestPropertyValues.of(
-                            "spring.datasource.url=" + db.url(),
-                            "spring.datasource.username=" + db.user(),
-                            "spring.datasource.password=" + db.password())
-                    .applyTo(context);
-        }
-    }
 
     @LocalServerPort
     int port;

@@ -43,9 +43,8 @@ class ReturnChecks implements ConsistencyCheck {
     @Override
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public List<InvariantCheck> check() {
-        // Only orders with at least one return: returns booked on an order directly (through OrderFulfillment, by tools
-        // or
-        // before this module existed) have no RMA to compare with.
+        // Only orders with at least one return: returns booked on an order directly (through OrderFulfillment, by
+        // tools or before this module existed) have no RMA to compare with.
         List<Mismatch> mismatches = new ArrayList<>();
         List<UUID> batch = ordersAfter(null);
         while (!batch.isEmpty()) {
