@@ -238,6 +238,39 @@ class ApiTokenTests {
         assertThat(trail.text()).doesNotContain(issued.get("token").asString());
     }
 
+    @Test
+    void anAdminRevokesEveryTokenOfAUserAtOnceAndTheStepIsAudited() {
+        String user = Users.create(admin, "tok", Role.SALES);
+        String ci = issue(admin, user, Map.of("name", "ci"));
+        String laptop = issue(admin, user, Map.of("name", "laptop"));
+        String other = Users.create(admin, "tok", Role.SALES);
+        String untouched = issue(admin, other, Map.of("name", "other"));
+
+        self(user).post("/api/users/" + user + "/tokens/revoke-all", null).expect(403);
+        JsonNode answer = admin.post("/api/users/" + user + "/tokens/revoke-all", null)
+                .expect(200)
+                .json();
+
+        assertThat(answer.get("revoked").asInt()).isEqualTo(2);
+        Api.at(port).bearer(ci).get("/api/users/me").expect(401);
+        Api.at(port).bearer(laptop).get("/api/users/me").expect(401);
+        Api.at(port).bearer(untouched).get("/api/users/me").expect(200);
+        assertThat(admin.post("/api/users/" + user + "/tokens/revoke-all", null)
+                        .expect(200)
+                        .json()
+                        .get("revoked")
+                        .asInt())
+                .as("revoking again")
+                .isZero();
+        JsonNode trail =
+                admin.get("/api/audit?entity=USER&id=" + user).expect(200).json();
+        assertThat(trail.valueStream()
+                        .filter(e -> "TOKENS_REVOKED".equals(e.get("action").asString())))
+                .hasSize(1);
+        admin.post("/api/users/nobody-" + UUID.randomUUID() + "/tokens/revoke-all", null)
+                .expect(404);
+    }
+
     private Api self(String user) {
         return Api.at(port).basic(user, Users.PASSWORD);
     }

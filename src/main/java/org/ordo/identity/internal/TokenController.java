@@ -33,6 +33,15 @@ class TokenController {
         return ResponseEntity.created(URI.create("/api/tokens/" + issued.id())).body(issued);
     }
 
+    /** The answer to revoking all of a user's tokens. */
+    record RevokedTokens(String username, int revoked) {}
+
+    @PostMapping("/api/users/{username}/tokens/revoke-all")
+    @PreAuthorize("hasRole('ADMIN')")
+    public RevokedTokens revokeAll(@PathVariable String username) {
+        return new RevokedTokens(username, tokens.revokeAll(username));
+    }
+
     @GetMapping("/api/users/{username}/tokens")
     @PreAuthorize("hasRole('ADMIN') or #username == authentication.name")
     public PageResult<ApiTokenService.TokenView> list(
