@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.ordo.testing.Fixtures.order;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -22,6 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ordo.testing.Api;
+import org.ordo.testing.OrdoProcess;
 import org.ordo.testing.PostgresTestDatabase;
 import tools.jackson.databind.JsonNode;
 
@@ -55,8 +52,8 @@ class BackupRestoreTests {
         String source = "jdbc:h2:file:" + workDirectory.resolve("source/ordo") + H2_OPTIONS;
         String target = "jdbc:h2:file:" + workDirectory.resolve("restored/ordo") + H2_OPTIONS;
         Path backup = workDirectory.resolve("ordo.zip");
-        int port = freePort();
-        Process ordo = start(h2(source), port, "source");
+        int port = OrdoProcess.freePort();
+        Process ordo = OrdoProcess.startWithDemoData(workDirectory, h2(source), port, "source");
         Set<String> acknowledged;
         try {
             acknowledged = placeOrdersFor(
@@ -75,8 +72,8 @@ class BackupRestoreTests {
     }
 
     private void assertBackupUnderLoadRestores(List<String> source, List<String> target, Path backup) throws Exception {
-        int port = freePort();
-        Process ordo = start(source, port, "source");
+        int port = OrdoProcess.freePort();
+        Process ordo = OrdoProcess.startWithDemoData(workDirectory, source, port, "source");
         Set<String> acknowledgedBeforeBackup;
         try {
             Api admin = Api.at(port).asAdmin();
@@ -115,7 +112,7 @@ class BackupRestoreTests {
         assertThat(acknowledgedBeforeBackup)
                 .as("orders acknowledged before the backup")
                 .isNotEmpty();
-        int port = freePort();
+        int port = OrdoProcess.freePort();
 
         assertThat(command("restore", List.of("--from", backup.toString()), target))
                 .as("restore into an empty database")
@@ -124,7 +121,7 @@ class BackupRestoreTests {
                 .as("a second restore without --force refuses to overwrite the restored database")
                 .isEqualTo(1);
 
-        Process restored = start(target, port, "restored");
+        Process restored = OrdoProcess.startWithDemoData(workDirectory, target, port, "restored");
         try {
             assertRestoredHolds(Api.at(port).asAdmin(), acknowledgedBeforeBackup);
         } finally {
@@ -188,7 +185,7 @@ class BackupRestoreTests {
     /** {@code backup} or {@code restore} as the operator runs it; returns its exit status. */
     private int command(String name, List<String> options, List<String> database)
             throws IOException, InterruptedException {
-        List<String> command = java();
+        List<String> command = OrdoProcess.command(List.of());
         command.add(name);
         command.addAll(options);
         command.addAll(database);
@@ -200,61 +197,9 @@ class BackupRestoreTests {
                 .start();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
-            throw new AssertionError(name + " did not finish:\n" + tail(log));
+            throw new AssertionError(name + " did not finish:\n" + OrdoProcess.tail(log));
         }
-        System.out.println(name + ":\n" + tail(log));
+        System.out.println(name + ":\n" + OrdoProcess.tail(log));
         return process.exitValue();
-    }
-
-    /** Ordo in a JVM of its own with the demo data; returns once it is healthy. */
-    private Process start(List<String> database, int port, String name) throws IOException, InterruptedException {
-        List<String> command = java();
-        command.addAll(List.of(
-                "--server.port=" + port,
-                "--spring.profiles.active=demo",
-                "--ordo.admin-password=" + Api.ADMIN_PASSWORD));
-        command.addAll(database);
-        Path log = workDirectory.resolve(name + ".log");
-        Process process = new ProcessBuilder(command)
-                .directory(workDirectory.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new AssertionError("Ordo did not start:\n" + tail(log));
-            }
-            try {
-                if (Api.at(port).get("/actuator/health").status() == 200) {
-                    return process;
-                }
-            } catch (UncheckedIOException notYetListening) {
-                // still starting
-            }
-            Thread.sleep(250);
-        }
-        process.destroyForcibly();
-        throw new AssertionError("Ordo did not become healthy in time:\n" + tail(log));
-    }
-
-    private static List<String> java() {
-        return new ArrayList<>(List.of(
-                ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx512m",
-                "-cp",
-                System.getProperty("java.class.path"),
-                OrdoApplication.class.getName()));
-    }
-
-    private static String tail(Path log) throws IOException {
-        List<String> lines = Files.readAllLines(log);
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -3,13 +3,8 @@ package org.ordo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ordo.testing.Fixtures.order;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -21,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ordo.testing.Api;
+import org.ordo.testing.OrdoProcess;
 import org.ordo.testing.PostgresTestDatabase;
 import tools.jackson.databind.JsonNode;
 
@@ -56,8 +52,8 @@ class CrashSafetyTests {
     }
 
     private void assertAcknowledgedOrdersSurviveKill9(List<String> database) throws Exception {
-        int port = freePort();
-        Process first = start(database, port, "first");
+        int port = OrdoProcess.freePort();
+        Process first = OrdoProcess.startWithDemoData(workDirectory, database, port, "first");
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         try {
             placeOrdersUntilKilled(Api.at(port).asAdmin(), first, acknowledged);
@@ -66,7 +62,7 @@ class CrashSafetyTests {
         }
         assertThat(acknowledged).as("orders acknowledged before the kill").isNotEmpty();
 
-        Process second = start(database, port, "second");
+        Process second = OrdoProcess.startWithDemoData(workDirectory, database, port, "second");
         try {
             Api admin = Api.at(port).asAdmin();
             List<String> lost = new ArrayList<>();
@@ -131,52 +127,5 @@ class CrashSafetyTests {
                 .get(0)
                 .get("id")
                 .asString());
-    }
-
-    /** Ordo in a JVM of its own, working in this test's directory, with the demo data; returns once it is healthy. */
-    private Process start(List<String> database, int port, String name) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(
-                ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx512m",
-                "-cp",
-                System.getProperty("java.class.path"),
-                OrdoApplication.class.getName(),
-                "--server.port=" + port,
-                "--spring.profiles.active=demo",
-                "--ordo.admin-password=" + Api.ADMIN_PASSWORD));
-        command.addAll(database);
-        Path log = workDirectory.resolve(name + ".log");
-        Process process = new ProcessBuilder(command)
-                .directory(workDirectory.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new AssertionError("Ordo did not start:\n" + tail(log));
-            }
-            try {
-                if (Api.at(port).get("/actuator/health").status() == 200) {
-                    return process;
-                }
-            } catch (UncheckedIOException notYetListening) {
-                // still starting
-            }
-            Thread.sleep(250);
-        }
-        process.destroyForcibly();
-        throw new AssertionError("Ordo did not become healthy in time:\n" + tail(log));
-    }
-
-    private static String tail(Path log) throws IOException {
-        List<String> lines = Files.readAllLines(log);
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
