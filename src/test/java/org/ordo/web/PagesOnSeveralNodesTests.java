@@ -1,8 +1,10 @@
 package org.ordo.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,8 +19,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Two nodes on one database, no sticky sessions: a page session is the database's, so whichever node answers knows
- * it, and a node that stops logs nobody out.
+ * Two nodes on one database, no sticky sessions: a page session and a page job's progress are the database's, so
+ * whichever node answers knows them, and a node that stops logs nobody out.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PagesOnSeveralNodesTests {
@@ -65,6 +67,26 @@ class PagesOnSeveralNodesTests {
 
         nodeA.close();
         assertSignedIn(onB);
+    }
+
+    @Test
+    @Order(1)
+    void aPageJobStartedOnOneNodeReportsItsProgressOnAnother() {
+        PageClient onA = new PageClient(port(nodeA));
+        onA.logIn("admin", Api.ADMIN_PASSWORD);
+        onA.get("/accounting/reminders");
+        String job = onA.post("/accounting/reminders/run", Map.of())
+                .headers()
+                .firstValue("Location")
+                .orElseThrow();
+        assertThat(job).contains("/accounting/jobs/");
+
+        PageClient onB = onA.on(port(nodeB));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            HttpResponse<String> progress = onB.get(job.substring(job.indexOf("/accounting/jobs/")) + "/progress");
+            assertThat(progress.statusCode()).isEqualTo(200);
+            assertThat(progress.body()).contains("data-state=\"DONE\"").contains("id=\"job-result\"");
+        });
     }
 
     private static void assertSignedIn(PageClient page) {
