@@ -3,8 +3,18 @@ package org.ordo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ordo.testing.Fixtures.order;
 
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.ordo.testing.Api;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -124,5 +134,33 @@ class EmbeddedH2Tests {
         assertThat(consistency.get("consistent").asBoolean())
                 .as(consistency.toString())
                 .isTrue();
+    }
+
+    /** The pages' sessions are rows of the embedded database too (V28 for H2). */
+    @Test
+    void aSignInOnThePagesHoldsOnTheEmbeddedDatabase() throws Exception {
+        HttpClient browser = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        String base = "http://localhost:" + port;
+        String login = browser.send(
+                        HttpRequest.newBuilder(URI.create(base + "/login")).build(), BodyHandlers.ofString())
+                .body();
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login);
+        assertThat(csrf.find()).isTrue();
+        String form = "username=admin&password=" + URLEncoder.encode(Api.ADMIN_PASSWORD, StandardCharsets.UTF_8)
+                + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+        HttpResponse<String> signedIn = browser.send(
+                HttpRequest.newBuilder(URI.create(base + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                BodyHandlers.ofString());
+        assertThat(signedIn.headers().firstValue("Location").orElseThrow()).endsWith("/");
+        HttpResponse<String> home =
+                browser.send(HttpRequest.newBuilder(URI.create(base + "/")).build(), BodyHandlers.ofString());
+        assertThat(home.statusCode()).isEqualTo(200);
+        assertThat(home.body()).contains("id=\"current-user\"");
     }
 }

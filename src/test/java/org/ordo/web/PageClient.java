@@ -25,12 +25,25 @@ final class PageClient {
     private String csrf;
 
     PageClient(int port) {
+        this(
+                port,
+                HttpClient.newBuilder()
+                        .cookieHandler(new CookieManager())
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .connectTimeout(Duration.ofSeconds(10))
+                        .build(),
+                null);
+    }
+
+    private PageClient(int port, HttpClient http, String csrf) {
         this.base = "http://localhost:" + port;
-        this.http = HttpClient.newBuilder()
-                .cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(10))
-                .build();
+        this.http = http;
+        this.csrf = csrf;
+    }
+
+    /** The same browser (its cookies, its last CSRF token) on another node of the application. */
+    PageClient on(int port) {
+        return new PageClient(port, http, csrf);
     }
 
     HttpResponse<String> get(String path) {

@@ -186,7 +186,9 @@ class PortalPages {
     String reorder(@PathVariable String number, HttpSession session, Model model) {
         OrderSnapshot order = own(number);
         String token = UUID.randomUUID().toString();
-        tokens(session).put(token, PENDING);
+        ConcurrentMap<String, String> tokens = tokens(session);
+        tokens.put(token, PENDING);
+        keep(session, tokens);
         return showReorder(order, token, null, model);
     }
 
@@ -201,6 +203,20 @@ class PortalPages {
             RedirectAttributes redirect) {
         OrderSnapshot order = own(number);
         ConcurrentMap<String, String> tokens = tokens(session);
+        try {
+            return placeReorder(order, token, tokens, response, model, redirect);
+        } finally {
+            keep(session, tokens);
+        }
+    }
+
+    private String placeReorder(
+            OrderSnapshot order,
+            String token,
+            ConcurrentMap<String, String> tokens,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes redirect) {
         if (token == null || !tokens.replace(token, PENDING, PLACING)) {
             String placed = token == null ? null : tokens.get(token);
             if (placed != null && !placed.equals(PLACING)) {
@@ -274,6 +290,11 @@ class PortalPages {
                     product != null && product.active()));
         });
         return lines;
+    }
+
+    /** The session is stored after each request, with what was set on it: a changed map is set again to be kept. */
+    private static void keep(HttpSession session, ConcurrentMap<String, String> tokens) {
+        session.setAttribute(REORDER_TOKENS, tokens);
     }
 
     @SuppressWarnings("unchecked")

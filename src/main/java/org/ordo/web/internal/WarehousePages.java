@@ -2,6 +2,7 @@ package org.ordo.web.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,8 +78,8 @@ class WarehousePages {
         }
     }
 
-    /** A message to show after a redirect: its key in the bundle and its arguments. */
-    public record Done(String key, List<Object> args) {
+    /** A message to show after a redirect: its key in the bundle and its arguments (serializable: the session keeps it). */
+    public record Done(String key, List<Object> args) implements Serializable {
 
         public Object[] arguments() {
             return args.toArray();

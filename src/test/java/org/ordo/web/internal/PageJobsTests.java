@@ -8,12 +8,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import tools.jackson.databind.json.JsonMapper;
 
-/** The page jobs: off the request thread, readable only by their owner, forgotten once old. */
+/** The page jobs: off the request thread, readable only by their owner, forgotten once old; kept in the database. */
 class PageJobsTests {
 
     /** A clock the test moves on by hand. */
@@ -38,7 +44,22 @@ class PageJobsTests {
     }
 
     final MovableClock clock = new MovableClock();
-    final PageJobs jobs = new PageJobs(clock, 2);
+    final PageJobs jobs = new PageJobs(
+            new PageJobStore(JdbcClient.create(database()), JsonMapper.builder().build()), clock, 2);
+
+    /** A new in-memory database with Ordo's tables. */
+    private static DataSource database() {
+        DriverManagerDataSource db = new DriverManagerDataSource(
+                "jdbc:h2:mem:jobs" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
+                "sa",
+                "");
+        Flyway.configure()
+                .dataSource(db)
+                .locations("classpath:db/migration/common", "classpath:db/migration/h2")
+                .load()
+                .migrate();
+        return db;
+    }
 
     @AfterEach
     void stop() {
@@ -59,12 +80,12 @@ class PageJobsTests {
                 Thread.currentThread().interrupt();
             }
             progress.done(4);
-            return "file";
+            return new AccountingPages.ExportFile("invoices.csv", "number\n", 4);
         });
         assertThat(halfway.await(10, TimeUnit.SECONDS)).isTrue();
-        PageJobs.View running = jobs.find(id, "anna").orElseThrow();
-        assertThat(running.running()).isTrue();
-        assertThat(running.percent()).isEqualTo(50);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> jobs.find(id, "anna").orElseThrow().percent() == 50);
+        assertThat(jobs.find(id, "anna").orElseThrow().running()).isTrue();
         assertThat(jobs.find(id, "bob")).isEmpty();
 
         proceed.countDown();
@@ -72,7 +93,7 @@ class PageJobsTests {
                 .until(() -> !jobs.find(id, "anna").orElseThrow().running());
         PageJobs.View done = jobs.find(id, "anna").orElseThrow();
         assertThat(done.state()).isEqualTo(PageJobs.State.DONE);
-        assertThat(done.result()).isEqualTo("file");
+        assertThat(done.result()).isEqualTo(new AccountingPages.ExportFile("invoices.csv", "number\n", 4));
         assertThat(done.done()).isEqualTo(4);
     }
 
