@@ -25,6 +25,7 @@ import org.ordo.orders.OrderEntry;
 import org.ordo.orders.OrderSnapshot;
 import org.ordo.orders.OrderStatus;
 import org.ordo.orders.Orders;
+import org.ordo.platform.Idempotency;
 import org.ordo.platform.PageResult;
 import org.ordo.platform.Paging;
 import org.ordo.returns.Resolution;
@@ -58,6 +59,7 @@ class PortalPages {
     static final Set<OrderStatus> RETURNABLE = EnumSet.of(OrderStatus.DELIVERED, OrderStatus.COMPLETED);
 
     private static final String REORDER_TOKENS = "portal.reorder.tokens";
+    private static final String REORDER_SCOPE = "page-portal-reorder";
     private static final String PENDING = "";
     private static final String PLACING = "…";
     private static final Pattern LINE_FIELD = Pattern.compile("lines\\[(\\d+)]\\.(\\w+)");
@@ -70,6 +72,7 @@ class PortalPages {
     private final CustomerInvoices invoices;
     private final Returns returns;
     private final ReturnDesk returnDesk;
+    private final Idempotency idempotency;
     private final MessageSource messages;
 
     PortalPages(
@@ -81,7 +84,9 @@ class PortalPages {
             CustomerInvoices invoices,
             Returns returns,
             ReturnDesk returnDesk,
-            MessageSource messages) {
+            MessageSource messages,
+            Idempotency idempotency) {
+        this.idempotency = idempotency;
         this.orders = orders;
         this.entry = entry;
         this.catalog = catalog;
@@ -239,23 +244,33 @@ class PortalPages {
             response.setStatus(422);
             return showReorder(order, token, text("portal.reorder.nothing"), model);
         }
-        OrderSnapshot placed;
+        OrderEntry.NewOrder again = new OrderEntry.NewOrder(
+                order.customerId(),
+                "PORTAL",
+                null,
+                order.shippingMethod(),
+                "Ordered again from " + order.number(),
+                lines);
+        String placed;
         try {
-            placed = entry.place(new OrderEntry.NewOrder(
-                    order.customerId(),
-                    "PORTAL",
-                    null,
-                    order.shippingMethod(),
-                    "Ordered again from " + order.number(),
-                    lines));
+            // the confirmation's token is the idempotency key: two confirmations at once, on any node, place one order
+            placed = (String) ((Map<?, ?>) idempotency
+                            .execute(
+                                    REORDER_SCOPE,
+                                    token,
+                                    again,
+                                    () -> ResponseEntity.ok(
+                                            Map.of("number", entry.place(again).number())))
+                            .getBody())
+                    .get("number");
         } catch (OrdoException refused) {
             tokens.put(token, PENDING);
             response.setStatus(status(refused));
             return showReorder(order, token, refused.getMessage(), model);
         }
-        tokens.put(token, placed.number());
+        tokens.put(token, placed);
         redirect.addFlashAttribute("done", "portal.done.reorder");
-        return "redirect:/portal/orders/" + placed.number();
+        return "redirect:/portal/orders/" + placed;
     }
 
     private String showReorder(OrderSnapshot order, String token, String error, Model model) {
