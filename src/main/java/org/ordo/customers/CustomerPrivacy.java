@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The personal data the customers module holds about a customer, for {@code GET /api/customers/{id}/personal-data} and
- * its erasure (docs/domain.md, "Personal data").
+ * The personal data the customers module holds about a customer, for its export and erasure (docs/domain.md, "Personal
+ * data").
  */
 public interface CustomerPrivacy {
 
