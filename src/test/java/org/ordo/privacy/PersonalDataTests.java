@@ -2,12 +2,15 @@ package org.ordo.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ordo.customers.CustomerNotes;
+import org.ordo.invoicing.InvoicePrivacy;
 import org.ordo.testing.Api;
 import org.ordo.testing.Fixtures;
 import org.ordo.testing.OrdoTest;
@@ -15,6 +18,7 @@ import org.ordo.testing.ShippedOrders;
 import org.ordo.testing.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** A customer's personal data: exported in one document through every module, and erased while the books stay whole. */
@@ -32,6 +36,12 @@ class PersonalDataTests {
 
     @Autowired
     CustomerNotes notes;
+
+    @Autowired
+    InvoicePrivacy invoicePrivacy;
+
+    @Autowired
+    TransactionTemplate transaction;
 
     Api admin;
     ShippedOrders shippedOrders;
@@ -204,5 +214,29 @@ class PersonalDataTests {
                         .expect(400)
                         .text())
                 .contains("reason");
+    }
+
+    @Test
+    void onlyDocumentsIssuedBeforeTheRetentionPeriodLoseTheBuyersNameAndAddress() {
+        ShippedOrders.Shipped shipped = shippedOrders.forNewCustomer(1);
+        String invoice = "/api/invoices/" + shipped.invoiceNumber();
+        String issued = admin.get(invoice).expect(200).text();
+        Instant issuedAt = Instant.parse(
+                admin.get(invoice).expect(200).json().get("issuedAt").asString());
+
+        assertThat(eraseIssuedBefore(shipped.customer(), issuedAt)).isZero();
+        assertThat(admin.get(invoice).expect(200).text()).isEqualTo(issued);
+
+        Instant later = issuedAt.plus(1, ChronoUnit.SECONDS);
+        assertThat(eraseIssuedBefore(shipped.customer(), later)).isEqualTo(1);
+        JsonNode erased = admin.get(invoice).expect(200).json();
+        assertThat(erased.get("buyer").get("name").asString()).isEqualTo("erased");
+        assertThat(erased.get("number").asString()).isEqualTo(shipped.invoiceNumber());
+        assertThat(erased.toString()).doesNotContain("Hauptstraße");
+    }
+
+    private int eraseIssuedBefore(UUID customer, Instant issuedBefore) {
+        Integer erased = transaction.execute(tx -> invoicePrivacy.eraseIssuedBefore(customer, issuedBefore));
+        return erased;
     }
 }
