@@ -22,4 +22,10 @@ public interface Logins extends AuthenticationProvider {
      * that failed too often within a window, with any username or token, is refused until the window ends.
      */
     Optional<Duration> retryAfter(String clientAddress);
+
+    /**
+     * A fingerprint of the user's current credentials: it changes when the password changes or the user is disabled, and
+     * is empty for an unknown user. A page session remembers it at login and ends when it no longer matches, on every node.
+     */
+    String credentialStamp(String username);
 }

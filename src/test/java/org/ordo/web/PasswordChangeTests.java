@@ -73,6 +73,25 @@ class PasswordChangeTests {
     }
 
     @Test
+    void aChangedPasswordEndsTheUsersOtherSessionsButNotTheOneThatChangedIt() {
+        String username = newUser();
+        PageClient here = new PageClient(port);
+        PageClient elsewhere = new PageClient(port);
+        here.logIn(username, OLD);
+        elsewhere.logIn(username, OLD);
+        assertThat(elsewhere.get("/settings/password").statusCode()).isEqualTo(200);
+
+        here.get("/settings/password");
+        here.post("/settings/password", Map.of("currentPassword", OLD, "newPassword", NEW, "confirmPassword", NEW));
+
+        assertThat(here.get("/settings/password").statusCode()).isEqualTo(200);
+        HttpResponse<String> ended = elsewhere.get("/settings/password");
+        assertThat(ended.statusCode()).isEqualTo(302);
+        assertThat(ended.headers().firstValue("Location").orElseThrow()).endsWith("/login?expired");
+        assertThat(elsewhere.get("/login?expired").body()).contains("id=\"login-expired\"");
+    }
+
+    @Test
     void thePageNeedsASignedInUser() {
         HttpResponse<String> stranger = new PageClient(port).get("/settings/password");
         assertThat(stranger.statusCode()).isEqualTo(302);

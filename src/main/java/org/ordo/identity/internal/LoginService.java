@@ -25,9 +25,12 @@ class LoginService implements Logins {
     private final PasswordAuthentication passwords;
     private final LoginAttemptStore attempts;
     private final AddressThrottle throttle;
+    private final UserStore users;
     private final Clock clock = Clock.systemUTC();
 
-    LoginService(PasswordAuthentication passwords, LoginAttemptStore attempts, AddressThrottle throttle) {
+    LoginService(
+            PasswordAuthentication passwords, LoginAttemptStore attempts, AddressThrottle throttle, UserStore users) {
+        this.users = users;
         this.passwords = passwords;
         this.attempts = attempts;
         this.throttle = throttle;
@@ -62,6 +65,24 @@ class LoginService implements Logins {
     @Override
     public Optional<Duration> retryAfter(String clientAddress) {
         return throttle.retryAfter(clientAddress);
+    }
+
+    @Override
+    public String credentialStamp(String username) {
+        return users.find(username)
+                .map(u -> stamp(u.passwordHash() + "|" + u.enabled()))
+                .orElse("");
+    }
+
+    /** The first 16 hex digits of SHA-256: enough to tell two credentials apart, nothing to reverse. */
+    private static String stamp(String text) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest).substring(0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     @Override

@@ -13,8 +13,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
@@ -42,7 +45,8 @@ class PageSecurityConfiguration {
                     + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     @Bean
-    SecurityFilterChain pageSecurity(HttpSecurity http, Logins logins) throws Exception {
+    SecurityFilterChain pageSecurity(HttpSecurity http, Logins logins, SessionCredentials credentials)
+            throws Exception {
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
         RequestMatcher[] api = new RequestMatcher[API_PATHS.length];
         for (int i = 0; i < API_PATHS.length; i++) {
@@ -68,8 +72,10 @@ class PageSecurityConfiguration {
                         .anyRequest()
                         .authenticated())
                 .requestCache(cache -> cache.requestCache(pageNavigationsOnly()))
-                .formLogin(
-                        form -> form.loginPage("/login").failureHandler(failure).defaultSuccessUrl("/", false))
+                .addFilterBefore(credentials.filter(), AuthorizationFilter.class)
+                .formLogin(form -> form.loginPage("/login")
+                        .failureHandler(failure)
+                        .successHandler(rememberingCredentials(credentials)))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .exceptionHandling(denied -> denied.accessDeniedPage(DeniedPage.PATH))
                 .rememberMe(remember -> remember.disable())
@@ -78,6 +84,23 @@ class PageSecurityConfiguration {
                         .referrerPolicy(
                                 referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
+    }
+
+    /** After login: the session remembers the credentials, and the user goes where the login found them (else home). */
+    private static SavedRequestAwareAuthenticationSuccessHandler rememberingCredentials(
+            SessionCredentials credentials) {
+        SavedRequestAwareAuthenticationSuccessHandler handler = new SavedRequestAwareAuthenticationSuccessHandler() {
+            @Override
+            public void onAuthenticationSuccess(
+                    HttpServletRequest request, HttpServletResponse response, Authentication authentication)
+                    throws ServletException, IOException {
+                credentials.remember(request.getSession(), authentication.getName());
+                super.onAuthenticationSuccess(request, response, authentication);
+            }
+        };
+        handler.setDefaultTargetUrl("/");
+        handler.setRequestCache(pageNavigationsOnly());
+        return handler;
     }
 
     /**

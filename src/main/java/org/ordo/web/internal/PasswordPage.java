@@ -1,6 +1,7 @@
 package org.ordo.web.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.ordo.identity.Actor;
@@ -26,8 +27,10 @@ class PasswordPage {
 
     private final UserProfiles profiles;
     private final MessageSource messages;
+    private final SessionCredentials credentials;
 
-    PasswordPage(UserProfiles profiles, MessageSource messages) {
+    PasswordPage(UserProfiles profiles, MessageSource messages, SessionCredentials credentials) {
+        this.credentials = credentials;
         this.profiles = profiles;
         this.messages = messages;
     }
@@ -46,6 +49,7 @@ class PasswordPage {
             @RequestParam(required = false) String newPassword,
             @RequestParam(required = false) String confirmPassword,
             Model model,
+            HttpSession session,
             HttpServletResponse response,
             RedirectAttributes redirect) {
         Map<String, String> errors = new LinkedHashMap<>();
@@ -72,6 +76,8 @@ class PasswordPage {
             model.addAttribute("errors", errors);
             return "settings/password";
         }
+        // this session goes on with the new password; the user's other sessions end on their next page
+        credentials.remember(session, Actor.current().username());
         redirect.addFlashAttribute("done", "settings.password.changed");
         return "redirect:/settings/password";
     }
