@@ -21,6 +21,9 @@ public enum OrderRule implements FieldRule {
     PRODUCT_CURRENCY("order.sku.currency", "product {0} is priced in {1}, the order is in {2}"),
     PRICE_CURRENCY("order.price.currency", "must be the order currency {0}"),
     PRICE_NEGATIVE("order.price.negative", "must not be negative"),
+    LINE_ROUNDS_TO_NOTHING(
+            "order.price.rounds-to-nothing",
+            "a price of {0} {2} for {1} units rounds the line to nothing: charge at least the smallest unit of {2}, or 0"),
     PRICE_OVERRIDE_ROLE("order.price.override-role", "a price override needs the role SALES or ADMIN"),
     CUSTOMER_NOT_YOURS("order.customer.not-yours", "is not your customer account"),
     UNKNOWN_CUSTOMER("order.customer.unknown", "unknown customer"),

@@ -81,6 +81,14 @@ class RequestBodyRulesTests {
                 "{\"customerId\":\"" + customer + "\",\"notes\":\"call\\u0000me\",\"lines\":[]}",
                 "notes",
                 "must not contain control characters");
+        // a price that is not free charges something: 1 × 0.004 EUR would be an order of 0.00
+        JsonNode subCent = admin.post(
+                        "/api/orders",
+                        "{\"customerId\":\"" + customer + "\",\"lines\":[{\"sku\":\"" + sku
+                                + "\",\"quantity\":1,\"unitPrice\":{\"amount\":\"0.004\",\"currency\":\"EUR\"}}]}")
+                .expect(400)
+                .json();
+        assertThat(Fixtures.fields(subCent)).containsExactly("lines[0].unitPrice.amount");
         JsonNode duplicated = admin.post(
                         "/api/orders",
                         "{\"customerId\":\"" + customer + "\",\"customerId\":\"" + UUID.randomUUID()

@@ -100,6 +100,17 @@ class OrderPolicy {
         }
         if (unitPrice != null && unitPrice.isNegative()) {
             problems.add(OrderRule.PRICE_NEGATIVE.at(field + ".unitPrice.amount"));
+        } else if (unitPrice != null
+                && quantity != null
+                && quantity > 0
+                && !unitPrice.isZero()
+                && unitPrice.times(quantity).isZero()) {
+            // a price that is not free must charge something: 1 × 0.004 EUR would be a line of 0.00
+            problems.add(OrderRule.LINE_ROUNDS_TO_NOTHING.at(
+                    field + ".unitPrice.amount",
+                    unitPrice.amount().toPlainString(),
+                    quantity,
+                    unitPrice.currencyCode()));
         }
     }
 

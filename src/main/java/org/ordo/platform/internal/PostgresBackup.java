@@ -64,7 +64,7 @@ public final class PostgresBackup {
         try (Connection c = DriverManager.getConnection(jdbcUrl, user, password);
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT count(*) AS tables FROM information_schema.tables"
-                        + " WHERE table_schema NOT IN ('pg_catalog', 'information_schema')")) {
+                        + " WHERE table_schema <> 'pg_catalog' AND table_schema <> 'information_schema'")) {
             rs.next();
             return rs.getLong("tables");
         }
