@@ -236,42 +236,19 @@ class ShipmentService {
     ShipmentViews.ShipmentView track(String idOrNumber, TrackingEvent request) {
         TrackingEvent event = request == null ? new TrackingEvent(null, null, null, null) : request;
         TrackingType type = checkTrackingEvent(event);
-        UUID id = store.resolveId(idOrNumber).orElseThrow(() -> OrdoException.notFound("Shipment", idOrNumber));
-        UUID orderId = store.find(id.toString())
-                .map(s -> s.orderId)
-                .orElseThrow(() -> OrdoException.notFound("Shipment", idOrNumber));
-        // every shipment of the order, so that the last two deliveries of an order cannot both miss each other
-        List<Shipment> ofOrder = store.lockAllOfOrder(orderId);
-        Shipment s = ofOrder.stream()
-                .filter(x -> x.id.equals(id))
-                .findFirst()
-                .orElseThrow(() -> OrdoException.notFound("Shipment", idOrNumber));
+        OfOrder locked = lockWithTheOrdersOthers(idOrNumber);
+        Shipment s = locked.shipment();
         // the database keeps microseconds: compare and store at that precision, so a resent event is recognised
         Instant at = (event.at() == null ? Instant.now() : event.at()).truncatedTo(ChronoUnit.MICROS);
         if (event.at() != null && store.hasEvent(s.id, type.name(), at)) {
             return queries.view(s);
         }
-        String location = blankToNull(event.location());
-        String reason = blankToNull(event.reason());
         Shipment.State before = s.state();
-        if (s.status == type.target
+        boolean news = s.status == type.target
                 && type.target != ShipmentStatus.DELIVERED
-                && type.target != ShipmentStatus.RETURNED) {
-            // news without a change of state (out for delivery, a second delay): history only
-            store.appendEvent(new ShipmentStore.Event(
-                    s.id,
-                    type.name(),
-                    at,
-                    location,
-                    reason,
-                    null,
-                    null,
-                    Actor.current().username()));
-            store.update(s);
-            audit.record("SHIPMENT", s.id.toString(), "TRACKED_" + type.name(), before, s.state());
-            return queries.view(s);
-        }
-        ShipmentStatus from = s.moveTo(type.target);
+                && type.target != ShipmentStatus.RETURNED;
+        // news without a change of state (out for delivery, a second delay) goes into the history only
+        ShipmentStatus from = news ? null : s.moveTo(type.target);
         if (type == TrackingType.DELIVERED) {
             s.deliveredAt = at;
         }
@@ -280,21 +257,34 @@ class ShipmentService {
                 s.id,
                 type.name(),
                 at,
-                location,
-                reason,
+                blankToNull(event.location()),
+                blankToNull(event.reason()),
                 from,
-                s.status,
+                news ? null : s.status,
                 Actor.current().username()));
-        audit.record(
-                "SHIPMENT",
-                s.id.toString(),
-                type == TrackingType.DELIVERED ? "DELIVERED" : "TRACKED_" + type.name(),
-                before,
-                s.state());
+        String action = type == TrackingType.DELIVERED ? "DELIVERED" : "TRACKED_" + type.name();
+        audit.record("SHIPMENT", s.id.toString(), action, before, s.state());
         if (type == TrackingType.DELIVERED) {
-            deliverOrderIfComplete(orderId, ofOrder);
+            deliverOrderIfComplete(locked.orderId(), locked.all());
         }
         return queries.view(s);
+    }
+
+    /** A shipment locked together with every shipment of its order. */
+    private record OfOrder(Shipment shipment, UUID orderId, List<Shipment> all) {}
+
+    /** Locks every shipment of the order, so that the last two deliveries of an order cannot both miss each other. */
+    private OfOrder lockWithTheOrdersOthers(String idOrNumber) {
+        UUID id = store.resolveId(idOrNumber).orElseThrow(() -> OrdoException.notFound("Shipment", idOrNumber));
+        UUID orderId = store.find(id.toString())
+                .map(s -> s.orderId)
+                .orElseThrow(() -> OrdoException.notFound("Shipment", idOrNumber));
+        List<Shipment> ofOrder = store.lockAllOfOrder(orderId);
+        Shipment shipment = ofOrder.stream()
+                .filter(x -> x.id.equals(id))
+                .findFirst()
+                .orElseThrow(() -> OrdoException.notFound("Shipment", idOrNumber));
+        return new OfOrder(shipment, orderId, ofOrder);
     }
 
     /**

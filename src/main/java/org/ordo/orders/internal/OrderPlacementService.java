@@ -602,46 +602,29 @@ class OrderPlacementService {
         List<FieldViolation> forbidden = new ArrayList<>();
         List<PricedLine> priced = new ArrayList<>();
         boolean mayOverride = replacement || actor.hasAnyRole(Role.SALES, Role.ADMIN) || actor == Actor.SYSTEM;
-        for (int i = 0; i < lines.size(); i++) {
-            LineInput line = lines.get(i);
-            String field = line.field();
+        for (LineInput line : lines) {
             ProductSnapshot product = products.get(line.sku());
-            if (product == null) {
-                rules.add(OrderRule.UNKNOWN_SKU.at(field + ".sku", line.sku()));
-                continue;
+            FieldViolation notSellable = notSellable(line, product, currency);
+            boolean overridden = notSellable == null
+                    && line.unitPrice() != null
+                    && !line.unitPrice().equals(product.unitPrice());
+            if (notSellable != null) {
+                rules.add(notSellable);
+            } else if (overridden && !line.unitPrice().currency().equals(currency)) {
+                rules.add(OrderRule.PRICE_CURRENCY.at(line.field() + ".unitPrice.currency", currency));
+            } else if (overridden && !mayOverride) {
+                forbidden.add(OrderRule.PRICE_OVERRIDE_ROLE.at(line.field() + ".unitPrice"));
+            } else {
+                // taxed as the destination taxes it, so that the order's tax is what its invoices will bill
+                priced.add(new PricedLine(
+                        product.sku(),
+                        product.name(),
+                        line.quantity(),
+                        overridden ? line.unitPrice() : product.unitPrice(),
+                        overridden,
+                        product.taxCategory(),
+                        destination.of(product.taxCategory(), product.taxRate()).rate()));
             }
-            if (!product.active()) {
-                rules.add(OrderRule.INACTIVE_PRODUCT.at(field + ".sku", line.sku()));
-                continue;
-            }
-            if (!product.unitPrice().currency().equals(currency)) {
-                rules.add(OrderRule.PRODUCT_CURRENCY.at(
-                        field + ".sku", line.sku(), product.unitPrice().currencyCode(), currency));
-                continue;
-            }
-            Money price = product.unitPrice();
-            boolean overridden = false;
-            if (line.unitPrice() != null && !line.unitPrice().equals(product.unitPrice())) {
-                if (!line.unitPrice().currency().equals(currency)) {
-                    rules.add(OrderRule.PRICE_CURRENCY.at(field + ".unitPrice.currency", currency));
-                    continue;
-                }
-                if (!mayOverride) {
-                    forbidden.add(OrderRule.PRICE_OVERRIDE_ROLE.at(field + ".unitPrice"));
-                    continue;
-                }
-                price = line.unitPrice();
-                overridden = true;
-            }
-            // taxed as the destination taxes it, so that the order's tax is what its invoices will bill
-            priced.add(new PricedLine(
-                    product.sku(),
-                    product.name(),
-                    line.quantity(),
-                    price,
-                    overridden,
-                    product.taxCategory(),
-                    destination.of(product.taxCategory(), product.taxRate()).rate()));
         }
         if (!forbidden.isEmpty()) {
             throw OrdoException.forbidden("You may not override prices.", forbidden);
@@ -650,6 +633,21 @@ class OrderPlacementService {
             throw OrdoException.rule("invalid-lines", "Some lines cannot be ordered.", rules);
         }
         return priced;
+    }
+
+    /** Why a line's product cannot be ordered in {@code currency}: unknown, no longer sold, priced in another; else null. */
+    private static FieldViolation notSellable(LineInput line, ProductSnapshot product, Currency currency) {
+        if (product == null) {
+            return OrderRule.UNKNOWN_SKU.at(line.field() + ".sku", line.sku());
+        }
+        if (!product.active()) {
+            return OrderRule.INACTIVE_PRODUCT.at(line.field() + ".sku", line.sku());
+        }
+        if (!product.unitPrice().currency().equals(currency)) {
+            return OrderRule.PRODUCT_CURRENCY.at(
+                    line.field() + ".sku", line.sku(), product.unitPrice().currencyCode(), currency);
+        }
+        return null;
     }
 
     /** Null when the order fits the customer's credit; otherwise why it is held (invariant 11). */

@@ -80,73 +80,6 @@ class CustomerAdminPages {
             String vatId,
             String version) {
 
-        static CustomerForm blank() {
-            return new CustomerForm(
-                    "",
-                    "",
-                    "",
-                    "",
-                    "",
-                    "",
-                    "",
-                    "",
-                    "",
-                    "",
-                    "",
-                    "",
-                    "",
-                    "",
-                    "",
-                    "",
-                    "",
-                    "EUR",
-                    "0",
-                    "30",
-                    "",
-                    "true",
-                    InvoicingPolicy.ON_SHIPMENT.name(),
-                    "",
-                    "",
-                    null);
-        }
-
-        static CustomerForm of(CustomerDetails c) {
-            Address b = c.billingAddress() == null
-                    ? new Address(null, null, null, null, null, null, null)
-                    : c.billingAddress();
-            // a shipping address equal to the billing address is shown as none: it follows the billing address
-            Address s = c.shippingAddress() == null || c.shippingAddress().equals(c.billingAddress())
-                    ? new Address(null, null, null, null, null, null, null)
-                    : c.shippingAddress();
-            return new CustomerForm(
-                    c.name(),
-                    c.email(),
-                    c.phone(),
-                    b.name(),
-                    b.line1(),
-                    b.line2(),
-                    b.city(),
-                    b.region(),
-                    b.postalCode(),
-                    b.country(),
-                    s.name(),
-                    s.line1(),
-                    s.line2(),
-                    s.city(),
-                    s.region(),
-                    s.postalCode(),
-                    s.country(),
-                    c.currency(),
-                    c.creditLimit().amount().toPlainString(),
-                    Integer.toString(c.paymentTermsDays()),
-                    c.preferredWarehouse(),
-                    Boolean.toString(c.active()),
-                    c.invoicingPolicy().name(),
-                    Boolean.toString(c.taxExempt()),
-                    c.vatId(),
-                    Long.toString(c.version()));
-        }
-
         public boolean isActive() {
             return "true".equals(active) || "on".equals(active);
         }
@@ -154,36 +87,105 @@ class CustomerAdminPages {
         public boolean isTaxExempt() {
             return "true".equals(taxExempt) || "on".equals(taxExempt);
         }
+    }
 
-        CustomerForm withVersion(long v) {
-            return new CustomerForm(
-                    name,
-                    email,
-                    phone,
-                    billingAddressName,
-                    billingAddressLine1,
-                    billingAddressLine2,
-                    billingAddressCity,
-                    billingAddressRegion,
-                    billingAddressPostalCode,
-                    billingAddressCountry,
-                    shippingAddressName,
-                    shippingAddressLine1,
-                    shippingAddressLine2,
-                    shippingAddressCity,
-                    shippingAddressRegion,
-                    shippingAddressPostalCode,
-                    shippingAddressCountry,
-                    currency,
-                    creditLimit,
-                    paymentTermsDays,
-                    preferredWarehouse,
-                    active,
-                    invoicingPolicy,
-                    taxExempt,
-                    vatId,
-                    Long.toString(v));
-        }
+    /** The form of a new customer: the usual defaults. */
+    private static CustomerForm blankForm() {
+        return new CustomerForm(
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "EUR",
+                "0",
+                "30",
+                "",
+                "true",
+                InvoicingPolicy.ON_SHIPMENT.name(),
+                "",
+                "",
+                null);
+    }
+
+    /** The form of a stored customer. */
+    private static CustomerForm formOf(CustomerDetails c) {
+        Address b =
+                c.billingAddress() == null ? new Address(null, null, null, null, null, null, null) : c.billingAddress();
+        // a shipping address equal to the billing address is shown as none: it follows the billing address
+        Address s = c.shippingAddress() == null || c.shippingAddress().equals(c.billingAddress())
+                ? new Address(null, null, null, null, null, null, null)
+                : c.shippingAddress();
+        return new CustomerForm(
+                c.name(),
+                c.email(),
+                c.phone(),
+                b.name(),
+                b.line1(),
+                b.line2(),
+                b.city(),
+                b.region(),
+                b.postalCode(),
+                b.country(),
+                s.name(),
+                s.line1(),
+                s.line2(),
+                s.city(),
+                s.region(),
+                s.postalCode(),
+                s.country(),
+                c.currency(),
+                c.creditLimit().amount().toPlainString(),
+                Integer.toString(c.paymentTermsDays()),
+                c.preferredWarehouse(),
+                Boolean.toString(c.active()),
+                c.invoicingPolicy().name(),
+                Boolean.toString(c.taxExempt()),
+                c.vatId(),
+                Long.toString(c.version()));
+    }
+
+    /** The form as typed, onto another version of the customer (after a colleague's change). */
+    private static CustomerForm withVersion(CustomerForm f, long v) {
+        return new CustomerForm(
+                f.name(),
+                f.email(),
+                f.phone(),
+                f.billingAddressName(),
+                f.billingAddressLine1(),
+                f.billingAddressLine2(),
+                f.billingAddressCity(),
+                f.billingAddressRegion(),
+                f.billingAddressPostalCode(),
+                f.billingAddressCountry(),
+                f.shippingAddressName(),
+                f.shippingAddressLine1(),
+                f.shippingAddressLine2(),
+                f.shippingAddressCity(),
+                f.shippingAddressRegion(),
+                f.shippingAddressPostalCode(),
+                f.shippingAddressCountry(),
+                f.currency(),
+                f.creditLimit(),
+                f.paymentTermsDays(),
+                f.preferredWarehouse(),
+                f.active(),
+                f.invoicingPolicy(),
+                f.taxExempt(),
+                f.vatId(),
+                Long.toString(v));
     }
 
     public record Filter(String q) {
@@ -250,7 +252,7 @@ class CustomerAdminPages {
     @GetMapping("/admin/customers/new")
     @PreAuthorize(PageAccess.ADMINS)
     String create(Model model) {
-        return form(CustomerForm.blank(), null, Map.of(), null, model);
+        return form(blankForm(), null, Map.of(), null, model);
     }
 
     @PostMapping("/admin/customers")
@@ -278,7 +280,7 @@ class CustomerAdminPages {
     @PreAuthorize(PageAccess.ADMINS)
     String edit(@PathVariable String id, Model model) {
         CustomerDetails customer = found(id);
-        return form(CustomerForm.of(customer), customer, Map.of(), null, model);
+        return form(formOf(customer), customer, Map.of(), null, model);
     }
 
     @PostMapping("/admin/customers/{id}")
@@ -302,7 +304,7 @@ class CustomerAdminPages {
             AdminForms.status(refused, response);
             if (refused.kind() == OrdoException.Kind.STALE) {
                 CustomerDetails now = found(id);
-                return form(form.withVersion(now.version()), now, Map.of(), now, model);
+                return form(withVersion(form, now.version()), now, Map.of(), now, model);
             }
             return form(form, current, AdminForms.errors(refused, FIELDS), null, model);
         }

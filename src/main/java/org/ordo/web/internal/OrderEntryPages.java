@@ -111,37 +111,46 @@ class OrderEntryPages {
         }
 
         static EntryForm of(MultiValueMap<String, String> params) {
-            List<String> skus = params.getOrDefault("sku", List.of());
-            List<String> quantities = params.getOrDefault("qty", List.of());
-            List<FormLine> lines = new ArrayList<>();
-            for (int i = 0; i < skus.size(); i++) {
-                if (skus.get(i) != null && !skus.get(i).isBlank()) {
-                    lines.add(new FormLine(
-                            skus.get(i).trim(),
-                            i < quantities.size() ? quantities.get(i).trim() : ""));
-                }
-            }
-            Map<String, String> address = new LinkedHashMap<>();
-            for (String field : ADDRESS_FIELDS) {
-                address.put(field, value(params, "shippingAddress." + field));
-            }
             String token = value(params, "token");
             return new EntryForm(
                     token.isBlank() ? UUID.randomUUID().toString() : token,
                     value(params, "customerId"),
                     value(params, "customerQuery"),
-                    lines,
+                    typedLines(params),
                     value(params, "shippingMethod"),
                     value(params, "requestedDeliveryDate"),
                     value(params, "externalReference"),
                     value(params, "notes"),
-                    address);
+                    typedAddress(params));
         }
+    }
 
-        private static String value(MultiValueMap<String, String> params, String name) {
-            String v = params.getFirst(name);
-            return v == null ? "" : v;
+    /** The lines as typed: a SKU and its quantity each, lines without a SKU left out. */
+    private static List<FormLine> typedLines(MultiValueMap<String, String> params) {
+        List<String> skus = params.getOrDefault("sku", List.of());
+        List<String> quantities = params.getOrDefault("qty", List.of());
+        List<FormLine> lines = new ArrayList<>();
+        for (int i = 0; i < skus.size(); i++) {
+            if (skus.get(i) != null && !skus.get(i).isBlank()) {
+                lines.add(new FormLine(
+                        skus.get(i).trim(),
+                        i < quantities.size() ? quantities.get(i).trim() : ""));
+            }
         }
+        return lines;
+    }
+
+    private static Map<String, String> typedAddress(MultiValueMap<String, String> params) {
+        Map<String, String> address = new LinkedHashMap<>();
+        for (String field : ADDRESS_FIELDS) {
+            address.put(field, value(params, "shippingAddress." + field));
+        }
+        return address;
+    }
+
+    private static String value(MultiValueMap<String, String> params, String name) {
+        String v = params.getFirst(name);
+        return v == null ? "" : v;
     }
 
     static final List<String> ADDRESS_FIELDS =

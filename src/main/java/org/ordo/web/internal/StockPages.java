@@ -221,6 +221,31 @@ class StockPages {
             Model model,
             RedirectAttributes redirect) {
         Map<String, String> errors = new LinkedHashMap<>();
+        Long quantity = checked(typed, kind, errors);
+        if (!errors.isEmpty()) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return form(page, typed, errors, model);
+        }
+        StockKeeping.Recorded recorded;
+        try {
+            recorded = stock.record(kind, typed.sku(), typed.warehouse(), quantity, typed.reason(), typed.reference());
+        } catch (OrdoException refused) {
+            for (FieldViolation v : refused.violations()) {
+                errors.putIfAbsent(v.field().equals("type") ? "kind" : v.field(), v.message());
+            }
+            if (errors.isEmpty()) {
+                errors.put("action", refused.getMessage());
+            }
+            response.setStatus(WarehousePages.status(refused));
+            return form(page, typed, errors, model);
+        }
+        session.setAttribute(WarehousePages.SESSION_WAREHOUSE, recorded.warehouse());
+        redirect.addFlashAttribute("done", done(kind, recorded));
+        return "redirect:/warehouse/" + page;
+    }
+
+    /** What the page itself can tell is missing or malformed goes to {@code errors}; the quantity typed, if it is one. */
+    private Long checked(Movement typed, StockKeeping.Kind kind, Map<String, String> errors) {
         if (typed.warehouse() == null || typed.warehouse().isBlank()) {
             errors.put("warehouse", text("error.required"));
         }
@@ -241,41 +266,25 @@ class StockPages {
                 && (typed.reason() == null || typed.reason().isBlank())) {
             errors.put("reason", text("warehouse.count.reasonRequired"));
         }
-        if (!errors.isEmpty()) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return form(page, typed, errors, model);
-        }
-        StockKeeping.Recorded recorded;
-        try {
-            recorded = stock.record(kind, typed.sku(), typed.warehouse(), quantity, typed.reason(), typed.reference());
-        } catch (OrdoException refused) {
-            for (FieldViolation v : refused.violations()) {
-                errors.putIfAbsent(v.field().equals("type") ? "kind" : v.field(), v.message());
-            }
-            if (errors.isEmpty()) {
-                errors.put("action", refused.getMessage());
-            }
-            response.setStatus(WarehousePages.status(refused));
-            return form(page, typed, errors, model);
-        }
-        session.setAttribute(WarehousePages.SESSION_WAREHOUSE, recorded.warehouse());
+        return quantity;
+    }
+
+    /** The message of a recorded movement: what changed by how much, and what is on hand and available now. */
+    private static WarehousePages.Done done(StockKeeping.Kind kind, StockKeeping.Recorded recorded) {
         String key = switch (kind) {
             case RECEIPT -> "warehouse.done.received";
             case ADJUSTMENT -> "warehouse.done.adjusted";
             case COUNT -> "warehouse.done.counted";
         };
-        redirect.addFlashAttribute(
-                "done",
-                new WarehousePages.Done(
-                        key,
-                        List.of(
-                                recorded.sku(),
-                                recorded.warehouse(),
-                                Math.abs(recorded.change()),
-                                recorded.onHand(),
-                                recorded.available(),
-                                recorded.change() < 0 ? "−" : "+")));
-        return "redirect:/warehouse/" + page;
+        return new WarehousePages.Done(
+                key,
+                List.of(
+                        recorded.sku(),
+                        recorded.warehouse(),
+                        Math.abs(recorded.change()),
+                        recorded.onHand(),
+                        recorded.available(),
+                        recorded.change() < 0 ? "−" : "+"));
     }
 
     private String form(String page, Movement typed, Map<String, String> errors, Model model) {
