@@ -100,46 +100,80 @@ class OrderStore {
         return String.format("SO-%d-%06d", at.atZone(ZoneOffset.UTC).getYear(), n);
     }
 
+    /** The header columns an order's life changes, in the order {@link #changing} gives their values. */
+    private static final List<String> CHANGING = List.of(
+            "status",
+            "ship_name",
+            "ship_line1",
+            "ship_line2",
+            "ship_city",
+            "ship_region",
+            "ship_postal_code",
+            "ship_country",
+            "requested_delivery_date",
+            "promised_date",
+            "shipping_method",
+            "notes",
+            "subtotal",
+            "discount",
+            "shipping",
+            "tax",
+            "total",
+            "hold_kind",
+            "hold_reason");
+
+    private static final String INSERT_ORDER =
+            "INSERT INTO sales_order (id, number, customer_id, channel, external_reference, "
+                    + "currency, " + String.join(", ", CHANGING)
+                    + ", placed_at, placed_by, version, updated_at, credit_exposure, "
+                    + "credit_limit) VALUES ("
+                    + String.join(", ", java.util.Collections.nCopies(CHANGING.size() + 12, "?")) + ")";
+
+    private static final String UPDATE_HEADER = "UPDATE sales_order SET " + String.join(" = ?, ", CHANGING)
+            + " = ?, shipped_at = ?, delivered_at = ?, completed_at = ?, version = version + 1, updated_at = ? WHERE id = ?";
+
+    /** The values of {@link #CHANGING}. */
+    private static List<Object> changing(Order o) {
+        Address to = o.shippingAddress();
+        return java.util.Arrays.asList(
+                o.status().name(),
+                to.name(),
+                to.line1(),
+                to.line2(),
+                to.city(),
+                to.region(),
+                to.postalCode(),
+                to.country(),
+                date(o.requestedDeliveryDate()),
+                date(o.promisedDate()),
+                o.shippingMethod(),
+                o.notes(),
+                o.subtotal().amount(),
+                o.discount().amount(),
+                o.shipping().amount(),
+                o.tax().amount(),
+                o.total().amount(),
+                holdKind(o),
+                o.holdReason());
+    }
+
     void insert(Order o) {
-        jdbc.sql(
-                        "INSERT INTO sales_order (id, number, customer_id, channel, external_reference, currency, status, ship_name, ship_line1, "
-                                + "ship_line2, ship_city, ship_region, ship_postal_code, ship_country, requested_delivery_date, promised_date, "
-                                + "shipping_method, notes, subtotal, discount, shipping, tax, total, hold_kind, hold_reason, placed_at, placed_by, version, "
-                                + "updated_at, credit_exposure, credit_limit) "
-                                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(
-                        o.id(),
-                        o.number(),
-                        o.customerId(),
-                        o.channel(),
-                        o.externalReference(),
-                        o.currency().getCurrencyCode(),
-                        o.status().name(),
-                        o.shippingAddress().name(),
-                        o.shippingAddress().line1(),
-                        o.shippingAddress().line2(),
-                        o.shippingAddress().city(),
-                        o.shippingAddress().region(),
-                        o.shippingAddress().postalCode(),
-                        o.shippingAddress().country(),
-                        date(o.requestedDeliveryDate()),
-                        date(o.promisedDate()),
-                        o.shippingMethod(),
-                        o.notes(),
-                        o.subtotal().amount(),
-                        o.discount().amount(),
-                        o.shipping().amount(),
-                        o.tax().amount(),
-                        o.total().amount(),
-                        holdKind(o),
-                        o.holdReason(),
-                        Timestamp.from(o.placedAt()),
-                        o.placedBy(),
-                        o.version(),
-                        Timestamp.from(Instant.now()),
-                        o.creditExposure(),
-                        o.creditLimit())
-                .update();
+        List<Object> values = new ArrayList<>(java.util.Arrays.asList(
+                o.id(),
+                o.number(),
+                o.customerId(),
+                o.channel(),
+                o.externalReference(),
+                o.currency().getCurrencyCode()));
+        values.addAll(changing(o));
+        values.addAll(java.util.Arrays.asList(
+                Timestamp.from(o.placedAt()),
+                o.placedBy(),
+                o.version(),
+                Timestamp.from(Instant.now()),
+                o.creditExposure(),
+                o.creditLimit()));
+        jdbc.sql(INSERT_ORDER).params(values).update();
         insertLines(o.lines().stream().map(l -> new Object[] {o.id(), l}).toList());
     }
 
@@ -176,37 +210,14 @@ class OrderStore {
 
     /** Saves the header; bumps the version. */
     void updateHeader(Order o) {
-        jdbc.sql(
-                        "UPDATE sales_order SET status = ?, ship_name = ?, ship_line1 = ?, ship_line2 = ?, ship_city = ?, ship_region = ?, "
-                                + "ship_postal_code = ?, ship_country = ?, requested_delivery_date = ?, promised_date = ?, shipping_method = ?, notes = ?, "
-                                + "subtotal = ?, discount = ?, shipping = ?, tax = ?, total = ?, hold_kind = ?, hold_reason = ?, shipped_at = ?, delivered_at = ?, "
-                                + "completed_at = ?, version = version + 1, updated_at = ? WHERE id = ?")
-                .params(
-                        o.status().name(),
-                        o.shippingAddress().name(),
-                        o.shippingAddress().line1(),
-                        o.shippingAddress().line2(),
-                        o.shippingAddress().city(),
-                        o.shippingAddress().region(),
-                        o.shippingAddress().postalCode(),
-                        o.shippingAddress().country(),
-                        date(o.requestedDeliveryDate()),
-                        date(o.promisedDate()),
-                        o.shippingMethod(),
-                        o.notes(),
-                        o.subtotal().amount(),
-                        o.discount().amount(),
-                        o.shipping().amount(),
-                        o.tax().amount(),
-                        o.total().amount(),
-                        holdKind(o),
-                        o.holdReason(),
-                        timestamp(o.shippedAt()),
-                        timestamp(o.deliveredAt()),
-                        timestamp(o.completedAt()),
-                        Timestamp.from(Instant.now()),
-                        o.id())
-                .update();
+        List<Object> values = new ArrayList<>(changing(o));
+        values.addAll(java.util.Arrays.asList(
+                timestamp(o.shippedAt()),
+                timestamp(o.deliveredAt()),
+                timestamp(o.completedAt()),
+                Timestamp.from(Instant.now()),
+                o.id()));
+        jdbc.sql(UPDATE_HEADER).params(values).update();
         o.saved();
     }
 
