@@ -121,6 +121,10 @@ final class Browser implements AutoCloseable {
 
     /** Forgets the session: the next journey starts logged out. */
     void reset() {
+        // leave the last page first for a still file of the same site (whose cookies are the ones to delete): a
+        // navigation the page still has in flight (a language switch's reload, say) must not reach the server after the
+        // cookies are gone, where it would be saved as the next login's destination
+        driver.get(base + "/favicon.svg");
         driver.manage().deleteAllCookies();
         size(1366, 768);
     }

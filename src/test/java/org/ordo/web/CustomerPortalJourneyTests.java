@@ -234,6 +234,7 @@ class CustomerPortalJourneyTests extends BrowserJourney {
         assertThat(browser.consoleErrors()).isEmpty();
         browser.screenshot("service-4-returns-chinese");
         browser.find("#lang-en").click();
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(css("html[lang=en]")));
     }
 
     /** Fetches a page with the browser's session cookie, as a download would. */
