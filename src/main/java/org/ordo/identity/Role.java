@@ -12,6 +12,8 @@ public enum Role {
     ACCOUNTING,
     /** Customer service: reads everything about a customer, handles returns, reads the audit trail. */
     SUPPORT,
+    /** Buys stock: suppliers, their prices, purchase orders, replenishment proposals and forecasts. */
+    PURCHASING,
     /** A customer's own user: sees only that customer's orders, invoices and returns. */
     CUSTOMER;
 
