@@ -13,5 +13,6 @@ public interface Forecasts {
     DemandOutlook outlook(String sku, String warehouse, int days);
 
     /** Expected units over the horizon, the spread of the error around them, and the method that produced them. */
-    record DemandOutlook(String sku, String warehouse, int days, double expected, double standardDeviation, String method) {}
+    record DemandOutlook(
+            String sku, String warehouse, int days, double expected, double standardDeviation, String method) {}
 }
