@@ -14,6 +14,6 @@ class OrderConfiguration {
     OrderProperties orderProperties(Environment environment) {
         return Binder.get(environment)
                 .bind("ordo.orders", OrderProperties.class)
-                .orElseGet(() -> new OrderProperties(1000, true, 1, 14, Map.of(), false));
+                .orElseGet(() -> new OrderProperties(1000, true, 1, 14, Map.of(), false, 1));
     }
 }

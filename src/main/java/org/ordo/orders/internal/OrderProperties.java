@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param transitDays        days in transit per shipping method; the keys are the accepted methods
  * @param creditReleaseByPlacer whether the person who placed an order may release its credit hold (default: no, someone
  *                           else with the right role must: separation of duties)
+ * @param receivingHandlingDays working days from a purchase order's arrival until its units can be dispatched
  */
 record OrderProperties(
         @DefaultValue("1000") int maxLines,
@@ -20,7 +21,8 @@ record OrderProperties(
         @DefaultValue("1") int processingDays,
         @DefaultValue("14") int backorderLeadDays,
         Map<String, Integer> transitDays,
-        @DefaultValue("false") boolean creditReleaseByPlacer) {
+        @DefaultValue("false") boolean creditReleaseByPlacer,
+        @DefaultValue("1") int receivingHandlingDays) {
 
     OrderProperties {
         if (transitDays == null || transitDays.isEmpty()) {
