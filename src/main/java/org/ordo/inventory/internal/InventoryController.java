@@ -3,10 +3,12 @@ package org.ordo.inventory.internal;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import org.ordo.inventory.AvailableToPromise;
 import org.ordo.inventory.StockLevel;
 import org.ordo.platform.PageResult;
 import org.ordo.platform.Paging;
 import org.ordo.shared.Address;
+import org.ordo.shared.CommonRule;
 import org.ordo.shared.FieldViolation;
 import org.ordo.shared.OrdoException;
 import org.springframework.http.ResponseEntity;
@@ -25,6 +27,8 @@ import org.springframework.web.bind.annotation.RestController;
 class InventoryController {
 
     private static final String STAFF = "hasAnyRole('ADMIN','SALES','WAREHOUSE','ACCOUNTING','SUPPORT')";
+    private static final String PLANNERS =
+            "hasAnyRole('ADMIN','SALES','WAREHOUSE','PURCHASING','ACCOUNTING','SUPPORT')";
     private static final String STOCK_KEEPERS = "hasAnyRole('ADMIN','WAREHOUSE')";
 
     record CreateWarehouse(String code, String name, Address address) {}
@@ -52,9 +56,15 @@ class InventoryController {
     private final StockLedgerService ledger;
     private final JdbcClient jdbc;
     private final StockLevelQueries levels;
+    private final AvailableToPromise available;
 
     InventoryController(
-            WarehouseService warehouses, StockLedgerService ledger, JdbcClient jdbc, StockLevelQueries levels) {
+            WarehouseService warehouses,
+            StockLedgerService ledger,
+            JdbcClient jdbc,
+            StockLevelQueries levels,
+            AvailableToPromise available) {
+        this.available = available;
         this.warehouses = warehouses;
         this.ledger = ledger;
         this.jdbc = jdbc;
@@ -123,6 +133,17 @@ class InventoryController {
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
         return levels.levels(sku, warehouse, Boolean.TRUE.equals(belowReorderPoint), Paging.of(page, size));
+    }
+
+    /** Available to promise of one SKU, in one warehouse or (none given) in all: today, then at each arrival date. */
+    @GetMapping("/api/inventory/atp")
+    @PreAuthorize(PLANNERS)
+    List<AvailableToPromise.Point> atp(
+            @RequestParam(required = false) String sku, @RequestParam(required = false) String warehouse) {
+        if (sku == null || sku.isBlank()) {
+            throw OrdoException.invalid(List.of(CommonRule.REQUIRED.at("sku")));
+        }
+        return available.atp(sku.trim(), warehouse == null || warehouse.isBlank() ? null : warehouse.trim());
     }
 
     /** Safety stock, reorder point and bin location of one SKU in one warehouse. */
