@@ -20,6 +20,7 @@ import org.ordo.inventory.StockPosition;
 import org.ordo.orders.OrderStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -49,13 +50,16 @@ class BackorderService implements BackorderDemand {
     private final Inventory inventory;
     private final AuditTrail audit;
     private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
 
     BackorderService(
             JdbcClient jdbc,
             OrderStore store,
             Inventory inventory,
             AuditTrail audit,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.store = store;
         this.inventory = inventory;
@@ -147,6 +151,9 @@ class BackorderService implements BackorderDemand {
         }
         if (!filled.isEmpty()) {
             log.info("filled backorders of {} on {} orders", sku, filled.size());
+            Set<UUID> filledOrders = new java.util.HashSet<>();
+            filled.keySet().forEach(o -> filledOrders.add(o.id()));
+            events.publishEvent(new BackorderQueueChanged(Set.of(sku), filledOrders));
         }
         return orderIds.size();
     }

@@ -41,6 +41,8 @@ final class OrderLine {
     private long returned;
     private long backorderedAtPlacement;
     private String backorderWarehouse;
+    private java.time.LocalDate promisedDate;
+    private String promiseSource;
     private Money lineNet;
     private Money tax;
     private LineStatus status = LineStatus.OPEN;
@@ -83,6 +85,30 @@ final class OrderLine {
         priced.tax = tax;
         priced.status = status;
         return priced;
+    }
+
+    /** A stored line's promise (none for lines placed before lines had their own). */
+    OrderLine withPromise(java.time.LocalDate date, String source) {
+        promisedDate = date;
+        promiseSource = source;
+        return this;
+    }
+
+    /** Promised for {@code date} on the strength of {@code source} (see {@link PromisePolicy}); true if that changed it. */
+    boolean promise(PromisePolicy.Promise promise) {
+        boolean changed =
+                !promise.date().equals(promisedDate) || !promise.source().equals(promiseSource);
+        promisedDate = promise.date();
+        promiseSource = promise.source();
+        return changed;
+    }
+
+    java.time.LocalDate promisedDate() {
+        return promisedDate;
+    }
+
+    String promiseSource() {
+        return promiseSource;
     }
 
     /**

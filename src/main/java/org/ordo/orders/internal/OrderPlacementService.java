@@ -60,6 +60,7 @@ class OrderPlacementService {
     private final OrderProperties properties;
     private final TaxRates taxRates;
     private final OrderPolicy policy;
+    private final PromiseService promises;
 
     OrderPlacementService(
             OrderStore store,
@@ -71,7 +72,9 @@ class OrderPlacementService {
             ObjectProvider<ReceivablesBalance> receivables,
             OrderProperties properties,
             TaxRates taxRates,
-            OrderPolicy policy) {
+            OrderPolicy policy,
+            PromiseService promises) {
+        this.promises = promises;
         this.taxRates = taxRates;
         this.policy = policy;
         this.store = store;
@@ -123,12 +126,7 @@ class OrderPlacementService {
             order.recordCreditCheck(credit.exposure(), credit.limit());
         }
         Sourced sourced = sourceAtPlacement(order, locked.preferredWarehouse());
-        order.promise(promisedDate(
-                now,
-                checked.shippingMethod(),
-                order.anythingBackordered(),
-                request.requestedDeliveryDate(),
-                properties));
+        promises.promise(order, true);
         List<OrderStore.HistoryEntry> history = decide(order, credit == null ? null : credit.problem(), actor, now);
         store.insert(order);
         inventory.reserve(sourced.reservations());

@@ -49,6 +49,7 @@ class OrderService {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final OrderProperties properties;
+    private final PromiseService promises;
     private final TaxRates taxRates;
     private final Catalog catalog;
     private final OrderPolicy policy;
@@ -63,7 +64,9 @@ class OrderService {
             OrderProperties properties,
             TaxRates taxRates,
             Catalog catalog,
-            OrderPolicy policy) {
+            OrderPolicy policy,
+            PromiseService promises) {
+        this.promises = promises;
         this.policy = policy;
         this.taxRates = taxRates;
         this.catalog = catalog;
@@ -242,20 +245,37 @@ class OrderService {
             sourceIncreases(
                     order, increases, added, skus, positions, customer == null ? null : customer.preferredWarehouse());
         }
-        order.promise(OrderPlacementService.promisedDate(
-                order.placedAt(),
-                order.shippingMethod(),
-                order.anythingBackordered(),
-                order.requestedDeliveryDate(),
-                properties));
+        promises.promise(
+                order,
+                !java.util.Objects.equals(
+                                order.requestedDeliveryDate(), locked.before().requestedDeliveryDate())
+                        || !order.shippingMethod().equals(locked.before().shippingMethod()));
         List<OrderStore.HistoryEntry> history = new ArrayList<>();
         history.add(changeEntry(order, now, actor, request.reason(), details));
+        promiseEntry(order, locked.before(), now, actor).ifPresent(history::add);
         recheckCredit(order, locked, customer, history);
         store.insertLines(
                 newLines.stream().map(l -> new Object[] {order.id(), l}).toList());
         List<OrderLine> changed = new ArrayList<>(order.lines());
         changed.removeAll(newLines);
         return save(locked, history, "CHANGED", changed);
+    }
+
+    /** A change that moved the promised date says so on the timeline. */
+    private static java.util.Optional<OrderStore.HistoryEntry> promiseEntry(
+            Order order, OrderViews.OrderView before, Instant now, Actor actor) {
+        if (java.util.Objects.equals(order.promisedDate(), before.promisedDate())) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new OrderStore.HistoryEntry(
+                order.id(),
+                now,
+                actor.username(),
+                PromiseService.HISTORY_KIND,
+                null,
+                null,
+                "promised date changed from " + before.promisedDate() + " to " + order.promisedDate(),
+                null));
     }
 
     /** The customer of an order whose lines change, locked for the credit check before the order (the lock order). */
@@ -537,12 +557,29 @@ class OrderService {
         OrderViews.OrderView after =
                 OrderViews.view(order, OrderViews.byLine(inventory.activeReservations(order.id())));
         audit.record("ORDER", order.id().toString(), action, locked.before(), after);
+        Set<String> shorterQueues = shorterBackorderQueues(locked.before(), after);
+        if (!shorterQueues.isEmpty()) {
+            events.publishEvent(new BackorderQueueChanged(shorterQueues, Set.of()));
+        }
         for (OrderStore.HistoryEntry h : history) {
             if (h.to() != null) {
                 events.publishEvent(new OrderStatusChanged(order.id(), order.number(), h.from(), h.to(), h.reason()));
             }
         }
         return after;
+    }
+
+    /** The SKUs of which this order now waits for less: the younger backorders of them may be promised earlier. */
+    private static Set<String> shorterBackorderQueues(OrderViews.OrderView before, OrderViews.OrderView after) {
+        Map<Integer, Long> was = new java.util.HashMap<>();
+        before.lines().forEach(l -> was.put(l.lineNumber(), l.backorderedQuantity()));
+        Set<String> skus = new java.util.TreeSet<>();
+        for (OrderViews.LineView l : after.lines()) {
+            if (l.backorderedQuantity() < was.getOrDefault(l.lineNumber(), 0L)) {
+                skus.add(l.sku());
+            }
+        }
+        return skus;
     }
 
     /** Locks the stock levels of the lines' SKUs in the global lock order before any of them changes. */

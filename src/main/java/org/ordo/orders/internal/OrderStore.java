@@ -70,7 +70,7 @@ class OrderStore {
     private static final String LINE_COLUMNS =
             "order_id, line_number, sku, product_name, quantity, unit_price, price_overridden, "
                     + "tax_category, tax_rate, line_net, tax, reserved_quantity, backordered_quantity, cancelled_quantity, shipped_quantity, "
-                    + "backordered_at_placement, backorder_warehouse, status, placed_at, returned_quantity";
+                    + "backordered_at_placement, backorder_warehouse, status, placed_at, returned_quantity, promised_date, promise_source";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -180,7 +180,7 @@ class OrderStore {
     void insertLines(List<Object[]> orderIdAndLine) {
         template.batchUpdate(
                 "INSERT INTO order_line (" + LINE_COLUMNS
-                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 orderIdAndLine,
                 orderIdAndLine.size(),
                 (ps, pair) -> {
@@ -205,6 +205,8 @@ class OrderStore {
                     ps.setString(18, l.status().name());
                     ps.setTimestamp(19, Timestamp.from(l.placedAt()));
                     ps.setLong(20, l.returned());
+                    ps.setDate(21, date(l.promisedDate()));
+                    ps.setString(22, l.promiseSource());
                 });
     }
 
@@ -228,8 +230,8 @@ class OrderStore {
         List<OrderLine> list = List.copyOf(lines);
         template.batchUpdate(
                 "UPDATE order_line SET quantity = ?, line_net = ?, tax = ?, tax_rate = ?, reserved_quantity = ?, backordered_quantity = ?, "
-                        + "cancelled_quantity = ?, shipped_quantity = ?, backorder_warehouse = ?, status = ?, returned_quantity = ? "
-                        + "WHERE order_id = ? AND line_number = ?",
+                        + "cancelled_quantity = ?, shipped_quantity = ?, backorder_warehouse = ?, status = ?, returned_quantity = ?, "
+                        + "promised_date = ?, promise_source = ? WHERE order_id = ? AND line_number = ?",
                 list,
                 list.size(),
                 (ps, l) -> {
@@ -244,8 +246,10 @@ class OrderStore {
                     ps.setString(9, l.backorderWarehouse());
                     ps.setString(10, l.status().name());
                     ps.setLong(11, l.returned());
-                    ps.setObject(12, orderId);
-                    ps.setInt(13, l.lineNumber());
+                    ps.setDate(12, date(l.promisedDate()));
+                    ps.setString(13, l.promiseSource());
+                    ps.setObject(14, orderId);
+                    ps.setInt(15, l.lineNumber());
                 });
     }
 
@@ -290,15 +294,21 @@ class OrderStore {
                         Timestamp.from(Instant.now()),
                         orderId)
                 .update();
-        List<Object[]> lines = jdbc.sql("SELECT line_number, placed_at FROM order_line WHERE order_id = ?")
+        List<Object[]> lines = jdbc.sql(
+                        "SELECT line_number, placed_at, promised_date FROM order_line WHERE order_id = ?")
                 .param(orderId)
                 .query((rs, n) -> new Object[] {
                     Timestamp.from(rs.getTimestamp("placed_at").toInstant().minus(shift)),
+                    date(
+                            rs.getDate("promised_date") == null
+                                    ? null
+                                    : rs.getDate("promised_date").toLocalDate().minusDays(days)),
                     orderId,
                     rs.getInt("line_number")
                 })
                 .list();
-        template.batchUpdate("UPDATE order_line SET placed_at = ? WHERE order_id = ? AND line_number = ?", lines);
+        template.batchUpdate(
+                "UPDATE order_line SET placed_at = ?, promised_date = ? WHERE order_id = ? AND line_number = ?", lines);
         List<Object[]> history = jdbc.sql("SELECT id, at FROM order_history WHERE order_id = ?")
                 .param(orderId)
                 .query((rs, n) -> new Object[] {
@@ -563,6 +573,37 @@ class OrderStore {
         return result;
     }
 
+    /** A backordered line in its SKU's queue, with what its promise needs of its order. */
+    record QueuedLine(
+            UUID orderId,
+            int lineNumber,
+            Instant placedAt,
+            String warehouse,
+            long backordered,
+            Instant orderPlacedAt,
+            String shippingMethod,
+            LocalDate requested) {}
+
+    /** The backordered lines of live orders waiting for {@code sku}, oldest first (the order they are filled in). */
+    List<QueuedLine> backorderQueue(String sku) {
+        return jdbc.sql("SELECT l.order_id, l.line_number, l.placed_at, l.backorder_warehouse, l.backordered_quantity, "
+                        + "o.placed_at AS order_placed_at, o.shipping_method, o.requested_delivery_date "
+                        + "FROM order_line l JOIN sales_order o ON o.id = l.order_id "
+                        + "WHERE l.sku = ? AND l.backordered_quantity > 0 AND o.status <> ? "
+                        + "ORDER BY l.placed_at, l.order_id, l.line_number")
+                .params(sku, OrderStatus.CANCELLED.name())
+                .query((rs, n) -> new QueuedLine(
+                        rs.getObject("order_id", UUID.class),
+                        rs.getInt("line_number"),
+                        rs.getTimestamp("placed_at").toInstant(),
+                        rs.getString("backorder_warehouse"),
+                        rs.getLong("backordered_quantity"),
+                        rs.getTimestamp("order_placed_at").toInstant(),
+                        rs.getString("shipping_method"),
+                        localDate(rs.getDate("requested_delivery_date"))))
+                .list();
+    }
+
     private static Order mapOrder(ResultSet rs, int row) throws SQLException {
         Currency currency = Currency.getInstance(rs.getString("currency").trim());
         Order.Identity identity = new Order.Identity(
@@ -625,12 +666,13 @@ class OrderStore {
                 rs.getLong("returned_quantity"),
                 rs.getLong("backordered_at_placement"));
         return OrderLine.restore(
-                priced,
-                quantities,
-                rs.getString("backorder_warehouse"),
-                money(rs.getBigDecimal("line_net"), currency),
-                money(rs.getBigDecimal("tax"), currency),
-                LineStatus.valueOf(rs.getString("status")));
+                        priced,
+                        quantities,
+                        rs.getString("backorder_warehouse"),
+                        money(rs.getBigDecimal("line_net"), currency),
+                        money(rs.getBigDecimal("tax"), currency),
+                        LineStatus.valueOf(rs.getString("status")))
+                .withPromise(localDate(rs.getDate("promised_date")), rs.getString("promise_source"));
     }
 
     /** Stored NUMERIC(19,4) back to the currency's scale (or finer, for unit prices). */

@@ -56,7 +56,10 @@ final class OrderViews {
             BigDecimal taxRate,
             Money lineNet,
             Money tax,
-            List<Reserved> reservations) {}
+            List<Reserved> reservations,
+            LocalDate promisedDate,
+            String promiseSource,
+            boolean promiseEstimated) {}
 
     record Reserved(String warehouse, long quantity) {}
 
@@ -91,7 +94,10 @@ final class OrderViews {
                     l.taxRate(),
                     l.lineNet(),
                     l.tax(),
-                    reservations.getOrDefault(l.lineNumber(), List.of())));
+                    reservations.getOrDefault(l.lineNumber(), List.of()),
+                    l.promisedDate(),
+                    l.promiseSource(),
+                    PromisePolicy.isEstimate(l.promiseSource())));
         }
         return new OrderView(
                 o.id(),
