@@ -31,7 +31,8 @@ public record OrderQuote(
     /**
      * One priced line. {@code available}: what new orders may still take of the SKU across warehouses (older backorders
      * come first); {@code availableByWarehouse}: on hand − reserved per warehouse code. {@code backordered}: what of this
-     * line would wait for stock; {@code promisedDate}: the date this line alone would be promised.
+     * line would wait for stock; {@code promisedDate}: the date this line alone would be promised, {@code promiseSource}
+     * what it rests on (STOCK, a purchase order line, LEAD_TIME or DEFAULT), {@code promiseEstimated} for the last two.
      */
     public record Line(
             int index,
@@ -45,7 +46,9 @@ public record OrderQuote(
             long available,
             Map<String, Long> availableByWarehouse,
             long backordered,
-            LocalDate promisedDate) {
+            LocalDate promisedDate,
+            String promiseSource,
+            boolean promiseEstimated) {
 
         public boolean isBackordered() {
             return backordered > 0;

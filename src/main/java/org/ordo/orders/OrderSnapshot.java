@@ -54,7 +54,10 @@ public record OrderSnapshot(
             BigDecimal taxRate,
             Money lineNet,
             Money tax,
-            Map<String, Long> reservedByWarehouse) {}
+            Map<String, Long> reservedByWarehouse,
+            LocalDate promisedDate,
+            String promiseSource,
+            boolean promiseEstimated) {}
 
     public Line line(int lineNumber) {
         return lines.stream()

@@ -158,6 +158,26 @@ class OrderEntryPageTests {
     }
 
     @Test
+    void aLineShortOfStockShowsWhenItCouldBePromisedAndTheOrderPageEachLinesPromise() {
+        UUID customer = fixtures.customer("100000.00");
+        PageClient sales = loggedIn("SALES");
+        String quote = sales.get("/orders/new/quote?customerId=" + customer + "&sku=" + sku + "&qty=150")
+                .body();
+        assertThat(quote)
+                .contains("entry-backorder")
+                .contains("entry-promise-source")
+                .contains(">estimate<");
+
+        String number = admin.post("/api/orders", order(customer, sku, 150))
+                .expect(201)
+                .json()
+                .get("number")
+                .asString();
+        String page = sales.get("/orders/" + number).body();
+        assertThat(page).contains("class=\"line-promise\"").contains(">estimate<");
+    }
+
+    @Test
     void theQuoteFragmentAddsAScannedCodeAndWarnsOfACreditHold() {
         UUID customer = fixtures.customer("15.00");
         PageClient sales = loggedIn("SALES");

@@ -1,10 +1,8 @@
 package org.ordo.orders.internal;
 
 import java.math.BigDecimal;
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.LinkedHashMap;
@@ -380,14 +378,10 @@ class OrderPlacementService {
             }
         }
         Money total = subtotal == null ? null : subtotal.plus(tax);
-        LocalDate promised = lines.isEmpty()
-                ? null
-                : promisedDate(
-                        Instant.now(),
-                        input.shippingMethod(),
-                        lines.stream().anyMatch(OrderQuote.Line::isBackordered),
-                        input.requested(),
-                        properties);
+        LocalDate promised = lines.stream()
+                .map(OrderQuote.Line::promisedDate)
+                .max(LocalDate::compareTo)
+                .orElse(null);
         OrderQuote.Credit credit = null;
         if (customer != null) {
             CreditCheck check = creditCheck(customer, total.amount());
@@ -549,11 +543,18 @@ class OrderPlacementService {
                                 e.getKey(), e.getValue().sku(), e.getValue().quantity()))
                         .toList())
                 .forEach(plan -> plans.put(plan.lineNumber(), plan));
-        Instant now = Instant.now();
+        String preferred = customer == null ? null : customer.preferredWarehouse();
         List<OrderQuote.Line> lines = new ArrayList<>();
         for (Map.Entry<Integer, PricedLine> e : priced.entrySet()) {
             PricedLine p = e.getValue();
-            long backordered = plans.get(e.getKey()).backordered();
+            Sourcing.LinePlan plan = plans.get(e.getKey());
+            long backordered = plan.backordered();
+            PromisePolicy.Promise promise = promises.quote(
+                    p.sku(),
+                    backordered,
+                    backordered > 0 ? backorderWarehouse(preferred, plan, positions) : null,
+                    input.shippingMethod(),
+                    input.requested());
             // the same per-line rounding as an order line (invariant 6)
             Money net = p.unitPrice() == null ? null : p.unitPrice().times(p.quantity());
             Money lineTax = net == null ? null : net.timesRate(p.taxRate());
@@ -569,7 +570,9 @@ class OrderPlacementService {
                     promisable.getOrDefault(p.sku(), 0L),
                     Map.copyOf(byWarehouse.getOrDefault(p.sku(), Map.of())),
                     backordered,
-                    promisedDate(now, input.shippingMethod(), backordered > 0, input.requested(), properties)));
+                    promise.date(),
+                    promise.source(),
+                    promise.estimated()));
         }
         return lines;
     }
@@ -684,26 +687,6 @@ class OrderPlacementService {
                         .thenComparing(StockPosition::warehouse, java.util.Comparator.reverseOrder()))
                 .map(StockPosition::warehouse)
                 .orElse(null);
-    }
-
-    /** Processing and transit days from today, weekends skipped; later if backordered; never before the requested date. */
-    static LocalDate promisedDate(
-            Instant placedAt,
-            String shippingMethod,
-            boolean backordered,
-            LocalDate requested,
-            OrderProperties properties) {
-        LocalDate date = placedAt.atZone(ZoneOffset.UTC).toLocalDate();
-        int days = properties.processingDays()
-                + properties.transitDays().getOrDefault(shippingMethod, 3)
-                + (backordered ? properties.backorderLeadDays() : 0);
-        for (int i = 0; i < days; i++) {
-            date = date.plusDays(1);
-            while (date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY) {
-                date = date.plusDays(1);
-            }
-        }
-        return requested != null && requested.isAfter(date) ? requested : date;
     }
 
     static String summary(Order order) {

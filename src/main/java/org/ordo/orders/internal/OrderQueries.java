@@ -97,7 +97,10 @@ class OrderQueries implements Orders {
                     l.taxRate(),
                     l.lineNet(),
                     l.tax(),
-                    Map.copyOf(byWarehouse)));
+                    Map.copyOf(byWarehouse),
+                    l.promisedDate(),
+                    l.promiseSource(),
+                    PromisePolicy.isEstimate(l.promiseSource())));
         }
         return new OrderSnapshot(
                 o.id(),

@@ -85,6 +85,21 @@ class PromiseService {
         order.promise(latest(order, order.promisedDate()));
     }
 
+    /** What a new line would be promised now: from stock, or behind the backorders of its SKU waiting today. */
+    PromisePolicy.Promise quote(
+            String sku, long backordered, String warehouse, String shippingMethod, LocalDate requested) {
+        Instant now = Instant.now();
+        if (backordered == 0) {
+            return PromisePolicy.fromStock(day(now), shipDays(shippingMethod), requested);
+        }
+        IncomingSupply incoming = supply.getIfAvailable();
+        List<OrderStore.QueuedLine> queue = new ArrayList<>(incoming == null ? List.of() : store.backorderQueue(sku));
+        UUID quoted = new UUID(0, 0);
+        queue.add(new OrderStore.QueuedLine(quoted, 0, now, warehouse, backordered, now, shippingMethod, requested));
+        List<IncomingSupply.Arrival> arrivals = incoming == null ? List.of() : incoming.arrivals(Set.of(sku));
+        return promiseQueue(sku, queue, arrivals, incoming, day(now)).get(key(quoted, 0));
+    }
+
     /** The promises of this order's backordered lines, each behind the older backorders of its SKU. */
     private Map<Integer, PromisePolicy.Promise> backorderPromises(Order order, LocalDate today) {
         Map<Integer, PromisePolicy.Promise> promises = new HashMap<>();

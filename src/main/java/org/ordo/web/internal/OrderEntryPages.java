@@ -15,6 +15,7 @@ import org.ordo.catalog.Catalog;
 import org.ordo.catalog.ProductSnapshot;
 import org.ordo.customers.CustomerSnapshot;
 import org.ordo.customers.Customers;
+import org.ordo.inventory.AvailableToPromise;
 import org.ordo.orders.OrderEntry;
 import org.ordo.orders.OrderQuote;
 import org.ordo.orders.OrderSnapshot;
@@ -58,6 +59,7 @@ class OrderEntryPages {
     private final Idempotency idempotency;
     private final MessageSource messages;
     private final ViolationTexts violationTexts;
+    private final AvailableToPromise available;
 
     OrderEntryPages(
             OrderEntry entry,
@@ -65,7 +67,9 @@ class OrderEntryPages {
             Catalog catalog,
             Idempotency idempotency,
             MessageSource messages,
-            ViolationTexts violationTexts) {
+            ViolationTexts violationTexts,
+            AvailableToPromise available) {
+        this.available = available;
         this.violationTexts = violationTexts;
         this.entry = entry;
         this.customers = customers;
@@ -378,10 +382,21 @@ class OrderEntryPages {
         model.addAttribute("productNames", names);
         model.addAttribute("form", form);
         model.addAttribute("quote", quote);
+        model.addAttribute("arriving", arriving(quote));
         model.addAttribute("customer", customer);
         model.addAttribute("errors", errors);
         model.addAttribute("shippingMethods", entry.shippingMethods());
         model.addAttribute("addressFields", ADDRESS_FIELDS);
+    }
+
+    /** Per quoted SKU, how many units can be promised from each date stock is expected (after today's figure). */
+    private Map<String, List<AvailableToPromise.Point>> arriving(OrderQuote quote) {
+        Map<String, List<AvailableToPromise.Point>> arriving = new LinkedHashMap<>();
+        for (OrderQuote.Line line : quote.lines()) {
+            List<AvailableToPromise.Point> points = available.atp(line.sku(), null);
+            arriving.put(line.sku(), points.subList(1, points.size()));
+        }
+        return arriving;
     }
 
     private String page(EntryForm form, Map<String, String> errors, boolean filled, Model model) {

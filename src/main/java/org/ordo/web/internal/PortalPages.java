@@ -169,7 +169,7 @@ class PortalPages {
                             : h.from() == OrderStatus.ON_HOLD && h.to() == OrderStatus.PLACED
                                     ? "portal.step.RELEASED"
                                     : "portal.step." + h.to().name();
-                case "SHIPMENT", "DELIVERY", "RETURN", "CHANGE", "CANCEL", "BACKORDER_FILLED" ->
+                case "SHIPMENT", "DELIVERY", "RETURN", "CHANGE", "CANCEL", "BACKORDER_FILLED", "PROMISE" ->
                     "portal.step." + h.kind();
                 default -> null; // bookkeeping the customer has nothing to do with
             };
