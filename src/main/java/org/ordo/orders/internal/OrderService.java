@@ -274,7 +274,8 @@ class OrderService {
                 PromiseService.HISTORY_KIND,
                 null,
                 null,
-                "promised date changed from " + before.promisedDate() + " to " + order.promisedDate(),
+                "promised date changed from " + PromiseService.format(before.promisedDate()) + " to "
+                        + PromiseService.format(order.promisedDate()),
                 null));
     }
 

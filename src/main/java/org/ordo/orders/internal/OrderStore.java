@@ -582,12 +582,15 @@ class OrderStore {
             long backordered,
             Instant orderPlacedAt,
             String shippingMethod,
-            LocalDate requested) {}
+            LocalDate requested,
+            LocalDate promisedDate,
+            String promiseSource) {}
 
     /** The backordered lines of live orders waiting for {@code sku}, oldest first (the order they are filled in). */
     List<QueuedLine> backorderQueue(String sku) {
         return jdbc.sql("SELECT l.order_id, l.line_number, l.placed_at, l.backorder_warehouse, l.backordered_quantity, "
-                        + "o.placed_at AS order_placed_at, o.shipping_method, o.requested_delivery_date "
+                        + "l.promised_date, l.promise_source, o.placed_at AS order_placed_at, o.shipping_method, "
+                        + "o.requested_delivery_date "
                         + "FROM order_line l JOIN sales_order o ON o.id = l.order_id "
                         + "WHERE l.sku = ? AND l.backordered_quantity > 0 AND o.status <> ? "
                         + "ORDER BY l.placed_at, l.order_id, l.line_number")
@@ -600,7 +603,9 @@ class OrderStore {
                         rs.getLong("backordered_quantity"),
                         rs.getTimestamp("order_placed_at").toInstant(),
                         rs.getString("shipping_method"),
-                        localDate(rs.getDate("requested_delivery_date"))))
+                        localDate(rs.getDate("requested_delivery_date")),
+                        localDate(rs.getDate("promised_date")),
+                        rs.getString("promise_source")))
                 .list();
     }
 

@@ -95,7 +95,8 @@ class PromiseService {
         IncomingSupply incoming = supply.getIfAvailable();
         List<OrderStore.QueuedLine> queue = new ArrayList<>(incoming == null ? List.of() : store.backorderQueue(sku));
         UUID quoted = new UUID(0, 0);
-        queue.add(new OrderStore.QueuedLine(quoted, 0, now, warehouse, backordered, now, shippingMethod, requested));
+        queue.add(new OrderStore.QueuedLine(
+                quoted, 0, now, warehouse, backordered, now, shippingMethod, requested, null, null));
         List<IncomingSupply.Arrival> arrivals = incoming == null ? List.of() : incoming.arrivals(Set.of(sku));
         return promiseQueue(sku, queue, arrivals, incoming, day(now)).get(key(quoted, 0));
     }
@@ -143,7 +144,9 @@ class PromiseService {
                 line.backordered(),
                 order.placedAt(),
                 order.shippingMethod(),
-                order.requestedDeliveryDate());
+                order.requestedDeliveryDate(),
+                line.promisedDate(),
+                line.promiseSource());
     }
 
     /** The rule applied to one SKU's queue: the promise of each queued line by its key. */
@@ -177,7 +180,7 @@ class PromiseService {
     /**
      * After the commit of a change to what is on its way in, to stock or to the backorder queue of {@code skus}: the
      * waiting lines of these SKUs are promised again, and the lines of {@code filledOrders} that stock has filled since.
-     * Each order in a short transaction of its own; an order whose promise changed gets one timeline entry.
+     * Each order whose promise moves in a short transaction of its own, with one timeline entry.
      */
     void renew(Collection<String> skus, Collection<UUID> filledOrders) {
         IncomingSupply incoming = supply.getIfAvailable();
@@ -188,8 +191,16 @@ class PromiseService {
         Set<UUID> orders = new LinkedHashSet<>();
         for (String sku : new TreeSet<>(skus)) {
             List<OrderStore.QueuedLine> queue = store.backorderQueue(sku);
-            queue.forEach(q -> orders.add(q.orderId()));
-            promises.putAll(promiseQueue(sku, queue, arrivals, incoming, today));
+            Map<String, PromisePolicy.Promise> bySku = promiseQueue(sku, queue, arrivals, incoming, today);
+            for (OrderStore.QueuedLine q : queue) {
+                PromisePolicy.Promise promise = bySku.get(key(q.orderId(), q.lineNumber()));
+                // only the orders whose promise moves are locked: a long queue is read, not written
+                if (!promise.date().equals(q.promisedDate())
+                        || !promise.source().equals(q.promiseSource())) {
+                    orders.add(q.orderId());
+                }
+            }
+            promises.putAll(bySku);
         }
         orders.addAll(filledOrders);
         for (UUID orderId : orders) {
@@ -206,23 +217,32 @@ class PromiseService {
         LocalDate before = order.promisedDate();
         int shipDays = shipDays(order.shippingMethod());
         List<OrderLine> changed = new ArrayList<>();
+        boolean madePromiseMoved = false;
         for (OrderLine line : order.lines()) {
             PromisePolicy.Promise promise = line.backordered() > 0
                     ? promises.get(key(orderId, line.lineNumber()))
                     : filledSincePromised(line)
                             ? PromisePolicy.fromStock(today, shipDays, order.requestedDeliveryDate())
                             : null;
+            boolean hadOne = line.promisedDate() != null;
             if (promise != null && line.promise(promise)) {
                 changed.add(line);
+                madePromiseMoved |= hadOne;
             }
         }
         if (changed.isEmpty()) {
             return;
         }
-        order.promise(latest(order, before));
         store.updateLines(orderId, changed);
-        store.updateHeader(order);
-        store.appendHistory(List.of(historyEntry(order, before, changed)));
+        order.promise(latest(order, before));
+        boolean orderMoved = !Objects.equals(before, order.promisedDate());
+        if (orderMoved) {
+            store.updateHeader(order);
+        }
+        // a line promised for the first time (placed before lines had promises) at the order's date is no news
+        if (orderMoved || madePromiseMoved) {
+            store.appendHistory(List.of(historyEntry(order, before, changed)));
+        }
     }
 
     /** A line reserved in full whose promise still rests on what was to arrive. */
@@ -272,7 +292,7 @@ class PromiseService {
                 String.join("; ", details));
     }
 
-    private static String format(LocalDate date) {
+    static String format(LocalDate date) {
         return date == null ? "none" : DAY.format(date);
     }
 
