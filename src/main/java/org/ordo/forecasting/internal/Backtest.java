@@ -1,6 +1,7 @@
 package org.ordo.forecasting.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,10 @@ final class Backtest {
             Double seasonalNaiveWape,
             double errorDeviation,
             int weeks,
-            int evaluatedForecasts) {}
+            int evaluatedForecasts,
+            double absoluteError,
+            double seasonalNaiveAbsoluteError,
+            double testedDemand) {}
 
     private final List<ForecastMethod> methods;
 
@@ -73,7 +77,7 @@ final class Backtest {
         int n = history.length;
         String baseline = methods.get(0).name();
         if (n < MINIMUM_WEEKS) {
-            return new Result(baseline, null, null, null, 0, n, 0);
+            return new Result(baseline, null, null, null, 0, n, 0, 0, 0, 0);
         }
         int firstOrigin = n - Math.min(ORIGINS, n / 3);
         Map<String, Errors> errors = new LinkedHashMap<>();
@@ -85,7 +89,7 @@ final class Backtest {
         Errors chosen = errors.values().stream()
                 .reduce((a, b) -> b.absolute < a.absolute ? b : a)
                 .orElseThrow();
-        double[] training = java.util.Arrays.copyOf(history, firstOrigin);
+        double[] training = Arrays.copyOf(history, firstOrigin);
         double scale = new SeasonalNaive(SEASON).inSampleMeanAbsoluteError(training);
         Errors seasonalNaive = errors.get(baseline);
         return new Result(
@@ -95,14 +99,17 @@ final class Backtest {
                 seasonalNaive.wape(),
                 chosen.oneStepDeviation(),
                 n,
-                chosen.count);
+                chosen.count,
+                chosen.absolute,
+                seasonalNaive.absolute,
+                chosen.actual);
     }
 
     private static Errors evaluate(ForecastMethod method, double[] history, int firstOrigin) {
         Errors errors = new Errors(method.name());
         for (int origin = firstOrigin; origin < history.length; origin++) {
             int horizon = Math.min(HORIZON, history.length - origin);
-            double[] forecast = forecast(method, java.util.Arrays.copyOf(history, origin), horizon);
+            double[] forecast = forecast(method, Arrays.copyOf(history, origin), horizon);
             for (int h = 0; h < horizon; h++) {
                 errors.add(history[origin + h], forecast[h], h == 0);
             }
