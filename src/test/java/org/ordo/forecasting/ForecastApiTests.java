@@ -68,7 +68,11 @@ class ForecastApiTests {
     }
 
     private UUID placeIn(int weeksAgo, UUID customer, int quantity) {
-        JsonNode placed = admin.post("/api/orders", order(customer, sku, quantity))
+        return placeIn(weeksAgo, customer, sku, quantity);
+    }
+
+    private UUID placeIn(int weeksAgo, UUID customer, String product, int quantity) {
+        JsonNode placed = admin.post("/api/orders", order(customer, product, quantity))
                 .expect(201)
                 .json();
         UUID id = UUID.fromString(placed.get("id").asString());
@@ -117,6 +121,27 @@ class ForecastApiTests {
         assertThat(quantities(here.get("forecast"))).hasSize(12);
         assertThat(there.get("history").isEmpty()).isTrue();
         assertThat(quantities(there.get("forecast"))).containsOnly(0.0);
+    }
+
+    @Test
+    void reservedUnitsCountWhereTheyWereReservedAndBackorderedOnesInTheBackorderWarehouse() {
+        String stocked = fixtures.warehouse();
+        String preferred = fixtures.warehouse();
+        String scarce = fixtures.product("2.00");
+        fixtures.receive(scarce, stocked, 2);
+        placeIn(1, fixtures.customer("100000.00", preferred), scarce, 5); // 2 reserved, 3 backordered for the preferred
+
+        JsonNode there = admin.get("/api/forecasts/" + scarce + "?warehouse=" + stocked)
+                .expect(200)
+                .json();
+        JsonNode waiting = admin.get("/api/forecasts/" + scarce + "?warehouse=" + preferred)
+                .expect(200)
+                .json();
+        JsonNode all = admin.get("/api/forecasts/" + scarce).expect(200).json();
+
+        assertThat(quantities(there.get("history"))).containsExactly(2.0);
+        assertThat(quantities(waiting.get("history"))).containsExactly(3.0);
+        assertThat(quantities(all.get("history"))).containsExactly(5.0);
     }
 
     @Test
@@ -214,5 +239,12 @@ class ForecastApiTests {
                 .expect(400)
                 .json();
         assertThat(Fixtures.fields(problem)).containsExactly("safetyStock");
+
+        JsonNode mixed = admin.put(
+                        "/api/inventory/policies/" + sku + "/" + warehouse,
+                        Map.of("safetyStock", 3, "reorderPoint", 10, "serviceLevel", 0.95))
+                .expect(400)
+                .json();
+        assertThat(Fixtures.fields(mixed)).containsExactly("serviceLevel");
     }
 }
