@@ -1,5 +1,6 @@
 package org.ordo.inventory;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,12 @@ public interface Inventory {
     /** Where an order line's shipped units came from: consumed reservations per warehouse code (for restocking returns). */
     Map<String, Long> shippedFrom(UUID orderId, int lineNumber);
 
+    /**
+     * Units of each order line of {@code sku} reserved or shipped (active and consumed reservations, not released
+     * ones), per warehouse, for lines placed on or after {@code since}: where a line's demand fell.
+     */
+    List<CommittedToLine> committedPerLine(String sku, Instant since);
+
     /** The active reservations of an order. */
     List<ReservationView> activeReservations(UUID orderId);
 
@@ -72,6 +79,9 @@ public interface Inventory {
 
     /** Units of one order line under active reservations, in all warehouses together. */
     record ReservedForLine(UUID orderId, int lineNumber, long quantity) {}
+
+    /** Units of one order line reserved or shipped in one warehouse. */
+    record CommittedToLine(UUID orderId, int lineNumber, String warehouse, long quantity) {}
 
     /** Units of one order under active reservations in one warehouse. */
     record ReservedInWarehouse(UUID orderId, String warehouse, long quantity) {}

@@ -35,4 +35,12 @@ public interface InventoryAdmin {
      * @throws org.ordo.shared.OrdoException invalid fields (400) or not found (404)
      */
     WarehouseView updateWarehouse(String code, String name, Address address, boolean active);
+
+    /**
+     * Sets the safety stock and reorder point of a SKU in a warehouse, with the rules of
+     * {@code PUT /api/inventory/levels/{warehouse}/{sku}}: both required, 0 or greater.
+     *
+     * @throws org.ordo.shared.OrdoException invalid fields (400) or no stock level for the SKU there yet (404)
+     */
+    StockLevel setPolicy(String sku, String warehouse, Long safetyStock, Long reorderPoint);
 }

@@ -2,20 +2,29 @@ package org.ordo.inventory.internal;
 
 import java.util.List;
 import org.ordo.inventory.InventoryAdmin;
+import org.ordo.inventory.StockLevel;
 import org.ordo.inventory.WarehouseView;
 import org.ordo.shared.Address;
 import org.springframework.stereotype.Component;
 
-/** {@link InventoryAdmin} on top of {@link WarehouseService} and {@link StockLedgerService}, which own the rules. */
+/** {@link InventoryAdmin} on top of {@link WarehouseService} and {@link StockLedgerService}, {@link StockPolicyService}, which own
+ * the rules. */
 @Component
 class InventoryAdminService implements InventoryAdmin {
 
     private final WarehouseService warehouses;
     private final StockLedgerService ledger;
+    private final StockPolicyService policies;
 
-    InventoryAdminService(WarehouseService warehouses, StockLedgerService ledger) {
+    InventoryAdminService(WarehouseService warehouses, StockLedgerService ledger, StockPolicyService policies) {
         this.warehouses = warehouses;
         this.ledger = ledger;
+        this.policies = policies;
+    }
+
+    @Override
+    public StockLevel setPolicy(String sku, String warehouse, Long safetyStock, Long reorderPoint) {
+        return policies.update(sku, warehouse, safetyStock, reorderPoint, null);
     }
 
     @Override

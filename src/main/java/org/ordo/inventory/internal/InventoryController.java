@@ -1,7 +1,6 @@
 package org.ordo.inventory.internal;
 
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import org.ordo.inventory.AvailableToPromise;
 import org.ordo.inventory.StockLevel;
@@ -9,12 +8,9 @@ import org.ordo.platform.PageResult;
 import org.ordo.platform.Paging;
 import org.ordo.shared.Address;
 import org.ordo.shared.CommonRule;
-import org.ordo.shared.FieldViolation;
 import org.ordo.shared.OrdoException;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -54,21 +50,21 @@ class InventoryController {
 
     private final WarehouseService warehouses;
     private final StockLedgerService ledger;
-    private final JdbcClient jdbc;
     private final StockLevelQueries levels;
     private final AvailableToPromise available;
+    private final StockPolicyService policies;
 
     InventoryController(
             WarehouseService warehouses,
             StockLedgerService ledger,
-            JdbcClient jdbc,
             StockLevelQueries levels,
-            AvailableToPromise available) {
+            AvailableToPromise available,
+            StockPolicyService policies) {
         this.available = available;
         this.warehouses = warehouses;
         this.ledger = ledger;
-        this.jdbc = jdbc;
         this.levels = levels;
+        this.policies = policies;
     }
 
     @PostMapping("/api/warehouses")
@@ -149,40 +145,8 @@ class InventoryController {
     /** Safety stock, reorder point and bin location of one SKU in one warehouse. */
     @PutMapping("/api/inventory/levels/{warehouse}/{sku}")
     @PreAuthorize(STOCK_KEEPERS)
-    @Transactional
     StockLevel updateLevel(
             @PathVariable String warehouse, @PathVariable String sku, @RequestBody LevelSettings settings) {
-        List<FieldViolation> problems = new ArrayList<>();
-        if (settings.safetyStock() == null || settings.safetyStock() < 0) {
-            problems.add(new FieldViolation("safetyStock", "is required and must be 0 or greater"));
-        }
-        if (settings.reorderPoint() == null || settings.reorderPoint() < 0) {
-            problems.add(new FieldViolation("reorderPoint", "is required and must be 0 or greater"));
-        }
-        String bin =
-                settings.binLocation() == null ? null : settings.binLocation().trim();
-        if (bin != null && bin.length() > 32) {
-            problems.add(new FieldViolation("binLocation", "must be at most 32 characters"));
-        }
-        if (!problems.isEmpty()) {
-            throw OrdoException.invalid(problems);
-        }
-        int updated = bin == null
-                ? jdbc.sql("UPDATE stock_level SET safety_stock = ?, reorder_point = ? WHERE sku = ? AND warehouse = ?")
-                        .params(settings.safetyStock(), settings.reorderPoint(), sku, warehouse)
-                        .update()
-                : jdbc.sql(
-                                "UPDATE stock_level SET safety_stock = ?, reorder_point = ?, bin_location = ? WHERE sku = ? AND warehouse = ?")
-                        .params(
-                                settings.safetyStock(),
-                                settings.reorderPoint(),
-                                bin.isEmpty() ? null : bin,
-                                sku,
-                                warehouse)
-                        .update();
-        if (updated == 0) {
-            throw OrdoException.notFound("Stock level", sku + "@" + warehouse + " (record a movement first)");
-        }
-        return levels(sku, warehouse, null, 0, 1).items().get(0);
+        return policies.update(sku, warehouse, settings.safetyStock(), settings.reorderPoint(), settings.binLocation());
     }
 }

@@ -285,6 +285,21 @@ class InventoryService implements Inventory {
     }
 
     @Override
+    public List<CommittedToLine> committedPerLine(String sku, Instant since) {
+        // a reservation is made at the line's placement or later, so its own date bounds the search
+        return jdbc.sql("SELECT order_id, line_number, warehouse, SUM(quantity) AS committed FROM reservation "
+                        + "WHERE sku = ? AND status <> 'RELEASED' AND created_at >= ? "
+                        + "GROUP BY order_id, line_number, warehouse")
+                .params(sku, Timestamp.from(since))
+                .query((rs, n) -> new CommittedToLine(
+                        rs.getObject("order_id", UUID.class),
+                        rs.getInt("line_number"),
+                        rs.getString("warehouse"),
+                        rs.getLong("committed")))
+                .list();
+    }
+
+    @Override
     public List<ReservationView> activeReservations(UUID orderId) {
         return jdbc.sql("SELECT id, order_id, line_number, sku, warehouse, quantity FROM reservation "
                         + "WHERE order_id = ? AND status = 'ACTIVE' ORDER BY line_number, warehouse")
