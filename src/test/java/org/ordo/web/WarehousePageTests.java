@@ -234,7 +234,34 @@ class WarehousePageTests {
                 .startsWith("attachment");
         assertThat(csv.body())
                 .startsWith("sku,warehouse,binLocation,onHand")
-                .contains(sku + "," + warehouse + ",,2,0,2,0,1,4,true");
+                .contains(sku + "," + warehouse + ",,2,0,2,0,0,1,4,true");
+    }
+
+    @Test
+    void everyWaitingUnitAppearsOnTheStockPage() {
+        String warehouse = fixtures.warehouse();
+        String elsewhere = fixtures.warehouse();
+        String sku = fixtures.product("2.00");
+        // ordered before any stock existed: no warehouse was expected to serve it
+        admin.post("/api/orders", Fixtures.order(fixtures.customer("100000.00"), sku, 20))
+                .expect(201);
+        fixtures.receive(sku, warehouse, 3); // 3 filled, 17 still waiting
+        // expected from a preferred warehouse that never held the SKU
+        admin.post("/api/orders", Fixtures.order(fixtures.customer("100000.00", elsewhere), sku, 5))
+                .expect(201);
+
+        JsonNode level = fixtures.level(sku, warehouse);
+        assertThat(level.get("backordered").asLong()
+                        + level.get("backorderedUnassigned").asLong())
+                .isEqualTo(22);
+        PageClient page = new PageClient(port);
+        page.logIn(users.staff("WAREHOUSE"), TestUsers.PASSWORD);
+        assertThat(page.get("/warehouse/stock?warehouse=" + warehouse + "&q=" + sku)
+                        .body())
+                .contains("+22 for this SKU without a warehouse");
+        assertThat(page.get("/warehouse/stock.csv?warehouse=" + warehouse + "&q=" + sku)
+                        .body())
+                .contains(sku + "," + warehouse + ",,3,3,0,0,22,");
     }
 
     private static HttpResponse<String> postHtmx(PageClient page, String path, String code) {

@@ -120,6 +120,7 @@ class StockPages {
                         l.reserved(),
                         l.available(),
                         l.backordered(),
+                        l.backorderedUnassigned(),
                         l.safetyStock(),
                         l.reorderPoint(),
                         l.belowReorderPoint()));
@@ -137,6 +138,7 @@ class StockPages {
                         "reserved",
                         "available",
                         "backordered",
+                        "backorderedUnassigned",
                         "safetyStock",
                         "reorderPoint",
                         "lowStock"),
