@@ -3,7 +3,10 @@ package org.ordo.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ordo.fulfillment.ShippingFixtures;
@@ -262,6 +265,39 @@ class WarehousePageTests {
         assertThat(page.get("/warehouse/stock.csv?warehouse=" + warehouse + "&q=" + sku)
                         .body())
                 .contains(sku + "," + warehouse + ",,3,3,0,0,22,");
+    }
+
+    @Test
+    void theOrdersWaitingForAShipmentArePagedOldestFirstWithTheTotal() {
+        String warehouse = fixtures.warehouse();
+        String sku = shipping.product(ShippingFixtures.gtin());
+        fixtures.receive(sku, warehouse, 12);
+        UUID customer = fixtures.customer("100000.00");
+        List<String> numbers = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            numbers.add(shipping.order(customer, null, sku, 1).get("number").asString());
+        }
+        PageClient page = new PageClient(port);
+        page.logIn(users.staff("WAREHOUSE"), TestUsers.PASSWORD);
+
+        String first = page.get("/warehouse?warehouse=" + warehouse).body();
+        assertThat(first).contains("Orders 1–10 of 12, oldest first.").contains(numbers.get(9));
+        assertThat(first).doesNotContain(numbers.get(10));
+        assertThat(first.indexOf(numbers.get(0))).isLessThan(first.indexOf(numbers.get(1)));
+        String second =
+                page.get("/warehouse?warehouse=" + warehouse + "&planPage=1").body();
+        assertThat(second).contains("Orders 11–12 of 12, oldest first.").contains(numbers.get(10));
+        assertThat(second.indexOf(numbers.get(10))).isLessThan(second.indexOf(numbers.get(11)));
+        assertThat(second).doesNotContain(numbers.get(9));
+        assertThat(page.get("/warehouse?warehouse=" + warehouse + "&planSize=25")
+                        .body())
+                .contains("Orders 1–12 of 12, oldest first.")
+                .contains(numbers.get(11));
+        // a page past the end shows the last one; a size not offered is the default
+        assertThat(page.get("/warehouse?warehouse=" + warehouse + "&planPage=9").body())
+                .contains("Orders 11–12 of 12");
+        assertThat(page.get("/warehouse?warehouse=" + warehouse + "&planSize=7").body())
+                .contains("Orders 1–10 of 12");
     }
 
     private static HttpResponse<String> postHtmx(PageClient page, String path, String code) {
