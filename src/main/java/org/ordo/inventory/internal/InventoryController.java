@@ -1,18 +1,14 @@
 package org.ordo.inventory.internal;
 
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import org.ordo.inventory.StockLevel;
 import org.ordo.platform.PageResult;
 import org.ordo.platform.Paging;
 import org.ordo.shared.Address;
-import org.ordo.shared.FieldViolation;
 import org.ordo.shared.OrdoException;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,6 +22,11 @@ class InventoryController {
 
     private static final String STAFF = "hasAnyRole('ADMIN','SALES','WAREHOUSE','ACCOUNTING','SUPPORT')";
     private static final String STOCK_KEEPERS = "hasAnyRole('ADMIN','WAREHOUSE')";
+    /** Staff, and the buyers who plan stock. */
+    private static final String STOCK_READERS =
+            "hasAnyRole('ADMIN','SALES','WAREHOUSE','ACCOUNTING','SUPPORT','PURCHASING')";
+    /** Who sets safety stock and reorder points. */
+    private static final String STOCK_PLANNERS = "hasAnyRole('ADMIN','WAREHOUSE','PURCHASING')";
 
     record CreateWarehouse(String code, String name, Address address) {}
 
@@ -50,15 +51,18 @@ class InventoryController {
 
     private final WarehouseService warehouses;
     private final StockLedgerService ledger;
-    private final JdbcClient jdbc;
     private final StockLevelQueries levels;
+    private final StockPolicyService policies;
 
     InventoryController(
-            WarehouseService warehouses, StockLedgerService ledger, JdbcClient jdbc, StockLevelQueries levels) {
+            WarehouseService warehouses,
+            StockLedgerService ledger,
+            StockLevelQueries levels,
+            StockPolicyService policies) {
         this.warehouses = warehouses;
         this.ledger = ledger;
-        this.jdbc = jdbc;
         this.levels = levels;
+        this.policies = policies;
     }
 
     @PostMapping("/api/warehouses")
@@ -105,17 +109,21 @@ class InventoryController {
     }
 
     @GetMapping("/api/inventory/movements")
-    @PreAuthorize(STAFF)
+    @PreAuthorize(STOCK_READERS)
     PageResult<StockLedgerService.Movement> movements(
             @RequestParam(required = false) String sku,
             @RequestParam(required = false) String warehouse,
+            @RequestParam(required = false) String type,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
-        return ledger.movements(sku, warehouse, Paging.of(page, size));
+        return ledger.movements(
+                StockLedgerService.Filter.parse(sku, warehouse, type, from, to), false, Paging.of(page, size));
     }
 
     @GetMapping("/api/inventory")
-    @PreAuthorize(STAFF)
+    @PreAuthorize(STOCK_READERS)
     PageResult<StockLevel> levels(
             @RequestParam(required = false) String sku,
             @RequestParam(required = false) String warehouse,
@@ -127,41 +135,9 @@ class InventoryController {
 
     /** Safety stock, reorder point and bin location of one SKU in one warehouse. */
     @PutMapping("/api/inventory/levels/{warehouse}/{sku}")
-    @PreAuthorize(STOCK_KEEPERS)
-    @Transactional
+    @PreAuthorize(STOCK_PLANNERS)
     StockLevel updateLevel(
             @PathVariable String warehouse, @PathVariable String sku, @RequestBody LevelSettings settings) {
-        List<FieldViolation> problems = new ArrayList<>();
-        if (settings.safetyStock() == null || settings.safetyStock() < 0) {
-            problems.add(new FieldViolation("safetyStock", "is required and must be 0 or greater"));
-        }
-        if (settings.reorderPoint() == null || settings.reorderPoint() < 0) {
-            problems.add(new FieldViolation("reorderPoint", "is required and must be 0 or greater"));
-        }
-        String bin =
-                settings.binLocation() == null ? null : settings.binLocation().trim();
-        if (bin != null && bin.length() > 32) {
-            problems.add(new FieldViolation("binLocation", "must be at most 32 characters"));
-        }
-        if (!problems.isEmpty()) {
-            throw OrdoException.invalid(problems);
-        }
-        int updated = bin == null
-                ? jdbc.sql("UPDATE stock_level SET safety_stock = ?, reorder_point = ? WHERE sku = ? AND warehouse = ?")
-                        .params(settings.safetyStock(), settings.reorderPoint(), sku, warehouse)
-                        .update()
-                : jdbc.sql(
-                                "UPDATE stock_level SET safety_stock = ?, reorder_point = ?, bin_location = ? WHERE sku = ? AND warehouse = ?")
-                        .params(
-                                settings.safetyStock(),
-                                settings.reorderPoint(),
-                                bin.isEmpty() ? null : bin,
-                                sku,
-                                warehouse)
-                        .update();
-        if (updated == 0) {
-            throw OrdoException.notFound("Stock level", sku + "@" + warehouse + " (record a movement first)");
-        }
-        return levels(sku, warehouse, null, 0, 1).items().get(0);
+        return policies.set(warehouse, sku, settings.safetyStock(), settings.reorderPoint(), settings.binLocation());
     }
 }

@@ -4,6 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,9 +15,11 @@ import java.util.Set;
 import org.ordo.catalog.Catalog;
 import org.ordo.identity.Actor;
 import org.ordo.identity.AuditTrail;
+import org.ordo.inventory.InventoryRule;
 import org.ordo.inventory.StockAvailable;
 import org.ordo.platform.PageResult;
 import org.ordo.platform.Paging;
+import org.ordo.shared.CommonRule;
 import org.ordo.shared.FieldViolation;
 import org.ordo.shared.OrdoException;
 import org.springframework.context.ApplicationEventPublisher;
@@ -228,29 +233,91 @@ class StockLedgerService {
         return movement;
     }
 
-    PageResult<Movement> movements(String sku, String warehouse, Paging paging) {
+    /** Every type of movement: the manual ones and those fulfilment and returns write. */
+    static final List<String> TYPES = List.of("RECEIPT", "ADJUSTMENT", "COUNT", "SHIPMENT", "RETURN");
+
+    /** Which movements to list; nulls match any. {@code from} and {@code until} bound the time as [from, until). */
+    record Filter(String sku, String warehouse, String type, Instant from, Instant until) {
+
+        /**
+         * The filter as typed (dates such as 2026-11-21, whole UTC days, {@code to} included).
+         *
+         * @throws OrdoException invalid (400) naming each malformed parameter by its rule
+         */
+        static Filter parse(String sku, String warehouse, String type, String from, String to) {
+            List<FieldViolation> problems = new ArrayList<>();
+            String chosenType = blankToNull(type);
+            if (chosenType != null && !TYPES.contains(chosenType)) {
+                problems.add(CommonRule.ONE_OF.at("type", String.join(", ", TYPES)));
+            }
+            LocalDate start = day(problems, "from", from);
+            LocalDate end = day(problems, "to", to);
+            if (start != null && end != null && end.isBefore(start)) {
+                problems.add(InventoryRule.ENDS_BEFORE_START.at("to"));
+            }
+            if (!problems.isEmpty()) {
+                throw OrdoException.invalid(problems);
+            }
+            return new Filter(
+                    blankToNull(sku),
+                    blankToNull(warehouse),
+                    chosenType,
+                    start == null ? null : start.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                    end == null
+                            ? null
+                            : end.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+        }
+
+        private static LocalDate day(List<FieldViolation> problems, String field, String value) {
+            if (value == null || value.isBlank()) {
+                return null;
+            }
+            try {
+                return LocalDate.parse(value.trim());
+            } catch (DateTimeParseException e) {
+                problems.add(InventoryRule.NOT_A_DATE.at(field));
+                return null;
+            }
+        }
+
+        private static String blankToNull(String value) {
+            return value == null || value.isBlank() ? null : value.trim();
+        }
+    }
+
+    /** The ledger in the order it was written ({@code newestFirst}: the other way round). */
+    PageResult<Movement> movements(Filter filter, boolean newestFirst, Paging paging) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         Map<String, Object> params = new LinkedHashMap<>();
-        if (sku != null) {
-            where.append(" AND sku = :sku");
-            params.put("sku", sku);
-        }
-        if (warehouse != null) {
-            where.append(" AND warehouse = :warehouse");
-            params.put("warehouse", warehouse);
-        }
+        condition(where, params, "sku = :sku", "sku", filter.sku());
+        condition(where, params, "warehouse = :warehouse", "warehouse", filter.warehouse());
+        condition(where, params, "type = :type", "type", filter.type());
+        condition(where, params, "created_at >= :from", "from", timestamp(filter.from()));
+        condition(where, params, "created_at < :until", "until", timestamp(filter.until()));
         long total = jdbc.sql("SELECT COUNT(*) FROM stock_movement" + where)
                 .params(params)
                 .query(Long.class)
                 .single();
-        List<Movement> items = jdbc.sql(
-                        "SELECT * FROM stock_movement" + where + " ORDER BY id LIMIT :limit OFFSET :offset")
+        List<Movement> items = jdbc.sql("SELECT * FROM stock_movement" + where + " ORDER BY id"
+                        + (newestFirst ? " DESC" : "") + " LIMIT :limit OFFSET :offset")
                 .params(params)
                 .param("limit", paging.size())
                 .param("offset", paging.offset())
                 .query(StockLedgerService::map)
                 .list();
         return new PageResult<>(items, paging.page(), paging.size(), total);
+    }
+
+    private static void condition(
+            StringBuilder where, Map<String, Object> params, String sql, String name, Object value) {
+        if (value != null) {
+            where.append(" AND ").append(sql);
+            params.put(name, value);
+        }
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
     }
 
     /** Creates the level on the first movement; a concurrent creator wins quietly (no failed statement in the transaction). */
