@@ -19,7 +19,7 @@ final class KeyFigureCsvRenderer {
         return "key-figures-" + period.from() + "-" + period.to() + ".csv";
     }
 
-    static String csv(KeyFigureReportQueries.Kpis k) {
+    static String csv(Kpis k) {
         String period = k.period().from() + "/" + k.period().to();
         List<List<Object>> rows = new ArrayList<>();
         durations(rows, "orderCycleTime", k.orderCycleTime(), period);

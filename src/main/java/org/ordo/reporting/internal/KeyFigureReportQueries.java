@@ -38,21 +38,7 @@ class KeyFigureReportQueries implements KeyFigures {
         this.jdbc = jdbc;
     }
 
-    /** Every key figure of {@code GET /api/reports/kpis}. */
-    record Kpis(
-            Period period,
-            KeyFigureQueries.Durations orderCycleTime,
-            KeyFigureQueries.Durations orderProcessingTime,
-            KeyFigureQueries.Rate onTimeDeliveryRate,
-            KeyFigureQueries.Rate backorderRate,
-            List<KeyFigureQueries.CurrencyAmount> averageOrderValue,
-            KeyFigureQueries.Rate repeatPurchaseRate,
-            List<KeyFigureQueries.SlowMover> slowMovers,
-            KeyFigureQueries.Rate fulfilmentAccuracy,
-            KeyFigureQueries.InventoryTurnover inventoryTurnover,
-            List<KeyFigureQueries.SalesOutstanding> daysSalesOutstanding) {}
-
-    /** SKUs with stock that have not shipped for {@code slowMoverDays} count as slow movers. */
+    /** Every key figure; SKUs with stock that have not shipped for {@code slowMoverDays} count as slow movers. */
     Kpis kpis(Period period, int slowMoverDays) {
         if (slowMoverDays < 1 || slowMoverDays > 3650) {
             throw OrdoException.invalid("slowMoverDays", "must be between 1 and 3650");

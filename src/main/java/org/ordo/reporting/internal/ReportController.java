@@ -37,7 +37,7 @@ class ReportController {
 
     @GetMapping(path = "/api/reports/kpis", produces = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize(MANAGERS)
-    KeyFigureReportQueries.Kpis kpis(
+    Kpis kpis(
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to,
             @RequestParam(defaultValue = "90") int slowMoverDays) {
@@ -51,7 +51,7 @@ class ReportController {
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to,
             @RequestParam(defaultValue = "90") int slowMoverDays) {
-        KeyFigureReportQueries.Kpis kpis = kpis(from, to, slowMoverDays);
+        Kpis kpis = kpis(from, to, slowMoverDays);
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
                 .header(
