@@ -261,7 +261,7 @@ class WarehousePageTests {
         page.logIn(users.staff("WAREHOUSE"), TestUsers.PASSWORD);
         assertThat(page.get("/warehouse/stock?warehouse=" + warehouse + "&q=" + sku)
                         .body())
-                .contains("+22 for this SKU without a warehouse");
+                .contains("+22 unassigned");
         assertThat(page.get("/warehouse/stock.csv?warehouse=" + warehouse + "&q=" + sku)
                         .body())
                 .contains(sku + "," + warehouse + ",,3,3,0,0,22,");
