@@ -188,7 +188,7 @@ class WarehousePageTests {
         HttpResponse<String> zero =
                 page.post("/warehouse/receive", Map.of("warehouse", warehouse, "sku", sku, "quantity", "0"));
         assertThat(zero.statusCode()).isEqualTo(400);
-        assertThat(zero.body()).contains("id=\"quantity-error\"").contains("must be greater than 0 for a receipt");
+        assertThat(zero.body()).contains("id=\"quantity-error\"").contains("A receipt must be greater than 0.");
         HttpResponse<String> unknown =
                 page.post("/warehouse/receive", Map.of("warehouse", warehouse, "sku", "NO-SUCH-SKU", "quantity", "3"));
         assertThat(unknown.statusCode()).isEqualTo(422);

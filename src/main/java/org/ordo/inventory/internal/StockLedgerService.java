@@ -58,6 +58,8 @@ class StockLedgerService {
 
     static final long MAX_QUANTITY = 1_000_000_000L;
 
+    private static final String MANUAL_TYPES = "RECEIPT, ADJUSTMENT, COUNT";
+
     private final JdbcClient jdbc;
     private final Catalog catalog;
     private final WarehouseService warehouses;
@@ -90,19 +92,19 @@ class StockLedgerService {
             throw OrdoException.rule(
                     "unknown-sku",
                     "SKU " + sku + " is not in the catalog.",
-                    List.of(new FieldViolation("sku", "unknown SKU")));
+                    List.of(InventoryRule.UNKNOWN_SKU.at("sku")));
         }
         WarehouseService.Warehouse wh = warehouses
                 .find(warehouse)
                 .orElseThrow(() -> OrdoException.rule(
                         "unknown-warehouse",
                         "Warehouse " + warehouse + " does not exist.",
-                        List.of(new FieldViolation("warehouse", "unknown warehouse"))));
+                        List.of(InventoryRule.UNKNOWN_WAREHOUSE.at("warehouse"))));
         if (!wh.active()) {
             throw OrdoException.rule(
                     "inactive-warehouse",
                     "Warehouse " + warehouse + " is not active.",
-                    List.of(new FieldViolation("warehouse", "inactive warehouse")));
+                    List.of(InventoryRule.INACTIVE_WAREHOUSE.at("warehouse")));
         }
         ensureLevelExists(sku, warehouse);
         long[] level = jdbc.sql("SELECT on_hand, reserved FROM stock_level WHERE sku = ? AND warehouse = ? FOR UPDATE")
@@ -146,20 +148,20 @@ class StockLedgerService {
         List<FieldViolation> problems = new ArrayList<>();
         ManualType manualType = manualType(problems, type);
         if (sku == null || sku.isBlank()) {
-            problems.add(new FieldViolation("sku", "is required"));
+            problems.add(CommonRule.REQUIRED.at("sku"));
         }
         if (warehouse == null || warehouse.isBlank()) {
-            problems.add(new FieldViolation("warehouse", "is required"));
+            problems.add(CommonRule.REQUIRED.at("warehouse"));
         }
         checkQuantity(problems, manualType, quantity);
         if (reason != null && reason.length() > 500) {
-            problems.add(new FieldViolation("reason", "must be at most 500 characters"));
+            problems.add(CommonRule.TOO_LONG.at("reason", 500));
         }
         if (manualType == ManualType.ADJUSTMENT && (reason == null || reason.isBlank())) {
-            problems.add(new FieldViolation("reason", "is required for an adjustment"));
+            problems.add(InventoryRule.ADJUSTMENT_REASON_REQUIRED.at("reason"));
         }
         if (reference != null && reference.length() > 100) {
-            problems.add(new FieldViolation("reference", "must be at most 100 characters"));
+            problems.add(CommonRule.TOO_LONG.at("reference", 100));
         }
         if (!problems.isEmpty()) {
             throw OrdoException.invalid(problems);
@@ -169,13 +171,13 @@ class StockLedgerService {
 
     private static ManualType manualType(List<FieldViolation> problems, String type) {
         if (type == null) {
-            problems.add(new FieldViolation("type", "is required: RECEIPT, ADJUSTMENT or COUNT"));
+            problems.add(CommonRule.ONE_OF.at("type", MANUAL_TYPES));
             return null;
         }
         try {
             return ManualType.valueOf(type);
         } catch (IllegalArgumentException e) {
-            problems.add(new FieldViolation("type", "must be RECEIPT, ADJUSTMENT or COUNT"));
+            problems.add(CommonRule.ONE_OF.at("type", MANUAL_TYPES));
             return null;
         }
     }
@@ -183,16 +185,15 @@ class StockLedgerService {
     /** A receipt adds, an adjustment changes by a signed amount, a count says what is on hand. */
     private static void checkQuantity(List<FieldViolation> problems, ManualType manualType, Long quantity) {
         if (quantity == null) {
-            problems.add(new FieldViolation("quantity", "is required"));
+            problems.add(CommonRule.REQUIRED.at("quantity"));
         } else if (Math.abs(quantity) > MAX_QUANTITY) {
-            problems.add(new FieldViolation("quantity", "must be at most " + MAX_QUANTITY + " in size"));
+            problems.add(InventoryRule.QUANTITY_TOO_LARGE.at("quantity", MAX_QUANTITY));
         } else if (manualType == ManualType.RECEIPT && quantity <= 0) {
-            problems.add(new FieldViolation("quantity", "must be greater than 0 for a receipt"));
+            problems.add(InventoryRule.RECEIPT_NOT_POSITIVE.at("quantity"));
         } else if (manualType == ManualType.ADJUSTMENT && quantity == 0) {
-            problems.add(new FieldViolation("quantity", "must not be 0 for an adjustment"));
+            problems.add(InventoryRule.ADJUSTMENT_ZERO.at("quantity"));
         } else if (manualType == ManualType.COUNT && quantity < 0) {
-            problems.add(
-                    new FieldViolation("quantity", "must be 0 or greater for a count (the counted on-hand quantity)"));
+            problems.add(InventoryRule.COUNT_NEGATIVE.at("quantity"));
         }
     }
 
