@@ -1,7 +1,7 @@
 package org.ordo.inventory;
 
 import java.util.Collection;
-import java.util.Map;
+import java.util.List;
 
 /**
  * Open backorders per SKU × warehouse, for the stock level figures. Implemented by the module that owns
@@ -9,6 +9,9 @@ import java.util.Map;
  */
 public interface BackorderDemand {
 
-    /** Key: {@code sku + "@" + warehouse}; value: open backordered quantity attributed to that warehouse. */
-    Map<String, Long> backordered(Collection<String> skus);
+    /** Every unit still waiting for these SKUs, summed per SKU and the warehouse it is expected from. */
+    List<Waiting> backordered(Collection<String> skus);
+
+    /** {@code quantity} units of {@code sku} waiting; {@code warehouse} null when no warehouse was expected to serve them. */
+    record Waiting(String sku, String warehouse, long quantity) {}
 }

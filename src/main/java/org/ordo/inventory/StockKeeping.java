@@ -2,6 +2,7 @@ package org.ordo.inventory;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.ordo.platform.PageResult;
 import org.ordo.platform.Paging;
 
@@ -39,6 +40,46 @@ public interface StockKeeping {
 
     /** The active warehouses, by code. */
     List<WarehouseView> warehouses();
+
+    /** Every type of ledger movement: the manual ones, SHIPMENT (fulfilment) and RETURN (returns). */
+    List<String> movementTypes();
+
+    /**
+     * The stock ledger, newest first, as {@code GET /api/inventory/movements} filters it.
+     *
+     * @throws org.ordo.shared.OrdoException invalid (400) naming each malformed filter by its rule code
+     */
+    PageResult<LedgerEntry> ledger(LedgerSearch search, Paging paging);
+
+    /** One stock level with its figures, if the SKU has one in the warehouse. */
+    Optional<StockLevel> level(String warehouse, String sku);
+
+    /**
+     * Sets safety stock and reorder point of an existing level, as {@code PUT /api/inventory/levels/{warehouse}/{sku}}
+     * (the bin location stays).
+     *
+     * @throws org.ordo.shared.OrdoException invalid fields by rule code (400) or no such level (404)
+     */
+    StockLevel setPolicy(String warehouse, String sku, Long safetyStock, Long reorderPoint);
+
+    /**
+     * Filters of the ledger as typed; blank for any. {@code from} and {@code to} are dates such as 2026-11-21 (UTC, both
+     * included); {@code type} one of {@link #movementTypes()}.
+     */
+    record LedgerSearch(String sku, String warehouse, String type, String from, String to) {}
+
+    /** One movement: {@code quantity} is the signed change of on hand, {@code counted} set for a count. */
+    record LedgerEntry(
+            long id,
+            String sku,
+            String warehouse,
+            String type,
+            long quantity,
+            Long counted,
+            String reason,
+            String reference,
+            String actor,
+            Instant at) {}
 
     /** The movement written; {@code change} is the signed change of on hand, {@code counted} is set for a count. */
     record Recorded(

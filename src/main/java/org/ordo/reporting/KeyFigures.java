@@ -30,6 +30,15 @@ public interface KeyFigures {
     /** Receivables past their due date at the end of {@code asOf}, per currency (AR aging, all buckets past due). */
     List<Overdue> overdue(LocalDate asOf);
 
+    /**
+     * The key figures of {@code GET /api/reports/kpis} (slow movers after 90 days) as CSV: one row per figure with its
+     * name, value, unit and period; a figure without a value (nothing to compute it from) has an empty value.
+     */
+    Csv csv(LocalDate from, LocalDate to);
+
+    /** A CSV file and the name to save it under. */
+    record Csv(String fileName, String text) {}
+
     /** {@code value} = numerator ÷ denominator, null when the denominator is 0. */
     record Rate(BigDecimal value, long numerator, long denominator) {}
 

@@ -126,6 +126,61 @@ class StockLedgerTests {
     }
 
     @Test
+    void theLedgerFiltersByTypeAndDaysAndAMalformedFilterIsA400NamingIt() {
+        fixtures.receive(sku, warehouse, 10);
+        movement("ADJUSTMENT", -2, "dropped").expect(201);
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        String base = "/api/inventory/movements?sku=" + sku + "&warehouse=" + warehouse;
+
+        JsonNode adjustments = admin.get(base + "&type=ADJUSTMENT&from=" + today + "&to=" + today)
+                .expect(200)
+                .json();
+        assertThat(adjustments.get("totalItems").asLong()).isEqualTo(1);
+        assertThat(adjustments.get("items").get(0).get("quantity").asLong()).isEqualTo(-2);
+        assertThat(admin.get(base + "&to=2001-01-01")
+                        .expect(200)
+                        .json()
+                        .get("totalItems")
+                        .asLong())
+                .isZero();
+
+        assertThat(fields(admin.get(base + "&type=THEFT").expect(400).json())).containsExactly("type");
+        assertThat(fields(admin.get(base + "&from=yesterday").expect(400).json()))
+                .containsExactly("from");
+        assertThat(fields(admin.get(base + "&from=2026-02-01&to=2026-01-31")
+                        .expect(400)
+                        .json()))
+                .containsExactly("to");
+    }
+
+    @Test
+    void buyersSetTheStockPolicyAndNegativeFiguresAreRefusedByRule() {
+        fixtures.receive(sku, warehouse, 3);
+        String level = "/api/inventory/levels/" + warehouse + "/" + sku;
+        Api purchasing = Api.at(port).basic(users.staff("PURCHASING"), TestUsers.PASSWORD);
+        Api sales = Api.at(port).basic(users.staff("SALES"), TestUsers.PASSWORD);
+
+        sales.put(level, Map.of("safetyStock", 1, "reorderPoint", 2)).expect(403);
+        JsonNode set = purchasing
+                .put(level, Map.of("safetyStock", 1, "reorderPoint", 4))
+                .expect(200)
+                .json();
+        assertThat(set.get("reorderPoint").asLong()).isEqualTo(4);
+        assertThat(set.get("belowReorderPoint").asBoolean()).isTrue();
+        JsonNode refused = purchasing
+                .put(level, Map.of("safetyStock", -1, "reorderPoint", 4))
+                .expect(400)
+                .json();
+        assertThat(fields(refused)).containsExactly("safetyStock");
+        assertThat(refused.toString()).contains("zero-or-greater");
+        assertThat(fixtures.level(sku, warehouse).get("safetyStock").asLong()).isEqualTo(1);
+        assertThat(admin.get("/api/audit?entity=STOCK&id=" + sku + "@" + warehouse)
+                        .expect(200)
+                        .text())
+                .contains("POLICY");
+    }
+
+    @Test
     void everyStockChangeIsAudited() {
         fixtures.receive(sku, warehouse, 7);
         JsonNode trail = admin.get("/api/audit?entity=STOCK&id=" + sku + "@" + warehouse)

@@ -7,6 +7,7 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -142,6 +143,28 @@ class KeyFigureTests {
         assertThat(csv.header("Content-Type")).startsWith("text/csv");
         assertThat(csv.text().split("\r\n")[0]).isEqualTo("customer,label,currency,orders,units,netRevenue");
         assertThat(csv.text()).contains("KPI Alpha,EUR,2,").contains("KPI Beta,EUR,1,");
+    }
+
+    @Test
+    void keyFiguresAnswerCsvWhenAskedFor() {
+        var csv = admin.header("Accept", "text/csv")
+                .get("/api/reports/kpis?" + PERIOD)
+                .expect(200);
+        assertThat(csv.header("Content-Type")).startsWith("text/csv");
+        assertThat(csv.header("Content-Disposition")).contains("key-figures-2001-03-01-2001-03-31.csv");
+        List<String> lines = List.of(csv.text().split("\r\n"));
+        assertThat(lines.get(0)).isEqualTo("name,value,unit,period");
+        assertThat(lines)
+                .contains("orderCycleTime.medianHours,72,hours,2001-03-01/2001-03-31")
+                .contains("orderCycleTime.p90Hours,91.2,hours,2001-03-01/2001-03-31")
+                .contains("onTimeDeliveryRate,0.6667,ratio,2001-03-01/2001-03-31")
+                .contains("averageOrderValue.EUR,60,EUR,2001-03-01/2001-03-31");
+        // a figure with nothing to compute it from has no value, not 0
+        assertThat(admin.header("Accept", "text/csv")
+                        .get("/api/reports/kpis?from=1990-01-01&to=1990-01-31")
+                        .expect(200)
+                        .text())
+                .contains("onTimeDeliveryRate,,ratio,1990-01-01/1990-01-31");
     }
 
     @Test

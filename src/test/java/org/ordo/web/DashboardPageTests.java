@@ -38,4 +38,24 @@ class DashboardPageTests {
                 .contains("不能早于开始日期。");
         assertThat(page.get("/dashboard?from=2000-01-01&to=2026-11-20").body()).contains("期间最长为十年。");
     }
+
+    @Test
+    void theDashboardOffersItsKeyFiguresAsCsvForThePeriodShownToManagersOnly() {
+        PageClient page = new PageClient(port);
+        page.logIn(users.staff("ACCOUNTING"), TestUsers.PASSWORD);
+        assertThat(page.get("/dashboard?from=2026-10-01&to=2026-10-31").body())
+                .contains("id=\"kpis-csv\"")
+                .contains("/dashboard/key-figures.csv?from=2026-10-01&amp;to=2026-10-31");
+        var csv = page.get("/dashboard/key-figures.csv?from=2026-10-01&to=2026-10-31");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
+        assertThat(csv.body())
+                .startsWith("name,value,unit,period\r\n")
+                .contains("backorderRate,")
+                .contains(",ratio,2026-10-01/2026-10-31");
+
+        PageClient warehouse = new PageClient(port);
+        warehouse.logIn(users.staff("WAREHOUSE"), TestUsers.PASSWORD);
+        assertThat(warehouse.get("/dashboard/key-figures.csv").statusCode()).isEqualTo(403);
+    }
 }

@@ -3,7 +3,10 @@ package org.ordo.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ordo.fulfillment.ShippingFixtures;
@@ -185,7 +188,7 @@ class WarehousePageTests {
         HttpResponse<String> zero =
                 page.post("/warehouse/receive", Map.of("warehouse", warehouse, "sku", sku, "quantity", "0"));
         assertThat(zero.statusCode()).isEqualTo(400);
-        assertThat(zero.body()).contains("id=\"quantity-error\"").contains("must be greater than 0 for a receipt");
+        assertThat(zero.body()).contains("id=\"quantity-error\"").contains("A receipt must be greater than 0.");
         HttpResponse<String> unknown =
                 page.post("/warehouse/receive", Map.of("warehouse", warehouse, "sku", "NO-SUCH-SKU", "quantity", "3"));
         assertThat(unknown.statusCode()).isEqualTo(422);
@@ -234,7 +237,67 @@ class WarehousePageTests {
                 .startsWith("attachment");
         assertThat(csv.body())
                 .startsWith("sku,warehouse,binLocation,onHand")
-                .contains(sku + "," + warehouse + ",,2,0,2,0,1,4,true");
+                .contains(sku + "," + warehouse + ",,2,0,2,0,0,1,4,true");
+    }
+
+    @Test
+    void everyWaitingUnitAppearsOnTheStockPage() {
+        String warehouse = fixtures.warehouse();
+        String elsewhere = fixtures.warehouse();
+        String sku = fixtures.product("2.00");
+        // ordered before any stock existed: no warehouse was expected to serve it
+        admin.post("/api/orders", Fixtures.order(fixtures.customer("100000.00"), sku, 20))
+                .expect(201);
+        fixtures.receive(sku, warehouse, 3); // 3 filled, 17 still waiting
+        // expected from a preferred warehouse that never held the SKU
+        admin.post("/api/orders", Fixtures.order(fixtures.customer("100000.00", elsewhere), sku, 5))
+                .expect(201);
+
+        JsonNode level = fixtures.level(sku, warehouse);
+        assertThat(level.get("backordered").asLong()
+                        + level.get("backorderedUnassigned").asLong())
+                .isEqualTo(22);
+        PageClient page = new PageClient(port);
+        page.logIn(users.staff("WAREHOUSE"), TestUsers.PASSWORD);
+        assertThat(page.get("/warehouse/stock?warehouse=" + warehouse + "&q=" + sku)
+                        .body())
+                .contains("+22 unassigned");
+        assertThat(page.get("/warehouse/stock.csv?warehouse=" + warehouse + "&q=" + sku)
+                        .body())
+                .contains(sku + "," + warehouse + ",,3,3,0,0,22,");
+    }
+
+    @Test
+    void theOrdersWaitingForAShipmentArePagedOldestFirstWithTheTotal() {
+        String warehouse = fixtures.warehouse();
+        String sku = shipping.product(ShippingFixtures.gtin());
+        fixtures.receive(sku, warehouse, 12);
+        UUID customer = fixtures.customer("100000.00");
+        List<String> numbers = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            numbers.add(shipping.order(customer, null, sku, 1).get("number").asString());
+        }
+        PageClient page = new PageClient(port);
+        page.logIn(users.staff("WAREHOUSE"), TestUsers.PASSWORD);
+
+        String first = page.get("/warehouse?warehouse=" + warehouse).body();
+        assertThat(first).contains("Orders 1–10 of 12, oldest first.").contains(numbers.get(9));
+        assertThat(first).doesNotContain(numbers.get(10));
+        assertThat(first.indexOf(numbers.get(0))).isLessThan(first.indexOf(numbers.get(1)));
+        String second =
+                page.get("/warehouse?warehouse=" + warehouse + "&planPage=1").body();
+        assertThat(second).contains("Orders 11–12 of 12, oldest first.").contains(numbers.get(10));
+        assertThat(second.indexOf(numbers.get(10))).isLessThan(second.indexOf(numbers.get(11)));
+        assertThat(second).doesNotContain(numbers.get(9));
+        assertThat(page.get("/warehouse?warehouse=" + warehouse + "&planSize=25")
+                        .body())
+                .contains("Orders 1–12 of 12, oldest first.")
+                .contains(numbers.get(11));
+        // a page past the end shows the last one; a size not offered is the default
+        assertThat(page.get("/warehouse?warehouse=" + warehouse + "&planPage=9").body())
+                .contains("Orders 11–12 of 12");
+        assertThat(page.get("/warehouse?warehouse=" + warehouse + "&planSize=7").body())
+                .contains("Orders 1–10 of 12");
     }
 
     private static HttpResponse<String> postHtmx(PageClient page, String path, String code) {

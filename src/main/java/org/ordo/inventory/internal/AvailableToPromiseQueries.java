@@ -56,10 +56,10 @@ class AvailableToPromiseQueries implements AvailableToPromise {
             }
         }
         BackorderDemand demand = backorders.getIfAvailable();
-        Map<String, Long> waiting = demand == null ? Map.of() : demand.backordered(Set.of(sku));
-        for (Map.Entry<String, Long> e : waiting.entrySet()) {
-            if (warehouse == null || e.getKey().equals(sku + "@" + warehouse)) {
-                free -= e.getValue();
+        List<BackorderDemand.Waiting> waiting = demand == null ? List.of() : demand.backordered(Set.of(sku));
+        for (BackorderDemand.Waiting w : waiting) {
+            if (w.sku().equals(sku) && (warehouse == null || warehouse.equals(w.warehouse()))) {
+                free -= w.quantity();
             }
         }
         LocalDate today = LocalDate.now(ZoneOffset.UTC);

@@ -24,7 +24,7 @@ class InventoryAdminService implements InventoryAdmin {
 
     @Override
     public StockLevel setPolicy(String sku, String warehouse, Long safetyStock, Long reorderPoint) {
-        return policies.update(sku, warehouse, safetyStock, reorderPoint, null);
+        return policies.set(warehouse, sku, safetyStock, reorderPoint, null);
     }
 
     @Override

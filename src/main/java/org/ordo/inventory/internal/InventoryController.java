@@ -26,6 +26,11 @@ class InventoryController {
     private static final String PLANNERS =
             "hasAnyRole('ADMIN','SALES','WAREHOUSE','PURCHASING','ACCOUNTING','SUPPORT')";
     private static final String STOCK_KEEPERS = "hasAnyRole('ADMIN','WAREHOUSE')";
+    /** Staff, and the buyers who plan stock. */
+    private static final String STOCK_READERS =
+            "hasAnyRole('ADMIN','SALES','WAREHOUSE','ACCOUNTING','SUPPORT','PURCHASING')";
+    /** Who sets safety stock and reorder points. */
+    private static final String STOCK_PLANNERS = "hasAnyRole('ADMIN','WAREHOUSE','PURCHASING')";
 
     record CreateWarehouse(String code, String name, Address address) {}
 
@@ -111,17 +116,21 @@ class InventoryController {
     }
 
     @GetMapping("/api/inventory/movements")
-    @PreAuthorize(STAFF)
+    @PreAuthorize(STOCK_READERS)
     PageResult<StockLedgerService.Movement> movements(
             @RequestParam(required = false) String sku,
             @RequestParam(required = false) String warehouse,
+            @RequestParam(required = false) String type,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
-        return ledger.movements(sku, warehouse, Paging.of(page, size));
+        return ledger.movements(
+                StockLedgerService.Filter.parse(sku, warehouse, type, from, to), false, Paging.of(page, size));
     }
 
     @GetMapping("/api/inventory")
-    @PreAuthorize(STAFF)
+    @PreAuthorize(STOCK_READERS)
     PageResult<StockLevel> levels(
             @RequestParam(required = false) String sku,
             @RequestParam(required = false) String warehouse,
@@ -144,9 +153,9 @@ class InventoryController {
 
     /** Safety stock, reorder point and bin location of one SKU in one warehouse. */
     @PutMapping("/api/inventory/levels/{warehouse}/{sku}")
-    @PreAuthorize(STOCK_KEEPERS)
+    @PreAuthorize(STOCK_PLANNERS)
     StockLevel updateLevel(
             @PathVariable String warehouse, @PathVariable String sku, @RequestBody LevelSettings settings) {
-        return policies.update(sku, warehouse, settings.safetyStock(), settings.reorderPoint(), settings.binLocation());
+        return policies.set(warehouse, sku, settings.safetyStock(), settings.reorderPoint(), settings.binLocation());
     }
 }

@@ -1,6 +1,7 @@
 package org.ordo.inventory.internal;
 
 import java.util.List;
+import java.util.Optional;
 import org.ordo.catalog.ProductCodes;
 import org.ordo.catalog.ProductSnapshot;
 import org.ordo.inventory.StockKeeping;
@@ -18,13 +19,19 @@ class StockKeepingService implements StockKeeping {
     private final StockLevelQueries levels;
     private final WarehouseService warehouses;
     private final ProductCodes codes;
+    private final StockPolicyService policies;
 
     StockKeepingService(
-            StockLedgerService ledger, StockLevelQueries levels, WarehouseService warehouses, ProductCodes codes) {
+            StockLedgerService ledger,
+            StockLevelQueries levels,
+            WarehouseService warehouses,
+            ProductCodes codes,
+            StockPolicyService policies) {
         this.ledger = ledger;
         this.levels = levels;
         this.warehouses = warehouses;
         this.codes = codes;
+        this.policies = policies;
     }
 
     @Override
@@ -68,5 +75,44 @@ class StockKeepingService implements StockKeeping {
                 .filter(WarehouseService.Warehouse::active)
                 .map(w -> new WarehouseView(w.code(), w.name(), w.address(), w.active()))
                 .toList();
+    }
+
+    @Override
+    public List<String> movementTypes() {
+        return StockLedgerService.TYPES;
+    }
+
+    @Override
+    public PageResult<LedgerEntry> ledger(LedgerSearch search, Paging paging) {
+        StockLedgerService.Filter filter = StockLedgerService.Filter.parse(
+                search.sku(), search.warehouse(), search.type(), search.from(), search.to());
+        PageResult<StockLedgerService.Movement> page = ledger.movements(filter, true, paging);
+        return new PageResult<>(
+                page.items().stream()
+                        .map(m -> new LedgerEntry(
+                                m.id(),
+                                m.sku(),
+                                m.warehouse(),
+                                m.type(),
+                                m.quantity(),
+                                m.counted(),
+                                m.reason(),
+                                m.reference(),
+                                m.actor(),
+                                m.createdAt()))
+                        .toList(),
+                page.page(),
+                page.size(),
+                page.totalItems());
+    }
+
+    @Override
+    public Optional<StockLevel> level(String warehouse, String sku) {
+        return Optional.ofNullable(policies.level(warehouse, sku));
+    }
+
+    @Override
+    public StockLevel setPolicy(String warehouse, String sku, Long safetyStock, Long reorderPoint) {
+        return policies.set(warehouse, sku, safetyStock, reorderPoint, null);
     }
 }

@@ -4,6 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,9 +15,11 @@ import java.util.Set;
 import org.ordo.catalog.Catalog;
 import org.ordo.identity.Actor;
 import org.ordo.identity.AuditTrail;
+import org.ordo.inventory.InventoryRule;
 import org.ordo.inventory.StockAvailable;
 import org.ordo.platform.PageResult;
 import org.ordo.platform.Paging;
+import org.ordo.shared.CommonRule;
 import org.ordo.shared.FieldViolation;
 import org.ordo.shared.OrdoException;
 import org.springframework.context.ApplicationEventPublisher;
@@ -53,6 +58,8 @@ class StockLedgerService {
 
     static final long MAX_QUANTITY = 1_000_000_000L;
 
+    private static final String MANUAL_TYPES = "RECEIPT, ADJUSTMENT, COUNT";
+
     private final JdbcClient jdbc;
     private final Catalog catalog;
     private final WarehouseService warehouses;
@@ -85,19 +92,19 @@ class StockLedgerService {
             throw OrdoException.rule(
                     "unknown-sku",
                     "SKU " + sku + " is not in the catalog.",
-                    List.of(new FieldViolation("sku", "unknown SKU")));
+                    List.of(InventoryRule.UNKNOWN_SKU.at("sku")));
         }
         WarehouseService.Warehouse wh = warehouses
                 .find(warehouse)
                 .orElseThrow(() -> OrdoException.rule(
                         "unknown-warehouse",
                         "Warehouse " + warehouse + " does not exist.",
-                        List.of(new FieldViolation("warehouse", "unknown warehouse"))));
+                        List.of(InventoryRule.UNKNOWN_WAREHOUSE.at("warehouse"))));
         if (!wh.active()) {
             throw OrdoException.rule(
                     "inactive-warehouse",
                     "Warehouse " + warehouse + " is not active.",
-                    List.of(new FieldViolation("warehouse", "inactive warehouse")));
+                    List.of(InventoryRule.INACTIVE_WAREHOUSE.at("warehouse")));
         }
         ensureLevelExists(sku, warehouse);
         long[] level = jdbc.sql("SELECT on_hand, reserved FROM stock_level WHERE sku = ? AND warehouse = ? FOR UPDATE")
@@ -141,20 +148,20 @@ class StockLedgerService {
         List<FieldViolation> problems = new ArrayList<>();
         ManualType manualType = manualType(problems, type);
         if (sku == null || sku.isBlank()) {
-            problems.add(new FieldViolation("sku", "is required"));
+            problems.add(CommonRule.REQUIRED.at("sku"));
         }
         if (warehouse == null || warehouse.isBlank()) {
-            problems.add(new FieldViolation("warehouse", "is required"));
+            problems.add(CommonRule.REQUIRED.at("warehouse"));
         }
         checkQuantity(problems, manualType, quantity);
         if (reason != null && reason.length() > 500) {
-            problems.add(new FieldViolation("reason", "must be at most 500 characters"));
+            problems.add(CommonRule.TOO_LONG.at("reason", 500));
         }
         if (manualType == ManualType.ADJUSTMENT && (reason == null || reason.isBlank())) {
-            problems.add(new FieldViolation("reason", "is required for an adjustment"));
+            problems.add(InventoryRule.ADJUSTMENT_REASON_REQUIRED.at("reason"));
         }
         if (reference != null && reference.length() > 100) {
-            problems.add(new FieldViolation("reference", "must be at most 100 characters"));
+            problems.add(CommonRule.TOO_LONG.at("reference", 100));
         }
         if (!problems.isEmpty()) {
             throw OrdoException.invalid(problems);
@@ -164,13 +171,13 @@ class StockLedgerService {
 
     private static ManualType manualType(List<FieldViolation> problems, String type) {
         if (type == null) {
-            problems.add(new FieldViolation("type", "is required: RECEIPT, ADJUSTMENT or COUNT"));
+            problems.add(CommonRule.ONE_OF.at("type", MANUAL_TYPES));
             return null;
         }
         try {
             return ManualType.valueOf(type);
         } catch (IllegalArgumentException e) {
-            problems.add(new FieldViolation("type", "must be RECEIPT, ADJUSTMENT or COUNT"));
+            problems.add(CommonRule.ONE_OF.at("type", MANUAL_TYPES));
             return null;
         }
     }
@@ -178,16 +185,15 @@ class StockLedgerService {
     /** A receipt adds, an adjustment changes by a signed amount, a count says what is on hand. */
     private static void checkQuantity(List<FieldViolation> problems, ManualType manualType, Long quantity) {
         if (quantity == null) {
-            problems.add(new FieldViolation("quantity", "is required"));
+            problems.add(CommonRule.REQUIRED.at("quantity"));
         } else if (Math.abs(quantity) > MAX_QUANTITY) {
-            problems.add(new FieldViolation("quantity", "must be at most " + MAX_QUANTITY + " in size"));
+            problems.add(InventoryRule.QUANTITY_TOO_LARGE.at("quantity", MAX_QUANTITY));
         } else if (manualType == ManualType.RECEIPT && quantity <= 0) {
-            problems.add(new FieldViolation("quantity", "must be greater than 0 for a receipt"));
+            problems.add(InventoryRule.RECEIPT_NOT_POSITIVE.at("quantity"));
         } else if (manualType == ManualType.ADJUSTMENT && quantity == 0) {
-            problems.add(new FieldViolation("quantity", "must not be 0 for an adjustment"));
+            problems.add(InventoryRule.ADJUSTMENT_ZERO.at("quantity"));
         } else if (manualType == ManualType.COUNT && quantity < 0) {
-            problems.add(
-                    new FieldViolation("quantity", "must be 0 or greater for a count (the counted on-hand quantity)"));
+            problems.add(InventoryRule.COUNT_NEGATIVE.at("quantity"));
         }
     }
 
@@ -228,29 +234,91 @@ class StockLedgerService {
         return movement;
     }
 
-    PageResult<Movement> movements(String sku, String warehouse, Paging paging) {
+    /** Every type of movement: the manual ones and those fulfilment and returns write. */
+    static final List<String> TYPES = List.of("RECEIPT", "ADJUSTMENT", "COUNT", "SHIPMENT", "RETURN");
+
+    /** Which movements to list; nulls match any. {@code from} and {@code until} bound the time as [from, until). */
+    record Filter(String sku, String warehouse, String type, Instant from, Instant until) {
+
+        /**
+         * The filter as typed (dates such as 2026-11-21, whole UTC days, {@code to} included).
+         *
+         * @throws OrdoException invalid (400) naming each malformed parameter by its rule
+         */
+        static Filter parse(String sku, String warehouse, String type, String from, String to) {
+            List<FieldViolation> problems = new ArrayList<>();
+            String chosenType = blankToNull(type);
+            if (chosenType != null && !TYPES.contains(chosenType)) {
+                problems.add(CommonRule.ONE_OF.at("type", String.join(", ", TYPES)));
+            }
+            LocalDate start = day(problems, "from", from);
+            LocalDate end = day(problems, "to", to);
+            if (start != null && end != null && end.isBefore(start)) {
+                problems.add(InventoryRule.ENDS_BEFORE_START.at("to"));
+            }
+            if (!problems.isEmpty()) {
+                throw OrdoException.invalid(problems);
+            }
+            return new Filter(
+                    blankToNull(sku),
+                    blankToNull(warehouse),
+                    chosenType,
+                    start == null ? null : start.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                    end == null
+                            ? null
+                            : end.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+        }
+
+        private static LocalDate day(List<FieldViolation> problems, String field, String value) {
+            if (value == null || value.isBlank()) {
+                return null;
+            }
+            try {
+                return LocalDate.parse(value.trim());
+            } catch (DateTimeParseException e) {
+                problems.add(InventoryRule.NOT_A_DATE.at(field));
+                return null;
+            }
+        }
+
+        private static String blankToNull(String value) {
+            return value == null || value.isBlank() ? null : value.trim();
+        }
+    }
+
+    /** The ledger in the order it was written ({@code newestFirst}: the other way round). */
+    PageResult<Movement> movements(Filter filter, boolean newestFirst, Paging paging) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         Map<String, Object> params = new LinkedHashMap<>();
-        if (sku != null) {
-            where.append(" AND sku = :sku");
-            params.put("sku", sku);
-        }
-        if (warehouse != null) {
-            where.append(" AND warehouse = :warehouse");
-            params.put("warehouse", warehouse);
-        }
+        condition(where, params, "sku = :sku", "sku", filter.sku());
+        condition(where, params, "warehouse = :warehouse", "warehouse", filter.warehouse());
+        condition(where, params, "type = :type", "type", filter.type());
+        condition(where, params, "created_at >= :from", "from", timestamp(filter.from()));
+        condition(where, params, "created_at < :until", "until", timestamp(filter.until()));
         long total = jdbc.sql("SELECT COUNT(*) FROM stock_movement" + where)
                 .params(params)
                 .query(Long.class)
                 .single();
-        List<Movement> items = jdbc.sql(
-                        "SELECT * FROM stock_movement" + where + " ORDER BY id LIMIT :limit OFFSET :offset")
+        List<Movement> items = jdbc.sql("SELECT * FROM stock_movement" + where + " ORDER BY id"
+                        + (newestFirst ? " DESC" : "") + " LIMIT :limit OFFSET :offset")
                 .params(params)
                 .param("limit", paging.size())
                 .param("offset", paging.offset())
                 .query(StockLedgerService::map)
                 .list();
         return new PageResult<>(items, paging.page(), paging.size(), total);
+    }
+
+    private static void condition(
+            StringBuilder where, Map<String, Object> params, String sql, String name, Object value) {
+        if (value != null) {
+            where.append(" AND ").append(sql);
+            params.put(name, value);
+        }
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
     }
 
     /** Creates the level on the first movement; a concurrent creator wins quietly (no failed statement in the transaction). */

@@ -1,6 +1,7 @@
 package org.ordo.inventory.internal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -107,12 +108,26 @@ class StockLevelQueries implements StockLevelSearch {
                 .list();
     }
 
-    /** The rows as stock levels, each with the quantity backordered at its warehouse (when orders are there to ask). */
+    /**
+     * The rows as stock levels, each with the quantity backordered at its warehouse and what waits for its SKU without a
+     * level to show it (when orders are there to ask).
+     */
     private List<StockLevel> withBackorders(List<Row> rows) {
         Set<String> skus = new HashSet<>();
         rows.forEach(r -> skus.add(r.sku()));
         BackorderDemand demand = backorders.getIfAvailable();
-        Map<String, Long> backordered = demand == null || skus.isEmpty() ? Map.of() : demand.backordered(skus);
+        List<BackorderDemand.Waiting> waiting = demand == null || skus.isEmpty() ? List.of() : demand.backordered(skus);
+        Set<String> levelKeys = waiting.isEmpty() ? Set.of() : levelKeys(skus);
+        Map<String, Long> backordered = new HashMap<>();
+        Map<String, Long> unassigned = new HashMap<>();
+        for (BackorderDemand.Waiting w : waiting) {
+            String key = w.sku() + "@" + w.warehouse();
+            if (w.warehouse() != null && levelKeys.contains(key)) {
+                backordered.merge(key, w.quantity(), Long::sum);
+            } else {
+                unassigned.merge(w.sku(), w.quantity(), Long::sum);
+            }
+        }
         List<StockLevel> items = new ArrayList<>();
         for (Row r : rows) {
             long available = r.onHand() - r.reserved();
@@ -123,11 +138,20 @@ class StockLevelQueries implements StockLevelSearch {
                     r.reserved(),
                     available,
                     backordered.getOrDefault(r.sku() + "@" + r.warehouse(), 0L),
+                    unassigned.getOrDefault(r.sku(), 0L),
                     r.safetyStock(),
                     r.reorderPoint(),
                     available <= r.reorderPoint(),
                     r.binLocation()));
         }
         return items;
+    }
+
+    /** {@code sku@warehouse} of every level these SKUs have, in any warehouse. */
+    private Set<String> levelKeys(Set<String> skus) {
+        return new HashSet<>(jdbc.sql("SELECT sku, warehouse FROM stock_level WHERE sku IN (:skus)")
+                .param("skus", skus)
+                .query((rs, n) -> rs.getString("sku") + "@" + rs.getString("warehouse"))
+                .list());
     }
 }

@@ -3,7 +3,6 @@ package org.ordo.orders.internal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -221,18 +220,13 @@ class BackorderService implements BackorderDemand {
     }
 
     @Override
-    public Map<String, Long> backordered(Collection<String> skus) {
-        Map<String, Long> result = new HashMap<>();
-        jdbc.sql(
+    public List<BackorderDemand.Waiting> backordered(Collection<String> skus) {
+        return jdbc.sql(
                         "SELECT sku, backorder_warehouse, SUM(backordered_quantity) AS backordered FROM order_line WHERE sku IN (:skus) "
                                 + "AND backordered_quantity > 0 GROUP BY sku, backorder_warehouse")
                 .param("skus", Set.copyOf(skus))
-                .query(rs -> {
-                    result.merge(
-                            rs.getString("sku") + "@" + rs.getString("backorder_warehouse"),
-                            rs.getLong("backordered"),
-                            Long::sum);
-                });
-        return result;
+                .query((rs, n) -> new BackorderDemand.Waiting(
+                        rs.getString("sku"), rs.getString("backorder_warehouse"), rs.getLong("backordered")))
+                .list();
     }
 }

@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import org.ordo.orders.OrderStatus;
 import org.ordo.reporting.KeyFigures;
 import org.ordo.shared.Money;
+import org.ordo.shared.OrdoException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,6 +36,41 @@ class KeyFigureReportQueries implements KeyFigures {
         this.sales = sales;
         this.openInvoices = openInvoices;
         this.jdbc = jdbc;
+    }
+
+    /** Every key figure; SKUs with stock that have not shipped for {@code slowMoverDays} count as slow movers. */
+    Kpis kpis(Period period, int slowMoverDays) {
+        if (slowMoverDays < 1 || slowMoverDays > 3650) {
+            throw OrdoException.invalid("slowMoverDays", "must be between 1 and 3650");
+        }
+        // the slowest first, so that they overlap the most
+        var turnover = parallel.start(() -> figures.inventoryTurnover(period));
+        var outstanding = parallel.start(() -> figures.daysSalesOutstanding(period));
+        var deliveries = parallel.start(() -> figures.deliveries(period));
+        var processing = parallel.start(() -> figures.orderProcessingTime(period));
+        var backorders = parallel.start(() -> figures.backorderRate(period));
+        var slowMovers = parallel.start(() -> figures.slowMovers(period, slowMoverDays, 50));
+        var repeat = parallel.start(() -> figures.repeatPurchaseRate(period));
+        var orderValue = parallel.start(() -> figures.averageOrderValue(period));
+        var accuracy = parallel.start(() -> figures.fulfilmentAccuracy(period));
+        return new Kpis(
+                period,
+                Figures.value(deliveries).cycleTime(),
+                Figures.value(processing),
+                Figures.value(deliveries).onTime(),
+                Figures.value(backorders),
+                Figures.value(orderValue),
+                Figures.value(repeat),
+                Figures.value(slowMovers),
+                Figures.value(accuracy),
+                Figures.value(turnover),
+                Figures.value(outstanding));
+    }
+
+    @Override
+    public Csv csv(LocalDate from, LocalDate to) {
+        Kpis kpis = kpis(period(from, to), 90);
+        return new Csv(KeyFigureCsvRenderer.fileName(kpis.period()), KeyFigureCsvRenderer.csv(kpis));
     }
 
     @Override

@@ -23,65 +23,44 @@ class ReportController {
 
     private static final String MANAGERS = "hasAnyRole('ADMIN','SALES','ACCOUNTING')";
 
-    record Kpis(
-            Period period,
-            KeyFigureQueries.Durations orderCycleTime,
-            KeyFigureQueries.Durations orderProcessingTime,
-            KeyFigureQueries.Rate onTimeDeliveryRate,
-            KeyFigureQueries.Rate backorderRate,
-            List<KeyFigureQueries.CurrencyAmount> averageOrderValue,
-            KeyFigureQueries.Rate repeatPurchaseRate,
-            List<KeyFigureQueries.SlowMover> slowMovers,
-            KeyFigureQueries.Rate fulfilmentAccuracy,
-            KeyFigureQueries.InventoryTurnover inventoryTurnover,
-            List<KeyFigureQueries.SalesOutstanding> daysSalesOutstanding) {}
-
     record SalesRows(Period period, String groupBy, List<SalesReportQueries.Row> rows) {}
 
-    private final KeyFigureQueries figures;
+    private final KeyFigureReportQueries keyFigures;
     private final SalesReportQueries sales;
     private final ArAgingQueries aging;
-    private final Figures parallel;
 
-    ReportController(KeyFigureQueries figures, SalesReportQueries sales, ArAgingQueries aging, Figures parallel) {
-        this.figures = figures;
+    ReportController(KeyFigureReportQueries keyFigures, SalesReportQueries sales, ArAgingQueries aging) {
+        this.keyFigures = keyFigures;
         this.sales = sales;
         this.aging = aging;
-        this.parallel = parallel;
     }
 
-    @GetMapping("/api/reports/kpis")
+    @GetMapping(path = "/api/reports/kpis", produces = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize(MANAGERS)
     Kpis kpis(
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to,
             @RequestParam(defaultValue = "90") int slowMoverDays) {
-        Period period = Period.parse(from, to);
-        if (slowMoverDays < 1 || slowMoverDays > 3650) {
-            throw OrdoException.invalid("slowMoverDays", "must be between 1 and 3650");
-        }
-        // the slowest first, so that they overlap the most
-        var turnover = parallel.start(() -> figures.inventoryTurnover(period));
-        var outstanding = parallel.start(() -> figures.daysSalesOutstanding(period));
-        var deliveries = parallel.start(() -> figures.deliveries(period));
-        var processing = parallel.start(() -> figures.orderProcessingTime(period));
-        var backorders = parallel.start(() -> figures.backorderRate(period));
-        var slowMovers = parallel.start(() -> figures.slowMovers(period, slowMoverDays, 50));
-        var repeat = parallel.start(() -> figures.repeatPurchaseRate(period));
-        var orderValue = parallel.start(() -> figures.averageOrderValue(period));
-        var accuracy = parallel.start(() -> figures.fulfilmentAccuracy(period));
-        return new Kpis(
-                period,
-                Figures.value(deliveries).cycleTime(),
-                Figures.value(processing),
-                Figures.value(deliveries).onTime(),
-                Figures.value(backorders),
-                Figures.value(orderValue),
-                Figures.value(repeat),
-                Figures.value(slowMovers),
-                Figures.value(accuracy),
-                Figures.value(turnover),
-                Figures.value(outstanding));
+        return keyFigures.kpis(Period.parse(from, to), slowMoverDays);
+    }
+
+    /** The same figures as CSV, one row per figure. */
+    @GetMapping(path = "/api/reports/kpis", produces = "text/csv")
+    @PreAuthorize(MANAGERS)
+    ResponseEntity<String> kpisCsv(
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(defaultValue = "90") int slowMoverDays) {
+        Kpis kpis = kpis(from, to, slowMoverDays);
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(KeyFigureCsvRenderer.fileName(kpis.period()))
+                                .build()
+                                .toString())
+                .body(KeyFigureCsvRenderer.csv(kpis));
     }
 
     @GetMapping(path = "/api/reports/sales", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -15,6 +15,7 @@ import org.ordo.identity.Actor;
 import org.ordo.inventory.StockLevel;
 import org.ordo.inventory.StockLevelSearch;
 import org.ordo.orders.OrderStatus;
+import org.ordo.platform.Csv;
 import org.ordo.platform.PageResult;
 import org.ordo.platform.Paging;
 import org.ordo.reporting.KeyFigures;
@@ -22,6 +23,10 @@ import org.ordo.shared.FieldViolation;
 import org.ordo.shared.OrdoException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -82,6 +87,30 @@ class DashboardPage {
         this.messages = messages;
         this.json = json;
         this.violations = violations;
+    }
+
+    /** The key figures of the period as CSV, one row per figure; a malformed or reversed period is a 400. */
+    @GetMapping("/dashboard/key-figures.csv")
+    @PreAuthorize(PageAccess.MANAGERS)
+    ResponseEntity<String> keyFiguresCsv(
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        Map<String, String> errors = new LinkedHashMap<>();
+        LocalDate start = date("from", from, today.minusDays(DEFAULT_DAYS - 1), errors);
+        LocalDate end = date("to", to, today, errors);
+        if (!errors.isEmpty()) {
+            throw OrdoException.invalid(errors.keySet().iterator().next(), "must be a date such as 2026-11-21");
+        }
+        KeyFigures.Csv csv = figures.csv(start, end);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(Csv.MEDIA_TYPE))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(csv.fileName())
+                                .build()
+                                .toString())
+                .body(csv.text());
     }
 
     /** The start page: the dashboard for those who may see it, the orders for everyone else. */

@@ -30,6 +30,13 @@ final class PageAccess {
     static final String ORDER_TAKERS = "hasAnyRole('ADMIN','SALES')";
     /** Picking, packing, shipping, receiving, counting; stock levels. */
     static final String WAREHOUSE = "hasAnyRole('ADMIN','WAREHOUSE')";
+    /**
+     * The stock ledger and a stock level's page: staff, and the buyers who plan stock (as {@code GET
+     * /api/inventory/movements}).
+     */
+    static final String STOCK_READERS = "hasAnyRole('ADMIN','SALES','WAREHOUSE','ACCOUNTING','SUPPORT','PURCHASING')";
+    /** Setting safety stock and reorder points (as {@code PUT /api/inventory/levels/{warehouse}/{sku}}). */
+    static final String STOCK_PLANNERS = "hasAnyRole('ADMIN','WAREHOUSE','PURCHASING')";
     /** Invoices, payments, credit notes, reminders, AR aging. */
     static final String ACCOUNTANTS = "hasAnyRole('ADMIN','ACCOUNTING')";
     /** Customer 360 and returns. */
@@ -73,6 +80,10 @@ final class PageAccess {
 
     static boolean mayUseWarehouse(Actor actor) {
         return actor.hasAnyRole(Role.ADMIN, Role.WAREHOUSE);
+    }
+
+    static boolean mayPlanStock(Actor actor) {
+        return actor.hasAnyRole(Role.ADMIN, Role.WAREHOUSE, Role.PURCHASING);
     }
 
     static boolean mayUseAccounting(Actor actor) {

@@ -41,10 +41,12 @@ class StockPages {
 
     private final StockKeeping stock;
     private final MessageSource messages;
+    private final ViolationTexts violations;
 
-    StockPages(StockKeeping stock, MessageSource messages) {
+    StockPages(StockKeeping stock, MessageSource messages, ViolationTexts violations) {
         this.stock = stock;
         this.messages = messages;
+        this.violations = violations;
     }
 
     /** The filters of the stock levels as chosen; {@code warehouse} empty for all. */
@@ -120,6 +122,7 @@ class StockPages {
                         l.reserved(),
                         l.available(),
                         l.backordered(),
+                        l.backorderedUnassigned(),
                         l.safetyStock(),
                         l.reorderPoint(),
                         l.belowReorderPoint()));
@@ -137,6 +140,7 @@ class StockPages {
                         "reserved",
                         "available",
                         "backordered",
+                        "backorderedUnassigned",
                         "safetyStock",
                         "reorderPoint",
                         "lowStock"),
@@ -231,7 +235,7 @@ class StockPages {
             recorded = stock.record(kind, typed.sku(), typed.warehouse(), quantity, typed.reason(), typed.reference());
         } catch (OrdoException refused) {
             for (FieldViolation v : refused.violations()) {
-                errors.putIfAbsent(v.field().equals("type") ? "kind" : v.field(), v.message());
+                errors.putIfAbsent(v.field().equals("type") ? "kind" : v.field(), violations.of(v));
             }
             if (errors.isEmpty()) {
                 errors.put("action", refused.getMessage());

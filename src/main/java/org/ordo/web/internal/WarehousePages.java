@@ -46,6 +46,8 @@ class WarehousePages {
 
     static final int PAGE_SIZE = 25;
     static final int AWAITING_SHOWN = 10;
+    /** The page sizes offered for the orders waiting for a shipment. */
+    static final List<Integer> AWAITING_SIZES = List.of(10, 25, 50, 100);
     /** A CSV export stops here; the page says to narrow the filters. */
     static final int EXPORT_LIMIT = 20_000;
     /** The session remembers the warehouse last chosen; an empty string means every warehouse. */
@@ -67,14 +69,27 @@ class WarehousePages {
         this.messages = messages;
     }
 
-    /** The filters of the home page as chosen; {@code warehouse} empty for all. */
-    public record Filter(String warehouse, String status) {
+    /**
+     * The filters of the home page as chosen; {@code warehouse} empty for all. {@code page} is the page of the shipments,
+     * {@code planPage} and {@code planSize} those of the orders waiting for a shipment: each list pages on its own.
+     */
+    public record Filter(String warehouse, String status, int page, int planPage, int planSize) {
 
         public String query(String path, int page) {
+            return link(path, planPage, planSize).page(page);
+        }
+
+        /** The home page with page {@code planPage} of {@code planSize} orders waiting for a shipment. */
+        public String plan(int planPage, int planSize) {
+            return link("/warehouse", planPage, planSize).page(page);
+        }
+
+        private ListLink link(String path, int planPage, int planSize) {
             return ListLink.to(path)
                     .always("warehouse", warehouse)
                     .filter("status", OPEN.equals(status) ? null : status)
-                    .page(page);
+                    .filter("planPage", planPage > 0 ? String.valueOf(planPage) : null)
+                    .filter("planSize", planSize != AWAITING_SHOWN ? String.valueOf(planSize) : null);
         }
     }
 
@@ -92,6 +107,8 @@ class WarehousePages {
             @RequestParam(required = false) String warehouse,
             @RequestParam(required = false) String status,
             @RequestParam(required = false) String page,
+            @RequestParam(required = false) String planPage,
+            @RequestParam(required = false) String planSize,
             @RequestHeader(name = "HX-Request", required = false) String htmx,
             @RequestHeader(name = "HX-History-Restore-Request", required = false) String restore,
             HttpSession session,
@@ -100,13 +117,14 @@ class WarehousePages {
         Map<String, String> errors = new LinkedHashMap<>();
         List<WarehouseView> warehouses = stock.warehouses();
         String code = chosenWarehouse(warehouse, warehouses, session, errors, text("error.choice"));
+        int planSizeChosen = AWAITING_SIZES.contains(page(planSize)) ? page(planSize) : AWAITING_SHOWN;
         String statusFilter = status == null || status.isBlank() ? OPEN : status.trim();
         List<ShipmentStatus> statuses = statuses(statusFilter, errors);
         if (errors.containsKey("status")) {
             statusFilter = OPEN;
         }
-        Filter filter = new Filter(code == null ? "" : code, statusFilter);
         int pageNumber = page(page);
+        Filter filter = new Filter(code == null ? "" : code, statusFilter, pageNumber, page(planPage), planSizeChosen);
         PageResult<ShipmentHandling.Listed> result = handling.queue(code, statuses, Paging.of(pageNumber, PAGE_SIZE));
         model.addAttribute("warehouses", warehouses);
         model.addAttribute("filter", filter);
@@ -117,7 +135,15 @@ class WarehousePages {
         Map<String, Long> counts = new LinkedHashMap<>();
         handling.openCounts(code).forEach((state, n) -> counts.put(state.name(), n));
         model.addAttribute("counts", counts);
-        model.addAttribute("awaiting", handling.awaitingPlan(code, Paging.of(0, AWAITING_SHOWN)));
+        PageResult<ShipmentHandling.Unplanned> awaiting =
+                handling.awaitingPlan(code, Paging.of(filter.planPage(), planSizeChosen));
+        if (awaiting.items().isEmpty() && filter.planPage() > 0) {
+            // a page past the end (orders planned since the link was made): the last one there is
+            awaiting = handling.awaitingPlan(code, Paging.of(Downloads.lastPage(awaiting), planSizeChosen));
+        }
+        model.addAttribute("awaiting", awaiting);
+        model.addAttribute("awaitingLastPage", Downloads.lastPage(awaiting));
+        model.addAttribute("awaitingSizes", AWAITING_SIZES);
         response.addHeader("Vary", "HX-Request");
         if (htmx != null && restore == null) {
             return "warehouse/home :: results";
