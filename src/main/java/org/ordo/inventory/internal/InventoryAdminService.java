@@ -1,6 +1,7 @@
 package org.ordo.inventory.internal;
 
 import java.util.List;
+import java.util.Map;
 import org.ordo.inventory.InventoryAdmin;
 import org.ordo.inventory.WarehouseView;
 import org.ordo.shared.Address;
@@ -27,6 +28,17 @@ class InventoryAdminService implements InventoryAdmin {
     public long receive(String sku, String warehouse, long quantity, String reason) {
         return ledger.record(sku, warehouse, StockLedgerService.ManualType.RECEIPT.name(), quantity, reason)
                 .onHand();
+    }
+
+    @Override
+    public long receive(String sku, String warehouse, long quantity, String reason, String reference) {
+        return ledger.record(sku, warehouse, StockLedgerService.ManualType.RECEIPT.name(), quantity, reason, reference)
+                .onHand();
+    }
+
+    @Override
+    public Map<String, Long> receivedByReference(String referencePrefix) {
+        return ledger.receivedByReference(referencePrefix);
     }
 
     @Override

@@ -115,7 +115,7 @@ class InventoryController {
     }
 
     @GetMapping("/api/inventory")
-    @PreAuthorize(STAFF)
+    @PreAuthorize("hasAnyRole('ADMIN','SALES','WAREHOUSE','ACCOUNTING','SUPPORT','PURCHASING')")
     PageResult<StockLevel> levels(
             @RequestParam(required = false) String sku,
             @RequestParam(required = false) String warehouse,

@@ -13,6 +13,7 @@ import org.ordo.catalog.Catalog;
 import org.ordo.identity.Actor;
 import org.ordo.identity.AuditTrail;
 import org.ordo.inventory.StockAvailable;
+import org.ordo.platform.LikePattern;
 import org.ordo.platform.PageResult;
 import org.ordo.platform.Paging;
 import org.ordo.shared.FieldViolation;
@@ -251,6 +252,18 @@ class StockLedgerService {
                 .query(StockLedgerService::map)
                 .list();
         return new PageResult<>(items, paging.page(), paging.size(), total);
+    }
+
+    /** Units of RECEIPT movements per reference that starts with {@code prefix}. */
+    Map<String, Long> receivedByReference(String prefix) {
+        Map<String, Long> received = new LinkedHashMap<>();
+        jdbc.sql("SELECT reference, SUM(quantity) AS quantity FROM stock_movement WHERE type = 'RECEIPT' "
+                        + "AND reference LIKE ? ESCAPE '\\' GROUP BY reference")
+                .param(LikePattern.startingWith(prefix))
+                .query(rs -> {
+                    received.put(rs.getString("reference"), rs.getLong("quantity"));
+                });
+        return received;
     }
 
     /** Creates the level on the first movement; a concurrent creator wins quietly (no failed statement in the transaction). */
