@@ -78,7 +78,7 @@ class PurchaseOrderController {
     @Operation(
             summary = "Search purchase orders",
             description = "Newest first; filters status (repeatable), supplierId, sku, warehouse.")
-    PageResult<PurchaseOrderStore.Summary> search(
+    PageResult<PurchaseOrderStore.PurchaseOrderSummary> search(
             @RequestParam(required = false) List<String> status,
             @RequestParam(required = false) UUID supplierId,
             @RequestParam(required = false) String sku,
@@ -134,7 +134,7 @@ class PurchaseOrderController {
             description = "{lines: [{lineNumber, confirmedDate}]}. SENT → CONFIRMED; from CONFIRMED or "
                     + "PARTIALLY_RECEIVED a later date records a delay (else 409).")
     PurchaseOrderViews.PurchaseOrderView confirm(
-            @PathVariable String id, @RequestBody(required = false) PurchaseOrderService.Confirm request) {
+            @PathVariable String id, @RequestBody(required = false) PurchaseOrderService.ConfirmationInput request) {
         return view(management.confirm(id, request));
     }
 
@@ -142,7 +142,7 @@ class PurchaseOrderController {
     @PreAuthorize(SupplierController.BUYERS)
     @Operation(summary = "Cancel", description = "{reason?}; from DRAFT, SENT or CONFIRMED, while nothing arrived.")
     PurchaseOrderViews.PurchaseOrderView cancel(
-            @PathVariable String id, @RequestBody(required = false) PurchaseOrderService.Note request) {
+            @PathVariable String id, @RequestBody(required = false) PurchaseOrderService.PurchaseOrderNote request) {
         return view(management.cancel(id, request));
     }
 
@@ -152,7 +152,7 @@ class PurchaseOrderController {
             summary = "Close",
             description = "{reason?}; from PARTIALLY_RECEIVED (the rest will not come) or RECEIVED.")
     PurchaseOrderViews.PurchaseOrderView close(
-            @PathVariable String id, @RequestBody(required = false) PurchaseOrderService.Note request) {
+            @PathVariable String id, @RequestBody(required = false) PurchaseOrderService.PurchaseOrderNote request) {
         return view(management.close(id, request));
     }
 
@@ -167,7 +167,7 @@ class PurchaseOrderController {
     ResponseEntity<?> receive(
             @PathVariable String id,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
-            @RequestBody(required = false) PurchaseOrderService.Receive request) {
+            @RequestBody(required = false) PurchaseOrderService.ReceiptInput request) {
         return idempotency.execute("purchase-receipts", idempotencyKey, new Keyed(id, request), () -> {
             PurchaseOrder po = management.receive(id, request);
             return ResponseEntity.created(URI.create("/api/purchase-orders/" + po.id))

@@ -43,21 +43,21 @@ class PurchaseOrderService {
     static final int MAX_REASON = 500;
 
     /** {@code POST /api/purchase-orders}. */
-    record CreatePurchaseOrder(String supplierId, String warehouse, List<LineInput> lines) {}
+    record CreatePurchaseOrder(String supplierId, String warehouse, List<PurchaseLineInput> lines) {}
 
     /** Without a unit price the supplier's offer gives it. */
-    record LineInput(String sku, Long quantity, MoneyInput unitPrice) {}
+    record PurchaseLineInput(String sku, Long quantity, MoneyInput unitPrice) {}
 
-    record Confirm(List<ConfirmLine> lines) {}
+    record ConfirmationInput(List<ConfirmedLineInput> lines) {}
 
-    record ConfirmLine(Integer lineNumber, String confirmedDate) {}
+    record ConfirmedLineInput(Integer lineNumber, String confirmedDate) {}
 
-    record Receive(List<ReceiveLine> lines, String reason) {}
+    record ReceiptInput(List<ReceiptLineInput> lines, String reason) {}
 
-    record ReceiveLine(Integer lineNumber, Long quantity) {}
+    record ReceiptLineInput(Integer lineNumber, Long quantity) {}
 
     /** {@code /cancel} and {@code /close}: why, optional. */
-    record Note(String reason) {}
+    record PurchaseOrderNote(String reason) {}
 
     private final PurchaseOrderStore store;
     private final SupplierStore suppliers;
@@ -156,13 +156,14 @@ class PurchaseOrderService {
     }
 
     /** The lines in request order, each priced by the request or else by the supplier's offer. */
-    private void addLines(PurchaseOrder po, List<LineInput> lines, List<Money> prices, List<FieldViolation> rules) {
+    private void addLines(
+            PurchaseOrder po, List<PurchaseLineInput> lines, List<Money> prices, List<FieldViolation> rules) {
         Map<String, ProductSnapshot> products =
-                catalog.find(lines.stream().map(LineInput::sku).collect(Collectors.toSet()));
+                catalog.find(lines.stream().map(PurchaseLineInput::sku).collect(Collectors.toSet()));
         Money total = po.total;
         for (int i = 0; i < lines.size(); i++) {
             String field = "lines[" + i + "]";
-            LineInput line = lines.get(i);
+            PurchaseLineInput line = lines.get(i);
             ProductSnapshot product = products.get(line.sku());
             if (product == null) {
                 rules.add(PurchasingRule.UNKNOWN_SKU.at(field + ".sku", line.sku()));
@@ -211,7 +212,7 @@ class PurchaseOrderService {
             problems.add(new FieldViolation("supplierId", "must be a supplier's id (a UUID)"));
         }
         SupplierService.text(problems, "warehouse", request.warehouse(), 32, true);
-        List<LineInput> lines = request.lines() == null ? List.of() : request.lines();
+        List<PurchaseLineInput> lines = request.lines() == null ? List.of() : request.lines();
         List<Money> prices = new ArrayList<>();
         if (lines.isEmpty()) {
             problems.add(new FieldViolation("lines", "must contain at least one line"));
@@ -228,7 +229,7 @@ class PurchaseOrderService {
         return prices;
     }
 
-    private static Money checkLine(List<FieldViolation> problems, String field, LineInput line) {
+    private static Money checkLine(List<FieldViolation> problems, String field, PurchaseLineInput line) {
         if (line == null) {
             problems.add(CommonRule.REQUIRED.at(field));
             return null;
@@ -265,7 +266,7 @@ class PurchaseOrderService {
 
     /** The supplier confirmed (or, later, delayed) the dates of some lines. */
     @Transactional
-    PurchaseOrder confirm(String idOrNumber, Confirm request) {
+    PurchaseOrder confirm(String idOrNumber, ConfirmationInput request) {
         List<LocalDate> dates = checkedConfirmation(request);
         PurchaseOrder po = locked(idOrNumber);
         PurchaseOrderStatus from = po.status;
@@ -297,7 +298,7 @@ class PurchaseOrderService {
         return moved(po, from, "CONFIRMED", cut("confirmed: " + String.join("; ", notes)), now);
     }
 
-    private static List<LocalDate> checkedConfirmation(Confirm request) {
+    private static List<LocalDate> checkedConfirmation(ConfirmationInput request) {
         if (request == null || request.lines() == null || request.lines().isEmpty()) {
             throw OrdoException.invalid(List.of(new FieldViolation("lines", "must contain at least one line")));
         }
@@ -306,7 +307,7 @@ class PurchaseOrderService {
         Set<Integer> seen = new HashSet<>();
         for (int i = 0; i < request.lines().size(); i++) {
             String field = "lines[" + i + "]";
-            ConfirmLine line = request.lines().get(i);
+            ConfirmedLineInput line = request.lines().get(i);
             if (line == null || line.lineNumber() == null) {
                 problems.add(CommonRule.REQUIRED.at(field + ".lineNumber"));
             } else if (!seen.add(line.lineNumber())) {
@@ -338,7 +339,7 @@ class PurchaseOrderService {
 
     /** Called off before anything arrived: DRAFT, SENT or CONFIRMED → CANCELLED. */
     @Transactional
-    PurchaseOrder cancel(String idOrNumber, Note note) {
+    PurchaseOrder cancel(String idOrNumber, PurchaseOrderNote note) {
         String reason = checkedReason(note);
         PurchaseOrder po = locked(idOrNumber);
         PurchaseOrderStatus from = po.status;
@@ -349,7 +350,7 @@ class PurchaseOrderService {
 
     /** What has not arrived will not come: PARTIALLY_RECEIVED or RECEIVED → CLOSED. */
     @Transactional
-    PurchaseOrder close(String idOrNumber, Note note) {
+    PurchaseOrder close(String idOrNumber, PurchaseOrderNote note) {
         String reason = checkedReason(note);
         PurchaseOrder po = locked(idOrNumber);
         PurchaseOrderStatus from = po.status;
@@ -358,7 +359,7 @@ class PurchaseOrderService {
         return moved(po, from, "CLOSED", reason, Instant.now().truncatedTo(ChronoUnit.MICROS));
     }
 
-    private static String checkedReason(Note note) {
+    private static String checkedReason(PurchaseOrderNote note) {
         String reason = note == null || note.reason() == null || note.reason().isBlank()
                 ? null
                 : note.reason().trim();
@@ -376,7 +377,7 @@ class PurchaseOrderService {
      * reason.
      */
     @Transactional
-    PurchaseOrder receive(String idOrNumber, Receive request) {
+    PurchaseOrder receive(String idOrNumber, ReceiptInput request) {
         String reason = checkedReceipt(request);
         PurchaseOrder po = locked(idOrNumber);
         PurchaseOrderStatus from = po.status;
@@ -387,8 +388,8 @@ class PurchaseOrderService {
             throw refused(rules);
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        List<PurchaseOrderStore.ReceiptLine> booked = new ArrayList<>();
-        for (ReceiveLine wanted : request.lines()) {
+        List<PurchaseOrderStore.PurchaseReceiptLine> booked = new ArrayList<>();
+        for (ReceiptLineInput wanted : request.lines()) {
             PurchaseOrder.Line line = po.line(wanted.lineNumber());
             stock.receive(
                     line.sku,
@@ -397,19 +398,20 @@ class PurchaseOrderService {
                     reason == null ? "purchase order " + po.number : reason,
                     line.reference(po.number));
             line.receivedQuantity += wanted.quantity();
-            booked.add(new PurchaseOrderStore.ReceiptLine(line.lineNumber, wanted.quantity()));
+            booked.add(new PurchaseOrderStore.PurchaseReceiptLine(line.lineNumber, wanted.quantity()));
         }
         po.status = policy.statusAfterReceipt(po.lines);
         from.requireCanMoveTo(po.status);
         String actor = Actor.current().username();
-        store.insertReceipt(po.id, new PurchaseOrderStore.Receipt(UUID.randomUUID(), now, actor, reason, booked));
+        store.insertReceipt(
+                po.id, new PurchaseOrderStore.PurchaseReceipt(UUID.randomUUID(), now, actor, reason, booked));
         String note = booked.stream()
                 .map(l -> l.quantity() + " × line " + l.lineNumber())
                 .collect(Collectors.joining("; "));
         return moved(po, from, "RECEIVED", cut("received " + note + (reason == null ? "" : " — " + reason)), now);
     }
 
-    private static String checkedReceipt(Receive request) {
+    private static String checkedReceipt(ReceiptInput request) {
         if (request == null || request.lines() == null || request.lines().isEmpty()) {
             throw OrdoException.invalid(List.of(new FieldViolation("lines", "must contain at least one line")));
         }
@@ -420,7 +422,7 @@ class PurchaseOrderService {
         }
         for (int i = 0; i < request.lines().size() && i < MAX_LINES; i++) {
             String field = "lines[" + i + "]";
-            ReceiveLine line = request.lines().get(i);
+            ReceiptLineInput line = request.lines().get(i);
             if (line == null || line.lineNumber() == null) {
                 problems.add(CommonRule.REQUIRED.at(field + ".lineNumber"));
             } else if (!seen.add(line.lineNumber())) {
@@ -439,11 +441,11 @@ class PurchaseOrderService {
     }
 
     /** The receipt's lines against the order's: each exists and stays within ordered + tolerance. */
-    private List<FieldViolation> receivable(PurchaseOrder po, List<ReceiveLine> lines, String reason) {
+    private List<FieldViolation> receivable(PurchaseOrder po, List<ReceiptLineInput> lines, String reason) {
         List<FieldViolation> rules = new ArrayList<>();
         boolean beyondOrdered = false;
         for (int i = 0; i < lines.size(); i++) {
-            ReceiveLine wanted = lines.get(i);
+            ReceiptLineInput wanted = lines.get(i);
             PurchaseOrder.Line line = po.line(wanted.lineNumber());
             if (line == null) {
                 rules.add(PurchasingRule.NO_SUCH_LINE.at("lines[" + i + "].lineNumber", wanted.lineNumber()));
@@ -485,7 +487,8 @@ class PurchaseOrderService {
 
     private void history(PurchaseOrder po, PurchaseOrderStatus from, String note, Instant at) {
         store.appendHistory(
-                po.id, new PurchaseOrderStore.HistoryEntry(at, Actor.current().username(), from, po.status, note));
+                po.id,
+                new PurchaseOrderStore.PurchaseOrderHistory(at, Actor.current().username(), from, po.status, note));
     }
 
     private static String cut(String text) {

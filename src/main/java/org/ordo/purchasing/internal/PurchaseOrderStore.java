@@ -28,14 +28,15 @@ import org.springframework.stereotype.Component;
 class PurchaseOrderStore {
 
     /** One entry of a purchase order's timeline; {@code from} is null for its creation. */
-    record HistoryEntry(Instant at, String actor, PurchaseOrderStatus from, PurchaseOrderStatus to, String note) {}
+    record PurchaseOrderHistory(
+            Instant at, String actor, PurchaseOrderStatus from, PurchaseOrderStatus to, String note) {}
 
     /** What arrived at once against a purchase order. */
-    record Receipt(UUID id, Instant receivedAt, String actor, String reason, List<ReceiptLine> lines) {}
+    record PurchaseReceipt(UUID id, Instant receivedAt, String actor, String reason, List<PurchaseReceiptLine> lines) {}
 
-    record ReceiptLine(int lineNumber, long quantity) {}
+    record PurchaseReceiptLine(int lineNumber, long quantity) {}
 
-    record Summary(
+    record PurchaseOrderSummary(
             UUID id,
             String number,
             PurchaseOrderStatus status,
@@ -167,7 +168,7 @@ class PurchaseOrderStore {
         }
     }
 
-    void appendHistory(UUID purchaseOrderId, HistoryEntry entry) {
+    void appendHistory(UUID purchaseOrderId, PurchaseOrderHistory entry) {
         jdbc.sql("INSERT INTO purchase_order_history (purchase_order_id, at, actor, from_status, to_status, note) "
                         + "VALUES (?, ?, ?, ?, ?, ?)")
                 .params(
@@ -180,10 +181,10 @@ class PurchaseOrderStore {
                 .update();
     }
 
-    List<HistoryEntry> history(UUID purchaseOrderId) {
+    List<PurchaseOrderHistory> history(UUID purchaseOrderId) {
         return jdbc.sql("SELECT * FROM purchase_order_history WHERE purchase_order_id = ? ORDER BY id")
                 .param(purchaseOrderId)
-                .query((rs, n) -> new HistoryEntry(
+                .query((rs, n) -> new PurchaseOrderHistory(
                         rs.getTimestamp("at").toInstant(),
                         rs.getString("actor"),
                         rs.getString("from_status") == null
@@ -194,7 +195,7 @@ class PurchaseOrderStore {
                 .list();
     }
 
-    void insertReceipt(UUID purchaseOrderId, Receipt receipt) {
+    void insertReceipt(UUID purchaseOrderId, PurchaseReceipt receipt) {
         jdbc.sql("INSERT INTO purchase_receipt (id, purchase_order_id, received_at, actor, reason) "
                         + "VALUES (?, ?, ?, ?, ?)")
                 .params(
@@ -204,15 +205,15 @@ class PurchaseOrderStore {
                         receipt.actor(),
                         receipt.reason())
                 .update();
-        for (ReceiptLine line : receipt.lines()) {
+        for (PurchaseReceiptLine line : receipt.lines()) {
             jdbc.sql("INSERT INTO purchase_receipt_line (receipt_id, line_number, quantity) VALUES (?, ?, ?)")
                     .params(receipt.id(), line.lineNumber(), line.quantity())
                     .update();
         }
     }
 
-    List<Receipt> receipts(UUID purchaseOrderId) {
-        Map<UUID, Receipt> receipts = new LinkedHashMap<>();
+    List<PurchaseReceipt> receipts(UUID purchaseOrderId) {
+        Map<UUID, PurchaseReceipt> receipts = new LinkedHashMap<>();
         jdbc.sql("SELECT r.id, r.received_at, r.actor, r.reason, l.line_number, l.quantity FROM purchase_receipt r "
                         + "JOIN purchase_receipt_line l ON l.receipt_id = r.id WHERE r.purchase_order_id = ? "
                         + "ORDER BY r.received_at, r.id, l.line_number")
@@ -221,19 +222,19 @@ class PurchaseOrderStore {
                     UUID id = rs.getObject("id", UUID.class);
                     receipts.computeIfAbsent(
                                     id,
-                                    k -> new Receipt(
+                                    k -> new PurchaseReceipt(
                                             k,
                                             timestamp(rs, "received_at"),
                                             string(rs, "actor"),
                                             string(rs, "reason"),
                                             new ArrayList<>()))
                             .lines()
-                            .add(new ReceiptLine(rs.getInt("line_number"), rs.getLong("quantity")));
+                            .add(new PurchaseReceiptLine(rs.getInt("line_number"), rs.getLong("quantity")));
                 });
         return List.copyOf(receipts.values());
     }
 
-    PageResult<Summary> search(SearchFilter filter, Paging paging) {
+    PageResult<PurchaseOrderSummary> search(SearchFilter filter, Paging paging) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         Map<String, Object> params = new LinkedHashMap<>();
         if (filter.statuses() != null && !filter.statuses().isEmpty()) {
@@ -257,12 +258,12 @@ class PurchaseOrderStore {
                 .params(params)
                 .query(Long.class)
                 .single();
-        List<Summary> items = jdbc.sql(SELECT_HEADER + where
+        List<PurchaseOrderSummary> items = jdbc.sql(SELECT_HEADER + where
                         + " ORDER BY p.created_at DESC, p.number DESC LIMIT :limit OFFSET :offset")
                 .params(params)
                 .param("limit", paging.size())
                 .param("offset", paging.offset())
-                .query((rs, n) -> new Summary(
+                .query((rs, n) -> new PurchaseOrderSummary(
                         rs.getObject("id", UUID.class),
                         rs.getString("number"),
                         PurchaseOrderStatus.valueOf(rs.getString("status")),

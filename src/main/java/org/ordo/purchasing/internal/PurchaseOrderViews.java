@@ -26,12 +26,12 @@ final class PurchaseOrderViews {
             Instant createdAt,
             String createdBy,
             Instant sentAt,
-            List<LineView> lines,
-            List<PurchaseOrderStore.Receipt> receipts,
-            List<PurchaseOrderStore.HistoryEntry> history) {}
+            List<PurchaseOrderLineView> lines,
+            List<PurchaseOrderStore.PurchaseReceipt> receipts,
+            List<PurchaseOrderStore.PurchaseOrderHistory> history) {}
 
     /** {@code expectedDate}: the confirmed date, else the sent date plus the offer's lead time; null while DRAFT. */
-    record LineView(
+    record PurchaseOrderLineView(
             int lineNumber,
             String sku,
             String supplierItemCode,
@@ -44,8 +44,8 @@ final class PurchaseOrderViews {
 
     static PurchaseOrderView view(
             PurchaseOrder po,
-            List<PurchaseOrderStore.Receipt> receipts,
-            List<PurchaseOrderStore.HistoryEntry> history) {
+            List<PurchaseOrderStore.PurchaseReceipt> receipts,
+            List<PurchaseOrderStore.PurchaseOrderHistory> history) {
         return new PurchaseOrderView(
                 po.id,
                 po.number,
@@ -60,7 +60,7 @@ final class PurchaseOrderViews {
                 po.createdBy,
                 po.sentAt,
                 po.lines.stream()
-                        .map(l -> new LineView(
+                        .map(l -> new PurchaseOrderLineView(
                                 l.lineNumber,
                                 l.sku,
                                 l.supplierItemCode,
