@@ -40,6 +40,14 @@ public interface InventoryAdmin {
      */
     Map<String, Long> receivedByReference(String referencePrefix);
 
+    /**
+     * Sets the planning figures of a SKU in a warehouse where stock was recorded before: safety stock and reorder point
+     * (both ≥ 0), as {@code PUT /api/inventory/levels/{warehouse}/{sku}} does.
+     *
+     * @throws org.ordo.shared.OrdoException negative figures (400) or no stock level there yet (404)
+     */
+    void setPlanning(String sku, String warehouse, long safetyStock, long reorderPoint);
+
     /** Every warehouse, active or not, by code. */
     List<WarehouseView> warehouses();
 

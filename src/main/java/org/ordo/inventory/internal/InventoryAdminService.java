@@ -5,6 +5,9 @@ import java.util.Map;
 import org.ordo.inventory.InventoryAdmin;
 import org.ordo.inventory.WarehouseView;
 import org.ordo.shared.Address;
+import org.ordo.shared.FieldViolation;
+import org.ordo.shared.OrdoException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** {@link InventoryAdmin} on top of {@link WarehouseService} and {@link StockLedgerService}, which own the rules. */
@@ -14,9 +17,12 @@ class InventoryAdminService implements InventoryAdmin {
     private final WarehouseService warehouses;
     private final StockLedgerService ledger;
 
-    InventoryAdminService(WarehouseService warehouses, StockLedgerService ledger) {
+    private final JdbcClient jdbc;
+
+    InventoryAdminService(WarehouseService warehouses, StockLedgerService ledger, JdbcClient jdbc) {
         this.warehouses = warehouses;
         this.ledger = ledger;
+        this.jdbc = jdbc;
     }
 
     @Override
@@ -39,6 +45,21 @@ class InventoryAdminService implements InventoryAdmin {
     @Override
     public Map<String, Long> receivedByReference(String referencePrefix) {
         return ledger.receivedByReference(referencePrefix);
+    }
+
+    @Override
+    public void setPlanning(String sku, String warehouse, long safetyStock, long reorderPoint) {
+        if (safetyStock < 0 || reorderPoint < 0) {
+            throw OrdoException.invalid(List.of(
+                    new FieldViolation(safetyStock < 0 ? "safetyStock" : "reorderPoint", "must be 0 or greater")));
+        }
+        int updated = jdbc.sql(
+                        "UPDATE stock_level SET safety_stock = ?, reorder_point = ? WHERE sku = ? AND warehouse = ?")
+                .params(safetyStock, reorderPoint, sku, warehouse)
+                .update();
+        if (updated == 0) {
+            throw OrdoException.notFound("Stock level", sku + "@" + warehouse + " (record a movement first)");
+        }
     }
 
     @Override
