@@ -325,6 +325,40 @@ class PurchaseOrderFlowTests {
         }
     }
 
+    @Test
+    void theScorecardCountsOnTimeDeliveriesTheFillRateTheLeadTimeAndPriceChanges() {
+        String sku = fixtures.product("9.00");
+        purchasing.offer(supplier, sku, "4.00", 1, 1, 3);
+        purchasing.offer(supplier, sku, "4.50", 1, 1, 3);
+        String id = purchasing.sent(supplier, warehouse, sku, 10);
+        String confirmed = LocalDate.now(ZoneOffset.UTC).plusDays(5).toString();
+        admin.post(
+                        "/api/purchase-orders/" + id + "/confirm",
+                        Map.of("lines", List.of(Map.of("lineNumber", 1, "confirmedDate", confirmed))))
+                .expect(200);
+        admin.post("/api/purchase-orders/" + id + "/receipts", receipt(null, 1, 6))
+                .expect(201);
+        admin.post("/api/purchase-orders/" + id + "/close", Map.of()).expect(200);
+
+        JsonNode card = admin.get("/api/suppliers/" + supplier + "/scorecard")
+                .expect(200)
+                .json();
+        String csv = admin.header("Accept", "text/csv")
+                .get("/api/suppliers/" + supplier + "/scorecard")
+                .expect(200)
+                .text();
+
+        assertThat(card.get("deliveries").asInt()).isEqualTo(1);
+        assertThat(card.get("onTimeDeliveries").asInt()).isEqualTo(1);
+        assertThat(card.get("onTimeRate").asDouble()).isEqualTo(1.0);
+        assertThat(card.get("fillRate").asDouble()).isEqualTo(0.6);
+        assertThat(card.get("leadTimeMeanDays").asDouble()).isLessThan(0.1);
+        JsonNode change = card.get("priceChanges").get(1);
+        assertThat(change.get("previousPrice").get("amount").asString()).isEqualTo("4.00");
+        assertThat(change.get("unitPrice").get("amount").asString()).isEqualTo("4.50");
+        assertThat(csv).contains("fillRate,0.6000", "onTimeRate,1.0000");
+    }
+
     /** Every line of the body priced 1.50 EUR. */
     @SuppressWarnings("unchecked")
     private static Map<String, Object> priced(Map<String, Object> body) {
