@@ -124,6 +124,33 @@ class PurchaseOrderFlowTests {
     }
 
     @Test
+    void aDraftsLinesMayChangeUntilItIsSent() {
+        String sku = fixtures.product("9.00");
+        String other = fixtures.product("9.00");
+        purchasing.offer(supplier, sku, "4.00", 1, 1, 3);
+        purchasing.offer(supplier, other, "1.25", 1, 1, 3);
+        String id = purchasing.draft(supplier, warehouse, sku, 5).get("id").asString();
+        Map<String, Object> lines =
+                Map.of("lines", List.of(Map.of("sku", other, "quantity", 8), Map.of("sku", sku, "quantity", 1)));
+
+        JsonNode changed = admin.put("/api/purchase-orders/" + id + "/lines", lines)
+                .expect(200)
+                .json();
+
+        assertThat(changed.get("lines")
+                        .valueStream()
+                        .map(l -> l.get("sku").asString())
+                        .toList())
+                .containsExactly(other, sku);
+        assertThat(changed.get("total").get("amount").asString()).isEqualTo("14.00");
+        admin.post("/api/purchase-orders/" + id + "/send", Map.of()).expect(200);
+        admin.put("/api/purchase-orders/" + id + "/lines", lines).expect(409);
+        assertThat(purchasing.purchaseOrder(id).get("total").get("amount").asString())
+                .isEqualTo("14.00");
+        assertConsistent();
+    }
+
+    @Test
     void aCancelledPurchaseOrderReceivesNothing() {
         String sku = fixtures.product("9.00");
         purchasing.offer(supplier, sku, "4.00", 1, 1, 3);

@@ -21,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -118,6 +119,16 @@ class PurchaseOrderController {
                 .contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + po.number + ".pdf\"")
                 .body(pdf.render(po));
+    }
+
+    @PutMapping("/api/purchase-orders/{id}/lines")
+    @PreAuthorize(SupplierController.BUYERS)
+    @Operation(
+            summary = "Replace a DRAFT's lines",
+            description = "{lines: [{sku, quantity, unitPrice?}]}, priced as on creation; 409 once sent.")
+    PurchaseOrderViews.PurchaseOrderView replaceLines(
+            @PathVariable String id, @RequestBody(required = false) PurchaseOrderService.PurchaseOrderLines request) {
+        return view(management.replaceLines(id, request));
     }
 
     @PostMapping("/api/purchase-orders/{id}/send")

@@ -48,6 +48,9 @@ class PurchaseOrderService {
     /** Without a unit price the supplier's offer gives it. */
     record PurchaseLineInput(String sku, Long quantity, MoneyInput unitPrice) {}
 
+    /** {@code PUT /api/purchase-orders/{id}/lines}: the DRAFT's new lines. */
+    record PurchaseOrderLines(List<PurchaseLineInput> lines) {}
+
     record ConfirmationInput(List<ConfirmedLineInput> lines) {}
 
     record ConfirmedLineInput(Integer lineNumber, String confirmedDate) {}
@@ -212,7 +215,16 @@ class PurchaseOrderService {
             problems.add(new FieldViolation("supplierId", "must be a supplier's id (a UUID)"));
         }
         SupplierService.text(problems, "warehouse", request.warehouse(), 32, true);
-        List<PurchaseLineInput> lines = request.lines() == null ? List.of() : request.lines();
+        List<Money> prices = checkedLines(problems, request.lines());
+        if (!problems.isEmpty()) {
+            throw OrdoException.invalid(problems);
+        }
+        return prices;
+    }
+
+    /** The lines checked by themselves; their explicit unit prices (null where none), in line order. */
+    private static List<Money> checkedLines(List<FieldViolation> problems, List<PurchaseLineInput> requested) {
+        List<PurchaseLineInput> lines = requested == null ? List.of() : requested;
         List<Money> prices = new ArrayList<>();
         if (lines.isEmpty()) {
             problems.add(new FieldViolation("lines", "must contain at least one line"));
@@ -222,9 +234,6 @@ class PurchaseOrderService {
             for (int i = 0; i < lines.size(); i++) {
                 prices.add(checkLine(problems, "lines[" + i + "]", lines.get(i)));
             }
-        }
-        if (!problems.isEmpty()) {
-            throw OrdoException.invalid(problems);
         }
         return prices;
     }
@@ -247,6 +256,43 @@ class PurchaseOrderService {
         } else if (quantity > SupplierService.MAX_QUANTITY) {
             problems.add(CommonRule.AT_MOST.at(field, SupplierService.MAX_QUANTITY));
         }
+    }
+
+    /** A DRAFT's lines, replaced as a whole, priced as on creation; any other state is a 409. */
+    @Transactional
+    PurchaseOrder replaceLines(String idOrNumber, PurchaseOrderLines request) {
+        List<FieldViolation> problems = new ArrayList<>();
+        List<PurchaseLineInput> lines = request == null ? null : request.lines();
+        List<Money> prices = checkedLines(problems, lines);
+        if (!problems.isEmpty()) {
+            throw OrdoException.invalid(problems);
+        }
+        PurchaseOrder po = locked(idOrNumber);
+        if (po.status != PurchaseOrderStatus.DRAFT) {
+            throw new OrdoException(
+                    OrdoException.Kind.CONFLICT,
+                    "purchase-order-not-draft",
+                    "Purchase order " + po.number + " is " + po.status + ": only a DRAFT's lines can change.",
+                    List.of(),
+                    Map.of("currentState", po.status.name()));
+        }
+        List<String> before =
+                po.lines.stream().map(l -> l.quantity + " × " + l.sku).toList();
+        po.lines.clear();
+        po.total = Money.zero(Money.currency(po.currency));
+        List<FieldViolation> rules = new ArrayList<>();
+        addLines(po, lines, prices, rules);
+        if (!rules.isEmpty()) {
+            throw refused(rules);
+        }
+        store.replaceLines(po);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        String after = po.lines.stream()
+                .map(l -> l.quantity + " × " + l.sku + " at " + l.unitPrice)
+                .collect(Collectors.joining("; "));
+        history(po, PurchaseOrderStatus.DRAFT, cut("lines changed: " + after), now);
+        audit.record(AUDIT_ENTITY, po.id.toString(), "LINES_CHANGED", Map.of("lines", before), po.state());
+        return po;
     }
 
     /** DRAFT → SENT: its lines are on their way in from today, expected after the offers' lead times. */

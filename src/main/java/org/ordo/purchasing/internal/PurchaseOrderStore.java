@@ -83,6 +83,10 @@ class PurchaseOrderStore {
                         po.sentAt == null ? null : Timestamp.from(po.sentAt),
                         Timestamp.from(po.createdAt))
                 .update();
+        insertLines(po);
+    }
+
+    private void insertLines(PurchaseOrder po) {
         for (PurchaseOrder.Line l : po.lines) {
             jdbc.sql("""
                             INSERT INTO purchase_order_line (purchase_order_id, line_number, sku, supplier_item_code,
@@ -102,6 +106,15 @@ class PurchaseOrderStore {
                             date(l.expectedDate))
                     .update();
         }
+    }
+
+    /** Replaces the lines of a DRAFT purchase order and its total. */
+    void replaceLines(PurchaseOrder po) {
+        jdbc.sql("DELETE FROM purchase_order_line WHERE purchase_order_id = ?")
+                .param(po.id)
+                .update();
+        insertLines(po);
+        update(po);
     }
 
     /** Writes the header's status and sent time and every line's received quantity and dates. */
