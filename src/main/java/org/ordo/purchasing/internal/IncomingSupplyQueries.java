@@ -1,7 +1,9 @@
 package org.ordo.purchasing.internal;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import org.ordo.inventory.IncomingSupply;
 import org.ordo.platform.Sql;
@@ -59,8 +61,8 @@ class IncomingSupplyQueries implements IncomingSupply {
     }
 
     /** Open units per {@code sku@warehouse} of purchase orders in these states, for replenishment. */
-    java.util.Map<String, Long> openQuantities(List<PurchaseOrderStatus> states) {
-        java.util.Map<String, Long> open = new java.util.HashMap<>();
+    Map<String, Long> openQuantities(List<PurchaseOrderStatus> states) {
+        Map<String, Long> open = new HashMap<>();
         jdbc.sql("SELECT l.sku, p.warehouse, SUM(l.quantity - l.received_quantity) AS open_quantity "
                         + "FROM purchase_order_line l JOIN purchase_order p ON p.id = l.purchase_order_id "
                         + "WHERE p.status IN " + Sql.list(states) + " AND l.quantity > l.received_quantity "

@@ -3,7 +3,9 @@ package org.ordo.purchasing.internal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.ordo.purchasing.PurchaseOrderStatus;
 import org.ordo.shared.Money;
@@ -103,8 +105,8 @@ final class PurchaseOrder {
     }
 
     /** What the audit trail keeps of it. */
-    java.util.Map<String, Object> state() {
-        java.util.Map<String, Object> state = new java.util.LinkedHashMap<>();
+    Map<String, Object> state() {
+        Map<String, Object> state = new LinkedHashMap<>();
         state.put("number", number);
         state.put("supplierId", supplierId);
         state.put("warehouse", warehouse);
@@ -114,7 +116,7 @@ final class PurchaseOrder {
         state.put(
                 "lines",
                 lines.stream()
-                        .map(l -> java.util.Map.of(
+                        .map(l -> Map.of(
                                 "lineNumber", l.lineNumber,
                                 "sku", l.sku,
                                 "quantity", l.quantity,

@@ -5,6 +5,7 @@ import static org.ordo.platform.InvariantCheck.row;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -164,7 +165,7 @@ class PurchasingChecks implements ConsistencyCheck {
     }
 
     private InvariantCheck statusAgrees(List<Line> lines) {
-        Map<String, long[]> perOrder = new java.util.LinkedHashMap<>();
+        Map<String, long[]> perOrder = new LinkedHashMap<>();
         Map<String, PurchaseOrderStatus> statuses = new HashMap<>();
         for (Line l : lines) {
             // ordered, received, lines not complete

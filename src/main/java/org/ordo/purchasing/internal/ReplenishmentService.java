@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.ordo.catalog.Catalog;
+import org.ordo.catalog.ProductSnapshot;
 import org.ordo.forecasting.Forecasts;
 import org.ordo.identity.Actor;
 import org.ordo.inventory.Inventory;
@@ -52,6 +54,7 @@ class ReplenishmentService {
     private final Inventory inventory;
     private final StockLevelSearch levels;
     private final ObjectProvider<Forecasts> forecasts;
+    private final Catalog catalog;
     private final TransactionTemplate tx;
 
     ReplenishmentService(
@@ -63,7 +66,9 @@ class ReplenishmentService {
             Inventory inventory,
             StockLevelSearch levels,
             ObjectProvider<Forecasts> forecasts,
+            Catalog catalog,
             TransactionTemplate tx) {
+        this.catalog = catalog;
         this.store = store;
         this.suppliers = suppliers;
         this.incoming = incoming;
@@ -126,30 +131,17 @@ class ReplenishmentService {
 
     private int proposeFor(
             UUID runId, List<StockLevel> candidates, Map<String, Long> onTheWay, Map<String, Long> drafted) {
-        Map<StockLevel, ReplenishmentPolicy.Position> short_ = new LinkedHashMap<>();
-        for (StockLevel level : candidates) {
-            String key = level.sku() + "@" + level.warehouse();
-            ReplenishmentPolicy.Position position = new ReplenishmentPolicy.Position(
-                    level.onHand(),
-                    level.reserved(),
-                    level.backordered(),
-                    onTheWay.getOrDefault(key, 0L),
-                    drafted.getOrDefault(key, 0L),
-                    level.reorderPoint(),
-                    level.safetyStock());
-            if (policy.needsBuying(position)) {
-                short_.put(level, position);
-            }
-        }
+        Map<StockLevel, ReplenishmentPolicy.Position> shortOfStock = shortOfStock(candidates, onTheWay, drafted);
         Map<String, List<SupplierStore.ActiveOffer>> offers =
                 suppliers
-                        .activeOffers(
-                                short_.keySet().stream().map(StockLevel::sku).collect(Collectors.toSet()))
+                        .activeOffers(shortOfStock.keySet().stream()
+                                .map(StockLevel::sku)
+                                .collect(Collectors.toSet()))
                         .stream()
                         .collect(Collectors.groupingBy(o -> o.offer().sku()));
         Forecasts forecast = forecasts.getIfAvailable();
         int proposed = 0;
-        for (Map.Entry<StockLevel, ReplenishmentPolicy.Position> e : short_.entrySet()) {
+        for (Map.Entry<StockLevel, ReplenishmentPolicy.Position> e : shortOfStock.entrySet()) {
             StockLevel level = e.getKey();
             SupplierStore.ActiveOffer chosen =
                     policy.choose(offers.getOrDefault(level.sku(), List.of())).orElse(null);
@@ -184,6 +176,33 @@ class ReplenishmentService {
             proposed++;
         }
         return proposed;
+    }
+
+    /** The positions of active products at or below their reorder point, by projected stock. */
+    private Map<StockLevel, ReplenishmentPolicy.Position> shortOfStock(
+            List<StockLevel> candidates, Map<String, Long> onTheWay, Map<String, Long> drafted) {
+        Map<StockLevel, ReplenishmentPolicy.Position> shortOfStock = new LinkedHashMap<>();
+        Map<String, ProductSnapshot> products =
+                catalog.find(candidates.stream().map(StockLevel::sku).collect(Collectors.toSet()));
+        for (StockLevel level : candidates) {
+            ProductSnapshot product = products.get(level.sku());
+            if (product == null || !product.active()) {
+                continue; // no longer sold: nothing to buy
+            }
+            String key = level.sku() + "@" + level.warehouse();
+            ReplenishmentPolicy.Position position = new ReplenishmentPolicy.Position(
+                    level.onHand(),
+                    level.reserved(),
+                    level.backordered(),
+                    onTheWay.getOrDefault(key, 0L),
+                    drafted.getOrDefault(key, 0L),
+                    level.reorderPoint(),
+                    level.safetyStock());
+            if (policy.needsBuying(position)) {
+                shortOfStock.put(level, position);
+            }
+        }
+        return shortOfStock;
     }
 
     /** The open proposals of the latest run; none before the first run. */

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.ordo.catalog.Catalog;
@@ -111,7 +112,7 @@ class SupplierService {
         audit.record(AUDIT_SUPPLIER, id.toString(), "UPDATED", before, after);
         if (before.active() != after.active()) {
             // the best lead time of its SKUs may have changed
-            events.publishEvent(new IncomingSupplyChanged(java.util.Set.copyOf(
+            events.publishEvent(new IncomingSupplyChanged(Set.copyOf(
                     store.offers(id).stream().map(SupplierStore.Offer::sku).toList())));
         }
         return after;
@@ -210,7 +211,7 @@ class SupplierService {
                 Instant.now().truncatedTo(ChronoUnit.MICROS));
         store.upsertOffer(offer, Actor.current().username());
         audit.record(AUDIT_OFFER, supplierId + "/" + sku, before == null ? "CREATED" : "UPDATED", before, offer);
-        events.publishEvent(new IncomingSupplyChanged(java.util.Set.of(sku)));
+        events.publishEvent(new IncomingSupplyChanged(Set.of(sku)));
         return offer;
     }
 
