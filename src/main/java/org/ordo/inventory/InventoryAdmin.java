@@ -1,6 +1,7 @@
 package org.ordo.inventory;
 
 import java.util.List;
+import java.util.Map;
 import org.ordo.shared.Address;
 
 /**
@@ -24,6 +25,20 @@ public interface InventoryAdmin {
      * @return on hand of that SKU in that warehouse afterwards
      */
     long receive(String sku, String warehouse, long quantity, String reason);
+
+    /**
+     * As {@link #receive(String, String, long, String)}, with the document the goods came with as the movement's
+     * {@code reference} (at most 100 characters, e.g. the purchase order line {@code PO-000012/1}).
+     *
+     * @return on hand of that SKU in that warehouse afterwards
+     */
+    long receive(String sku, String warehouse, long quantity, String reason, String reference);
+
+    /**
+     * The units of all RECEIPT movements whose reference starts with {@code referencePrefix} (e.g. {@code PO-}), summed
+     * per reference: what the documents behind them must agree with.
+     */
+    Map<String, Long> receivedByReference(String referencePrefix);
 
     /** Every warehouse, active or not, by code. */
     List<WarehouseView> warehouses();

@@ -100,7 +100,7 @@ class DemoDataTests {
 
     @Test
     void createsTheDemoUsersWithTheDemoPassword() {
-        for (String user : List.of("sales", "warehouse", "accounting", "support")) {
+        for (String user : List.of("sales", "warehouse", "accounting", "support", "buyer")) {
             Api.at(port).basic(user, "demo-password-1").get("/api/users/me").expect(200);
         }
         Api portal = Api.at(port).basic("mueller", "demo-password-1");
@@ -110,6 +110,27 @@ class DemoDataTests {
         JsonNode own = portal.get("/api/orders?size=500").expect(200).json().get("items");
         assertThat(own.size()).isPositive();
         own.forEach(o -> assertThat(o.get("customerId").asString()).isEqualTo(customerId));
+    }
+
+    @Test
+    void theBuyerFindsTwoSuppliersOfferingTheDemoProductsAndAReplenishmentRunProposesTheScarceOnes() {
+        Api buyer = Api.at(port).basic("buyer", "demo-password-1");
+        JsonNode suppliers = buyer.get("/api/suppliers").expect(200).json().get("items");
+        assertThat(suppliers).hasSize(2);
+        for (JsonNode supplier : suppliers) {
+            assertThat(buyer.get("/api/suppliers/" + supplier.get("id").asString() + "/items")
+                            .expect(200)
+                            .json()
+                            .size())
+                    .isPositive();
+        }
+
+        buyer.post("/api/replenishment/runs", java.util.Map.of()).expect(201);
+
+        JsonNode proposals =
+                buyer.get("/api/replenishment/proposals").expect(200).json();
+        assertThat(proposals.valueStream().map(p -> p.get("sku").asString()).toList())
+                .contains("OF-1014");
     }
 
     @Test

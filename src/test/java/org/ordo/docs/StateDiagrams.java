@@ -8,6 +8,7 @@ import org.ordo.fulfillment.ShipmentStatus;
 import org.ordo.invoicing.InvoiceStatus;
 import org.ordo.invoicing.PaymentStatus;
 import org.ordo.orders.OrderStatus;
+import org.ordo.purchasing.PurchaseOrderStatus;
 import org.ordo.returns.ReturnStatus;
 import org.ordo.shared.StateTable;
 
@@ -22,7 +23,7 @@ final class StateDiagrams {
     private StateDiagrams() {}
 
     static List<Diagram<?>> all() {
-        return List.of(order(), shipment(), invoice(), payment(), rma());
+        return List.of(order(), shipment(), invoice(), payment(), rma(), purchaseOrder());
     }
 
     /** {@code doc} with the text between each diagram's markers replaced by the diagram. */
@@ -187,5 +188,32 @@ final class StateDiagrams {
                     + StateDiagrams.class.getName() + " -->\n";
             return doc.substring(0, from + start.length()) + note + mermaid() + doc.substring(to);
         }
+    }
+
+    private static Diagram<PurchaseOrderStatus> purchaseOrder() {
+        String part = "receipt, some left";
+        String full = "receipt, every line in full";
+        return new Diagram<>("purchase-order-states", PurchaseOrderStatus.class)
+                .enters(PurchaseOrderStatus.DRAFT, "POST /api/purchase-orders, or replenishment proposals ordered")
+                .label(PurchaseOrderStatus.DRAFT, PurchaseOrderStatus.SENT, "send")
+                .label(PurchaseOrderStatus.DRAFT, PurchaseOrderStatus.CANCELLED, "cancel")
+                .label(PurchaseOrderStatus.SENT, PurchaseOrderStatus.CONFIRMED, "confirm dates")
+                .label(PurchaseOrderStatus.SENT, PurchaseOrderStatus.PARTIALLY_RECEIVED, part)
+                .label(PurchaseOrderStatus.SENT, PurchaseOrderStatus.RECEIVED, full)
+                .label(PurchaseOrderStatus.SENT, PurchaseOrderStatus.CANCELLED, "cancel")
+                .label(PurchaseOrderStatus.CONFIRMED, PurchaseOrderStatus.CONFIRMED, "confirm later dates (a delay)")
+                .label(PurchaseOrderStatus.CONFIRMED, PurchaseOrderStatus.PARTIALLY_RECEIVED, part)
+                .label(PurchaseOrderStatus.CONFIRMED, PurchaseOrderStatus.RECEIVED, full)
+                .label(PurchaseOrderStatus.CONFIRMED, PurchaseOrderStatus.CANCELLED, "cancel")
+                .label(
+                        PurchaseOrderStatus.PARTIALLY_RECEIVED,
+                        PurchaseOrderStatus.PARTIALLY_RECEIVED,
+                        "receipt or confirmed dates, some left")
+                .label(PurchaseOrderStatus.PARTIALLY_RECEIVED, PurchaseOrderStatus.RECEIVED, full)
+                .label(
+                        PurchaseOrderStatus.PARTIALLY_RECEIVED,
+                        PurchaseOrderStatus.CLOSED,
+                        "close: the rest will not come")
+                .label(PurchaseOrderStatus.RECEIVED, PurchaseOrderStatus.CLOSED, "close");
     }
 }

@@ -27,6 +27,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -61,7 +62,9 @@ class PromiseWithIncomingSupplyTests {
 
     @TestConfiguration
     static class Supply {
+        /** Primary over purchasing's own, so the test decides what is on its way in. */
         @Bean
+        @Primary
         StandInSupply incomingSupply() {
             return new StandInSupply();
         }

@@ -50,7 +50,7 @@ class DemoData implements ApplicationRunner {
     /** The same seed, the same demo: which customer orders what, and what happens to each order. */
     static final long SEED = 20261121L;
 
-    static final List<String> STAFF_USERS = List.of("sales", "warehouse", "accounting", "support");
+    static final List<String> STAFF_USERS = List.of("sales", "warehouse", "accounting", "support", "buyer");
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
@@ -62,6 +62,7 @@ class DemoData implements ApplicationRunner {
     private final TransactionTemplate transactions;
     private final DemoOrders orders;
     private final DemoPayments demoPayments;
+    private final DemoPurchasing demoPurchasing;
     private final String password;
 
     DemoData(
@@ -73,6 +74,7 @@ class DemoData implements ApplicationRunner {
             TransactionTemplate transactions,
             DemoOrders orders,
             DemoPayments demoPayments,
+            DemoPurchasing demoPurchasing,
             @Value("${ordo.demo-password:${ORDO_DEMO_PASSWORD:demo-password-1}}") String password) {
         this.catalog = catalog;
         this.customers = customers;
@@ -82,6 +84,7 @@ class DemoData implements ApplicationRunner {
         this.transactions = transactions;
         this.orders = orders;
         this.demoPayments = demoPayments;
+        this.demoPurchasing = demoPurchasing;
         this.password = password;
     }
 
@@ -124,6 +127,7 @@ class DemoData implements ApplicationRunner {
         DemoCatalog.WAREHOUSES.forEach(w -> inventory.createWarehouse(w.code(), w.name(), w.address()));
         DemoCatalog.PRODUCTS.forEach(p -> catalog.create(p.product()));
         receiveOpeningStock(random);
+        int suppliers = demoPurchasing.supply();
         List<DemoOrders.Buyer> buyers = new ArrayList<>();
         for (DemoCustomers.DemoCustomer c : DemoCustomers.CUSTOMERS) {
             CustomerSnapshot created = customers.create(c.customer());
@@ -142,6 +146,7 @@ class DemoData implements ApplicationRunner {
         summary.put("warehouses", DemoCatalog.WAREHOUSES.size());
         summary.put("products", DemoCatalog.PRODUCTS.size());
         summary.put("customers", buyers.size());
+        summary.put("suppliers", suppliers);
         summary.put("orders", statuses);
         summary.put("payments", payments);
         // only this node writes this chain after the claim, so the chain stays linear without a row lock
@@ -190,7 +195,9 @@ class DemoData implements ApplicationRunner {
                 "accounting",
                 Role.ACCOUNTING,
                 "support",
-                Role.SUPPORT);
+                Role.SUPPORT,
+                "buyer",
+                Role.PURCHASING);
         for (String username : STAFF_USERS) {
             if (!users.exists(username)) {
                 Role role = staff.get(username);

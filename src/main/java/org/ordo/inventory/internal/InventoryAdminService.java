@@ -1,6 +1,7 @@
 package org.ordo.inventory.internal;
 
 import java.util.List;
+import java.util.Map;
 import org.ordo.inventory.InventoryAdmin;
 import org.ordo.inventory.StockLevel;
 import org.ordo.inventory.WarehouseView;
@@ -36,6 +37,17 @@ class InventoryAdminService implements InventoryAdmin {
     public long receive(String sku, String warehouse, long quantity, String reason) {
         return ledger.record(sku, warehouse, StockLedgerService.ManualType.RECEIPT.name(), quantity, reason)
                 .onHand();
+    }
+
+    @Override
+    public long receive(String sku, String warehouse, long quantity, String reason, String reference) {
+        return ledger.record(sku, warehouse, StockLedgerService.ManualType.RECEIPT.name(), quantity, reason, reference)
+                .onHand();
+    }
+
+    @Override
+    public Map<String, Long> receivedByReference(String referencePrefix) {
+        return ledger.receivedByReference(referencePrefix);
     }
 
     @Override

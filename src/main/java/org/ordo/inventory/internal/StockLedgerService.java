@@ -17,6 +17,7 @@ import org.ordo.identity.Actor;
 import org.ordo.identity.AuditTrail;
 import org.ordo.inventory.InventoryRule;
 import org.ordo.inventory.StockAvailable;
+import org.ordo.platform.LikePattern;
 import org.ordo.platform.PageResult;
 import org.ordo.platform.Paging;
 import org.ordo.shared.CommonRule;
@@ -237,7 +238,7 @@ class StockLedgerService {
     /** Every type of movement: the manual ones and those fulfilment and returns write. */
     static final List<String> TYPES = List.of("RECEIPT", "ADJUSTMENT", "COUNT", "SHIPMENT", "RETURN");
 
-    /** Which movements to list; nulls match any. {@code from} and {@code until} bound the time as [from, until). */
+    /** Which movements to list; nulls match any. {@code from} (included) and {@code until} (excluded) bound the time. */
     record Filter(String sku, String warehouse, String type, Instant from, Instant until) {
 
         /**
@@ -319,6 +320,18 @@ class StockLedgerService {
 
     private static Timestamp timestamp(Instant instant) {
         return instant == null ? null : Timestamp.from(instant);
+    }
+
+    /** Units of RECEIPT movements per reference that starts with {@code prefix}. */
+    Map<String, Long> receivedByReference(String prefix) {
+        Map<String, Long> received = new LinkedHashMap<>();
+        jdbc.sql("SELECT reference, SUM(quantity) AS quantity FROM stock_movement WHERE type = 'RECEIPT' "
+                        + "AND reference LIKE ? ESCAPE '\\' GROUP BY reference")
+                .param(LikePattern.startingWith(prefix))
+                .query(rs -> {
+                    received.put(rs.getString("reference"), rs.getLong("quantity"));
+                });
+        return received;
     }
 
     /** Creates the level on the first movement; a concurrent creator wins quietly (no failed statement in the transaction). */

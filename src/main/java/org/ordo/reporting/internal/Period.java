@@ -11,7 +11,7 @@ import org.ordo.reporting.ReportRule;
 import org.ordo.shared.FieldViolation;
 import org.ordo.shared.OrdoException;
 
-/** A reporting period [from, to) in UTC; {@code to} as a date includes that whole day. */
+/** A reporting period in UTC, from {@code from} up to but excluding {@code to}; {@code to} as a date includes that whole day. */
 record Period(LocalDate from, LocalDate to) {
 
     static final long MAX_DAYS = 3660;
