@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.ordo.invoicing.PaymentRule;
+import org.ordo.purchasing.PurchasingRule;
 import org.ordo.reporting.ReportRule;
 import org.ordo.shared.CommonRule;
 import org.ordo.shared.FieldRule;
@@ -33,8 +34,9 @@ class ViolationTextsTests {
     }
 
     @Test
-    void everyRuleOfTheCommonPaymentAndReportRuleBooksHasATextInEnglishAndChinese() throws IOException {
-        List<String> keys = Stream.of(CommonRule.values(), PaymentRule.values(), ReportRule.values())
+    void everyRuleOfTheCommonPaymentReportAndPurchasingRuleBooksHasATextInEnglishAndChinese() throws IOException {
+        List<String> keys = Stream.of(
+                        CommonRule.values(), PaymentRule.values(), ReportRule.values(), PurchasingRule.values())
                 .flatMap(Stream::of)
                 .map(FieldRule::code)
                 .map(code -> "violation." + code)
@@ -49,7 +51,8 @@ class ViolationTextsTests {
 
     @Test
     void noTwoRulesShareACode() {
-        List<String> codes = Stream.of(CommonRule.values(), PaymentRule.values(), ReportRule.values())
+        List<String> codes = Stream.of(
+                        CommonRule.values(), PaymentRule.values(), ReportRule.values(), PurchasingRule.values())
                 .flatMap(Stream::of)
                 .map(FieldRule::code)
                 .toList();
