@@ -1,5 +1,6 @@
 package org.ordo.purchasing;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -32,6 +33,12 @@ public interface PurchasingDesk {
     List<Offer> offers(UUID supplierId);
 
     Offer putOffer(UUID supplierId, String sku, OfferInput input);
+
+    /**
+     * How the supplier performed from {@code from} to {@code to} (ISO dates, whole UTC days; null for the last 90 days), as
+     * {@code GET /api/suppliers/{id}/scorecard}.
+     */
+    Scorecard scorecard(UUID supplierId, String from, String to);
 
     /** Newest first. */
     PageResult<PurchaseOrderListed> purchaseOrders(PurchaseOrderFilter filter, Paging paging);
@@ -103,6 +110,26 @@ public interface PurchasingDesk {
             Long minimumOrderQuantity,
             Long packSize,
             Integer leadTimeDays) {}
+
+    /** Rates are fractions (0.95), null when there was nothing to measure; lead times in days. */
+    record Scorecard(
+            UUID supplierId,
+            String supplierName,
+            LocalDate from,
+            LocalDate to,
+            int deliveries,
+            int deliveriesWithConfirmedDate,
+            int onTimeDeliveries,
+            BigDecimal onTimeRate,
+            long orderedOnFinishedOrders,
+            long receivedOnFinishedOrders,
+            BigDecimal fillRate,
+            BigDecimal leadTimeMeanDays,
+            BigDecimal leadTimeStandardDeviationDays,
+            List<PriceChange> priceChanges) {}
+
+    /** An offer's new price; {@code previousPrice} null for its first. */
+    record PriceChange(String sku, Money previousPrice, Money unitPrice, Instant changedAt, String actor) {}
 
     /** Any filter may be null (or empty). */
     record PurchaseOrderFilter(List<PurchaseOrderStatus> statuses, UUID supplierId, String sku, String warehouse) {}

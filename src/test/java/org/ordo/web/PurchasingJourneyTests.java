@@ -141,6 +141,10 @@ class PurchasingJourneyTests extends BrowserJourney {
         assertClean();
         browser.screenshot("purchasing-5-supplier");
         screens("purchasing-5-supplier");
+        browser.find("#scorecard-link").sendKeys(Keys.ENTER);
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(css("#scorecard-figures")));
+        assertClean();
+        screens("purchasing-5-scorecard");
         browser.open("/purchasing/orders");
         assertThat(browser.find("#orders-table").getText()).contains(number);
         screens("purchasing-6-orders");

@@ -257,6 +257,51 @@ class PurchasingPageTests {
         assertThat(po.get("lines").get(0).get("receivedQuantity").asLong()).isZero();
     }
 
+    @Test
+    void aBuyerReadsASuppliersScorecardAndItsCsvWhileTheWarehouseMayNot() {
+        String warehouse = fixtures.warehouse();
+        String sku = fixtures.product("9.00");
+        String supplier = supplierWithOffer(sku);
+        String number = sentPurchaseOrder(supplier, warehouse, sku, 5);
+        admin.post(
+                        "/api/purchase-orders/" + number + "/confirm",
+                        Map.of(
+                                "lines",
+                                List.of(Map.of(
+                                        "lineNumber",
+                                        1,
+                                        "confirmedDate",
+                                        LocalDate.now().plusDays(5).toString()))))
+                .expect(200);
+        admin.post(
+                        "/api/purchase-orders/" + number + "/receipts",
+                        Map.of("lines", List.of(Map.of("lineNumber", 1, "quantity", 5))))
+                .expect(201);
+        PageClient page = new PageClient(port);
+        page.logIn(users.staff("PURCHASING"), TestUsers.PASSWORD);
+
+        HttpResponse<String> scorecard = page.get("/purchasing/suppliers/" + supplier + "/scorecard");
+        assertThat(scorecard.statusCode()).isEqualTo(200);
+        assertThat(scorecard.body()).contains("100.0%").contains("1 of 1 deliveries with a confirmed date");
+        HttpResponse<String> csv = page.get("/purchasing/suppliers/" + supplier + "/scorecard.csv");
+        assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
+        assertThat(csv.body())
+                .startsWith("figure,value")
+                .contains("onTimeDeliveries,1")
+                .contains("fillRate,1");
+        HttpResponse<String> backwards =
+                page.get("/purchasing/suppliers/" + supplier + "/scorecard?from=2026-03-01&to=2026-02-01");
+        assertThat(backwards.statusCode()).isEqualTo(400);
+        assertThat(backwards.body()).contains("id=\"to-error\"").contains("Must not be before the start date.");
+
+        PageClient warehouseUser = new PageClient(port);
+        warehouseUser.logIn(users.staff("WAREHOUSE"), TestUsers.PASSWORD);
+        assertThat(warehouseUser
+                        .get("/purchasing/suppliers/" + supplier + "/scorecard")
+                        .statusCode())
+                .isEqualTo(403);
+    }
+
     private String supplierWithOffer(String sku) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", Fixtures.unique("Supplier"));

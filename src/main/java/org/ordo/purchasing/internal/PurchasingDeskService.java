@@ -22,6 +22,7 @@ class PurchasingDeskService implements PurchasingDesk {
     private final PurchaseOrderPdfRenderer pdf;
     private final ReplenishmentService replenishment;
     private final ReplenishmentStore runs;
+    private final SupplierScorecardQueries scorecards;
     private final JdbcClient jdbc;
 
     PurchasingDeskService(
@@ -32,6 +33,7 @@ class PurchasingDeskService implements PurchasingDesk {
             PurchaseOrderPdfRenderer pdf,
             ReplenishmentService replenishment,
             ReplenishmentStore runs,
+            SupplierScorecardQueries scorecards,
             JdbcClient jdbc) {
         this.suppliers = suppliers;
         this.supplierStore = supplierStore;
@@ -40,6 +42,7 @@ class PurchasingDeskService implements PurchasingDesk {
         this.pdf = pdf;
         this.replenishment = replenishment;
         this.runs = runs;
+        this.scorecards = scorecards;
         this.jdbc = jdbc;
     }
 
@@ -105,6 +108,29 @@ class PurchasingDeskService implements PurchasingDesk {
                         input.packSize(),
                         input.leadTimeDays());
         return offer(suppliers.putOffer(supplierId, sku, typed));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Scorecard scorecard(UUID supplierId, String from, String to) {
+        SupplierScorecardQueries.Scorecard s = scorecards.scorecard(supplierId, from, to);
+        return new Scorecard(
+                s.supplierId(),
+                s.supplierName(),
+                s.from(),
+                s.to(),
+                s.deliveries(),
+                s.deliveriesWithConfirmedDate(),
+                s.onTimeDeliveries(),
+                s.onTimeRate(),
+                s.orderedOnFinishedOrders(),
+                s.receivedOnFinishedOrders(),
+                s.fillRate(),
+                s.leadTimeMeanDays(),
+                s.leadTimeStandardDeviationDays(),
+                s.priceChanges().stream()
+                        .map(c -> new PriceChange(c.sku(), c.previousPrice(), c.unitPrice(), c.changedAt(), c.actor()))
+                        .toList());
     }
 
     @Override
