@@ -1,6 +1,8 @@
 package org.ordo.web.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.ordo.platform.MoneyInput;
@@ -151,7 +153,7 @@ class SupplierPages {
     @PreAuthorize(PageAccess.BUYERS)
     String create(
             @ModelAttribute SupplierForm form, Model model, HttpServletResponse response, RedirectAttributes redirect) {
-        Map<String, String> errors = new java.util.LinkedHashMap<>();
+        Map<String, String> errors = new LinkedHashMap<>();
         PurchasingDesk.SupplierInput input = form.input(errors, forms.text("purchasing.error.wholeNumber"));
         if (!errors.isEmpty()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -165,7 +167,7 @@ class SupplierPages {
             return form(form, null, forms.errors(refused, AdminForms::fieldOf), model);
         }
         redirect.addFlashAttribute(
-                "done", new PurchasingForms.Done("purchasing.supplier.saved", java.util.List.of(created.name())));
+                "done", new PurchasingForms.Done("purchasing.supplier.saved", List.of(created.name())));
         return "redirect:/purchasing/suppliers/" + created.id();
     }
 
@@ -192,7 +194,7 @@ class SupplierPages {
             HttpServletResponse response,
             RedirectAttributes redirect) {
         PurchasingDesk.Supplier supplier = found(id);
-        Map<String, String> errors = new java.util.LinkedHashMap<>();
+        Map<String, String> errors = new LinkedHashMap<>();
         PurchasingDesk.SupplierInput input = form.input(errors, forms.text("purchasing.error.wholeNumber"));
         try {
             if (errors.isEmpty()) {
@@ -210,8 +212,7 @@ class SupplierPages {
             model.addAttribute("offerErrors", Map.of());
             return form(form, supplier, errors, model);
         }
-        redirect.addFlashAttribute(
-                "done", new PurchasingForms.Done("purchasing.supplier.saved", java.util.List.of(form.name())));
+        redirect.addFlashAttribute("done", new PurchasingForms.Done("purchasing.supplier.saved", List.of(form.name())));
         return "redirect:/purchasing/suppliers/" + supplier.id();
     }
 
@@ -225,7 +226,7 @@ class SupplierPages {
             HttpServletResponse response,
             RedirectAttributes redirect) {
         PurchasingDesk.Supplier supplier = found(id);
-        Map<String, String> errors = new java.util.LinkedHashMap<>();
+        Map<String, String> errors = new LinkedHashMap<>();
         String wholeNumber = forms.text("purchasing.error.wholeNumber");
         Long moq = toLong(
                 PurchaseOrderPages.whole(offer.minimumOrderQuantity(), "minimumOrderQuantity", errors, wholeNumber));
@@ -261,7 +262,7 @@ class SupplierPages {
             model.addAttribute("offerErrors", errors);
             return form(SupplierForm.of(supplier), supplier, Map.of(), model);
         }
-        redirect.addFlashAttribute("done", new PurchasingForms.Done("purchasing.offer.saved", java.util.List.of(sku)));
+        redirect.addFlashAttribute("done", new PurchasingForms.Done("purchasing.offer.saved", List.of(sku)));
         return "redirect:/purchasing/suppliers/" + supplier.id() + "#offers";
     }
 
@@ -269,7 +270,7 @@ class SupplierPages {
         model.addAttribute("form", form);
         model.addAttribute("supplier", supplier);
         model.addAttribute("errors", errors);
-        model.addAttribute("offers", supplier == null ? java.util.List.of() : desk.offers(supplier.id()));
+        model.addAttribute("offers", supplier == null ? List.of() : desk.offers(supplier.id()));
         return "purchasing/supplier";
     }
 
