@@ -14,6 +14,7 @@
             "invoicing",
             "orders",
             "platform",
+            "purchasing",
             "reporting",
             "returns",
             "shared"

@@ -33,7 +33,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class BrowserJourney {
 
-    /** The password of every demo user (sales, warehouse, accounting, support, and the customer logins). */
+    /** The password of every demo user (sales, warehouse, accounting, support, buyer, and the customer logins). */
     static final String DEMO_PASSWORD = "demo-password-1";
 
     @LocalServerPort

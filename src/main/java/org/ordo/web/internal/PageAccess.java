@@ -54,6 +54,8 @@ final class PageAccess {
     static final String RETURN_RESOLVERS = "hasAnyRole('ADMIN','SUPPORT','ACCOUNTING')";
     /** Recording that a return's refund was paid back (as {@code /api/returns/{id}/refund}). */
     static final String RETURN_REFUNDERS = ACCOUNTANTS;
+    /** Suppliers, purchase orders and replenishment (as {@code /api/suppliers}, {@code /api/purchase-orders}). */
+    static final String BUYERS = "hasAnyRole('ADMIN','PURCHASING')";
     /** The customer portal: a customer's own orders, invoices and returns. */
     static final String CUSTOMERS = "hasRole('CUSTOMER')";
 
@@ -88,6 +90,10 @@ final class PageAccess {
 
     static boolean mayUseAccounting(Actor actor) {
         return actor.hasAnyRole(Role.ADMIN, Role.ACCOUNTING);
+    }
+
+    static boolean mayBuy(Actor actor) {
+        return actor.hasAnyRole(Role.ADMIN, Role.PURCHASING);
     }
 
     static boolean mayServeCustomers(Actor actor) {
@@ -140,6 +146,9 @@ final class PageAccess {
         if (mayUseWarehouse(actor)) {
             return "/warehouse";
         }
+        if (mayBuy(actor) && !mayReadOrders(actor)) {
+            return "/purchasing";
+        }
         return "/orders";
     }
 
@@ -163,6 +172,9 @@ final class PageAccess {
         }
         if (mayUseWarehouse(actor)) {
             items.add(new NavItem("nav.warehouse", "/warehouse"));
+        }
+        if (mayBuy(actor)) {
+            items.add(new NavItem("nav.purchasing", "/purchasing"));
         }
         if (mayUseAccounting(actor)) {
             items.add(new NavItem("nav.accounting", "/accounting"));

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.ordo.inventory.InventoryRule;
 import org.ordo.invoicing.PaymentRule;
+import org.ordo.purchasing.PurchasingRule;
 import org.ordo.reporting.ReportRule;
 import org.ordo.shared.CommonRule;
 import org.ordo.shared.FieldRule;
@@ -34,9 +35,14 @@ class ViolationTextsTests {
     }
 
     @Test
-    void everyRuleOfTheCommonPaymentReportAndInventoryRuleBooksHasATextInEnglishAndChinese() throws IOException {
+    void everyRuleOfTheCommonPaymentReportInventoryAndPurchasingRuleBooksHasATextInEnglishAndChinese()
+            throws IOException {
         List<String> keys = Stream.of(
-                        CommonRule.values(), PaymentRule.values(), ReportRule.values(), InventoryRule.values())
+                        CommonRule.values(),
+                        PaymentRule.values(),
+                        ReportRule.values(),
+                        InventoryRule.values(),
+                        PurchasingRule.values())
                 .flatMap(Stream::of)
                 .map(FieldRule::code)
                 .map(code -> "violation." + code)
@@ -52,7 +58,11 @@ class ViolationTextsTests {
     @Test
     void noTwoRulesShareACode() {
         List<String> codes = Stream.of(
-                        CommonRule.values(), PaymentRule.values(), ReportRule.values(), InventoryRule.values())
+                        CommonRule.values(),
+                        PaymentRule.values(),
+                        ReportRule.values(),
+                        InventoryRule.values(),
+                        PurchasingRule.values())
                 .flatMap(Stream::of)
                 .map(FieldRule::code)
                 .toList();
