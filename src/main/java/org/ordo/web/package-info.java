@@ -8,12 +8,14 @@
         allowedDependencies = {
             "catalog",
             "customers",
+            "forecasting",
             "fulfillment",
             "identity",
             "inventory",
             "invoicing",
             "orders",
             "platform",
+            "purchasing",
             "reporting",
             "returns",
             "shared"

@@ -54,6 +54,10 @@ final class PageAccess {
     static final String RETURN_RESOLVERS = "hasAnyRole('ADMIN','SUPPORT','ACCOUNTING')";
     /** Recording that a return's refund was paid back (as {@code /api/returns/{id}/refund}). */
     static final String RETURN_REFUNDERS = ACCOUNTANTS;
+    /** Forecasts and their backtest (as {@code GET /api/forecasts}): buyers, and sales and warehouse to read. */
+    static final String FORECAST_READERS = "hasAnyRole('ADMIN','PURCHASING','SALES','WAREHOUSE')";
+    /** Running the backtest now (as {@code POST /api/forecasts/runs}) and supplier scorecards: buyers. */
+    static final String BUYERS = "hasAnyRole('ADMIN','PURCHASING')";
     /** The customer portal: a customer's own orders, invoices and returns. */
     static final String CUSTOMERS = "hasRole('CUSTOMER')";
 
@@ -84,6 +88,14 @@ final class PageAccess {
 
     static boolean mayPlanStock(Actor actor) {
         return actor.hasAnyRole(Role.ADMIN, Role.WAREHOUSE, Role.PURCHASING);
+    }
+
+    static boolean mayReadForecasts(Actor actor) {
+        return actor.hasAnyRole(Role.ADMIN, Role.PURCHASING, Role.SALES, Role.WAREHOUSE);
+    }
+
+    static boolean mayBuy(Actor actor) {
+        return actor.hasAnyRole(Role.ADMIN, Role.PURCHASING);
     }
 
     static boolean mayUseAccounting(Actor actor) {
@@ -140,6 +152,10 @@ final class PageAccess {
         if (mayUseWarehouse(actor)) {
             return "/warehouse";
         }
+        if (!mayReadOrders(actor) && mayReadForecasts(actor)) {
+            // a buyer, who reads no orders
+            return "/purchasing/forecasts";
+        }
         return "/orders";
     }
 
@@ -172,6 +188,9 @@ final class PageAccess {
         }
         if (mayHandleReturns(actor)) {
             items.add(new NavItem("nav.returns", "/returns"));
+        }
+        if (mayReadForecasts(actor)) {
+            items.add(new NavItem("nav.forecasts", "/purchasing/forecasts"));
         }
         if (actor.hasRole(Role.ADMIN)) {
             items.add(new NavItem("nav.admin", "/admin"));

@@ -28,11 +28,22 @@ class PageAccessTests {
     void eachRoleSeesOnlyTheSectionsItMayOpenAndCustomersOnlyThePortal() {
         assertThat(links(actor(Role.ADMIN)))
                 .containsExactly(
-                        "/", "/orders", "/orders/new", "/warehouse", "/accounting", "/customers", "/returns", "/admin");
-        assertThat(links(actor(Role.SALES))).containsExactly("/", "/orders", "/orders/new", "/customers", "/returns");
+                        "/",
+                        "/orders",
+                        "/orders/new",
+                        "/warehouse",
+                        "/accounting",
+                        "/customers",
+                        "/returns",
+                        "/purchasing/forecasts",
+                        "/admin");
+        assertThat(links(actor(Role.SALES)))
+                .containsExactly("/", "/orders", "/orders/new", "/customers", "/returns", "/purchasing/forecasts");
         assertThat(links(actor(Role.ACCOUNTING)))
                 .containsExactly("/", "/orders", "/accounting", "/customers", "/returns");
-        assertThat(links(actor(Role.WAREHOUSE))).containsExactly("/orders", "/warehouse", "/returns");
+        assertThat(links(actor(Role.WAREHOUSE)))
+                .containsExactly("/orders", "/warehouse", "/returns", "/purchasing/forecasts");
+        assertThat(links(actor(Role.PURCHASING))).containsExactly("/purchasing/forecasts");
         assertThat(links(actor(Role.SUPPORT))).containsExactly("/orders", "/customers", "/returns");
         assertThat(links(actor(Role.CUSTOMER))).containsExactly("/portal", "/portal/invoices");
     }
@@ -43,6 +54,7 @@ class PageAccessTests {
         assertThat(PageAccess.home(actor(Role.WAREHOUSE))).isEqualTo("/warehouse");
         assertThat(PageAccess.home(actor(Role.SUPPORT))).isEqualTo("/orders");
         assertThat(PageAccess.home(actor(Role.CUSTOMER))).isEqualTo("/portal");
+        assertThat(PageAccess.home(actor(Role.PURCHASING))).isEqualTo("/purchasing/forecasts");
     }
 
     @Test
