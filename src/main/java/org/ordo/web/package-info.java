@@ -8,6 +8,7 @@
         allowedDependencies = {
             "catalog",
             "customers",
+            "forecasting",
             "fulfillment",
             "identity",
             "inventory",

@@ -52,8 +52,8 @@ public final class ModuleDocs {
 
     /**
      * Sorts each list of a canvas by its items. An item is a line {@code * `type`} with the lines that continue it (its
-     * Javadoc, its {@code ** } sub-items); a list ends at a blank line or the next table cell, and its first item may
-     * open the cell ({@code |* `type`}).
+     * Javadoc, its {@code ** } sub-items); a list ends at a blank line not followed by another item, or at the next
+     * table cell, and its first item may open the cell ({@code |* `type`}). Blank lines between items are dropped.
      */
     private static List<String> sortBulletLists(List<String> lines) {
         List<String> sorted = new ArrayList<>();
@@ -68,9 +68,10 @@ public final class ModuleDocs {
             }
             List<List<String>> items = new ArrayList<>();
             items.add(new ArrayList<>(List.of(opensCell ? line.substring(1) : line)));
-            for (i++;
-                    i < lines.size() && !lines.get(i).isBlank() && !lines.get(i).startsWith("|");
-                    i++) {
+            for (i++; i < lines.size() && continuesList(lines, i); i++) {
+                if (lines.get(i).isBlank()) {
+                    continue; // between items of one list (the Documenter writes one after some items, not others)
+                }
                 if (lines.get(i).startsWith("* `")) {
                     items.add(new ArrayList<>());
                 }
@@ -86,6 +87,15 @@ public final class ModuleDocs {
             sorted.addAll(list.subList(1, list.size()));
         }
         return sorted;
+    }
+
+    /** Whether line {@code i} still belongs to the list: not a table cell, and not a blank line that ends it. */
+    private static boolean continuesList(List<String> lines, int i) {
+        String line = lines.get(i);
+        if (line.startsWith("|")) {
+            return false;
+        }
+        return !line.isBlank() || (i + 1 < lines.size() && lines.get(i + 1).startsWith("* `"));
     }
 
     private static List<String> sortSubItems(List<String> item) {

@@ -1,148 +1,28 @@
 package org.ordo.forecasting.internal;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.OptionalInt;
-import org.ordo.catalog.Catalog;
-import org.ordo.forecasting.Forecasts;
-import org.ordo.inventory.IncomingSupply;
-import org.ordo.inventory.Inventory;
-import org.ordo.inventory.InventoryAdmin;
-import org.ordo.inventory.StockLevel;
-import org.ordo.shared.CommonRule;
-import org.ordo.shared.FieldViolation;
-import org.ordo.shared.OrdoException;
-import org.springframework.beans.factory.ObjectProvider;
+import org.ordo.forecasting.StockPolicies;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/**
- * A SKU's stock policy in one warehouse, set by hand ({@code safetyStock}, {@code reorderPoint}) or computed from the
- * forecast at a service level over the lead time (see {@link ReorderPolicy}). The lead time is the request's
- * {@code leadTimeDays}, or else the best supplier's; the values are written through inventory's own rules.
- */
+/** A SKU's stock policy in one warehouse, set by hand or computed from the forecast (see {@link ForecastPolicyService}). */
 @RestController
 class StockPolicyController {
 
-    private static final int LONGEST_LEAD_TIME_DAYS = 365;
+    private final StockPolicies policies;
 
-    record PolicyRequest(
-            Long safetyStock, Long reorderPoint, Boolean computed, Double serviceLevel, Integer leadTimeDays) {}
-
-    /** How a computed policy came about; {@code leadTimeFrom} is REQUEST or SUPPLIER. */
-    record Computation(
-            double serviceLevel,
-            double z,
-            int leadTimeDays,
-            String leadTimeFrom,
-            double expectedDemand,
-            double standardDeviation,
-            String method) {}
-
-    record PolicyView(String sku, String warehouse, long safetyStock, long reorderPoint, Computation computation) {}
-
-    private final Forecasts forecasts;
-    private final InventoryAdmin inventoryAdmin;
-    private final Inventory inventory;
-    private final Catalog catalog;
-    private final ObjectProvider<IncomingSupply> supply;
-
-    StockPolicyController(
-            Forecasts forecasts,
-            InventoryAdmin inventoryAdmin,
-            Inventory inventory,
-            Catalog catalog,
-            ObjectProvider<IncomingSupply> supply) {
-        this.forecasts = forecasts;
-        this.inventoryAdmin = inventoryAdmin;
-        this.inventory = inventory;
-        this.catalog = catalog;
-        this.supply = supply;
+    StockPolicyController(StockPolicies policies) {
+        this.policies = policies;
     }
 
     @PutMapping("/api/inventory/policies/{sku}/{warehouse}")
     @PreAuthorize("hasAnyRole('ADMIN','PURCHASING','WAREHOUSE')")
-    PolicyView set(@PathVariable String sku, @PathVariable String warehouse, @RequestBody PolicyRequest request) {
-        if (!Boolean.TRUE.equals(request.computed())) {
-            checkManualRequest(request);
-            StockLevel level = inventoryAdmin.setPolicy(sku, warehouse, request.safetyStock(), request.reorderPoint());
-            return new PolicyView(sku, warehouse, level.safetyStock(), level.reorderPoint(), null);
-        }
-        checkComputedRequest(request);
-        catalog.find(sku).orElseThrow(() -> OrdoException.notFound("Product", sku));
-        inventory.warehouse(warehouse).orElseThrow(() -> OrdoException.notFound("Warehouse", warehouse));
-        int leadTime = request.leadTimeDays() != null ? request.leadTimeDays() : supplierLeadTime(sku);
-        Forecasts.DemandOutlook outlook = forecasts.outlook(sku, warehouse, leadTime);
-        ReorderPolicy.Computed computed =
-                ReorderPolicy.compute(outlook.expected(), outlook.standardDeviation(), request.serviceLevel());
-        StockLevel level = inventoryAdmin.setPolicy(sku, warehouse, computed.safetyStock(), computed.reorderPoint());
-        return new PolicyView(
-                sku,
-                warehouse,
-                level.safetyStock(),
-                level.reorderPoint(),
-                new Computation(
-                        request.serviceLevel(),
-                        computed.z(),
-                        leadTime,
-                        request.leadTimeDays() != null ? "REQUEST" : "SUPPLIER",
-                        outlook.expected(),
-                        outlook.standardDeviation(),
-                        outlook.method()));
-    }
-
-    /** Fields of a computation have no place in a policy set by hand: given there, they were meant for something. */
-    private static void checkManualRequest(PolicyRequest request) {
-        List<FieldViolation> problems = new ArrayList<>();
-        if (request.serviceLevel() != null) {
-            problems.add(ForecastRule.ONLY_WHEN_COMPUTED.at("serviceLevel"));
-        }
-        if (request.leadTimeDays() != null) {
-            problems.add(ForecastRule.ONLY_WHEN_COMPUTED.at("leadTimeDays"));
-        }
-        if (!problems.isEmpty()) {
-            throw OrdoException.invalid(problems);
-        }
-    }
-
-    private static void checkComputedRequest(PolicyRequest request) {
-        List<FieldViolation> problems = new ArrayList<>();
-        if (request.serviceLevel() == null) {
-            problems.add(CommonRule.REQUIRED.at("serviceLevel"));
-        } else if (!ReorderPolicy.acceptable(request.serviceLevel())) {
-            problems.add(ForecastRule.SERVICE_LEVEL_RANGE.at(
-                    "serviceLevel", ReorderPolicy.LOWEST_SERVICE_LEVEL, ReorderPolicy.HIGHEST_SERVICE_LEVEL));
-        }
-        Integer leadTime = request.leadTimeDays();
-        if (leadTime != null && leadTime <= 0) {
-            problems.add(CommonRule.GREATER_THAN_ZERO.at("leadTimeDays"));
-        } else if (leadTime != null && leadTime > LONGEST_LEAD_TIME_DAYS) {
-            problems.add(CommonRule.AT_MOST.at("leadTimeDays", LONGEST_LEAD_TIME_DAYS));
-        }
-        if (request.safetyStock() != null) {
-            problems.add(ForecastRule.SET_BY_COMPUTATION.at("safetyStock"));
-        }
-        if (request.reorderPoint() != null) {
-            problems.add(ForecastRule.SET_BY_COMPUTATION.at("reorderPoint"));
-        }
-        if (!problems.isEmpty()) {
-            throw OrdoException.invalid(problems);
-        }
-    }
-
-    /** The best supplier's lead time; a 422 naming leadTimeDays when nobody offers the SKU or nothing buys stock. */
-    private int supplierLeadTime(String sku) {
-        IncomingSupply incoming = supply.getIfAvailable();
-        OptionalInt days = incoming == null ? OptionalInt.empty() : incoming.bestLeadTimeDays(sku);
-        if (days.isEmpty()) {
-            throw OrdoException.rule(
-                    "no-lead-time",
-                    "No supplier lead time is known for " + sku + "; give leadTimeDays.",
-                    List.of(ForecastRule.NO_LEAD_TIME.at("leadTimeDays", sku)));
-        }
-        return days.getAsInt();
+    StockPolicies.PolicyView set(
+            @PathVariable String sku,
+            @PathVariable String warehouse,
+            @RequestBody StockPolicies.PolicyRequest request) {
+        return policies.set(sku, warehouse, request);
     }
 }

@@ -54,7 +54,10 @@ final class PageAccess {
     static final String RETURN_RESOLVERS = "hasAnyRole('ADMIN','SUPPORT','ACCOUNTING')";
     /** Recording that a return's refund was paid back (as {@code /api/returns/{id}/refund}). */
     static final String RETURN_REFUNDERS = ACCOUNTANTS;
-    /** Suppliers, purchase orders and replenishment (as {@code /api/suppliers}, {@code /api/purchase-orders}). */
+    /** Forecasts and their backtest (as {@code GET /api/forecasts}): buyers, and sales and warehouse to read. */
+    static final String FORECAST_READERS = "hasAnyRole('ADMIN','PURCHASING','SALES','WAREHOUSE')";
+    /** Running the backtest now (as {@code POST /api/forecasts/runs}) supplier scorecards, suppliers, purchase orders and
+     * replenishment (as {@code /api/suppliers}, {@code /api/purchase-orders}): buyers. */
     static final String BUYERS = "hasAnyRole('ADMIN','PURCHASING')";
     /** The customer portal: a customer's own orders, invoices and returns. */
     static final String CUSTOMERS = "hasRole('CUSTOMER')";
@@ -88,12 +91,16 @@ final class PageAccess {
         return actor.hasAnyRole(Role.ADMIN, Role.WAREHOUSE, Role.PURCHASING);
     }
 
-    static boolean mayUseAccounting(Actor actor) {
-        return actor.hasAnyRole(Role.ADMIN, Role.ACCOUNTING);
+    static boolean mayReadForecasts(Actor actor) {
+        return actor.hasAnyRole(Role.ADMIN, Role.PURCHASING, Role.SALES, Role.WAREHOUSE);
     }
 
     static boolean mayBuy(Actor actor) {
         return actor.hasAnyRole(Role.ADMIN, Role.PURCHASING);
+    }
+
+    static boolean mayUseAccounting(Actor actor) {
+        return actor.hasAnyRole(Role.ADMIN, Role.ACCOUNTING);
     }
 
     static boolean mayServeCustomers(Actor actor) {
@@ -184,6 +191,9 @@ final class PageAccess {
         }
         if (mayHandleReturns(actor)) {
             items.add(new NavItem("nav.returns", "/returns"));
+        }
+        if (mayReadForecasts(actor)) {
+            items.add(new NavItem("nav.forecasts", "/purchasing/forecasts"));
         }
         if (actor.hasRole(Role.ADMIN)) {
             items.add(new NavItem("nav.admin", "/admin"));

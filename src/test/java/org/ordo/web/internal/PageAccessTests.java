@@ -36,13 +36,16 @@ class PageAccessTests {
                         "/accounting",
                         "/customers",
                         "/returns",
+                        "/purchasing/forecasts",
                         "/admin");
-        assertThat(links(actor(Role.SALES))).containsExactly("/", "/orders", "/orders/new", "/customers", "/returns");
+        assertThat(links(actor(Role.SALES)))
+                .containsExactly("/", "/orders", "/orders/new", "/customers", "/returns", "/purchasing/forecasts");
         assertThat(links(actor(Role.ACCOUNTING)))
                 .containsExactly("/", "/orders", "/accounting", "/customers", "/returns");
-        assertThat(links(actor(Role.WAREHOUSE))).containsExactly("/orders", "/warehouse", "/returns");
+        assertThat(links(actor(Role.WAREHOUSE)))
+                .containsExactly("/orders", "/warehouse", "/returns", "/purchasing/forecasts");
         assertThat(links(actor(Role.SUPPORT))).containsExactly("/orders", "/customers", "/returns");
-        assertThat(links(actor(Role.PURCHASING))).containsExactly("/purchasing");
+        assertThat(links(actor(Role.PURCHASING))).containsExactly("/purchasing", "/purchasing/forecasts");
         assertThat(links(actor(Role.CUSTOMER))).containsExactly("/portal", "/portal/invoices");
     }
 
