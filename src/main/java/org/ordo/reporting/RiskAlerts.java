@@ -20,12 +20,12 @@ public interface RiskAlerts {
 
     /** What kind of risk, and the roles that can act on it. The code names its title's translation. */
     enum Type {
-        PURCHASE_ORDER_LATE("risk-purchase-order-late", "ADMIN", "PURCHASING", "SALES", "SUPPORT"),
-        PURCHASE_ORDER_AFTER_PROMISE("risk-purchase-order-after-promise", "ADMIN", "PURCHASING", "SALES", "SUPPORT"),
-        STOCKOUT("risk-stockout", "ADMIN", "PURCHASING", "WAREHOUSE"),
-        ORDER_PROMISE_AT_RISK("risk-order-promise", "ADMIN", "SALES", "SUPPORT", "WAREHOUSE"),
-        CREDIT_LIMIT_EXCEEDED("risk-credit-limit", "ADMIN", "ACCOUNTING", "SALES"),
-        INVOICES_OVERDUE("risk-invoices-overdue", "ADMIN", "ACCOUNTING", "SALES");
+        PURCHASE_ORDER_LATE("purchase-order-late", "ADMIN", "PURCHASING", "SALES", "SUPPORT"),
+        PURCHASE_ORDER_AFTER_PROMISE("purchase-order-after-promise", "ADMIN", "PURCHASING", "SALES", "SUPPORT"),
+        STOCKOUT("stockout", "ADMIN", "PURCHASING", "WAREHOUSE"),
+        ORDER_PROMISE_AT_RISK("order-promise", "ADMIN", "SALES", "SUPPORT", "WAREHOUSE"),
+        CREDIT_LIMIT_EXCEEDED("credit-limit", "ADMIN", "ACCOUNTING", "SALES"),
+        INVOICES_OVERDUE("invoices-overdue", "ADMIN", "ACCOUNTING", "SALES");
 
         private final String code;
         private final Set<String> roles;
