@@ -52,7 +52,7 @@ class RiskQueries implements RiskAlerts {
             JdbcClient jdbc,
             ObjectProvider<Forecasts> forecasts,
             @Value("${ordo.risks.overdue-days:30}") int overdueDays,
-            @Value("${ordo.risks.promise-days:2}") int promiseDays) {
+            @Value("${ordo.risks.promise-days:1}") int promiseDays) {
         this.jdbc = jdbc;
         this.forecasts = forecasts;
         this.overdueDays = overdueDays;
