@@ -149,6 +149,33 @@ class RiskAlertTests {
         assertThat(credit.get("detail").asString()).contains("> limit 11.00 EUR");
     }
 
+    @Test
+    void aPurchaseOrderExpectedAfterThePromiseEstimatedForItsBackordersNamesThem() {
+        String warehouse = fixtures.warehouse();
+        String sku = fixtures.product("5.00");
+        offer(supplier(), sku, 3);
+        String slow = supplier();
+        offer(slow, sku, 40);
+        UUID customer = fixtures.customer("100000.00", warehouse);
+        JsonNode order = shipping.order(customer, null, sku, 5);
+        assertThat(order.get("lines").get(0).get("promiseSource").asString()).isEqualTo("LEAD_TIME");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("supplierId", slow);
+        body.put("warehouse", warehouse);
+        body.put("lines", java.util.List.of(Map.of("sku", sku, "quantity", 5)));
+        JsonNode po = admin.post("/api/purchase-orders", body).expect(201).json();
+        admin.post("/api/purchase-orders/" + po.get("id").asString() + "/send", Map.of())
+                .expect(200);
+
+        // bought from the slow supplier, expected in 40 days: after the 3 days the order was promised on
+        JsonNode alert = alert(
+                as("SALES"), "PURCHASE_ORDER_AFTER_PROMISE", po.get("number").asString() + "/1");
+        assertThat(alert).isNotNull();
+        assertThat(alert.get("severity").asString()).isEqualTo("MEDIUM");
+        assertThat(alert.get("affected").valueStream().map(a -> a.get("orderId").asString()))
+                .containsExactly(order.get("id").asString());
+    }
+
     private Api as(String role) {
         return Api.at(port).basic(users.staff(role), TestUsers.PASSWORD);
     }

@@ -40,6 +40,12 @@ class RiskQueries implements RiskAlerts {
     private static final String OPEN_PURCHASES = Sql.list(
             List.of(PurchaseOrderStatus.SENT, PurchaseOrderStatus.CONFIRMED, PurchaseOrderStatus.PARTIALLY_RECEIVED));
     private static final String OPEN_INVOICES = Sql.list(InvoiceStatus.openStates());
+    /**
+     * A promise that rests on no purchase order line (orders' PromisePolicy: STOCK, LEAD_TIME, DEFAULT, or none yet): a
+     * line promised on another, earlier arrival does not wait for this one.
+     */
+    private static final String NOT_ON_A_PURCHASE =
+            "(w.promise_source IS NULL OR w.promise_source IN ('STOCK', 'LEAD_TIME', 'DEFAULT'))";
     /** Units picked on shipments still in the warehouse count as on their way out. */
     private static final String PICKING_SHIPMENTS = "('PICKING', 'PACKED')";
 
@@ -94,7 +100,8 @@ class RiskQueries implements RiskAlerts {
 
     /**
      * Open purchase order lines with the backorders that wait for them: the lines promised on them, and the lines of
-     * their SKU (at their warehouse or any) promised before they arrive. Late when the expected date has passed.
+     * their SKU (at their warehouse or any) promised before they arrive on no purchase order at all (an estimate the
+     * supplier's date does not keep). Late when the expected date has passed.
      */
     private List<Alert> purchaseOrderLines(LocalDate today) {
         Map<PoLine, List<Affected>> lines = new LinkedHashMap<>();
@@ -110,7 +117,7 @@ class RiskQueries implements RiskAlerts {
                                 + "  JOIN customer c ON c.id = o.customer_id "
                                 + "  WHERE l.backordered_quantity > 0 AND o.status IN " + OPEN_ORDERS + ") w "
                                 + "ON w.sku = pl.sku AND (w.promise_source = po.number || '/' || CAST(pl.line_number AS VARCHAR(10)) "
-                                + "  OR (w.promised_date < pl.expected_date "
+                                + "  OR (w.promised_date < pl.expected_date AND " + NOT_ON_A_PURCHASE + " "
                                 + "      AND (w.backorder_warehouse IS NULL OR w.backorder_warehouse = po.warehouse))) "
                                 + "WHERE po.status IN " + OPEN_PURCHASES + " AND pl.quantity > pl.received_quantity "
                                 + "AND pl.expected_date IS NOT NULL "
