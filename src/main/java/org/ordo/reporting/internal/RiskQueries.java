@@ -356,13 +356,12 @@ class RiskQueries implements RiskAlerts {
 
     private static Affected affected(ResultSet rs, String lineColumn) throws SQLException {
         Date promised = rs.getDate("promised_date");
-        Object lineNumber = lineColumn == null ? null : rs.getObject(lineColumn);
         return new Affected(
                 rs.getObject("order_id", UUID.class),
                 rs.getString("order_number"),
                 rs.getObject("customer_id", UUID.class),
                 rs.getString("customer_name"),
-                lineNumber == null ? null : ((Number) lineNumber).intValue(),
+                rs.getInt(lineColumn),
                 promised == null ? null : promised.toLocalDate());
     }
 }
