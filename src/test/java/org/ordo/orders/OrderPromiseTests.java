@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.ordo.testing.Api;
 import org.ordo.testing.Fixtures;
 import org.ordo.testing.OrdoTest;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** Line promises without a module that knows what is on its way in: from stock, else the backorder lead days. */
@@ -117,6 +119,63 @@ class OrderPromiseTests {
                 .json()
                 .valueStream()
                 .filter(h -> h.get("kind").asString().equals("PROMISE"))
+                .toList();
+    }
+
+    @Test
+    void theConsistencyCheckNamesAnOrderWhosePromisedDateIsNotTheLatestOfItsLinesStillWanted(
+            @Autowired JdbcTemplate jdbc) {
+        Fixtures fixtures = new Fixtures(port);
+        Api admin = Api.at(port).asAdmin();
+        String warehouse = fixtures.warehouse();
+        String inStock = fixtures.product("2.00");
+        String missing = fixtures.product("2.00");
+        fixtures.receive(inStock, warehouse, 10);
+        JsonNode placed = admin.post(
+                        "/api/orders", order(fixtures.customer("100000.00", warehouse), inStock, 1, missing, 1))
+                .expect(201)
+                .json();
+        String number = placed.get("number").asString();
+        UUID id = UUID.fromString(placed.get("id").asString());
+        assertThat(promiseViolations(fixtures, number)).isEmpty();
+
+        // the backordered line wholly cancelled behind the application's back: the order still has its date
+        jdbc.update(
+                "UPDATE order_line SET cancelled_quantity = quantity, backordered_quantity = 0 "
+                        + "WHERE order_id = ? AND line_number = 2",
+                id);
+        try {
+            assertThat(promiseViolations(fixtures, number))
+                    .containsExactly(Map.of(
+                            "order",
+                            number,
+                            "promisedDate",
+                            placed.get("promisedDate").asString(),
+                            "latestLinePromise",
+                            placed.get("lines").get(0).get("promisedDate").asString()));
+        } finally {
+            jdbc.update(
+                    "UPDATE order_line SET cancelled_quantity = 0, backordered_quantity = quantity "
+                            + "WHERE order_id = ? AND line_number = 2",
+                    id);
+        }
+        assertThat(promiseViolations(fixtures, number)).isEmpty();
+    }
+
+    private static List<Map<String, String>> promiseViolations(Fixtures fixtures, String number) {
+        JsonNode check = fixtures.consistency()
+                .get("checks")
+                .valueStream()
+                .filter(c -> c.get("invariant").asInt() == 19)
+                .findFirst()
+                .orElseThrow();
+        return check.get("violations")
+                .valueStream()
+                .filter(v -> v.get("order").asString().equals(number))
+                .map(v -> Map.of(
+                        "order", v.get("order").asString(),
+                        "promisedDate", v.get("promisedDate").asString(),
+                        "latestLinePromise", v.get("latestLinePromise").asString()))
                 .toList();
     }
 }

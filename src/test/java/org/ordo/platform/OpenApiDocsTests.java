@@ -54,6 +54,7 @@ class OpenApiDocsTests {
             "/api/returns/{id}/receive",
             "/api/returns/{id}/reject",
             "/api/reports/kpis",
+            "/api/risks",
             "/api/audit",
             "/api/admin/consistency",
             "/api/users",

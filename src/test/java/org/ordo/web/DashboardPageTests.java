@@ -2,8 +2,12 @@ package org.ordo.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.ordo.testing.Api;
+import org.ordo.testing.Fixtures;
 import org.ordo.testing.OrdoTest;
 import org.ordo.testing.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,5 +61,62 @@ class DashboardPageTests {
         PageClient warehouse = new PageClient(port);
         warehouse.logIn(users.staff("WAREHOUSE"), TestUsers.PASSWORD);
         assertThat(warehouse.get("/dashboard/key-figures.csv").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void theRisksPanelCountsTheRisksTheUserCanActOnAndLinksEachToItsActionInTheUsersLanguage() {
+        Api admin = Api.at(port).asAdmin();
+        Fixtures fixtures = new Fixtures(port);
+        String warehouse = fixtures.warehouse();
+        String sku = fixtures.product("5.00");
+        Map<String, Object> supplier = new LinkedHashMap<>();
+        supplier.put("name", Fixtures.unique("Supplier"));
+        supplier.put("currency", "EUR");
+        supplier.put("paymentTermsDays", 30);
+        supplier.put("address", Fixtures.address("Supplier"));
+        String supplierId = admin.post("/api/suppliers", supplier)
+                .expect(201)
+                .json()
+                .get("id")
+                .asString();
+        Map<String, Object> offer = new LinkedHashMap<>();
+        offer.put("unitPrice", Fixtures.money("2.00", "EUR"));
+        offer.put("minimumOrderQuantity", 1);
+        offer.put("packSize", 1);
+        offer.put("leadTimeDays", 5);
+        admin.put("/api/suppliers/" + supplierId + "/items/" + sku, offer).expect(200);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("supplierId", supplierId);
+        body.put("warehouse", warehouse);
+        body.put("lines", List.of(Map.of("sku", sku, "quantity", 4)));
+        String poId = admin.post("/api/purchase-orders", body)
+                .expect(201)
+                .json()
+                .get("id")
+                .asString();
+        admin.post("/api/purchase-orders/" + poId + "/send", Map.of()).expect(200);
+        // confirmed for a day long past, so that it is the first of the late lines
+        admin.post(
+                        "/api/purchase-orders/" + poId + "/confirm",
+                        Map.of("lines", List.of(Map.of("lineNumber", 1, "confirmedDate", "2001-01-02"))))
+                .expect(200);
+
+        PageClient sales = new PageClient(port);
+        sales.logIn(users.staff("SALES"), TestUsers.PASSWORD);
+        String page = sales.get("/dashboard").body();
+        assertThat(page)
+                .contains("id=\"risks\"")
+                .contains("data-risk-type=\"PURCHASE_ORDER_LATE\"")
+                .contains("Purchase order line late")
+                .contains("href=\"/api/purchase-orders/" + poId + "\"");
+        sales.post("/settings/language", Map.of("language", "zh-CN", "returnTo", "/dashboard"));
+        assertThat(sales.get("/dashboard").body()).contains("采购订单行已逾期").contains("打开采购订单");
+
+        PageClient accounting = new PageClient(port);
+        accounting.logIn(users.staff("ACCOUNTING"), TestUsers.PASSWORD);
+        assertThat(accounting.get("/dashboard").body())
+                .contains("data-risk-type=\"CREDIT_LIMIT_EXCEEDED\"")
+                .doesNotContain("data-risk-type=\"PURCHASE_ORDER_LATE\"")
+                .doesNotContain("/api/purchase-orders/" + poId);
     }
 }

@@ -22,7 +22,8 @@ import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Re-derives order line quantities (invariant 4), the backorder queue (invariant 5) and the credit check's record (11). The
+ * Re-derives order line quantities (invariant 4), the backorder queue (invariant 5), the credit check's record (11) and
+ * the order's promised date from its lines' (19). The
  * reservations and the stock are inventory's own figures, asked of {@link Inventory}. All queries read one snapshot
  * (repeatable read), so a change committed in between cannot look like a disagreement.
  */
@@ -58,7 +59,11 @@ class OrderChecks implements ConsistencyCheck {
                 InvariantCheck.of(
                         4, "returned quantity of each order line <= its shipped quantity", returnedBeyondShipped()),
                 InvariantCheck.of(
-                        5, "no backorder waits while its SKU is available (backorders are filled first)", idleStock()));
+                        5, "no backorder waits while its SKU is available (backorders are filled first)", idleStock()),
+                InvariantCheck.of(
+                        19,
+                        "an order's promised date is the latest promise of its lines still wanted",
+                        promisesApart()));
     }
 
     /** Lines whose quantities do not add up, that shipped more than ordered, or whose reserved quantity is not what inventory holds. */
@@ -157,6 +162,29 @@ class OrderChecks implements ConsistencyCheck {
             }
         });
         return idle;
+    }
+
+    /**
+     * Orders whose promised date is not the latest of their lines still wanted, as {@code PromiseService.latest} sets it:
+     * a line without a promise of its own (placed before lines had one) counts with the order's date.
+     */
+    private List<Map<String, Object>> promisesApart() {
+        return jdbc.sql("""
+                SELECT o.number, o.promised_date, MAX(COALESCE(l.promised_date, o.promised_date)) AS latest
+                FROM sales_order o JOIN order_line l ON l.order_id = o.id
+                WHERE l.cancelled_quantity < l.quantity
+                GROUP BY o.id, o.number, o.promised_date
+                HAVING MAX(COALESCE(l.promised_date, o.promised_date)) IS NOT NULL
+                   AND (o.promised_date IS NULL OR o.promised_date <> MAX(COALESCE(l.promised_date, o.promised_date)))
+                ORDER BY o.number""")
+                .query((rs, n) -> row(
+                        "order",
+                        rs.getString("number"),
+                        "promisedDate",
+                        String.valueOf(rs.getDate("promised_date")),
+                        "latestLinePromise",
+                        String.valueOf(rs.getDate("latest"))))
+                .list();
     }
 
     /** The credit check's own record at placement: an order whose exposure exceeded the limit must have gone ON_HOLD. */

@@ -19,6 +19,7 @@ import org.ordo.platform.Csv;
 import org.ordo.platform.PageResult;
 import org.ordo.platform.Paging;
 import org.ordo.reporting.KeyFigures;
+import org.ordo.reporting.RiskAlerts;
 import org.ordo.shared.FieldViolation;
 import org.ordo.shared.OrdoException;
 import org.springframework.context.MessageSource;
@@ -44,6 +45,7 @@ class DashboardPage {
 
     static final int DEFAULT_DAYS = 30;
     static final int LOW_STOCK_SHOWN = 10;
+    static final int RISKS_SHOWN = 8;
 
     /** Colours of the statuses in the chart, in the spirit of the badges on the order pages. */
     private static final Map<OrderStatus, String> STATUS_COLOURS = Map.of(
@@ -71,6 +73,7 @@ class DashboardPage {
     private static final List<String> REVENUE_COLOURS = List.of("#198754", "#0dcaf0", "#6610f2");
 
     private final KeyFigures figures;
+    private final RiskAlerts risks;
     private final StockLevelSearch stock;
     private final MessageSource messages;
     private final JsonMapper json;
@@ -78,11 +81,13 @@ class DashboardPage {
 
     DashboardPage(
             KeyFigures figures,
+            RiskAlerts risks,
             StockLevelSearch stock,
             MessageSource messages,
             JsonMapper json,
             ViolationTexts violations) {
         this.figures = figures;
+        this.risks = risks;
         this.stock = stock;
         this.messages = messages;
         this.json = json;
@@ -165,11 +170,25 @@ class DashboardPage {
         model.addAttribute("overdue", figures.overdue(today));
         PageResult<StockLevel> low = stock.levels(null, null, true, Paging.of(0, LOW_STOCK_SHOWN));
         model.addAttribute("lowStock", low);
+        riskPanel(model);
 
         List<KeyFigures.DaySales> days = figures.salesByDay(start, end);
         model.addAttribute("ordersChart", json.writeValueAsString(ordersAndRevenue(start, end, days)));
         model.addAttribute("statusChart", json.writeValueAsString(statusChart(byStatus)));
         return "dashboard";
+    }
+
+    /** The risks the user's roles can act on: how many of each kind, and the most severe first. */
+    private void riskPanel(Model model) {
+        Set<RiskAlerts.Type> visible = RiskAlerts.Type.visibleTo(
+                Actor.current().roles().stream().map(Enum::name).toList());
+        List<RiskAlerts.Alert> alerts = visible.isEmpty() ? List.of() : risks.alerts(visible, null);
+        Map<RiskAlerts.Type, Long> counts = new LinkedHashMap<>();
+        visible.forEach(type -> counts.put(type, 0L));
+        alerts.forEach(a -> counts.merge(a.type(), 1L, Long::sum));
+        model.addAttribute("riskCounts", counts);
+        model.addAttribute("risks", alerts.stream().limit(RISKS_SHOWN).toList());
+        model.addAttribute("riskTotal", alerts.size());
     }
 
     /** Orders per day (bars, left axis) and net revenue per day and currency (lines, right axis); days without orders are 0. */
