@@ -188,7 +188,8 @@ class PurchaseToPromiseTests {
         assertThat(alert.get("severity").asString()).isEqualTo("HIGH");
         assertThat(alert.get("subject").get("kind").asString()).isEqualTo("PURCHASE_ORDER_LINE");
         assertThat(alert.get("subject").get("id").asString()).isEqualTo(poId);
-        assertThat(alert.get("action").get("href").asString()).isEqualTo("/api/purchase-orders/" + poId);
+        assertThat(alert.get("action").get("href").asString())
+                .isEqualTo("/purchasing/orders/" + reference.substring(0, reference.indexOf('/')));
         assertThat(alert.get("affected")).hasSize(1);
         JsonNode affected = alert.get("affected").get(0);
         assertThat(affected.get("orderId").asString()).isEqualTo(orderId);

@@ -70,7 +70,7 @@ class RiskAlertTests {
         assertThat(alert.get("severity").asString()).isEqualTo("MEDIUM");
         assertThat(alert.get("subject").get("kind").asString()).isEqualTo("SKU");
         assertThat(alert.get("detail").asString()).contains("projected 3 against safety stock 5");
-        assertThat(alert.get("action").get("href").asString()).isEqualTo("/api/replenishment/proposals");
+        assertThat(alert.get("action").get("href").asString()).isEqualTo("/purchasing");
         assertThat(alert(as("SALES"), "STOCKOUT", sku)).isNull();
 
         // what a sent purchase order brings within the lead time counts

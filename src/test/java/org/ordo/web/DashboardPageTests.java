@@ -12,6 +12,7 @@ import org.ordo.testing.OrdoTest;
 import org.ordo.testing.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
 
 /** The dashboard's period: what the reporting module refuses is explained next to the end date, in the user's language. */
 @OrdoTest
@@ -89,11 +90,9 @@ class DashboardPageTests {
         body.put("supplierId", supplierId);
         body.put("warehouse", warehouse);
         body.put("lines", List.of(Map.of("sku", sku, "quantity", 4)));
-        String poId = admin.post("/api/purchase-orders", body)
-                .expect(201)
-                .json()
-                .get("id")
-                .asString();
+        JsonNode po = admin.post("/api/purchase-orders", body).expect(201).json();
+        String poId = po.get("id").asString();
+        String poNumber = po.get("number").asString();
         admin.post("/api/purchase-orders/" + poId + "/send", Map.of()).expect(200);
         // confirmed for a day long past, so that it is the first of the late lines
         admin.post(
@@ -108,7 +107,7 @@ class DashboardPageTests {
                 .contains("id=\"risks\"")
                 .contains("data-risk-type=\"PURCHASE_ORDER_LATE\"")
                 .contains("Purchase order line late")
-                .contains("href=\"/api/purchase-orders/" + poId + "\"");
+                .contains("href=\"/purchasing/orders/" + poNumber + "\"");
         sales.post("/settings/language", Map.of("language", "zh-CN", "returnTo", "/dashboard"));
         assertThat(sales.get("/dashboard").body()).contains("采购订单行已逾期").contains("打开采购订单");
 
@@ -117,6 +116,6 @@ class DashboardPageTests {
         assertThat(accounting.get("/dashboard").body())
                 .contains("data-risk-type=\"CREDIT_LIMIT_EXCEEDED\"")
                 .doesNotContain("data-risk-type=\"PURCHASE_ORDER_LATE\"")
-                .doesNotContain("/api/purchase-orders/" + poId);
+                .doesNotContain("/purchasing/orders/" + poNumber);
     }
 }

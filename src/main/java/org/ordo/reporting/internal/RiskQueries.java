@@ -155,7 +155,10 @@ class RiskQueries implements RiskAlerts {
         String when = (line.confirmed() ? "confirmed for " : "expected on ") + line.expected();
         String detail = line.open() + " × " + line.sku() + " " + when + "; " + waiting.size()
                 + " backordered order line(s) wait for it";
-        Action action = new Action("Open the purchase order", "/api/purchase-orders/" + line.id());
+        Action action = new Action(
+                "Open the purchase order",
+                "/purchasing/orders/"
+                        + line.reference().substring(0, line.reference().indexOf('/')));
         Subject subject = new Subject("PURCHASE_ORDER_LINE", line.id(), line.reference());
         if (late) {
             return new Alert(
@@ -233,7 +236,7 @@ class RiskQueries implements RiskAlerts {
                     p.name() + ": projected " + p.projected() + " against " + against,
                     new Subject("SKU", null, p.sku()),
                     List.of(),
-                    new Action("Run replenishment", "/api/replenishment/proposals")));
+                    new Action("Run replenishment", "/purchasing")));
         }
         return alerts;
     }
