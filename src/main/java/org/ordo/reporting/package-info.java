@@ -4,5 +4,5 @@
  * one place. Reports never write; they can be pointed at a read replica.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"forecasting", "invoicing", "orders", "platform", "purchasing", "shared"})
+        allowedDependencies = {"forecasting", "fulfillment", "invoicing", "orders", "platform", "purchasing", "shared"})
 package org.ordo.reporting;

@@ -95,7 +95,11 @@ public final class ModuleDocs {
         if (line.startsWith("|")) {
             return false;
         }
-        return !line.isBlank() || (i + 1 < lines.size() && lines.get(i + 1).startsWith("* `"));
+        // a blank line before the next item or the next cell is dropped too: the documenter writes it after some items
+        return !line.isBlank()
+                || (i + 1 < lines.size()
+                        && (lines.get(i + 1).startsWith("* `")
+                                || lines.get(i + 1).startsWith("|")));
     }
 
     private static List<String> sortSubItems(List<String> item) {

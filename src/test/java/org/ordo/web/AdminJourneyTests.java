@@ -97,7 +97,7 @@ class AdminJourneyTests extends BrowserJourney {
         browser.open("/admin/products?q=" + sku);
         browser.find("#products-table a.product-link").click();
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(css("#product-audit")));
-        browser.find("#product-audit").click();
+        browser.find("#product-audit").sendKeys(Keys.ENTER);
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(css("#audit-entries")));
         List<WebElement> entries = browser.all("#audit-entries .audit-entry");
         assertThat(entries).hasSize(1);

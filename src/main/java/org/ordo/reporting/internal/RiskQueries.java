@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.ordo.forecasting.Forecasts;
+import org.ordo.fulfillment.ShipmentStatus;
 import org.ordo.invoicing.InvoiceStatus;
 import org.ordo.orders.OrderStatus;
 import org.ordo.platform.Sql;
@@ -44,10 +45,9 @@ class RiskQueries implements RiskAlerts {
      * A promise that rests on no purchase order line (orders' PromisePolicy: STOCK, LEAD_TIME, DEFAULT, or none yet): a
      * line promised on another, earlier arrival does not wait for this one.
      */
-    private static final String NOT_ON_A_PURCHASE =
-            "(w.promise_source IS NULL OR w.promise_source IN ('STOCK', 'LEAD_TIME', 'DEFAULT'))";
+    private static final String NOT_ON_A_PURCHASE = "(w.promise_source IS NULL OR w.promise_source NOT LIKE 'PO-%')";
     /** Units picked on shipments still in the warehouse count as on their way out. */
-    private static final String PICKING_SHIPMENTS = "('PICKING', 'PACKED')";
+    private static final String PICKING_SHIPMENTS = Sql.list(List.of(ShipmentStatus.PICKING, ShipmentStatus.PACKED));
 
     private final JdbcClient jdbc;
     private final ObjectProvider<Forecasts> forecasts;
