@@ -3,6 +3,7 @@ package org.ordo.orders.internal;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.LinkedHashMap;
@@ -161,7 +162,15 @@ class OrderPlacementService {
             inputs.add(new LineInput("lines[" + i + "]", line.sku(), line.quantity(), line.unitPrice()));
         }
         List<PricedLine> priced = priceLines(
-                inputs, currency, actor, taxRates.forDestination(shipTo.country(), customer.taxExempt()), replacement);
+                inputs,
+                currency,
+                actor,
+                taxRates.forSale(
+                        shipTo.country(),
+                        customer.vatId(),
+                        customer.taxExempt(),
+                        LocalDate.ofInstant(now, ZoneOffset.UTC)),
+                replacement);
         return Order.place(
                 new Order.Identity(
                         UUID.randomUUID(),
@@ -469,8 +478,11 @@ class OrderPlacementService {
             QuoteInput input, CustomerSnapshot customer, Actor actor, List<FieldViolation> problems) {
         Map<Integer, PricedLine> priced = new LinkedHashMap<>();
         Address shipTo = input.address() != null ? input.address() : defaultShipTo(customer);
-        TaxRates.Destination destination =
-                taxRates.forDestination(shipTo == null ? null : shipTo.country(), customer.taxExempt());
+        TaxRates.Destination destination = taxRates.forSale(
+                shipTo == null ? null : shipTo.country(),
+                customer.vatId(),
+                customer.taxExempt(),
+                LocalDate.now(ZoneOffset.UTC));
         List<LineInput> remaining = new ArrayList<>(input.lines());
         while (!remaining.isEmpty()) {
             try {

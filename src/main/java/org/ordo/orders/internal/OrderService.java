@@ -483,7 +483,12 @@ class OrderService {
     }
 
     private TaxRates.Destination destination(Order order, CustomerSnapshot customer) {
-        return taxRates.forDestination(order.shippingAddress().country(), customer != null && customer.taxExempt());
+        // at the rates of the placement date: a rate changed since does not reach a placed order
+        return taxRates.forSale(
+                order.shippingAddress().country(),
+                customer == null ? null : customer.vatId(),
+                customer != null && customer.taxExempt(),
+                LocalDate.ofInstant(order.placedAt(), ZoneOffset.UTC));
     }
 
     /** See {@link org.ordo.orders.OrderEntry#backdate}: shifts the order's whole timeline back to {@code placedAt}. */
