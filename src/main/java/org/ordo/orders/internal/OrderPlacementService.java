@@ -677,11 +677,12 @@ class OrderPlacementService {
         BigDecimal receivable = balance == null ? BigDecimal.ZERO : balance.openBalance(customer.id());
         BigDecimal exposure = receivable.add(openOrders).add(additional);
         BigDecimal limit = customer.creditLimit().amount();
+        Currency currency = Money.currency(customer.currency());
         String problem = exposure.compareTo(limit) <= 0
                 ? null
-                : "credit limit exceeded: balance " + receivable.toPlainString() + " + open orders "
-                        + openOrders.toPlainString() + " + this order " + additional.toPlainString() + " > limit "
-                        + limit.toPlainString() + " " + customer.currency();
+                : "credit limit exceeded: balance " + Money.plain(receivable, currency) + " + open orders "
+                        + Money.plain(openOrders, currency) + " + this order " + Money.plain(additional, currency)
+                        + " > limit " + Money.plain(limit, currency) + " " + customer.currency();
         return new CreditCheck(exposure, limit, problem);
     }
 
