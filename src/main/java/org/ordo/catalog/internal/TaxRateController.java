@@ -2,6 +2,7 @@ package org.ordo.catalog.internal;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.ordo.catalog.TaxRateAdmin;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,21 +19,22 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class TaxRateController {
 
-    private final TaxRateService rates;
+    private final TaxRateAdmin rates;
 
-    TaxRateController(TaxRateService rates) {
+    TaxRateController(TaxRateAdmin rates) {
         this.rates = rates;
     }
 
     @GetMapping("/api/tax-rates")
-    List<VatRate> list(@RequestParam(required = false) String country, @RequestParam(required = false) LocalDate on) {
-        return rates.list(country == null ? null : country.toUpperCase(java.util.Locale.ROOT), on);
+    List<TaxRateAdmin.Rate> list(
+            @RequestParam(required = false) String country, @RequestParam(required = false) LocalDate on) {
+        return rates.rates(country == null ? null : country.toUpperCase(java.util.Locale.ROOT), on);
     }
 
     @PostMapping("/api/tax-rates")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('ADMIN')")
-    VatRate add(@RequestBody TaxRateService.NewRate request) {
+    TaxRateAdmin.Rate add(@RequestBody TaxRateAdmin.NewRate request) {
         return rates.add(request);
     }
 }

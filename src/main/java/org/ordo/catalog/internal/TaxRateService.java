@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.ordo.catalog.TaxRateAdmin;
 import org.ordo.shared.CommonRule;
 import org.ordo.shared.FieldViolation;
 import org.ordo.shared.OrdoException;
@@ -17,10 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
  * placed and invoices issued under it keep what they charged.
  */
 @Service
-class TaxRateService {
-
-    /** A new rate for a country and tax category from {@code validFrom} on. */
-    record NewRate(String country, String taxCategory, BigDecimal rate, LocalDate validFrom) {}
+class TaxRateService implements TaxRateAdmin {
 
     private final JdbcClient jdbc;
     private final ProductStore products;
@@ -30,8 +28,9 @@ class TaxRateService {
         this.products = products;
     }
 
+    @Override
     @Transactional(readOnly = true)
-    List<VatRate> list(String country, LocalDate on) {
+    public List<Rate> rates(String country, LocalDate on) {
         return jdbc.sql("""
                         SELECT country, tax_category, rate, vat_category, valid_from, valid_to FROM vat_rate
                          WHERE (CAST(? AS VARCHAR) IS NULL OR country = ?)
@@ -43,7 +42,7 @@ class TaxRateService {
                 .param(on)
                 .param(on)
                 .param(on)
-                .query((rs, n) -> new VatRate(
+                .query((rs, n) -> new Rate(
                         rs.getString("country"),
                         rs.getString("tax_category"),
                         rs.getBigDecimal("rate").stripTrailingZeros(),
@@ -54,8 +53,9 @@ class TaxRateService {
     }
 
     /** Adds the rate; 422 for bad input, 409 {@code rate-period} unless it starts after every earlier rate's start. */
+    @Override
     @Transactional
-    VatRate add(NewRate request) {
+    public Rate add(NewRate request) {
         String country = check(request);
         LocalDate latest = jdbc.sql(
                         "SELECT MAX(valid_from) AS latest FROM vat_rate WHERE country = ? AND tax_category = ?")
@@ -78,7 +78,7 @@ class TaxRateService {
                 .param(request.validFrom())
                 .update();
         BigDecimal rate = request.rate().stripTrailingZeros();
-        VatRate added = new VatRate(
+        Rate added = new Rate(
                 country, request.taxCategory(), rate, rate.signum() > 0 ? "S" : "Z", request.validFrom(), null);
         jdbc.sql("""
                         INSERT INTO vat_rate (country, tax_category, rate, vat_category, valid_from)
