@@ -106,6 +106,18 @@ class VatAcrossBordersTests {
     }
 
     @Test
+    void aCreditNoteOfAnIntraCommunitySupplyKeepsTheReverseCharge() {
+        JsonNode invoice = invoiceTo("AT", Map.of("vatId", "ATU13585627"));
+        JsonNode note = admin.post(
+                        "/api/invoices/" + invoice.get("id").asString() + "/credit-notes",
+                        Map.of("lines", List.of(Map.of("lineNumber", 1, "quantity", 1)), "reason", "returned"))
+                .expect(201)
+                .json();
+        assertThat(categoriesAndRates(note)).containsExactly("K 0");
+        assertThat(ubl(note)).contains("<cbc:TaxExemptionReasonCode>VATEX-EU-IC</cbc:TaxExemptionReasonCode>");
+    }
+
+    @Test
     void aFrenchConsumerPaysFrenchVatUnderTheOneStopShop() {
         JsonNode invoice = invoiceTo("FR", Map.of());
         assertThat(categoriesAndRates(invoice)).containsExactly("S 0.2", "S 0.055");
