@@ -41,3 +41,8 @@ INSERT INTO vat_rate (country, tax_category, rate, vat_category, valid_from) VAL
 INSERT INTO vat_rate (country, tax_category, rate, vat_category, valid_from) VALUES ('PL', 'ZERO', 0.0000, 'Z', DATE '2000-01-01');
 
 DROP TABLE tax_rate;
+
+-- An order line keeps the EN 16931 VAT category its rate came with (S, Z, K, G, E), as an invoice line does. Lines
+-- placed before are read by their rate (the rule book then knew only rates).
+ALTER TABLE order_line ADD COLUMN vat_category VARCHAR(2);
+UPDATE order_line SET vat_category = CASE WHEN tax_rate > 0 THEN 'S' ELSE 'Z' END;

@@ -155,13 +155,15 @@ class VatAcrossBordersTests {
     }
 
     @Test
-    void theOrderChargesWhatTheInvoiceBills() {
+    void theOrderLineCarriesTheRateAndVatCategoryItsInvoiceWillBill() {
         String warehouse = fixtures.warehouse();
         String standard = fixtures.product("100.00", "STANDARD");
         fixtures.receive(standard, warehouse, 1);
         JsonNode toAustria = flow.order(flow.customer("AT", Map.of("vatId", "ATU13585627")), standard, 1);
         JsonNode toSwitzerland = flow.order(flow.customer("CH", Map.of()), standard, 1);
         assertThat(decimal(toAustria.at("/lines/0/taxRate"))).isZero();
+        assertThat(toAustria.at("/lines/0/vatCategory").asString()).isEqualTo("K");
         assertThat(decimal(toSwitzerland.at("/lines/0/taxRate"))).isZero();
+        assertThat(toSwitzerland.at("/lines/0/vatCategory").asString()).isEqualTo("G");
     }
 }

@@ -94,7 +94,8 @@ class OrderPlacementService {
             Money unitPrice,
             boolean overridden,
             String taxCategory,
-            BigDecimal taxRate) {}
+            BigDecimal taxRate,
+            String vatCategory) {}
 
     @Transactional
     OrderViews.OrderView place(OrderRequests.PlaceOrder request) {
@@ -279,6 +280,7 @@ class OrderPlacementService {
                     p.overridden(),
                     p.taxCategory(),
                     p.taxRate(),
+                    p.vatCategory(),
                     now));
         }
         return lines;
@@ -526,6 +528,7 @@ class OrderPlacementService {
                                 null,
                                 false,
                                 product.taxCategory(),
+                                null,
                                 null));
             }
         }
@@ -629,6 +632,7 @@ class OrderPlacementService {
                 forbidden.add(OrderRule.PRICE_OVERRIDE_ROLE.at(line.field() + ".unitPrice"));
             } else {
                 // taxed as the destination taxes it, so that the order's tax is what its invoices will bill
+                TaxRates.Treatment treatment = destination.of(product.taxCategory(), product.taxRate());
                 priced.add(new PricedLine(
                         product.sku(),
                         product.name(),
@@ -636,7 +640,8 @@ class OrderPlacementService {
                         overridden ? line.unitPrice() : product.unitPrice(),
                         overridden,
                         product.taxCategory(),
-                        destination.of(product.taxCategory(), product.taxRate()).rate()));
+                        treatment.rate(),
+                        treatment.vatCategory()));
             }
         }
         if (!forbidden.isEmpty()) {

@@ -478,7 +478,8 @@ class OrderService {
         for (OrderLine line : order.lines()) {
             ProductSnapshot product = products.get(line.sku());
             BigDecimal categoryRate = product != null ? product.taxRate() : line.taxRate();
-            order.retax(line, destination.of(line.taxCategory(), categoryRate).rate());
+            TaxRates.Treatment treatment = destination.of(line.taxCategory(), categoryRate);
+            order.retax(line, treatment.rate(), treatment.vatCategory());
         }
     }
 
