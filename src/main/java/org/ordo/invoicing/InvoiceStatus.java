@@ -20,6 +20,8 @@ public enum InvoiceStatus implements StateTable<InvoiceStatus> {
     PARTIALLY_PAID,
     /** Nothing is due any more. */
     PAID,
+    /** Credit notes took back all of it before anything was paid: nothing is due, nothing was paid. */
+    CREDITED,
     /** Cancelled before any payment; keeps its number, so the series stays gapless. */
     VOID;
 
@@ -28,12 +30,13 @@ public enum InvoiceStatus implements StateTable<InvoiceStatus> {
             InvoiceStatus.class,
             Map.ofEntries(
                     entry(DRAFT, List.of(ISSUED, VOID)),
-                    entry(ISSUED, List.of(OVERDUE, PARTIALLY_PAID, PAID, VOID)),
+                    entry(ISSUED, List.of(OVERDUE, PARTIALLY_PAID, PAID, CREDITED, VOID)),
                     // OVERDUE means nothing paid yet: once money arrives the invoice is partly or fully paid and can no
                     // longer be voided
-                    entry(OVERDUE, List.of(PARTIALLY_PAID, PAID, VOID)),
-                    entry(PARTIALLY_PAID, List.of(PAID)),
+                    entry(OVERDUE, List.of(PARTIALLY_PAID, PAID, CREDITED, VOID)),
+                    entry(PARTIALLY_PAID, List.of(PAID, CREDITED)),
                     entry(PAID, List.of()),
+                    entry(CREDITED, List.of()),
                     entry(VOID, List.of())));
 
     @Override

@@ -142,8 +142,17 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         return Objects.hash(amount.stripTrailingZeros(), currency);
     }
 
+    /** As messages print it: at the currency's decimals ("445.62 EUR", not "445.6200 EUR"), more only if it has them. */
     @Override
     public String toString() {
-        return amount.toPlainString() + " " + currency.getCurrencyCode();
+        return plain(amount, currency) + " " + currency.getCurrencyCode();
+    }
+
+    /** An amount at the currency's decimals, with more only where they are not zero (a unit price of 4.1234). */
+    public static String plain(BigDecimal amount, Currency currency) {
+        int scale = Math.max(
+                currency.getDefaultFractionDigits(),
+                Math.max(0, amount.stripTrailingZeros().scale()));
+        return amount.setScale(scale, RoundingMode.UNNECESSARY).toPlainString();
     }
 }

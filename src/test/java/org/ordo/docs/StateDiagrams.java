@@ -81,6 +81,7 @@ final class StateDiagrams {
         String someLeft = "payment allocated, some left";
         String nothingLeft = "payment allocated, nothing left";
         String voided = "void, nothing paid, no credit notes";
+        String credited = "credit note, nothing paid, nothing left";
         return new Diagram<>("invoice-states", InvoiceStatus.class)
                 .enters(InvoiceStatus.ISSUED, "shipment shipped (ON_SHIPMENT), order accepted (ON_ORDER), credit note")
                 .label(InvoiceStatus.ISSUED, InvoiceStatus.OVERDUE, "dunning run, past due and nothing paid")
@@ -90,6 +91,12 @@ final class StateDiagrams {
                 .label(InvoiceStatus.OVERDUE, InvoiceStatus.PARTIALLY_PAID, someLeft)
                 .label(InvoiceStatus.OVERDUE, InvoiceStatus.PAID, nothingLeft)
                 .label(InvoiceStatus.OVERDUE, InvoiceStatus.VOID, voided)
+                .label(InvoiceStatus.ISSUED, InvoiceStatus.CREDITED, credited)
+                .label(InvoiceStatus.OVERDUE, InvoiceStatus.CREDITED, credited)
+                .label(
+                        InvoiceStatus.PARTIALLY_PAID,
+                        InvoiceStatus.CREDITED,
+                        "credit note, payments back to the account, nothing left")
                 .label(
                         InvoiceStatus.PARTIALLY_PAID,
                         InvoiceStatus.PAID,

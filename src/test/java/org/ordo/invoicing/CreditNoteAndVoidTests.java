@@ -109,6 +109,36 @@ class CreditNoteAndVoidTests {
     }
 
     @Test
+    void aFullyCreditedInvoiceIsCreditedAndNoLongerOpen() {
+        UUID customer = flow.customer("DE", Map.of());
+        JsonNode invoice = invoice(customer);
+        String id = invoice.get("id").asString();
+        JsonNode note = admin.post("/api/invoices/" + id + "/credit-notes", lines(1, 4, 2, 3))
+                .expect(201)
+                .json();
+
+        JsonNode after = flow.invoice(id);
+        assertThat(after.get("status").asString()).isEqualTo("CREDITED");
+        assertThat(after.get("amountDue").get("amount").asString()).isEqualTo("0.00");
+        assertThat(admin.get("/api/invoices?customerId=" + customer + "&status=ISSUED")
+                        .expect(200)
+                        .json()
+                        .get("totalItems")
+                        .asLong())
+                .as("the credit note is issued, the invoice is not")
+                .isEqualTo(1);
+        assertThat(admin.get("/api/invoices?customerId=" + customer + "&status=CREDITED")
+                        .expect(200)
+                        .json()
+                        .get("totalItems")
+                        .asLong())
+                .isEqualTo(1);
+        admin.post("/api/invoices/" + note.get("id").asString() + "/void", Map.of("reason", "by mistake"))
+                .expect(409);
+        assertThat(fixtures.consistency().get("consistent").asBoolean()).isTrue();
+    }
+
+    @Test
     void creditingMoreThanIsLeftIsRefusedNamingTheFieldAndChangesNothing() {
         JsonNode invoice = invoice(flow.customer("DE", Map.of()));
         String id = invoice.get("id").asString();

@@ -132,6 +132,22 @@ class InvoiceDocumentTests {
         }
     }
 
+    @Test
+    void thePdfOfAnIntraCommunitySupplyPrintsTheNoteTheStatusInWordsAndTheDateOfSupply() throws IOException {
+        JsonNode invoice = invoiceTo("AT", Map.of("vatId", "ATU13585627"));
+
+        try (PDDocument document = Loader.loadPDF(pdf(invoice.get("id").asString()))) {
+            // a long note wraps: read the text as one line
+            String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+            assertThat(text)
+                    .contains("Intra-community supply — reverse charge")
+                    .contains("ATU13585627")
+                    .contains("Issued")
+                    .doesNotContain("ISSUED")
+                    .contains("Date of supply " + invoice.get("issueDate").asString());
+        }
+    }
+
     /** The PDF as bytes (the test client reads bodies as text). */
     private byte[] pdf(String id) throws IOException {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/invoices/" + id))

@@ -10,11 +10,12 @@ import org.ordo.platform.Sql;
 class InvoiceStatusSetsTests {
 
     @Test
-    void theDocumentsThatCountAreTheIssuedOnesUpToPaid() {
+    void theDocumentsThatCountAreTheIssuedOnesUpToPaidOrCredited() {
         assertThat(InvoiceStatus.issuedStates())
-                .containsExactly(ISSUED, OVERDUE, PARTIALLY_PAID, PAID)
+                .containsExactly(ISSUED, OVERDUE, PARTIALLY_PAID, PAID, CREDITED)
                 .allMatch(InvoiceStatus::isIssued);
-        assertThat(Sql.list(InvoiceStatus.issuedStates())).isEqualTo("('ISSUED', 'OVERDUE', 'PARTIALLY_PAID', 'PAID')");
+        assertThat(Sql.list(InvoiceStatus.issuedStates()))
+                .isEqualTo("('ISSUED', 'OVERDUE', 'PARTIALLY_PAID', 'PAID', 'CREDITED')");
     }
 
     @Test

@@ -15,10 +15,11 @@ class InvoiceStatusTransitionTests {
 
     private static final Map<InvoiceStatus, Set<InvoiceStatus>> EXPECTED = Map.of(
             DRAFT, Set.of(ISSUED, VOID),
-            ISSUED, Set.of(OVERDUE, PARTIALLY_PAID, PAID, VOID),
-            OVERDUE, Set.of(PARTIALLY_PAID, PAID, VOID),
-            PARTIALLY_PAID, Set.of(PAID),
+            ISSUED, Set.of(OVERDUE, PARTIALLY_PAID, PAID, CREDITED, VOID),
+            OVERDUE, Set.of(PARTIALLY_PAID, PAID, CREDITED, VOID),
+            PARTIALLY_PAID, Set.of(PAID, CREDITED),
             PAID, Set.of(),
+            CREDITED, Set.of(),
             VOID, Set.of());
 
     static Stream<Arguments> pairs() {

@@ -128,13 +128,16 @@ class OrderPlacementTests {
         String sku = fixtures.product("60.00");
         fixtures.receive(sku, east, 10);
         UUID customer = fixtures.customer("100.00");
-        admin.post("/api/orders", order(customer, sku, 1)).expect(201); // 72.00 incl. tax: fits
+        admin.post("/api/orders", order(customer, sku, 1)).expect(201); // 71.40 incl. 19 % VAT: fits
 
         JsonNode second =
-                admin.post("/api/orders", order(customer, sku, 1)).expect(201).json(); // 144.00 > 100.00
+                admin.post("/api/orders", order(customer, sku, 1)).expect(201).json(); // 142.80 > 100.00
 
         assertThat(second.get("status").asString()).isEqualTo("ON_HOLD");
-        assertThat(second.get("holdReason").asString()).contains("credit limit");
+        // amounts at the currency's decimals, as a person writes them
+        assertThat(second.get("holdReason").asString())
+                .contains("credit limit")
+                .contains("balance 0.00 + open orders 71.40 + this order 71.40 > limit 100.00 EUR");
         assertThat(second.get("lines").get(0).get("reservedQuantity").asLong()).isEqualTo(1);
         Api accounting = Api.at(port).basic(users.staff("ACCOUNTING"), TestUsers.PASSWORD);
         JsonNode released = accounting

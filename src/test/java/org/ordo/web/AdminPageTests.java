@@ -38,6 +38,7 @@ class AdminPageTests {
             "/admin/warehouses",
             "/admin/warehouses/new",
             "/admin/warehouses.csv",
+            "/admin/tax-rates",
             "/admin/users",
             "/admin/users/new",
             "/admin/users/admin",
@@ -50,6 +51,7 @@ class AdminPageTests {
             "/admin/audit.csv",
             "/admin/consistency");
     static final List<String> ACTIONS = List.of(
+            "/admin/tax-rates",
             "/admin/products",
             "/admin/products/ANY",
             "/admin/customers",
@@ -103,9 +105,35 @@ class AdminPageTests {
             assertThat(status).as("GET %s as ADMIN", path).isIn(200, 302);
         }
         String index = admin.get("/admin").body();
-        for (String card : List.of("products", "customers", "warehouses", "users", "tokens", "audit", "consistency")) {
+        for (String card : List.of(
+                "products", "customers", "warehouses", "tax-rates", "users", "tokens", "audit", "consistency")) {
             assertThat(index).contains("href=\"/admin/" + card + "\"");
         }
+    }
+
+    @Test
+    void anAdminAddsAVatRateFromADayOnAndTheRateBeforeItEndsTheDayBefore() {
+        PageClient admin = admin();
+        admin.get("/admin/tax-rates");
+        HttpResponse<String> refused = admin.post(
+                "/admin/tax-rates",
+                Map.of("country", "SI", "taxCategory", "STANDARD", "ratePercent", "twenty", "validFrom", "soon"));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("id=\"ratePercent-error\"").contains("id=\"validFrom-error\"");
+
+        HttpResponse<String> first = admin.post(
+                "/admin/tax-rates",
+                Map.of("country", "si", "taxCategory", "STANDARD", "ratePercent", "22", "validFrom", "2020-01-01"));
+        assertThat(first.statusCode()).isEqualTo(302);
+        admin.post(
+                "/admin/tax-rates",
+                Map.of("country", "SI", "taxCategory", "STANDARD", "ratePercent", "9,5", "validFrom", "2030-01-01"));
+
+        String page = admin.get("/admin/tax-rates?country=SI").body();
+        assertThat(page).contains("2029-12-31").contains(">9.5<").contains(">22<");
+        JsonNode rates =
+                api.get("/api/tax-rates?country=SI&on=2030-06-01").expect(200).json();
+        assertThat(rates.get(0).get("rate").asString()).isEqualTo("0.095");
     }
 
     @Test

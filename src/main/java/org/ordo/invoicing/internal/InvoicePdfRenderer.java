@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
+import org.ordo.invoicing.InvoiceStatus;
 import org.ordo.platform.PdfRenderer;
 import org.ordo.shared.Address;
 import org.ordo.shared.Money;
@@ -106,12 +107,27 @@ class InvoicePdfRenderer {
                 "Order", i.orderNumber() + (i.orderReference() != null ? " (" + i.orderReference() + ")" : "")));
         if (i.shipmentNumber() != null) {
             rows.add(new Row("Shipment", i.shipmentNumber()));
+            // the date of supply: a shipment's invoice is issued the day it leaves
+            rows.add(new Row("Date of supply", DATE.format(i.issueDate())));
         }
         if (i.buyer().vatId() != null) {
             rows.add(new Row("Your VAT ID", i.buyer().vatId()));
         }
-        rows.add(new Row("Status", i.status().name()));
+        rows.add(new Row("Status", status(i.status())));
         return rows;
+    }
+
+    /** The status in words, in English like every other label of the document. */
+    static String status(InvoiceStatus status) {
+        return switch (status) {
+            case DRAFT -> "Draft";
+            case ISSUED -> "Issued";
+            case OVERDUE -> "Overdue";
+            case PARTIALLY_PAID -> "Partially paid";
+            case PAID -> "Paid";
+            case CREDITED -> "Credited in full";
+            case VOID -> "Void";
+        };
     }
 
     /** Subtotal, discount and shipping when there are any, VAT, and the total last (printed in bold). */

@@ -378,11 +378,12 @@ class InvoiceService {
         }
         if (before.isCreditNote()) {
             Invoice original = store.lock(before.originalInvoiceId()).orElseThrow();
-            if (original.status() == InvoiceStatus.PAID) {
-                // PAID is final: bringing the credited amount back would leave a paid invoice with something due
+            if (original.status() == InvoiceStatus.PAID || original.status() == InvoiceStatus.CREDITED) {
+                // PAID and CREDITED are final: bringing the credited amount back would leave a settled invoice with
+                // something due
                 throw OrdoException.conflict(
                         "invoice-paid",
-                        "Invoice " + original.number() + " is PAID; credit note " + label(before)
+                        "Invoice " + original.number() + " is " + original.status() + "; credit note " + label(before)
                                 + " can no longer be voided. Invoice the amount again instead.");
             }
         }

@@ -146,8 +146,11 @@ class InvoicingService {
         Address shipTo = order.shippingAddress();
         Address billTo = customer.billingAddress() != null ? customer.billingAddress() : shipTo;
         // goods are taxed where they go
-        Taxes.Destination destination =
-                taxes.destination(shipTo != null ? shipTo.country() : billTo.country(), customer.taxExempt());
+        Taxes.Destination destination = taxes.destination(
+                shipTo != null ? shipTo.country() : billTo.country(),
+                customer.vatId(),
+                customer.taxExempt(),
+                LocalDate.ofInstant(order.placedAt(), ZoneOffset.UTC));
         List<InvoiceLine> lines = linesLeftToInvoice(source, order, requested, onShipment, destination);
         if (lines.isEmpty()) {
             log.info("{}: nothing left to invoice on order {}", source, order.number());

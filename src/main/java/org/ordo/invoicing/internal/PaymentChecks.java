@@ -102,7 +102,8 @@ class PaymentChecks implements ConsistencyCheck {
 
     /**
      * Per invoice: paid = Σ its allocations, credited = Σ its issued credit notes, paid + credited ≤ total; a VOID invoice has
-     * nothing allocated; the status agrees with the amounts (PAID: nothing due; PARTIALLY_PAID: something paid and due).
+     * nothing allocated; the status agrees with the amounts (PAID: nothing due; CREDITED: nothing paid
+     * nor due; PARTIALLY_PAID: something paid and due).
      */
     private InvariantCheck invoices() {
         List<Map<String, Object>> violations = jdbc.sql("""
@@ -118,6 +119,7 @@ class PaymentChecks implements ConsistencyCheck {
                    OR i.amount_paid + i.amount_credited > i.total
                    OR (i.status = 'VOID' AND i.amount_paid <> 0)
                    OR (i.status = 'PAID' AND i.total - i.amount_credited - i.amount_paid <> 0)
+                   OR (i.status = 'CREDITED' AND (i.amount_paid <> 0 OR i.total - i.amount_credited <> 0))
                    OR (i.status = 'PARTIALLY_PAID' AND (i.amount_paid = 0 OR i.total - i.amount_credited - i.amount_paid <= 0)))
                 ORDER BY 1""")
                 .query((rs, n) -> row(

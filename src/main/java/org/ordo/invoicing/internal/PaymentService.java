@@ -234,7 +234,8 @@ class PaymentService implements CustomerAccounts {
     /**
      * Books a credit note's amount on the invoice it credits (locked by the caller). When the invoice was paid beyond what is
      * left of it, the excess goes back to the customer's account first (where it can be allocated again or refunded); an
-     * invoice that has payments and nothing due any more is PAID, and may complete its order.
+     * invoice that has payments and nothing due any more is PAID, and may complete its order; one without payments is
+     * CREDITED, no longer open.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void credited(Invoice original, BigDecimal credit, String creditNoteNumber) {
@@ -257,6 +258,10 @@ class PaymentService implements CustomerAccounts {
             events.publishEvent(new InvoicePaid(
                     after.id(), after.number(), after.orderId(), after.orderNumber(), after.customerId()));
             orders.completeIfSettled(after.orderId());
+        } else if (after.amountPaid().isZero()
+                && after.amountDue().isZero()
+                && after.status().canMoveTo(InvoiceStatus.CREDITED)) {
+            invoices.changeStatus(after.id(), InvoiceStatus.CREDITED);
         }
     }
 

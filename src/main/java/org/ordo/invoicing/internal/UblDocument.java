@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import org.ordo.catalog.TaxRates;
 import org.ordo.shared.Address;
 import org.ordo.shared.Money;
 
@@ -130,6 +131,10 @@ final class UblDocument {
         end();
         if (invoice.shipTo() != null) {
             start("Delivery");
+            if (invoice.shipmentNumber() != null) {
+                // the date of supply: invoices of a shipment are issued on the day it leaves
+                cbc("ActualDeliveryDate", invoice.issueDate().toString());
+            }
             start("DeliveryLocation");
             address("Address", invoice.shipTo());
             end();
@@ -289,6 +294,10 @@ final class UblDocument {
                 "Percent",
                 rate.multiply(BigDecimal.valueOf(100)).stripTrailingZeros().toPlainString());
         if (exemptionReason != null) {
+            String code = TaxRates.exemptionCode(vatCategory);
+            if (code != null) {
+                cbc("TaxExemptionReasonCode", code);
+            }
             cbc("TaxExemptionReason", exemptionReason);
         }
         start("TaxScheme");

@@ -192,8 +192,8 @@ final class Order {
         line.recordReturn(units);
     }
 
-    void retax(OrderLine line, BigDecimal rate) {
-        line.retax(rate);
+    void retax(OrderLine line, BigDecimal rate, String vatCategory) {
+        line.retax(rate, vatCategory);
         recomputeTotals();
     }
 

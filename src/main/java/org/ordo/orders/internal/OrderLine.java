@@ -33,6 +33,9 @@ final class OrderLine {
     private final String taxCategory;
     private final Instant placedAt;
     private BigDecimal taxRate;
+    /** The EN 16931 VAT category the rate comes with: S, Z, K (intra-community), G (export) or E (exempt). */
+    private String vatCategory;
+
     private long quantity;
     private long reserved;
     private long backordered;
@@ -57,6 +60,7 @@ final class OrderLine {
             boolean priceOverridden,
             String taxCategory,
             BigDecimal taxRate,
+            String vatCategory,
             Instant placedAt) {
         this.lineNumber = lineNumber;
         this.sku = sku;
@@ -66,6 +70,7 @@ final class OrderLine {
         this.priceOverridden = priceOverridden;
         this.taxCategory = taxCategory;
         this.taxRate = taxRate;
+        this.vatCategory = vatCategory;
         this.placedAt = placedAt;
         reprice();
     }
@@ -197,9 +202,10 @@ final class OrderLine {
         }
     }
 
-    /** Taxed again at {@code rate}, e.g. for a new destination. */
-    void retax(BigDecimal rate) {
+    /** Taxed again at {@code rate} in {@code vatCategory}, e.g. for a new destination. */
+    void retax(BigDecimal rate, String vatCategory) {
         taxRate = rate;
+        this.vatCategory = vatCategory;
         reprice();
     }
 
@@ -251,6 +257,10 @@ final class OrderLine {
 
     BigDecimal taxRate() {
         return taxRate;
+    }
+
+    String vatCategory() {
+        return vatCategory;
     }
 
     Instant placedAt() {

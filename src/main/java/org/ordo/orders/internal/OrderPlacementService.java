@@ -3,6 +3,7 @@ package org.ordo.orders.internal;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.LinkedHashMap;
@@ -93,7 +94,8 @@ class OrderPlacementService {
             Money unitPrice,
             boolean overridden,
             String taxCategory,
-            BigDecimal taxRate) {}
+            BigDecimal taxRate,
+            String vatCategory) {}
 
     @Transactional
     OrderViews.OrderView place(OrderRequests.PlaceOrder request) {
@@ -161,7 +163,15 @@ class OrderPlacementService {
             inputs.add(new LineInput("lines[" + i + "]", line.sku(), line.quantity(), line.unitPrice()));
         }
         List<PricedLine> priced = priceLines(
-                inputs, currency, actor, taxRates.forDestination(shipTo.country(), customer.taxExempt()), replacement);
+                inputs,
+                currency,
+                actor,
+                taxRates.forSale(
+                        shipTo.country(),
+                        customer.vatId(),
+                        customer.taxExempt(),
+                        LocalDate.ofInstant(now, ZoneOffset.UTC)),
+                replacement);
         return Order.place(
                 new Order.Identity(
                         UUID.randomUUID(),
@@ -270,6 +280,7 @@ class OrderPlacementService {
                     p.overridden(),
                     p.taxCategory(),
                     p.taxRate(),
+                    p.vatCategory(),
                     now));
         }
         return lines;
@@ -469,8 +480,11 @@ class OrderPlacementService {
             QuoteInput input, CustomerSnapshot customer, Actor actor, List<FieldViolation> problems) {
         Map<Integer, PricedLine> priced = new LinkedHashMap<>();
         Address shipTo = input.address() != null ? input.address() : defaultShipTo(customer);
-        TaxRates.Destination destination =
-                taxRates.forDestination(shipTo == null ? null : shipTo.country(), customer.taxExempt());
+        TaxRates.Destination destination = taxRates.forSale(
+                shipTo == null ? null : shipTo.country(),
+                customer.vatId(),
+                customer.taxExempt(),
+                LocalDate.now(ZoneOffset.UTC));
         List<LineInput> remaining = new ArrayList<>(input.lines());
         while (!remaining.isEmpty()) {
             try {
@@ -514,6 +528,7 @@ class OrderPlacementService {
                                 null,
                                 false,
                                 product.taxCategory(),
+                                null,
                                 null));
             }
         }
@@ -617,6 +632,7 @@ class OrderPlacementService {
                 forbidden.add(OrderRule.PRICE_OVERRIDE_ROLE.at(line.field() + ".unitPrice"));
             } else {
                 // taxed as the destination taxes it, so that the order's tax is what its invoices will bill
+                TaxRates.Treatment treatment = destination.of(product.taxCategory(), product.taxRate());
                 priced.add(new PricedLine(
                         product.sku(),
                         product.name(),
@@ -624,7 +640,8 @@ class OrderPlacementService {
                         overridden ? line.unitPrice() : product.unitPrice(),
                         overridden,
                         product.taxCategory(),
-                        destination.of(product.taxCategory(), product.taxRate()).rate()));
+                        treatment.rate(),
+                        treatment.vatCategory()));
             }
         }
         if (!forbidden.isEmpty()) {
@@ -665,11 +682,12 @@ class OrderPlacementService {
         BigDecimal receivable = balance == null ? BigDecimal.ZERO : balance.openBalance(customer.id());
         BigDecimal exposure = receivable.add(openOrders).add(additional);
         BigDecimal limit = customer.creditLimit().amount();
+        Currency currency = Money.currency(customer.currency());
         String problem = exposure.compareTo(limit) <= 0
                 ? null
-                : "credit limit exceeded: balance " + receivable.toPlainString() + " + open orders "
-                        + openOrders.toPlainString() + " + this order " + additional.toPlainString() + " > limit "
-                        + limit.toPlainString() + " " + customer.currency();
+                : "credit limit exceeded: balance " + Money.plain(receivable, currency) + " + open orders "
+                        + Money.plain(openOrders, currency) + " + this order " + Money.plain(additional, currency)
+                        + " > limit " + Money.plain(limit, currency) + " " + customer.currency();
         return new CreditCheck(exposure, limit, problem);
     }
 

@@ -478,12 +478,18 @@ class OrderService {
         for (OrderLine line : order.lines()) {
             ProductSnapshot product = products.get(line.sku());
             BigDecimal categoryRate = product != null ? product.taxRate() : line.taxRate();
-            order.retax(line, destination.of(line.taxCategory(), categoryRate).rate());
+            TaxRates.Treatment treatment = destination.of(line.taxCategory(), categoryRate);
+            order.retax(line, treatment.rate(), treatment.vatCategory());
         }
     }
 
     private TaxRates.Destination destination(Order order, CustomerSnapshot customer) {
-        return taxRates.forDestination(order.shippingAddress().country(), customer != null && customer.taxExempt());
+        // at the rates of the placement date: a rate changed since does not reach a placed order
+        return taxRates.forSale(
+                order.shippingAddress().country(),
+                customer == null ? null : customer.vatId(),
+                customer != null && customer.taxExempt(),
+                LocalDate.ofInstant(order.placedAt(), ZoneOffset.UTC));
     }
 
     /** See {@link org.ordo.orders.OrderEntry#backdate}: shifts the order's whole timeline back to {@code placedAt}. */

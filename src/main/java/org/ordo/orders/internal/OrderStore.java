@@ -70,7 +70,8 @@ class OrderStore {
     private static final String LINE_COLUMNS =
             "order_id, line_number, sku, product_name, quantity, unit_price, price_overridden, "
                     + "tax_category, tax_rate, line_net, tax, reserved_quantity, backordered_quantity, cancelled_quantity, shipped_quantity, "
-                    + "backordered_at_placement, backorder_warehouse, status, placed_at, returned_quantity, promised_date, promise_source";
+                    + "backordered_at_placement, backorder_warehouse, status, placed_at, returned_quantity, promised_date, promise_source, "
+                    + "vat_category";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -180,7 +181,7 @@ class OrderStore {
     void insertLines(List<Object[]> orderIdAndLine) {
         template.batchUpdate(
                 "INSERT INTO order_line (" + LINE_COLUMNS
-                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 orderIdAndLine,
                 orderIdAndLine.size(),
                 (ps, pair) -> {
@@ -207,6 +208,7 @@ class OrderStore {
                     ps.setLong(20, l.returned());
                     ps.setDate(21, date(l.promisedDate()));
                     ps.setString(22, l.promiseSource());
+                    ps.setString(23, l.vatCategory());
                 });
     }
 
@@ -231,7 +233,7 @@ class OrderStore {
         template.batchUpdate(
                 "UPDATE order_line SET quantity = ?, line_net = ?, tax = ?, tax_rate = ?, reserved_quantity = ?, backordered_quantity = ?, "
                         + "cancelled_quantity = ?, shipped_quantity = ?, backorder_warehouse = ?, status = ?, returned_quantity = ?, "
-                        + "promised_date = ?, promise_source = ? WHERE order_id = ? AND line_number = ?",
+                        + "promised_date = ?, promise_source = ?, vat_category = ? WHERE order_id = ? AND line_number = ?",
                 list,
                 list.size(),
                 (ps, l) -> {
@@ -248,8 +250,9 @@ class OrderStore {
                     ps.setLong(11, l.returned());
                     ps.setDate(12, date(l.promisedDate()));
                     ps.setString(13, l.promiseSource());
-                    ps.setObject(14, orderId);
-                    ps.setInt(15, l.lineNumber());
+                    ps.setString(14, l.vatCategory());
+                    ps.setObject(15, orderId);
+                    ps.setInt(16, l.lineNumber());
                 });
     }
 
@@ -661,6 +664,7 @@ class OrderStore {
                 rs.getBoolean("price_overridden"),
                 rs.getString("tax_category"),
                 rs.getBigDecimal("tax_rate").stripTrailingZeros(),
+                rs.getString("vat_category"),
                 rs.getTimestamp("placed_at").toInstant());
         OrderLine.Quantities quantities = new OrderLine.Quantities(
                 rs.getLong("quantity"),
