@@ -40,6 +40,9 @@ public interface PurchasingDesk {
      */
     Scorecard scorecard(UUID supplierId, String from, String to);
 
+    /** The same scorecard as CSV, as {@code GET /api/suppliers/{id}/scorecard} with {@code Accept: text/csv}. */
+    ScorecardCsv scorecardCsv(UUID supplierId, String from, String to);
+
     /** Newest first. */
     PageResult<PurchaseOrderListed> purchaseOrders(PurchaseOrderFilter filter, Paging paging);
 
@@ -110,6 +113,9 @@ public interface PurchasingDesk {
             Long minimumOrderQuantity,
             Long packSize,
             Integer leadTimeDays) {}
+
+    /** A scorecard as a download: its file name, column names and rows. */
+    record ScorecardCsv(String filename, List<String> header, List<List<Object>> rows) {}
 
     /** Rates are fractions (0.95), null when there was nothing to measure; lead times in days. */
     record Scorecard(

@@ -112,6 +112,12 @@ class PurchasingDeskService implements PurchasingDesk {
 
     @Override
     @Transactional(readOnly = true)
+    public ScorecardCsv scorecardCsv(UUID supplierId, String from, String to) {
+        return SupplierScorecardQueries.csv(scorecards.scorecard(supplierId, from, to));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public Scorecard scorecard(UUID supplierId, String from, String to) {
         SupplierScorecardQueries.Scorecard s = scorecards.scorecard(supplierId, from, to);
         return new Scorecard(

@@ -4,12 +4,12 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.ordo.platform.Csv;
 import org.ordo.platform.PageResult;
 import org.ordo.platform.Paging;
+import org.ordo.purchasing.PurchasingDesk;
 import org.ordo.shared.OrdoException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -125,34 +125,15 @@ class SupplierController {
             @PathVariable UUID id,
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to) {
-        SupplierScorecardQueries.Scorecard s = scorecards.scorecard(id, from, to);
-        List<List<Object>> rows = new ArrayList<>();
-        rows.add(row("deliveries", s.deliveries()));
-        rows.add(row("deliveriesWithConfirmedDate", s.deliveriesWithConfirmedDate()));
-        rows.add(row("onTimeDeliveries", s.onTimeDeliveries()));
-        rows.add(row("onTimeRate", s.onTimeRate()));
-        rows.add(row("orderedOnFinishedOrders", s.orderedOnFinishedOrders()));
-        rows.add(row("receivedOnFinishedOrders", s.receivedOnFinishedOrders()));
-        rows.add(row("fillRate", s.fillRate()));
-        rows.add(row("leadTimeMeanDays", s.leadTimeMeanDays()));
-        rows.add(row("leadTimeStandardDeviationDays", s.leadTimeStandardDeviationDays()));
-        for (SupplierScorecardQueries.PriceChange c : s.priceChanges()) {
-            rows.add(row(
-                    "priceChange " + c.sku() + " " + c.changedAt(),
-                    (c.previousPrice() == null ? "" : c.previousPrice() + " → ") + c.unitPrice()));
-        }
+        PurchasingDesk.ScorecardCsv csv = SupplierScorecardQueries.csv(scorecards.scorecard(id, from, to));
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(
                         HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment()
-                                .filename("scorecard-" + id + "-" + s.from() + "-" + s.to() + ".csv")
+                                .filename(csv.filename())
                                 .build()
                                 .toString())
-                .body(Csv.of(List.of("figure", "value"), rows));
-    }
-
-    private static List<Object> row(String figure, Object value) {
-        return java.util.Arrays.asList(figure, value == null ? "" : value);
+                .body(Csv.of(csv.header(), csv.rows()));
     }
 }

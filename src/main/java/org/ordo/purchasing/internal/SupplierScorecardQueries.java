@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.ordo.platform.Sql;
 import org.ordo.purchasing.PurchaseOrderStatus;
+import org.ordo.purchasing.PurchasingDesk;
 import org.ordo.purchasing.PurchasingRule;
 import org.ordo.shared.FieldViolation;
 import org.ordo.shared.Money;
@@ -188,5 +189,30 @@ class SupplierScorecardQueries {
             squares += (v - mean) * (v - mean);
         }
         return Math.sqrt(squares / values.length);
+    }
+
+    /** The scorecard as CSV, one row per figure and then one per price change: what the API and the page offer. */
+    static PurchasingDesk.ScorecardCsv csv(Scorecard s) {
+        List<List<Object>> rows = new ArrayList<>();
+        rows.add(row("deliveries", s.deliveries()));
+        rows.add(row("deliveriesWithConfirmedDate", s.deliveriesWithConfirmedDate()));
+        rows.add(row("onTimeDeliveries", s.onTimeDeliveries()));
+        rows.add(row("onTimeRate", s.onTimeRate()));
+        rows.add(row("orderedOnFinishedOrders", s.orderedOnFinishedOrders()));
+        rows.add(row("receivedOnFinishedOrders", s.receivedOnFinishedOrders()));
+        rows.add(row("fillRate", s.fillRate()));
+        rows.add(row("leadTimeMeanDays", s.leadTimeMeanDays()));
+        rows.add(row("leadTimeStandardDeviationDays", s.leadTimeStandardDeviationDays()));
+        for (PriceChange c : s.priceChanges()) {
+            rows.add(row(
+                    "priceChange " + c.sku() + " " + c.changedAt(),
+                    (c.previousPrice() == null ? "" : c.previousPrice() + " → ") + c.unitPrice()));
+        }
+        String filename = "scorecard-" + s.supplierId() + "-" + s.from() + "-" + s.to() + ".csv";
+        return new PurchasingDesk.ScorecardCsv(filename, List.of("figure", "value"), rows);
+    }
+
+    private static List<Object> row(String figure, Object value) {
+        return java.util.Arrays.asList(figure, value == null ? "" : value);
     }
 }

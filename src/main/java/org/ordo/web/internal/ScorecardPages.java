@@ -3,9 +3,6 @@ package org.ordo.web.internal;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.ordo.purchasing.PurchasingDesk;
@@ -79,25 +76,9 @@ class ScorecardPages {
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to) {
         UUID supplierId = supplierId(id);
-        PurchasingDesk.Scorecard s =
-                desk.scorecard(supplierId, AdminForms.blankToNull(from), AdminForms.blankToNull(to));
-        List<List<Object>> rows = new ArrayList<>();
-        rows.add(row("deliveries", s.deliveries()));
-        rows.add(row("deliveriesWithConfirmedDate", s.deliveriesWithConfirmedDate()));
-        rows.add(row("onTimeDeliveries", s.onTimeDeliveries()));
-        rows.add(row("onTimeRate", s.onTimeRate()));
-        rows.add(row("orderedOnFinishedOrders", s.orderedOnFinishedOrders()));
-        rows.add(row("receivedOnFinishedOrders", s.receivedOnFinishedOrders()));
-        rows.add(row("fillRate", s.fillRate()));
-        rows.add(row("leadTimeMeanDays", s.leadTimeMeanDays()));
-        rows.add(row("leadTimeStandardDeviationDays", s.leadTimeStandardDeviationDays()));
-        for (PurchasingDesk.PriceChange c : s.priceChanges()) {
-            rows.add(row(
-                    "priceChange " + c.sku() + " " + c.changedAt(),
-                    (c.previousPrice() == null ? "" : c.previousPrice() + " → ") + c.unitPrice()));
-        }
-        return AdminForms.csv(
-                "scorecard-" + supplierId + "-" + s.from() + "-" + s.to() + ".csv", List.of("figure", "value"), rows);
+        PurchasingDesk.ScorecardCsv csv =
+                desk.scorecardCsv(supplierId, AdminForms.blankToNull(from), AdminForms.blankToNull(to));
+        return AdminForms.csv(csv.filename(), csv.header(), csv.rows());
     }
 
     private static boolean toBeforeFrom(String from, String to) {
@@ -106,10 +87,6 @@ class ScorecardPages {
         } catch (DateTimeParseException e) {
             return false; // the module names the malformed date
         }
-    }
-
-    private static List<Object> row(String figure, Object value) {
-        return Arrays.asList(figure, value == null ? "" : value);
     }
 
     private static UUID supplierId(String id) {
