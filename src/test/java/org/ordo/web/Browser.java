@@ -93,6 +93,20 @@ final class Browser implements AutoCloseable {
         return wait;
     }
 
+    /**
+     * What sticks out of the window's width (a phone's screen), named by tag, id, class and right edge; empty when the
+     * page fits.
+     */
+    String widerThanTheWindow() {
+        return (String) driver.executeScript("const w = document.documentElement.clientWidth;"
+                + "if (document.documentElement.scrollWidth <= w) { return ''; }"
+                + "return document.documentElement.scrollWidth + ' > ' + w + ': '"
+                + " + Array.from(document.querySelectorAll('body *'))"
+                + ".filter(e => e.getBoundingClientRect().right > w + 1)"
+                + ".map(e => e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))"
+                + ".slice(0, 12).join(' | ')");
+    }
+
     void size(int width, int height) {
         driver.manage().window().setSize(new Dimension(width, height));
     }

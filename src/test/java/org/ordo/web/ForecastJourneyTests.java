@@ -49,7 +49,9 @@ class ForecastJourneyTests extends BrowserJourney {
         assertClean();
         browser.screenshot("forecast-0-overview");
         browser.size(390, 844);
-        assertThat(wider()).as("elements wider than the phone's screen").isEmpty();
+        assertThat(browser.widerThanTheWindow())
+                .as("elements wider than the phone's screen")
+                .isEmpty();
         browser.screenshot("forecast-1-overview-phone");
         browser.size(1366, 768);
         // a SKU with a backtest: its error figures are known
@@ -86,7 +88,9 @@ class ForecastJourneyTests extends BrowserJourney {
         browser.size(390, 844);
         assertThat(chartDrawn()).isTrue();
         fitted();
-        assertThat(wider()).as("elements wider than the phone's screen").isEmpty();
+        assertThat(browser.widerThanTheWindow())
+                .as("elements wider than the phone's screen")
+                .isEmpty();
         assertClean();
         browser.screenshot("forecast-4-sku-chinese-phone");
         browser.size(1366, 768);
@@ -107,7 +111,9 @@ class ForecastJourneyTests extends BrowserJourney {
         browser.waiting().until(ExpectedConditions.attributeToBe(css("html"), "lang", "zh-CN"));
         browser.size(390, 844);
         assertThat(browser.find("#scorecard-figures").getText()).contains("准时交货", "满足率");
-        assertThat(wider()).as("elements wider than the phone's screen").isEmpty();
+        assertThat(browser.widerThanTheWindow())
+                .as("elements wider than the phone's screen")
+                .isEmpty();
         assertClean();
         browser.screenshot("forecast-6-scorecard-chinese-phone");
     }
@@ -169,17 +175,9 @@ class ForecastJourneyTests extends BrowserJourney {
     /** Chart.js redraws for the new width on its own schedule: wait for it, up to the usual patience. */
     private void fitted() {
         try {
-            browser.waiting().until(driver -> wider().isEmpty());
+            browser.waiting().until(driver -> browser.widerThanTheWindow().isEmpty());
         } catch (org.openqa.selenium.TimeoutException stillWider) {
             // the assertion that follows names what is too wide
         }
-    }
-
-    private String wider() {
-        return (String) browser.driver.executeScript("const w = document.documentElement.clientWidth;"
-                + "if (document.documentElement.scrollWidth <= w) { return ''; }"
-                + "return document.documentElement.scrollWidth + ' > ' + w + ': ' + Array.from(document.querySelectorAll('body *'))"
-                + ".filter(e => e.getBoundingClientRect().right > w + 1)"
-                + ".map(e => e.tagName + '#' + e.id + '.' + e.className).slice(0, 5).join(', ');");
     }
 }

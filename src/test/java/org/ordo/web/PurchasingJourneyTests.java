@@ -189,7 +189,7 @@ class PurchasingJourneyTests extends BrowserJourney {
     private void screens(String name) {
         browser.size(390, 844);
         browser.driver.navigate().refresh();
-        assertThat(wider())
+        assertThat(browser.widerThanTheWindow())
                 .as("elements wider than the phone's screen on " + name)
                 .isEmpty();
         browser.screenshot(name + "-phone");
@@ -197,7 +197,7 @@ class PurchasingJourneyTests extends BrowserJourney {
         browser.waiting().until(ExpectedConditions.elementToBeClickable(css("#lang-zh")));
         browser.find("#lang-zh").sendKeys(Keys.ENTER);
         language("zh-CN");
-        assertThat(wider())
+        assertThat(browser.widerThanTheWindow())
                 .as("elements wider than the phone's screen on " + name + " in Chinese")
                 .isEmpty();
         assertClean();
@@ -214,16 +214,6 @@ class PurchasingJourneyTests extends BrowserJourney {
         browser.waiting()
                 .ignoring(StaleElementReferenceException.class)
                 .until(ExpectedConditions.attributeToBe(css("html"), "lang", tag));
-    }
-
-    private String wider() {
-        return (String)
-                browser.driver.executeScript(
-                        "const w = document.documentElement.clientWidth;"
-                                + "if (document.documentElement.scrollWidth <= w) { return ''; }"
-                                + "return document.documentElement.scrollWidth + ' > ' + w + ': ' + Array.from(document.querySelectorAll('body *'))"
-                                + ".filter(e => e.getBoundingClientRect().right > w + 1)"
-                                + ".map(e => e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).slice(0, 12).join(' | ')");
     }
 
     private void assertClean() {

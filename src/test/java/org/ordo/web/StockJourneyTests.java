@@ -101,7 +101,9 @@ class StockJourneyTests extends BrowserJourney {
             browser.waiting().until(ExpectedConditions.attributeToBe(css("html"), "lang", "zh-CN"));
             browser.size(390, 844);
             assertThat(browser.find("#kpis-csv").getText()).isEqualTo("CSV");
-            assertThat(wider()).as("elements wider than the phone's screen").isEmpty();
+            assertThat(browser.widerThanTheWindow())
+                    .as("elements wider than the phone's screen")
+                    .isEmpty();
             assertClean();
             browser.screenshot("stock-7-dashboard-csv-chinese-phone");
         } finally {
@@ -139,7 +141,9 @@ class StockJourneyTests extends BrowserJourney {
         browser.screenshot("stock-1-ledger-filtered");
 
         browser.size(390, 844);
-        assertThat(wider()).as("elements wider than the phone's screen").isEmpty();
+        assertThat(browser.widerThanTheWindow())
+                .as("elements wider than the phone's screen")
+                .isEmpty();
         browser.screenshot("stock-2-ledger-phone");
         browser.size(1366, 768);
     }
@@ -169,7 +173,9 @@ class StockJourneyTests extends BrowserJourney {
         assertThat(browser.find("#level-reorder").getText()).isEqualTo("40");
         assertThat(browser.find("#level-available").getText()).contains("低");
         browser.size(390, 844);
-        assertThat(wider()).as("elements wider than the phone's screen").isEmpty();
+        assertThat(browser.widerThanTheWindow())
+                .as("elements wider than the phone's screen")
+                .isEmpty();
         assertClean();
         browser.screenshot("stock-4-policy-saved-chinese-phone");
         browser.size(1366, 768);
@@ -185,7 +191,9 @@ class StockJourneyTests extends BrowserJourney {
         assertClean();
         browser.screenshot("stock-5-planning-page-2-chinese");
         browser.size(390, 844);
-        assertThat(wider()).as("elements wider than the phone's screen").isEmpty();
+        assertThat(browser.widerThanTheWindow())
+                .as("elements wider than the phone's screen")
+                .isEmpty();
         browser.screenshot("stock-5-planning-page-2-chinese-phone");
         browser.size(1366, 768);
         browser.find("#awaiting-size-25").sendKeys(Keys.ENTER);
@@ -208,14 +216,5 @@ class StockJourneyTests extends BrowserJourney {
     private void assertClean() {
         assertThat(browser.webDriver().getPageSource()).doesNotContain("??");
         assertThat(browser.consoleErrors()).isEmpty();
-    }
-
-    /** Elements that stick out to the right of the window, outside the horizontally scrolling tables. */
-    private String wider() {
-        return (String) browser.driver.executeScript("const w = document.documentElement.clientWidth;"
-                + "if (document.documentElement.scrollWidth <= w) { return ''; }"
-                + "return document.documentElement.scrollWidth + ' > ' + w + ': ' + Array.from(document.querySelectorAll('body *'))"
-                + ".filter(e => e.getBoundingClientRect().right > w + 1)"
-                + ".map(e => e.tagName + '#' + e.id + '.' + e.className).slice(0, 5).join(', ');");
     }
 }

@@ -158,7 +158,9 @@ class WarehouseJourneyTests extends BrowserJourney {
         browser.size(390, 844);
         browser.open("/warehouse/stock?warehouse=" + warehouse);
         assertThat(browser.find("#stock-table").getText()).contains(sku);
-        assertThat(wider()).as("elements wider than the phone's screen").isEmpty();
+        assertThat(browser.widerThanTheWindow())
+                .as("elements wider than the phone's screen")
+                .isEmpty();
         assertClean();
         browser.screenshot("warehouse-5-stock-phone");
 
@@ -248,17 +250,6 @@ class WarehouseJourneyTests extends BrowserJourney {
         });
         assertClean();
         browser.screenshot("warehouse-10-low-stock");
-    }
-
-    /** Elements that stick out to the right of the window, outside the horizontally scrolling tables. */
-    private String wider() {
-        return (String)
-                browser.driver.executeScript(
-                        "const w = document.documentElement.clientWidth;"
-                                + "if (document.documentElement.scrollWidth <= w) { return ''; }"
-                                + "return document.documentElement.scrollWidth + ' > ' + w + ': ' + Array.from(document.querySelectorAll('body *'))"
-                                + ".filter(e => e.getBoundingClientRect().right > w + 1)"
-                                + ".map(e => e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).slice(0, 12).join(' | ')");
     }
 
     private void assertClean() {
