@@ -86,10 +86,14 @@ final class Browser implements AutoCloseable {
         return driver.findElements(By.cssSelector(css));
     }
 
-    /** Waits up to 15 s; an element replaced by a navigation in flight is looked up again, not a failure. */
+    /**
+     * Waits up to 15 s. While a navigation is in flight, the page being left answers with stale elements or with
+     * "node does not belong to the document": those are asked again, not failures; what persists ends as a timeout
+     * with its cause.
+     */
     WebDriverWait waiting() {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        wait.ignoring(org.openqa.selenium.WebDriverException.class);
         return wait;
     }
 
