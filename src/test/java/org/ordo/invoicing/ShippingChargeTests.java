@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.ordo.orders.OrderEntry;
 import org.ordo.orders.OrderFulfillment;
+import org.ordo.orders.OrderQuote;
 import org.ordo.testing.Api;
 import org.ordo.testing.Fixtures;
 import org.ordo.testing.OrdoTest;
@@ -38,6 +41,9 @@ class ShippingChargeTests {
 
     @Autowired
     ApplicationEventPublisher events;
+
+    @Autowired
+    OrderEntry entry;
 
     Fixtures fixtures;
     InvoicingSupport flow;
@@ -163,6 +169,28 @@ class ShippingChargeTests {
                 .json();
         assertThat(amount(changed.get("totals"), "shipping")).isEqualTo("4.90");
         assertThat(amount(changed.get("totals"), "total")).isEqualTo("172.43");
+    }
+
+    @Test
+    void theQuoteOfOrderEntryShowsTheChargeTheOrderIsPlacedWith() {
+        String standard = product("10.00", "STANDARD");
+        String reduced = product("10.00", "REDUCED");
+        UUID customer = flow.customer("DE", Map.of());
+        OrderQuote quote = entry.quote(new OrderEntry.NewOrder(
+                customer,
+                null,
+                null,
+                "EXPRESS",
+                null,
+                List.of(new OrderEntry.NewLine(standard, 6), new OrderEntry.NewLine(reduced, 4))));
+        assertThat(quote.problems()).isEmpty();
+        Map<String, Object> body = new java.util.LinkedHashMap<>(Fixtures.order(customer, standard, 6, reduced, 4));
+        body.put("shippingMethod", "EXPRESS");
+        JsonNode totals = admin.post("/api/orders", body).expect(201).json().get("totals");
+        assertThat(quote.shipping().amount()).isEqualByComparingTo(amount(totals, "shipping"));
+        assertThat(quote.tax().amount()).isEqualByComparingTo(amount(totals, "tax"));
+        assertThat(quote.total().amount()).isEqualByComparingTo(amount(totals, "total"));
+        assertThat(amount(totals, "total")).isEqualTo("128.93");
     }
 
     private List<JsonNode> consistencyOf(int... invariants) {
