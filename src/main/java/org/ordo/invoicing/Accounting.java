@@ -93,6 +93,7 @@ public interface Accounting {
      * @param voidable    whether {@code voidDocument} would be accepted now (nothing paid, no credit notes, state allows)
      * @param creditable  whether a credit note may be issued against it now (an issued invoice with something left to credit)
      * @param creditLeft  the gross amount still creditable
+     * @param shipping    the shipping charge (net; its tax is in {@code tax} and {@code taxes})
      */
     record Details(
             UUID id,
@@ -112,6 +113,7 @@ public interface Accounting {
             List<Line> lines,
             List<TaxGroup> taxes,
             Money subtotal,
+            Money shipping,
             Money tax,
             Money total,
             Money amountCredited,

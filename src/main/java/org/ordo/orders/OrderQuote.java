@@ -15,13 +15,15 @@ import org.ordo.shared.Money;
  * <p>{@code currency} and the amounts are null when no known, active customer is given (prices are in the customer's
  * currency). {@code lines} holds only the lines that could be priced, each with its {@code index} in the request; the
  * others are named in {@code problems} ({@code lines[i].sku}, {@code lines[i].quantity}, {@code customerId},
- * {@code shippingAddress.*}, {@code requestedDeliveryDate}, ...).
+ * {@code shippingAddress.*}, {@code requestedDeliveryDate}, ...). {@code shipping}: the net shipping charge the order
+ * would be placed with; {@code tax} includes its VAT; total = subtotal + shipping + tax.
  */
 public record OrderQuote(
         UUID customerId,
         String currency,
         List<Line> lines,
         Money subtotal,
+        Money shipping,
         Money tax,
         Money total,
         LocalDate promisedDate,

@@ -19,7 +19,9 @@ import org.springframework.test.context.ContextConfiguration;
             "ordo.admin-password=" + Api.ADMIN_PASSWORD,
             "server.shutdown=immediate",
             // every test calls from the loopback address: the per-address limit is LoginThrottleTests' to check
-            "ordo.identity.throttle.max-failures=100000"
+            "ordo.identity.throttle.max-failures=100000",
+            // amounts in tests are the goods' unless a test is about shipping (ShippingChargeTests)
+            "ordo.shipping.charging=false"
         })
 @ContextConfiguration(initializers = PostgresInitializer.class)
 public @interface OrdoTest {}

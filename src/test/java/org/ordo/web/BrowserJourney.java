@@ -28,7 +28,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
             "spring.datasource.password=",
             "ordo.demo-data=true",
             "ordo.admin-password=" + Api.ADMIN_PASSWORD,
-            "server.shutdown=immediate"
+            "server.shutdown=immediate",
+            // amounts in the journeys are the goods' unless a journey is about shipping (ShippingChargeJourneyTests)
+            "ordo.shipping.charging=false"
         })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class BrowserJourney {

@@ -102,6 +102,7 @@ class AccountingService implements Accounting {
                 lines,
                 taxes,
                 i.totals().subtotal(),
+                i.totals().shipping(),
                 i.totals().tax(),
                 i.totals().total(),
                 i.amountCredited(),

@@ -55,6 +55,11 @@ record Invoice(
                 .orElse(null);
     }
 
+    /** The shipping charge split over the tax groups of the lines, as it is taxed. */
+    List<ShippingShare> shippingShares() {
+        return ShippingShare.of(lines, totals.shipping());
+    }
+
     boolean isCreditNote() {
         return type == DocumentType.CREDIT_NOTE;
     }

@@ -42,7 +42,10 @@ class InvoiceChecks implements ConsistencyCheck {
         return List.of(rounding(), formula(), invoicedQuantities(), numbering());
     }
 
-    /** Invariant 6: each line is rounded half-even from price × quantity and net × rate; header sums are sums of the lines. */
+    /**
+     * Invariant 6: each line is rounded half-even from price × quantity and net × rate; header sums are sums of the lines
+     * (the tax with the shipping charge's).
+     */
     private InvariantCheck rounding() {
         List<Map<String, Object>> violations = new ArrayList<>();
         jdbc.sql("""
@@ -75,11 +78,12 @@ class InvoiceChecks implements ConsistencyCheck {
             }
         });
         violations.addAll(jdbc.sql("""
-                SELECT COALESCE(i.number, CAST(i.id AS VARCHAR(36))) AS doc, i.subtotal, s.nets, i.tax, s.taxes
+                SELECT COALESCE(i.number, CAST(i.id AS VARCHAR(36))) AS doc, i.subtotal, s.nets, i.tax,
+                       s.taxes + i.shipping_tax AS taxes
                 FROM invoice i
                 JOIN (SELECT invoice_id, SUM(line_net) AS nets, SUM(tax) AS taxes FROM invoice_line GROUP BY invoice_id) s
                   ON s.invoice_id = i.id
-                WHERE i.subtotal <> s.nets OR i.tax <> s.taxes
+                WHERE i.subtotal <> s.nets OR i.tax <> s.taxes + i.shipping_tax
                 ORDER BY 1""")
                 .query((rs, n) -> row(
                         "document",
@@ -90,7 +94,7 @@ class InvoiceChecks implements ConsistencyCheck {
                         rs.getBigDecimal("nets"),
                         "tax",
                         rs.getBigDecimal("tax"),
-                        "sumOfLineTaxes",
+                        "sumOfLineTaxesAndShippingTax",
                         rs.getBigDecimal("taxes")))
                 .list());
         return InvariantCheck.of(

@@ -80,7 +80,7 @@ class InvoiceStore {
                                 + "buyer_country, buyer_vat_id, buyer_email, ship_name, ship_line1, ship_line2, ship_city, ship_region, "
                                 + "ship_postal_code, ship_country, seller_name, seller_line1, seller_line2, seller_city, seller_region, "
                                 + "seller_postal_code, seller_country, seller_vat_id, seller_registration, seller_iban, seller_bic, seller_email, "
-                                + "seller_phone, subtotal, discount, shipping, tax, total, amount_credited, amount_paid, reason, created_at, "
+                                + "seller_phone, subtotal, discount, shipping, shipping_tax, tax, total, amount_credited, amount_paid, reason, created_at, "
                                 + "created_by, issued_at, version) VALUES (" + "?, ".repeat(p.size()) + "0)")
                 .params(p)
                 .update();
@@ -122,6 +122,7 @@ class InvoiceStore {
                 t.subtotal().amount(),
                 t.discount().amount(),
                 t.shipping().amount(),
+                ShippingShare.taxOf(inv.lines(), t.shipping()).amount(),
                 t.tax().amount(),
                 t.total().amount(),
                 inv.amountCredited().amount(),
@@ -218,6 +219,17 @@ class InvoiceStore {
                     quantities.put(rs.getInt("line_number"), rs.getLong("quantity"));
                 });
         return quantities;
+    }
+
+    /** Whether an invoice of this order that counts (not void) carries a shipping charge already. */
+    boolean shippingInvoiced(UUID orderId) {
+        return jdbc.sql(
+                                "SELECT COUNT(*) FROM invoice WHERE order_id = ? AND type = 'INVOICE' AND shipping <> 0 AND status IN "
+                                        + COUNTS)
+                        .param(orderId)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     /** Per line of this invoice: the quantity already credited by issued credit notes (positive). */
@@ -589,7 +601,7 @@ class InvoiceStore {
                 header.buyer(),
                 header.shipTo(),
                 lines,
-                TaxSubtotal.of(lines),
+                TaxSubtotal.of(lines, header.totals().shipping()),
                 header.totals(),
                 header.amountCredited(),
                 header.amountPaid(),

@@ -223,7 +223,9 @@ class InvoicingService {
             String shipmentNumber) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Money zero = Money.zero(Money.currency(order.currency()));
-        Totals totals = Totals.of(zero.currency(), lines, zero, zero);
+        // the order's shipping charge goes on its first invoice (again on the next one if that is voided)
+        Money shipping = store.shippingInvoiced(order.id()) ? zero : order.shipping();
+        Totals totals = Totals.of(zero.currency(), lines, zero, shipping);
         return new Invoice(
                 UUID.randomUUID(),
                 number,
@@ -245,7 +247,7 @@ class InvoicingService {
                 buyer,
                 order.shippingAddress(),
                 lines,
-                TaxSubtotal.of(lines),
+                TaxSubtotal.of(lines, shipping),
                 totals,
                 zero,
                 zero,

@@ -75,6 +75,7 @@ final class UblDocument {
                                 ? "Payable immediately."
                                 : "Payable within " + invoice.paymentTermsDays() + " days.");
         end();
+        shippingCharges();
         taxTotal();
         monetaryTotal();
         for (InvoiceLine line : invoice.lines()) {
@@ -164,6 +165,27 @@ final class UblDocument {
         end();
     }
 
+    /**
+     * The shipping charge as document-level charges (BG-21), one per VAT category and rate of the goods it ships: the
+     * charge takes their VAT, split pro rata by their nets.
+     */
+    private void shippingCharges() throws XMLStreamException {
+        for (ShippingShare share : invoice.shippingShares()) {
+            start("AllowanceCharge");
+            cbc("ChargeIndicator", "true");
+            // UNCL 7161 FC: freight service
+            cbc("AllowanceChargeReasonCode", "FC");
+            cbc("AllowanceChargeReason", "Shipping");
+            amount("Amount", share.net());
+            taxCategory(
+                    "TaxCategory",
+                    share.treatment().vatCategory(),
+                    share.treatment().rate(),
+                    null);
+            end();
+        }
+    }
+
     /** The tax, in total and per tax category and rate. */
     private void taxTotal() throws XMLStreamException {
         start("TaxTotal");
@@ -188,6 +210,9 @@ final class UblDocument {
                         .minus(invoice.totals().discount())
                         .plus(invoice.totals().shipping()));
         amount("TaxInclusiveAmount", invoice.totals().total());
+        if (!invoice.totals().shipping().isZero()) {
+            amount("ChargeTotalAmount", invoice.totals().shipping());
+        }
         amount("PayableAmount", invoice.totals().total());
         end();
     }

@@ -48,6 +48,7 @@ final class Order {
             Money subtotal,
             Money discount,
             Money shipping,
+            Money shippingTax,
             Money tax,
             Money total,
             long version,
@@ -65,6 +66,9 @@ final class Order {
     private Money subtotal;
     private Money discount;
     private Money shipping;
+    /** The VAT on {@link #shipping}, part of {@link #tax}. */
+    private Money shippingTax;
+
     private Money tax;
     private Money total;
     private long version;
@@ -99,6 +103,7 @@ final class Order {
         order.subtotal = stored.subtotal();
         order.discount = stored.discount();
         order.shipping = stored.shipping();
+        order.shippingTax = stored.shippingTax();
         order.tax = stored.tax();
         order.total = stored.total();
         order.version = stored.version();
@@ -194,6 +199,12 @@ final class Order {
 
     void retax(OrderLine line, BigDecimal rate, String vatCategory) {
         line.retax(rate, vatCategory);
+        recomputeTotals();
+    }
+
+    /** Charges {@code charge} (net) for shipping, taxed like the goods (see {@link ShippingChargePolicy}). */
+    void chargeShipping(Money charge) {
+        shipping = charge;
         recomputeTotals();
     }
 
@@ -331,6 +342,10 @@ final class Order {
         return shipping;
     }
 
+    Money shippingTax() {
+        return shippingTax;
+    }
+
     Money tax() {
         return tax;
     }
@@ -363,22 +378,28 @@ final class Order {
         return creditLimit;
     }
 
-    /** Totals are sums of the rounded lines (invariant 6): total = subtotal − discount + shipping + tax (invariant 7). */
+    /**
+     * Totals are sums of the rounded lines (invariant 6) plus the shipping charge's tax, which follows the goods;
+     * total = subtotal − discount + shipping + tax (invariant 7).
+     */
     private void recomputeTotals() {
         Money sub = Money.zero(currency());
         Money taxes = Money.zero(currency());
+        List<ShippingChargePolicy.Goods> goods = new ArrayList<>();
         for (OrderLine line : lines) {
             sub = sub.plus(line.lineNet());
             taxes = taxes.plus(line.tax());
+            goods.add(new ShippingChargePolicy.Goods(line.vatCategory(), line.taxRate(), line.lineNet()));
         }
         subtotal = sub;
-        tax = taxes;
         if (discount == null) {
             discount = Money.zero(currency());
         }
         if (shipping == null) {
             shipping = Money.zero(currency());
         }
+        shippingTax = ShippingChargePolicy.taxOf(shipping, goods);
+        tax = taxes.plus(shippingTax);
         total = subtotal.minus(discount).plus(shipping).plus(tax);
     }
 }

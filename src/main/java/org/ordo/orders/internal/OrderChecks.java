@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Re-derives order line quantities (invariant 4), the backorder queue (invariant 5), the credit check's record (11) and
- * the order's promised date from its lines' (19). The
+ * the order's promised date from its lines' (19), its totals from its lines and shipping charge (7). The
  * reservations and the stock are inventory's own figures, asked of {@link Inventory}. All queries read one snapshot
  * (repeatable read), so a change committed in between cannot look like a disagreement.
  */
@@ -61,9 +61,42 @@ class OrderChecks implements ConsistencyCheck {
                 InvariantCheck.of(
                         5, "no backorder waits while its SKU is available (backorders are filled first)", idleStock()),
                 InvariantCheck.of(
+                        7,
+                        "order subtotal = Σ line nets, tax = Σ line taxes + the shipping charge's tax, "
+                                + "total = subtotal - discount + shipping + tax",
+                        totalsApart()),
+                InvariantCheck.of(
                         19,
                         "an order's promised date is the latest promise of its lines still wanted",
                         promisesApart()));
+    }
+
+    /** Orders whose header sums are not their lines' (with the shipping charge and its tax) or break the formula. */
+    private List<Map<String, Object>> totalsApart() {
+        return jdbc.sql("""
+                SELECT o.number, o.subtotal, s.nets, o.tax, s.taxes + o.shipping_tax AS expected_tax, o.shipping, o.total
+                FROM sales_order o
+                JOIN (SELECT order_id, SUM(line_net) AS nets, SUM(tax) AS taxes FROM order_line GROUP BY order_id) s
+                  ON s.order_id = o.id
+                WHERE o.subtotal <> s.nets OR o.tax <> s.taxes + o.shipping_tax
+                   OR o.total <> o.subtotal - o.discount + o.shipping + o.tax
+                ORDER BY o.number""")
+                .query((rs, n) -> row(
+                        "order",
+                        rs.getString("number"),
+                        "subtotal",
+                        rs.getBigDecimal("subtotal"),
+                        "sumOfLineNets",
+                        rs.getBigDecimal("nets"),
+                        "tax",
+                        rs.getBigDecimal("tax"),
+                        "sumOfLineTaxesAndShippingTax",
+                        rs.getBigDecimal("expected_tax"),
+                        "shipping",
+                        rs.getBigDecimal("shipping"),
+                        "total",
+                        rs.getBigDecimal("total")))
+                .list();
     }
 
     /** Lines whose quantities do not add up, that shipped more than ordered, or whose reserved quantity is not what inventory holds. */

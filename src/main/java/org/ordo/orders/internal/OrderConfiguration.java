@@ -16,4 +16,12 @@ class OrderConfiguration {
                 .bind("ordo.orders", OrderProperties.class)
                 .orElseGet(() -> new OrderProperties(1000, true, 1, 14, Map.of(), false, 1));
     }
+
+    /** Binds {@code ordo.shipping.*}; without it every order ships free. */
+    @Bean
+    ShippingProperties shippingProperties(Environment environment) {
+        return Binder.get(environment)
+                .bind("ordo.shipping", ShippingProperties.class)
+                .orElseGet(() -> new ShippingProperties(true, Map.of(), Map.of(), java.util.Set.of()));
+    }
 }

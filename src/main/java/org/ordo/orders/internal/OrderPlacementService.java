@@ -60,6 +60,7 @@ class OrderPlacementService {
     private final TaxRates taxRates;
     private final OrderPolicy policy;
     private final PromiseService promises;
+    private final ShippingChargePolicy shippingCharges;
 
     OrderPlacementService(
             OrderStore store,
@@ -72,8 +73,10 @@ class OrderPlacementService {
             OrderProperties properties,
             TaxRates taxRates,
             OrderPolicy policy,
-            PromiseService promises) {
+            PromiseService promises,
+            ShippingChargePolicy shippingCharges) {
         this.promises = promises;
+        this.shippingCharges = shippingCharges;
         this.taxRates = taxRates;
         this.policy = policy;
         this.store = store;
@@ -172,7 +175,7 @@ class OrderPlacementService {
                         customer.taxExempt(),
                         LocalDate.ofInstant(now, ZoneOffset.UTC)),
                 replacement);
-        return Order.place(
+        Order order = Order.place(
                 new Order.Identity(
                         UUID.randomUUID(),
                         store.nextNumber(now),
@@ -188,6 +191,8 @@ class OrderPlacementService {
                         checked.shippingMethod(),
                         blankToNull(request.notes())),
                 newLines(priced, 1, now));
+        shippingCharges.price(order);
+        return order;
     }
 
     /** The request's fields by the rule book; a malformed request is refused as a whole (400). */
@@ -388,7 +393,11 @@ class OrderPlacementService {
                 tax = tax.plus(line.tax());
             }
         }
-        Money total = subtotal == null ? null : subtotal.plus(tax);
+        Money shipping = currency == null ? null : shippingCharges.charge(currency, input.shippingMethod(), subtotal);
+        if (shipping != null) {
+            tax = tax.plus(ShippingChargePolicy.taxOf(shipping, goods(priced.values())));
+        }
+        Money total = subtotal == null ? null : subtotal.plus(shipping).plus(tax);
         LocalDate promised = lines.stream()
                 .map(OrderQuote.Line::promisedDate)
                 .max(LocalDate::compareTo)
@@ -405,11 +414,20 @@ class OrderPlacementService {
                 currency == null ? null : currency.getCurrencyCode(),
                 List.copyOf(lines),
                 subtotal,
+                shipping,
                 tax,
                 total,
                 promised,
                 credit,
                 List.copyOf(problems));
+    }
+
+    /** Priced lines as the goods a shipping charge is taxed like. */
+    private static List<ShippingChargePolicy.Goods> goods(java.util.Collection<PricedLine> priced) {
+        return priced.stream()
+                .map(p -> new ShippingChargePolicy.Goods(
+                        p.vatCategory(), p.taxRate(), p.unitPrice().times(p.quantity())))
+                .toList();
     }
 
     /** The rule book's checks of a quote's request; each wrong field is reported and left out of the quote. */

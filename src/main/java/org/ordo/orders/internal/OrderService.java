@@ -53,6 +53,7 @@ class OrderService {
     private final TaxRates taxRates;
     private final Catalog catalog;
     private final OrderPolicy policy;
+    private final ShippingChargePolicy shippingCharges;
 
     OrderService(
             OrderStore store,
@@ -65,8 +66,10 @@ class OrderService {
             TaxRates taxRates,
             Catalog catalog,
             OrderPolicy policy,
-            PromiseService promises) {
+            PromiseService promises,
+            ShippingChargePolicy shippingCharges) {
         this.promises = promises;
+        this.shippingCharges = shippingCharges;
         this.policy = policy;
         this.taxRates = taxRates;
         this.catalog = catalog;
@@ -148,6 +151,7 @@ class OrderService {
             }
             details.add("line " + line.lineNumber() + ": cancelled " + quantity + " × " + line.sku());
         }
+        shippingCharges.price(order);
         List<OrderStore.HistoryEntry> history = new ArrayList<>();
         history.add(new OrderStore.HistoryEntry(
                 order.id(),
@@ -253,6 +257,7 @@ class OrderService {
         List<OrderStore.HistoryEntry> history = new ArrayList<>();
         history.add(changeEntry(order, now, actor, request.reason(), details));
         promiseEntry(order, locked.before(), now, actor).ifPresent(history::add);
+        shippingCharges.price(order);
         recheckCredit(order, locked, customer, history);
         store.insertLines(
                 newLines.stream().map(l -> new Object[] {order.id(), l}).toList());

@@ -40,21 +40,27 @@ class InvoiceArithmeticTests {
     }
 
     @Test
-    void totalsAreSumsOfRoundedLinesAndTheSummaryGroupsByRate() {
+    void totalsAreSumsOfRoundedLinesAndTheShippingChargeIsTaxedLikeTheGoodsSplitByNetPerRate() {
         List<InvoiceLine> lines = List.of(
                 InvoiceLine.of(1, 1, null, "A", "a", 3, Money.of("0.335", "EUR"), STANDARD),
                 InvoiceLine.of(2, 2, null, "B", "b", 1, Money.of("10.05", "EUR"), REDUCED),
                 InvoiceLine.of(3, 3, null, "C", "c", 1, Money.of("0.05", "EUR"), STANDARD));
         Totals totals = Totals.of(Money.currency("EUR"), lines, Money.of("1.00", "EUR"), Money.of("4.90", "EUR"));
 
-        // 1.005 -> 1.00 (tax 0.19), 10.05 (tax 0.7035 -> 0.70), 0.05 (tax 0.0095 -> 0.01)
+        // 1.005 -> 1.00 (tax 0.19), 10.05 (tax 0.7035 -> 0.70), 0.05 (tax 0.0095 -> 0.01): lines' tax 0.90;
+        // shipping 4.90 over nets 1.05 (19 %) and 10.05 (7 %): 0.46 (tax 0.09) and 4.44 (tax 0.31)
         assertThat(totals.subtotal()).isEqualTo(Money.of("11.10", "EUR"));
-        assertThat(totals.tax()).isEqualTo(Money.of("0.90", "EUR"));
-        assertThat(totals.total()).isEqualTo(Money.of("15.90", "EUR"));
+        assertThat(totals.tax()).isEqualTo(Money.of("1.30", "EUR"));
+        assertThat(totals.total()).isEqualTo(Money.of("16.30", "EUR"));
         List<TaxSubtotal> summary = TaxSubtotal.of(lines);
         assertThat(summary).hasSize(2);
         assertThat(summary.get(0).taxableAmount()).isEqualTo(Money.of("1.05", "EUR"));
         assertThat(summary.get(0).tax()).isEqualTo(Money.of("0.20", "EUR"));
+        List<TaxSubtotal> withShipping = TaxSubtotal.of(lines, Money.of("4.90", "EUR"));
+        assertThat(withShipping.get(0).taxableAmount()).isEqualTo(Money.of("1.51", "EUR"));
+        assertThat(withShipping.get(0).tax()).isEqualTo(Money.of("0.29", "EUR"));
+        assertThat(withShipping.get(1).taxableAmount()).isEqualTo(Money.of("14.49", "EUR"));
+        assertThat(withShipping.get(1).tax()).isEqualTo(Money.of("1.01", "EUR"));
     }
 
     @ParameterizedTest
