@@ -45,13 +45,21 @@ public interface UserAdmin {
      */
     void resetPassword(String username, String newPassword);
 
-    /** What the API shows of a user: never the password. */
+    /**
+     * Sets the zone a user reads times in; null or blank for the company's zone.
+     *
+     * @throws org.ordo.shared.OrdoException invalid {@code timeZone} (400) or not found (404)
+     */
+    void changeTimeZone(String username, String timeZone);
+
+    /** What the API shows of a user: never the password. {@code timeZone} null is the company's zone. */
     record UserView(
             String username,
             String displayName,
             List<Role> roles,
             UUID customerId,
             String locale,
+            String timeZone,
             boolean enabled,
             long version,
             Instant createdAt,

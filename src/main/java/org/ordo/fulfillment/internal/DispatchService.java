@@ -2,7 +2,6 @@ package org.ordo.fulfillment.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,6 +14,7 @@ import org.ordo.identity.AuditTrail;
 import org.ordo.orders.OrderFulfillment;
 import org.ordo.orders.OrderSnapshot;
 import org.ordo.orders.Orders;
+import org.ordo.platform.CompanyCalendar;
 import org.ordo.shared.FieldViolation;
 import org.ordo.shared.OrdoException;
 import org.springframework.context.ApplicationEventPublisher;
@@ -39,6 +39,7 @@ class DispatchService {
     private final Orders orders;
     private final OrderFulfillment fulfillment;
     private final AuditTrail audit;
+    private final CompanyCalendar calendar;
     private final ApplicationEventPublisher events;
 
     DispatchService(
@@ -49,7 +50,9 @@ class DispatchService {
             Orders orders,
             OrderFulfillment fulfillment,
             AuditTrail audit,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            CompanyCalendar calendar) {
+        this.calendar = calendar;
         this.store = store;
         this.queries = queries;
         this.operations = operations;
@@ -62,8 +65,7 @@ class DispatchService {
 
     /** The services that take this shipment's parcel to its destination, cheapest first, with the recommended one marked. */
     ShipmentViews.RatesView rates(Shipment s) {
-        LocalDate shipDate =
-                s.shippedAt != null ? s.shippedAt.atZone(ZoneOffset.UTC).toLocalDate() : today();
+        LocalDate shipDate = s.shippedAt != null ? calendar.dayOf(s.shippedAt) : today();
         LocalDate promised =
                 orders.find(s.orderId).map(OrderSnapshot::promisedDate).orElse(null);
         long weight = s.weightGrams != null ? s.weightGrams : operations.weight(s);
@@ -258,7 +260,7 @@ class DispatchService {
         return carriers.all().stream().map(Carrier::code).toList();
     }
 
-    private static LocalDate today() {
-        return LocalDate.now(ZoneOffset.UTC);
+    private LocalDate today() {
+        return calendar.today();
     }
 }

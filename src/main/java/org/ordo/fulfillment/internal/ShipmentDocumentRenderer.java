@@ -1,7 +1,6 @@
 package org.ordo.fulfillment.internal;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -9,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.ordo.inventory.WarehouseView;
+import org.ordo.platform.CompanyCalendar;
 import org.ordo.platform.PdfRenderer;
 import org.ordo.shared.Address;
 import org.springframework.stereotype.Component;
@@ -25,8 +25,10 @@ class ShipmentDocumentRenderer {
     private static final double MODULE_MM = 0.33;
 
     private final PdfRenderer pdf;
+    private final CompanyCalendar calendar;
 
-    ShipmentDocumentRenderer(PdfRenderer pdf) {
+    ShipmentDocumentRenderer(PdfRenderer pdf, CompanyCalendar calendar) {
+        this.calendar = calendar;
         this.pdf = pdf;
     }
 
@@ -52,9 +54,7 @@ class ShipmentDocumentRenderer {
 
     /** The list of what is in the package, for the recipient. */
     byte[] packingSlip(Shipment s, WarehouseView from, String carrierName) {
-        LocalDate date = (s.shippedAt != null ? s.shippedAt : s.plannedAt)
-                .atZone(ZoneOffset.UTC)
-                .toLocalDate();
+        LocalDate date = calendar.dayOf(s.shippedAt != null ? s.shippedAt : s.plannedAt);
         List<SlipLine> lines = s.lines.stream()
                 .map(l -> new SlipLine(l.lineNumber, l.sku, l.productName, l.quantity))
                 .toList();

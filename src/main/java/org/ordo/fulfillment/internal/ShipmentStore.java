@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.ordo.fulfillment.ShipmentStatus;
+import org.ordo.platform.CompanyCalendar;
 import org.ordo.platform.Database;
 import org.ordo.platform.PageResult;
 import org.ordo.platform.Paging;
@@ -59,8 +59,10 @@ class ShipmentStore {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final Database database;
+    private final CompanyCalendar calendar;
 
-    ShipmentStore(JdbcClient jdbc, JdbcTemplate template, Database database) {
+    ShipmentStore(JdbcClient jdbc, JdbcTemplate template, Database database, CompanyCalendar calendar) {
+        this.calendar = calendar;
         this.jdbc = jdbc;
         this.template = template;
         this.database = database;
@@ -68,7 +70,7 @@ class ShipmentStore {
 
     /** A human shipment number, {@code SHP-2026-000123}. */
     String nextNumber(Instant at) {
-        return String.format("SHP-%d-%06d", at.atZone(ZoneOffset.UTC).getYear(), next("shipment_number_seq"));
+        return String.format("SHP-%d-%06d", calendar.yearOf(at), next("shipment_number_seq"));
     }
 
     long nextTrackingSerial() {

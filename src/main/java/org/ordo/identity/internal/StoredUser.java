@@ -16,18 +16,20 @@ record StoredUser(
         Set<Role> roles,
         UUID customerId,
         String locale,
+        String timeZone,
         boolean enabled,
         long version,
         Instant createdAt,
         Instant updatedAt) {
 
-    /** What the API shows of a user. */
+    /** What the API shows of a user; {@code timeZone} null means the company's. */
     record View(
             String username,
             String displayName,
             List<Role> roles,
             UUID customerId,
             String locale,
+            String timeZone,
             boolean enabled,
             long version,
             Instant createdAt,
@@ -35,7 +37,16 @@ record StoredUser(
 
     View view() {
         return new View(
-                username, displayName, sortedRoles(), customerId, locale, enabled, version, createdAt, updatedAt);
+                username,
+                displayName,
+                sortedRoles(),
+                customerId,
+                locale,
+                timeZone,
+                enabled,
+                version,
+                createdAt,
+                updatedAt);
     }
 
     /** The state the audit trail records before and after a change: no secrets, no timestamps. */
@@ -46,6 +57,7 @@ record StoredUser(
         state.put("roles", sortedRoles());
         state.put("customerId", customerId);
         state.put("locale", locale);
+        state.put("timeZone", timeZone);
         state.put("enabled", enabled);
         return state;
     }

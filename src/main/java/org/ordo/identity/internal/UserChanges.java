@@ -18,6 +18,7 @@ public final class UserChanges {
     private String password;
     private UUID customerId;
     private String locale;
+    private String timeZone;
 
     boolean has(String field) {
         return present.contains(field);
@@ -84,5 +85,15 @@ public final class UserChanges {
     public void setLocale(String locale) {
         present.add("locale");
         this.locale = locale;
+    }
+
+    /** A zone id such as {@code Europe/Berlin}; null for the company's zone. */
+    public String getTimeZone() {
+        return timeZone;
+    }
+
+    public void setTimeZone(String timeZone) {
+        present.add("timeZone");
+        this.timeZone = timeZone;
     }
 }

@@ -18,13 +18,21 @@ class UserProfileService implements UserProfiles {
 
     @Override
     public Optional<UserProfile> profile(String username) {
-        return accounts.load(username).map(u -> new UserProfile(u.username(), u.displayName(), u.locale()));
+        return accounts.load(username)
+                .map(u -> new UserProfile(u.username(), u.displayName(), u.locale(), u.timeZone()));
     }
 
     @Override
     public void changeLocale(String username, String locale) {
         UserChanges changes = new UserChanges();
         changes.setLocale(locale);
+        management.update(username, null, changes);
+    }
+
+    @Override
+    public void changeTimeZone(String username, String timeZone) {
+        UserChanges changes = new UserChanges();
+        changes.setTimeZone(timeZone);
         management.update(username, null, changes);
     }
 

@@ -1,6 +1,8 @@
 package org.ordo.identity.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -176,6 +178,10 @@ class UserService implements UserAdmin {
             locale = changes.getLocale();
             checkLocale(locale, problems);
         }
+        String timeZone = current.timeZone();
+        if (changes.has("timeZone")) {
+            timeZone = timeZone(changes.getTimeZone(), problems);
+        }
         if (changes.has("password")) {
             checkPassword("password", changes.password(), current.username(), problems);
         }
@@ -192,6 +198,7 @@ class UserService implements UserAdmin {
                 roles,
                 customerId,
                 locale,
+                timeZone,
                 enabled,
                 current.version(),
                 current.createdAt(),
@@ -252,6 +259,14 @@ class UserService implements UserAdmin {
         update(username, null, changes);
     }
 
+    @Override
+    @Transactional
+    public void changeTimeZone(String username, String timeZone) {
+        UserChanges changes = new UserChanges();
+        changes.setTimeZone(timeZone);
+        update(username, null, changes);
+    }
+
     private static UserView view(StoredUser u) {
         return new UserView(
                 u.username(),
@@ -259,6 +274,7 @@ class UserService implements UserAdmin {
                 u.roles().stream().sorted().toList(),
                 u.customerId(),
                 u.locale(),
+                u.timeZone(),
                 u.enabled(),
                 u.version(),
                 u.createdAt(),
@@ -333,6 +349,19 @@ class UserService implements UserAdmin {
     private static void checkLocale(String locale, List<FieldViolation> problems) {
         if (locale == null || !LOCALE.matcher(locale).matches()) {
             problems.add(new FieldViolation("locale", "must be a language tag such as en or de-CH"));
+        }
+    }
+
+    /** A zone id as stored: blank is null (the company's zone), an unknown id is a problem. */
+    private static String timeZone(String zoneId, List<FieldViolation> problems) {
+        if (zoneId == null || zoneId.isBlank()) {
+            return null;
+        }
+        try {
+            return ZoneId.of(zoneId.trim()).getId();
+        } catch (DateTimeException unknown) {
+            problems.add(new FieldViolation("timeZone", "must be a time zone such as Europe/Berlin or Asia/Shanghai"));
+            return zoneId;
         }
     }
 

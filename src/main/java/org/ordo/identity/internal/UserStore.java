@@ -36,7 +36,7 @@ class UserStore implements UserDetailsService {
             "EXISTS (SELECT 1 FROM app_user_role r WHERE r.username = u.username AND r.role = :role)";
 
     private static final String COLUMNS =
-            "u.username, u.password_hash, u.display_name, u.customer_id, u.locale, u.enabled, u.version, "
+            "u.username, u.password_hash, u.display_name, u.customer_id, u.locale, u.time_zone, u.enabled, u.version, "
                     + "u.created_at, u.updated_at, " + ROLES;
 
     private final JdbcClient jdbc;
@@ -156,12 +156,13 @@ class UserStore implements UserDetailsService {
     /** Writes the changeable fields and bumps the version; {@code newPasswordHash} null keeps the password. */
     void update(StoredUser user, String newPasswordHash) {
         jdbc.sql(
-                        "UPDATE app_user SET display_name = ?, customer_id = ?, locale = ?, enabled = ?, "
+                        "UPDATE app_user SET display_name = ?, customer_id = ?, locale = ?, time_zone = ?, enabled = ?, "
                                 + "password_hash = COALESCE(?, password_hash), version = version + 1, updated_at = ? WHERE username = ?")
                 .params(
                         user.displayName(),
                         user.customerId(),
                         user.locale(),
+                        user.timeZone(),
                         user.enabled(),
                         newPasswordHash,
                         Timestamp.from(Instant.now()),
@@ -201,6 +202,7 @@ class UserStore implements UserDetailsService {
                 roles(rs),
                 rs.getObject("customer_id", UUID.class),
                 rs.getString("locale"),
+                rs.getString("time_zone"),
                 rs.getBoolean("enabled"),
                 rs.getLong("version"),
                 rs.getTimestamp("created_at").toInstant(),

@@ -1,7 +1,6 @@
 package org.ordo.inventory.internal;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +12,7 @@ import org.ordo.inventory.BackorderDemand;
 import org.ordo.inventory.IncomingSupply;
 import org.ordo.inventory.Inventory;
 import org.ordo.inventory.StockPosition;
+import org.ordo.platform.CompanyCalendar;
 import org.ordo.shared.OrdoException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -28,13 +28,16 @@ class AvailableToPromiseQueries implements AvailableToPromise {
     private final Inventory inventory;
     private final Catalog catalog;
     private final ObjectProvider<BackorderDemand> backorders;
+    private final CompanyCalendar calendar;
     private final ObjectProvider<IncomingSupply> supply;
 
     AvailableToPromiseQueries(
             Inventory inventory,
             Catalog catalog,
             ObjectProvider<BackorderDemand> backorders,
-            ObjectProvider<IncomingSupply> supply) {
+            ObjectProvider<IncomingSupply> supply,
+            CompanyCalendar calendar) {
+        this.calendar = calendar;
         this.inventory = inventory;
         this.catalog = catalog;
         this.backorders = backorders;
@@ -62,7 +65,7 @@ class AvailableToPromiseQueries implements AvailableToPromise {
                 free -= w.quantity();
             }
         }
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = calendar.today();
         TreeMap<LocalDate, Long> arriving = new TreeMap<>();
         IncomingSupply incoming = supply.getIfAvailable();
         for (IncomingSupply.Arrival a :

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import org.ordo.inventory.AvailableToPromise;
 import org.ordo.inventory.StockLevel;
+import org.ordo.platform.CompanyCalendar;
 import org.ordo.platform.PageResult;
 import org.ordo.platform.Paging;
 import org.ordo.shared.Address;
@@ -58,13 +59,16 @@ class InventoryController {
     private final StockLevelQueries levels;
     private final AvailableToPromise available;
     private final StockPolicyService policies;
+    private final CompanyCalendar calendar;
 
     InventoryController(
             WarehouseService warehouses,
             StockLedgerService ledger,
             StockLevelQueries levels,
             AvailableToPromise available,
-            StockPolicyService policies) {
+            StockPolicyService policies,
+            CompanyCalendar calendar) {
+        this.calendar = calendar;
         this.available = available;
         this.warehouses = warehouses;
         this.ledger = ledger;
@@ -126,7 +130,9 @@ class InventoryController {
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
         return ledger.movements(
-                StockLedgerService.Filter.parse(sku, warehouse, type, from, to), false, Paging.of(page, size));
+                StockLedgerService.Filter.parse(sku, warehouse, type, from, to, calendar),
+                false,
+                Paging.of(page, size));
     }
 
     @GetMapping("/api/inventory")

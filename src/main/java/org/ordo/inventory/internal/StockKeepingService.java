@@ -7,6 +7,7 @@ import org.ordo.catalog.ProductSnapshot;
 import org.ordo.inventory.StockKeeping;
 import org.ordo.inventory.StockLevel;
 import org.ordo.inventory.WarehouseView;
+import org.ordo.platform.CompanyCalendar;
 import org.ordo.platform.PageResult;
 import org.ordo.platform.Paging;
 import org.springframework.stereotype.Component;
@@ -20,13 +21,16 @@ class StockKeepingService implements StockKeeping {
     private final WarehouseService warehouses;
     private final ProductCodes codes;
     private final StockPolicyService policies;
+    private final CompanyCalendar calendar;
 
     StockKeepingService(
             StockLedgerService ledger,
             StockLevelQueries levels,
             WarehouseService warehouses,
             ProductCodes codes,
-            StockPolicyService policies) {
+            StockPolicyService policies,
+            CompanyCalendar calendar) {
+        this.calendar = calendar;
         this.ledger = ledger;
         this.levels = levels;
         this.warehouses = warehouses;
@@ -85,7 +89,7 @@ class StockKeepingService implements StockKeeping {
     @Override
     public PageResult<LedgerEntry> ledger(LedgerSearch search, Paging paging) {
         StockLedgerService.Filter filter = StockLedgerService.Filter.parse(
-                search.sku(), search.warehouse(), search.type(), search.from(), search.to());
+                search.sku(), search.warehouse(), search.type(), search.from(), search.to(), calendar);
         PageResult<StockLedgerService.Movement> page = ledger.movements(filter, true, paging);
         return new PageResult<>(
                 page.items().stream()

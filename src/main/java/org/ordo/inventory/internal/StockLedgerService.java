@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,6 +16,7 @@ import org.ordo.identity.Actor;
 import org.ordo.identity.AuditTrail;
 import org.ordo.inventory.InventoryRule;
 import org.ordo.inventory.StockAvailable;
+import org.ordo.platform.CompanyCalendar;
 import org.ordo.platform.LikePattern;
 import org.ordo.platform.PageResult;
 import org.ordo.platform.Paging;
@@ -242,11 +242,12 @@ class StockLedgerService {
     record Filter(String sku, String warehouse, String type, Instant from, Instant until) {
 
         /**
-         * The filter as typed (dates such as 2026-11-21, whole UTC days, {@code to} included).
+         * The filter as typed (dates such as 2026-11-21, whole days of the company, {@code to} included).
          *
          * @throws OrdoException invalid (400) naming each malformed parameter by its rule
          */
-        static Filter parse(String sku, String warehouse, String type, String from, String to) {
+        static Filter parse(
+                String sku, String warehouse, String type, String from, String to, CompanyCalendar calendar) {
             List<FieldViolation> problems = new ArrayList<>();
             String chosenType = blankToNull(type);
             if (chosenType != null && !TYPES.contains(chosenType)) {
@@ -264,10 +265,8 @@ class StockLedgerService {
                     blankToNull(sku),
                     blankToNull(warehouse),
                     chosenType,
-                    start == null ? null : start.atStartOfDay(ZoneOffset.UTC).toInstant(),
-                    end == null
-                            ? null
-                            : end.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+                    start == null ? null : calendar.startOf(start),
+                    end == null ? null : calendar.endOf(end));
         }
 
         private static LocalDate day(List<FieldViolation> problems, String field, String value) {

@@ -4,13 +4,13 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.ordo.identity.AuditTrail;
 import org.ordo.invoicing.Accounting;
+import org.ordo.platform.CompanyCalendar;
 import org.ordo.shared.Money;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +48,7 @@ class DunningService {
     private final InvoiceService management;
     private final InvoiceStore invoices;
     private final AuditTrail audit;
+    private final CompanyCalendar calendar;
     private final InvoicingProperties.DunningService settings;
 
     DunningService(
@@ -56,7 +57,9 @@ class DunningService {
             InvoiceService management,
             InvoiceStore invoices,
             AuditTrail audit,
-            InvoicingProperties properties) {
+            InvoicingProperties properties,
+            CompanyCalendar calendar) {
+        this.calendar = calendar;
         this.jdbc = jdbc;
         this.tx = tx;
         this.management = management;
@@ -65,7 +68,7 @@ class DunningService {
         this.settings = properties.dunning();
     }
 
-    @Scheduled(cron = "${ordo.invoicing.dunning.cron:0 30 2 * * *}", zone = "UTC")
+    @Scheduled(cron = "${ordo.invoicing.dunning.cron:0 30 2 * * *}", zone = "${ordo.company.time-zone:UTC}")
     void daily() {
         Run run = run();
         if (run.ran()) {
@@ -78,14 +81,14 @@ class DunningService {
         }
     }
 
-    /** Runs dunning as of today (UTC), in one transaction that holds the job lock. */
+    /** Runs dunning as of the company's today, in one transaction that holds the job lock. */
     Run run() {
         return run((done, total) -> {});
     }
 
     /** {@link #run()}, telling {@code progress} how many of the candidate invoices it has looked at. */
     Run run(Accounting.Progress progress) {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = calendar.today();
         Instant started = Instant.now().truncatedTo(ChronoUnit.MICROS);
         return tx.execute(status -> {
             boolean mine = jdbc.sql("SELECT name FROM job_lock WHERE name = ? FOR UPDATE SKIP LOCKED")

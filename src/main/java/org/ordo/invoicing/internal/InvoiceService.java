@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -20,6 +19,7 @@ import org.ordo.invoicing.DocumentType;
 import org.ordo.invoicing.InvoiceIssued;
 import org.ordo.invoicing.InvoiceStatus;
 import org.ordo.invoicing.InvoiceVoided;
+import org.ordo.platform.CompanyCalendar;
 import org.ordo.platform.ETags;
 import org.ordo.shared.FieldViolation;
 import org.ordo.shared.IllegalTransitionException;
@@ -43,13 +43,16 @@ class InvoiceService {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final PaymentService payments;
+    private final CompanyCalendar calendar;
 
     InvoiceService(
             InvoiceStore store,
             DocumentNumberStore numbers,
             AuditTrail audit,
             ApplicationEventPublisher events,
-            PaymentService payments) {
+            PaymentService payments,
+            CompanyCalendar calendar) {
+        this.calendar = calendar;
         this.store = store;
         this.numbers = numbers;
         this.audit = audit;
@@ -175,7 +178,7 @@ class InvoiceService {
 
     /** Numbers and stores the credit note of {@code original} with these (negative) lines, issued today. */
     private Invoice issueCreditNote(Invoice original, List<InvoiceLine> lines, Totals totals, String reason) {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = calendar.today();
         String series = DocumentNumberStore.series(DocumentNumberStore.CREDIT_NOTE_PREFIX, today);
         numbers.lock(series);
         long sequence = numbers.next(series);

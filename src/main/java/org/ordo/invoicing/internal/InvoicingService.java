@@ -2,7 +2,6 @@ package org.ordo.invoicing.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -25,6 +24,7 @@ import org.ordo.invoicing.InvoiceStatus;
 import org.ordo.orders.OrderSnapshot;
 import org.ordo.orders.OrderStatus;
 import org.ordo.orders.Orders;
+import org.ordo.platform.CompanyCalendar;
 import org.ordo.shared.Address;
 import org.ordo.shared.Money;
 import org.slf4j.Logger;
@@ -55,6 +55,7 @@ class InvoicingService {
     private final Customers customers;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
+    private final CompanyCalendar calendar;
     private final CompanyProperties company;
 
     /** Runs after an automatic invoice is written, before its transaction commits; tests use it to simulate a crash there. */
@@ -68,7 +69,9 @@ class InvoicingService {
             Customers customers,
             AuditTrail audit,
             ApplicationEventPublisher events,
-            CompanyProperties company) {
+            CompanyProperties company,
+            CompanyCalendar calendar) {
+        this.calendar = calendar;
         this.store = store;
         this.numbers = numbers;
         this.taxes = taxes;
@@ -134,7 +137,7 @@ class InvoicingService {
             boolean onShipment,
             UUID shipmentId,
             String shipmentNumber) {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = calendar.today();
         String series = DocumentNumberStore.series(DocumentNumberStore.INVOICE_PREFIX, today);
         // from here on the issuers of this series run one at a time: the re-check and the quantities below see every
         // earlier invoice
@@ -150,7 +153,7 @@ class InvoicingService {
                 shipTo != null ? shipTo.country() : billTo.country(),
                 customer.vatId(),
                 customer.taxExempt(),
-                LocalDate.ofInstant(order.placedAt(), ZoneOffset.UTC));
+                calendar.dayOf(order.placedAt()));
         List<InvoiceLine> lines = linesLeftToInvoice(source, order, requested, onShipment, destination);
         if (lines.isEmpty()) {
             log.info("{}: nothing left to invoice on order {}", source, order.number());

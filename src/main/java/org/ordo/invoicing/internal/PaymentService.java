@@ -3,7 +3,6 @@ package org.ordo.invoicing.internal;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,6 +27,7 @@ import org.ordo.invoicing.PaymentRefunded;
 import org.ordo.invoicing.PaymentRule;
 import org.ordo.invoicing.PaymentStatus;
 import org.ordo.orders.OrderFulfillment;
+import org.ordo.platform.CompanyCalendar;
 import org.ordo.shared.Money;
 import org.ordo.shared.OrdoException;
 import org.springframework.context.ApplicationEventPublisher;
@@ -54,6 +54,7 @@ class PaymentService implements CustomerAccounts {
     private final Customers customers;
     private final OrderFulfillment orders;
     private final AuditTrail audit;
+    private final CompanyCalendar calendar;
     private final ApplicationEventPublisher events;
 
     PaymentService(
@@ -62,7 +63,9 @@ class PaymentService implements CustomerAccounts {
             Customers customers,
             OrderFulfillment orders,
             AuditTrail audit,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            CompanyCalendar calendar) {
+        this.calendar = calendar;
         this.payments = payments;
         this.invoices = invoices;
         this.customers = customers;
@@ -92,7 +95,7 @@ class PaymentService implements CustomerAccounts {
 
     @Transactional
     public Payment receive(PaymentRequest request) {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = calendar.today();
         PaymentPolicy.checkReceipt(request, today);
         CustomerSnapshot customer = customers
                 .find(request.customerId())

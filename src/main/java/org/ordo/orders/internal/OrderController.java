@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.List;
@@ -14,6 +13,7 @@ import java.util.UUID;
 import org.ordo.identity.Actor;
 import org.ordo.inventory.Inventory;
 import org.ordo.orders.OrderStatus;
+import org.ordo.platform.CompanyCalendar;
 import org.ordo.platform.ETags;
 import org.ordo.platform.Idempotency;
 import org.ordo.platform.PageResult;
@@ -45,13 +45,16 @@ class OrderController {
     private final OrderStore store;
     private final Inventory inventory;
     private final Idempotency idempotency;
+    private final CompanyCalendar calendar;
 
     OrderController(
             OrderPlacementService placement,
             OrderService operations,
             OrderStore store,
             Inventory inventory,
-            Idempotency idempotency) {
+            Idempotency idempotency,
+            CompanyCalendar calendar) {
+        this.calendar = calendar;
         this.placement = placement;
         this.operations = operations;
         this.store = store;
@@ -182,17 +185,15 @@ class OrderController {
         return ResponseEntity.ok().eTag(ETags.of(view.version())).body(view);
     }
 
-    /** Accepts an ISO instant or a date (a date as "to" includes that whole day). */
-    private static Instant instant(String field, String value, boolean endOfDay) {
+    /** Accepts an ISO instant or a company's day (a date as "to" includes that whole day). */
+    private Instant instant(String field, String value, boolean endOfDay) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
             if (value.length() == 10) {
                 LocalDate date = LocalDate.parse(value);
-                return (endOfDay ? date.plusDays(1) : date)
-                        .atStartOfDay(ZoneOffset.UTC)
-                        .toInstant();
+                return endOfDay ? calendar.endOf(date) : calendar.startOf(date);
             }
             return Instant.parse(value);
         } catch (DateTimeParseException e) {

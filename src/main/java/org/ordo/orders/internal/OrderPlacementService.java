@@ -3,7 +3,6 @@ package org.ordo.orders.internal;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.LinkedHashMap;
@@ -29,6 +28,7 @@ import org.ordo.orders.OrderQuote;
 import org.ordo.orders.OrderRule;
 import org.ordo.orders.OrderStatus;
 import org.ordo.orders.ReceivablesBalance;
+import org.ordo.platform.CompanyCalendar;
 import org.ordo.shared.Address;
 import org.ordo.shared.CommonRule;
 import org.ordo.shared.FieldViolation;
@@ -61,6 +61,7 @@ class OrderPlacementService {
     private final OrderPolicy policy;
     private final PromiseService promises;
     private final ShippingChargePolicy shippingCharges;
+    private final CompanyCalendar calendar;
 
     OrderPlacementService(
             OrderStore store,
@@ -74,9 +75,11 @@ class OrderPlacementService {
             TaxRates taxRates,
             OrderPolicy policy,
             PromiseService promises,
-            ShippingChargePolicy shippingCharges) {
+            ShippingChargePolicy shippingCharges,
+            CompanyCalendar calendar) {
         this.promises = promises;
         this.shippingCharges = shippingCharges;
+        this.calendar = calendar;
         this.taxRates = taxRates;
         this.policy = policy;
         this.store = store;
@@ -169,11 +172,7 @@ class OrderPlacementService {
                 inputs,
                 currency,
                 actor,
-                taxRates.forSale(
-                        shipTo.country(),
-                        customer.vatId(),
-                        customer.taxExempt(),
-                        LocalDate.ofInstant(now, ZoneOffset.UTC)),
+                taxRates.forSale(shipTo.country(), customer.vatId(), customer.taxExempt(), calendar.dayOf(now)),
                 replacement);
         Order order = Order.place(
                 new Order.Identity(
@@ -499,10 +498,7 @@ class OrderPlacementService {
         Map<Integer, PricedLine> priced = new LinkedHashMap<>();
         Address shipTo = input.address() != null ? input.address() : defaultShipTo(customer);
         TaxRates.Destination destination = taxRates.forSale(
-                shipTo == null ? null : shipTo.country(),
-                customer.vatId(),
-                customer.taxExempt(),
-                LocalDate.now(ZoneOffset.UTC));
+                shipTo == null ? null : shipTo.country(), customer.vatId(), customer.taxExempt(), calendar.today());
         List<LineInput> remaining = new ArrayList<>(input.lines());
         while (!remaining.isEmpty()) {
             try {

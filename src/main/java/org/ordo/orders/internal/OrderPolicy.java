@@ -1,10 +1,10 @@
 package org.ordo.orders.internal;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.TreeSet;
 import org.ordo.orders.OrderRule;
+import org.ordo.platform.CompanyCalendar;
 import org.ordo.shared.Address;
 import org.ordo.shared.CommonRule;
 import org.ordo.shared.FieldViolation;
@@ -26,9 +26,11 @@ class OrderPolicy {
     static final String DEFAULT_SHIPPING_METHOD = "STANDARD";
 
     private final OrderProperties properties;
+    private final CompanyCalendar calendar;
 
-    OrderPolicy(OrderProperties properties) {
+    OrderPolicy(OrderProperties properties, CompanyCalendar calendar) {
         this.properties = properties;
+        this.calendar = calendar;
     }
 
     /** The header fields a new or changed order gives (null: not given). */
@@ -61,7 +63,7 @@ class OrderPolicy {
         checkLength("externalReference", header.externalReference(), MAX_EXTERNAL_REFERENCE_LENGTH, problems);
         checkLength("notes", header.notes(), MAX_NOTES_LENGTH, problems);
         if (header.requestedDeliveryDate() != null
-                && header.requestedDeliveryDate().isBefore(LocalDate.now(ZoneOffset.UTC))) {
+                && header.requestedDeliveryDate().isBefore(calendar.today())) {
             problems.add(CommonRule.NOT_IN_PAST.at("requestedDeliveryDate"));
         }
         if (header.shippingAddress() != null) {

@@ -3,7 +3,6 @@ package org.ordo.orders.internal;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -25,6 +24,7 @@ import org.ordo.inventory.StockPosition;
 import org.ordo.orders.OrderRule;
 import org.ordo.orders.OrderStatus;
 import org.ordo.orders.OrderStatusChanged;
+import org.ordo.platform.CompanyCalendar;
 import org.ordo.platform.ETags;
 import org.ordo.shared.Address;
 import org.ordo.shared.CommonRule;
@@ -50,6 +50,7 @@ class OrderService {
     private final ApplicationEventPublisher events;
     private final OrderProperties properties;
     private final PromiseService promises;
+    private final CompanyCalendar calendar;
     private final TaxRates taxRates;
     private final Catalog catalog;
     private final OrderPolicy policy;
@@ -67,9 +68,11 @@ class OrderService {
             Catalog catalog,
             OrderPolicy policy,
             PromiseService promises,
-            ShippingChargePolicy shippingCharges) {
+            ShippingChargePolicy shippingCharges,
+            CompanyCalendar calendar) {
         this.promises = promises;
         this.shippingCharges = shippingCharges;
+        this.calendar = calendar;
         this.policy = policy;
         this.taxRates = taxRates;
         this.catalog = catalog;
@@ -494,7 +497,7 @@ class OrderService {
                 order.shippingAddress().country(),
                 customer == null ? null : customer.vatId(),
                 customer != null && customer.taxExempt(),
-                LocalDate.ofInstant(order.placedAt(), ZoneOffset.UTC));
+                calendar.dayOf(order.placedAt()));
     }
 
     /** See {@link org.ordo.orders.OrderEntry#backdate}: shifts the order's whole timeline back to {@code placedAt}. */
@@ -512,8 +515,7 @@ class OrderService {
             throw OrdoException.invalid(
                     "placedAt", "must be in the past and not after the current placement " + order.placedAt());
         }
-        if (placedAt.atZone(ZoneOffset.UTC).getYear()
-                != order.placedAt().atZone(ZoneOffset.UTC).getYear()) {
+        if (calendar.yearOf(placedAt) != calendar.yearOf(order.placedAt())) {
             throw OrdoException.invalid("placedAt", "must be in the year of the order number " + order.number());
         }
         if (toShip != null

@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Currency;
@@ -25,6 +24,7 @@ import org.ordo.customers.Customers;
 import org.ordo.orders.LineStatus;
 import org.ordo.orders.OrderStatus;
 import org.ordo.orders.Orders;
+import org.ordo.platform.CompanyCalendar;
 import org.ordo.platform.Database;
 import org.ordo.platform.PageResult;
 import org.ordo.platform.Paging;
@@ -88,17 +88,21 @@ class OrderStore {
             "SELECT id, number, customer_id, channel, external_reference, status, total, currency, "
                     + "placed_at FROM sales_order";
 
-    OrderStore(JdbcClient jdbc, JdbcTemplate template, Database database, Customers customers) {
+    private final CompanyCalendar calendar;
+
+    OrderStore(
+            JdbcClient jdbc, JdbcTemplate template, Database database, Customers customers, CompanyCalendar calendar) {
         this.jdbc = jdbc;
+        this.calendar = calendar;
         this.template = template;
         this.customers = customers;
         this.nextNumberSql = database.nextValueSql("order_number_seq");
     }
 
-    /** A human order number, {@code SO-2026-000123}; from a sequence, so never a lock on the hot path. */
+    /** A human order number, {@code SO-2026-000123} (the company's year); from a sequence, so never a lock on the hot path. */
     String nextNumber(Instant at) {
         long n = jdbc.sql(nextNumberSql).query(Long.class).single();
-        return String.format("SO-%d-%06d", at.atZone(ZoneOffset.UTC).getYear(), n);
+        return String.format("SO-%d-%06d", calendar.yearOf(at), n);
     }
 
     /** The header columns an order's life changes, in the order {@link #changing} gives their values. */

@@ -2,7 +2,6 @@ package org.ordo.orders.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,6 +18,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import org.ordo.identity.Actor;
 import org.ordo.inventory.IncomingSupply;
+import org.ordo.platform.CompanyCalendar;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionDefinition;
@@ -39,13 +39,16 @@ class PromiseService {
     private final ObjectProvider<IncomingSupply> supply;
     private final OrderProperties properties;
     private final TransactionTemplate ownTransaction;
+    private final CompanyCalendar calendar;
 
     PromiseService(
             OrderStore store,
+            CompanyCalendar calendar,
             ObjectProvider<IncomingSupply> supply,
             OrderProperties properties,
             TransactionTemplate transactions) {
         this.store = store;
+        this.calendar = calendar;
         this.supply = supply;
         this.properties = properties;
         this.ownTransaction = new TransactionTemplate(transactions.getTransactionManager());
@@ -300,7 +303,7 @@ class PromiseService {
         return orderId + "/" + lineNumber;
     }
 
-    static LocalDate day(Instant at) {
-        return at.atZone(ZoneOffset.UTC).toLocalDate();
+    LocalDate day(Instant at) {
+        return calendar.dayOf(at);
     }
 }

@@ -1,7 +1,6 @@
 package org.ordo.purchasing.internal;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +9,7 @@ import org.ordo.catalog.Catalog;
 import org.ordo.catalog.ProductSnapshot;
 import org.ordo.inventory.Inventory;
 import org.ordo.inventory.WarehouseView;
+import org.ordo.platform.CompanyCalendar;
 import org.ordo.platform.PdfRenderer;
 import org.ordo.shared.Address;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -46,9 +46,16 @@ class PurchaseOrderPdfRenderer {
     private final Inventory inventory;
     private final Catalog catalog;
     private final CompanyDetails company;
+    private final CompanyCalendar calendar;
 
     PurchaseOrderPdfRenderer(
-            PdfRenderer pdf, SupplierStore suppliers, Inventory inventory, Catalog catalog, Environment environment) {
+            PdfRenderer pdf,
+            SupplierStore suppliers,
+            Inventory inventory,
+            Catalog catalog,
+            Environment environment,
+            CompanyCalendar calendar) {
+        this.calendar = calendar;
         this.pdf = pdf;
         this.suppliers = suppliers;
         this.inventory = inventory;
@@ -86,7 +93,7 @@ class PurchaseOrderPdfRenderer {
                         l.lineTotal.amountText(),
                         l.expectedDate == null ? "" : l.expectedDate.toString()))
                 .toList();
-        LocalDate date = LocalDate.ofInstant(po.sentAt == null ? po.createdAt : po.sentAt, ZoneOffset.UTC);
+        LocalDate date = calendar.dayOf(po.sentAt == null ? po.createdAt : po.sentAt);
         return new Printout(
                 po.number,
                 po.status.name(),

@@ -6,13 +6,13 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.ordo.platform.CompanyCalendar;
 import org.ordo.platform.Sql;
 import org.ordo.purchasing.PurchaseOrderStatus;
 import org.ordo.purchasing.PurchasingDesk;
@@ -24,7 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * How a supplier performed over a period of whole UTC days ({@code to} included; default the last 90 days): deliveries
+ * How a supplier performed over a period of whole company days ({@code to} included; default the last 90 days): deliveries
  * (receipt lines) on time against the line's confirmed date, the fill rate of its finished purchase orders sent in the
  * period (received, at most ordered, ÷ ordered, over RECEIVED and CLOSED orders), the lead time from sending to each
  * delivery (mean and population standard deviation, in days), and the price changes of its offers.
@@ -57,9 +57,11 @@ class SupplierScorecardQueries {
     private record Delivery(Instant receivedAt, Instant sentAt, LocalDate confirmedDate) {}
 
     private final JdbcClient jdbc;
+    private final CompanyCalendar calendar;
     private final SupplierStore suppliers;
 
-    SupplierScorecardQueries(JdbcClient jdbc, SupplierStore suppliers) {
+    SupplierScorecardQueries(JdbcClient jdbc, SupplierStore suppliers, CompanyCalendar calendar) {
+        this.calendar = calendar;
         this.jdbc = jdbc;
         this.suppliers = suppliers;
     }
@@ -68,14 +70,13 @@ class SupplierScorecardQueries {
         LocalDate[] period = period(fromText, toText);
         SupplierStore.Supplier supplier =
                 suppliers.find(supplierId).orElseThrow(() -> OrdoException.notFound("Supplier", supplierId));
-        Instant start = period[0].atStartOfDay(ZoneOffset.UTC).toInstant();
-        Instant end = period[1].plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant start = calendar.startOf(period[0]);
+        Instant end = calendar.endOf(period[1]);
         List<Delivery> deliveries = deliveries(supplierId, start, end);
         List<Delivery> confirmed =
                 deliveries.stream().filter(d -> d.confirmedDate() != null).toList();
         long onTime = confirmed.stream()
-                .filter(d ->
-                        !LocalDate.ofInstant(d.receivedAt(), ZoneOffset.UTC).isAfter(d.confirmedDate()))
+                .filter(d -> !calendar.dayOf(d.receivedAt()).isAfter(d.confirmedDate()))
                 .count();
         long[] fill = fill(supplierId, start, end);
         double[] leadDays = deliveries.stream()
@@ -137,9 +138,9 @@ class SupplierScorecardQueries {
         return changes;
     }
 
-    private static LocalDate[] period(String fromText, String toText) {
+    private LocalDate[] period(String fromText, String toText) {
         List<FieldViolation> problems = new ArrayList<>();
-        LocalDate to = toText == null ? LocalDate.now(ZoneOffset.UTC) : date(problems, "to", toText);
+        LocalDate to = toText == null ? calendar.today() : date(problems, "to", toText);
         LocalDate from = fromText == null ? (to == null ? null : to.minusDays(89)) : date(problems, "from", fromText);
         if (problems.isEmpty() && to.isBefore(from)) {
             problems.add(new FieldViolation("to", "must not be before from"));

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.ordo.orders.OrderStatus;
+import org.ordo.platform.CompanyCalendar;
 import org.ordo.reporting.KeyFigures;
 import org.ordo.shared.Money;
 import org.ordo.shared.OrdoException;
@@ -24,14 +25,17 @@ class KeyFigureReportQueries implements KeyFigures {
     private final OpenInvoiceQueries openInvoices;
     private final JdbcClient jdbc;
     private final Figures parallel;
+    private final CompanyCalendar calendar;
 
     KeyFigureReportQueries(
             KeyFigureQueries figures,
             SalesReportQueries sales,
             OpenInvoiceQueries openInvoices,
             JdbcClient jdbc,
-            Figures parallel) {
+            Figures parallel,
+            CompanyCalendar calendar) {
         this.figures = figures;
+        this.calendar = calendar;
         this.parallel = parallel;
         this.sales = sales;
         this.openInvoices = openInvoices;
@@ -155,8 +159,8 @@ class KeyFigureReportQueries implements KeyFigures {
                 .toList();
     }
 
-    private static Period period(LocalDate from, LocalDate to) {
-        return Period.parse(from == null ? null : from.toString(), to == null ? null : to.toString());
+    private Period period(LocalDate from, LocalDate to) {
+        return Period.parse(from == null ? null : from.toString(), to == null ? null : to.toString(), calendar.zone());
     }
 
     private static Rate rate(KeyFigureQueries.Rate r) {

@@ -4,11 +4,11 @@ import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.ordo.invoicing.InvoiceStatus;
+import org.ordo.platform.CompanyCalendar;
 import org.ordo.platform.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -32,17 +32,19 @@ class OpenInvoiceQueries {
     private static final String OPEN = Sql.list(InvoiceStatus.openStates());
 
     private final JdbcClient jdbc;
+    private final CompanyCalendar calendar;
 
-    OpenInvoiceQueries(JdbcClient jdbc) {
+    OpenInvoiceQueries(JdbcClient jdbc, CompanyCalendar calendar) {
         this.jdbc = jdbc;
+        this.calendar = calendar;
     }
 
-    /** The invoices open at the end of {@code day} (UTC), of one customer or (null) of all. */
+    /** The invoices open at the end of {@code day} (the company's day), of one customer or (null) of all. */
     List<Open> asOf(LocalDate day, UUID customerId) {
         List<Object> params = new ArrayList<>();
         String open;
         String statuses;
-        if (day.isBefore(LocalDate.now(ZoneOffset.UTC))) {
+        if (day.isBefore(calendar.today())) {
             // per invoice, its credit notes and allocations up to that day by index (correlated), not an aggregate over
             // all
             open = "i.total "
@@ -51,8 +53,7 @@ class OpenInvoiceQueries {
                     + " AND cn.issue_date <= ?), 0) "
                     + "  - COALESCE((SELECT SUM(a.amount) FROM payment_allocation a WHERE a.invoice_id = i.id AND a.created_at < ?), 0)";
             params.add(Date.valueOf(day));
-            params.add(
-                    Timestamp.from(day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
+            params.add(Timestamp.from(calendar.endOf(day)));
             statuses = COUNTS;
         } else {
             // Up to now every document and payment is in, and the invoice's running sums agree with them (a consistency

@@ -1,8 +1,9 @@
 package org.ordo.reporting.internal;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -11,12 +12,15 @@ import org.ordo.reporting.ReportRule;
 import org.ordo.shared.FieldViolation;
 import org.ordo.shared.OrdoException;
 
-/** A reporting period in UTC, from {@code from} up to but excluding {@code to}; {@code to} as a date includes that whole day. */
-record Period(LocalDate from, LocalDate to) {
+/**
+ * A reporting period of the company's days ({@code zone}), from {@code from} up to but excluding {@code to}; {@code to}
+ * as a date includes that whole day.
+ */
+record Period(LocalDate from, LocalDate to, @JsonIgnore ZoneId zone) {
 
     static final long MAX_DAYS = 3660;
 
-    static Period parse(String from, String to) {
+    static Period parse(String from, String to, ZoneId zone) {
         List<FieldViolation> problems = new ArrayList<>();
         LocalDate start = date("from", from, problems);
         LocalDate end = date("to", to, problems);
@@ -29,7 +33,7 @@ record Period(LocalDate from, LocalDate to) {
         if (!problems.isEmpty()) {
             throw OrdoException.invalid(problems);
         }
-        return new Period(start, end);
+        return new Period(start, end, zone);
     }
 
     private static LocalDate date(String field, String value, List<FieldViolation> problems) {
@@ -46,12 +50,12 @@ record Period(LocalDate from, LocalDate to) {
     }
 
     Instant start() {
-        return from.atStartOfDay(ZoneOffset.UTC).toInstant();
+        return from.atStartOfDay(zone).toInstant();
     }
 
     /** Exclusive end: the start of the day after {@code to}. */
     Instant end() {
-        return to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        return to.plusDays(1).atStartOfDay(zone).toInstant();
     }
 
     long days() {

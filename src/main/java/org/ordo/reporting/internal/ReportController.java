@@ -1,11 +1,11 @@
 package org.ordo.reporting.internal;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.ordo.platform.CompanyCalendar;
 import org.ordo.platform.Csv;
 import org.ordo.shared.OrdoException;
 import org.springframework.http.ContentDisposition;
@@ -28,8 +28,14 @@ class ReportController {
     private final KeyFigureReportQueries keyFigures;
     private final SalesReportQueries sales;
     private final ArAgingQueries aging;
+    private final CompanyCalendar calendar;
 
-    ReportController(KeyFigureReportQueries keyFigures, SalesReportQueries sales, ArAgingQueries aging) {
+    ReportController(
+            KeyFigureReportQueries keyFigures,
+            SalesReportQueries sales,
+            ArAgingQueries aging,
+            CompanyCalendar calendar) {
+        this.calendar = calendar;
         this.keyFigures = keyFigures;
         this.sales = sales;
         this.aging = aging;
@@ -41,7 +47,7 @@ class ReportController {
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to,
             @RequestParam(defaultValue = "90") int slowMoverDays) {
-        return keyFigures.kpis(Period.parse(from, to), slowMoverDays);
+        return keyFigures.kpis(Period.parse(from, to, calendar.zone()), slowMoverDays);
     }
 
     /** The same figures as CSV, one row per figure. */
@@ -70,7 +76,7 @@ class ReportController {
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to,
             @RequestParam(required = false) String groupBy) {
-        Period period = Period.parse(from, to);
+        Period period = Period.parse(from, to, calendar.zone());
         SalesReportQueries.GroupBy grouping = SalesReportQueries.groupBy(groupBy);
         return new SalesRows(period, grouping.name().toLowerCase(), sales.rows(period, grouping));
     }
@@ -154,10 +160,10 @@ class ReportController {
         return row;
     }
 
-    /** A date such as 2026-11-21; today (UTC) when absent. */
-    private static LocalDate day(String value) {
+    /** A date such as 2026-11-21; the company's today when absent. */
+    private LocalDate day(String value) {
         if (value == null || value.isBlank()) {
-            return LocalDate.now(ZoneOffset.UTC);
+            return calendar.today();
         }
         try {
             return LocalDate.parse(value.trim());

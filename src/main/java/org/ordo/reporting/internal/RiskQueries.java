@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -19,6 +18,7 @@ import org.ordo.forecasting.Forecasts;
 import org.ordo.fulfillment.ShipmentStatus;
 import org.ordo.invoicing.InvoiceStatus;
 import org.ordo.orders.OrderStatus;
+import org.ordo.platform.CompanyCalendar;
 import org.ordo.platform.Sql;
 import org.ordo.purchasing.PurchaseOrderStatus;
 import org.ordo.reporting.RiskAlerts;
@@ -53,13 +53,16 @@ class RiskQueries implements RiskAlerts {
     private final ObjectProvider<Forecasts> forecasts;
     private final int overdueDays;
     private final int promiseDays;
+    private final CompanyCalendar calendar;
 
     RiskQueries(
             JdbcClient jdbc,
+            CompanyCalendar calendar,
             ObjectProvider<Forecasts> forecasts,
             @Value("${ordo.risks.overdue-days:30}") int overdueDays,
             @Value("${ordo.risks.promise-days:1}") int promiseDays) {
         this.jdbc = jdbc;
+        this.calendar = calendar;
         this.forecasts = forecasts;
         this.overdueDays = overdueDays;
         this.promiseDays = promiseDays;
@@ -68,7 +71,7 @@ class RiskQueries implements RiskAlerts {
     @Override
     @Transactional(readOnly = true)
     public List<Alert> alerts(Set<Type> types, Severity severity) {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = calendar.today();
         List<Alert> alerts = new ArrayList<>();
         if (wanted(types, Type.PURCHASE_ORDER_LATE) || wanted(types, Type.PURCHASE_ORDER_AFTER_PROMISE)) {
             alerts.addAll(purchaseOrderLines(today));
@@ -204,11 +207,7 @@ class RiskQueries implements RiskAlerts {
                         + "  WHERE backordered_quantity > 0 GROUP BY sku) b ON b.sku = s.sku "
                         + "ORDER BY s.sku")
                 .param("today", Date.valueOf(today))
-                .param(
-                        "since",
-                        Timestamp.from(today.minusWeeks(13)
-                                .atStartOfDay(ZoneOffset.UTC)
-                                .toInstant()))
+                .param("since", Timestamp.from(calendar.startOf(today.minusWeeks(13))))
                 .query((rs, n) -> new Position(
                         rs.getString("sku"),
                         rs.getString("name"),

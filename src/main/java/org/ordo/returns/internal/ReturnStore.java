@@ -4,13 +4,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.ordo.platform.CompanyCalendar;
 import org.ordo.platform.Database;
 import org.ordo.platform.PageResult;
 import org.ordo.platform.Paging;
@@ -48,8 +48,10 @@ class ReturnStore {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final String nextValue;
+    private final CompanyCalendar calendar;
 
-    ReturnStore(JdbcClient jdbc, JdbcTemplate template, Database database) {
+    ReturnStore(JdbcClient jdbc, JdbcTemplate template, Database database, CompanyCalendar calendar) {
+        this.calendar = calendar;
         this.jdbc = jdbc;
         this.template = template;
         this.nextValue = database.nextValueSql("return_number_seq");
@@ -58,7 +60,7 @@ class ReturnStore {
     /** A human return number, {@code RMA-2026-000123}. */
     String nextNumber(Instant at) {
         long n = jdbc.sql(nextValue).query(Long.class).single();
-        return String.format("RMA-%d-%06d", at.atZone(ZoneOffset.UTC).getYear(), n);
+        return String.format("RMA-%d-%06d", calendar.yearOf(at), n);
     }
 
     /**

@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -18,6 +17,7 @@ import org.ordo.identity.Actor;
 import org.ordo.invoicing.Accounting;
 import org.ordo.invoicing.DocumentType;
 import org.ordo.invoicing.InvoiceStatus;
+import org.ordo.platform.CompanyCalendar;
 import org.ordo.platform.Csv;
 import org.ordo.platform.MoneyInput;
 import org.ordo.platform.PageResult;
@@ -63,13 +63,16 @@ class AccountingPages {
     private final PageJobs jobs;
     private final MessageSource messages;
     private final ViolationTexts violations;
+    private final CompanyCalendar calendar;
 
     AccountingPages(
             Accounting accounting,
             Customers customers,
             PageJobs jobs,
             MessageSource messages,
-            ViolationTexts violations) {
+            ViolationTexts violations,
+            CompanyCalendar calendar) {
+        this.calendar = calendar;
         this.accounting = accounting;
         this.customers = customers;
         this.jobs = jobs;
@@ -238,8 +241,7 @@ class AccountingPages {
         List<List<Object>> rows = new ArrayList<>();
         exportRows(search, first, rows, null);
         return csvResponse(
-                (notes ? "credit-notes-" : "invoices-") + LocalDate.now(ZoneOffset.UTC) + ".csv",
-                Csv.of(CSV_HEADER, rows));
+                (notes ? "credit-notes-" : "invoices-") + calendar.today() + ".csv", Csv.of(CSV_HEADER, rows));
     }
 
     /** Starts the export of everything the filters select in the background, then shows its progress. */
@@ -258,7 +260,7 @@ class AccountingPages {
                 notes ? DocumentType.CREDIT_NOTE : DocumentType.INVOICE,
                 new Filter("", status, customer, from, to, q),
                 new LinkedHashMap<>());
-        String fileName = (notes ? "credit-notes-" : "invoices-") + LocalDate.now(ZoneOffset.UTC) + ".csv";
+        String fileName = (notes ? "credit-notes-" : "invoices-") + calendar.today() + ".csv";
         String id;
         try {
             id = jobs.start("export", Actor.current().username(), progress -> {
@@ -542,7 +544,7 @@ class AccountingPages {
                 from,
                 to,
                 filter.q() == null || filter.q().isBlank() ? null : filter.q().trim(),
-                LocalDate.now(ZoneOffset.UTC));
+                calendar.today());
     }
 
     static ResponseEntity<byte[]> file(Accounting.Document document, String disposition) {

@@ -1,7 +1,6 @@
 package org.ordo.web.internal;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,6 +12,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.ordo.identity.AuditEntry;
 import org.ordo.identity.AuditTrail;
+import org.ordo.platform.CompanyCalendar;
 import org.ordo.platform.PageResult;
 import org.ordo.platform.Paging;
 import org.springframework.context.MessageSource;
@@ -51,8 +51,10 @@ class AuditPages {
     private final AuditTrail audit;
     private final JsonMapper json;
     private final MessageSource messages;
+    private final CompanyCalendar calendar;
 
-    AuditPages(AuditTrail audit, JsonMapper json, MessageSource messages) {
+    AuditPages(AuditTrail audit, JsonMapper json, MessageSource messages, CompanyCalendar calendar) {
+        this.calendar = calendar;
         this.audit = audit;
         this.json = json;
         this.messages = messages;
@@ -156,10 +158,8 @@ class AuditPages {
                 entity == null ? null : entity.toUpperCase(java.util.Locale.ROOT),
                 AdminForms.blankToNull(filter.entityId()),
                 AdminForms.blankToNull(filter.actor()),
-                fromDate == null ? null : fromDate.atStartOfDay(ZoneOffset.UTC).toInstant(),
-                toDate == null
-                        ? null
-                        : toDate.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+                fromDate == null ? null : calendar.startOf(fromDate),
+                toDate == null ? null : calendar.endOf(toDate));
     }
 
     /** Every value that differs between before and after, by its path; a creation lists what was created. */

@@ -2,7 +2,6 @@ package org.ordo.web.internal;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,6 +14,7 @@ import org.ordo.identity.Actor;
 import org.ordo.inventory.StockLevel;
 import org.ordo.inventory.StockLevelSearch;
 import org.ordo.orders.OrderStatus;
+import org.ordo.platform.CompanyCalendar;
 import org.ordo.platform.Csv;
 import org.ordo.platform.PageResult;
 import org.ordo.platform.Paging;
@@ -77,6 +77,7 @@ class DashboardPage {
     private final StockLevelSearch stock;
     private final MessageSource messages;
     private final JsonMapper json;
+    private final CompanyCalendar calendar;
     private final ViolationTexts violations;
 
     DashboardPage(
@@ -85,7 +86,9 @@ class DashboardPage {
             StockLevelSearch stock,
             MessageSource messages,
             JsonMapper json,
-            ViolationTexts violations) {
+            ViolationTexts violations,
+            CompanyCalendar calendar) {
+        this.calendar = calendar;
         this.figures = figures;
         this.risks = risks;
         this.stock = stock;
@@ -99,7 +102,7 @@ class DashboardPage {
     @PreAuthorize(PageAccess.MANAGERS)
     ResponseEntity<String> keyFiguresCsv(
             @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = calendar.today();
         Map<String, String> errors = new LinkedHashMap<>();
         LocalDate start = date("from", from, today.minusDays(DEFAULT_DAYS - 1), errors);
         LocalDate end = date("to", to, today, errors);
@@ -130,7 +133,7 @@ class DashboardPage {
     @PreAuthorize(PageAccess.MANAGERS)
     String dashboard(
             @RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model) {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = calendar.today();
         Map<String, String> errors = new LinkedHashMap<>();
         LocalDate start = date("from", from, today.minusDays(DEFAULT_DAYS - 1), errors);
         LocalDate end = date("to", to, today, errors);

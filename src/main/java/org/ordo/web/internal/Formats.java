@@ -5,17 +5,21 @@ import java.math.RoundingMode;
 import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
 import org.ordo.shared.Money;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.context.i18n.TimeZoneAwareLocaleContext;
 import org.springframework.stereotype.Component;
 
 /**
  * Money, numbers, dates and times as the reader's language writes them; templates call it as {@code @fmt}. Times are
- * shown in UTC (the zone the reports count days in), marked as such. Null is shown as a dash.
+ * shown in the reader's zone (see {@link UserLocales}: theirs, else the company's), marked with its offset, since
+ * colleagues in other zones read the same instant differently. Null is shown as a dash.
  */
 @Component("fmt")
 public class Formats {
@@ -76,13 +80,35 @@ public class Formats {
                         .format(date);
     }
 
+    /** An instant in the reader's zone, e.g. {@code Mar 11, 2026, 7:30 AM UTC+8}. */
     public String dateTime(Instant instant) {
-        return instant == null
-                ? NONE
-                : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                                .withLocale(locale())
-                                .format(instant.atZone(ZoneOffset.UTC))
-                        + " UTC";
+        if (instant == null) {
+            return NONE;
+        }
+        ZonedDateTime local = instant.atZone(zone());
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                        .withLocale(locale())
+                        .format(local)
+                + " " + offset(local.getOffset());
+    }
+
+    /** The zone the reader sees times in; UTC outside a page request. */
+    public ZoneId zone() {
+        return LocaleContextHolder.getLocaleContext() instanceof TimeZoneAwareLocaleContext zoned
+                        && zoned.getTimeZone() != null
+                ? zoned.getTimeZone().toZoneId()
+                : ZoneOffset.UTC;
+    }
+
+    /** {@code UTC}, {@code UTC+8}, {@code UTC-3:30}: short, and the same in every language. */
+    static String offset(ZoneOffset offset) {
+        int seconds = offset.getTotalSeconds();
+        if (seconds == 0) {
+            return "UTC";
+        }
+        int minutes = Math.abs(seconds) / 60;
+        String hours = (seconds < 0 ? "-" : "+") + minutes / 60;
+        return "UTC" + hours + (minutes % 60 == 0 ? "" : String.format(":%02d", minutes % 60));
     }
 
     private static Locale locale() {

@@ -2,7 +2,6 @@ package org.ordo.web.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -19,6 +18,7 @@ import org.ordo.orders.OrderEntry;
 import org.ordo.orders.OrderSnapshot;
 import org.ordo.orders.OrderStatus;
 import org.ordo.orders.Orders;
+import org.ordo.platform.CompanyCalendar;
 import org.ordo.platform.Csv;
 import org.ordo.platform.PageResult;
 import org.ordo.platform.Paging;
@@ -61,6 +61,7 @@ class OrderPages {
     private final Invoices invoices;
     private final Returns returns;
     private final MessageSource messages;
+    private final CompanyCalendar calendar;
     private final ViolationTexts violationTexts;
 
     OrderPages(
@@ -71,7 +72,9 @@ class OrderPages {
             Invoices invoices,
             Returns returns,
             MessageSource messages,
-            ViolationTexts violationTexts) {
+            ViolationTexts violationTexts,
+            CompanyCalendar calendar) {
+        this.calendar = calendar;
         this.violationTexts = violationTexts;
         this.orders = orders;
         this.entry = entry;
@@ -185,10 +188,8 @@ class OrderPages {
                 statuses,
                 customerId,
                 channel == null || channel.isBlank() ? null : channel.trim(),
-                fromDate == null ? null : fromDate.atStartOfDay(ZoneOffset.UTC).toInstant(),
-                toDate == null
-                        ? null
-                        : toDate.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(),
+                fromDate == null ? null : calendar.startOf(fromDate),
+                toDate == null ? null : calendar.endOf(toDate),
                 q == null || q.isBlank() ? null : q.trim());
     }
 
@@ -244,7 +245,7 @@ class OrderPages {
                 .header(
                         HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment()
-                                .filename("orders-" + LocalDate.now(ZoneOffset.UTC) + ".csv")
+                                .filename("orders-" + calendar.today() + ".csv")
                                 .build()
                                 .toString())
                 .body(csv);

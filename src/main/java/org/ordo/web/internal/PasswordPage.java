@@ -1,5 +1,6 @@
 package org.ordo.web.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.util.LinkedHashMap;
@@ -20,7 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Every signed-in user changes their own password here: the current one, the new one twice. Passwords are never written
- * back into the page, not even after an error.
+ * back into the page, not even after an error. The same page chooses the zone the user reads times in.
  */
 @Controller
 class PasswordPage {
@@ -28,8 +29,10 @@ class PasswordPage {
     private final UserProfiles profiles;
     private final MessageSource messages;
     private final SessionCredentials credentials;
+    private final UserLocales zones;
 
-    PasswordPage(UserProfiles profiles, MessageSource messages, SessionCredentials credentials) {
+    PasswordPage(UserProfiles profiles, MessageSource messages, SessionCredentials credentials, UserLocales zones) {
+        this.zones = zones;
         this.credentials = credentials;
         this.profiles = profiles;
         this.messages = messages;
@@ -39,7 +42,39 @@ class PasswordPage {
     @PreAuthorize("isAuthenticated()")
     String form(Model model) {
         model.addAttribute("errors", Map.of());
+        model.addAttribute("myZone", myZone());
         return "settings/password";
+    }
+
+    @PostMapping("/settings/time-zone")
+    @PreAuthorize("isAuthenticated()")
+    String changeTimeZone(
+            @RequestParam(required = false) String timeZone,
+            Model model,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        String chosen = timeZone == null || timeZone.isBlank() ? null : timeZone.trim();
+        try {
+            profiles.changeTimeZone(Actor.current().username(), chosen);
+        } catch (OrdoException refused) {
+            if (refused.kind() != OrdoException.Kind.INVALID) {
+                throw refused;
+            }
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("errors", Map.of("timeZone", text("settings.timeZone.unknown")));
+            model.addAttribute("myZone", myZone());
+            return "settings/password";
+        }
+        zones.rememberZone(request, chosen);
+        redirect.addFlashAttribute("done", "settings.timeZone.changed");
+        return "redirect:/settings/password";
+    }
+
+    private String myZone() {
+        return profiles.profile(Actor.current().username())
+                .map(UserProfiles.UserProfile::timeZone)
+                .orElse(null);
     }
 
     @PostMapping("/settings/password")
@@ -74,6 +109,7 @@ class PasswordPage {
         if (!errors.isEmpty()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("errors", errors);
+            model.addAttribute("myZone", myZone());
             return "settings/password";
         }
         // this session goes on with the new password; the user's other sessions end on their next page

@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,6 +17,7 @@ import org.ordo.customers.Customers;
 import org.ordo.identity.Actor;
 import org.ordo.invoicing.Accounting;
 import org.ordo.invoicing.PaymentMethod;
+import org.ordo.platform.CompanyCalendar;
 import org.ordo.platform.Idempotency;
 import org.ordo.platform.MoneyInput;
 import org.ordo.shared.CommonRule;
@@ -54,13 +54,16 @@ class PaymentPages {
     private final Idempotency idempotency;
     private final MessageSource messages;
     private final ViolationTexts violations;
+    private final CompanyCalendar calendar;
 
     PaymentPages(
             Accounting accounting,
             Customers customers,
             Idempotency idempotency,
             MessageSource messages,
-            ViolationTexts violations) {
+            ViolationTexts violations,
+            CompanyCalendar calendar) {
+        this.calendar = calendar;
         this.accounting = accounting;
         this.customers = customers;
         this.idempotency = idempotency;
@@ -123,7 +126,7 @@ class PaymentPages {
                 prefilled,
                 currency,
                 PaymentMethod.BANK_TRANSFER.name(),
-                LocalDate.now(ZoneOffset.UTC).toString(),
+                calendar.today().toString(),
                 "",
                 EXPLICIT,
                 allocations,
@@ -275,7 +278,7 @@ class PaymentPages {
         }
         try {
             LocalDate receivedOn = LocalDate.parse(form.receivedOn());
-            if (receivedOn.isAfter(LocalDate.now(ZoneOffset.UTC))) {
+            if (receivedOn.isAfter(calendar.today())) {
                 errors.put("receivedOn", text("accounting.error.future"));
             }
             return receivedOn;

@@ -3,7 +3,6 @@ package org.ordo.web.internal;
 import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.ordo.identity.Actor;
 import org.ordo.invoicing.Accounting;
+import org.ordo.platform.CompanyCalendar;
 import org.ordo.platform.Csv;
 import org.ordo.platform.PageResult;
 import org.ordo.platform.Paging;
@@ -51,8 +51,16 @@ class ReceivablePages {
     private final PageJobs jobs;
     private final MessageSource messages;
     private final JsonMapper json;
+    private final CompanyCalendar calendar;
 
-    ReceivablePages(Accounting accounting, AgingReport aging, PageJobs jobs, MessageSource messages, JsonMapper json) {
+    ReceivablePages(
+            Accounting accounting,
+            AgingReport aging,
+            PageJobs jobs,
+            MessageSource messages,
+            JsonMapper json,
+            CompanyCalendar calendar) {
+        this.calendar = calendar;
         this.accounting = accounting;
         this.aging = aging;
         this.jobs = jobs;
@@ -63,7 +71,7 @@ class ReceivablePages {
     @GetMapping("/accounting/reminders")
     @PreAuthorize(PageAccess.ACCOUNTANTS)
     String reminders(@RequestParam(required = false) String page, Model model) {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = calendar.today();
         PageResult<Accounting.Overdue> result =
                 accounting.overdue(today, Paging.of(AccountingPages.pageNumber(page), PAGE_SIZE));
         model.addAttribute("result", result);
@@ -75,7 +83,7 @@ class ReceivablePages {
     @GetMapping("/accounting/reminders.csv")
     @PreAuthorize(PageAccess.ACCOUNTANTS)
     ResponseEntity<?> remindersCsv() {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = calendar.today();
         List<List<Object>> rows = new ArrayList<>();
         int page = 0;
         PageResult<Accounting.Overdue> result;
@@ -302,7 +310,7 @@ class ReceivablePages {
     }
 
     private LocalDate day(String value, Map<String, String> errors) {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = calendar.today();
         if (value == null || value.isBlank()) {
             return today;
         }

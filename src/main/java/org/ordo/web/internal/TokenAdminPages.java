@@ -3,7 +3,6 @@ package org.ordo.web.internal;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -14,6 +13,7 @@ import org.ordo.identity.Actor;
 import org.ordo.identity.TokenAdmin;
 import org.ordo.identity.TokenAdmin.TokenInfo;
 import org.ordo.identity.UserAdmin;
+import org.ordo.platform.CompanyCalendar;
 import org.ordo.platform.PageResult;
 import org.ordo.platform.Paging;
 import org.ordo.shared.OrdoException;
@@ -39,8 +39,10 @@ class TokenAdminPages {
     private final TokenAdmin tokens;
     private final UserAdmin users;
     private final MessageSource messages;
+    private final CompanyCalendar calendar;
 
-    TokenAdminPages(TokenAdmin tokens, UserAdmin users, MessageSource messages) {
+    TokenAdminPages(TokenAdmin tokens, UserAdmin users, MessageSource messages, CompanyCalendar calendar) {
+        this.calendar = calendar;
         this.tokens = tokens;
         this.users = users;
         this.messages = messages;
@@ -118,10 +120,7 @@ class TokenAdminPages {
         Instant expiresAt = null;
         if (AdminForms.blankToNull(expires) != null) {
             try {
-                expiresAt = LocalDate.parse(expires.trim())
-                        .plusDays(1)
-                        .atStartOfDay(ZoneOffset.UTC)
-                        .toInstant();
+                expiresAt = calendar.endOf(LocalDate.parse(expires.trim()));
             } catch (DateTimeParseException e) {
                 errors.put("expires", text("error.date"));
             }
@@ -182,7 +181,7 @@ class TokenAdminPages {
     private String form(TokenForm form, Map<String, String> errors, Model model) {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
-        model.addAttribute("minDate", LocalDate.now(ZoneOffset.UTC).toString());
+        model.addAttribute("minDate", calendar.today().toString());
         return "admin/token-form";
     }
 

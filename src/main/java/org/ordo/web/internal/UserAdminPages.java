@@ -254,6 +254,26 @@ class UserAdminPages {
         return "redirect:/admin/users/" + username;
     }
 
+    @PostMapping("/admin/users/{username}/time-zone")
+    @PreAuthorize(PageAccess.ADMINS)
+    String changeTimeZone(
+            @PathVariable String username,
+            @RequestParam(required = false) String timeZone,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        UserView user = found(username);
+        try {
+            users.changeTimeZone(username, AdminForms.blankToNull(timeZone));
+        } catch (OrdoException refused) {
+            AdminForms.status(refused, response);
+            return form(formOf(user), user, Map.of("timeZone", text("settings.timeZone.unknown")), model);
+        }
+        redirect.addFlashAttribute("done", "admin.user.timeZoneSaved");
+        redirect.addFlashAttribute("doneArg", username);
+        return "redirect:/admin/users/" + username;
+    }
+
     private String form(UserForm form, UserView user, Map<String, String> errors, Model model) {
         model.addAttribute("form", form);
         model.addAttribute("user", user);
