@@ -121,6 +121,40 @@ class PaymentTests {
     }
 
     @Test
+    void invoicesAndPaymentsAreFoundByTheCustomersNumberOrName() {
+        UUID customer = flow.customer("DE", Map.of());
+        JsonNode invoice = invoice(customer, 1);
+        JsonNode payment = admin.post("/api/payments", payment(customer, "11.90"))
+                .expect(201)
+                .json();
+        JsonNode master = admin.get("/api/customers/" + customer).expect(200).json();
+        String number = master.get("number").asString();
+        String name = master.get("name").asString().replace(" ", "%20");
+
+        for (String reference : List.of(number, number.toLowerCase(), name)) {
+            assertThat(admin.get("/api/invoices?customer=" + reference)
+                            .expect(200)
+                            .json()
+                            .get("items"))
+                    .as(reference)
+                    .singleElement()
+                    .satisfies(i -> assertThat(id(i)).isEqualTo(id(invoice)));
+            assertThat(admin.get("/api/payments?customer=" + reference)
+                            .expect(200)
+                            .json()
+                            .get("items"))
+                    .as(reference)
+                    .singleElement()
+                    .satisfies(p -> assertThat(id(p)).isEqualTo(id(payment)));
+        }
+        assertThat(admin.get("/api/invoices?customer=CUS-NOBODY")
+                        .expect(200)
+                        .json()
+                        .get("items"))
+                .isEmpty();
+    }
+
+    @Test
     void withoutAllocationsAPaymentPaysTheOldestOpenInvoicesFirstAndKeepsTheRestOnAccount() {
         UUID customer = flow.customer("DE", Map.of());
         JsonNode newer = invoice(customer, 1); // 11.90
