@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.ordo.testing.Fixtures.money;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ordo.orders.OrderFulfillment;
 import org.ordo.orders.ReceivablesBalance;
+import org.ordo.platform.Paging;
 import org.ordo.testing.Api;
 import org.ordo.testing.Fixtures;
 import org.ordo.testing.OrdoTest;
@@ -38,6 +40,9 @@ class PaymentTests {
 
     @Autowired
     OrderFulfillment fulfillment;
+
+    @Autowired
+    Accounting accounting;
 
     @Autowired
     TransactionTemplate tx;
@@ -152,6 +157,12 @@ class PaymentTests {
                         .json()
                         .get("items"))
                 .isEmpty();
+        // the invoice list's search box takes the customer's number too
+        Accounting.Search typed =
+                new Accounting.Search(null, false, null, null, null, null, number.toLowerCase(), LocalDate.now());
+        assertThat(accounting.search(typed, Paging.of(0, 10)).items())
+                .extracting(Accounting.Listed::id)
+                .containsExactly(UUID.fromString(id(invoice)));
     }
 
     @Test
