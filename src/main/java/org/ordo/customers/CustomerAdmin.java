@@ -37,7 +37,10 @@ public interface CustomerAdmin {
             Integer paymentTermsDays,
             String preferredWarehouse) {}
 
-    /** Customers whose name or e-mail contains {@code q} (any case; null or blank for all), ordered by name. */
+    /**
+     * Customers whose number is {@code q} or whose name or e-mail contains it (any case; null or blank for all), ordered
+     * by name.
+     */
     PageResult<CustomerDetails> search(String q, Paging paging);
 
     /** One customer with everything an administrator edits, including its version. */
@@ -63,6 +66,7 @@ public interface CustomerAdmin {
     /** A customer as an administrator edits it; what may be null is as in {@link CustomerSnapshot}, and {@code phone}. */
     record CustomerDetails(
             UUID id,
+            String number,
             String name,
             String email,
             String phone,

@@ -10,7 +10,7 @@ import org.ordo.platform.Paging;
 public interface CustomerDirectory {
 
     /**
-     * Customers whose name or e-mail contains {@code q} (any case), or whose id is {@code q}; all for a blank {@code q}.
+     * Customers whose number ({@code CUS-000123}) or id is {@code q}, or whose name or e-mail contains it (any case); all for a blank {@code q}.
      * Ordered by name, through the name and e-mail indexes.
      */
     PageResult<CustomerSnapshot> search(String q, Paging paging);

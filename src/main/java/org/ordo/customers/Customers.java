@@ -14,8 +14,14 @@ public interface Customers {
     /** Names of these customers, by id (unknown ids are absent): for lists that show orders of many customers. */
     Map<UUID, String> names(Collection<UUID> ids);
 
-    /** Up to {@code limit} customers whose name or e-mail contains {@code q} (any case; null for all), ordered by name. */
+    /** Up to {@code limit} customers whose number is {@code q} or whose name or e-mail contains it (any case; null for all), ordered by name. */
     List<CustomerSnapshot> search(String q, int limit);
+
+    /**
+     * The customer a person's reference names: its number ({@code CUS-000123}, any case) or its exact name (any case)
+     * when no other customer has that name. Empty when none or several answer to it.
+     */
+    Optional<UUID> idOf(String reference);
 
     /**
      * Reads the customer and locks its row until the caller's transaction ends, so that credit checks of one

@@ -45,6 +45,16 @@ public interface ShipmentHandling {
      */
     Scanned scan(String idOrNumber, String code);
 
+    /**
+     * Counts {@code quantity} units of the line the code names, as keyed by the packer after scanning one: at most
+     * {@link #maxKeyedQuantity()} (else 422 {@code keyed-quantity-over-limit}) and at most what the line misses (else 422
+     * {@code more-than-missing}); a refusal changes nothing.
+     */
+    Scanned scan(String idOrNumber, String code, int quantity);
+
+    /** The most units one scan may count ({@code ordo.fulfillment.packing.max-keyed-quantity}). */
+    int maxKeyedQuantity();
+
     /** PICKING → PACKED once every unit is scanned (else 409); the package gets its SSCC and weight. */
     Detail pack(String idOrNumber);
 

@@ -1,7 +1,10 @@
 package org.ordo.identity;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.ordo.platform.PageResult;
 import org.ordo.platform.Paging;
 
@@ -42,6 +45,19 @@ public interface AuditTrail {
 
     /** The problems of one thing's chain (a changed, removed or relinked entry), none when it is intact. */
     List<String> verify(String entity, String entityId);
+
+    /**
+     * The thing a person's reference names: {@code reference} as a number or name of a thing of {@code entity} (any kind
+     * when null), resolved by the module that owns it ({@link AuditedThings}). Empty when nothing is named so; the
+     * reference is then taken as an id as it is.
+     */
+    Optional<Thing> resolve(String entity, String reference);
+
+    /** The number or name of each thing of these entries, by {@link Thing}; things without one are absent. */
+    Map<Thing, String> labels(Collection<AuditEntry> entries);
+
+    /** One audited thing: its kind and the id its entries carry. */
+    record Thing(String entity, String entityId) {}
 
     int MAX_COUNTED = 10_000;
 

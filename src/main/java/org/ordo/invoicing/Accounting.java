@@ -24,8 +24,8 @@ public interface Accounting {
     /**
      * Documents, newest first. {@code statuses} and {@code pastDue} are alternatives (either matches): {@code pastDue} selects
      * invoices with something open whose due date lies before {@code today}, whatever their status says yet (the daily dunning
-     * run marks them OVERDUE). {@code text} matches the number, the order number exactly, or a part of the buyer's name.
-     * Every field may be null (or empty).
+     * run marks them OVERDUE). {@code text} matches the number, the order number or the customer's number exactly, or a
+     * part of the buyer's name. Every field may be null (or empty).
      */
     record Search(
             Set<InvoiceStatus> statuses,

@@ -224,6 +224,59 @@ class CustomerApiTests {
     }
 
     @Test
+    void everyNewCustomerGetsTheNextHumanNumber() {
+        JsonNode first = admin().post("/api/customers", customer(unique("Numbered")))
+                .expect(201)
+                .json();
+        JsonNode second = admin().post("/api/customers", customer(unique("Numbered")))
+                .expect(201)
+                .json();
+        String number = first.get("number").asString();
+        assertThat(number).matches("CUS-\\d{6,}");
+        long n = Long.parseLong(number.substring(4));
+        assertThat(second.get("number").asString()).isEqualTo(String.format("CUS-%06d", n + 1));
+        assertThat(admin().get("/api/customers/" + first.get("id").asString())
+                        .expect(200)
+                        .json()
+                        .get("number")
+                        .asString())
+                .isEqualTo(number);
+    }
+
+    @Test
+    void aPatchCannotChangeTheNumber() {
+        JsonNode created = admin().post("/api/customers", customer(unique("Fixed")))
+                .expect(201)
+                .json();
+        String id = created.get("id").asString();
+        admin().header("If-Match", "\"0\"")
+                .patch("/api/customers/" + id, Map.of("number", "CUS-999999"))
+                .expect(400);
+        assertThat(admin().get("/api/customers/" + id)
+                        .expect(200)
+                        .json()
+                        .get("number")
+                        .asString())
+                .isEqualTo(created.get("number").asString());
+    }
+
+    @Test
+    void searchFindsACustomerByItsNumberInAnyCase() {
+        JsonNode created = admin().post("/api/customers", customer(unique("By number")))
+                .expect(201)
+                .json();
+        String number = created.get("number").asString();
+        var found = admin().get("/api/customers?q=" + number.toLowerCase())
+                .expect(200)
+                .json();
+        assertThat(found.get("items")
+                        .valueStream()
+                        .map(c -> c.get("id").asString())
+                        .toList())
+                .containsExactly(created.get("id").asString());
+    }
+
+    @Test
     void patchChangesOnlyPresentFieldsAndNullClears() {
         String id = create(customer(unique("Patchy")));
         Map<String, Object> patch = new HashMap<>();

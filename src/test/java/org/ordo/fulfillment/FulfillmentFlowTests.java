@@ -47,6 +47,52 @@ class FulfillmentFlowTests {
     }
 
     @Test
+    void aScanCountsTheKeyedQuantityUpToTheLimitAndNeverMoreThanTheLineMisses() {
+        String warehouse = fixtures.warehouse();
+        String gtin = gtin();
+        String sku = shipping.product(gtin);
+        fixtures.receive(sku, warehouse, 25);
+        JsonNode order = shipping.order(fixtures.customer("100000.00"), null, sku, 25);
+        String id = shipping.plan(order.get("id").asString()).get(0).get("id").asString();
+        admin.post("/api/shipments/" + id + "/pick", null).expect(200);
+        String scan = "/api/shipments/" + id + "/scan";
+
+        Api.Response overLimit =
+                admin.post(scan, Map.of("code", sku, "quantity", 21)).expect(422);
+        assertThat(overLimit.json().get("errorCode").asString()).isEqualTo("keyed-quantity-over-limit");
+        assertThat(fields(overLimit.json())).containsExactly("quantity");
+        assertThat(fields(admin.post(scan, Map.of("code", sku, "quantity", 0))
+                        .expect(400)
+                        .json()))
+                .containsExactly("quantity");
+        Api.Response wrong = admin.post(scan, Map.of("code", "NOT-ON-THE-LIST", "quantity", 5))
+                .expect(422);
+        assertThat(wrong.json().get("errorCode").asString()).isEqualTo("not-on-pick-list");
+
+        JsonNode keyed = admin.post(scan, Map.of("code", gtin, "quantity", 20))
+                .expect(200)
+                .json();
+        assertThat(keyed.get("packedQuantity").asLong()).isEqualTo(20);
+        assertThat(keyed.get("remainingOnLine").asLong()).isEqualTo(5);
+        Api.Response overPack =
+                admin.post(scan, Map.of("code", sku, "quantity", 6)).expect(422);
+        assertThat(overPack.json().get("errorCode").asString()).isEqualTo("more-than-missing");
+        assertThat(fields(overPack.json())).containsExactly("quantity");
+        assertThat(shipment(id).get("lines").get(0).get("packedQuantity").asLong())
+                .isEqualTo(20);
+
+        assertThat(admin.post(scan, Map.of("code", sku))
+                        .expect(200)
+                        .json()
+                        .get("packedQuantity")
+                        .asLong())
+                .isEqualTo(21);
+        JsonNode last =
+                admin.post(scan, Map.of("code", sku, "quantity", 4)).expect(200).json();
+        assertThat(last.get("complete").asBoolean()).isTrue();
+    }
+
+    @Test
     void anOrderReservedInTwoWarehousesShipsInTwoShipmentsThatArePickedByScanPackedShippedAndDelivered() {
         String east = fixtures.warehouse();
         String west = fixtures.warehouse();

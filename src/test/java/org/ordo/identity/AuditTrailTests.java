@@ -72,6 +72,33 @@ class AuditTrailTests {
     }
 
     @Test
+    void theApiFindsATrailByNumberOrNameAndLabelsItsEntries() {
+        JsonNode customer = admin.post(
+                        "/api/customers", Map.of("name", "Audit " + UUID.randomUUID(), "currency", "EUR"))
+                .expect(201)
+                .json();
+        String number = customer.get("number").asString();
+        String name = customer.get("name").asString();
+        for (String reference : List.of(
+                number,
+                number.toLowerCase(),
+                name.toUpperCase(),
+                customer.get("id").asString())) {
+            JsonNode entries = admin.get("/api/audit?entity=CUSTOMER&id=" + reference.replace(" ", "%20"))
+                    .expect(200)
+                    .json();
+            assertThat(entries).as(reference).hasSize(1);
+            assertThat(entries.get(0).get("entityId").asString())
+                    .isEqualTo(customer.get("id").asString());
+            assertThat(entries.get(0).get("label").asString()).isEqualTo(number + " " + name);
+        }
+        assertThat(admin.get("/api/audit?entity=CUSTOMER&id=CUS-NOSUCH")
+                        .expect(200)
+                        .json())
+                .isEmpty();
+    }
+
+    @Test
     void missingParametersAreNamed() {
         assertThat(fields(admin.get("/api/audit").expect(400).json())).containsExactlyInAnyOrder("entity", "id");
         assertThat(fields(admin.get("/api/audit?entity=USER").expect(400).json()))

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.ordo.testing.Fixtures.money;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ordo.orders.OrderFulfillment;
 import org.ordo.orders.ReceivablesBalance;
+import org.ordo.platform.Paging;
 import org.ordo.testing.Api;
 import org.ordo.testing.Fixtures;
 import org.ordo.testing.OrdoTest;
@@ -38,6 +40,9 @@ class PaymentTests {
 
     @Autowired
     OrderFulfillment fulfillment;
+
+    @Autowired
+    Accounting accounting;
 
     @Autowired
     TransactionTemplate tx;
@@ -118,6 +123,46 @@ class PaymentTests {
         assertThat(consistency.get("consistent").asBoolean())
                 .as(consistency.toString())
                 .isTrue();
+    }
+
+    @Test
+    void invoicesAndPaymentsAreFoundByTheCustomersNumberOrName() {
+        UUID customer = flow.customer("DE", Map.of());
+        JsonNode invoice = invoice(customer, 1);
+        JsonNode payment = admin.post("/api/payments", payment(customer, "11.90"))
+                .expect(201)
+                .json();
+        JsonNode master = admin.get("/api/customers/" + customer).expect(200).json();
+        String number = master.get("number").asString();
+        String name = master.get("name").asString().replace(" ", "%20");
+
+        for (String reference : List.of(number, number.toLowerCase(), name)) {
+            assertThat(admin.get("/api/invoices?customer=" + reference)
+                            .expect(200)
+                            .json()
+                            .get("items"))
+                    .as(reference)
+                    .singleElement()
+                    .satisfies(i -> assertThat(id(i)).isEqualTo(id(invoice)));
+            assertThat(admin.get("/api/payments?customer=" + reference)
+                            .expect(200)
+                            .json()
+                            .get("items"))
+                    .as(reference)
+                    .singleElement()
+                    .satisfies(p -> assertThat(id(p)).isEqualTo(id(payment)));
+        }
+        assertThat(admin.get("/api/invoices?customer=CUS-NOBODY")
+                        .expect(200)
+                        .json()
+                        .get("items"))
+                .isEmpty();
+        // the invoice list's search box takes the customer's number too
+        Accounting.Search typed =
+                new Accounting.Search(null, false, null, null, null, null, number.toLowerCase(), LocalDate.now());
+        assertThat(accounting.search(typed, Paging.of(0, 10)).items())
+                .extracting(Accounting.Listed::id)
+                .containsExactly(UUID.fromString(id(invoice)));
     }
 
     @Test

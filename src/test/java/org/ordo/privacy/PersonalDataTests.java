@@ -181,6 +181,16 @@ class PersonalDataTests {
                         .expect(200)
                         .text())
                 .contains("PERSONAL_DATA_ERASED", "asked by letter");
+        // the customer number is no personal data: it stays, finds the customer's trail and is shown without the name
+        String number = export.get("customer").get("number").asString();
+        assertThat(after.get("customer").get("number").asString()).isEqualTo(number);
+        assertThat(admin.get("/api/audit?entity=CUSTOMER&id=" + number)
+                        .expect(200)
+                        .json()
+                        .get(0)
+                        .get("label")
+                        .asString())
+                .isEqualTo(number + " erased");
 
         JsonNode again = admin.post("/api/customers/" + customer + "/erasure", Map.of("reason", "asked again"))
                 .expect(409)

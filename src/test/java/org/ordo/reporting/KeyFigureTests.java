@@ -191,9 +191,10 @@ class KeyFigureTests {
         UUID id = UUID.randomUUID();
         Timestamp now = Timestamp.from(Instant.now());
         jdbc.update(
-                "INSERT INTO customer (id, name, currency, credit_limit, payment_terms_days, created_at, updated_at) "
-                        + "VALUES (?, ?, 'EUR', 0, 30, ?, ?)",
+                "INSERT INTO customer (id, number, name, currency, credit_limit, payment_terms_days, created_at, updated_at) "
+                        + "VALUES (?, ?, ?, 'EUR', 0, 30, ?, ?)",
                 id,
+                "CUS-T" + id.toString().substring(0, 8),
                 name,
                 now,
                 now);

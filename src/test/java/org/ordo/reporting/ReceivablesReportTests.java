@@ -58,9 +58,10 @@ class ReceivablesReportTests {
         customer = UUID.randomUUID();
         Timestamp now = Timestamp.from(Instant.now());
         jdbc.update(
-                "INSERT INTO customer (id, name, currency, credit_limit, payment_terms_days, created_at, updated_at) "
-                        + "VALUES (?, ?, 'EUR', 0, 30, ?, ?)",
+                "INSERT INTO customer (id, number, name, currency, credit_limit, payment_terms_days, created_at, updated_at) "
+                        + "VALUES (?, ?, ?, 'EUR', 0, 30, ?, ?)",
                 customer,
+                "CUS-T" + customer.toString().substring(0, 8),
                 Fixtures.unique("AR Aging"),
                 now,
                 now);

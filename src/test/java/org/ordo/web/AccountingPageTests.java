@@ -296,9 +296,10 @@ class AccountingPageTests {
             UUID customer = UUID.randomUUID();
             java.sql.Timestamp issued = java.sql.Timestamp.from(java.time.Instant.parse("2004-05-03T09:00:00Z"));
             jdbc.update(
-                    "INSERT INTO customer (id, name, currency, credit_limit, payment_terms_days, created_at, updated_at) "
-                            + "VALUES (?, ?, 'EUR', 0, 30, ?, ?)",
+                    "INSERT INTO customer (id, number, name, currency, credit_limit, payment_terms_days, created_at, updated_at) "
+                            + "VALUES (?, ?, ?, 'EUR', 0, 30, ?, ?)",
                     customer,
+                    "CUS-T" + customer.toString().substring(0, 8),
                     prefix + String.format(" %02d", n),
                     issued,
                     issued);

@@ -462,6 +462,38 @@ class AdminPageTests {
         assertThat(products.body()).startsWith("sku,name,gtin");
     }
 
+    @Test
+    void theAuditTrailFindsAThingByItsNumberOrNameAndShowsItsNumber() {
+        UUID customerId = fixtures.customer("1000.00");
+        JsonNode customer = api.get("/api/customers/" + customerId).expect(200).json();
+        String number = customer.get("number").asString();
+        String name = customer.get("name").asString();
+        String sku = fixtures.product("5.00");
+        fixtures.receive(sku, fixtures.warehouse(), 5);
+        JsonNode order = api.post("/api/orders", Fixtures.order(customerId, sku, 1))
+                .expect(201)
+                .json();
+        String orderNumber = order.get("number").asString();
+        PageClient admin = admin();
+
+        // a number alone names its kind; the rows show the number, not the UUID
+        HttpResponse<String> byNumber = admin.get("/admin/audit?entityId=" + number.toLowerCase());
+        assertThat(byNumber.body())
+                .contains("Customer " + number + " " + name)
+                .contains("id=\"chain-verdict\"")
+                .contains("<option value=\"CUSTOMER\" selected=\"selected\">Customer</option>");
+        assertThat(admin.get("/admin/audit?entity=CUSTOMER&entityId=" + name).body())
+                .contains("Customer " + number + " " + name);
+        HttpResponse<String> byOrderNumber = admin.get("/admin/audit?entityId=" + orderNumber);
+        assertThat(byOrderNumber.body()).contains("Order " + orderNumber).contains("PLACED");
+
+        // every kind is offered under its own translated name
+        assertThat(byNumber.body())
+                .contains("<option value=\"ORDER\">Order</option>")
+                .contains("<option value=\"INVOICE\">Invoice</option>")
+                .contains("<option value=\"PURCHASE_ORDER\">Purchase order</option>");
+    }
+
     private PageClient admin() {
         PageClient page = new PageClient(port);
         page.logIn("admin", Api.ADMIN_PASSWORD);

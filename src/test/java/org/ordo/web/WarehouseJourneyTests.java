@@ -55,7 +55,7 @@ class WarehouseJourneyTests extends BrowserJourney {
         String gtin = gtin();
         catalog.create(new ProductCatalogAdmin.NewProduct(
                 sku, "Packing tape, 50 m", null, Money.of("3.90", "EUR"), null, "STANDARD", gtin, 400));
-        inventory.receive(sku, warehouse, 5, "journey stock");
+        inventory.receive(sku, warehouse, 6, "journey stock");
         CustomerSnapshot customer = customers.create(new CustomerAdmin.NewCustomer(
                 "Journey GmbH " + suffix,
                 null,
@@ -67,7 +67,7 @@ class WarehouseJourneyTests extends BrowserJourney {
                 30,
                 warehouse));
         OrderSnapshot order = orders.place(new OrderEntry.NewOrder(
-                customer.id(), "PHONE", null, null, null, List.of(new OrderEntry.NewLine(sku, 2))));
+                customer.id(), "PHONE", null, null, null, List.of(new OrderEntry.NewLine(sku, 5))));
         assertThat(order.status()).isEqualTo(OrderStatus.CONFIRMED);
 
         logIn("warehouse", DEMO_PASSWORD);
@@ -106,7 +106,7 @@ class WarehouseJourneyTests extends BrowserJourney {
         assertThat(error.getText()).contains("4000000000017").contains("Nothing was packed");
         assertThat(error.getCssValue("color"))
                 .isNotEqualTo(browser.find("#scan-progress").getCssValue("color"));
-        assertThat(browser.find(".packed-count").getText()).isEqualTo("0 / 2");
+        assertThat(browser.find(".packed-count").getText()).isEqualTo("0 / 5");
         assertThat(browser.driver.switchTo().activeElement().getAttribute("id")).isEqualTo("scan-code");
         assertThat(browser.find("#scan-code").getAttribute("value")).isEmpty();
         assertThat(browser.consoleErrors()).singleElement().asString().contains("status of 422");
@@ -116,8 +116,22 @@ class WarehouseJourneyTests extends BrowserJourney {
         // the right items, by GTIN and by SKU, as a scanner types them
         browser.driver.switchTo().activeElement().sendKeys(gtin, Keys.ENTER);
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(css("#scan-ok")));
-        assertThat(browser.find(".packed-count").getText()).isEqualTo("1 / 2");
+        assertThat(browser.find(".packed-count").getText()).isEqualTo("1 / 5");
         browser.driver.switchTo().activeElement().sendKeys(sku, Keys.ENTER);
+        browser.waiting().until(ExpectedConditions.textToBe(css(".packed-count"), "2 / 5"));
+
+        // one scan, then the quantity: the form offers what is missing, the packer keys one less and confirms
+        assertThat(browser.find("#scan-quantity").getAttribute("value")).isEqualTo("3");
+        assertThat(browser.find("#quantity-form").getText())
+                .contains("missing: 3")
+                .contains("Up to 20 units per scan");
+        browser.find("#scan-quantity").clear();
+        browser.find("#scan-quantity").sendKeys("2");
+        assertClean();
+        browser.screenshot("warehouse-2b-packing-keyed-quantity");
+        browser.find("#quantity-submit").sendKeys(Keys.ENTER);
+        browser.waiting().until(ExpectedConditions.textToBe(css(".packed-count"), "4 / 5"));
+        browser.find("#scan-code").sendKeys(sku, Keys.ENTER);
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(css("#packed-notice")));
         assertThat(browser.find("#packed-notice").getText()).startsWith("Packed");
         assertThat(browser.find("#shipment-status").getText()).isEqualTo("Packed");

@@ -300,6 +300,69 @@ class WarehousePageTests {
                 .contains("Orders 1–10 of 12");
     }
 
+    @Test
+    void afterOneScanThePackerKeysTheQuantityUpToTheLimitAndNeverMoreThanIsMissing() {
+        String warehouse = fixtures.warehouse();
+        String sku = shipping.product(ShippingFixtures.gtin());
+        fixtures.receive(sku, warehouse, 30);
+        JsonNode order = shipping.order(fixtures.customer("100000.00"), null, sku, 30);
+        String number =
+                shipping.plan(order.get("id").asString()).get(0).get("number").asString();
+        PageClient page = new PageClient(port);
+        page.logIn(users.staff("WAREHOUSE"), TestUsers.PASSWORD);
+        page.get("/warehouse/shipments/" + number);
+        assertThat(page.post("/warehouse/shipments/" + number + "/picked", Map.of())
+                        .statusCode())
+                .isEqualTo(302);
+        String scan = "/warehouse/shipments/" + number + "/scan";
+
+        HttpResponse<String> first = postHtmx(page, scan, sku);
+        // the remaining 29 exceed the limit of 20 per scan: the form offers 20
+        assertThat(first.body())
+                .contains("id=\"quantity-form\"")
+                .contains("id=\"scan-quantity\"")
+                .contains("value=\"20\"")
+                .contains("Up to 20 units per scan");
+
+        HttpResponse<String> overLimit = postKeyed(page, scan, sku, "21");
+        assertThat(overLimit.statusCode()).isEqualTo(422);
+        assertThat(overLimit.body()).contains("At most 20 units per scan").contains("Nothing was packed");
+        assertThat(packed(number)).isEqualTo(1);
+
+        assertThat(postKeyed(page, scan, sku, "20").statusCode()).isEqualTo(200);
+        assertThat(packed(number)).isEqualTo(21);
+
+        HttpResponse<String> overPack = postKeyed(page, scan, sku, "10");
+        assertThat(overPack.statusCode()).isEqualTo(422);
+        assertThat(overPack.body()).contains("Too many").contains(sku).contains("Nothing was packed");
+        assertThat(postKeyed(page, scan, "WRONG-ITEM-7", "2").body()).contains("Wrong item");
+        assertThat(postKeyed(page, scan, sku, "none").statusCode()).isEqualTo(400);
+        assertThat(packed(number)).isEqualTo(21);
+
+        HttpResponse<String> rest = postKeyed(page, scan, sku, "9");
+        assertThat(rest.body()).contains("id=\"packed-notice\"");
+        assertThat(admin.get("/api/shipments/" + number)
+                        .expect(200)
+                        .json()
+                        .get("status")
+                        .asString())
+                .isEqualTo("PACKED");
+    }
+
+    private long packed(String shipment) {
+        return admin.get("/api/shipments/" + shipment)
+                .expect(200)
+                .json()
+                .get("lines")
+                .get(0)
+                .get("packedQuantity")
+                .asLong();
+    }
+
+    private static HttpResponse<String> postKeyed(PageClient page, String path, String code, String quantity) {
+        return page.postWithHeaders(path, Map.of("code", code, "quantity", quantity), Map.of("HX-Request", "true"));
+    }
+
     private static HttpResponse<String> postHtmx(PageClient page, String path, String code) {
         return page.postWithHeaders(path, Map.of("code", code), Map.of("HX-Request", "true"));
     }

@@ -77,23 +77,25 @@ final class Loader {
                 flush(product, level, movement);
             }
             try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO customer (id, name, email, billing_name, billing_line1, billing_city, "
+                    "INSERT INTO customer (id, number, name, email, billing_name, billing_line1, billing_city, "
                             + "billing_postal_code, billing_country, shipping_name, shipping_line1, shipping_city, shipping_postal_code, "
                             + "shipping_country, currency, credit_limit, payment_terms_days, active, version, created_at, updated_at) "
-                            + "VALUES (?, ?, ?, ?, 'Hauptstraße 1', 'Berlin', '10115', 'DE', ?, 'Lagerweg 2', 'Hamburg', '20095', 'DE', 'EUR', ?, 30, "
+                            + "VALUES (?, ?, ?, ?, ?, 'Hauptstraße 1', 'Berlin', '10115', 'DE', ?, 'Lagerweg 2', 'Hamburg', '20095', 'DE', 'EUR', ?, 30, "
                             + "TRUE, 0, ?, ?)")) {
                 for (int i = 0; i < BenchData.CUSTOMERS; i++) {
                     UUID id = BenchData.customerId(i);
                     String name = "Bench customer " + i;
                     ps.setObject(1, id);
-                    ps.setString(2, name);
-                    ps.setString(3, "customer" + i + "@bench.example");
-                    ps.setString(4, name);
+                    // a series of its own, apart from the numbers Ordo gives
+                    ps.setString(2, "CUS-B" + i);
+                    ps.setString(3, name);
+                    ps.setString(4, "customer" + i + "@bench.example");
                     ps.setString(5, name);
+                    ps.setString(6, name);
                     // high enough that no benchmark order is ever held for credit
-                    ps.setBigDecimal(6, new BigDecimal("100000000000.0000"));
-                    ps.setTimestamp(7, now);
+                    ps.setBigDecimal(7, new BigDecimal("100000000000.0000"));
                     ps.setTimestamp(8, now);
+                    ps.setTimestamp(9, now);
                     ps.addBatch();
                 }
                 ps.executeBatch();

@@ -72,10 +72,10 @@ final class Scale {
                                   'Braunschweig','Kiel','Chemnitz','Halle','Magdeburg','Freiburg','Krefeld'])[1 + (n / 600) % 34]
                     $$""");
             step(s, "customers", """
-                    INSERT INTO customer (id, name, email, billing_name, billing_line1, billing_city, billing_postal_code, billing_country,
+                    INSERT INTO customer (id, number, name, email, billing_name, billing_line1, billing_city, billing_postal_code, billing_country,
                         shipping_name, shipping_line1, shipping_city, shipping_postal_code, shipping_country, currency, credit_limit,
                         payment_terms_days, active, version, created_at, updated_at)
-                    SELECT md5('scale-customer-' || n)::uuid, pg_temp.scale_name(n), 'scale' || n || '@bench.example', pg_temp.scale_name(n),
+                    SELECT md5('scale-customer-' || n)::uuid, 'CUS-S' || n, pg_temp.scale_name(n), 'scale' || n || '@bench.example', pg_temp.scale_name(n),
                         'Marktplatz ' || (n %% 90 + 1), 'Köln', '50667', 'DE', pg_temp.scale_name(n), 'Marktplatz ' || (n %% 90 + 1), 'Köln',
                         '50667', 'DE', 'EUR', 100000000, 30, TRUE, 0, now() - interval '400 days', now() - interval '400 days'
                     FROM generate_series(0, %d) n ON CONFLICT DO NOTHING""".formatted(CUSTOMERS - 1));

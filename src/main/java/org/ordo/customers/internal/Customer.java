@@ -11,6 +11,7 @@ import org.ordo.shared.Money;
 /** A customer as the API shows it and as the audit trail records it. */
 record Customer(
         UUID id,
+        String number,
         String name,
         String email,
         String phone,
@@ -31,6 +32,7 @@ record Customer(
     CustomerAdmin.CustomerDetails details() {
         return new CustomerAdmin.CustomerDetails(
                 id,
+                number,
                 name,
                 email,
                 phone,
@@ -52,6 +54,7 @@ record Customer(
     CustomerSnapshot snapshot() {
         return new CustomerSnapshot(
                 id,
+                number,
                 name,
                 email,
                 creditLimit,

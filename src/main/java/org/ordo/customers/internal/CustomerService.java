@@ -77,7 +77,7 @@ class CustomerService implements CustomerAdmin {
     public Customer create(CustomerRequest request) {
         CustomerDraft draft = validate(request);
         UUID id = UUID.randomUUID();
-        customers.insert(id, draft, now());
+        customers.insert(id, customers.nextNumber(), draft, now());
         Customer created = customers.customer(id).orElseThrow();
         // the uncommitted insert is this transaction's: no one else can write the customer's chain meanwhile
         audit.record(AUDIT_ENTITY, id.toString(), "CREATED", null, created);

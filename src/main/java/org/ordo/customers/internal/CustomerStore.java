@@ -72,6 +72,27 @@ class CustomerStore implements Customers {
                 .toList();
     }
 
+    @Override
+    public Optional<UUID> idOf(String reference) {
+        if (reference == null || reference.isBlank()) {
+            return Optional.empty();
+        }
+        String typed = reference.trim();
+        Optional<UUID> byNumber = jdbc.sql("SELECT id FROM customer WHERE number = ?")
+                .param(typed.toUpperCase(Locale.ROOT))
+                .query(UUID.class)
+                .optional();
+        if (byNumber.isPresent()) {
+            return byNumber;
+        }
+        // a name names a customer only when no other has it
+        List<UUID> byName = jdbc.sql("SELECT id FROM customer WHERE LOWER(name) = ? LIMIT 2")
+                .param(typed.toLowerCase(Locale.ROOT))
+                .query(UUID.class)
+                .list();
+        return byName.size() == 1 ? Optional.of(byName.get(0)) : Optional.empty();
+    }
+
     Optional<Customer> customer(UUID id) {
         return jdbc.sql(SELECT + " WHERE id = ?")
                 .param(id)
@@ -88,7 +109,7 @@ class CustomerStore implements Customers {
     }
 
     /**
-     * Customers whose name or e-mail contains {@code q} (any case), ordered by name. {@code onlyId}, when not null,
+     * Customers whose number is {@code q} or whose name or e-mail contains it (any case), ordered by name. {@code onlyId}, when not null,
      * restricts the result to that customer (a customer's own user).
      */
     PageResult<Customer> search(String q, UUID onlyId, Paging paging) {
@@ -96,8 +117,8 @@ class CustomerStore implements Customers {
         List<Object> params = new ArrayList<>();
         if (q != null && !q.isBlank()) {
             String pattern = LikePattern.containing(q.trim().toLowerCase(Locale.ROOT));
-            where.append(" AND (LOWER(name) LIKE ? ESCAPE '\\' OR LOWER(email) LIKE ? ESCAPE '\\')");
-            params.addAll(List.of(pattern, pattern));
+            where.append(" AND (number = ? OR LOWER(name) LIKE ? ESCAPE '\\' OR LOWER(email) LIKE ? ESCAPE '\\')");
+            params.addAll(List.of(q.trim().toUpperCase(Locale.ROOT), pattern, pattern));
         }
         if (onlyId != null) {
             where.append(" AND id = ?");
@@ -117,19 +138,34 @@ class CustomerStore implements Customers {
         return new PageResult<>(items, paging.page(), paging.size(), total);
     }
 
-    void insert(UUID id, CustomerDraft c, Instant now) {
+    /**
+     * The next customer number, {@code CUS-000123}, from the counter row: its lock serialises creations until the
+     * transaction ends and a rollback gives the number back, so the numbers have no gaps.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    String nextNumber() {
+        jdbc.sql("UPDATE customer_number_counter SET last_number = last_number + 1 WHERE id = 1")
+                .update();
+        long n = jdbc.sql("SELECT last_number FROM customer_number_counter WHERE id = 1")
+                .query(Long.class)
+                .single();
+        return String.format("CUS-%06d", n);
+    }
+
+    void insert(UUID id, String number, CustomerDraft c, Instant now) {
         List<Object> params = new ArrayList<>();
         params.add(id);
+        params.add(number);
         params.addAll(fields(c));
         params.add(Timestamp.from(now));
         params.add(Timestamp.from(now));
         jdbc.sql(
-                        "INSERT INTO customer (id, name, email, phone, "
+                        "INSERT INTO customer (id, number, name, email, phone, "
                                 + "billing_name, billing_line1, billing_line2, billing_city, billing_region, billing_postal_code, billing_country, "
                                 + "shipping_name, shipping_line1, shipping_line2, shipping_city, shipping_region, shipping_postal_code, "
                                 + "shipping_country, currency, credit_limit, payment_terms_days, preferred_warehouse, active, "
                                 + "invoicing_policy, tax_exempt, vat_id, version, created_at, updated_at) "
-                                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)")
+                                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)")
                 .params(params)
                 .update();
     }
@@ -181,6 +217,7 @@ class CustomerStore implements Customers {
         String currency = rs.getString("currency").trim();
         return new Customer(
                 rs.getObject("id", UUID.class),
+                rs.getString("number"),
                 rs.getString("name"),
                 rs.getString("email"),
                 rs.getString("phone"),

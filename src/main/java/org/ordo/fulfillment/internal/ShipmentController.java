@@ -39,7 +39,8 @@ class ShipmentController {
     private static final String WAREHOUSE = "hasAnyRole('ADMIN','WAREHOUSE')";
     private static final String TRACKERS = "hasAnyRole('ADMIN','WAREHOUSE','SUPPORT')";
 
-    record Scan(String code) {}
+    /** {@code quantity}: the units this scan counts, 1 when absent. */
+    record Scan(String code, Integer quantity) {}
 
     record Delivery(Instant at, String location) {}
 
@@ -171,12 +172,13 @@ class ShipmentController {
     @PostMapping("/api/shipments/{id}/scan")
     @PreAuthorize(WAREHOUSE)
     @Operation(
-            summary = "Scan one unit",
-            description =
-                    "The code is a SKU or the product's GTIN; it counts one unit of that line as picked "
-                            + "and packed. A code not on the pick list, or one unit too many, is refused with 422 naming 'code' and changes nothing.")
+            summary = "Scan a unit",
+            description = "The code is a SKU or the product's GTIN; it counts 'quantity' units (default 1, at most "
+                    + "ordo.fulfillment.packing.max-keyed-quantity) of that line as picked and packed. A code not on the pick list, "
+                    + "a complete line, or more units than the line misses is refused with 422 naming 'code' or 'quantity' and "
+                    + "changes nothing.")
     ShipmentViews.ScanResult scan(@PathVariable String id, @RequestBody Scan request) {
-        return operations.scan(id, request == null ? null : request.code());
+        return request == null ? operations.scan(id, null) : operations.scan(id, request.code(), request.quantity());
     }
 
     @PostMapping("/api/shipments/{id}/pack")

@@ -28,6 +28,7 @@ class ShipmentHandlingService implements ShipmentHandling {
     private final Carriers carriers;
     private final Inventory inventory;
     private final Orders orders;
+    private final PackingPolicy packing;
 
     ShipmentHandlingService(
             ShipmentStore store,
@@ -39,7 +40,9 @@ class ShipmentHandlingService implements ShipmentHandling {
             ShipmentDocumentRenderer documents,
             Carriers carriers,
             Inventory inventory,
-            Orders orders) {
+            Orders orders,
+            PackingPolicy packing) {
+        this.packing = packing;
         this.store = store;
         this.queries = queries;
         this.operations = operations;
@@ -96,7 +99,20 @@ class ShipmentHandlingService implements ShipmentHandling {
 
     @Override
     public Scanned scan(String idOrNumber, String code) {
-        ShipmentViews.ScanResult r = operations.scan(idOrNumber, code);
+        return scanned(operations.scan(idOrNumber, code));
+    }
+
+    @Override
+    public Scanned scan(String idOrNumber, String code, int quantity) {
+        return scanned(operations.scan(idOrNumber, code, quantity));
+    }
+
+    @Override
+    public int maxKeyedQuantity() {
+        return packing.maxKeyedQuantity();
+    }
+
+    private static Scanned scanned(ShipmentViews.ScanResult r) {
         return new Scanned(
                 r.code(),
                 r.lineNumber(),

@@ -19,6 +19,7 @@ import org.ordo.orders.OrderFulfillment;
 import org.ordo.orders.OrderSnapshot;
 import org.ordo.orders.OrderStatus;
 import org.ordo.orders.Orders;
+import org.ordo.shared.CommonRule;
 import org.ordo.shared.FieldViolation;
 import org.ordo.shared.OrdoException;
 import org.springframework.stereotype.Component;
@@ -61,6 +62,7 @@ class ShipmentService {
     private final Orders orders;
     private final OrderFulfillment fulfillment;
     private final AuditTrail audit;
+    private final PackingPolicy packing;
 
     ShipmentService(
             ShipmentStore store,
@@ -69,7 +71,8 @@ class ShipmentService {
             Carriers carriers,
             Orders orders,
             OrderFulfillment fulfillment,
-            AuditTrail audit) {
+            AuditTrail audit,
+            PackingPolicy packing) {
         this.store = store;
         this.queries = queries;
         this.catalog = catalog;
@@ -77,6 +80,7 @@ class ShipmentService {
         this.orders = orders;
         this.fulfillment = fulfillment;
         this.audit = audit;
+        this.packing = packing;
     }
 
     /** PLANNED → PICKING. */
@@ -89,17 +93,69 @@ class ShipmentService {
         return save(s, before, "PICKING_STARTED", event(s, from, s.pickingStartedAt, null, null));
     }
 
-    /**
-     * Counts one unit of the line the code names (SKU or GTIN) as picked and packed. A code not on the pick list,
-     * or one unit more than the line asks for, is a 422 naming {@code code} and changes nothing.
-     */
     @Transactional
     ShipmentViews.ScanResult scan(String idOrNumber, String code) {
+        return scan(idOrNumber, code, null);
+    }
+
+    /**
+     * Counts {@code quantity} units (one when null; at most the {@link PackingPolicy} limit) of the line the code names
+     * (SKU or GTIN) as picked and packed. A code not on the pick list, or more units than the line still misses, is a
+     * 422 naming {@code code} or {@code quantity} and changes nothing.
+     */
+    @Transactional
+    ShipmentViews.ScanResult scan(String idOrNumber, String code, Integer quantity) {
         if (code == null || code.isBlank() || code.length() > 64) {
             throw OrdoException.invalid("code", "must be a SKU or GTIN of 1 to 64 characters");
         }
         String scanned = code.trim();
         Shipment s = lock(idOrNumber);
+        Shipment.Line line = lineToPack(s, scanned);
+        // a wrong item is named first: the quantity matters only for the right one
+        int units = packing.unitsOf(quantity);
+        if (units > line.missing()) {
+            throw OrdoException.rule(
+                    "more-than-missing",
+                    "Line " + line.lineNumber + " (" + line.sku + ") of " + s.number + " misses " + line.missing()
+                            + " units, not " + units + ".",
+                    List.of(CommonRule.AT_MOST.at("quantity", line.missing())));
+        }
+        Map<String, Object> before = Map.of("lineNumber", line.lineNumber, "sku", line.sku, "packed", line.packed);
+        line.packed += units;
+        line.picked = Math.max(line.picked, line.packed);
+        store.updateLine(s.id, line);
+        store.update(s);
+        audit.record(
+                "SHIPMENT",
+                s.id.toString(),
+                "SCANNED",
+                before,
+                Map.of(
+                        "lineNumber",
+                        line.lineNumber,
+                        "sku",
+                        line.sku,
+                        "packed",
+                        line.packed,
+                        "code",
+                        scanned,
+                        "units",
+                        units));
+        long remaining = s.lines.stream().mapToLong(Shipment.Line::missing).sum();
+        return new ShipmentViews.ScanResult(
+                s.number,
+                scanned,
+                line.lineNumber,
+                line.sku,
+                line.quantity,
+                line.packed,
+                line.missing(),
+                remaining,
+                remaining == 0);
+    }
+
+    /** The line of a PICKING shipment that the scanned code names and that still misses units; else 409 or 422. */
+    private Shipment.Line lineToPack(Shipment s, String scanned) {
         if (s.status != ShipmentStatus.PICKING) {
             throw new OrdoException(
                     OrdoException.Kind.CONFLICT,
@@ -129,28 +185,7 @@ class ShipmentService {
                             "line " + line.lineNumber + " (" + line.sku + ") needs no more: " + line.packed + " of "
                                     + line.quantity + " packed")));
         }
-        Map<String, Object> before = Map.of("lineNumber", line.lineNumber, "sku", line.sku, "packed", line.packed);
-        line.packed++;
-        line.picked = Math.max(line.picked, line.packed);
-        store.updateLine(s.id, line);
-        store.update(s);
-        audit.record(
-                "SHIPMENT",
-                s.id.toString(),
-                "SCANNED",
-                before,
-                Map.of("lineNumber", line.lineNumber, "sku", line.sku, "packed", line.packed, "code", scanned));
-        long remaining = s.lines.stream().mapToLong(Shipment.Line::missing).sum();
-        return new ShipmentViews.ScanResult(
-                s.number,
-                scanned,
-                line.lineNumber,
-                line.sku,
-                line.quantity,
-                line.packed,
-                line.missing(),
-                remaining,
-                remaining == 0);
+        return line;
     }
 
     /**

@@ -3,6 +3,8 @@ package org.ordo.identity.internal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.ordo.identity.AuditEntry;
 import org.ordo.identity.AuditTrail;
 import org.ordo.shared.FieldViolation;
@@ -19,10 +21,12 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 class AuditController {
 
+    /** {@code label}: the thing's number or name, null for things audited under a key people know (a SKU, a username). */
     record AuditEntryView(
             long id,
             String entity,
             String entityId,
+            String label,
             int sequence,
             Instant at,
             String actor,
@@ -54,14 +58,23 @@ class AuditController {
         if (!problems.isEmpty()) {
             throw OrdoException.invalid(problems);
         }
-        return audit.entries(entity, id).stream().map(this::view).toList();
+        String kind = entity.trim().toUpperCase(Locale.ROOT);
+        // a number or name (SO-2026-000123, CUS-000001, a customer's name) stands for the id its thing is audited under
+        String entityId =
+                audit.resolve(kind, id.trim()).map(AuditTrail.Thing::entityId).orElse(id.trim());
+        List<AuditEntry> entries = audit.entries(kind, entityId);
+        Map<AuditTrail.Thing, String> labels = audit.labels(entries);
+        return entries.stream()
+                .map(e -> view(e, labels.get(new AuditTrail.Thing(e.entity(), e.entityId()))))
+                .toList();
     }
 
-    private AuditEntryView view(AuditEntry e) {
+    private AuditEntryView view(AuditEntry e, String label) {
         return new AuditEntryView(
                 e.id(),
                 e.entity(),
                 e.entityId(),
+                label,
                 e.chainSeq(),
                 e.at(),
                 e.actor(),

@@ -6,13 +6,21 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.ordo.identity.Actor;
 import org.ordo.identity.AuditEntry;
 import org.ordo.identity.AuditTrail;
+import org.ordo.identity.AuditedThings;
 import org.ordo.platform.InvariantCheck;
 import org.ordo.platform.PageResult;
 import org.ordo.platform.Paging;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -34,11 +42,49 @@ class AuditTrailStore implements AuditTrail {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final JsonMapper json;
+    private final ObjectProvider<AuditedThings> modules;
 
-    AuditTrailStore(JdbcClient jdbc, JdbcTemplate template, JsonMapper json) {
+    AuditTrailStore(JdbcClient jdbc, JdbcTemplate template, JsonMapper json, ObjectProvider<AuditedThings> modules) {
         this.jdbc = jdbc;
         this.template = template;
         this.json = json;
+        this.modules = modules;
+    }
+
+    @Override
+    public Optional<Thing> resolve(String entity, String reference) {
+        if (reference == null || reference.isBlank()) {
+            return Optional.empty();
+        }
+        for (AuditedThings module : modules.orderedStream().toList()) {
+            for (String kind : module.entities()) {
+                if (entity == null || entity.equals(kind)) {
+                    Optional<String> id = module.idOf(kind, reference.trim());
+                    if (id.isPresent()) {
+                        return Optional.of(new Thing(kind, id.get()));
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Map<Thing, String> labels(Collection<AuditEntry> entries) {
+        Map<String, Set<String>> idsByEntity = new HashMap<>();
+        for (AuditEntry e : entries) {
+            idsByEntity.computeIfAbsent(e.entity(), k -> new HashSet<>()).add(e.entityId());
+        }
+        Map<Thing, String> labels = new HashMap<>();
+        modules.orderedStream().forEach(module -> {
+            for (String kind : module.entities()) {
+                Set<String> ids = idsByEntity.get(kind);
+                if (ids != null) {
+                    module.labels(kind, ids).forEach((id, label) -> labels.put(new Thing(kind, id), label));
+                }
+            }
+        });
+        return labels;
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import org.ordo.customers.Customers;
 import org.ordo.identity.Actor;
 import org.ordo.invoicing.DocumentType;
 import org.ordo.invoicing.InvoiceStatus;
@@ -50,13 +51,17 @@ class InvoiceController {
     private final DunningService dunning;
     private final InvoicePdfRenderer pdf;
 
+    private final Customers customers;
+
     InvoiceController(
             InvoiceStore store,
             InvoiceService management,
             Idempotency idempotency,
             PaymentStore payments,
             DunningService dunning,
-            InvoicePdfRenderer pdf) {
+            InvoicePdfRenderer pdf,
+            Customers customers) {
+        this.customers = customers;
         this.store = store;
         this.management = management;
         this.idempotency = idempotency;
@@ -75,9 +80,12 @@ class InvoiceController {
     @PreAuthorize(READERS)
     @Operation(
             summary = "Search invoices and credit notes",
-            description = "Newest first. A customer's own user sees only its own.")
+            description =
+                    "Newest first. A customer's own user sees only its own. 'customer' names the customer by number "
+                            + "or exact name instead of customerId.")
     PageResult<InvoiceStore.Summary> search(
             @RequestParam(required = false) UUID customerId,
+            @RequestParam(required = false) String customer,
             @RequestParam(required = false) List<String> status,
             @RequestParam(required = false) UUID orderId,
             @RequestParam(required = false) String type,
@@ -106,6 +114,7 @@ class InvoiceController {
         if (!problems.isEmpty()) {
             throw OrdoException.invalid(problems);
         }
+        customerId = customerId != null ? customerId : named(customers, customer);
         Actor actor = Actor.current();
         if (actor.isCustomer()) {
             UUID own = actor.customerId() == null ? new UUID(0, 0) : actor.customerId();
@@ -115,6 +124,17 @@ class InvoiceController {
             customerId = own;
         }
         return store.search(customerId, statuses, orderId, documentType, paging);
+    }
+
+    /**
+     * The id of the customer a search's {@code customer} names by number or name; null when none is given, and an id
+     * of nobody when it names no one (the search then finds nothing).
+     */
+    static UUID named(Customers customers, String customer) {
+        if (customer == null || customer.isBlank()) {
+            return null;
+        }
+        return customers.idOf(customer).orElse(new UUID(0, 0));
     }
 
     @GetMapping(

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
+import org.ordo.customers.CustomerSnapshot;
+import org.ordo.customers.Customers;
 import org.ordo.invoicing.InvoiceStatus;
 import org.ordo.platform.PdfRenderer;
 import org.ordo.shared.Address;
@@ -24,15 +26,23 @@ class InvoicePdfRenderer {
 
     private final PdfRenderer pdf;
 
-    InvoicePdfRenderer(PdfRenderer pdf) {
+    private final Customers customers;
+
+    InvoicePdfRenderer(PdfRenderer pdf, Customers customers) {
         this.pdf = pdf;
+        this.customers = customers;
     }
 
     byte[] render(Invoice invoice) {
-        return pdf.render("invoice", Map.of("invoice", printout(invoice)));
+        // the customer number never changes, so a reprint shows what the first print showed
+        String customerNumber = customers
+                .find(invoice.customerId())
+                .map(CustomerSnapshot::number)
+                .orElse(null);
+        return pdf.render("invoice", Map.of("invoice", printout(invoice, customerNumber)));
     }
 
-    static Printout printout(Invoice i) {
+    static Printout printout(Invoice i, String customerNumber) {
         String title = i.isCreditNote() ? "Credit note" : "Invoice";
         Party seller = i.seller();
         return new Printout(
@@ -41,7 +51,7 @@ class InvoicePdfRenderer {
                 Objects.toString(seller.name(), "") + " · " + oneLine(seller.address()),
                 partyBlock(i.buyer()),
                 i.shipTo() == null ? null : addressBlock(i.shipTo()),
-                meta(i, title),
+                meta(i, title, customerNumber),
                 i.reason(),
                 i.lines().stream().map(Line::of).toList(),
                 i.taxSummary().stream().map(Tax::of).toList(),
@@ -93,9 +103,12 @@ class InvoicePdfRenderer {
         }
     }
 
-    private static List<Row> meta(Invoice i, String title) {
+    private static List<Row> meta(Invoice i, String title, String customerNumber) {
         List<Row> rows = new ArrayList<>();
         rows.add(new Row(title + " number", number(i)));
+        if (customerNumber != null) {
+            rows.add(new Row("Customer no.", customerNumber));
+        }
         rows.add(new Row("Issue date", i.issueDate() == null ? "—" : DATE.format(i.issueDate())));
         if (!i.isCreditNote() && i.dueDate() != null) {
             rows.add(new Row("Due date", DATE.format(i.dueDate())));

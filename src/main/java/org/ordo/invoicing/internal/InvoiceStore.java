@@ -17,6 +17,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.ordo.customers.CustomerSnapshot;
+import org.ordo.customers.Customers;
 import org.ordo.invoicing.Accounting;
 import org.ordo.invoicing.DocumentType;
 import org.ordo.invoicing.InvoiceStatus;
@@ -44,9 +46,12 @@ class InvoiceStore {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
 
-    InvoiceStore(JdbcClient jdbc, JdbcTemplate template) {
+    private final Customers customers;
+
+    InvoiceStore(JdbcClient jdbc, JdbcTemplate template, Customers customers) {
         this.jdbc = jdbc;
         this.template = template;
+        this.customers = customers;
     }
 
     /** A document in a list: what a customer or clerk scans for. */
@@ -417,7 +422,7 @@ class InvoiceStore {
             + "AND i.total - i.amount_credited - i.amount_paid > 0";
 
     /** The WHERE clause (and its parameters) of the accountants' search; see {@code Accounting.Search}. */
-    private static String where(Accounting.Search search, List<Object> params) {
+    private String where(Accounting.Search search, List<Object> params) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         if (search.customerId() != null) {
             where.append(" AND i.customer_id = ?");
@@ -451,12 +456,22 @@ class InvoiceStore {
         if (search.text() != null && !search.text().isBlank()) {
             String text = search.text().trim();
             String like = LikePattern.containing(text.toUpperCase(Locale.ROOT));
+            // a customer number names the customer's documents (the buyer's name is printed on them; its number is not)
+            UUID numbered = customers.search(text, 2).stream()
+                    .filter(c -> c.number().equalsIgnoreCase(text))
+                    .map(CustomerSnapshot::id)
+                    .findFirst()
+                    .orElse(null);
             where.append(
-                    " AND (i.number = ? OR i.order_number = ? OR UPPER(i.number) LIKE ? ESCAPE '\\' OR UPPER(i.buyer_name) LIKE ? ESCAPE '\\')");
+                    " AND (i.number = ? OR i.order_number = ? OR UPPER(i.number) LIKE ? ESCAPE '\\' OR UPPER(i.buyer_name) LIKE ? ESCAPE '\\'"
+                            + (numbered == null ? ")" : " OR i.customer_id = ?)"));
             params.add(text);
             params.add(text);
             params.add(like);
             params.add(like);
+            if (numbered != null) {
+                params.add(numbered);
+            }
         }
         return where.toString();
     }

@@ -83,14 +83,19 @@ class PaymentController {
 
     @GetMapping("/api/payments")
     @PreAuthorize(READERS)
-    @Operation(summary = "Search payments", description = "Newest first. A customer's own user sees only its own.")
+    @Operation(
+            summary = "Search payments",
+            description = "Newest first. A customer's own user sees only its own. 'customer' names the customer by "
+                    + "number or exact name instead of customerId.")
     @Transactional(readOnly = true)
     PageResult<Payment> search(
             @RequestParam(required = false) UUID customerId,
+            @RequestParam(required = false) String customer,
             @RequestParam(required = false) PaymentStatus status,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
         Paging paging = Paging.of(page, size);
+        customerId = customerId != null ? customerId : InvoiceController.named(customers, customer);
         Actor actor = Actor.current();
         if (actor.isCustomer()) {
             UUID own = actor.customerId() == null ? new UUID(0, 0) : actor.customerId();

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.ordo.customers.CustomerSnapshot;
 import org.ordo.customers.Customers;
 import org.ordo.identity.Actor;
 import org.ordo.invoicing.Accounting;
@@ -492,6 +493,9 @@ class AccountingPages {
             String failedAction,
             Map<String, String> typed) {
         model.addAttribute("doc", doc);
+        model.addAttribute(
+                "customerNumber",
+                customers.find(doc.customerId()).map(CustomerSnapshot::number).orElse(null));
         model.addAttribute("onAccount", accounting.onAccount(doc.customerId()));
         model.addAttribute("errors", errors);
         model.addAttribute("failedAction", failedAction);

@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.ordo.identity.AuditEntry;
 import org.ordo.identity.AuditTrail;
@@ -34,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Controller
 class AuditPages {
 
-    /** The kinds of things the modules audit, offered as suggestions; any other may be typed. */
+    /** The kinds of things the modules audit, each with its label {@code admin.audit.entity.<kind>}. */
     static final List<String> ENTITY_TYPES = List.of(
             "CUSTOMER",
             "DEMO_DATA",
@@ -42,6 +43,7 @@ class AuditPages {
             "ORDER",
             "PAYMENT",
             "PRODUCT",
+            "PURCHASE_ORDER",
             "RETURN",
             "SHIPMENT",
             "STOCK",
@@ -77,7 +79,8 @@ class AuditPages {
     public record Change(String path, String before, String after) {}
 
     /** An entry as shown: its changes, its states pretty-printed, and whether its thing's chain is intact. */
-    public record Row(AuditEntry entry, List<Change> changes, String before, String after, boolean chainIntact) {}
+    public record Row(
+            AuditEntry entry, String label, List<Change> changes, String before, String after, boolean chainIntact) {}
 
     @GetMapping("/admin/audit")
     @PreAuthorize(PageAccess.ADMINS)
@@ -94,12 +97,14 @@ class AuditPages {
         AuditTrail.Search search = search(filter, errors);
         PageResult<AuditEntry> result = audit.search(search, Paging.of(AdminForms.page(page), AdminForms.PAGE_SIZE));
         Map<String, Boolean> chains = new LinkedHashMap<>();
+        Map<AuditTrail.Thing, String> labels = audit.labels(result.items());
         List<Row> rows = new ArrayList<>();
         for (AuditEntry e : result.items()) {
             boolean intact = chains.computeIfAbsent(
                     e.entity() + "\u0000" + e.entityId(),
                     k -> audit.verify(e.entity(), e.entityId()).isEmpty());
-            rows.add(new Row(e, changes(e), pretty(e.before()), pretty(e.after()), intact));
+            String label = labels.get(new AuditTrail.Thing(e.entity(), e.entityId()));
+            rows.add(new Row(e, label, changes(e), pretty(e.before()), pretty(e.after()), intact));
         }
         model.addAttribute("filter", filter);
         model.addAttribute("errors", errors);
@@ -109,6 +114,7 @@ class AuditPages {
         model.addAttribute("maxCounted", AuditTrail.MAX_COUNTED);
         model.addAttribute("lastPage", AdminForms.lastPage(result));
         model.addAttribute("entityTypes", ENTITY_TYPES);
+        model.addAttribute("chosenEntity", search.entity());
         model.addAttribute("oneChain", search.entity() != null && search.entityId() != null);
         model.addAttribute(
                 "chainProblems",
@@ -154,9 +160,17 @@ class AuditPages {
             toDate = null;
         }
         String entity = AdminForms.blankToNull(filter.entity());
+        entity = entity == null ? null : entity.toUpperCase(java.util.Locale.ROOT);
+        String entityId = AdminForms.blankToNull(filter.entityId());
+        // a number or name as a person knows it stands for the id its thing is audited under
+        Optional<AuditTrail.Thing> named = audit.resolve(entity, entityId);
+        if (named.isPresent()) {
+            entity = named.get().entity();
+            entityId = named.get().entityId();
+        }
         return new AuditTrail.Search(
-                entity == null ? null : entity.toUpperCase(java.util.Locale.ROOT),
-                AdminForms.blankToNull(filter.entityId()),
+                entity,
+                entityId,
                 AdminForms.blankToNull(filter.actor()),
                 fromDate == null ? null : calendar.startOf(fromDate),
                 toDate == null ? null : calendar.endOf(toDate));

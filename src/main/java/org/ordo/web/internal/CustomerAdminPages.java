@@ -215,6 +215,7 @@ class CustomerAdminPages {
             Address b = c.billingAddress();
             rows.add(Arrays.asList(
                     c.id(),
+                    c.number(),
                     c.name(),
                     c.email(),
                     c.phone(),
@@ -233,6 +234,7 @@ class CustomerAdminPages {
                 "customers.csv",
                 List.of(
                         "id",
+                        "number",
                         "name",
                         "email",
                         "phone",

@@ -111,6 +111,7 @@ class CustomerPages {
                 "customers",
                 List.of(
                         "id",
+                        "number",
                         "name",
                         "email",
                         "city",
@@ -123,6 +124,7 @@ class CustomerPages {
                         p -> directory.search(q, Downloads.exportPage(p)),
                         c -> List.of(
                                 c.id(),
+                                c.number(),
                                 c.name(),
                                 c.email() == null ? "" : c.email(),
                                 c.billingAddress() == null

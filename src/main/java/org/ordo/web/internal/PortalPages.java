@@ -16,6 +16,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ordo.catalog.Catalog;
 import org.ordo.catalog.ProductSnapshot;
+import org.ordo.customers.CustomerSnapshot;
+import org.ordo.customers.Customers;
 import org.ordo.fulfillment.Shipments;
 import org.ordo.identity.Actor;
 import org.ordo.invoicing.CustomerInvoices;
@@ -75,6 +77,8 @@ class PortalPages {
     private final Idempotency idempotency;
     private final MessageSource messages;
 
+    private final Customers customers;
+
     PortalPages(
             Orders orders,
             OrderEntry entry,
@@ -85,8 +89,10 @@ class PortalPages {
             Returns returns,
             ReturnDesk returnDesk,
             MessageSource messages,
-            Idempotency idempotency) {
+            Idempotency idempotency,
+            Customers customers) {
         this.idempotency = idempotency;
+        this.customers = customers;
         this.orders = orders;
         this.entry = entry;
         this.catalog = catalog;
@@ -113,6 +119,9 @@ class PortalPages {
         model.addAttribute("lastPage", Downloads.lastPage(result));
         model.addAttribute("statuses", OrderStatus.values());
         model.addAttribute("query", new ListQuery("/portal", status));
+        model.addAttribute(
+                "customerNumber",
+                customers.find(customerId()).map(CustomerSnapshot::number).orElse(null));
         return "portal/orders";
     }
 

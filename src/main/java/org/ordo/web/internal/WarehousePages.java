@@ -251,14 +251,16 @@ class WarehousePages {
     }
 
     /**
-     * One scan at the packing station. For htmx the packing panel alone is answered: the counts after a right item (the last
-     * one packs the shipment), or the refusal naming the scanned code with the status of the refusal and nothing changed.
+     * One scan at the packing station, or the quantity the packer keyed for the item just scanned. For htmx the packing
+     * panel alone is answered: the counts after a right item (the last one packs the shipment), or the refusal naming the
+     * scanned code with the status of the refusal and nothing changed.
      */
     @PostMapping("/warehouse/shipments/{number}/scan")
     @PreAuthorize(PageAccess.WAREHOUSE)
     String scan(
             @PathVariable String number,
             @RequestParam(required = false) String code,
+            @RequestParam(required = false) String quantity,
             @RequestHeader(name = "HX-Request", required = false) String htmx,
             Model model,
             HttpServletResponse response,
@@ -267,24 +269,20 @@ class WarehousePages {
         String scanned = code == null ? "" : code.trim();
         String error = null;
         ShipmentHandling.Scanned accepted = null;
-        if (scanned.isEmpty()) {
-            error = text("warehouse.scan.empty");
+        Integer keyed = keyedQuantity(quantity);
+        if (scanned.isEmpty() || (keyed != null && keyed < 1)) {
+            error = text(scanned.isEmpty() ? "warehouse.scan.empty" : "warehouse.scan.quantityInvalid");
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         } else {
             try {
-                accepted = handling.scan(shipment.number(), scanned);
+                accepted = keyed == null
+                        ? handling.scan(shipment.number(), scanned)
+                        : handling.scan(shipment.number(), scanned, keyed);
                 if (accepted.complete()) {
                     handling.pack(shipment.number());
                 }
             } catch (OrdoException refused) {
-                error = switch (refused.errorCode()) {
-                    case "not-on-pick-list" -> text("warehouse.scan.wrong", scanned);
-                    case "line-complete" -> text("warehouse.scan.tooMany", scanned);
-                    default ->
-                        accepted == null
-                                ? text("warehouse.scan.refused", scanned, refused.getMessage())
-                                : refused.getMessage();
-                };
+                error = scanRefusal(refused, scanned, accepted);
                 response.setStatus(status(refused));
             }
         }
@@ -299,6 +297,29 @@ class WarehousePages {
         show(shipmentOrNotFound(number), Map.of(), null, model);
         model.addAttribute("oob", true);
         return "warehouse/scanned";
+    }
+
+    /** The keyed quantity: null when none was keyed, 0 for what is not a whole number (refused as such). */
+    private static Integer keyedQuantity(String quantity) {
+        if (quantity == null || quantity.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.parseInt(quantity.trim());
+        } catch (NumberFormatException notANumber) {
+            return 0;
+        }
+    }
+
+    private String scanRefusal(OrdoException refused, String scanned, ShipmentHandling.Scanned accepted) {
+        return switch (refused.errorCode()) {
+            case "not-on-pick-list" -> text("warehouse.scan.wrong", scanned);
+            case "line-complete" -> text("warehouse.scan.tooMany", scanned);
+            case "more-than-missing" -> text("warehouse.scan.moreThanMissing", scanned);
+            case "keyed-quantity-over-limit" -> text("warehouse.scan.overLimit", handling.maxKeyedQuantity());
+            default ->
+                accepted == null ? text("warehouse.scan.refused", scanned, refused.getMessage()) : refused.getMessage();
+        };
     }
 
     /** Packs a fully scanned shipment (the last scan does it too). */
@@ -480,6 +501,7 @@ class WarehousePages {
                     .orElse(null);
         }
         model.addAttribute("chosenOption", chosen);
+        model.addAttribute("maxKeyedQuantity", handling.maxKeyedQuantity());
         return "warehouse/shipment";
     }
 
