@@ -49,6 +49,7 @@ class InvoiceController {
     private final PaymentStore payments;
     private final DunningService dunning;
     private final InvoicePdfRenderer pdf;
+    private final ReminderLetterRenderer letters;
 
     InvoiceController(
             InvoiceStore store,
@@ -56,13 +57,15 @@ class InvoiceController {
             Idempotency idempotency,
             PaymentStore payments,
             DunningService dunning,
-            InvoicePdfRenderer pdf) {
+            InvoicePdfRenderer pdf,
+            ReminderLetterRenderer letters) {
         this.store = store;
         this.management = management;
         this.idempotency = idempotency;
         this.payments = payments;
         this.dunning = dunning;
         this.pdf = pdf;
+        this.letters = letters;
     }
 
     /** The invoice as JSON: the document, then the payments allocated to it (negative: given back) and its reminders. */
@@ -158,6 +161,27 @@ class InvoiceController {
                 .contentType(MediaType.APPLICATION_JSON)
                 .eTag(ETags.of(invoice.version()))
                 .body(details);
+    }
+
+    @GetMapping(value = "/api/invoices/{id}/reminders/{level}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @PreAuthorize(READERS)
+    @Operation(
+            summary = "The letter of a payment reminder",
+            description =
+                    "The PDF of the reminder of this level (1 payment reminder, 2 second reminder, 3 final notice) in the "
+                            + "customer's language (Chinese for a billing address in CN, HK, MO or TW, else English): the customer's "
+                            + "invoices past due on the day it was sent with what is still due, their total and how to pay. A level "
+                            + "not sent for the invoice is a 404.")
+    ResponseEntity<byte[]> reminderLetter(@PathVariable String id, @PathVariable int level) {
+        Invoice invoice = visible(id);
+        byte[] letter = letters.render(invoice, level)
+                .orElseThrow(() -> OrdoException.notFound("Reminder", fileName(invoice) + " level " + level));
+        return ResponseEntity.ok()
+                .contentType(PDF)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        "inline; filename=\"" + fileName(invoice) + "-reminder-" + level + ".pdf\"")
+                .body(letter);
     }
 
     record CreditNoteCall(String invoice, InvoiceService.CreditNoteRequest request) {}
