@@ -7,6 +7,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.ordo.identity.Actor;
 import org.ordo.invoicing.DocumentType;
@@ -163,7 +164,7 @@ class InvoiceController {
                 .body(details);
     }
 
-    @GetMapping(value = "/api/invoices/{id}/reminders/{level}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @GetMapping("/api/invoices/{id}/reminders/{level}/pdf")
     @PreAuthorize(READERS)
     @Operation(
             summary = "The letter of a payment reminder",
@@ -172,9 +173,12 @@ class InvoiceController {
                             + "customer's language (Chinese for a billing address in CN, HK, MO or TW, else English): the customer's "
                             + "invoices past due on the day it was sent with what is still due, their total and how to pay. A level "
                             + "not sent for the invoice is a 404.")
-    ResponseEntity<byte[]> reminderLetter(@PathVariable String id, @PathVariable int level) {
+    ResponseEntity<byte[]> reminderLetter(@PathVariable String id, @PathVariable String level) {
         Invoice invoice = visible(id);
-        byte[] letter = letters.render(invoice, level)
+        // read here, not by the binder: a malformed level is a reminder that does not exist, after authorization
+        byte[] letter = (level.matches("[1-9]")
+                        ? letters.render(invoice, Integer.parseInt(level))
+                        : Optional.<byte[]>empty())
                 .orElseThrow(() -> OrdoException.notFound("Reminder", fileName(invoice) + " level " + level));
         return ResponseEntity.ok()
                 .contentType(PDF)
