@@ -168,6 +168,57 @@ public interface Accounting {
     /** Money a customer has on account (received, not allocated, not refunded), per currency. */
     List<Money> onAccount(UUID customerId);
 
+    /**
+     * Payments, the latest received first. {@code customerIds} null: any customer; empty: none matches (a name that found no
+     * customer). The dates bound the day received, both inclusive. Every other field may be null.
+     */
+    record PaymentSearch(
+            Set<UUID> customerIds,
+            PaymentStatus status,
+            PaymentMethod method,
+            LocalDate receivedFrom,
+            LocalDate receivedTo) {}
+
+    /** A payment in a list: what came in, what went to invoices, what was paid back and what is left on account. */
+    record PaymentListed(
+            UUID id,
+            UUID customerId,
+            PaymentStatus status,
+            PaymentMethod method,
+            String reference,
+            LocalDate receivedOn,
+            Money amount,
+            Money allocated,
+            Money refunded,
+            Money onAccount) {}
+
+    PageResult<PaymentListed> payments(PaymentSearch search, Paging paging);
+
+    /** Money a payment allocated to an invoice (negative: given back to the account, with the reason in {@code note}). */
+    record PaymentAllocation(
+            UUID invoiceId, String invoiceNumber, Money amount, String note, Instant allocatedAt, String allocatedBy) {}
+
+    record PaymentRefund(Money amount, String reason, Instant refundedAt, String refundedBy) {}
+
+    record PaymentDetails(
+            PaymentListed payment,
+            List<PaymentAllocation> allocations,
+            List<PaymentRefund> refunds,
+            Instant recordedAt,
+            String recordedBy) {}
+
+    /** One payment with its allocations and refunds; empty if unknown. */
+    Optional<PaymentDetails> payment(UUID paymentId);
+
+    /**
+     * Allocates money the payment has on account, as {@code POST /api/payments/{id}/allocations}: {@code allocations} null
+     * pays the customer's oldest open invoices first; otherwise exactly these (invoice → amount).
+     */
+    PaymentDetails allocate(UUID paymentId, Map<UUID, Money> allocations);
+
+    /** Pays money on account back to the customer, as {@code POST /api/payments/{id}/refunds}. */
+    PaymentDetails refund(UUID paymentId, Money amount, String reason);
+
     /** An invoice past its due date with something open, and the highest reminder level sent so far (0: none). */
     record Overdue(
             UUID id,
@@ -183,6 +234,14 @@ public interface Accounting {
 
     /** Invoices past due as of {@code today}, the longest overdue first. */
     PageResult<Overdue> overdue(LocalDate today, Paging paging);
+
+    /**
+     * The letter of a reminder sent for an invoice (level 1 payment reminder, 2 second reminder, 3 final notice) as PDF, in
+     * the customer's language: the seller, the customer's billing address, the customer's invoices past due on the day of
+     * the reminder with what is still due on them, their total and how to pay. Empty when the invoice is unknown or that
+     * level was not sent. Whoever sends reminders to customers (print, email) takes the letter from here.
+     */
+    Optional<Document> reminderLetter(String invoiceIdOrNumber, int level);
 
     /** Told how far a dunning run is: {@code done} of {@code total} invoices looked at. */
     @FunctionalInterface

@@ -29,6 +29,7 @@ class AccountingService implements Accounting {
     private final PaymentService payments;
     private final DunningService dunning;
     private final InvoicePdfRenderer pdf;
+    private final ReminderLetterRenderer letters;
 
     AccountingService(
             InvoiceStore store,
@@ -36,13 +37,15 @@ class AccountingService implements Accounting {
             InvoiceService management,
             PaymentService payments,
             DunningService dunning,
-            InvoicePdfRenderer pdf) {
+            InvoicePdfRenderer pdf,
+            ReminderLetterRenderer letters) {
         this.store = store;
         this.paymentStore = paymentStore;
         this.management = management;
         this.payments = payments;
         this.dunning = dunning;
         this.pdf = pdf;
+        this.letters = letters;
     }
 
     @Override
@@ -260,6 +263,75 @@ class AccountingService implements Accounting {
                         new Money((BigDecimal) r[7], Money.currency((String) r[6])),
                         (Integer) r[8],
                         (java.time.Instant) r[9]));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public PageResult<PaymentListed> payments(PaymentSearch search, Paging paging) {
+        return paymentStore.search(search, paging).map(AccountingService::listed);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<PaymentDetails> payment(UUID paymentId) {
+        return paymentStore.find(paymentId).map(AccountingService::details);
+    }
+
+    @Override
+    public PaymentDetails allocate(UUID paymentId, Map<UUID, Money> allocations) {
+        PaymentService.AllocateRequest request = allocations == null
+                ? null
+                : new PaymentService.AllocateRequest(allocations.entrySet().stream()
+                        .map(a -> new PaymentService.AllocationRequest(a.getKey(), a.getValue()))
+                        .toList());
+        return details(payments.allocate(paymentId, request));
+    }
+
+    @Override
+    public PaymentDetails refund(UUID paymentId, Money amount, String reason) {
+        return details(payments.refund(paymentId, new PaymentService.RefundRequest(amount, reason)));
+    }
+
+    private static PaymentListed listed(Payment p) {
+        return new PaymentListed(
+                p.id(),
+                p.customerId(),
+                p.status(),
+                p.method(),
+                p.reference(),
+                p.receivedOn(),
+                p.amount(),
+                p.amountAllocated(),
+                p.amountRefunded(),
+                p.amountOnAccount());
+    }
+
+    private static PaymentDetails details(Payment p) {
+        return new PaymentDetails(
+                listed(p),
+                p.allocations().stream()
+                        .map(a -> new PaymentAllocation(
+                                a.invoiceId(),
+                                a.invoiceNumber(),
+                                a.amount(),
+                                a.note(),
+                                a.allocatedAt(),
+                                a.allocatedBy()))
+                        .toList(),
+                p.refunds().stream()
+                        .map(r -> new PaymentRefund(r.amount(), r.reason(), r.refundedAt(), r.refundedBy()))
+                        .toList(),
+                p.createdAt(),
+                p.createdBy());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Document> reminderLetter(String invoiceIdOrNumber, int level) {
+        return store.find(invoiceIdOrNumber)
+                .flatMap(invoice -> letters.render(invoice, level)
+                        .map(pdf -> new Document(
+                                fileName(invoice) + "-reminder-" + level + ".pdf", "application/pdf", pdf)));
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.ordo.customers.Customers;
 import org.ordo.identity.Actor;
@@ -50,6 +51,7 @@ class InvoiceController {
     private final PaymentStore payments;
     private final DunningService dunning;
     private final InvoicePdfRenderer pdf;
+    private final ReminderLetterRenderer letters;
 
     private final Customers customers;
 
@@ -60,7 +62,8 @@ class InvoiceController {
             PaymentStore payments,
             DunningService dunning,
             InvoicePdfRenderer pdf,
-            Customers customers) {
+            Customers customers,
+            ReminderLetterRenderer letters) {
         this.customers = customers;
         this.store = store;
         this.management = management;
@@ -68,6 +71,7 @@ class InvoiceController {
         this.payments = payments;
         this.dunning = dunning;
         this.pdf = pdf;
+        this.letters = letters;
     }
 
     /** The invoice as JSON: the document, then the payments allocated to it (negative: given back) and its reminders. */
@@ -178,6 +182,30 @@ class InvoiceController {
                 .contentType(MediaType.APPLICATION_JSON)
                 .eTag(ETags.of(invoice.version()))
                 .body(details);
+    }
+
+    @GetMapping("/api/invoices/{id}/reminders/{level}/pdf")
+    @PreAuthorize(READERS)
+    @Operation(
+            summary = "The letter of a payment reminder",
+            description =
+                    "The PDF of the reminder of this level (1 payment reminder, 2 second reminder, 3 final notice) in the "
+                            + "customer's language (Chinese for a billing address in CN, HK, MO or TW, else English): the customer's "
+                            + "invoices past due on the day it was sent with what is still due, their total and how to pay. A level "
+                            + "not sent for the invoice is a 404.")
+    ResponseEntity<byte[]> reminderLetter(@PathVariable String id, @PathVariable String level) {
+        Invoice invoice = visible(id);
+        // read here, not by the binder: a malformed level is a reminder that does not exist, after authorization
+        byte[] letter = (level.matches("[1-9]")
+                        ? letters.render(invoice, Integer.parseInt(level))
+                        : Optional.<byte[]>empty())
+                .orElseThrow(() -> OrdoException.notFound("Reminder", fileName(invoice) + " level " + level));
+        return ResponseEntity.ok()
+                .contentType(PDF)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        "inline; filename=\"" + fileName(invoice) + "-reminder-" + level + ".pdf\"")
+                .body(letter);
     }
 
     record CreditNoteCall(String invoice, InvoiceService.CreditNoteRequest request) {}

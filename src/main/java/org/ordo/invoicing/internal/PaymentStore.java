@@ -8,10 +8,13 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import org.ordo.invoicing.Accounting;
 import org.ordo.invoicing.PaymentMethod;
 import org.ordo.invoicing.PaymentStatus;
 import org.ordo.platform.PageResult;
@@ -151,15 +154,40 @@ class PaymentStore {
     }
 
     PageResult<Payment> search(UUID customerId, PaymentStatus status, Paging paging) {
+        return search(
+                new Accounting.PaymentSearch(customerId == null ? null : Set.of(customerId), status, null, null, null),
+                paging);
+    }
+
+    /** Payments as the search selects them, the latest received first (headers only, without allocations and refunds). */
+    PageResult<Payment> search(Accounting.PaymentSearch search, Paging paging) {
+        if (search.customerIds() != null && search.customerIds().isEmpty()) {
+            return new PageResult<>(List.of(), paging.page(), paging.size(), 0);
+        }
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         List<Object> params = new ArrayList<>();
-        if (customerId != null) {
-            where.append(" AND customer_id = ?");
-            params.add(customerId);
+        if (search.customerIds() != null) {
+            where.append(" AND customer_id IN (")
+                    .append(String.join(
+                            ", ", Collections.nCopies(search.customerIds().size(), "?")))
+                    .append(')');
+            params.addAll(search.customerIds());
         }
-        if (status != null) {
+        if (search.status() != null) {
             where.append(" AND status = ?");
-            params.add(status.name());
+            params.add(search.status().name());
+        }
+        if (search.method() != null) {
+            where.append(" AND method = ?");
+            params.add(search.method().name());
+        }
+        if (search.receivedFrom() != null) {
+            where.append(" AND received_on >= ?");
+            params.add(Date.valueOf(search.receivedFrom()));
+        }
+        if (search.receivedTo() != null) {
+            where.append(" AND received_on <= ?");
+            params.add(Date.valueOf(search.receivedTo()));
         }
         long total = jdbc.sql("SELECT COUNT(*) FROM payment" + where)
                 .params(params)

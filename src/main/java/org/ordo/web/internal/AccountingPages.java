@@ -325,6 +325,15 @@ class AccountingPages {
         return file(accounting.pdf(id).orElseThrow(() -> OrdoException.notFound("Invoice", id)), "inline");
     }
 
+    /** The letter of a reminder sent for the invoice, in the customer's language, to print or send. */
+    @GetMapping("/accounting/invoices/{id}/reminders/{level}/pdf")
+    @PreAuthorize(PageAccess.ACCOUNTANTS)
+    ResponseEntity<byte[]> reminderLetter(@PathVariable String id, @PathVariable int level) {
+        return file(
+                accounting.reminderLetter(id, level).orElseThrow(() -> OrdoException.notFound("Reminder", id)),
+                "inline");
+    }
+
     @GetMapping("/accounting/invoices/{id}/ubl")
     @PreAuthorize(PageAccess.ACCOUNTANTS)
     ResponseEntity<byte[]> ubl(@PathVariable String id) {

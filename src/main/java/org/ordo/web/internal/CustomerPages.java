@@ -200,6 +200,7 @@ class CustomerPages {
                         new Orders.Search(Set.of(), customer.id(), null, null, null, null), Paging.of(0, RECENT)));
         boolean showInvoices = PageAccess.mayReadInvoices(actor);
         model.addAttribute("showInvoices", showInvoices);
+        model.addAttribute("showPayments", PageAccess.mayUseAccounting(actor));
         model.addAttribute(
                 "openInvoices",
                 showInvoices
