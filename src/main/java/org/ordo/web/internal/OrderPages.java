@@ -145,8 +145,8 @@ class OrderPages {
                 "customerNames",
                 customers.names(
                         result.items().stream().map(Orders.Summary::customerId).toList()));
-        model.addAttribute("statuses", OrderStatus.values());
-        model.addAttribute("channels", Orders.CHANNELS);
+        model.addAttribute("statuses", Orders.STATUSES_IN_USE);
+        model.addAttribute("channels", Orders.CHANNELS_IN_USE);
         model.addAttribute("customers", customers.search(null, CUSTOMERS_IN_FILTER));
         response.addHeader("Vary", "HX-Request");
         if (htmx != null && restore == null) {
