@@ -19,6 +19,7 @@ import org.ordo.orders.OrderFulfillment;
 import org.ordo.orders.OrderSnapshot;
 import org.ordo.orders.OrderStatus;
 import org.ordo.orders.Orders;
+import org.ordo.shared.CommonRule;
 import org.ordo.shared.FieldViolation;
 import org.ordo.shared.OrdoException;
 import org.springframework.stereotype.Component;
@@ -160,7 +161,7 @@ class ShipmentService {
     @Transactional
     ShipmentViews.ShipmentView pack(String idOrNumber) {
         Shipment s = lock(idOrNumber);
-        s.status.requireCanMoveTo(ShipmentStatus.PACKED);
+        s.status.requireCanMoveTo(ShipmentStatus.PACKED, s.number);
         List<Map<String, Object>> missing = new ArrayList<>();
         for (Shipment.Line l : s.lines) {
             if (l.missing() > 0) {
@@ -322,7 +323,7 @@ class ShipmentService {
             try {
                 type = TrackingType.valueOf(event.type());
             } catch (IllegalArgumentException e) {
-                problems.add(new FieldViolation("type", "must be one of " + List.of(TrackingType.values())));
+                problems.add(CommonRule.ONE_OF.at("type", List.of(TrackingType.values())));
             }
         }
         if (type == TrackingType.EXCEPTION

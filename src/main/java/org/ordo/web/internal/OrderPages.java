@@ -320,7 +320,7 @@ class OrderPages {
                 errors.put(v.field(), violationTexts.of(v));
             }
             if (errors.isEmpty()) {
-                errors.put("action", refused.getMessage());
+                errors.put("action", violationTexts.refusal(refused));
             }
             response.setStatus(
                     refused.kind() == OrdoException.Kind.CONFLICT
