@@ -199,4 +199,7 @@ public interface ShipmentHandling {
 
     /** How much of a pick line is for which shipment line. */
     record PickSource(String shipment, int lineNumber, long quantity) {}
+
+    /** A carrier's service by its name as configured ("UPS Standard"); its code when the carrier has no such service. */
+    String serviceName(String carrier, String service);
 }

@@ -13,8 +13,21 @@ import org.ordo.shared.Money;
 /** Read access to orders for other modules (fulfilment, invoicing, returns, reporting, the pages). */
 public interface Orders {
 
+    /** The channel of a free replacement for returned goods ({@link ReplacementOrders}); no request may choose it. */
+    String REPLACEMENT = "REPLACEMENT";
+
     /** The channels an order may come in through. */
-    List<String> CHANNELS = List.of("API", "WEB", "PHONE", "EMAIL", "PORTAL", "EDI", "CSV");
+    List<String> CHANNELS = List.of("API", "WEB", "PHONE", "EMAIL", "PORTAL", "EDI", "CSV", REPLACEMENT);
+
+    /**
+     * The channels a list of orders offers as filters: those orders come in through today. CSV is left out until Ordo
+     * imports order files itself.
+     */
+    List<String> CHANNELS_IN_USE =
+            CHANNELS.stream().filter(channel -> !channel.equals("CSV")).toList();
+
+    /** The states an order can be in, what a list offers as filters: orders start PLACED, none is ever a DRAFT. */
+    List<OrderStatus> STATUSES_IN_USE = OrderStatus.PLACED.transitions().reachableFrom(OrderStatus.PLACED);
 
     /** The order with its lines and active reservations, by id or number. */
     Optional<OrderSnapshot> find(String idOrNumber);

@@ -3,6 +3,7 @@ package org.ordo.platform;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import org.ordo.shared.FieldViolation;
 import org.ordo.shared.OrdoException;
 import tools.jackson.core.JacksonException;
@@ -71,9 +72,54 @@ public final class RequestChecks {
             return "is not a known field";
         }
         if (e instanceof InvalidFormatException f) {
-            return "must be a valid " + f.getTargetType().getSimpleName();
+            return "must be " + expected(f.getTargetType());
         }
         return "has the wrong type";
+    }
+
+    /** The kind of value a Java type takes, as the API's reader knows it: never a Java type's name. */
+    public static String expected(Class<?> type) {
+        if (type == Integer.class
+                || type == int.class
+                || type == Long.class
+                || type == long.class
+                || type == Short.class
+                || type == short.class
+                || type == java.math.BigInteger.class) {
+            return "a whole number";
+        }
+        if (type == java.math.BigDecimal.class
+                || type == Double.class
+                || type == double.class
+                || type == Float.class
+                || type == float.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a text";
+        }
+        if (type == java.time.LocalDate.class) {
+            return "a date such as 2026-12-31";
+        }
+        if (type == java.time.Instant.class || type == java.time.OffsetDateTime.class) {
+            return "a time such as 2026-12-31T12:00:00Z";
+        }
+        if (type == UUID.class) {
+            return "an id (UUID)";
+        }
+        if (type.isEnum()) {
+            return "one of: "
+                    + java.util.Arrays.stream(type.getEnumConstants())
+                            .map(String::valueOf)
+                            .collect(java.util.stream.Collectors.joining(", "));
+        }
+        if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        return "an object";
     }
 
     /** The JSON path of the failing value, as {@code unitPrice.amount}. */

@@ -17,8 +17,15 @@ public interface FieldRule {
     default FieldViolation at(String field, Object... arguments) {
         String text = message();
         for (int i = 0; i < arguments.length; i++) {
-            text = text.replace("{" + i + "}", String.valueOf(arguments[i]));
+            text = text.replace("{" + i + "}", words(arguments[i]));
         }
         return new FieldViolation(field, text, code(), List.of(arguments));
+    }
+
+    /** An argument as a sentence shows it: a list as its items joined by commas, without the brackets Java prints. */
+    private static String words(Object argument) {
+        return argument instanceof java.util.Collection<?> list
+                ? list.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))
+                : String.valueOf(argument);
     }
 }

@@ -31,8 +31,17 @@ public interface StateTable<S extends Enum<S> & StateTable<S>> {
     /** @throws IllegalTransitionException (409) naming this state and the allowed ones */
     @SuppressWarnings("unchecked")
     default void requireCanMoveTo(S target) {
+        requireCanMoveTo(target, null);
+    }
+
+    /**
+     * @param reference the number people know the thing by (an order number), named in the refusal; null for none
+     * @throws IllegalTransitionException (409) naming this state and the allowed ones
+     */
+    @SuppressWarnings("unchecked")
+    default void requireCanMoveTo(S target, String reference) {
         if (!canMoveTo(target)) {
-            throw new IllegalTransitionException(thing(), (S) this, target, allowedNext());
+            throw new IllegalTransitionException(thing(), reference, (S) this, target, allowedNext());
         }
     }
 }

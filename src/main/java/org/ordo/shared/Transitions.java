@@ -46,6 +46,24 @@ public final class Transitions<S extends Enum<S>> {
         return thing;
     }
 
+    /**
+     * The states a thing can be in when it starts in one of {@code starts}, in declaration order: what a filter offers,
+     * since a state no transition leads to never occurs.
+     */
+    @SafeVarargs
+    public final List<S> reachableFrom(S... starts) {
+        java.util.Set<S> seen = new java.util.LinkedHashSet<>(List.of(starts));
+        java.util.Deque<S> open = new java.util.ArrayDeque<>(seen);
+        while (!open.isEmpty()) {
+            for (S next : next(open.pop())) {
+                if (seen.add(next)) {
+                    open.push(next);
+                }
+            }
+        }
+        return seen.stream().sorted().toList();
+    }
+
     /** The states {@code state} may move to, in declaration order. */
     public List<S> next(S state) {
         return next.get(state);

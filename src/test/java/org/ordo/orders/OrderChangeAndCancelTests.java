@@ -173,7 +173,7 @@ class OrderChangeAndCancelTests {
 
         assertThat(problem.get("currentState").asString()).isEqualTo("CANCELLED");
         assertThat(problem.get("allowedStates")).isEmpty();
-        assertThat(problem.get("detail").asString()).contains("CANCELLED");
+        assertThat(problem.get("detail").asString()).contains("is cancelled").doesNotContain("CANCELLED");
     }
 
     @Test

@@ -371,7 +371,7 @@ class ReturnFlowTests {
         JsonNode replacement = order(replacementNumber);
         assertThat(replacement.get("externalReference").asString())
                 .isEqualTo(rma.get("number").asString());
-        assertThat(replacement.get("channel").asString()).isEqualTo("API");
+        assertThat(replacement.get("channel").asString()).isEqualTo("REPLACEMENT");
         assertThat(replacement.get("customerId").asString())
                 .isEqualTo(shipped.customer().toString());
         assertThat(replacement.get("totals").get("total").get("amount").asString())

@@ -49,7 +49,9 @@ public final class StateTables {
                                     .sorted()
                                     .map(Enum::name)
                                     .toList());
-                    assertThat(e.getMessage()).contains(from.name());
+                    assertThat(e.getMessage())
+                            .contains(IllegalTransitionException.words(from))
+                            .doesNotContain(from.name() + " ");
                 });
     }
 }

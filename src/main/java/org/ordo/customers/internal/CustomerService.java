@@ -21,6 +21,7 @@ import org.ordo.platform.PageResult;
 import org.ordo.platform.Paging;
 import org.ordo.platform.RequestChecks;
 import org.ordo.shared.Address;
+import org.ordo.shared.CommonRule;
 import org.ordo.shared.FieldViolation;
 import org.ordo.shared.Money;
 import org.ordo.shared.OrdoException;
@@ -262,7 +263,7 @@ class CustomerService implements CustomerAdmin {
         try {
             return InvoicingPolicy.valueOf(name);
         } catch (IllegalArgumentException e) {
-            problems.add(new FieldViolation("invoicingPolicy", "must be one of " + List.of(InvoicingPolicy.values())));
+            problems.add(CommonRule.ONE_OF.at("invoicingPolicy", List.of(InvoicingPolicy.values())));
             return InvoicingPolicy.ON_SHIPMENT;
         }
     }

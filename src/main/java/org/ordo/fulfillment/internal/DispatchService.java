@@ -15,6 +15,7 @@ import org.ordo.orders.OrderFulfillment;
 import org.ordo.orders.OrderSnapshot;
 import org.ordo.orders.Orders;
 import org.ordo.platform.CompanyCalendar;
+import org.ordo.shared.CommonRule;
 import org.ordo.shared.FieldViolation;
 import org.ordo.shared.OrdoException;
 import org.springframework.context.ApplicationEventPublisher;
@@ -104,7 +105,7 @@ class DispatchService {
         UUID id = store.resolveId(idOrNumber).orElseThrow(() -> OrdoException.notFound("Shipment", idOrNumber));
         Shipment s = store.lock(id).orElseThrow(() -> OrdoException.notFound("Shipment", idOrNumber));
         // a second ship of the same shipment stops here, before anything changes
-        s.status.requireCanMoveTo(ShipmentStatus.SHIPPED);
+        s.status.requireCanMoveTo(ShipmentStatus.SHIPPED, s.number);
 
         OrderSnapshot order = orders.find(s.orderId).orElseThrow(() -> OrdoException.notFound("Order", s.orderId));
         Dispatch dispatch = chooseDispatch(s, ship, order.promisedDate());
@@ -166,7 +167,7 @@ class DispatchService {
                 .orElseThrow(() -> OrdoException.rule(
                         "unknown-carrier",
                         "Carrier " + code + " is not configured.",
-                        List.of(new FieldViolation("carrier", "must be one of " + carrierCodes()))));
+                        List.of(CommonRule.ONE_OF.at("carrier", carrierCodes()))));
     }
 
     /** The rate of the service asked for, which must be the carrier's and take this parcel. */

@@ -95,7 +95,7 @@ final class Shipment {
 
     /** Moves to {@code target} if the state table allows it (else 409 naming the states); returns the state it left. */
     ShipmentStatus moveTo(ShipmentStatus target) {
-        status.requireCanMoveTo(target);
+        status.requireCanMoveTo(target, number);
         ShipmentStatus from = status;
         status = target;
         return from;

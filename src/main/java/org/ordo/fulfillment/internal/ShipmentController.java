@@ -15,6 +15,7 @@ import org.ordo.platform.ETags;
 import org.ordo.platform.Idempotency;
 import org.ordo.platform.PageResult;
 import org.ordo.platform.Paging;
+import org.ordo.shared.CommonRule;
 import org.ordo.shared.OrdoException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -121,7 +122,8 @@ class ShipmentController {
                 try {
                     statuses.add(ShipmentStatus.valueOf(s));
                 } catch (IllegalArgumentException e) {
-                    throw OrdoException.invalid("status", "must be one of " + List.of(ShipmentStatus.values()));
+                    throw OrdoException.invalid(
+                            List.of(CommonRule.ONE_OF.at("status", List.of(ShipmentStatus.values()))));
                 }
             }
         }

@@ -207,7 +207,8 @@ class ShipmentHandlingService implements ShipmentHandling {
                 : carriers.find(code).map(FulfillmentProperties.Carrier::name).orElse(code);
     }
 
-    private String serviceName(String carrier, String service) {
+    @Override
+    public String serviceName(String carrier, String service) {
         if (carrier == null || service == null) {
             return service;
         }

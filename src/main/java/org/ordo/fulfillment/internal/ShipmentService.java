@@ -195,7 +195,7 @@ class ShipmentService {
     @Transactional
     ShipmentViews.ShipmentView pack(String idOrNumber) {
         Shipment s = lock(idOrNumber);
-        s.status.requireCanMoveTo(ShipmentStatus.PACKED);
+        s.status.requireCanMoveTo(ShipmentStatus.PACKED, s.number);
         List<Map<String, Object>> missing = new ArrayList<>();
         for (Shipment.Line l : s.lines) {
             if (l.missing() > 0) {
@@ -357,7 +357,7 @@ class ShipmentService {
             try {
                 type = TrackingType.valueOf(event.type());
             } catch (IllegalArgumentException e) {
-                problems.add(new FieldViolation("type", "must be one of " + List.of(TrackingType.values())));
+                problems.add(CommonRule.ONE_OF.at("type", List.of(TrackingType.values())));
             }
         }
         if (type == TrackingType.EXCEPTION

@@ -8,6 +8,7 @@ import org.ordo.identity.Role;
 import org.ordo.platform.ETags;
 import org.ordo.platform.PageResult;
 import org.ordo.platform.Paging;
+import org.ordo.shared.CommonRule;
 import org.ordo.shared.FieldViolation;
 import org.ordo.shared.OrdoException;
 import org.springframework.http.HttpHeaders;
@@ -64,7 +65,7 @@ class UserController {
             try {
                 wanted = Role.valueOf(role);
             } catch (IllegalArgumentException e) {
-                problems.add(new FieldViolation("role", "must be one of " + List.of(Role.values())));
+                problems.add(CommonRule.ONE_OF.at("role", List.of(Role.values())));
             }
         }
         if (!problems.isEmpty()) {

@@ -19,6 +19,7 @@ import org.ordo.identity.UserAdmin;
 import org.ordo.platform.ETags;
 import org.ordo.platform.PageResult;
 import org.ordo.platform.Paging;
+import org.ordo.shared.CommonRule;
 import org.ordo.shared.FieldViolation;
 import org.ordo.shared.OrdoException;
 import org.springframework.dao.DuplicateKeyException;
@@ -378,7 +379,7 @@ class UserService implements UserAdmin {
             try {
                 roles.add(Role.valueOf(Objects.requireNonNull(name)));
             } catch (IllegalArgumentException | NullPointerException unknown) {
-                problems.add(new FieldViolation("roles[" + i + "]", "must be one of " + List.of(Role.values())));
+                problems.add(CommonRule.ONE_OF.at("roles[" + i + "]", List.of(Role.values())));
                 valid = false;
             }
         }

@@ -17,6 +17,7 @@ import org.ordo.platform.ETags;
 import org.ordo.platform.Idempotency;
 import org.ordo.platform.PageResult;
 import org.ordo.platform.Paging;
+import org.ordo.shared.CommonRule;
 import org.ordo.shared.FieldViolation;
 import org.ordo.shared.Money;
 import org.ordo.shared.OrdoException;
@@ -102,7 +103,7 @@ class InvoiceController {
                 try {
                     statuses.add(InvoiceStatus.valueOf(s));
                 } catch (IllegalArgumentException e) {
-                    problems.add(new FieldViolation("status", "must be one of " + List.of(InvoiceStatus.values())));
+                    problems.add(CommonRule.ONE_OF.at("status", List.of(InvoiceStatus.values())));
                 }
             }
         }
@@ -111,7 +112,7 @@ class InvoiceController {
             try {
                 documentType = DocumentType.valueOf(type);
             } catch (IllegalArgumentException e) {
-                problems.add(new FieldViolation("type", "must be one of " + List.of(DocumentType.values())));
+                problems.add(CommonRule.ONE_OF.at("type", List.of(DocumentType.values())));
             }
         }
         Paging paging = Paging.of(page, size);

@@ -361,7 +361,8 @@ class InvoiceService {
     private void checkVoidable(Invoice before) {
         if (!before.status().canMoveTo(InvoiceStatus.VOID)) {
             throw new IllegalTransitionException(
-                    "Invoice " + label(before),
+                    "Invoice",
+                    label(before),
                     before.status(),
                     InvoiceStatus.VOID,
                     before.status().allowedNext());

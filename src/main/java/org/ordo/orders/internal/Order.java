@@ -120,7 +120,7 @@ final class Order {
 
     /** Moves to {@code target} if the state table allows it; returns the state it left. */
     OrderStatus moveTo(OrderStatus target) {
-        status.requireCanMoveTo(target);
+        status.requireCanMoveTo(target, number());
         OrderStatus from = status;
         status = target;
         return from;

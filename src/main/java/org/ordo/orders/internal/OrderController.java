@@ -18,6 +18,7 @@ import org.ordo.platform.ETags;
 import org.ordo.platform.Idempotency;
 import org.ordo.platform.PageResult;
 import org.ordo.platform.Paging;
+import org.ordo.shared.CommonRule;
 import org.ordo.shared.FieldViolation;
 import org.ordo.shared.OrdoException;
 import org.springframework.http.ResponseEntity;
@@ -96,7 +97,7 @@ class OrderController {
                 try {
                     statuses.add(OrderStatus.valueOf(s));
                 } catch (IllegalArgumentException e) {
-                    throw OrdoException.invalid("status", "must be one of " + List.of(OrderStatus.values()));
+                    throw OrdoException.invalid(List.of(CommonRule.ONE_OF.at("status", List.of(OrderStatus.values()))));
                 }
             }
         }

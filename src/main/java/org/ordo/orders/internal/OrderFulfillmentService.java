@@ -65,7 +65,11 @@ class OrderFulfillmentService implements OrderFulfillment {
         Order order = lock(orderId);
         if (order.status() != OrderStatus.IN_FULFILLMENT && order.status() != OrderStatus.PARTIALLY_SHIPPED) {
             throw new IllegalTransitionException(
-                    "Order", order.status(), OrderStatus.SHIPPED, order.status().allowedNext());
+                    "Order",
+                    order.number(),
+                    order.status(),
+                    OrderStatus.SHIPPED,
+                    order.status().allowedNext());
         }
         OrderSnapshot before = snapshot(order);
         List<FieldViolation> problems = new ArrayList<>();

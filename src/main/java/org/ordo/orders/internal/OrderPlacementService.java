@@ -47,7 +47,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class OrderPlacementService {
 
-    static final Set<String> CHANNELS = Set.copyOf(org.ordo.orders.Orders.CHANNELS);
+    /** What a request may name as its channel: any but the one of replacements, which only they get. */
+    static final Set<String> REQUESTED_CHANNELS = org.ordo.orders.Orders.CHANNELS.stream()
+            .filter(channel -> !channel.equals(org.ordo.orders.Orders.REPLACEMENT))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private final OrderStore store;
     private final Catalog catalog;
@@ -118,7 +121,7 @@ class OrderPlacementService {
     @Transactional
     OrderViews.OrderView place(OrderRequests.PlaceOrder request, boolean replacement) {
         Actor actor = Actor.current();
-        Checked checked = check(request, actor);
+        Checked checked = check(request, actor, replacement);
         CustomerSnapshot customer = orderingCustomer(request.customerId(), actor, checked.currency());
         // microseconds: what both databases store, so what is returned equals what a later read returns
         Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
@@ -195,7 +198,7 @@ class OrderPlacementService {
     }
 
     /** The request's fields by the rule book; a malformed request is refused as a whole (400). */
-    private Checked check(OrderRequests.PlaceOrder request, Actor actor) {
+    private Checked check(OrderRequests.PlaceOrder request, Actor actor, boolean replacement) {
         if (request == null) {
             throw OrdoException.invalid(List.of(CommonRule.REQUIRED.at("body")));
         }
@@ -203,9 +206,11 @@ class OrderPlacementService {
         if (request.customerId() == null) {
             invalid.add(CommonRule.REQUIRED.at("customerId"));
         }
-        String channel = request.channel() == null ? (actor.isCustomer() ? "PORTAL" : "API") : request.channel();
-        if (!CHANNELS.contains(channel)) {
-            invalid.add(CommonRule.ONE_OF.at("channel", new java.util.TreeSet<>(CHANNELS)));
+        String channel = replacement
+                ? org.ordo.orders.Orders.REPLACEMENT
+                : request.channel() == null ? (actor.isCustomer() ? "PORTAL" : "API") : request.channel();
+        if (!replacement && !REQUESTED_CHANNELS.contains(channel)) {
+            invalid.add(CommonRule.ONE_OF.at("channel", new java.util.TreeSet<>(REQUESTED_CHANNELS)));
         }
         String shippingMethod =
                 request.shippingMethod() == null ? OrderPolicy.DEFAULT_SHIPPING_METHOD : request.shippingMethod();

@@ -175,7 +175,7 @@ class OrderService {
 
     /** Everything open of every line, if the state table and the shipped lines allow cancelling the order. */
     private static Map<OrderLine, Long> wholeOrder(Order order) {
-        order.status().requireCanMoveTo(OrderStatus.CANCELLED);
+        order.status().requireCanMoveTo(OrderStatus.CANCELLED, order.number());
         if (order.anythingShipped()) {
             throw OrdoException.conflict(
                     "already-shipped", "Order " + order.number() + " has shipped lines and cannot be cancelled.");

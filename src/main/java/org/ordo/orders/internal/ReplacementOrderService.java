@@ -35,7 +35,7 @@ class ReplacementOrderService implements ReplacementOrders {
                 .toList();
         OrderRequests.PlaceOrder request = new OrderRequests.PlaceOrder(
                 original.customerId(),
-                original.channel(),
+                Orders.REPLACEMENT,
                 externalReference,
                 original.currency().getCurrencyCode(),
                 original.shippingAddress(),

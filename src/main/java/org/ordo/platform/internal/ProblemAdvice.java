@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.ordo.platform.RequestChecks;
+import org.ordo.shared.CommonRule;
 import org.ordo.shared.FieldViolation;
 import org.ordo.shared.OrdoException;
 import org.slf4j.Logger;
@@ -60,14 +62,15 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
-        String expected = e.getRequiredType() == null
-                ? "a valid value"
-                : "a valid " + e.getRequiredType().getSimpleName();
+        Class<?> type = e.getParameter().getNestedParameterType();
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            type = e.getParameter().nested().getNestedParameterType();
+        }
         return response(problem(
                 HttpStatus.BAD_REQUEST,
                 "validation-failed",
                 "The request has invalid parameters.",
-                List.of(new FieldViolation(e.getName(), "must be " + expected))));
+                List.of(CommonRule.MALFORMED.at(e.getName(), expected(type)))));
     }
 
     @ExceptionHandler(MissingRequestHeaderException.class)
@@ -178,44 +181,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     /** The kind of value a Java type takes, as the API's reader knows it. */
     static String expected(Class<?> type) {
-        if (type == Integer.class
-                || type == int.class
-                || type == Long.class
-                || type == long.class
-                || type == Short.class
-                || type == short.class
-                || type == java.math.BigInteger.class) {
-            return "a whole number";
-        }
-        if (type == java.math.BigDecimal.class
-                || type == Double.class
-                || type == double.class
-                || type == Float.class
-                || type == float.class) {
-            return "a number";
-        }
-        if (type == Boolean.class || type == boolean.class) {
-            return "true or false";
-        }
-        if (type == String.class) {
-            return "a text";
-        }
-        if (type == java.time.LocalDate.class) {
-            return "a date such as 2026-12-31";
-        }
-        if (type == java.time.Instant.class || type == java.time.OffsetDateTime.class) {
-            return "a time such as 2026-12-31T12:00:00Z";
-        }
-        if (type == UUID.class) {
-            return "an id (UUID)";
-        }
-        if (type.isEnum()) {
-            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
-        }
-        if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
-            return "a list";
-        }
-        return "an object";
+        return RequestChecks.expected(type);
     }
 
     @Override

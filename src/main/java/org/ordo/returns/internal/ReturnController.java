@@ -14,6 +14,7 @@ import org.ordo.platform.Idempotency;
 import org.ordo.platform.PageResult;
 import org.ordo.platform.Paging;
 import org.ordo.returns.ReturnStatus;
+import org.ordo.shared.CommonRule;
 import org.ordo.shared.FieldViolation;
 import org.ordo.shared.OrdoException;
 import org.springframework.http.HttpHeaders;
@@ -102,7 +103,7 @@ class ReturnController {
                 try {
                     statuses.add(ReturnStatus.valueOf(s));
                 } catch (IllegalArgumentException e) {
-                    problems.add(new FieldViolation("status", "must be one of " + List.of(ReturnStatus.values())));
+                    problems.add(CommonRule.ONE_OF.at("status", List.of(ReturnStatus.values())));
                 }
             }
         }

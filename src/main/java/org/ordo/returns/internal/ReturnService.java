@@ -27,6 +27,7 @@ import org.ordo.returns.ReturnReason;
 import org.ordo.returns.ReturnRefundDue;
 import org.ordo.returns.ReturnStatus;
 import org.ordo.returns.ReturnStatusChanged;
+import org.ordo.shared.CommonRule;
 import org.ordo.shared.FieldViolation;
 import org.ordo.shared.Money;
 import org.ordo.shared.OrdoException;
@@ -194,7 +195,7 @@ class ReturnService {
         try {
             return Resolution.valueOf(resolution);
         } catch (IllegalArgumentException e) {
-            invalid.add(new FieldViolation("resolution", "must be one of " + List.of(Resolution.values())));
+            invalid.add(CommonRule.ONE_OF.at("resolution", List.of(Resolution.values())));
             return null;
         }
     }
@@ -219,7 +220,7 @@ class ReturnService {
         try {
             return ReturnReason.valueOf(line.reason());
         } catch (IllegalArgumentException e) {
-            invalid.add(new FieldViolation(field + ".reason", "must be one of " + List.of(ReturnReason.values())));
+            invalid.add(CommonRule.ONE_OF.at(field + ".reason", List.of(ReturnReason.values())));
             return null;
         }
     }
@@ -303,7 +304,7 @@ class ReturnService {
         // requests of this order take turns with receipts: what may still be returned must not change under them
         store.lockOrder(unlocked.orderId);
         Rma rma = lock(idOrNumber, ifMatch);
-        rma.status.requireCanMoveTo(ReturnStatus.RECEIVED);
+        rma.status.requireCanMoveTo(ReturnStatus.RECEIVED, rma.number);
 
         List<FieldViolation> rules = new ArrayList<>();
         List<Rma.Receipt> placed = placed(rma, received(rma, given, restockByDefault, rules), rules);
@@ -486,7 +487,7 @@ class ReturnService {
     Rma resolve(String idOrNumber, String ifMatch) {
         Rma rma = lock(idOrNumber, ifMatch);
         ReturnStatus target = rma.resolution.outcome();
-        rma.status.requireCanMoveTo(target);
+        rma.status.requireCanMoveTo(target, rma.number);
         Rma.State before = rma.state();
         List<Rma.Line> received = rma.lines.stream().filter(l -> l.received > 0).toList();
         List<ReturnStore.HistoryEntry> history = new ArrayList<>();

@@ -111,7 +111,7 @@ final class Rma {
 
     /** Moves to {@code target} if the state table allows it (else 409 naming the states); returns the state it left. */
     ReturnStatus moveTo(ReturnStatus target) {
-        status.requireCanMoveTo(target);
+        status.requireCanMoveTo(target, number);
         ReturnStatus from = status;
         status = target;
         return from;

@@ -486,7 +486,7 @@ class AccountingPages {
             errors.merge(fields.getOrDefault(v.field(), "action"), violations.of(v), (a, b) -> a + "; " + b);
         }
         if (errors.isEmpty()) {
-            errors.put("action", refused.getMessage());
+            errors.put("action", violations.refusal(refused));
         }
         response.setStatus(
                 refused.kind() == OrdoException.Kind.CONFLICT

@@ -218,7 +218,7 @@ class OrderEditPages {
             errors.putIfAbsent(field(v.field(), typed.fields()), violationTexts.of(v));
         }
         if (errors.isEmpty()) {
-            errors.put("form", refused.getMessage());
+            errors.put("form", violationTexts.refusal(refused));
         }
         response.setStatus(
                 refused.kind() == OrdoException.Kind.CONFLICT
@@ -261,7 +261,7 @@ class OrderEditPages {
             errors.put(
                     "cancelLine",
                     refused.violations().isEmpty()
-                            ? refused.getMessage()
+                            ? violationTexts.refusal(refused)
                             : violationTexts.of(refused.violations().get(0)));
             response.setStatus(
                     refused.kind() == OrdoException.Kind.CONFLICT

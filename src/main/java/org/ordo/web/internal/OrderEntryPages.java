@@ -270,7 +270,7 @@ class OrderEntryPages {
             } else {
                 violations(refused.violations(), errors);
                 if (errors.isEmpty()) {
-                    errors.put("form", refused.getMessage());
+                    errors.put("form", violationTexts.refusal(refused));
                 }
             }
             response.setStatus(

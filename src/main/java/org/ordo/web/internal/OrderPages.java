@@ -148,8 +148,8 @@ class OrderPages {
                 "customerNames",
                 customers.names(
                         result.items().stream().map(Orders.Summary::customerId).toList()));
-        model.addAttribute("statuses", OrderStatus.values());
-        model.addAttribute("channels", Orders.CHANNELS);
+        model.addAttribute("statuses", Orders.STATUSES_IN_USE);
+        model.addAttribute("channels", Orders.CHANNELS_IN_USE);
         model.addAttribute("customers", customers.search(null, CUSTOMERS_IN_FILTER));
         response.addHeader("Vary", "HX-Request");
         if (htmx != null && restore == null) {
@@ -321,7 +321,7 @@ class OrderPages {
                 errors.put(v.field(), violationTexts.of(v));
             }
             if (errors.isEmpty()) {
-                errors.put("action", refused.getMessage());
+                errors.put("action", violationTexts.refusal(refused));
             }
             response.setStatus(
                     refused.kind() == OrdoException.Kind.CONFLICT

@@ -24,9 +24,11 @@ class PageErrorAdvice {
     private static final Logger log = LoggerFactory.getLogger(PageErrorAdvice.class);
 
     private final PageModelAdvice layout;
+    private final ViolationTexts violationTexts;
 
-    PageErrorAdvice(PageModelAdvice layout) {
+    PageErrorAdvice(PageModelAdvice layout, ViolationTexts violationTexts) {
         this.layout = layout;
+        this.violationTexts = violationTexts;
     }
 
     @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
@@ -49,7 +51,7 @@ class PageErrorAdvice {
         response.setStatus(status);
         layout.addTo(model.asMap(), request);
         model.addAttribute("status", status);
-        model.addAttribute("detail", e.getMessage());
+        model.addAttribute("detail", violationTexts.refusal(e));
         return status == HttpServletResponse.SC_NOT_FOUND
                 ? "error/404"
                 : status == HttpServletResponse.SC_FORBIDDEN ? "error/403" : "error";

@@ -360,7 +360,7 @@ class PaymentListPages {
             errors.merge(field(v.field(), allocated), violations.of(v), (a, b) -> a + "; " + b);
         }
         if (errors.isEmpty()) {
-            errors.put("action", refused.getMessage());
+            errors.put("action", violations.refusal(refused));
         }
         response.setStatus(
                 refused.kind() == OrdoException.Kind.CONFLICT

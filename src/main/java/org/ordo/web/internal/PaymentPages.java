@@ -377,7 +377,7 @@ class PaymentPages {
                 errors.merge(field(v.field(), entry.allocations()), violations.of(v), (a, b) -> a + "; " + b);
             }
             if (errors.isEmpty()) {
-                errors.put("action", refused.getMessage());
+                errors.put("action", violations.refusal(refused));
             }
             response.setStatus(
                     refused.kind() == OrdoException.Kind.CONFLICT

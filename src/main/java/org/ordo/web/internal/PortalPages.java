@@ -117,7 +117,7 @@ class PortalPages {
         model.addAttribute("errors", errors);
         model.addAttribute("result", result);
         model.addAttribute("lastPage", Downloads.lastPage(result));
-        model.addAttribute("statuses", OrderStatus.values());
+        model.addAttribute("statuses", Orders.STATUSES_IN_USE);
         model.addAttribute("query", new ListQuery("/portal", status));
         model.addAttribute(
                 "customerNumber",

@@ -64,7 +64,7 @@ class PurchasingForms {
         if (refused.kind() == OrdoException.Kind.NOT_FOUND) {
             return text("purchasing.error.notFound");
         }
-        return refused.getMessage();
+        return violations.refusal(refused);
     }
 
     /** A purchase order's state as a word. */

@@ -41,8 +41,10 @@ class ReturnPages {
     private final ReturnDesk desk;
     private final Customers customers;
     private final MessageSource messages;
+    private final ViolationTexts violationTexts;
 
-    ReturnPages(ReturnDesk desk, Customers customers, MessageSource messages) {
+    ReturnPages(ReturnDesk desk, Customers customers, MessageSource messages, ViolationTexts violationTexts) {
+        this.violationTexts = violationTexts;
         this.desk = desk;
         this.customers = customers;
         this.messages = messages;
@@ -261,7 +263,7 @@ class ReturnPages {
             for (FieldViolation v : refused.violations()) {
                 errors.put(v.field(), v.message());
             }
-            errors.put("action", refused.getMessage());
+            errors.put("action", violationTexts.refusal(refused));
             response.setStatus(PortalPages.status(refused));
             return show(find(rma.number()), form, errors, action, model);
         }

@@ -172,7 +172,7 @@ class StockLedgerPages {
                     errors.putIfAbsent(v.field(), violations.of(v));
                 }
                 if (errors.isEmpty()) {
-                    errors.put("action", refused.getMessage());
+                    errors.put("action", violations.refusal(refused));
                 }
                 response.setStatus(WarehousePages.status(refused));
             }

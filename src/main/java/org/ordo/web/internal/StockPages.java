@@ -238,7 +238,7 @@ class StockPages {
                 errors.putIfAbsent(v.field().equals("type") ? "kind" : v.field(), violations.of(v));
             }
             if (errors.isEmpty()) {
-                errors.put("action", refused.getMessage());
+                errors.put("action", violations.refusal(refused));
             }
             response.setStatus(WarehousePages.status(refused));
             return form(page, typed, errors, model);

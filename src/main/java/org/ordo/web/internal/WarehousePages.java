@@ -61,8 +61,15 @@ class WarehousePages {
     private final Shipping shipping;
     private final StockKeeping stock;
     private final MessageSource messages;
+    private final ViolationTexts violationTexts;
 
-    WarehousePages(ShipmentHandling handling, Shipping shipping, StockKeeping stock, MessageSource messages) {
+    WarehousePages(
+            ShipmentHandling handling,
+            Shipping shipping,
+            StockKeeping stock,
+            MessageSource messages,
+            ViolationTexts violationTexts) {
+        this.violationTexts = violationTexts;
         this.handling = handling;
         this.shipping = shipping;
         this.stock = stock;
@@ -224,7 +231,7 @@ class WarehousePages {
             redirect.addFlashAttribute("done", new Done("warehouse.done.planned", List.of(String.join(", ", planned))));
             return "redirect:/warehouse/shipments/" + planned.get(0);
         } catch (OrdoException refused) {
-            redirect.addFlashAttribute("refused", refused.getMessage());
+            redirect.addFlashAttribute("refused", violationTexts.refusal(refused));
             return "redirect:/warehouse";
         }
     }
@@ -244,7 +251,7 @@ class WarehousePages {
             handling.startPicking(shipment.number());
         } catch (OrdoException refused) {
             response.setStatus(status(refused));
-            return show(shipmentOrNotFound(number), Map.of("action", refused.getMessage()), null, model);
+            return show(shipmentOrNotFound(number), Map.of("action", violationTexts.refusal(refused)), null, model);
         }
         redirect.addFlashAttribute("done", new Done("warehouse.done.picked", List.of(shipment.number())));
         return "redirect:/warehouse/shipments/" + shipment.number();
@@ -318,7 +325,9 @@ class WarehousePages {
             case "more-than-missing" -> text("warehouse.scan.moreThanMissing", scanned);
             case "keyed-quantity-over-limit" -> text("warehouse.scan.overLimit", handling.maxKeyedQuantity());
             default ->
-                accepted == null ? text("warehouse.scan.refused", scanned, refused.getMessage()) : refused.getMessage();
+                accepted == null
+                        ? text("warehouse.scan.refused", scanned, violationTexts.refusal(refused))
+                        : violationTexts.refusal(refused);
         };
     }
 
@@ -331,7 +340,7 @@ class WarehousePages {
             handling.pack(shipment.number());
         } catch (OrdoException refused) {
             response.setStatus(status(refused));
-            return show(shipmentOrNotFound(number), Map.of("action", refused.getMessage()), null, model);
+            return show(shipmentOrNotFound(number), Map.of("action", violationTexts.refusal(refused)), null, model);
         }
         redirect.addFlashAttribute("done", new Done("warehouse.done.packed", List.of(shipment.number())));
         return "redirect:/warehouse/shipments/" + shipment.number();
@@ -369,7 +378,7 @@ class WarehousePages {
                         v.field().equals("carrier") || v.field().equals("service") ? "option" : v.field(), v.message());
             }
             if (errors.isEmpty()) {
-                errors.put("action", refused.getMessage());
+                errors.put("action", violationTexts.refusal(refused));
             }
             response.setStatus(status(refused));
             return show(shipmentOrNotFound(number), errors, typed, model);
@@ -451,7 +460,7 @@ class WarehousePages {
             List<String> problems = new ArrayList<>();
             refused.violations().forEach(v -> problems.add(v.message()));
             if (problems.isEmpty()) {
-                problems.add(refused.getMessage());
+                problems.add(violationTexts.refusal(refused));
             }
             model.addAttribute("problems", problems);
         }
@@ -469,7 +478,7 @@ class WarehousePages {
             try {
                 picked.add(handling.startPicking(number).number());
             } catch (OrdoException e) {
-                refused.add(e.getMessage());
+                refused.add(violationTexts.refusal(e));
             }
         }
         if (picked.size() == 1) {
