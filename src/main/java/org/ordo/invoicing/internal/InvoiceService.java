@@ -197,6 +197,7 @@ class InvoiceService {
                 original.currency(),
                 today,
                 today,
+                original.supplyDate(),
                 0,
                 original.seller(),
                 original.buyer(),

@@ -79,6 +79,9 @@ class InvoicingService {
         this.company = company;
     }
 
+    /** The shipment an invoice bills, with the day it left the warehouse (the date of supply). */
+    private record Source(UUID shipmentId, String shipmentNumber, LocalDate supplyDate) {}
+
     /** Invoices the shipped quantities of a shipment (ON_SHIPMENT customers); returns the invoice, new or made before. */
     @Transactional
     public Optional<Invoice> invoiceShipment(ShipmentShipped shipment) {
@@ -102,7 +105,14 @@ class InvoicingService {
         for (ShipmentShipped.Line line : shipment.lines()) {
             requested.merge(line.lineNumber(), line.quantity(), Long::sum);
         }
-        return issue(source, order, customer, requested, true, shipment.shipmentId(), shipment.shipmentNumber());
+        LocalDate supplied =
+                shipment.shippedAt() == null ? null : LocalDate.ofInstant(shipment.shippedAt(), ZoneOffset.UTC);
+        return issue(
+                source,
+                order,
+                customer,
+                requested,
+                new Source(shipment.shipmentId(), shipment.shipmentNumber(), supplied));
     }
 
     /** Invoices the ordered quantities of an accepted order (ON_ORDER customers); held or cancelled orders wait. */
@@ -123,7 +133,7 @@ class InvoicingService {
         for (OrderSnapshot.Line line : order.lines()) {
             requested.put(line.lineNumber(), line.quantity() - line.cancelled());
         }
-        return issue(source, order, customer, requested, false, null, null);
+        return issue(source, order, customer, requested, null);
     }
 
     private Optional<Invoice> issue(
@@ -131,9 +141,8 @@ class InvoicingService {
             OrderSnapshot order,
             CustomerSnapshot customer,
             Map<Integer, Long> requested,
-            boolean onShipment,
-            UUID shipmentId,
-            String shipmentNumber) {
+            Source shipment) {
+        boolean onShipment = shipment != null;
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         String series = DocumentNumberStore.series(DocumentNumberStore.INVOICE_PREFIX, today);
         // from here on the issuers of this series run one at a time: the re-check and the quantities below see every
@@ -159,14 +168,7 @@ class InvoicingService {
         long sequence = numbers.next(series);
         Party buyer = new Party(customer.name(), billTo, customer.vatId(), null, null, null, customer.email(), null);
         Invoice invoice = newInvoice(
-                DocumentNumberStore.format(series, sequence),
-                order,
-                customer,
-                buyer,
-                lines,
-                today,
-                shipmentId,
-                shipmentNumber);
+                DocumentNumberStore.format(series, sequence), order, customer, buyer, lines, today, shipment);
         store.insert(invoice, series, sequence, source);
         audit.record(AUDIT_ENTITY, invoice.id().toString(), "ISSUED", null, invoice);
         publishIssued(invoice, order, customer);
@@ -219,8 +221,7 @@ class InvoicingService {
             Party buyer,
             List<InvoiceLine> lines,
             LocalDate today,
-            UUID shipmentId,
-            String shipmentNumber) {
+            Source shipment) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Money zero = Money.zero(Money.currency(order.currency()));
         Totals totals = Totals.of(zero.currency(), lines, zero, zero);
@@ -232,14 +233,15 @@ class InvoicingService {
                 order.id(),
                 order.number(),
                 order.externalReference(),
-                shipmentId,
-                shipmentNumber,
+                shipment == null ? null : shipment.shipmentId(),
+                shipment == null ? null : shipment.shipmentNumber(),
                 null,
                 null,
                 customer.id(),
                 order.currency(),
                 today,
                 today.plusDays(customer.paymentTermsDays()),
+                shipment == null ? null : shipment.supplyDate(),
                 customer.paymentTermsDays(),
                 seller(),
                 buyer,
