@@ -1,6 +1,5 @@
 package org.ordo.fulfillment.internal;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -17,6 +16,7 @@ import org.ordo.orders.OrderSnapshot;
 import org.ordo.orders.Orders;
 import org.ordo.shared.FieldViolation;
 import org.ordo.shared.OrdoException;
+import org.ordo.shared.RecordedTime;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -196,7 +196,7 @@ class DispatchService {
     private void markShipped(Shipment s, Dispatch dispatch, String tracking) {
         Shipment.State before = s.state();
         ShipmentStatus from = s.moveTo(ShipmentStatus.SHIPPED);
-        s.shippedAt = Instant.now();
+        s.shippedAt = RecordedTime.now();
         s.carrier = dispatch.carrier().code();
         s.service = dispatch.service().code();
         s.trackingNumber = tracking;
@@ -259,6 +259,6 @@ class DispatchService {
     }
 
     private static LocalDate today() {
-        return LocalDate.now(ZoneOffset.UTC);
+        return RecordedTime.today();
     }
 }

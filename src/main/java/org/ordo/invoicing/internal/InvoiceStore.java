@@ -263,6 +263,12 @@ class InvoiceStore {
                 .update();
     }
 
+    void redate(UUID id, LocalDate issueDate, LocalDate dueDate) {
+        jdbc.sql("UPDATE invoice SET issue_date = ?, due_date = ?, version = version + 1 WHERE id = ?")
+                .params(date(issueDate), date(dueDate), id)
+                .update();
+    }
+
     void changeStatus(UUID id, InvoiceStatus status) {
         jdbc.sql("UPDATE invoice SET status = ?, version = version + 1 WHERE id = ?")
                 .params(status.name(), id)
