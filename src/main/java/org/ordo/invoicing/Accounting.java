@@ -140,6 +140,15 @@ public interface Accounting {
     /** The customer's invoices with something open, oldest due first (then by number): where payments go first. */
     List<Listed> openInvoices(UUID customerId);
 
+    /**
+     * For data import and demos: dates an issued invoice back to {@code issueDate}, its due date by its payment terms
+     * from then; it keeps its number. Returns the date of supply it has (null for an invoice of an order).
+     *
+     * @throws org.ordo.shared.OrdoException invalid (400) for a date before its date of supply, after its current issue
+     *                                       date or in another year than its number's
+     */
+    LocalDate backdate(String invoiceIdOrNumber, LocalDate issueDate);
+
     /** Voids a document nothing has been paid on; it keeps its number. */
     void voidDocument(String idOrNumber, String reason);
 

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.ordo.shared.RecordedTime;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -16,12 +18,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class CompanyCalendar {
 
+    /** The system clock, or the clock a data import or the demo set back on this thread. */
+    private static final Clock RECORDED_TIME = new RecordedClock(ZoneOffset.UTC);
+
     private final ZoneId zone;
     private final Clock clock;
 
     @Autowired
     public CompanyCalendar(@Value("${ordo.company.time-zone:UTC}") String zone) {
-        this(ZoneId.of(zone), Clock.systemUTC());
+        this(ZoneId.of(zone), RECORDED_TIME);
     }
 
     public CompanyCalendar(ZoneId zone, Clock clock) {
@@ -57,5 +62,29 @@ public class CompanyCalendar {
     /** The company's calendar year of {@code instant} (document numbers count per year). */
     public int yearOf(Instant instant) {
         return dayOf(instant).getYear();
+    }
+
+    private static final class RecordedClock extends Clock {
+
+        private final ZoneId zone;
+
+        RecordedClock(ZoneId zone) {
+            this.zone = zone;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return zone;
+        }
+
+        @Override
+        public Clock withZone(ZoneId other) {
+            return new RecordedClock(other);
+        }
+
+        @Override
+        public Instant instant() {
+            return RecordedTime.now();
+        }
     }
 }

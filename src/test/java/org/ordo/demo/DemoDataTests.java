@@ -2,6 +2,11 @@ package org.ordo.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -193,6 +198,124 @@ class DemoDataTests {
         assertThat(entries.size()).isEqualTo(2);
         assertThat(entries.get(0).get("action").asString()).isEqualTo("LOADING");
         assertThat(entries.get(1).get("action").asString()).isEqualTo("LOADED");
+    }
+
+    @Test
+    void someInvoicesAreOverdueAndRemindedOfAsTheDashboardAndTheAgingShow() {
+        Api admin = Api.at(port).asAdmin();
+        assertThat(total(admin, "/api/invoices?status=OVERDUE")).isPositive();
+        JsonNode aging = admin.get("/api/reports/ar-aging").expect(200).json();
+        JsonNode buckets = aging.get("totals").get(0).get("buckets");
+        BigDecimal pastDue = amount(buckets, "days1To30")
+                .add(amount(buckets, "days31To60"))
+                .add(amount(buckets, "days61To90"))
+                .add(amount(buckets, "over90"));
+        assertThat(pastDue).isPositive();
+        assertThat(amount(buckets, "current")).isPositive();
+
+        long reminded = 0;
+        for (JsonNode overdue : all(admin, "/api/invoices?status=OVERDUE")) {
+            JsonNode invoice = admin.get("/api/invoices/" + overdue.get("id").asString())
+                    .expect(200)
+                    .json();
+            assertThat(LocalDate.parse(invoice.get("dueDate").asString())).isBefore(LocalDate.now(ZoneOffset.UTC));
+            reminded += invoice.get("reminders").isEmpty() ? 0 : 1;
+        }
+        assertThat(reminded).isPositive();
+    }
+
+    @Test
+    void theStockWasThereBeforeTheLastThirtyDaysAndItsValueTurnsOverAboutOnceAYearOrMore() {
+        Api admin = Api.at(port).asAdmin();
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        JsonNode kpis = admin.get("/api/reports/kpis?from=" + today.minusDays(29) + "&to=" + today)
+                .expect(200)
+                .json();
+        JsonNode turnover = kpis.get("inventoryTurnover").get("byCurrency").get(0);
+        BigDecimal perYear = turnover.get("value")
+                .decimalValue()
+                .multiply(BigDecimal.valueOf(365))
+                .divide(BigDecimal.valueOf(30), 2, RoundingMode.HALF_EVEN);
+        // with the whole opening stock received on loading day it was a few hundredths
+        assertThat(perYear).as(turnover.toString()).isBetween(new BigDecimal("0.75"), new BigDecimal("12"));
+        assertThat(amount(turnover, "openingValue")).isPositive();
+    }
+
+    @Test
+    void everyOrdersStepsFollowOneAnotherAndItsShipmentsAndInvoicesGiveTheDaysItsTimelineGives() {
+        Api admin = Api.at(port).asAdmin();
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        int shippedOrders = 0;
+        for (JsonNode order : all(admin, "/api/orders")) {
+            String id = order.get("id").asString();
+            Instant placed = Instant.parse(order.get("placedAt").asString());
+            Instant previous = placed;
+            LocalDate handedToCarrier = null;
+            for (JsonNode step :
+                    admin.get("/api/orders/" + id + "/history").expect(200).json()) {
+                Instant at = Instant.parse(step.get("at").asString());
+                assertThat(at).as("%s %s", order.get("number"), step).isAfterOrEqualTo(previous);
+                previous = at;
+                if ("SHIPMENT".equals(step.get("kind").asString())) {
+                    handedToCarrier = LocalDate.ofInstant(at, ZoneOffset.UTC);
+                }
+            }
+            for (JsonNode shipment : all(admin, "/api/shipments?orderId=" + id)) {
+                assertThat(Instant.parse(shipment.get("plannedAt").asString())).isAfterOrEqualTo(placed);
+                if (shipment.get("shippedAt").isNull()) {
+                    continue;
+                }
+                shippedOrders++;
+                Instant shippedAt = Instant.parse(shipment.get("shippedAt").asString());
+                LocalDate shippedOn = LocalDate.ofInstant(shippedAt, ZoneOffset.UTC);
+                assertThat(shippedOn)
+                        .as("the portal's day for %s", order.get("number"))
+                        .isEqualTo(handedToCarrier);
+                if (!shipment.get("deliveredAt").isNull()) {
+                    assertThat(Instant.parse(shipment.get("deliveredAt").asString()))
+                            .isAfter(shippedAt);
+                }
+                JsonNode invoice = invoiceOf(admin, id, shipment.get("number").asString());
+                assertThat(LocalDate.parse(invoice.get("supplyDate").asString()))
+                        .isEqualTo(shippedOn);
+                // dated the day the goods left, or a day or two later when an invoice numbered before it was
+                assertThat(LocalDate.parse(invoice.get("issueDate").asString()))
+                        .isBetween(shippedOn, shippedOn.plusDays(2))
+                        .isBeforeOrEqualTo(today);
+            }
+        }
+        assertThat(shippedOrders).isGreaterThan(50);
+    }
+
+    /** The invoice of one shipment, in full. */
+    private static JsonNode invoiceOf(Api admin, String orderId, String shipmentNumber) {
+        for (JsonNode listed : all(admin, "/api/invoices?orderId=" + orderId)) {
+            JsonNode invoice = admin.get("/api/invoices/" + listed.get("id").asString())
+                    .expect(200)
+                    .json();
+            if (shipmentNumber.equals(invoice.get("shipmentNumber").asString(""))) {
+                return invoice;
+            }
+        }
+        throw new AssertionError("shipment " + shipmentNumber + " has no invoice");
+    }
+
+    private static List<JsonNode> all(Api admin, String path) {
+        List<JsonNode> all = new java.util.ArrayList<>();
+        for (int page = 0; ; page++) {
+            JsonNode items = admin.get(path + (path.contains("?") ? "&" : "?") + "size=100&page=" + page)
+                    .expect(200)
+                    .json()
+                    .get("items");
+            if (items.isEmpty()) {
+                return all;
+            }
+            items.forEach(all::add);
+        }
+    }
+
+    private static BigDecimal amount(JsonNode node, String field) {
+        return new BigDecimal(node.get(field).get("amount").asString());
     }
 
     private static long total(Api admin, String path) {

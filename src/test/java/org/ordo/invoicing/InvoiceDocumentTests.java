@@ -8,6 +8,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +20,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.ordo.fulfillment.ShipmentShipped;
 import org.ordo.orders.OrderFulfillment;
 import org.ordo.testing.Api;
 import org.ordo.testing.Fixtures;
@@ -144,8 +149,43 @@ class InvoiceDocumentTests {
                     .contains("ATU13585627")
                     .contains("Issued")
                     .doesNotContain("ISSUED")
-                    .contains("Date of supply " + invoice.get("issueDate").asString());
+                    .contains("Date of supply " + invoice.get("supplyDate").asString());
         }
+    }
+
+    @Test
+    void anInvoiceWrittenDaysAfterItsShipmentLeftGivesTheDayItLeftAsDateOfSupplyInPdfAndUbl() throws IOException {
+        String warehouse = fixtures.warehouse();
+        String sku = fixtures.product("19.99", "STANDARD");
+        fixtures.receive(sku, warehouse, 2);
+        JsonNode order = flow.order(flow.customer("DE", Map.of()), sku, 2);
+        ShipmentShipped recorded = flow.recordShipment(order, warehouse, 1, 2);
+        Instant leftTwoDaysAgo = Instant.now().minus(Duration.ofDays(2));
+        flow.publish(new ShipmentShipped(
+                recorded.shipmentId(),
+                recorded.shipmentNumber(),
+                recorded.orderId(),
+                recorded.orderNumber(),
+                recorded.warehouse(),
+                recorded.carrier(),
+                recorded.service(),
+                recorded.trackingNumber(),
+                leftTwoDaysAgo,
+                recorded.lines()));
+        JsonNode invoice = flow.awaitInvoice(order.get("id").asString());
+        String supplied = LocalDate.ofInstant(leftTwoDaysAgo, ZoneOffset.UTC).toString();
+
+        assertThat(invoice.get("supplyDate").asString()).isEqualTo(supplied);
+        assertThat(invoice.get("issueDate").asString())
+                .isEqualTo(LocalDate.now(ZoneOffset.UTC).toString());
+        try (PDDocument document = Loader.loadPDF(pdf(invoice.get("id").asString()))) {
+            assertThat(new PDFTextStripper().getText(document).replaceAll("\\s+", " "))
+                    .contains("Date of supply " + supplied);
+        }
+        byte[] xml = ubl(invoice.get("id").asString());
+        assertThat(new String(xml, StandardCharsets.UTF_8))
+                .contains("<cbc:ActualDeliveryDate>" + supplied + "</cbc:ActualDeliveryDate>");
+        assertThat(En16931.errors(xml)).isEmpty();
     }
 
     /** The PDF as bytes (the test client reads bodies as text). */

@@ -1,5 +1,6 @@
 package org.ordo.demo.internal;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.ordo.catalog.ProductCatalogAdmin.NewProduct;
@@ -22,7 +23,26 @@ final class DemoCatalog {
     }
 
     /** {@code popularity}: relative weight when lines are drawn. */
-    record DemoProduct(NewProduct product, Supply supply, int popularity) {}
+    record DemoProduct(NewProduct product, Supply supply, int popularity) {
+
+        /** The quantities a business orders of it on a line: dozens of what is cheap, one or two of what is dear. */
+        List<Integer> businessQuantities() {
+            BigDecimal price = product.unitPrice().amount();
+            if (price.compareTo(BigDecimal.valueOf(100)) >= 0) {
+                return List.of(1, 1, 2);
+            }
+            return price.compareTo(BigDecimal.valueOf(30)) >= 0
+                    ? List.of(1, 2, 3, 4, 5)
+                    : List.of(1, 2, 3, 4, 5, 6, 10, 12);
+        }
+    }
+
+    static DemoProduct product(String sku) {
+        return PRODUCTS.stream()
+                .filter(p -> p.product().sku().equals(sku))
+                .findFirst()
+                .orElseThrow();
+    }
 
     static final List<DemoWarehouse> WAREHOUSES = List.of(
             new DemoWarehouse(

@@ -16,6 +16,7 @@ import org.ordo.identity.Role;
 import org.ordo.identity.UserAdmin;
 import org.ordo.inventory.InventoryAdmin;
 import org.ordo.shared.OrdoException;
+import org.ordo.shared.RecordedTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -63,6 +64,7 @@ class DemoData implements ApplicationRunner {
     private final DemoOrders orders;
     private final DemoPayments demoPayments;
     private final DemoPurchasing demoPurchasing;
+    private final DemoSupply supply;
     private final String password;
 
     DemoData(
@@ -75,6 +77,7 @@ class DemoData implements ApplicationRunner {
             DemoOrders orders,
             DemoPayments demoPayments,
             DemoPurchasing demoPurchasing,
+            DemoSupply supply,
             @Value("${ordo.demo-password:${ORDO_DEMO_PASSWORD:demo-password-1}}") String password) {
         this.catalog = catalog;
         this.customers = customers;
@@ -85,6 +88,7 @@ class DemoData implements ApplicationRunner {
         this.orders = orders;
         this.demoPayments = demoPayments;
         this.demoPurchasing = demoPurchasing;
+        this.supply = supply;
         this.password = password;
     }
 
@@ -126,7 +130,8 @@ class DemoData implements ApplicationRunner {
         Random random = new Random(SEED);
         DemoCatalog.WAREHOUSES.forEach(w -> inventory.createWarehouse(w.code(), w.name(), w.address()));
         DemoCatalog.PRODUCTS.forEach(p -> catalog.create(p.product()));
-        receiveOpeningStock(random);
+        // the opening stock is there the day before the first order
+        RecordedTime.runAt(started.minus(Duration.ofDays(DemoOrders.DAYS + 1)), () -> supply.openingStock(random));
         int suppliers = demoPurchasing.supply();
         List<DemoOrders.Buyer> buyers = new ArrayList<>();
         for (DemoCustomers.DemoCustomer c : DemoCustomers.CUSTOMERS) {
@@ -140,8 +145,9 @@ class DemoData implements ApplicationRunner {
             // e.g. an ORDO_DEMO_PASSWORD shorter than the password rule allows: the demo goes on without its users
             log.warn("Demo users not created: {} {}", e.getMessage(), e.violations());
         }
-        Map<String, Long> statuses = orders.placeOrders(random, buyers, started);
-        int payments = demoPayments.pay(random, buyers);
+        DemoOrders.Outcome outcome = orders.placeOrders(random, buyers, started);
+        Map<String, Long> statuses = outcome.statuses();
+        int payments = demoPayments.pay(random, outcome.orders());
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("warehouses", DemoCatalog.WAREHOUSES.size());
         summary.put("products", DemoCatalog.PRODUCTS.size());
@@ -162,27 +168,6 @@ class DemoData implements ApplicationRunner {
                 "Demo users (password from ORDO_DEMO_PASSWORD, default demo-password-1): {}; customer portal users: {}",
                 String.join(", ", STAFF_USERS),
                 String.join(", ", portalUsers));
-    }
-
-    /** Plenty of most products in two or three warehouses, a little of some, next to nothing of a few. */
-    private void receiveOpeningStock(Random random) {
-        for (DemoCatalog.DemoProduct p : DemoCatalog.PRODUCTS) {
-            String sku = p.product().sku();
-            switch (p.supply()) {
-                case PLENTY -> {
-                    for (DemoCatalog.DemoWarehouse w : DemoCatalog.WAREHOUSES) {
-                        // some products are not kept in every warehouse
-                        if (!w.code().equals("BER") && random.nextInt(4) == 0) {
-                            continue;
-                        }
-                        inventory.receive(sku, w.code(), 60L * p.popularity() + random.nextInt(80), "opening stock");
-                    }
-                }
-                case LOW -> inventory.receive(sku, "BER", 4 + random.nextInt(6), "opening stock");
-                // sold out after the first orders; nothing more arrives, so its orders wait
-                case NONE -> inventory.receive(sku, "BER", 2, "opening stock");
-            }
-        }
     }
 
     /** Staff users with one role each, and a portal user for every second customer. Existing users are left alone. */

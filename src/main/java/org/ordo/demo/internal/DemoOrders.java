@@ -16,12 +16,12 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.ordo.fulfillment.Shipping;
 import org.ordo.identity.Role;
-import org.ordo.inventory.InventoryAdmin;
 import org.ordo.orders.OrderEntry;
 import org.ordo.orders.OrderSnapshot;
 import org.ordo.orders.OrderStatus;
 import org.ordo.orders.Orders;
 import org.ordo.shared.OrdoException;
+import org.ordo.shared.RecordedTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -33,15 +33,20 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * About 200 orders placed one after the other in placement-time order over the past 90 days, each taken through its
- * life right away — credit holds released or not, changes, cancellations, fulfilment, delivery — and then backdated
- * with its whole timeline. Older orders are mostly delivered, recent ones open. Products in short supply are
- * received again twice along the way and once more today, which fills their backorders oldest first.
+ * life right away — credit holds released or not, changes, cancellations, fulfilment, delivery — with the recorded
+ * time set back to the day each step happened: placed, then hours to two days later picked, packed and handed to the
+ * carrier, one to five days after that delivered. The stock ledger, the shipments and their invoices' dates of supply
+ * carry these times as written; the order is then backdated with its whole timeline to the same times. Older orders
+ * are mostly delivered, recent ones open. Supplier deliveries come about every ten days (see {@link DemoSupply}); the
+ * last one, today, covers everything still backordered of the scarce products.
  */
 @Component
 class DemoOrders {
 
     static final int ORDERS = 200;
     static final int DAYS = 90;
+    /** A supplier delivery comes after every so many orders: about every ten days. */
+    static final int DELIVERY_EVERY = ORDERS / 9;
 
     private static final Logger log = LoggerFactory.getLogger(DemoOrders.class);
     private static final List<String> CHANNELS = List.of("API", "WEB", "WEB", "PHONE", "EMAIL", "PORTAL", "EDI");
@@ -58,6 +63,15 @@ class DemoOrders {
     /** A demo customer as created. */
     record Buyer(UUID id, DemoCustomers.DemoCustomer demo) {}
 
+    /** An order as the demo left it: who placed it and when its goods left the warehouse (null: they did not). */
+    record Placed(UUID orderId, Buyer buyer, Instant shippedAt) {}
+
+    /** How many orders ended in each status, and each order. */
+    record Outcome(Map<String, Long> statuses, List<Placed> orders) {}
+
+    /** When an order is placed, handed to the carrier and delivered (the latter two whatever its fate). */
+    private record Timing(Instant placed, Instant shipped, Instant delivered) {}
+
     /** What is meant to become of an order; what it ends up as also depends on credit and stock. */
     enum Fate {
         OPEN,
@@ -72,61 +86,49 @@ class DemoOrders {
     private final OrderEntry entry;
     private final Shipping shipping;
     private final Orders orders;
-    private final InventoryAdmin inventory;
+    private final DemoSupply supply;
     private final TransactionTemplate transactions;
-    private int shipments;
 
     DemoOrders(
-            OrderEntry entry,
-            Shipping shipping,
-            Orders orders,
-            InventoryAdmin inventory,
-            TransactionTemplate transactions) {
+            OrderEntry entry, Shipping shipping, Orders orders, DemoSupply supply, TransactionTemplate transactions) {
         this.shipping = shipping;
         this.entry = entry;
         this.orders = orders;
-        this.inventory = inventory;
+        this.supply = supply;
         this.transactions = transactions;
     }
 
-    /** Places and progresses the orders; returns how many ended in each status. */
-    Map<String, Long> placeOrders(Random random, List<Buyer> buyers, Instant now) {
+    /** Places and progresses the orders, each on its own days; returns how they ended. */
+    Outcome placeOrders(Random random, List<Buyer> buyers, Instant now) {
         List<Instant> times = placementTimes(random, now);
-        List<String> scarce = DemoCatalog.PRODUCTS.stream()
-                .filter(p -> p.supply() == DemoCatalog.Supply.LOW)
-                .map(p -> p.product().sku())
-                .toList();
         Map<String, Long> statuses = new TreeMap<>();
+        List<Placed> placed = new ArrayList<>();
         for (int i = 0; i < times.size(); i++) {
-            if (i == times.size() / 3 || i == 2 * times.size() / 3) {
-                // a supplier delivery of the scarce products; the oldest backorders get it first
-                scarce.forEach(sku -> inventory.receive(sku, "HAM", 25, "supplier delivery"));
+            Instant at = times.get(i);
+            if (i > 0 && i % DELIVERY_EVERY == 0) {
+                boolean scarce = i == 2 * DELIVERY_EVERY || i == 6 * DELIVERY_EVERY;
+                RecordedTime.runAt(at.minusSeconds(60), () -> supply.delivery(scarce));
             }
             Buyer buyer = pick(random, buyers);
-            long ageDays = Duration.between(times.get(i), now).toDays();
-            OrderSnapshot order = lifecycle(random, buyer, ageDays);
+            Timing timing = timing(random, at, now);
+            OrderSnapshot order =
+                    lifecycle(random, buyer, Duration.between(at, now).toDays(), timing);
             if (order != null) {
-                order = backdate(random, order, times.get(i), now);
+                order = backdate(order, timing);
                 statuses.merge(order.status().name(), 1L, Long::sum);
+                boolean shipped = order.lines().stream().anyMatch(l -> l.shipped() > 0);
+                placed.add(new Placed(order.id(), buyer, shipped ? timing.shipped() : null));
             }
         }
-        // today's delivery covers everything still backordered of the scarce products
-        scarce.forEach(sku -> inventory.receive(sku, "BER", 150, "supplier delivery"));
-        return statuses;
+        supply.lastDelivery();
+        return new Outcome(statuses, placed);
     }
 
     /**
-     * Moves the order back to when it was placed; shipped orders get the days they would have taken: 4–48 hours to
-     * leave the warehouse and one to five days in transit (squeezed to fit for orders placed only hours ago).
+     * The days an order's steps take: 4–48 hours to leave the warehouse and one to five days in transit, squeezed to
+     * fit for orders placed only hours ago.
      */
-    private OrderSnapshot backdate(Random random, OrderSnapshot order, Instant placedAt, Instant now) {
-        boolean shipped = order.status() == OrderStatus.PARTIALLY_SHIPPED
-                || order.status() == OrderStatus.SHIPPED
-                || order.status() == OrderStatus.DELIVERED
-                || order.status() == OrderStatus.IN_FULFILLMENT;
-        if (!shipped) {
-            return entry.backdate(order.id(), placedAt);
-        }
+    private static Timing timing(Random random, Instant placedAt, Instant now) {
         Duration toShip = Duration.ofMinutes(240 + random.nextInt(44 * 60));
         Duration toDeliver = Duration.ofMinutes(24 * 60 + random.nextInt(4 * 24 * 60));
         Duration available = Duration.between(placedAt, now).minusMinutes(5);
@@ -136,14 +138,58 @@ class DemoOrders {
             toShip = Duration.ofMinutes((long) (toShip.toMinutes() * factor));
             toDeliver = Duration.ofMinutes((long) (toDeliver.toMinutes() * factor));
         }
-        return entry.backdate(order.id(), placedAt, toShip, toDeliver);
+        Instant shipped = placedAt.plus(toShip);
+        return new Timing(placedAt, shipped, shipped.plus(toDeliver));
+    }
+
+    /** Moves the order's own timeline back to the times its steps were recorded at elsewhere. */
+    private OrderSnapshot backdate(OrderSnapshot order, Timing timing) {
+        boolean fulfilment = order.status() == OrderStatus.PARTIALLY_SHIPPED
+                || order.status() == OrderStatus.SHIPPED
+                || order.status() == OrderStatus.DELIVERED
+                || order.status() == OrderStatus.IN_FULFILLMENT;
+        if (!fulfilment) {
+            return entry.backdate(order.id(), timing.placed());
+        }
+        return entry.backdate(
+                order.id(),
+                timing.placed(),
+                Duration.between(timing.placed(), timing.shipped()),
+                Duration.between(timing.shipped(), timing.delivered()));
     }
 
     /** One order's life, up to now. Null if it could not be placed (which the demo data does not provoke). */
-    private OrderSnapshot lifecycle(Random random, Buyer buyer, long ageDays) {
-        OrderSnapshot order;
+    private OrderSnapshot lifecycle(Random random, Buyer buyer, long ageDays, Timing timing) {
+        OrderSnapshot order = RecordedTime.at(timing.placed(), () -> place(random, buyer));
+        if (order == null) {
+            return null;
+        }
+        UUID id = order.id();
+        Fate fate = fate(random, ageDays);
+        if (!RecordedTime.at(timing.placed(), () -> firstDays(random, id, fate, ageDays))) {
+            return current(id);
+        }
+        switch (fate) {
+            case OPEN -> {}
+            case HOLD ->
+                RecordedTime.at(
+                        timing.placed(),
+                        () -> attempt(() -> entry.hold(id, HOLD_REASONS.get(random.nextInt(HOLD_REASONS.size())))));
+            case CANCEL ->
+                RecordedTime.at(
+                        timing.placed(),
+                        () -> attempt(
+                                () -> entry.cancel(id, CANCEL_REASONS.get(random.nextInt(CANCEL_REASONS.size())))));
+            case IN_FULFILLMENT ->
+                RecordedTime.at(timing.shipped(), () -> attempt(() -> shipping.plan(id, null, null)));
+            case PARTLY_SHIPPED, SHIPPED, DELIVERED -> attempt(() -> ship(random, id, fate, timing));
+        }
+        return current(id);
+    }
+
+    private OrderSnapshot place(Random random, Buyer buyer) {
         try {
-            order = entry.place(new OrderEntry.NewOrder(
+            return entry.place(new OrderEntry.NewOrder(
                     buyer.id(),
                     CHANNELS.get(random.nextInt(CHANNELS.size())),
                     buyer.demo().business() ? "PO-" + (4500000 + random.nextInt(99999)) : null,
@@ -154,30 +200,25 @@ class DemoOrders {
             log.warn("Demo order for {} not placed: {}", buyer.demo().customer().name(), e.getMessage());
             return null;
         }
-        UUID id = order.id();
-        Fate fate = fate(random, ageDays);
+    }
+
+    /** Credit review, a change and a cancelled part, around the placement; false if the order stops there. */
+    private boolean firstDays(Random random, UUID id, Fate fate, long ageDays) {
         boolean change = random.nextInt(100) < 12;
         boolean cancelPart = random.nextInt(100) < 10;
-        if (order.status() == OrderStatus.ON_HOLD && !creditReview(random, id, ageDays)) {
-            return current(id);
+        if (current(id).status() == OrderStatus.ON_HOLD && !creditReview(random, id, ageDays)) {
+            return false;
         }
         if (change && fate != Fate.CANCEL) {
-            order = attempt(() -> change(random, current(id)));
+            OrderSnapshot order = attempt(() -> change(random, current(id)));
             if (order != null && order.status() == OrderStatus.ON_HOLD && !creditReview(random, id, ageDays)) {
-                return current(id);
+                return false;
             }
         }
         if (cancelPart && fate != Fate.CANCEL) {
             attempt(() -> cancelPart(random, current(id)));
         }
-        switch (fate) {
-            case OPEN -> {}
-            case HOLD -> attempt(() -> entry.hold(id, HOLD_REASONS.get(random.nextInt(HOLD_REASONS.size()))));
-            case CANCEL -> attempt(() -> entry.cancel(id, CANCEL_REASONS.get(random.nextInt(CANCEL_REASONS.size()))));
-            case IN_FULFILLMENT -> attempt(() -> shipping.plan(id, null, null));
-            case PARTLY_SHIPPED, SHIPPED, DELIVERED -> attempt(() -> ship(random, id, fate));
-        }
-        return current(id);
+        return true;
     }
 
     /** A credit hold: accounting releases older ones (most of the time) or cancels; recent ones still wait. */
@@ -260,7 +301,7 @@ class DemoOrders {
      * one shipment per warehouse; invoicing then bills each shipment. A partly shipped order ships only its first
      * shipment (one unit held back when everything sits in one warehouse); backordered quantities stay open.
      */
-    private OrderSnapshot ship(Random random, UUID id, Fate fate) {
+    private OrderSnapshot ship(Random random, UUID id, Fate fate, Timing timing) {
         OrderSnapshot order = current(id);
         if (order.status() != OrderStatus.CONFIRMED || order.lines().stream().allMatch(l -> l.reserved() == 0)) {
             return order; // held, or nothing in stock yet: it waits
@@ -279,22 +320,22 @@ class DemoOrders {
             } else if (quantities.size() > 1) {
                 quantities.remove(first);
             }
-            planned = shipping.plan(id, null, quantities);
+            planned = RecordedTime.at(timing.shipped(), () -> shipping.plan(id, null, quantities));
         } else {
-            planned = shipping.plan(id, null, null);
+            planned = RecordedTime.at(timing.shipped(), () -> shipping.plan(id, null, null));
         }
         List<String> toShip = fate == Fate.PARTLY_SHIPPED ? planned.subList(0, 1) : planned;
-        for (String shipment : toShip) {
-            shipping.pickPackAndShip(shipment);
-            shipments++;
-        }
+        RecordedTime.runAt(timing.shipped(), () -> toShip.forEach(shipping::pickPackAndShip));
         if (fate == Fate.DELIVERED) {
-            toShip.forEach(shipping::deliver);
+            RecordedTime.runAt(timing.delivered(), () -> toShip.forEach(shipping::deliver));
         }
         return current(id);
     }
 
-    /** 1–3 lines for consumers, 1–5 for businesses, of different products, weighted by popularity. */
+    /**
+     * 1–3 lines for consumers, 1–5 for businesses, of different products, weighted by popularity; businesses buy more
+     * of what is cheap.
+     */
     private static List<OrderEntry.NewLine> lines(Random random, Buyer buyer) {
         int count = buyer.demo().business() ? 1 + random.nextInt(5) : 1 + random.nextInt(3);
         Set<String> skus = new LinkedHashSet<>();
@@ -303,9 +344,9 @@ class DemoOrders {
         }
         List<OrderEntry.NewLine> lines = new ArrayList<>();
         for (String sku : skus) {
-            long quantity = buyer.demo().business()
-                    ? List.of(1, 2, 3, 4, 5, 6, 10, 12, 20).get(random.nextInt(9))
-                    : 1 + random.nextInt(3);
+            List<Integer> business = DemoCatalog.product(sku).businessQuantities();
+            long quantity =
+                    buyer.demo().business() ? business.get(random.nextInt(business.size())) : 1 + random.nextInt(3);
             lines.add(new OrderEntry.NewLine(sku, quantity));
         }
         return lines;

@@ -1,6 +1,5 @@
 package org.ordo.fulfillment.internal;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +17,7 @@ import org.ordo.platform.CompanyCalendar;
 import org.ordo.shared.CommonRule;
 import org.ordo.shared.FieldViolation;
 import org.ordo.shared.OrdoException;
+import org.ordo.shared.RecordedTime;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -199,7 +199,7 @@ class DispatchService {
     private void markShipped(Shipment s, Dispatch dispatch, String tracking) {
         Shipment.State before = s.state();
         ShipmentStatus from = s.moveTo(ShipmentStatus.SHIPPED);
-        s.shippedAt = Instant.now();
+        s.shippedAt = RecordedTime.now();
         s.carrier = dispatch.carrier().code();
         s.service = dispatch.service().code();
         s.trackingNumber = tracking;

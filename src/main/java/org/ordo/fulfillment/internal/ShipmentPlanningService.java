@@ -17,6 +17,7 @@ import org.ordo.orders.OrderSnapshot;
 import org.ordo.orders.Orders;
 import org.ordo.shared.FieldViolation;
 import org.ordo.shared.OrdoException;
+import org.ordo.shared.RecordedTime;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -79,7 +80,7 @@ class ShipmentPlanningService {
                     "Order " + order.number() + " has no reserved quantity that is not already on a shipment"
                             + (plan.warehouse() == null ? "" : " in " + plan.warehouse()) + ".");
         }
-        Instant now = Instant.now();
+        Instant now = RecordedTime.now();
         String actor = Actor.current().username();
         List<ShipmentViews.ShipmentView> created = new ArrayList<>();
         perWarehouse.forEach(

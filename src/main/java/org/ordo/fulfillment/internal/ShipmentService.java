@@ -22,6 +22,7 @@ import org.ordo.orders.Orders;
 import org.ordo.shared.CommonRule;
 import org.ordo.shared.FieldViolation;
 import org.ordo.shared.OrdoException;
+import org.ordo.shared.RecordedTime;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -89,7 +90,7 @@ class ShipmentService {
         Shipment s = lock(idOrNumber);
         Shipment.State before = s.state();
         ShipmentStatus from = s.moveTo(ShipmentStatus.PICKING);
-        s.pickingStartedAt = Instant.now();
+        s.pickingStartedAt = RecordedTime.now();
         return save(s, before, "PICKING_STARTED", event(s, from, s.pickingStartedAt, null, null));
     }
 
@@ -221,7 +222,7 @@ class ShipmentService {
         }
         Shipment.State before = s.state();
         ShipmentStatus from = s.moveTo(ShipmentStatus.PACKED);
-        s.packedAt = Instant.now();
+        s.packedAt = RecordedTime.now();
         s.sscc = Sscc.of(carriers.ssccExtensionDigit(), carriers.ssccCompanyPrefix(), store.nextSsccSerial());
         s.weightGrams = weight(s);
         return save(s, before, "PACKED", event(s, from, s.packedAt, null, null));
@@ -274,7 +275,7 @@ class ShipmentService {
         OfOrder locked = lockWithTheOrdersOthers(idOrNumber);
         Shipment s = locked.shipment();
         // the database keeps microseconds: compare and store at that precision, so a resent event is recognised
-        Instant at = (event.at() == null ? Instant.now() : event.at()).truncatedTo(ChronoUnit.MICROS);
+        Instant at = (event.at() == null ? RecordedTime.now() : event.at()).truncatedTo(ChronoUnit.MICROS);
         if (event.at() != null && store.hasEvent(s.id, type.name(), at)) {
             return queries.view(s);
         }
@@ -344,7 +345,7 @@ class ShipmentService {
             return;
         }
         Instant lastArrival =
-                live.stream().map(x -> x.deliveredAt).max(Instant::compareTo).orElse(Instant.now());
+                live.stream().map(x -> x.deliveredAt).max(Instant::compareTo).orElse(RecordedTime.now());
         fulfillment.recordDelivery(orderId, lastArrival);
     }
 

@@ -20,6 +20,7 @@ import org.ordo.inventory.StockPosition;
 import org.ordo.inventory.WarehouseView;
 import org.ordo.shared.Address;
 import org.ordo.shared.OrdoException;
+import org.ordo.shared.RecordedTime;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -100,7 +101,7 @@ class InventoryService implements Inventory {
                         + "; positions must be locked before reserving");
             }
         }
-        Timestamp now = Timestamp.from(Instant.now());
+        Timestamp now = Timestamp.from(RecordedTime.now());
         template.batchUpdate(
                 "INSERT INTO reservation (id, order_id, line_number, sku, warehouse, quantity, status, created_at, updated_at) "
                         + "VALUES (?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?)",
@@ -132,7 +133,7 @@ class InventoryService implements Inventory {
                 .query(InventoryService::reservation)
                 .list();
         long remaining = quantity;
-        Timestamp now = Timestamp.from(Instant.now());
+        Timestamp now = Timestamp.from(RecordedTime.now());
         // release newest first, then update the stock levels in lock order
         Map<String, Long> perWarehouse = new TreeMap<>();
         String sku = null;
@@ -192,7 +193,7 @@ class InventoryService implements Inventory {
     /** Marks {@code quantity} of the line's active reservations CONSUMED, oldest first. */
     private void markConsumed(
             List<ReservationView> active, long quantity, UUID orderId, int lineNumber, String sku, String warehouse) {
-        Timestamp now = Timestamp.from(Instant.now());
+        Timestamp now = Timestamp.from(RecordedTime.now());
         long remaining = quantity;
         for (ReservationView r : active) {
             if (remaining == 0) {

@@ -23,6 +23,7 @@ import org.ordo.platform.Paging;
 import org.ordo.shared.CommonRule;
 import org.ordo.shared.FieldViolation;
 import org.ordo.shared.OrdoException;
+import org.ordo.shared.RecordedTime;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -214,7 +215,7 @@ class StockLedgerService {
             long reservedBefore,
             long onHandAfter,
             long reservedAfter) {
-        Instant now = Instant.now();
+        Instant now = RecordedTime.now();
         String actor = Actor.current().username();
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql(

@@ -49,6 +49,11 @@ class AccountingService implements Accounting {
     }
 
     @Override
+    public LocalDate backdate(String invoiceIdOrNumber, LocalDate issueDate) {
+        return management.backdate(invoiceIdOrNumber, issueDate).supplyDate();
+    }
+
+    @Override
     @Transactional(readOnly = true)
     public PageResult<Listed> search(Search search, Paging paging) {
         return store.search(search, paging).map(AccountingService::listed);

@@ -12,7 +12,8 @@ import org.ordo.shared.Money;
 /**
  * An invoice or credit note as the API shows it and as the audit trail records it. {@code number}, {@code issueDate} and
  * {@code dueDate} are null while DRAFT. {@code amountDue} = total − amountCredited − amountPaid for invoices, zero for credit
- * notes (they settle against their invoice).
+ * notes (they settle against their invoice). {@code supplyDate} is the date of supply (EN 16931 BT-72): the day the
+ * invoice's shipment left the warehouse; a credit note keeps its invoice's; null on invoices of orders.
  */
 record Invoice(
         UUID id,
@@ -30,6 +31,7 @@ record Invoice(
         String currency,
         LocalDate issueDate,
         LocalDate dueDate,
+        LocalDate supplyDate,
         int paymentTermsDays,
         Party seller,
         Party buyer,

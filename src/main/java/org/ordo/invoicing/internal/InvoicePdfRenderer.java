@@ -120,8 +120,9 @@ class InvoicePdfRenderer {
                 "Order", i.orderNumber() + (i.orderReference() != null ? " (" + i.orderReference() + ")" : "")));
         if (i.shipmentNumber() != null) {
             rows.add(new Row("Shipment", i.shipmentNumber()));
-            // the date of supply: a shipment's invoice is issued the day it leaves
-            rows.add(new Row("Date of supply", DATE.format(i.issueDate())));
+            if (i.supplyDate() != null) {
+                rows.add(new Row("Date of supply", DATE.format(i.supplyDate())));
+            }
         }
         if (i.buyer().vatId() != null) {
             rows.add(new Row("Your VAT ID", i.buyer().vatId()));

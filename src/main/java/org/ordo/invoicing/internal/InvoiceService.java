@@ -200,6 +200,7 @@ class InvoiceService {
                 original.currency(),
                 today,
                 today,
+                original.supplyDate(),
                 0,
                 original.seller(),
                 original.buyer(),
@@ -316,6 +317,29 @@ class InvoiceService {
                     treatment));
         }
         return lines;
+    }
+
+    /** See {@link org.ordo.invoicing.Accounting#backdate}: an issued invoice, dated back, due by its terms from then. */
+    @Transactional
+    public Invoice backdate(String idOrNumber, LocalDate issueDate) {
+        UUID id = store.idOf(idOrNumber).orElseThrow(() -> OrdoException.notFound("Invoice", idOrNumber));
+        Invoice before = store.lock(id).orElseThrow(() -> OrdoException.notFound("Invoice", idOrNumber));
+        if (before.isCreditNote() || before.issueDate() == null) {
+            throw OrdoException.conflict("not-backdatable", "Only issued invoices can be dated back.");
+        }
+        if (issueDate == null
+                || issueDate.isAfter(before.issueDate())
+                || issueDate.getYear() != before.issueDate().getYear()
+                || (before.supplyDate() != null && issueDate.isBefore(before.supplyDate()))) {
+            throw OrdoException.invalid(
+                    "issueDate",
+                    "must lie in " + before.issueDate().getYear() + ", not before the date of supply "
+                            + before.supplyDate() + " and not after " + before.issueDate());
+        }
+        store.redate(id, issueDate, issueDate.plusDays(before.paymentTermsDays()));
+        Invoice after = store.find(id).orElseThrow();
+        audit.record(InvoicingService.AUDIT_ENTITY, id.toString(), "BACKDATED", before, after);
+        return after;
     }
 
     /** Voids an invoice or credit note that nothing has been paid on; it keeps its number. */

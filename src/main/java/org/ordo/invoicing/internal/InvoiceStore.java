@@ -81,7 +81,7 @@ class InvoiceStore {
         jdbc.sql(
                         "INSERT INTO invoice (id, type, status, series, sequence_number, number, source_key, order_id, order_number, "
                                 + "order_reference, shipment_id, shipment_number, original_invoice_id, customer_id, currency, issue_date, due_date, "
-                                + "payment_terms_days, buyer_name, buyer_line1, buyer_line2, buyer_city, buyer_region, buyer_postal_code, "
+                                + "supply_date, payment_terms_days, buyer_name, buyer_line1, buyer_line2, buyer_city, buyer_region, buyer_postal_code, "
                                 + "buyer_country, buyer_vat_id, buyer_email, ship_name, ship_line1, ship_line2, ship_city, ship_region, "
                                 + "ship_postal_code, ship_country, seller_name, seller_line1, seller_line2, seller_city, seller_region, "
                                 + "seller_postal_code, seller_country, seller_vat_id, seller_registration, seller_iban, seller_bic, seller_email, "
@@ -111,6 +111,7 @@ class InvoiceStore {
                 inv.currency(),
                 date(inv.issueDate()),
                 date(inv.dueDate()),
+                date(inv.supplyDate()),
                 inv.paymentTermsDays()));
         p.add(inv.buyer().name());
         p.addAll(address(inv.buyer().address()));
@@ -276,6 +277,12 @@ class InvoiceStore {
         jdbc.sql(
                         "UPDATE invoice SET status = 'VOID', void_reason = ?, voided_at = ?, version = version + 1 WHERE id = ?")
                 .params(reason, Timestamp.from(at), id)
+                .update();
+    }
+
+    void redate(UUID id, LocalDate issueDate, LocalDate dueDate) {
+        jdbc.sql("UPDATE invoice SET issue_date = ?, due_date = ?, version = version + 1 WHERE id = ?")
+                .params(date(issueDate), date(dueDate), id)
                 .update();
     }
 
@@ -611,6 +618,7 @@ class InvoiceStore {
                 header.currency(),
                 header.issueDate(),
                 header.dueDate(),
+                header.supplyDate(),
                 header.paymentTermsDays(),
                 header.seller(),
                 header.buyer(),
@@ -657,6 +665,7 @@ class InvoiceStore {
                 code,
                 localDate(rs, "issue_date"),
                 localDate(rs, "due_date"),
+                localDate(rs, "supply_date"),
                 rs.getInt("payment_terms_days"),
                 seller(rs),
                 buyer(rs),

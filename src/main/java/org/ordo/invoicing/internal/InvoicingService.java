@@ -82,6 +82,9 @@ class InvoicingService {
         this.company = company;
     }
 
+    /** The shipment an invoice bills, with the day it left the warehouse (the date of supply). */
+    private record Source(UUID shipmentId, String shipmentNumber, LocalDate supplyDate) {}
+
     /** Invoices the shipped quantities of a shipment (ON_SHIPMENT customers); returns the invoice, new or made before. */
     @Transactional
     public Optional<Invoice> invoiceShipment(ShipmentShipped shipment) {
@@ -105,7 +108,13 @@ class InvoicingService {
         for (ShipmentShipped.Line line : shipment.lines()) {
             requested.merge(line.lineNumber(), line.quantity(), Long::sum);
         }
-        return issue(source, order, customer, requested, true, shipment.shipmentId(), shipment.shipmentNumber());
+        LocalDate supplied = shipment.shippedAt() == null ? null : calendar.dayOf(shipment.shippedAt());
+        return issue(
+                source,
+                order,
+                customer,
+                requested,
+                new Source(shipment.shipmentId(), shipment.shipmentNumber(), supplied));
     }
 
     /** Invoices the ordered quantities of an accepted order (ON_ORDER customers); held or cancelled orders wait. */
@@ -126,7 +135,7 @@ class InvoicingService {
         for (OrderSnapshot.Line line : order.lines()) {
             requested.put(line.lineNumber(), line.quantity() - line.cancelled());
         }
-        return issue(source, order, customer, requested, false, null, null);
+        return issue(source, order, customer, requested, null);
     }
 
     private Optional<Invoice> issue(
@@ -134,9 +143,8 @@ class InvoicingService {
             OrderSnapshot order,
             CustomerSnapshot customer,
             Map<Integer, Long> requested,
-            boolean onShipment,
-            UUID shipmentId,
-            String shipmentNumber) {
+            Source shipment) {
+        boolean onShipment = shipment != null;
         LocalDate today = calendar.today();
         String series = DocumentNumberStore.series(DocumentNumberStore.INVOICE_PREFIX, today);
         // from here on the issuers of this series run one at a time: the re-check and the quantities below see every
@@ -162,14 +170,7 @@ class InvoicingService {
         long sequence = numbers.next(series);
         Party buyer = new Party(customer.name(), billTo, customer.vatId(), null, null, null, customer.email(), null);
         Invoice invoice = newInvoice(
-                DocumentNumberStore.format(series, sequence),
-                order,
-                customer,
-                buyer,
-                lines,
-                today,
-                shipmentId,
-                shipmentNumber);
+                DocumentNumberStore.format(series, sequence), order, customer, buyer, lines, today, shipment);
         store.insert(invoice, series, sequence, source);
         audit.record(AUDIT_ENTITY, invoice.id().toString(), "ISSUED", null, invoice);
         publishIssued(invoice, order, customer);
@@ -222,8 +223,7 @@ class InvoicingService {
             Party buyer,
             List<InvoiceLine> lines,
             LocalDate today,
-            UUID shipmentId,
-            String shipmentNumber) {
+            Source shipment) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Money zero = Money.zero(Money.currency(order.currency()));
         // the order's shipping charge goes on its first invoice (again on the next one if that is voided)
@@ -237,14 +237,15 @@ class InvoicingService {
                 order.id(),
                 order.number(),
                 order.externalReference(),
-                shipmentId,
-                shipmentNumber,
+                shipment == null ? null : shipment.shipmentId(),
+                shipment == null ? null : shipment.shipmentNumber(),
                 null,
                 null,
                 customer.id(),
                 order.currency(),
                 today,
                 today.plusDays(customer.paymentTermsDays()),
+                shipment == null ? null : shipment.supplyDate(),
                 customer.paymentTermsDays(),
                 seller(),
                 buyer,

@@ -132,9 +132,9 @@ final class UblDocument {
         end();
         if (invoice.shipTo() != null) {
             start("Delivery");
-            if (invoice.shipmentNumber() != null) {
-                // the date of supply: invoices of a shipment are issued on the day it leaves
-                cbc("ActualDeliveryDate", invoice.issueDate().toString());
+            if (invoice.supplyDate() != null) {
+                // BT-72, the date of supply: the day the shipment left the warehouse
+                cbc("ActualDeliveryDate", invoice.supplyDate().toString());
             }
             start("DeliveryLocation");
             address("Address", invoice.shipTo());

@@ -175,6 +175,7 @@ class GaplessNumberingTests {
                 "EUR",
                 today,
                 today,
+                null,
                 0,
                 party,
                 party,
