@@ -27,7 +27,9 @@ import org.springframework.test.context.TestPropertySource;
         properties = {
             "ordo.admin-password=" + Api.ADMIN_PASSWORD,
             "server.shutdown=immediate",
-            "spring.modulith.events.republish-outstanding-events-on-restart=false"
+            "spring.modulith.events.republish-outstanding-events-on-restart=false",
+            // amounts in tests are the goods' unless a test is about shipping (ShippingChargeTests)
+            "ordo.shipping.charging=false"
         })
 @ContextConfiguration(initializers = PostgresInitializer.class)
 public @interface OrdoModuleTest {}
