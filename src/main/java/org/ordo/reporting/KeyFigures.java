@@ -58,7 +58,7 @@ public interface KeyFigures {
             Rate repeatPurchase,
             List<Turnover> inventoryTurnover) {}
 
-    record Turnover(String currency, BigDecimal value) {}
+    record Turnover(String currency, BigDecimal value, BigDecimal perYear) {}
 
     record DaySales(LocalDate day, String currency, long orders, long units, Money netRevenue) {}
 

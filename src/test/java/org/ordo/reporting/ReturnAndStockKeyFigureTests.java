@@ -111,6 +111,8 @@ class ReturnAndStockKeyFigureTests {
             assertThat(eur.get("averageInventoryValue").get("amount").asString())
                     .isEqualTo("215.00");
             assertThat(eur.get("value").decimalValue()).isEqualByComparingTo("0.5581");
+            // January's pace over a year: 0.5581 × 365 ÷ 31
+            assertThat(eur.get("perYear").decimalValue()).isEqualByComparingTo("6.57");
         });
     }
 

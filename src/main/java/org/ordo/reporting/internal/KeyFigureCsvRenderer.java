@@ -34,6 +34,7 @@ final class KeyFigureCsvRenderer {
         rows.add(row("fulfilmentAccuracy", k.fulfilmentAccuracy().value(), "ratio", period));
         for (KeyFigureQueries.Turnover t : k.inventoryTurnover().byCurrency()) {
             rows.add(row("inventoryTurnover." + t.currency(), t.value(), "turns", period));
+            rows.add(row("inventoryTurnoverPerYear." + t.currency(), t.perYear(), "turns a year", period));
         }
         for (KeyFigureQueries.SalesOutstanding d : k.daysSalesOutstanding()) {
             rows.add(row("daysSalesOutstanding." + d.currency(), d.value(), "days", period));

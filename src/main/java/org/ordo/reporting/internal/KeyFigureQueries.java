@@ -45,7 +45,8 @@ class KeyFigureQueries {
     /**
      * Inventory turnover in one cost currency: cost of goods shipped ÷ average inventory value, with average =
      * (value on hand at the period's start + at its end) ÷ 2, each at today's unit cost. {@code skus} counts the SKUs
-     * that went into it; {@code value} is null when there was no inventory value.
+     * that went into it; {@code value} is null when there was no inventory value. {@code perYear} is the value at the
+     * pace of the period over 365 days, the figure people compare turnover by (a month's 0.5 is 6 a year).
      */
     record Turnover(
             String currency,
@@ -54,6 +55,7 @@ class KeyFigureQueries {
             Money closingValue,
             Money averageInventoryValue,
             BigDecimal value,
+            BigDecimal perYear,
             long skus) {}
 
     /** Turnover per cost currency; SKUs with stock or shipments in the period but no unit cost are left out and counted. */
@@ -194,7 +196,12 @@ class KeyFigureQueries {
                     BigDecimal value = average.amount().signum() == 0
                             ? null
                             : cogs.amount().divide(average.amount(), 4, RoundingMode.HALF_EVEN);
-                    byCurrency.add(new Turnover(currency, cogs, opening, closing, average, value, rs.getLong("skus")));
+                    BigDecimal perYear = value == null
+                            ? null
+                            : value.multiply(BigDecimal.valueOf(365))
+                                    .divide(BigDecimal.valueOf(p.days()), 2, RoundingMode.HALF_EVEN);
+                    byCurrency.add(new Turnover(
+                            currency, cogs, opening, closing, average, value, perYear, rs.getLong("skus")));
                 });
         return new InventoryTurnover(List.copyOf(byCurrency), withoutCost[0]);
     }

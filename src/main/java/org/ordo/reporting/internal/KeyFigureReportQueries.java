@@ -99,7 +99,7 @@ class KeyFigureReportQueries implements KeyFigures {
                         .toList(),
                 rate(Figures.value(repeat)),
                 Figures.value(turnover).byCurrency().stream()
-                        .map(t -> new Turnover(t.currency(), t.value()))
+                        .map(t -> new Turnover(t.currency(), t.value(), t.perYear()))
                         .toList());
     }
 
