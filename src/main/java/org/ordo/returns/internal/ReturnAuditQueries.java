@@ -1,51 +1,18 @@
 package org.ordo.returns.internal;
 
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
-import org.ordo.identity.AuditedThings;
+import org.ordo.identity.NumberedThings;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** Returns in the audit trail: found by number (RMA-2026-000123), shown by number. */
 @Component
-class ReturnAuditQueries implements AuditedThings {
-
-    private final JdbcClient jdbc;
+class ReturnAuditQueries extends NumberedThings {
 
     ReturnAuditQueries(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
-
-    @Override
-    public Set<String> entities() {
-        return Set.of("RETURN");
-    }
-
-    @Override
-    public Optional<String> idOf(String entity, String reference) {
-        return jdbc.sql("SELECT id FROM return_authorization WHERE number = ?")
-                .param(reference.toUpperCase(Locale.ROOT))
-                .query(UUID.class)
-                .optional()
-                .map(UUID::toString);
-    }
-
-    @Override
-    public Map<String, String> labels(String entity, Collection<String> ids) {
-        Set<UUID> uuids = AuditedThings.uuids(ids);
-        Map<String, String> labels = new HashMap<>();
-        if (!uuids.isEmpty()) {
-            jdbc.sql("SELECT id, number FROM return_authorization WHERE id IN (:ids)")
-                    .param("ids", uuids)
-                    .query(rs -> {
-                        labels.put(rs.getObject("id", UUID.class).toString(), rs.getString("number"));
-                    });
-        }
-        return labels;
+        super(
+                jdbc,
+                "RETURN",
+                "SELECT id FROM return_authorization WHERE number = ?",
+                "SELECT id, number FROM return_authorization WHERE id IN (:ids)");
     }
 }
