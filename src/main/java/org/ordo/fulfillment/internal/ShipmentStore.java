@@ -245,9 +245,14 @@ class ShipmentStore {
     }
 
     void appendEvent(Event e) {
+        appendEvent(e, null);
+    }
+
+    /** As {@link #appendEvent(Event)}, with the carrier's own id of the event when a carrier sent it. */
+    void appendEvent(Event e, ShipmentService.CarrierEventId carrierId) {
         jdbc.sql(
-                        "INSERT INTO shipment_event (shipment_id, type, at, location, reason, from_status, to_status, actor, recorded_at) "
-                                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        "INSERT INTO shipment_event (shipment_id, type, at, location, reason, from_status, to_status, actor, recorded_at, "
+                                + "carrier, carrier_event_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         e.shipmentId(),
                         e.type(),
@@ -257,8 +262,26 @@ class ShipmentStore {
                         e.from() == null ? null : e.from().name(),
                         e.to() == null ? null : e.to().name(),
                         e.actor(),
-                        Timestamp.from(Instant.now()))
+                        Timestamp.from(Instant.now()),
+                        carrierId == null ? null : carrierId.carrier(),
+                        carrierId == null ? null : carrierId.eventId())
                 .update();
+    }
+
+    boolean hasCarrierEvent(String carrier, String eventId) {
+        return jdbc.sql("SELECT COUNT(*) FROM shipment_event WHERE carrier = ? AND carrier_event_id = ?")
+                        .params(carrier, eventId)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    /** The shipment this carrier carries under this tracking number. */
+    Optional<UUID> findByTracking(String carrier, String trackingNumber) {
+        return jdbc.sql("SELECT id FROM shipment WHERE carrier = ? AND tracking_number = ?")
+                .params(carrier, trackingNumber)
+                .query(UUID.class)
+                .optional();
     }
 
     List<Event> events(UUID shipmentId) {
