@@ -11,6 +11,23 @@ public interface Shipments {
     /** The shipments of one order, as {@code GET /api/shipments?orderId=} lists them. */
     List<Summary> ofOrder(UUID orderId);
 
+    /** The tracking events of the order's shipments (no warehouse steps), oldest first. */
+    List<TrackingEvent> trackingOfOrder(UUID orderId);
+
+    /**
+     * What the carrier reported of a parcel: {@code kind} as in {@code POST /api/shipments/{id}/events}
+     * (IN_TRANSIT, FAILED_ATTEMPT, …); {@code detail} is the carrier's text, or the reason a person gave;
+     * {@code byCarrier} when the carrier sent it by its webhook.
+     */
+    record TrackingEvent(
+            Instant at,
+            String shipmentNumber,
+            String kind,
+            String location,
+            String detail,
+            String actor,
+            boolean byCarrier) {}
+
     /** A shipment in a list; carrier, service, tracking number and the times are null until they are known. */
     record Summary(
             UUID id,

@@ -1,5 +1,6 @@
 package org.ordo.fulfillment.internal;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.ordo.fulfillment.Shipments;
@@ -36,5 +37,13 @@ class ShipmentQueries implements Shipments {
                         s.shippedAt(),
                         s.deliveredAt()))
                 .toList();
+    }
+
+    @Override
+    public List<TrackingEvent> trackingOfOrder(UUID orderId) {
+        List<String> kinds = Arrays.stream(ShipmentService.TrackingType.values())
+                .map(Enum::name)
+                .toList();
+        return store.trackingOfOrder(orderId, kinds);
     }
 }

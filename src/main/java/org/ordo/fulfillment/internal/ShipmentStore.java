@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.ordo.fulfillment.ShipmentStatus;
+import org.ordo.fulfillment.Shipments;
 import org.ordo.platform.CompanyCalendar;
 import org.ordo.platform.Database;
 import org.ordo.platform.PageResult;
@@ -266,6 +267,24 @@ class ShipmentStore {
                         carrierId == null ? null : carrierId.carrier(),
                         carrierId == null ? null : carrierId.eventId())
                 .update();
+    }
+
+    /** The events of these kinds of the order's shipments, oldest first. */
+    List<Shipments.TrackingEvent> trackingOfOrder(UUID orderId, List<String> kinds) {
+        return jdbc.sql("SELECT e.at, e.type, e.location, e.reason, e.actor, e.carrier_event_id, s.number "
+                        + "FROM shipment_event e JOIN shipment s ON s.id = e.shipment_id "
+                        + "WHERE s.order_id = :order AND e.type IN (:kinds) ORDER BY e.at, e.id")
+                .param("order", orderId)
+                .param("kinds", kinds)
+                .query((rs, n) -> new Shipments.TrackingEvent(
+                        rs.getTimestamp("at").toInstant(),
+                        rs.getString("number"),
+                        rs.getString("type"),
+                        rs.getString("location"),
+                        rs.getString("reason"),
+                        rs.getString("actor"),
+                        rs.getString("carrier_event_id") != null))
+                .list();
     }
 
     boolean hasCarrierEvent(String carrier, String eventId) {
