@@ -2,6 +2,7 @@ package org.ordo.fulfillment.internal;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.UUID;
 import org.ordo.fulfillment.Shipments;
 import org.ordo.platform.Paging;
@@ -13,8 +14,19 @@ class ShipmentQueries implements Shipments {
 
     private final ShipmentStore store;
 
-    ShipmentQueries(ShipmentStore store) {
+    private final Carriers carriers;
+
+    ShipmentQueries(ShipmentStore store, Carriers carriers) {
         this.store = store;
+        this.carriers = carriers;
+    }
+
+    @Override
+    public OptionalInt transitDays(String carrier, String service) {
+        return carriers.find(carrier)
+                .flatMap(c -> Carriers.service(c, service))
+                .map(s -> OptionalInt.of(s.transitDays()))
+                .orElse(OptionalInt.empty());
     }
 
     @Override
