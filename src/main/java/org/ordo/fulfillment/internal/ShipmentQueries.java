@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.ordo.fulfillment.Shipments;
 import org.ordo.platform.Paging;
 import org.springframework.stereotype.Component;
@@ -53,8 +54,9 @@ class ShipmentQueries implements Shipments {
 
     @Override
     public List<TrackingEvent> trackingOfOrder(UUID orderId) {
-        List<String> kinds = Arrays.stream(ShipmentService.TrackingType.values())
-                .map(Enum::name)
+        List<String> kinds = Stream.concat(
+                        Arrays.stream(ShipmentService.TrackingType.values()).map(Enum::name),
+                        DeliveryExceptionService.DESK_ACTIONS.stream())
                 .toList();
         return store.trackingOfOrder(orderId, kinds);
     }

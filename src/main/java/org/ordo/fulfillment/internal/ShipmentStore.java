@@ -125,6 +125,14 @@ class ShipmentStore {
                 });
     }
 
+    /** The corrected address of a shipment on its way (the desk's correction; the label shows it from then on). */
+    void updateShipTo(UUID id, Address a) {
+        jdbc.sql("UPDATE shipment SET ship_name = ?, ship_line1 = ?, ship_line2 = ?, ship_city = ?, ship_region = ?, "
+                        + "ship_postal_code = ?, ship_country = ? WHERE id = ?")
+                .params(a.name(), a.line1(), a.line2(), a.city(), a.region(), a.postalCode(), a.country(), id)
+                .update();
+    }
+
     /** Saves the header and the lines' scan counts; bumps the version. */
     void update(Shipment s) {
         jdbc.sql(
