@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -90,8 +91,11 @@ class CarrierEventService {
             return Optional.of(SignatureProblem.EXPIRED);
         }
         byte[] expected = sign(carrier.webhookSecret(), timestamp.trim(), body).getBytes(StandardCharsets.US_ASCII);
-        byte[] given =
-                signature.substring("sha256=".length()).trim().toLowerCase().getBytes(StandardCharsets.US_ASCII);
+        byte[] given = signature
+                .substring("sha256=".length())
+                .trim()
+                .toLowerCase(Locale.ROOT)
+                .getBytes(StandardCharsets.US_ASCII);
         return MessageDigest.isEqual(expected, given) ? Optional.empty() : Optional.of(SignatureProblem.WRONG);
     }
 
