@@ -10,7 +10,8 @@ import java.util.UUID;
 /**
  * What is about to go wrong, and where a person can act on it (docs/domain.md, Risks): purchase order lines late or
  * confirmed after the promises that wait for them, SKUs that will run out before a supplier can deliver, orders that
- * may miss their promised date, and customers over their credit limit or long overdue. Read from the tables, never
+ * may miss their promised date or passed it with nothing shipped, parcels in trouble or unheard of for longer than
+ * their service takes, and customers over their credit limit or long overdue. Read from the tables, never
  * stored.
  */
 public interface RiskAlerts {
@@ -25,7 +26,10 @@ public interface RiskAlerts {
         STOCKOUT("stockout", "ADMIN", "PURCHASING", "WAREHOUSE"),
         ORDER_PROMISE_AT_RISK("order-promise", "ADMIN", "SALES", "SUPPORT", "WAREHOUSE"),
         CREDIT_LIMIT_EXCEEDED("credit-limit", "ADMIN", "ACCOUNTING", "SALES"),
-        INVOICES_OVERDUE("invoices-overdue", "ADMIN", "ACCOUNTING", "SALES");
+        INVOICES_OVERDUE("invoices-overdue", "ADMIN", "ACCOUNTING", "SALES"),
+        ORDER_LATE_UNSHIPPED("order-late-unshipped", "ADMIN", "SALES", "SUPPORT", "WAREHOUSE"),
+        SHIPMENT_SILENT("shipment-silent", "ADMIN", "SUPPORT", "WAREHOUSE"),
+        DELIVERY_EXCEPTION("delivery-exception", "ADMIN", "SALES", "SUPPORT", "WAREHOUSE");
 
         private final String code;
         private final Set<String> roles;
@@ -71,7 +75,7 @@ public interface RiskAlerts {
             List<Affected> affected,
             Action action) {}
 
-    /** kind: PURCHASE_ORDER_LINE, SKU, ORDER or CUSTOMER; {@code number} what people call it (PO-000012/1, a SKU, …). */
+    /** kind: PURCHASE_ORDER_LINE, SKU, ORDER, SHIPMENT or CUSTOMER; {@code number} what people call it (PO-000012/1, a SKU, …). */
     record Subject(String kind, UUID id, String number) {}
 
     /** An order (line) that waits on the risk. */

@@ -69,12 +69,15 @@ final class StateDiagrams {
                         ShipmentStatus.IN_TRANSIT,
                         "tracking event IN_TRANSIT or OUT_FOR_DELIVERY")
                 .label(ShipmentStatus.SHIPPED, ShipmentStatus.DELIVERED, "deliver")
-                .label(ShipmentStatus.SHIPPED, ShipmentStatus.EXCEPTION, "tracking event EXCEPTION")
+                .label(ShipmentStatus.SHIPPED, ShipmentStatus.EXCEPTION, "tracking event of an exception kind")
                 .label(ShipmentStatus.IN_TRANSIT, ShipmentStatus.DELIVERED, "deliver")
-                .label(ShipmentStatus.IN_TRANSIT, ShipmentStatus.EXCEPTION, "tracking event EXCEPTION")
+                .label(ShipmentStatus.IN_TRANSIT, ShipmentStatus.EXCEPTION, "tracking event of an exception kind")
                 .label(ShipmentStatus.EXCEPTION, ShipmentStatus.IN_TRANSIT, "tracking event IN_TRANSIT")
                 .label(ShipmentStatus.EXCEPTION, ShipmentStatus.DELIVERED, "deliver")
-                .label(ShipmentStatus.EXCEPTION, ShipmentStatus.RETURNED, "tracking event RETURNED");
+                .label(
+                        ShipmentStatus.EXCEPTION,
+                        ShipmentStatus.RETURNED,
+                        "tracking event RETURNED or RETURNED_TO_SENDER");
     }
 
     private static Diagram<InvoiceStatus> invoice() {

@@ -2,6 +2,7 @@ package org.ordo.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -92,7 +93,8 @@ class HostileBodyTests {
                 "/api/orders/{id}", order,
                 "{sku}", sku,
                 "{warehouse}", warehouse,
-                "{username}", user);
+                "{username}", user,
+                "{code}", "UPS");
     }
 
     private String fill(String template, Map<String, String> ids) {
@@ -128,8 +130,9 @@ class HostileBodyTests {
             if (System.currentTimeMillis() > deadline) {
                 break;
             }
-            // an operation without a body ignores what is sent: only a server error counts there
-            check(api, method, path, body.isMissingNode() ? attack.tolerated() : attack);
+            // an operation without a body ignores what is sent: only a server error counts there; so on the carriers'
+            // webhook, which reports each refused event in its answer instead of refusing the call
+            check(api, method, path, body.isMissingNode() || isCarrierWebhook(path) ? attack.tolerated() : attack);
         }
     }
 
@@ -218,10 +221,18 @@ class HostileBodyTests {
         return attacks;
     }
 
+    private static boolean isCarrierWebhook(String path) {
+        return path.startsWith("/api/carriers/");
+    }
+
     /** Sends one attack and notes what went wrong: a server error, an acceptance, or a refusal that blames no field. */
     private void check(Api api, String method, String path, Attack attack) {
-        Api.Response response =
-                api.header("Idempotency-Key", UUID.randomUUID().toString()).send(method, path, attack.body);
+        Api caller = api.header("Idempotency-Key", UUID.randomUUID().toString());
+        if (isCarrierWebhook(path)) {
+            // signed, so that the body gets past the signature into the parsing
+            caller = Api.at(port).signedByCarrier(Api.CARRIER_SECRET, Instant.now(), String.valueOf(attack.body));
+        }
+        Api.Response response = caller.send(method, path, attack.body);
         String where = method + " " + path + " [" + attack.name + "] ";
         if (response.status() >= 500) {
             failures.add(where + "got " + response.status() + ": " + abbreviate(response.text()));

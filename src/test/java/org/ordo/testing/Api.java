@@ -17,6 +17,10 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Api {
 
     public static final String ADMIN_PASSWORD = "test-admin-password";
+
+    /** The webhook secret of the carrier UPS in tests. */
+    public static final String CARRIER_SECRET = "test-carrier-secret";
+
     public static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -50,6 +54,25 @@ public final class Api {
 
     public Api anonymous() {
         return new Api(base, null, Map.of());
+    }
+
+    /**
+     * With the headers of a carrier's webhook call: the timestamp {@code at} and the HMAC-SHA256 of timestamp, '.'
+     * and {@code body} under {@code secret}, as docs/api.md describes.
+     */
+    public Api signedByCarrier(String secret, java.time.Instant at, String body) {
+        String timestamp = Long.toString(at.getEpochSecond());
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            byte[] signature = mac.doFinal((timestamp + "." + body).getBytes(StandardCharsets.UTF_8));
+            return header("X-Ordo-Timestamp", timestamp)
+                    .header(
+                            "X-Ordo-Signature",
+                            "sha256=" + java.util.HexFormat.of().formatHex(signature));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public Api header(String name, String value) {

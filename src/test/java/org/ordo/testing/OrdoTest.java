@@ -21,7 +21,9 @@ import org.springframework.test.context.ContextConfiguration;
             // every test calls from the loopback address: the per-address limit is LoginThrottleTests' to check
             "ordo.identity.throttle.max-failures=100000",
             // amounts in tests are the goods' unless a test is about shipping (ShippingChargeTests)
-            "ordo.shipping.charging=false"
+            "ordo.shipping.charging=false",
+            // the carrier UPS may send tracking events (CarrierEventTests)
+            "ORDO_CARRIER_UPS_WEBHOOK_SECRET=" + Api.CARRIER_SECRET
         })
 @ContextConfiguration(initializers = PostgresInitializer.class)
 public @interface OrdoTest {}

@@ -29,6 +29,7 @@ record FulfillmentProperties(
      * @param trackingAccount the shipper number inside generated numbers (UPS: 6 characters) or the country of origin (S10)
      * @param currency        currency of its rate table
      * @param zones           destination zones by country, first match wins; {@code "*"} matches every country
+     * @param webhookSecret   the secret the carrier signs its tracking events with; without one it can send none
      */
     record Carrier(
             String code,
@@ -37,7 +38,8 @@ record FulfillmentProperties(
             String trackingAccount,
             @DefaultValue("EUR") String currency,
             List<Zone> zones,
-            List<Service> services) {
+            List<Service> services,
+            String webhookSecret) {
 
         Carrier {
             zones = zones == null ? List.of() : List.copyOf(zones);

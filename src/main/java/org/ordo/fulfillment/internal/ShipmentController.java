@@ -62,6 +62,8 @@ class ShipmentController {
     private final Idempotency idempotency;
     private final ShipmentHandlingService handling;
 
+    private final DeliveryExceptionService desk;
+
     ShipmentController(
             ShipmentPlanningService planning,
             ShipmentService operations,
@@ -73,7 +75,9 @@ class ShipmentController {
             Carriers carriers,
             Orders orders,
             Idempotency idempotency,
-            ShipmentHandlingService handling) {
+            ShipmentHandlingService handling,
+            DeliveryExceptionService desk) {
+        this.desk = desk;
         this.planning = planning;
         this.operations = operations;
         this.dispatch = dispatch;
@@ -221,6 +225,30 @@ class ShipmentController {
     ResponseEntity<ShipmentViews.ShipmentView> event(
             @PathVariable String id, @RequestBody ShipmentService.TrackingEvent request) {
         return withETag(operations.track(id, request));
+    }
+
+    @PostMapping("/api/shipments/{id}/reschedule")
+    @PreAuthorize(TRACKERS)
+    @Operation(
+            summary = "Reschedule a delivery",
+            description = "For a shipment in EXCEPTION: records the new delivery date (today or later) and sends it on "
+                    + "its way again (IN_TRANSIT); audited as RESCHEDULED. Another state is a 409 not-in-exception.")
+    ResponseEntity<ShipmentViews.ShipmentView> reschedule(
+            @PathVariable String id, @RequestBody DeliveryExceptionService.Reschedule request) {
+        return withETag(desk.reschedule(id, request));
+    }
+
+    @PostMapping("/api/shipments/{id}/address")
+    @PreAuthorize(TRACKERS)
+    @Operation(
+            summary = "Correct the delivery address",
+            description =
+                    "For a shipment in EXCEPTION: the same shipment gets the corrected address (same country, else "
+                            + "422 address-country-changed) and a new label, and goes on its way again (IN_TRANSIT); "
+                            + "audited as ADDRESS_CORRECTED with both addresses.")
+    ResponseEntity<ShipmentViews.ShipmentView> correctAddress(
+            @PathVariable String id, @RequestBody DeliveryExceptionService.AddressCorrection request) {
+        return withETag(desk.correctAddress(id, request));
     }
 
     @PostMapping("/api/shipments/{id}/deliver")

@@ -1,7 +1,10 @@
 package org.ordo.fulfillment.internal;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.ordo.fulfillment.Shipments;
 import org.ordo.platform.Paging;
 import org.springframework.stereotype.Component;
@@ -12,8 +15,19 @@ class ShipmentQueries implements Shipments {
 
     private final ShipmentStore store;
 
-    ShipmentQueries(ShipmentStore store) {
+    private final Carriers carriers;
+
+    ShipmentQueries(ShipmentStore store, Carriers carriers) {
         this.store = store;
+        this.carriers = carriers;
+    }
+
+    @Override
+    public OptionalInt transitDays(String carrier, String service) {
+        return carriers.find(carrier)
+                .flatMap(c -> Carriers.service(c, service))
+                .map(s -> OptionalInt.of(s.transitDays()))
+                .orElse(OptionalInt.empty());
     }
 
     @Override
@@ -36,5 +50,14 @@ class ShipmentQueries implements Shipments {
                         s.shippedAt(),
                         s.deliveredAt()))
                 .toList();
+    }
+
+    @Override
+    public List<TrackingEvent> trackingOfOrder(UUID orderId) {
+        List<String> kinds = Stream.concat(
+                        Arrays.stream(ShipmentService.TrackingType.values()).map(Enum::name),
+                        DeliveryExceptionService.DESK_ACTIONS.stream())
+                .toList();
+        return store.trackingOfOrder(orderId, kinds);
     }
 }

@@ -39,10 +39,18 @@ class ShipmentService {
         /** On the last leg; the shipment stays IN_TRANSIT. */
         OUT_FOR_DELIVERY(ShipmentStatus.IN_TRANSIT),
         DELIVERED(ShipmentStatus.DELIVERED),
-        /** Delay, damage, address problem: needs a reason. */
+        /** Any other problem (a delay, say): needs a reason. */
         EXCEPTION(ShipmentStatus.EXCEPTION),
+        /** Nobody took the parcel; the carrier tries again or holds it. */
+        FAILED_ATTEMPT(ShipmentStatus.EXCEPTION),
+        /** The address is wrong or incomplete. */
+        ADDRESS_PROBLEM(ShipmentStatus.EXCEPTION),
+        DAMAGED(ShipmentStatus.EXCEPTION),
+        LOST(ShipmentStatus.EXCEPTION),
         /** Back at the sender after an exception. */
-        RETURNED(ShipmentStatus.RETURNED);
+        RETURNED(ShipmentStatus.RETURNED),
+        /** The carrier's word for coming back: the same as RETURNED, the kind kept in the history. */
+        RETURNED_TO_SENDER(ShipmentStatus.RETURNED);
 
         final ShipmentStatus target;
 
@@ -53,6 +61,9 @@ class ShipmentService {
 
     /** {@code at} defaults to now; {@code reason} is required for EXCEPTION. */
     record TrackingEvent(String type, Instant at, String location, String reason) {}
+
+    /** Who reported an event and under which id of theirs, so that a resent event is recognised. */
+    record CarrierEventId(String carrier, String eventId) {}
 
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
@@ -270,6 +281,23 @@ class ShipmentService {
      */
     @Transactional
     ShipmentViews.ShipmentView track(String idOrNumber, TrackingEvent request) {
+        return queries.view(record(idOrNumber, request, null));
+    }
+
+    /**
+     * Records an event a carrier sent under its own id; false when that id (or the same type and time) was
+     * recorded already.
+     */
+    @Transactional
+    boolean trackFromCarrier(UUID shipmentId, TrackingEvent request, CarrierEventId id) {
+        if (store.hasCarrierEvent(id.carrier(), id.eventId())) {
+            return false;
+        }
+        return record(shipmentId.toString(), request, id) != null;
+    }
+
+    /** The shipment after the event, or null when the event was recorded before. */
+    private Shipment record(String idOrNumber, TrackingEvent request, CarrierEventId carrierId) {
         TrackingEvent event = request == null ? new TrackingEvent(null, null, null, null) : request;
         TrackingType type = checkTrackingEvent(event);
         OfOrder locked = lockWithTheOrdersOthers(idOrNumber);
@@ -277,7 +305,7 @@ class ShipmentService {
         // the database keeps microseconds: compare and store at that precision, so a resent event is recognised
         Instant at = (event.at() == null ? RecordedTime.now() : event.at()).truncatedTo(ChronoUnit.MICROS);
         if (event.at() != null && store.hasEvent(s.id, type.name(), at)) {
-            return queries.view(s);
+            return carrierId == null ? s : null;
         }
         Shipment.State before = s.state();
         boolean news = s.status == type.target
@@ -289,21 +317,23 @@ class ShipmentService {
             s.deliveredAt = at;
         }
         store.update(s);
-        store.appendEvent(new ShipmentStore.Event(
-                s.id,
-                type.name(),
-                at,
-                blankToNull(event.location()),
-                blankToNull(event.reason()),
-                from,
-                news ? null : s.status,
-                Actor.current().username()));
+        store.appendEvent(
+                new ShipmentStore.Event(
+                        s.id,
+                        type.name(),
+                        at,
+                        blankToNull(event.location()),
+                        blankToNull(event.reason()),
+                        from,
+                        news ? null : s.status,
+                        Actor.current().username()),
+                carrierId);
         String action = type == TrackingType.DELIVERED ? "DELIVERED" : "TRACKED_" + type.name();
         audit.record("SHIPMENT", s.id.toString(), action, before, s.state());
         if (type == TrackingType.DELIVERED) {
             deliverOrderIfComplete(locked.orderId(), locked.all());
         }
-        return queries.view(s);
+        return s;
     }
 
     /** A shipment locked together with every shipment of its order. */

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.ordo.fulfillment.ShipmentStatus;
+import org.ordo.fulfillment.Shipments;
 import org.ordo.platform.CompanyCalendar;
 import org.ordo.platform.Database;
 import org.ordo.platform.PageResult;
@@ -122,6 +123,14 @@ class ShipmentStore {
                     ps.setString(4, l.productName);
                     ps.setLong(5, l.quantity);
                 });
+    }
+
+    /** The corrected address of a shipment on its way (the desk's correction; the label shows it from then on). */
+    void updateShipTo(UUID id, Address a) {
+        jdbc.sql("UPDATE shipment SET ship_name = ?, ship_line1 = ?, ship_line2 = ?, ship_city = ?, ship_region = ?, "
+                        + "ship_postal_code = ?, ship_country = ? WHERE id = ?")
+                .params(a.name(), a.line1(), a.line2(), a.city(), a.region(), a.postalCode(), a.country(), id)
+                .update();
     }
 
     /** Saves the header and the lines' scan counts; bumps the version. */
@@ -245,9 +254,14 @@ class ShipmentStore {
     }
 
     void appendEvent(Event e) {
+        appendEvent(e, null);
+    }
+
+    /** As {@link #appendEvent(Event)}, with the carrier's own id of the event when a carrier sent it. */
+    void appendEvent(Event e, ShipmentService.CarrierEventId carrierId) {
         jdbc.sql(
-                        "INSERT INTO shipment_event (shipment_id, type, at, location, reason, from_status, to_status, actor, recorded_at) "
-                                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        "INSERT INTO shipment_event (shipment_id, type, at, location, reason, from_status, to_status, actor, recorded_at, "
+                                + "carrier, carrier_event_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         e.shipmentId(),
                         e.type(),
@@ -257,8 +271,44 @@ class ShipmentStore {
                         e.from() == null ? null : e.from().name(),
                         e.to() == null ? null : e.to().name(),
                         e.actor(),
-                        Timestamp.from(Instant.now()))
+                        Timestamp.from(Instant.now()),
+                        carrierId == null ? null : carrierId.carrier(),
+                        carrierId == null ? null : carrierId.eventId())
                 .update();
+    }
+
+    /** The events of these kinds of the order's shipments, oldest first. */
+    List<Shipments.TrackingEvent> trackingOfOrder(UUID orderId, List<String> kinds) {
+        return jdbc.sql("SELECT e.at, e.type, e.location, e.reason, e.actor, e.carrier_event_id, s.number "
+                        + "FROM shipment_event e JOIN shipment s ON s.id = e.shipment_id "
+                        + "WHERE s.order_id = :order AND e.type IN (:kinds) ORDER BY e.at, e.id")
+                .param("order", orderId)
+                .param("kinds", kinds)
+                .query((rs, n) -> new Shipments.TrackingEvent(
+                        rs.getTimestamp("at").toInstant(),
+                        rs.getString("number"),
+                        rs.getString("type"),
+                        rs.getString("location"),
+                        rs.getString("reason"),
+                        rs.getString("actor"),
+                        rs.getString("carrier_event_id") != null))
+                .list();
+    }
+
+    boolean hasCarrierEvent(String carrier, String eventId) {
+        return jdbc.sql("SELECT COUNT(*) FROM shipment_event WHERE carrier = ? AND carrier_event_id = ?")
+                        .params(carrier, eventId)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    /** The shipment this carrier carries under this tracking number. */
+    Optional<UUID> findByTracking(String carrier, String trackingNumber) {
+        return jdbc.sql("SELECT id FROM shipment WHERE carrier = ? AND tracking_number = ?")
+                .params(carrier, trackingNumber)
+                .query(UUID.class)
+                .optional();
     }
 
     List<Event> events(UUID shipmentId) {

@@ -12,10 +12,12 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
 import org.ordo.forecasting.Forecasts;
 import org.ordo.fulfillment.ShipmentStatus;
+import org.ordo.fulfillment.Shipments;
 import org.ordo.invoicing.InvoiceStatus;
 import org.ordo.orders.OrderStatus;
 import org.ordo.platform.CompanyCalendar;
@@ -30,8 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The risk alerts of docs/domain.md (Risks), each kind one set-based query over the owners' tables: purchase order
- * lines with the backorders that wait for them, SKUs against their best lead time, orders near their promised date,
- * customers over their limit or long overdue.
+ * lines with the backorders that wait for them, SKUs against their best lead time, orders near or past their promised
+ * date, shipments in trouble or unheard of, customers over their limit or long overdue.
  */
 @Component
 class RiskQueries implements RiskAlerts {
@@ -49,7 +51,12 @@ class RiskQueries implements RiskAlerts {
     /** Units picked on shipments still in the warehouse count as on their way out. */
     private static final String PICKING_SHIPMENTS = Sql.list(List.of(ShipmentStatus.PICKING, ShipmentStatus.PACKED));
 
+    private static final String HAS_LEFT = Sql.list(ShipmentStatus.shippedStates());
+    /** On the way as far as anyone knows: the carrier has not reported a problem or the delivery. */
+    private static final String UNDERWAY = Sql.list(List.of(ShipmentStatus.SHIPPED, ShipmentStatus.IN_TRANSIT));
+
     private final JdbcClient jdbc;
+    private final Shipments shipments;
     private final ObjectProvider<Forecasts> forecasts;
     private final int overdueDays;
     private final int promiseDays;
@@ -58,11 +65,13 @@ class RiskQueries implements RiskAlerts {
     RiskQueries(
             JdbcClient jdbc,
             CompanyCalendar calendar,
+            Shipments shipments,
             ObjectProvider<Forecasts> forecasts,
             @Value("${ordo.risks.overdue-days:30}") int overdueDays,
             @Value("${ordo.risks.promise-days:1}") int promiseDays) {
         this.jdbc = jdbc;
         this.calendar = calendar;
+        this.shipments = shipments;
         this.forecasts = forecasts;
         this.overdueDays = overdueDays;
         this.promiseDays = promiseDays;
@@ -81,6 +90,15 @@ class RiskQueries implements RiskAlerts {
         }
         if (wanted(types, Type.ORDER_PROMISE_AT_RISK)) {
             alerts.addAll(ordersAtRisk(today));
+        }
+        if (wanted(types, Type.ORDER_LATE_UNSHIPPED)) {
+            alerts.addAll(lateUnshipped(today));
+        }
+        if (wanted(types, Type.SHIPMENT_SILENT)) {
+            alerts.addAll(silentShipments(today));
+        }
+        if (wanted(types, Type.DELIVERY_EXCEPTION)) {
+            alerts.addAll(deliveryExceptions());
         }
         if (wanted(types, Type.CREDIT_LIMIT_EXCEEDED)) {
             alerts.addAll(overCreditLimit());
@@ -286,6 +304,106 @@ class RiskQueries implements RiskAlerts {
                     new Action("Open the order", "/orders/" + id)));
         });
         return alerts;
+    }
+
+    /** Open orders whose promised date has passed while nothing of them has left a warehouse. */
+    private List<Alert> lateUnshipped(LocalDate today) {
+        return jdbc.sql("SELECT o.id AS order_id, o.number AS order_number, o.customer_id, c.name AS customer_name, "
+                        + "o.promised_date FROM sales_order o JOIN customer c ON c.id = o.customer_id "
+                        + "WHERE o.status IN " + OPEN_ORDERS + " AND o.promised_date < :today "
+                        + "AND NOT EXISTS (SELECT 1 FROM shipment s WHERE s.order_id = o.id AND s.status IN " + HAS_LEFT
+                        + ") ORDER BY o.promised_date, o.number")
+                .param("today", Date.valueOf(today))
+                .query((rs, n) -> {
+                    Affected order = affected(rs);
+                    return new Alert(
+                            Type.ORDER_LATE_UNSHIPPED,
+                            Severity.HIGH,
+                            order.orderNumber() + " was promised for " + order.promisedDate() + " and has not shipped",
+                            "nothing of it has left a warehouse",
+                            new Subject("ORDER", order.orderId(), order.orderNumber()),
+                            List.of(order),
+                            new Action("Open the order", "/orders/" + order.orderId()));
+                })
+                .list();
+    }
+
+    /** A shipment on its way, its last news and what its carrier's service promises. */
+    private record Underway(
+            UUID id, String number, String carrier, String service, LocalDate lastNews, Affected order) {}
+
+    /**
+     * Shipments on their way with no news (no tracking event) for longer than their service's transit days plus a day
+     * of grace, in working days.
+     */
+    private List<Alert> silentShipments(LocalDate today) {
+        List<Underway> underway = jdbc.sql("SELECT s.id, s.number, s.carrier, s.service, "
+                        + "(SELECT MAX(e.at) FROM shipment_event e WHERE e.shipment_id = s.id) AS last_news, "
+                        + "o.id AS order_id, o.number AS order_number, o.customer_id, c.name AS customer_name, "
+                        + "o.promised_date FROM shipment s JOIN sales_order o ON o.id = s.order_id "
+                        + "JOIN customer c ON c.id = o.customer_id WHERE s.status IN " + UNDERWAY
+                        + " ORDER BY s.shipped_at, s.number")
+                .query((rs, n) -> new Underway(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("number"),
+                        rs.getString("carrier"),
+                        rs.getString("service"),
+                        calendar.dayOf(rs.getTimestamp("last_news").toInstant()),
+                        affected(rs)))
+                .list();
+        List<Alert> alerts = new ArrayList<>();
+        for (Underway u : underway) {
+            OptionalInt transit = shipments.transitDays(u.carrier(), u.service());
+            if (transit.isPresent() && silent(u.lastNews(), transit.getAsInt(), today)) {
+                alerts.add(new Alert(
+                        Type.SHIPMENT_SILENT,
+                        Severity.MEDIUM,
+                        u.number() + " has had no news since " + u.lastNews(),
+                        u.carrier() + " " + u.service() + " takes " + transit.getAsInt()
+                                + " working day(s); ask the carrier where it is",
+                        new Subject("SHIPMENT", u.id(), u.number()),
+                        List.of(u.order()),
+                        new Action("Open the delivery desk", "/deliveries")));
+            }
+        }
+        return alerts;
+    }
+
+    /** No tracking event for more than the service's transit days and a day of grace, in working days. */
+    static boolean silent(LocalDate lastNews, int transitDays, LocalDate today) {
+        return workingDaysAfter(lastNews, transitDays + 1).isBefore(today);
+    }
+
+    /** Shipments the carrier reported a problem with (damaged, lost, a failed attempt, an address problem, a delay). */
+    private List<Alert> deliveryExceptions() {
+        return jdbc.sql("SELECT s.id, s.number, s.carrier, "
+                        + "(SELECT e.type FROM shipment_event e WHERE e.shipment_id = s.id ORDER BY e.id DESC "
+                        + "  FETCH FIRST 1 ROW ONLY) AS kind, "
+                        + "o.id AS order_id, o.number AS order_number, o.customer_id, c.name AS customer_name, "
+                        + "o.promised_date FROM shipment s JOIN sales_order o ON o.id = s.order_id "
+                        + "JOIN customer c ON c.id = o.customer_id WHERE s.status = 'EXCEPTION' "
+                        + "ORDER BY s.shipped_at, s.number")
+                .query((rs, n) -> new Alert(
+                        Type.DELIVERY_EXCEPTION,
+                        Severity.HIGH,
+                        rs.getString("number") + ": " + rs.getString("kind") + " reported by "
+                                + rs.getString("carrier"),
+                        "the parcel needs the service desk: correct the address, reschedule, re-ship or refund",
+                        new Subject("SHIPMENT", rs.getObject("id", UUID.class), rs.getString("number")),
+                        List.of(affected(rs)),
+                        new Action("Open the delivery desk", "/deliveries")))
+                .list();
+    }
+
+    private static Affected affected(ResultSet rs) throws SQLException {
+        Date promised = rs.getDate("promised_date");
+        return new Affected(
+                rs.getObject("order_id", UUID.class),
+                rs.getString("order_number"),
+                rs.getObject("customer_id", UUID.class),
+                rs.getString("customer_name"),
+                null,
+                promised == null ? null : promised.toLocalDate());
     }
 
     /** Customers whose open receivables and open orders exceed their credit limit (the credit check's exposure). */

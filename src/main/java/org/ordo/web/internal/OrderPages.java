@@ -344,7 +344,9 @@ class OrderPages {
         boolean anythingShipped = order.lines().stream().anyMatch(l -> l.shipped() > 0);
         model.addAttribute("order", order);
         model.addAttribute("customer", customers.find(order.customerId()).orElse(null));
-        model.addAttribute("history", orders.history(order.id()));
+        model.addAttribute(
+                "history",
+                TrackingTimeline.withTracking(orders.history(order.id()), shipments.trackingOfOrder(order.id())));
         model.addAttribute("shipments", shipments.ofOrder(order.id()));
         model.addAttribute("showInvoices", PageAccess.mayReadInvoices(actor));
         model.addAttribute("invoices", PageAccess.mayReadInvoices(actor) ? invoices.ofOrder(order.id()) : List.of());

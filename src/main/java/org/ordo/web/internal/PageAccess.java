@@ -62,6 +62,9 @@ final class PageAccess {
     /** The customer portal: a customer's own orders, invoices and returns. */
     static final String CUSTOMERS = "hasRole('CUSTOMER')";
 
+    /** The delivery desk: parcels in trouble or unheard of, for customer service and the warehouse. */
+    static final String DELIVERY_DESK = "hasAnyRole('ADMIN','SUPPORT','WAREHOUSE')";
+
     /** One entry of the navigation; {@code key} names its label in the message bundle. */
     public record NavItem(String key, String href) {}
 
@@ -105,6 +108,10 @@ final class PageAccess {
 
     static boolean mayServeCustomers(Actor actor) {
         return actor.hasAnyRole(Role.ADMIN, Role.SALES, Role.ACCOUNTING, Role.SUPPORT);
+    }
+
+    static boolean mayWorkTheDeliveryDesk(Actor actor) {
+        return actor.hasAnyRole(Role.ADMIN, Role.SUPPORT, Role.WAREHOUSE);
     }
 
     static boolean mayHandleReturns(Actor actor) {
@@ -191,6 +198,9 @@ final class PageAccess {
         }
         if (mayHandleReturns(actor)) {
             items.add(new NavItem("nav.returns", "/returns"));
+        }
+        if (mayWorkTheDeliveryDesk(actor)) {
+            items.add(new NavItem("nav.deliveries", "/deliveries"));
         }
         if (mayReadForecasts(actor)) {
             items.add(new NavItem("nav.forecasts", "/purchasing/forecasts"));

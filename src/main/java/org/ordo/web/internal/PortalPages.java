@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -150,7 +151,7 @@ class PortalPages {
     String order(@PathVariable String number, Model model) {
         OrderSnapshot order = own(number);
         model.addAttribute("order", order);
-        model.addAttribute("steps", steps(orders.history(order.id())));
+        model.addAttribute("steps", steps(orders.history(order.id()), shipments.trackingOfOrder(order.id())));
         model.addAttribute(
                 "shipments",
                 shipments.ofOrder(order.id()).stream()
@@ -165,8 +166,24 @@ class PortalPages {
     /** A shipment with the carrier's tracking page (null when there is none). */
     public record Parcel(Shipments.Summary shipment, String trackingUrl) {}
 
-    /** One step of an order's timeline as the customer reads it: a message key, no actor, no internal note. */
-    public record Step(Instant at, String key) {}
+    /**
+     * One step of an order's timeline as the customer reads it: a message key, no actor, no internal note;
+     * {@code note} is the carrier's word on a parcel (null for the order's own steps).
+     */
+    public record Step(Instant at, String key, String note) {
+
+        public Step(Instant at, String key) {
+            this(at, key, null);
+        }
+    }
+
+    /** The order's steps and its parcels' tracking, oldest first. */
+    static List<Step> steps(List<Orders.HistoryEntry> history, List<Shipments.TrackingEvent> tracking) {
+        List<Step> steps = new ArrayList<>(steps(history));
+        steps.addAll(TrackingTimeline.forCustomer(tracking));
+        steps.sort(Comparator.comparing(Step::at));
+        return steps;
+    }
 
     static List<Step> steps(List<Orders.HistoryEntry> history) {
         List<Step> steps = new ArrayList<>();

@@ -41,7 +41,8 @@ class ShippingRatesTests {
                     null,
                     "EUR",
                     ZONES,
-                    List.of(service("ECONOMY", 5, "4.00", "6.00"))),
+                    List.of(service("ECONOMY", 5, "4.00", "6.00")),
+                    null),
             new Carrier(
                     "FAST",
                     "Fast Parcel",
@@ -49,7 +50,8 @@ class ShippingRatesTests {
                     null,
                     "EUR",
                     ZONES,
-                    List.of(service("STANDARD", 3, "7.00", "9.00"), service("EXPRESS", 1, "19.00", "29.00"))),
+                    List.of(service("STANDARD", 3, "7.00", "9.00"), service("EXPRESS", 1, "19.00", "29.00")),
+                    null),
             new Carrier(
                     "JET",
                     "Jet Courier",
@@ -57,7 +59,8 @@ class ShippingRatesTests {
                     null,
                     "EUR",
                     ZONES,
-                    List.of(service("NEXTDAY", 1, "15.00", "35.00"))));
+                    List.of(service("NEXTDAY", 1, "15.00", "35.00")),
+                    null));
 
     @Test
     void choosesTheCheapestServiceThatArrivesByThePromisedDate() {
@@ -146,7 +149,8 @@ class ShippingRatesTests {
                         "1",
                         List.of(
                                 new RateBand(5000, Map.of("HOME", BigDecimal.ONE)),
-                                new RateBand(1000, Map.of("MARS", BigDecimal.ONE))))));
+                                new RateBand(1000, Map.of("MARS", BigDecimal.ONE))))),
+                null);
 
         List<String> problems = Carriers.problems(new FulfillmentProperties(0, "4012345", List.of(broken)));
 

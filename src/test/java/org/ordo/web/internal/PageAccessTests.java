@@ -36,6 +36,7 @@ class PageAccessTests {
                         "/accounting",
                         "/customers",
                         "/returns",
+                        "/deliveries",
                         "/purchasing/forecasts",
                         "/admin");
         assertThat(links(actor(Role.SALES)))
@@ -43,8 +44,8 @@ class PageAccessTests {
         assertThat(links(actor(Role.ACCOUNTING)))
                 .containsExactly("/", "/orders", "/accounting", "/customers", "/returns");
         assertThat(links(actor(Role.WAREHOUSE)))
-                .containsExactly("/orders", "/warehouse", "/returns", "/purchasing/forecasts");
-        assertThat(links(actor(Role.SUPPORT))).containsExactly("/orders", "/customers", "/returns");
+                .containsExactly("/orders", "/warehouse", "/returns", "/deliveries", "/purchasing/forecasts");
+        assertThat(links(actor(Role.SUPPORT))).containsExactly("/orders", "/customers", "/returns", "/deliveries");
         assertThat(links(actor(Role.PURCHASING))).containsExactly("/purchasing", "/purchasing/forecasts");
         assertThat(links(actor(Role.CUSTOMER))).containsExactly("/portal", "/portal/invoices");
     }
