@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.ordo.customers.CustomerAdmin;
 import org.ordo.customers.CustomerAdmin.CustomerDetails;
 import org.ordo.customers.CustomerAdmin.CustomerInput;
+import org.ordo.customers.CustomerLanguages;
 import org.ordo.customers.InvoicingPolicy;
 import org.ordo.inventory.InventoryAdmin;
 import org.ordo.platform.MoneyInput;
@@ -78,6 +79,8 @@ class CustomerAdminPages {
             String invoicingPolicy,
             String taxExempt,
             String vatId,
+            String language,
+            String billingEmail,
             String version) {
 
         public boolean isActive() {
@@ -117,6 +120,8 @@ class CustomerAdminPages {
                 InvoicingPolicy.ON_SHIPMENT.name(),
                 "",
                 "",
+                CustomerLanguages.DEFAULT,
+                "",
                 null);
     }
 
@@ -154,6 +159,8 @@ class CustomerAdminPages {
                 c.invoicingPolicy().name(),
                 Boolean.toString(c.taxExempt()),
                 c.vatId(),
+                c.language(),
+                c.billingEmail(),
                 Long.toString(c.version()));
     }
 
@@ -185,6 +192,8 @@ class CustomerAdminPages {
                 f.invoicingPolicy(),
                 f.taxExempt(),
                 f.vatId(),
+                f.language(),
+                f.billingEmail(),
                 Long.toString(v));
     }
 
@@ -327,6 +336,7 @@ class CustomerAdminPages {
         model.addAttribute("conflict", conflict);
         model.addAttribute("currencies", AdminCurrencies.CODES);
         model.addAttribute("policies", InvoicingPolicy.values());
+        model.addAttribute("languages", CustomerLanguages.TAGS);
         model.addAttribute("warehouses", inventory.warehouses());
         return "admin/customer-form";
     }
@@ -370,7 +380,9 @@ class CustomerAdminPages {
                 f.isTaxExempt(),
                 AdminForms.blankToNull(f.vatId()) == null
                         ? null
-                        : f.vatId().trim().toUpperCase(java.util.Locale.ROOT));
+                        : f.vatId().trim().toUpperCase(java.util.Locale.ROOT),
+                AdminForms.blankToNull(f.language()),
+                AdminForms.blankToNull(f.billingEmail()));
     }
 
     private Integer terms(CustomerForm form, Map<String, String> errors) {
