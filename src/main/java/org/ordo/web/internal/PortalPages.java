@@ -19,6 +19,7 @@ import org.ordo.catalog.ProductSnapshot;
 import org.ordo.customers.CustomerSnapshot;
 import org.ordo.customers.Customers;
 import org.ordo.fulfillment.Shipments;
+import org.ordo.fulfillment.TrackingLinks;
 import org.ordo.identity.Actor;
 import org.ordo.invoicing.CustomerInvoices;
 import org.ordo.invoicing.InvoiceStatus;
