@@ -29,3 +29,10 @@ CREATE TABLE notification_job_lock (
     last_run_by VARCHAR(100)
 );
 INSERT INTO notification_job_lock (name) VALUES ('mail-sender');
+
+-- The optional messages a customer has turned off; transactional ones (MessageKind) cannot be.
+CREATE TABLE notification_opt_out (
+    customer_id UUID        NOT NULL,
+    kind        VARCHAR(40) NOT NULL,
+    PRIMARY KEY (customer_id, kind)
+);

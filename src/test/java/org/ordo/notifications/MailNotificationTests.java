@@ -198,6 +198,59 @@ class MailNotificationTests {
     }
 
     @Test
+    void aCustomerWhoTurnedOffShippingNoticesGetsTheConfirmationButNoShippingNotice() throws Exception {
+        String email = mailbox("quiet");
+        UUID customer = flow.customer("DE", Map.of("email", email));
+        Api own = Api.at(port).basic(users.user("CUSTOMER", customer), TestUsers.PASSWORD);
+        JsonNode choices = own.put("/api/customers/" + customer + "/notifications", Map.of("off", List.of("SHIPPED")))
+                .expect(200)
+                .json();
+        assertThat(choices.valueStream()
+                        .filter(c -> c.get("kind").asString().equals("SHIPPED"))
+                        .findFirst()
+                        .orElseThrow()
+                        .get("enabled")
+                        .asBoolean())
+                .isFalse();
+        String warehouse = fixtures.warehouse();
+        String sku = fixtures.product("10.00", "STANDARD");
+        fixtures.receive(sku, warehouse, 1);
+        JsonNode order = flow.order(customer, sku, 1);
+        flow.ship(order, warehouse, 1, 1);
+        flow.awaitInvoice(order.get("id").asString());
+
+        // the invoice goes to the same address here: confirmation and invoice, no shipping notice
+        List<MimeMessage> mails = awaitMail(email, 2);
+        Thread.sleep(1500);
+        assertThat(received(email))
+                .extracting(MailNotificationTests::subject)
+                .containsExactlyInAnyOrder(
+                        "Your order " + order.get("number").asString() + " is confirmed",
+                        "Invoice "
+                                + flow.awaitInvoice(order.get("id").asString())
+                                        .get("number")
+                                        .asString());
+        assertThat(mails).isNotEmpty();
+    }
+
+    @Test
+    void theConfirmationAndTheInvoiceCannotBeTurnedOff() {
+        UUID customer = flow.customer("DE", Map.of("email", mailbox("strict")));
+        JsonNode refused = admin.put(
+                        "/api/customers/" + customer + "/notifications",
+                        Map.of("off", List.of("SHIPPED", "ORDER_CONFIRMED", "INVOICE_ISSUED")))
+                .expect(400)
+                .json();
+        assertThat(refused.get("errors").valueStream().map(e -> e.get("code").asString()))
+                .containsExactly("notification-transactional", "notification-transactional");
+        assertThat(admin.get("/api/customers/" + customer + "/notifications")
+                        .expect(200)
+                        .json()
+                        .valueStream())
+                .allMatch(c -> c.get("enabled").asBoolean());
+    }
+
+    @Test
     void aCustomerReadsItsOwnMessagesAndNoOneElses() {
         UUID customer = flow.customer("DE", Map.of("email", mailbox("own")));
         UUID other = flow.customer("DE", Map.of("email", mailbox("other")));

@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Writes messages into the outbox: rendered in the customer's language when queued, so the message sent is the one
  * the event described. Order messages go to the customer's e-mail, billing ones to its billing e-mail. Nothing is
- * queued without a mail server ({@code spring.mail.host}) or without an address, and an event queues one message per
+ * queued without a mail server ({@code spring.mail.host}), without an address or for a kind the customer turned off, and an event queues one message per
  * recipient at most, however often it is delivered.
  */
 @Component
@@ -39,6 +39,7 @@ class NotificationService {
     private final ObjectProvider<JavaMailSender> mail;
     private final MailCompany company;
     private final NotificationProperties properties;
+    private final NotificationPreferenceService preferences;
 
     NotificationService(
             NotificationStore store,
@@ -46,13 +47,15 @@ class NotificationService {
             Customers customers,
             ObjectProvider<JavaMailSender> mail,
             MailCompany company,
-            NotificationProperties properties) {
+            NotificationProperties properties,
+            NotificationPreferenceService preferences) {
         this.store = store;
         this.renderer = renderer;
         this.customers = customers;
         this.mail = mail;
         this.company = company;
         this.properties = properties;
+        this.preferences = preferences;
     }
 
     @Transactional
@@ -61,7 +64,7 @@ class NotificationService {
             return;
         }
         CustomerSnapshot customer = customers.find(request.customerId()).orElse(null);
-        if (customer == null) {
+        if (customer == null || !preferences.wanted(customer.id(), request.kind())) {
             return;
         }
         String recipient = request.billing() ? customer.billingRecipient() : customer.email();
