@@ -9,6 +9,7 @@ public enum MessageKind {
     SHIPPED(false),
     INVOICE_ISSUED(true),
     PAYMENT_RECEIVED(false),
+    PAYMENT_REMINDER(true),
     RETURN_APPROVED(false),
     RETURN_REFUNDED(false);
 

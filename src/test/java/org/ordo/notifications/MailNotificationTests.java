@@ -78,6 +78,9 @@ class MailNotificationTests {
     @Autowired
     TestUsers users;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     Fixtures fixtures;
     InvoicingSupport flow;
     Api admin;
@@ -170,6 +173,41 @@ class MailNotificationTests {
         assertThat(text(shipped, "text/html"))
                 .contains("DHL", sku, "https://www.dhl.com/global-en/home/tracking/tracking-express.html");
         assertThat(toContact).noneMatch(m -> subject(m).startsWith("Invoice"));
+    }
+
+    @Test
+    void aPaymentReminderArrivesOncePerLevelWithItsLetterInTheCustomersLanguage() throws Exception {
+        String billing = mailbox("late");
+        UUID customer = flow.customer(
+                "CN", Map.of("email", mailbox("late-buyer"), "billingEmail", billing, "language", "zh-CN"));
+        String warehouse = fixtures.warehouse();
+        String sku = fixtures.product("10.00", "STANDARD");
+        fixtures.receive(sku, warehouse, 1);
+        JsonNode order = flow.order(customer, sku, 1);
+        flow.ship(order, warehouse, 1, 1);
+        JsonNode invoice = flow.awaitInvoice(order.get("id").asString());
+        String number = invoice.get("number").asString();
+        jdbc.update(
+                "UPDATE invoice SET due_date = ? WHERE id = ?",
+                java.sql.Date.valueOf(
+                        java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(8)),
+                UUID.fromString(invoice.get("id").asString()));
+        admin.post("/api/admin/jobs/dunning", null).expect(200);
+        admin.post("/api/admin/jobs/dunning", null).expect(200);
+
+        List<MimeMessage> toBilling = awaitMail(billing, 2);
+        Thread.sleep(1500);
+        List<MimeMessage> reminders = received(billing).stream()
+                .filter(m -> subject(m).startsWith("付款提醒"))
+                .toList();
+        assertThat(reminders).hasSize(1);
+        MimeMessage reminder = reminders.get(0);
+        assertThat(reminder.getSubject()).isEqualTo("付款提醒：发票 " + number);
+        assertThat(text(reminder, "text/plain")).contains("已逾期 8 天");
+        BodyPart letter = attachment(reminder);
+        assertThat(letter.getFileName()).endsWith("-reminder-1.pdf");
+        assertThat(letter.getInputStream().readNBytes(4)).isEqualTo("%PDF".getBytes());
+        assertThat(toBilling).isNotEmpty();
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import org.ordo.invoicing.Accounting;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class MailDeliveryService {
 
     static final String INVOICE_PDF = "invoice-pdf:";
+    static final String REMINDER_PDF = "reminder-pdf:";
     private static final Logger log = LoggerFactory.getLogger(MailDeliveryService.class);
     private static final String JOB = "mail-sender";
     private static final int BATCH = 50;
@@ -117,16 +119,27 @@ class MailDeliveryService {
         helper.setTo(due.recipient());
         helper.setSubject(due.subject());
         helper.setText(due.bodyText(), due.bodyHtml());
-        if (due.attachment() != null && due.attachment().startsWith(INVOICE_PDF)) {
-            String invoice = due.attachment().substring(INVOICE_PDF.length());
-            Accounting.Document pdf = accounting
-                    .pdf(invoice)
-                    .orElseThrow(() -> new IllegalStateException("invoice " + invoice + " not found"));
+        if (due.attachment() != null) {
+            Accounting.Document pdf = attachment(due.attachment());
             helper.addAttachment(pdf.fileName(), new ByteArrayResource(pdf.content()), pdf.mediaType());
         }
         message.setHeader("Content-Language", due.language());
         message.setHeader("X-Ordo-Message", due.id().toString());
         return message;
+    }
+
+    /** {@code invoice-pdf:<invoice>} or {@code reminder-pdf:<invoice>:<level>}, rendered as it is now. */
+    private Accounting.Document attachment(String reference) {
+        Optional<Accounting.Document> document;
+        if (reference.startsWith(REMINDER_PDF)) {
+            String[] parts = reference.substring(REMINDER_PDF.length()).split(":");
+            document = accounting.reminderLetter(parts[0], Integer.parseInt(parts[1]));
+        } else if (reference.startsWith(INVOICE_PDF)) {
+            document = accounting.pdf(reference.substring(INVOICE_PDF.length()));
+        } else {
+            document = Optional.empty();
+        }
+        return document.orElseThrow(() -> new IllegalStateException("attachment " + reference + " not found"));
     }
 
     private static Instant now() {

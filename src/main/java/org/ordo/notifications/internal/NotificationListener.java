@@ -9,6 +9,7 @@ import org.ordo.invoicing.Accounting;
 import org.ordo.invoicing.DocumentType;
 import org.ordo.invoicing.InvoiceIssued;
 import org.ordo.invoicing.PaymentReceived;
+import org.ordo.invoicing.ReminderSent;
 import org.ordo.notifications.MessageKind;
 import org.ordo.orders.OrderPlaced;
 import org.ordo.orders.OrderSnapshot;
@@ -129,6 +130,23 @@ class NotificationListener {
                         "hasOnAccount", payment.amount().compareTo(payment.allocated()) > 0),
                 List.of(payment.amount().setScale(2, java.math.RoundingMode.HALF_UP) + " " + payment.currency()),
                 null));
+    }
+
+    /** Each level once, its letter attached. */
+    @ApplicationModuleListener
+    void on(ReminderSent reminder) {
+        notifications.queue(new NotificationService.Request(
+                MessageKind.PAYMENT_REMINDER,
+                "payment-reminder:" + reminder.invoiceId() + ":" + reminder.level(),
+                reminder.customerId(),
+                true,
+                Map.of(
+                        "level", reminder.level(),
+                        "invoiceNumber", reminder.invoiceNumber(),
+                        "daysPastDue", reminder.daysPastDue(),
+                        "amountDue", Money.of(reminder.amountDue(), reminder.currency())),
+                List.of(reminder.invoiceNumber()),
+                MailDeliveryService.REMINDER_PDF + reminder.invoiceId() + ":" + reminder.level()));
     }
 
     @ApplicationModuleListener
