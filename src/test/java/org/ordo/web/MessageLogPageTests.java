@@ -4,14 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.ordo.testing.Api;
 import org.ordo.testing.Fixtures;
 import org.ordo.testing.OrdoTest;
 import org.ordo.testing.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
 
 /** The e-mails to a customer in its customer 360 and in its portal, with how their delivery went. */
 @OrdoTest
@@ -46,6 +49,41 @@ class MessageLogPageTests {
         assertThat(portal.get("/portal").body())
                 .contains("E-mails we sent you", "Your order SO-1 is confirmed", "could not be delivered")
                 .doesNotContain("550 mailbox unavailable", "Someone else");
+    }
+
+    @Test
+    void anAdministratorTurnsOffTheShippingNoticeButNeverTheOrderConfirmation() {
+        UUID customer = new Fixtures(port).customer("0");
+        PageClient admin = new PageClient(port);
+        admin.logIn(users.staff("ADMIN"), TestUsers.PASSWORD);
+        assertThat(admin.get("/admin/customers/" + customer).body())
+                .contains("id=\"mail-choices\"", "Shipped, with tracking", "(always sent)")
+                .containsPattern("id=\"mail-SHIPPED\"[^>]*checked")
+                .containsPattern("id=\"mail-ORDER_CONFIRMED\"[^>]*disabled");
+
+        // only the payment notice stays ticked; the browser sends no disabled box
+        assertThat(admin.post("/admin/customers/" + customer + "/notifications", Map.of("on", "PAYMENT_RECEIVED"))
+                        .statusCode())
+                .isEqualTo(302);
+        JsonNode choices = Api.at(port)
+                .asAdmin()
+                .get("/api/customers/" + customer + "/notifications")
+                .expect(200)
+                .json();
+        assertThat(enabled(choices, "SHIPPED")).isFalse();
+        assertThat(enabled(choices, "PAYMENT_RECEIVED")).isTrue();
+        assertThat(enabled(choices, "ORDER_CONFIRMED")).isTrue();
+        assertThat(admin.get("/admin/customers/" + customer).body())
+                .doesNotContainPattern("id=\"mail-SHIPPED\"[^>]*checked");
+    }
+
+    private static boolean enabled(JsonNode choices, String kind) {
+        return choices.valueStream()
+                .filter(c -> c.get("kind").asString().equals(kind))
+                .findFirst()
+                .orElseThrow()
+                .get("enabled")
+                .asBoolean();
     }
 
     private void message(UUID customer, String subject, String status, String error) {
