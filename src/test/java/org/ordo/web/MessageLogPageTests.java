@@ -77,6 +77,20 @@ class MessageLogPageTests {
                 .doesNotContainPattern("id=\"mail-SHIPPED\"[^>]*checked");
     }
 
+    @Test
+    void anAdministratorPreviewsTheShippingNoticeInChineseWithItsTrackingLink() {
+        PageClient admin = new PageClient(port);
+        admin.logIn(users.staff("ADMIN"), TestUsers.PASSWORD);
+        String page =
+                admin.get("/admin/mail-preview?kind=SHIPPED&language=zh-CN").body();
+        assertThat(page)
+                .contains("您的订单 SO-2026-000123 已发货", "运单号：00340434161234567890")
+                .contains("https://www.dhl.com/global-en/home/tracking/tracking-express.html");
+        assertThat(admin.get("/admin/mail-preview?kind=INVOICE_ISSUED&language=en")
+                        .body())
+                .contains("Invoice INV-2026-000045", "Please find attached invoice INV-2026-000045");
+    }
+
     private static boolean enabled(JsonNode choices, String kind) {
         return choices.valueStream()
                 .filter(c -> c.get("kind").asString().equals(kind))
