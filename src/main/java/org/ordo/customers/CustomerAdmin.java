@@ -80,13 +80,16 @@ public interface CustomerAdmin {
             InvoicingPolicy invoicingPolicy,
             boolean taxExempt,
             String vatId,
+            String language,
+            String billingEmail,
             long version,
             Instant createdAt,
             Instant updatedAt) {}
 
     /**
      * What an administrator entered; the credit limit as typed. A null shipping address is the billing address; null
-     * payment terms are 30 days and a null invoicing policy is {@link InvoicingPolicy#ON_SHIPMENT}.
+     * payment terms are 30 days, a null invoicing policy is {@link InvoicingPolicy#ON_SHIPMENT} and a null language
+     * English.
      */
     record CustomerInput(
             String name,
@@ -101,5 +104,7 @@ public interface CustomerAdmin {
             boolean active,
             InvoicingPolicy invoicingPolicy,
             boolean taxExempt,
-            String vatId) {}
+            String vatId,
+            String language,
+            String billingEmail) {}
 }

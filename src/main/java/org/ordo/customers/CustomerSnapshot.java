@@ -9,7 +9,9 @@ import org.ordo.shared.Money;
  * (not personal data: it stays when the customer is erased). {@code creditLimit} is in {@code currency} (ISO 4217); zero means no credit.
  * {@code email}, {@code billingAddress}, {@code shippingAddress} and {@code preferredWarehouse} (a warehouse code,
  * not checked against inventory) may be null. {@code vatId} (the buyer's VAT identifier, e.g. {@code DE123456789}) may be
- * null; a {@code taxExempt} customer is invoiced at 0 % with an exemption reason.
+ * null; a {@code taxExempt} customer is invoiced at 0 % with an exemption reason. {@code language} ({@code en} or
+ * {@code zh-CN}) is the language of its letters and messages; {@code billingEmail} (may be null) receives invoices and
+ * reminders instead of {@code email}.
  */
 public record CustomerSnapshot(
         UUID id,
@@ -25,4 +27,17 @@ public record CustomerSnapshot(
         boolean active,
         InvoicingPolicy invoicingPolicy,
         boolean taxExempt,
-        String vatId) {}
+        String vatId,
+        String language,
+        String billingEmail) {
+
+    /** Where invoices, reminders and payment messages go: the billing e-mail, else the customer's e-mail (null if none). */
+    public String billingRecipient() {
+        return billingEmail != null ? billingEmail : email;
+    }
+
+    /** The customer's language as a locale (en or zh-CN). */
+    public java.util.Locale locale() {
+        return java.util.Locale.forLanguageTag(language);
+    }
+}

@@ -9,7 +9,7 @@
  * The state tables are {@link org.ordo.invoicing.InvoiceStatus} and {@link org.ordo.invoicing.PaymentStatus}.
  * Its events ({@link org.ordo.invoicing.InvoiceIssued}, {@link org.ordo.invoicing.InvoiceVoided},
  * {@link org.ordo.invoicing.InvoicePaid}, {@link org.ordo.invoicing.PaymentReceived},
- * {@link org.ordo.invoicing.PaymentRefunded}) are API like its interfaces: part of the public event catalogue (docs/domain.md).
+ * {@link org.ordo.invoicing.PaymentRefunded}, {@link org.ordo.invoicing.ReminderSent}) are API like its interfaces: part of the public event catalogue (docs/domain.md).
  */
 @org.springframework.modulith.ApplicationModule(
         allowedDependencies = {"catalog", "customers", "fulfillment", "identity", "orders", "platform", "shared"})

@@ -13,6 +13,7 @@
             "identity",
             "inventory",
             "invoicing",
+            "notifications",
             "orders",
             "platform",
             "purchasing",

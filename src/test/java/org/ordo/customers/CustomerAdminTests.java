@@ -70,6 +70,8 @@ class CustomerAdminTests {
                 true,
                 InvoicingPolicy.ON_SHIPMENT,
                 false,
+                null,
+                null,
                 null);
         OrdoException invalid = catchThrowableOfType(OrdoException.class, () -> customers.create(bad));
         assertThat(invalid.violations())
@@ -103,6 +105,8 @@ class CustomerAdminTests {
                 true,
                 InvoicingPolicy.ON_SHIPMENT,
                 false,
-                "DE123456789");
+                "DE123456789",
+                "en",
+                null);
     }
 }

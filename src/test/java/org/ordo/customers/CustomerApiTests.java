@@ -125,6 +125,25 @@ class CustomerApiTests {
     }
 
     @Test
+    void aCustomerWritesInEnglishUnlessChineseIsChosenAndMayHaveItsOwnBillingEmail() {
+        JsonNode plain = admin().post("/api/customers", customer(unique("Plain")))
+                .expect(201)
+                .json();
+        assertThat(plain.get("language").asString()).isEqualTo("en");
+        assertThat(plain.get("billingEmail").isNull()).isTrue();
+
+        Map<String, Object> body = with(customer(unique("Chinese")), "language", "zh-CN");
+        body.put("billingEmail", "ap@example.com");
+        JsonNode chinese = admin().post("/api/customers", body).expect(201).json();
+        assertThat(chinese.get("language").asString()).isEqualTo("zh-CN");
+        assertThat(chinese.get("billingEmail").asString()).isEqualTo("ap@example.com");
+
+        Map<String, Object> bad = with(customer(unique("Klingon")), "language", "tlh");
+        bad.put("billingEmail", "not-an-address");
+        assertThat(fields(admin().post("/api/customers", bad).expect(400))).contains("language", "billingEmail");
+    }
+
+    @Test
     void keepsAnExplicitShippingAddressAndCreditTerms() {
         Map<String, Object> body = with(customer(unique("Globex")), "shippingAddress", address("Dock 4"));
         body.put("creditLimit", Map.of("amount", "5000", "currency", "EUR"));

@@ -139,9 +139,9 @@ class ReminderLetterTests {
     }
 
     @Test
-    void aCustomerBilledInChinaGetsItsLettersInChineseWithTheNameInItsOwnScript() throws IOException {
+    void aCustomerWhoReadsChineseGetsItsLettersInChineseWithTheNameInItsOwnScript() throws IOException {
         String name = "上海纸业有限公司 " + Fixtures.unique("SH");
-        UUID customer = flow.customer("CN", Map.of("name", name));
+        UUID customer = flow.customer("CN", Map.of("name", name, "language", "zh-CN"));
         JsonNode invoice = invoice(customer, 4);
         pastDueBy(invoice, 8);
         assertThat(letter(invoice, 1))

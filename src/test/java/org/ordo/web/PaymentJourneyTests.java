@@ -144,7 +144,8 @@ class PaymentJourneyTests extends BrowserJourney {
     @Test
     void theReminderLetterOpensFromTheInvoiceInTheCustomersLanguageAtDesktopAndPhoneWidth() throws Exception {
         JsonNode german = invoice(flow().customer("DE", Map.of()));
-        JsonNode chinese = invoice(flow().customer("CN", Map.of("name", "广州文具贸易有限公司 " + Fixtures.unique("GZ"))));
+        JsonNode chinese = invoice(
+                flow().customer("CN", Map.of("name", "广州文具贸易有限公司 " + Fixtures.unique("GZ"), "language", "zh-CN")));
         for (JsonNode invoice : new JsonNode[] {german, chinese}) {
             jdbc.update(
                     "UPDATE invoice SET due_date = ? WHERE id = ?",

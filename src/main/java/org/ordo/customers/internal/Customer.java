@@ -25,6 +25,8 @@ record Customer(
         InvoicingPolicy invoicingPolicy,
         boolean taxExempt,
         String vatId,
+        String language,
+        String billingEmail,
         long version,
         Instant createdAt,
         Instant updatedAt) {
@@ -46,6 +48,8 @@ record Customer(
                 invoicingPolicy,
                 taxExempt,
                 vatId,
+                language,
+                billingEmail,
                 version,
                 createdAt,
                 updatedAt);
@@ -66,6 +70,8 @@ record Customer(
                 active,
                 invoicingPolicy,
                 taxExempt,
-                vatId);
+                vatId,
+                language,
+                billingEmail);
     }
 }

@@ -19,7 +19,9 @@ record CustomerDraft(
         boolean active,
         InvoicingPolicy invoicingPolicy,
         boolean taxExempt,
-        String vatId) {
+        String vatId,
+        String language,
+        String billingEmail) {
 
     boolean sameAs(Customer c) {
         return name.equals(c.name())
@@ -34,6 +36,8 @@ record CustomerDraft(
                 && active == c.active()
                 && invoicingPolicy == c.invoicingPolicy()
                 && taxExempt == c.taxExempt()
-                && Objects.equals(vatId, c.vatId());
+                && Objects.equals(vatId, c.vatId())
+                && language.equals(c.language())
+                && Objects.equals(billingEmail, c.billingEmail());
     }
 }

@@ -20,7 +20,9 @@ record CustomerRequest(
         Boolean active,
         String invoicingPolicy,
         Boolean taxExempt,
-        String vatId) {
+        String vatId,
+        String language,
+        String billingEmail) {
 
     static CustomerRequest of(Customer c) {
         return new CustomerRequest(
@@ -36,6 +38,8 @@ record CustomerRequest(
                 c.active(),
                 c.invoicingPolicy().name(),
                 c.taxExempt(),
-                c.vatId());
+                c.vatId(),
+                c.language(),
+                c.billingEmail());
     }
 }

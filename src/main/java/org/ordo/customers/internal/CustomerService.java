@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.ordo.customers.CustomerAdmin;
+import org.ordo.customers.CustomerLanguages;
 import org.ordo.customers.CustomerSnapshot;
 import org.ordo.customers.InvoicingPolicy;
 import org.ordo.identity.Actor;
@@ -56,7 +57,9 @@ class CustomerService implements CustomerAdmin {
             "active",
             "invoicingPolicy",
             "taxExempt",
-            "vatId");
+            "vatId",
+            "language",
+            "billingEmail");
     private static final Set<String> NOT_NULL =
             Set.of("name", "currency", "creditLimit", "paymentTermsDays", "active", "invoicingPolicy", "taxExempt");
     /** A VAT identifier: two-letter country prefix, then 2 to 13 letters or digits (EU VIES format, GB, CH, ...). */
@@ -100,6 +103,8 @@ class CustomerService implements CustomerAdmin {
                         c.paymentTermsDays(),
                         c.preferredWarehouse(),
                         true,
+                        null,
+                        null,
                         null,
                         null,
                         null))
@@ -154,7 +159,9 @@ class CustomerService implements CustomerAdmin {
                 c.active(),
                 c.invoicingPolicy() == null ? null : c.invoicingPolicy().name(),
                 c.taxExempt(),
-                c.vatId());
+                c.vatId(),
+                c.language(),
+                c.billingEmail());
     }
 
     /** Changes only the fields present in {@code patch}; JSON null clears a nullable field. */
@@ -189,7 +196,9 @@ class CustomerService implements CustomerAdmin {
     CustomerDraft validate(CustomerRequest r) {
         List<FieldViolation> problems = new ArrayList<>();
         RequestChecks.text(problems, "name", r.name(), 200, true);
-        email(problems, r.email());
+        email(problems, "email", r.email());
+        email(problems, "billingEmail", r.billingEmail());
+        String language = language(problems, r.language());
         RequestChecks.text(problems, "phone", r.phone(), 40, false);
         address(problems, "billingAddress", r.billingAddress());
         address(problems, "shippingAddress", r.shippingAddress());
@@ -220,16 +229,29 @@ class CustomerService implements CustomerAdmin {
                 r.active() == null || r.active(),
                 policy,
                 Boolean.TRUE.equals(r.taxExempt()),
-                vatId);
+                vatId,
+                language,
+                blankToNull(r.billingEmail()));
     }
 
-    private static void email(List<FieldViolation> problems, String email) {
-        RequestChecks.text(problems, "email", email, 254, false);
+    /** The language named, English when none is. */
+    private static String language(List<FieldViolation> problems, String given) {
+        if (given == null || given.isBlank()) {
+            return CustomerLanguages.DEFAULT;
+        }
+        if (!CustomerLanguages.TAGS.contains(given)) {
+            problems.add(CommonRule.ONE_OF.at("language", CustomerLanguages.TAGS));
+        }
+        return given;
+    }
+
+    private static void email(List<FieldViolation> problems, String field, String email) {
+        RequestChecks.text(problems, field, email, 254, false);
         if (email != null
                 && !email.isBlank()
                 && email.length() <= 254
                 && !EMAIL.matcher(email).matches()) {
-            problems.add(new FieldViolation("email", "must be an e-mail address"));
+            problems.add(new FieldViolation(field, "must be an e-mail address"));
         }
     }
 

@@ -164,8 +164,8 @@ class CustomerStore implements Customers {
                                 + "billing_name, billing_line1, billing_line2, billing_city, billing_region, billing_postal_code, billing_country, "
                                 + "shipping_name, shipping_line1, shipping_line2, shipping_city, shipping_region, shipping_postal_code, "
                                 + "shipping_country, currency, credit_limit, payment_terms_days, preferred_warehouse, active, "
-                                + "invoicing_policy, tax_exempt, vat_id, version, created_at, updated_at) "
-                                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)")
+                                + "invoicing_policy, tax_exempt, vat_id, language, billing_email, version, created_at, updated_at) "
+                                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)")
                 .params(params)
                 .update();
     }
@@ -181,13 +181,13 @@ class CustomerStore implements Customers {
                         + "shipping_name = ?, shipping_line1 = ?, shipping_line2 = ?, shipping_city = ?, shipping_region = ?, "
                         + "shipping_postal_code = ?, shipping_country = ?, "
                         + "currency = ?, credit_limit = ?, payment_terms_days = ?, preferred_warehouse = ?, active = ?, "
-                        + "invoicing_policy = ?, tax_exempt = ?, vat_id = ?, "
+                        + "invoicing_policy = ?, tax_exempt = ?, vat_id = ?, language = ?, billing_email = ?, "
                         + "version = version + 1, updated_at = ? WHERE id = ?")
                 .params(params)
                 .update();
     }
 
-    /** name .. vat_id, in the column order of insert and update. */
+    /** name .. billing_email, in the column order of insert and update. */
     private static List<Object> fields(CustomerDraft c) {
         List<Object> values = new ArrayList<>();
         values.add(c.name());
@@ -203,6 +203,8 @@ class CustomerStore implements Customers {
         values.add(c.invoicingPolicy().name());
         values.add(c.taxExempt());
         values.add(c.vatId());
+        values.add(c.language());
+        values.add(c.billingEmail());
         return values;
     }
 
@@ -231,6 +233,8 @@ class CustomerStore implements Customers {
                 InvoicingPolicy.valueOf(rs.getString("invoicing_policy")),
                 rs.getBoolean("tax_exempt"),
                 rs.getString("vat_id"),
+                rs.getString("language"),
+                rs.getString("billing_email"),
                 rs.getLong("version"),
                 rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant());

@@ -10,10 +10,12 @@ import java.util.List;
 import java.util.UUID;
 import org.ordo.identity.AuditTrail;
 import org.ordo.invoicing.Accounting;
+import org.ordo.invoicing.ReminderSent;
 import org.ordo.platform.CompanyCalendar;
 import org.ordo.shared.Money;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -50,6 +52,7 @@ class DunningService {
     private final AuditTrail audit;
     private final CompanyCalendar calendar;
     private final InvoicingProperties.DunningService settings;
+    private final ApplicationEventPublisher events;
 
     DunningService(
             JdbcClient jdbc,
@@ -58,8 +61,10 @@ class DunningService {
             InvoiceStore invoices,
             AuditTrail audit,
             InvoicingProperties properties,
-            CompanyCalendar calendar) {
+            CompanyCalendar calendar,
+            ApplicationEventPublisher events) {
         this.calendar = calendar;
+        this.events = events;
         this.jdbc = jdbc;
         this.tx = tx;
         this.management = management;
@@ -161,13 +166,26 @@ class DunningService {
                     .params(id, level, days, invoice.amountDue().amount(), invoice.currency(), Timestamp.from(now))
                     .update();
             if (inserted == 1) {
-                Reminder reminder = new Reminder(id, invoice.number(), level, days, invoice.amountDue(), now);
-                audit.record(InvoicingService.AUDIT_ENTITY, id.toString(), "REMINDER_" + level, null, reminder);
-                sent.add(reminder);
+                sent.add(recorded(invoice, level, days, now));
             }
         }
         progress.reached(candidates.size(), candidates.size());
         return sent;
+    }
+
+    /** A reminder just recorded: audited and published. */
+    private Reminder recorded(Invoice invoice, int level, int days, Instant now) {
+        Reminder reminder = new Reminder(invoice.id(), invoice.number(), level, days, invoice.amountDue(), now);
+        audit.record(InvoicingService.AUDIT_ENTITY, invoice.id().toString(), "REMINDER_" + level, null, reminder);
+        events.publishEvent(new ReminderSent(
+                invoice.id(),
+                invoice.number(),
+                invoice.customerId(),
+                level,
+                days,
+                invoice.amountDue().amount(),
+                invoice.currency()));
+        return reminder;
     }
 
     /** The reminders of one invoice, in level order. */

@@ -13,8 +13,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.ResourceBundle;
-import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Stream;
+import org.ordo.customers.CustomerSnapshot;
+import org.ordo.customers.Customers;
 import org.ordo.platform.PdfRenderer;
 import org.ordo.shared.Address;
 import org.ordo.shared.Money;
@@ -30,27 +32,28 @@ import org.springframework.stereotype.Component;
 @Component
 class ReminderLetterRenderer {
 
-    /** Billing countries whose customers get their letters in Chinese; everyone else's are in English. */
-    static final Set<String> CHINESE_SPEAKING = Set.of("CN", "HK", "MO", "TW");
-
     private final PdfRenderer pdf;
     private final DunningService dunning;
     private final InvoiceStore invoices;
     private final CompanyProperties company;
+    private final Customers customers;
 
-    ReminderLetterRenderer(PdfRenderer pdf, DunningService dunning, InvoiceStore invoices, CompanyProperties company) {
+    ReminderLetterRenderer(
+            PdfRenderer pdf,
+            DunningService dunning,
+            InvoiceStore invoices,
+            CompanyProperties company,
+            Customers customers) {
         this.pdf = pdf;
         this.dunning = dunning;
         this.invoices = invoices;
         this.company = company;
+        this.customers = customers;
     }
 
-    /** The letter's language: Chinese for a billing address in a Chinese-speaking country, else English. */
-    static Locale languageOf(Address billingAddress) {
-        String country = billingAddress == null ? null : billingAddress.country();
-        return country != null && CHINESE_SPEAKING.contains(country.trim().toUpperCase(Locale.ROOT))
-                ? Locale.SIMPLIFIED_CHINESE
-                : Locale.ENGLISH;
+    /** The letter's language: the customer's own (English for a customer no longer found). */
+    Locale languageOf(UUID customerId) {
+        return customers.find(customerId).map(CustomerSnapshot::locale).orElse(Locale.ENGLISH);
     }
 
     /** The PDF of the reminder of this level; empty when that level was not sent for the invoice. */
@@ -81,7 +84,7 @@ class ReminderLetterRenderer {
     record Overdue(String number, String dueDate, String daysOverdue, String total, String amountDue) {}
 
     Letter letter(Invoice reminded, DunningService.Reminder reminder) {
-        Locale language = languageOf(reminded.buyer().address());
+        Locale language = languageOf(reminded.customerId());
         ResourceBundle texts = ResourceBundle.getBundle(
                 "letters.reminder",
                 language,

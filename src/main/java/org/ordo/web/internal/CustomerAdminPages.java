@@ -3,15 +3,20 @@ package org.ordo.web.internal;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.ordo.customers.CustomerAdmin;
 import org.ordo.customers.CustomerAdmin.CustomerDetails;
 import org.ordo.customers.CustomerAdmin.CustomerInput;
+import org.ordo.customers.CustomerLanguages;
 import org.ordo.customers.InvoicingPolicy;
 import org.ordo.inventory.InventoryAdmin;
+import org.ordo.notifications.MessageKind;
+import org.ordo.notifications.NotificationPreferences;
 import org.ordo.platform.MoneyInput;
 import org.ordo.platform.PageResult;
 import org.ordo.platform.Paging;
@@ -44,11 +49,17 @@ class CustomerAdminPages {
     private final CustomerAdmin customers;
     private final InventoryAdmin inventory;
     private final MessageSource messages;
+    private final NotificationPreferences mailChoices;
 
-    CustomerAdminPages(CustomerAdmin customers, InventoryAdmin inventory, MessageSource messages) {
+    CustomerAdminPages(
+            CustomerAdmin customers,
+            InventoryAdmin inventory,
+            MessageSource messages,
+            NotificationPreferences mailChoices) {
         this.customers = customers;
         this.inventory = inventory;
         this.messages = messages;
+        this.mailChoices = mailChoices;
     }
 
     /** The customer form as typed. An address whose fields are all blank is no address; no shipping address is the billing one. */
@@ -78,6 +89,8 @@ class CustomerAdminPages {
             String invoicingPolicy,
             String taxExempt,
             String vatId,
+            String language,
+            String billingEmail,
             String version) {
 
         public boolean isActive() {
@@ -117,6 +130,8 @@ class CustomerAdminPages {
                 InvoicingPolicy.ON_SHIPMENT.name(),
                 "",
                 "",
+                CustomerLanguages.DEFAULT,
+                "",
                 null);
     }
 
@@ -154,6 +169,8 @@ class CustomerAdminPages {
                 c.invoicingPolicy().name(),
                 Boolean.toString(c.taxExempt()),
                 c.vatId(),
+                c.language(),
+                c.billingEmail(),
                 Long.toString(c.version()));
     }
 
@@ -185,6 +202,8 @@ class CustomerAdminPages {
                 f.invoicingPolicy(),
                 f.taxExempt(),
                 f.vatId(),
+                f.language(),
+                f.billingEmail(),
                 Long.toString(v));
     }
 
@@ -327,8 +346,30 @@ class CustomerAdminPages {
         model.addAttribute("conflict", conflict);
         model.addAttribute("currencies", AdminCurrencies.CODES);
         model.addAttribute("policies", InvoicingPolicy.values());
+        model.addAttribute("languages", CustomerLanguages.TAGS);
         model.addAttribute("warehouses", inventory.warehouses());
+        model.addAttribute("mailChoices", customer == null ? List.of() : mailChoices.of(customer.id()));
         return "admin/customer-form";
+    }
+
+    /** The e-mails the customer gets: the optional kinds ticked are on, the others off; transactional ones stay on. */
+    @PostMapping("/admin/customers/{id}/notifications")
+    @PreAuthorize(PageAccess.ADMINS)
+    String chooseMails(
+            @PathVariable String id,
+            @RequestParam(name = "on", required = false) List<String> on,
+            RedirectAttributes redirect) {
+        CustomerDetails customer = found(id);
+        Set<MessageKind> off = EnumSet.noneOf(MessageKind.class);
+        for (MessageKind kind : MessageKind.values()) {
+            if (!kind.transactional() && (on == null || !on.contains(kind.name()))) {
+                off.add(kind);
+            }
+        }
+        mailChoices.set(customer.id(), off);
+        redirect.addFlashAttribute("done", "admin.customer.mailsSaved");
+        redirect.addFlashAttribute("doneArg", customer.name());
+        return "redirect:/admin/customers/" + customer.id();
     }
 
     private static CustomerInput input(CustomerForm f, Integer terms) {
@@ -370,7 +411,9 @@ class CustomerAdminPages {
                 f.isTaxExempt(),
                 AdminForms.blankToNull(f.vatId()) == null
                         ? null
-                        : f.vatId().trim().toUpperCase(java.util.Locale.ROOT));
+                        : f.vatId().trim().toUpperCase(java.util.Locale.ROOT),
+                AdminForms.blankToNull(f.language()),
+                AdminForms.blankToNull(f.billingEmail()));
     }
 
     private Integer terms(CustomerForm form, Map<String, String> errors) {

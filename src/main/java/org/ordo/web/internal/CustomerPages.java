@@ -11,6 +11,7 @@ import org.ordo.customers.CustomerSnapshot;
 import org.ordo.identity.Actor;
 import org.ordo.invoicing.CustomerAccounts;
 import org.ordo.invoicing.CustomerInvoices;
+import org.ordo.notifications.CustomerMessages;
 import org.ordo.orders.OpenOrders;
 import org.ordo.orders.Orders;
 import org.ordo.platform.PageResult;
@@ -50,6 +51,7 @@ class CustomerPages {
     private final Orders orders;
     private final ReturnDesk returns;
     private final MessageSource messages;
+    private final CustomerMessages mails;
 
     CustomerPages(
             CustomerDirectory directory,
@@ -59,7 +61,8 @@ class CustomerPages {
             OpenOrders openOrders,
             Orders orders,
             ReturnDesk returns,
-            MessageSource messages) {
+            MessageSource messages,
+            CustomerMessages mails) {
         this.directory = directory;
         this.notes = notes;
         this.accounts = accounts;
@@ -68,6 +71,7 @@ class CustomerPages {
         this.orders = orders;
         this.returns = returns;
         this.messages = messages;
+        this.mails = mails;
     }
 
     /** The search as typed, for the paging links and the export. */
@@ -208,6 +212,8 @@ class CustomerPages {
                         : new PageResult<CustomerInvoices.Entry>(List.of(), 0, 50, 0));
         model.addAttribute("returns", returns.search(Set.of(), customer.id(), Paging.of(0, RECENT)));
         model.addAttribute("notes", notes.of(customer.id(), 100));
+        model.addAttribute(
+                "mails", mails.of(customer.id()).stream().limit(RECENT).toList());
         model.addAttribute("noteText", noteText);
         model.addAttribute("noteMax", CustomerNotes.MAX_LENGTH);
         model.addAttribute("errors", errors);

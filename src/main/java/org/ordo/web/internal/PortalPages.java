@@ -20,10 +20,12 @@ import org.ordo.catalog.ProductSnapshot;
 import org.ordo.customers.CustomerSnapshot;
 import org.ordo.customers.Customers;
 import org.ordo.fulfillment.Shipments;
+import org.ordo.fulfillment.TrackingLinks;
 import org.ordo.identity.Actor;
 import org.ordo.invoicing.CustomerInvoices;
 import org.ordo.invoicing.InvoiceStatus;
 import org.ordo.invoicing.Invoices;
+import org.ordo.notifications.CustomerMessages;
 import org.ordo.orders.OrderEntry;
 import org.ordo.orders.OrderSnapshot;
 import org.ordo.orders.OrderStatus;
@@ -67,6 +69,9 @@ class PortalPages {
     private static final String PLACING = "…";
     private static final Pattern LINE_FIELD = Pattern.compile("lines\\[(\\d+)]\\.(\\w+)");
 
+    /** The e-mails listed under the orders: the latest. */
+    private static final int RECENT_MAILS = 10;
+
     private final Orders orders;
     private final OrderEntry entry;
     private final Catalog catalog;
@@ -79,6 +84,7 @@ class PortalPages {
     private final MessageSource messages;
 
     private final Customers customers;
+    private final CustomerMessages mails;
 
     PortalPages(
             Orders orders,
@@ -91,9 +97,11 @@ class PortalPages {
             ReturnDesk returnDesk,
             MessageSource messages,
             Idempotency idempotency,
-            Customers customers) {
+            Customers customers,
+            CustomerMessages mails) {
         this.idempotency = idempotency;
         this.customers = customers;
+        this.mails = mails;
         this.orders = orders;
         this.entry = entry;
         this.catalog = catalog;
@@ -123,6 +131,8 @@ class PortalPages {
         model.addAttribute(
                 "customerNumber",
                 customers.find(customerId()).map(CustomerSnapshot::number).orElse(null));
+        model.addAttribute(
+                "mails", mails.of(customerId()).stream().limit(RECENT_MAILS).toList());
         return "portal/orders";
     }
 

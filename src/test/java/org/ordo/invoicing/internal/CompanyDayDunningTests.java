@@ -77,7 +77,7 @@ class CompanyDayDunningTests {
     private DunningService dunningAt(String companyZone) {
         CompanyCalendar calendar =
                 new CompanyCalendar(ZoneId.of(companyZone), Clock.fixed(LATE_EVENING_UTC, ZoneOffset.UTC));
-        return new DunningService(jdbcClient, tx, management, invoices, audit, properties, calendar);
+        return new DunningService(jdbcClient, tx, management, invoices, audit, properties, calendar, events);
     }
 
     private String invoiceDueOn(LocalDate due) {

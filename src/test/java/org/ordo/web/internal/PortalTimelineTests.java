@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.ordo.fulfillment.TrackingLinks;
 import org.ordo.orders.OrderStatus;
 import org.ordo.orders.Orders;
 

@@ -1,4 +1,4 @@
-package org.ordo.web.internal;
+package org.ordo.fulfillment;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** The carriers' own public tracking pages, by the carrier codes of {@code ordo.fulfillment.carriers}. */
-final class TrackingLinks {
+public final class TrackingLinks {
 
     private static final Map<String, String> PAGES = Map.of(
             "UPS", "https://www.ups.com/track?tracknum=",
@@ -16,7 +16,7 @@ final class TrackingLinks {
     private TrackingLinks() {}
 
     /** The tracking page of this parcel, or null when the carrier or the number is unknown. */
-    static String url(String carrier, String trackingNumber) {
+    public static String url(String carrier, String trackingNumber) {
         if (carrier == null || trackingNumber == null || trackingNumber.isBlank()) {
             return null;
         }

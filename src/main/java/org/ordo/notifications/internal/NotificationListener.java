@@ -1,0 +1,176 @@
+package org.ordo.notifications.internal;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.ordo.fulfillment.ShipmentShipped;
+import org.ordo.fulfillment.TrackingLinks;
+import org.ordo.invoicing.Accounting;
+import org.ordo.invoicing.DocumentType;
+import org.ordo.invoicing.InvoiceIssued;
+import org.ordo.invoicing.PaymentReceived;
+import org.ordo.invoicing.ReminderSent;
+import org.ordo.notifications.MessageKind;
+import org.ordo.orders.OrderPlaced;
+import org.ordo.orders.OrderSnapshot;
+import org.ordo.orders.OrderStatus;
+import org.ordo.orders.OrderStatusChanged;
+import org.ordo.orders.Orders;
+import org.ordo.returns.ReturnStatus;
+import org.ordo.returns.ReturnStatusChanged;
+import org.ordo.shared.Money;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns the public events into messages. Each listener runs after the publisher's commit, in its own transaction, from the
+ * event publication registry; the event's key makes a redelivered event queue nothing new. Without a mail server there
+ * is no listener at all, so an order's placement writes no event publication for messages nobody sends.
+ */
+@Component
+@ConditionalOnProperty("spring.mail.host")
+class NotificationListener {
+
+    private final NotificationService notifications;
+    private final Orders orders;
+    private final Accounting accounting;
+
+    NotificationListener(NotificationService notifications, Orders orders, Accounting accounting) {
+        this.notifications = notifications;
+        this.orders = orders;
+        this.accounting = accounting;
+    }
+
+    @ApplicationModuleListener
+    void on(OrderPlaced placed) {
+        if (placed.status() == OrderStatus.CONFIRMED) {
+            confirmed(placed.orderId());
+        }
+    }
+
+    @ApplicationModuleListener
+    void on(OrderStatusChanged changed) {
+        if (changed.to() == OrderStatus.CONFIRMED) {
+            confirmed(changed.orderId());
+        }
+    }
+
+    /** An order is confirmed once, whether it was placed confirmed or released from a hold. */
+    private void confirmed(UUID orderId) {
+        orders.find(orderId)
+                .ifPresent(order -> notifications.queue(new NotificationService.Request(
+                        MessageKind.ORDER_CONFIRMED,
+                        "order-confirmed:" + order.id(),
+                        order.customerId(),
+                        false,
+                        Map.of("order", order),
+                        List.of(order.number()),
+                        null)));
+    }
+
+    @ApplicationModuleListener
+    void on(ShipmentShipped shipped) {
+        OrderSnapshot order = orders.find(shipped.orderId()).orElse(null);
+        if (order == null) {
+            return;
+        }
+        List<Item> items = shipped.lines().stream()
+                .map(l -> new Item(l.sku(), name(order, l.lineNumber()), l.quantity()))
+                .toList();
+        String tracking = TrackingLinks.url(shipped.carrier(), shipped.trackingNumber());
+        notifications.queue(new NotificationService.Request(
+                MessageKind.SHIPPED,
+                "shipped:" + shipped.shipmentId(),
+                order.customerId(),
+                false,
+                Map.of(
+                        "order", order,
+                        "shipment", shipped,
+                        "items", items,
+                        "trackingUrl", tracking == null ? "" : tracking),
+                List.of(order.number()),
+                null));
+    }
+
+    /** A shipped line in the message: the product's name as ordered. */
+    record Item(String sku, String name, long quantity) {}
+
+    private static String name(OrderSnapshot order, int lineNumber) {
+        OrderSnapshot.Line line = order.line(lineNumber);
+        return line == null ? "" : line.name();
+    }
+
+    /** Invoices only: a credit note reaches the customer with its return's refund. */
+    @ApplicationModuleListener
+    void on(InvoiceIssued issued) {
+        if (issued.type() != DocumentType.INVOICE) {
+            return;
+        }
+        accounting
+                .details(issued.invoiceId().toString())
+                .ifPresent(invoice -> notifications.queue(new NotificationService.Request(
+                        MessageKind.INVOICE_ISSUED,
+                        "invoice-issued:" + issued.invoiceId(),
+                        issued.customerId(),
+                        true,
+                        Map.of("invoice", invoice),
+                        List.of(invoice.number()),
+                        MailDeliveryService.INVOICE_PDF + issued.invoiceId())));
+    }
+
+    @ApplicationModuleListener
+    void on(PaymentReceived payment) {
+        notifications.queue(new NotificationService.Request(
+                MessageKind.PAYMENT_RECEIVED,
+                "payment-received:" + payment.paymentId(),
+                payment.customerId(),
+                true,
+                Map.of(
+                        "amount", Money.of(payment.amount(), payment.currency()),
+                        "allocated", Money.of(payment.allocated(), payment.currency()),
+                        "onAccount", Money.of(payment.amount().subtract(payment.allocated()), payment.currency()),
+                        "hasOnAccount", payment.amount().compareTo(payment.allocated()) > 0),
+                List.of(payment.amount().setScale(2, java.math.RoundingMode.HALF_UP) + " " + payment.currency()),
+                null));
+    }
+
+    /** Each level once, its letter attached. */
+    @ApplicationModuleListener
+    void on(ReminderSent reminder) {
+        notifications.queue(new NotificationService.Request(
+                MessageKind.PAYMENT_REMINDER,
+                "payment-reminder:" + reminder.invoiceId() + ":" + reminder.level(),
+                reminder.customerId(),
+                true,
+                Map.of(
+                        "level", reminder.level(),
+                        "invoiceNumber", reminder.invoiceNumber(),
+                        "daysPastDue", reminder.daysPastDue(),
+                        "amountDue", Money.of(reminder.amountDue(), reminder.currency())),
+                List.of(reminder.invoiceNumber()),
+                MailDeliveryService.REMINDER_PDF + reminder.invoiceId() + ":" + reminder.level()));
+    }
+
+    @ApplicationModuleListener
+    void on(ReturnStatusChanged changed) {
+        MessageKind kind = changed.to() == ReturnStatus.APPROVED
+                ? MessageKind.RETURN_APPROVED
+                : changed.to() == ReturnStatus.REFUNDED ? MessageKind.RETURN_REFUNDED : null;
+        if (kind == null) {
+            return;
+        }
+        notifications.queue(new NotificationService.Request(
+                kind,
+                kind.key() + ":" + changed.returnId(),
+                changed.customerId(),
+                false,
+                Map.of("returnNumber", changed.number(), "orderNumber", nullToEmpty(changed.orderNumber())),
+                List.of(changed.number()),
+                null));
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}
