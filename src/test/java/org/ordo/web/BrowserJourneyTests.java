@@ -74,6 +74,9 @@ class BrowserJourneyTests extends BrowserJourney {
                 .until(ExpectedConditions.presenceOfElementLocated(org.openqa.selenium.By.cssSelector("#hold-form")));
         browser.find("#hold-submit").click();
         // a hold needs a reason: said next to the field, and nothing changed
+        browser.waiting()
+                .until(ExpectedConditions.presenceOfElementLocated(
+                        org.openqa.selenium.By.cssSelector("#hold-reason-error")));
         assertThat(browser.find("#hold-reason-error").getText()).isEqualTo("This field is required.");
         assertThat(browser.find("#order-status").getText()).isEqualTo("Confirmed");
         assertThat(browser.consoleErrors()).singleElement().asString().contains("status of 400");

@@ -45,6 +45,11 @@ class DeliveryDeskJourneyTests extends BrowserJourney {
         assertThat(browser.widerThanTheWindow()).isEmpty();
         assertThat(browser.webDriver().getPageSource()).doesNotContain("??");
         browser.screenshot("delivery-desk-4-queue-phone-zh");
+
+        // the language is the user's: give support back its English for the journeys after this one
+        browser.size(1366, 768);
+        browser.find("#lang-en").sendKeys(Keys.ENTER);
+        browser.waiting().until(d -> browser.find("h1").getText().contains("Delivery desk"));
     }
 
     private String damagedParcel() {
