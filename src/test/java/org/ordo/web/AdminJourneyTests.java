@@ -101,7 +101,7 @@ class AdminJourneyTests extends BrowserJourney {
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(css("#audit-entries")));
         List<WebElement> entries = browser.all("#audit-entries .audit-entry");
         assertThat(entries).hasSize(1);
-        assertThat(entries.get(0).findElement(css(".audit-action")).getText()).isEqualTo("CREATED");
+        assertThat(entries.get(0).findElement(css(".audit-action")).getText()).isEqualTo("Created");
         assertThat(entries.get(0).findElement(css(".audit-seq")).getText()).isEqualTo("#1");
         assertThat(entries.get(0).getText()).contains("by admin").contains(gtin).contains("Reading lamp");
         assertThat(browser.find("#chain-verdict").getText()).contains("intact");

@@ -16,6 +16,7 @@ import org.ordo.identity.AuditTrail;
 import org.ordo.platform.CompanyCalendar;
 import org.ordo.platform.PageResult;
 import org.ordo.platform.Paging;
+import org.ordo.shared.IllegalTransitionException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
@@ -78,9 +79,18 @@ class AuditPages {
     /** One changed value: a path into the state ({@code unitPrice.amount}) with its value before and after. */
     public record Change(String path, String before, String after) {}
 
-    /** An entry as shown: its changes, its states pretty-printed, and whether its thing's chain is intact. */
+    /**
+     * An entry as shown: what was done in the reader's words, its changes, its states pretty-printed, and whether its
+     * thing's chain is intact.
+     */
     public record Row(
-            AuditEntry entry, String label, List<Change> changes, String before, String after, boolean chainIntact) {}
+            AuditEntry entry,
+            String label,
+            String action,
+            List<Change> changes,
+            String before,
+            String after,
+            boolean chainIntact) {}
 
     @GetMapping("/admin/audit")
     @PreAuthorize(PageAccess.ADMINS)
@@ -104,7 +114,7 @@ class AuditPages {
                     e.entity() + "\u0000" + e.entityId(),
                     k -> audit.verify(e.entity(), e.entityId()).isEmpty());
             String label = labels.get(new AuditTrail.Thing(e.entity(), e.entityId()));
-            rows.add(new Row(e, label, changes(e), pretty(e.before()), pretty(e.after()), intact));
+            rows.add(new Row(e, label, action(e.action()), changes(e), pretty(e.before()), pretty(e.after()), intact));
         }
         model.addAttribute("filter", filter);
         model.addAttribute("errors", errors);
@@ -242,5 +252,12 @@ class AuditPages {
 
     private String text(String key) {
         return messages.getMessage(key, null, LocaleContextHolder.getLocale());
+    }
+
+    /** An action in the reader's language; one without a text yet in words ("LINES_CHANGED": "Lines changed"). */
+    private String action(String code) {
+        String words = IllegalTransitionException.words(code);
+        String otherwise = words.isEmpty() ? code : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+        return messages.getMessage("admin.audit.action." + code, null, otherwise, LocaleContextHolder.getLocale());
     }
 }
