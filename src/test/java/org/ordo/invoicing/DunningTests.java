@@ -48,25 +48,18 @@ class DunningTests {
     @Autowired
     TestUsers users;
 
-    Fixtures fixtures;
     InvoicingSupport flow;
     Api admin;
 
     @BeforeEach
     void setUp() {
-        fixtures = new Fixtures(port);
         flow = new InvoicingSupport(port, fulfillment, tx, events);
         admin = Api.at(port).asAdmin();
     }
 
     /** An issued invoice (1 × 10.00 + 19 % = 11.90) whose due date was {@code daysAgo} days ago. */
     private String invoiceDue(UUID customer, int daysAgo) {
-        String warehouse = fixtures.warehouse();
-        String sku = fixtures.product("10.00", "STANDARD");
-        fixtures.receive(sku, warehouse, 1);
-        JsonNode order = flow.order(customer, sku, 1);
-        flow.ship(order, warehouse, 1, 1);
-        String id = flow.awaitInvoice(order.get("id").asString()).get("id").asString();
+        String id = flow.shippedInvoice(customer, 1).get("id").asString();
         jdbc.update("UPDATE invoice SET due_date = CURRENT_DATE - " + daysAgo + " WHERE id = ?", UUID.fromString(id));
         return id;
     }

@@ -25,6 +25,7 @@ import tools.jackson.databind.JsonNode;
 public final class InvoicingSupport {
 
     private final Api admin;
+    private final Fixtures fixtures;
     private final OrderFulfillment fulfillment;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
@@ -32,6 +33,7 @@ public final class InvoicingSupport {
     public InvoicingSupport(
             int port, OrderFulfillment fulfillment, TransactionTemplate tx, ApplicationEventPublisher events) {
         this.admin = Api.at(port).asAdmin();
+        this.fixtures = new Fixtures(port);
         this.fulfillment = fulfillment;
         this.tx = tx;
         this.events = events;
@@ -56,6 +58,16 @@ public final class InvoicingSupport {
         body.putAll(extra);
         return UUID.fromString(
                 admin.post("/api/customers", body).expect(201).json().get("id").asString());
+    }
+
+    /** The invoice of {@code units} × 10.00 (standard rate) ordered by the customer and shipped from a new warehouse. */
+    public JsonNode shippedInvoice(UUID customer, int units) {
+        String warehouse = fixtures.warehouse();
+        String sku = fixtures.product("10.00", "STANDARD");
+        fixtures.receive(sku, warehouse, units);
+        JsonNode order = order(customer, sku, units);
+        ship(order, warehouse, 1, units);
+        return awaitInvoice(order.get("id").asString());
     }
 
     /** Places an order (alternating SKU and quantity) and returns its JSON. */

@@ -49,25 +49,13 @@ class ReminderLetterTests {
     @Autowired
     TestUsers users;
 
-    Fixtures fixtures;
     InvoicingSupport flow;
     Api admin;
 
     @BeforeEach
     void setUp() {
-        fixtures = new Fixtures(port);
         flow = new InvoicingSupport(port, fulfillment, tx, events);
         admin = Api.at(port).asAdmin();
-    }
-
-    /** An issued invoice of {@code units} × 10.00 to the customer. */
-    private JsonNode invoice(UUID customer, int units) {
-        String warehouse = fixtures.warehouse();
-        String sku = fixtures.product("10.00", "STANDARD");
-        fixtures.receive(sku, warehouse, units);
-        JsonNode order = flow.order(customer, sku, units);
-        flow.ship(order, warehouse, 1, units);
-        return flow.awaitInvoice(order.get("id").asString());
     }
 
     /** Makes the invoice {@code days} past due and runs dunning, which sends the level due then. */
@@ -103,9 +91,9 @@ class ReminderLetterTests {
     @Test
     void eachLevelPrintsItsOwnWordingInEnglishWithTheInvoicesPastDueTheirTotalAndTheBankAccount() throws IOException {
         UUID customer = flow.customer("DE", Map.of());
-        JsonNode older = invoice(customer, 10);
-        JsonNode newer = invoice(customer, 2);
-        JsonNode notYetDue = invoice(customer, 1);
+        JsonNode older = flow.shippedInvoice(customer, 10);
+        JsonNode newer = flow.shippedInvoice(customer, 2);
+        JsonNode notYetDue = flow.shippedInvoice(customer, 1);
         jdbc.update(
                 "UPDATE invoice SET due_date = ? WHERE id = ?",
                 java.sql.Date.valueOf(LocalDate.now(ZoneOffset.UTC).minusDays(3)),
@@ -142,7 +130,7 @@ class ReminderLetterTests {
     void aCustomerWhoReadsChineseGetsItsLettersInChineseWithTheNameInItsOwnScript() throws IOException {
         String name = "上海纸业有限公司 " + Fixtures.unique("SH");
         UUID customer = flow.customer("CN", Map.of("name", name, "language", "zh-CN"));
-        JsonNode invoice = invoice(customer, 4);
+        JsonNode invoice = flow.shippedInvoice(customer, 4);
         pastDueBy(invoice, 8);
         assertThat(letter(invoice, 1))
                 .contains("付款提醒", "您或许未曾留意", "逾期天数", "应付总额 (EUR)", name)
@@ -156,7 +144,7 @@ class ReminderLetterTests {
     @Test
     void aCustomerReadsTheLettersOfItsOwnInvoicesAndNoOneElses() {
         UUID customer = flow.customer("DE", Map.of());
-        JsonNode invoice = invoice(customer, 1);
+        JsonNode invoice = flow.shippedInvoice(customer, 1);
         pastDueBy(invoice, 8);
         String path = "/api/invoices/" + invoice.get("id").asString() + "/reminders/1/pdf";
         assertThat(users.customerUser(port, customer)
