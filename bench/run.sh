@@ -5,7 +5,7 @@
 #   bench/run.sh                     all scenarios (about 15 minutes on 2 cores)
 #   bench/run.sh --quick             the same with short levels (about 5 minutes)
 #   bench/run.sh --smoke             30 s of load: scenarios 1 and 4 at low concurrency; exits non-zero on any
-#                                    oversell or an unclean consistency check (used by .ci/run)
+#                                    oversell, failed request, empty load or unclean consistency check (used by .ci/run)
 #   bench/run.sh --scenarios=1,4     choose scenarios: 1 2 3 4 5 6 7 8 (7 runs inside 1 at 16 clients)
 #   bench/run.sh --orders=200000     size of scenario 6's order history (default 1,000,000; --quick 200,000)
 #   bench/run.sh --seconds=30 --warmup=10
@@ -389,6 +389,6 @@ bench table --results="$RESULTS" | tee "$OUT/table.md"
 echo
 log "results, set-up and logs in ${OUT#"$ROOT"/}"
 if [[ "$FAILED" != 0 ]]; then
-  log "FAILED: an oversell, an unclean consistency check or a load that did not finish (see the notes above)"
+  log "FAILED: an oversell, an unclean consistency check, a failed request, nothing placed or a load that did not finish (see the notes above)"
   exit 1
 fi

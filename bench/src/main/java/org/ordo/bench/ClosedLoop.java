@@ -36,6 +36,14 @@ final class ClosedLoop {
             return errors.values().stream().mapToLong(Long::longValue).sum();
         }
 
+        /**
+         * A load whose requests failed, that placed nothing or whose clients hung tells nothing about speed: the
+         * scenarios here expect every request to succeed, so any of these fails the run (and the CI smoke).
+         */
+        boolean failed() {
+            return completed == 0 || errorCount() > 0 || stuckClients > 0;
+        }
+
         String errorSummary() {
             return errors.isEmpty() ? "" : "errors " + new TreeMap<>(errors);
         }

@@ -150,7 +150,7 @@ final class MixedDay {
                                         : kind == Kind.LOOKUP ? "the order, or its customer's first page" : ""));
             }
         }
-        return result.stuckClients() > 0 ? 1 : 0;
+        return result.failed() ? 1 : 0;
     }
 
     /** The HTTP calls of each kind of work; each returns null when it succeeded, else what went wrong. */

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  *
  * <p>With {@code --hot=SET} it is the contention load instead: every order asks for 1 to 3 units of two of the
  * five SKUs of that set, which have 1,000 units in all; the units reserved, as the answers say, are tallied, and
- * more than 1,000 is an oversell (exit status 1).
+ * more than 1,000 is an oversell (exit status 1). A failed request, nothing placed or a hung client fail it too.
  */
 final class OrdoLoad {
 
@@ -120,6 +120,9 @@ final class OrdoLoad {
         if (result.stuckClients() > 0) {
             notes.add(result.stuckClients() + " clients did not finish");
         }
+        if (result.completed() == 0) {
+            notes.add("nothing placed");
+        }
         if (args.values().containsKey("notes")) {
             notes.add(args.get("notes"));
         }
@@ -135,7 +138,7 @@ final class OrdoLoad {
                         args.get("group", ""),
                         args.get("compare", ""),
                         String.join("; ", notes)));
-        return oversold > 0 || result.stuckClients() > 0 ? 1 : 0;
+        return oversold > 0 || result.failed() ? 1 : 0;
     }
 
     /** {@code lines} distinct SKUs of the catalog, 1 to 3 units each, for a random customer. */
