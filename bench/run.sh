@@ -9,11 +9,13 @@
 #   bench/run.sh --scenarios=1,4     choose scenarios: 1 2 3 4 5 6 7 8 (7 runs inside 1 at 16 clients)
 #   bench/run.sh --orders=200000     size of scenario 6's order history (default 1,000,000; --quick 200,000)
 #   bench/run.sh --seconds=30 --warmup=10
+#   bench/run.sh --check             exits non-zero when a target of docs/performance.md is missed (not for CI:
+#                                    machines are noisy)
 #   bench/run.sh --profile --scenarios=1   JFR recording of Ordo and pg_stat_statements: top frames and statements
 #                                    per order are written next to the results
 #
 # Needs PostgreSQL 15 binaries (apt-get installs them when missing and the caller is root).
-# Environment: JDK25, JDK17 (JDK homes), PG_BIN, PG_PORT, ORDO_PORT, ORDO_PORT2, ORDO_JVM_OPTS, ORDO_POOL_SIZE.
+# Environment: JDK25, JDK17 (JDK homes), PG_BIN, PG_PORT, PG_PROXY_PORT, ORDO_PORT, ORDO_PORT2, ORDO_JVM_OPTS, ORDO_POOL_SIZE.
 # All traffic goes to 127.0.0.1; every step is bounded in time; everything started is stopped on exit.
 set -euo pipefail
 
@@ -22,6 +24,7 @@ cd "$ROOT"
 
 MODE=full
 PROFILE=""
+CHECK=""
 SCENARIOS=""
 WARMUP=""
 SECONDS_PER_LEVEL=""
@@ -31,6 +34,7 @@ for arg in "$@"; do
     --quick) MODE=quick ;;
     --smoke) MODE=smoke ;;
     --profile) PROFILE=1 ;;
+    --check) CHECK=1 ;;
     --scenarios=*) SCENARIOS="${arg#*=}" ;;
     --seconds=*) SECONDS_PER_LEVEL="${arg#*=}" ;;
     --warmup=*) WARMUP="${arg#*=}" ;;
@@ -55,6 +59,7 @@ fi
 PG_PORT="${PG_PORT:-55432}"
 ORDO_PORT="${ORDO_PORT:-18081}"
 ORDO_PORT2="${ORDO_PORT2:-18082}"
+PG_PROXY_PORT="${PG_PROXY_PORT:-55433}"
 ORDO_JVM_OPTS="${ORDO_JVM_OPTS:--Xmx512m -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError}"
 ORDO_POOL_SIZE="${ORDO_POOL_SIZE:-20}"
 GEN_JVM_OPTS="-Xmx1g"
@@ -87,7 +92,7 @@ cleanup() {
     as_pg "$PG_BIN/pg_ctl" -D "$WORK/pg/data" -m fast -t 60 stop >/dev/null 2>&1 || true
     cp "$WORK/pg/pg.log" "$OUT/postgresql.log" 2>/dev/null || true
   fi
-  rm -rf "$WORK"
+  rm -rf "$WORK" || true
 }
 trap cleanup EXIT
 
@@ -120,14 +125,14 @@ start_pg() {
   PG_STARTED=1
   as_pg "$PG_BIN/psql" -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres \
     -c "CREATE USER ordo PASSWORD 'ordo'" -c "CREATE DATABASE ordo OWNER ordo" >/dev/null
-  if [[ -n "$PROFILE" ]]; then
-    psql_ordo -c "CREATE EXTENSION pg_stat_statements" >/dev/null
-  fi
+  psql_ordo -c "CREATE EXTENSION pg_stat_statements" >/dev/null
   log "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PG_PORT"
 }
 
+# statements per order are counted in every run (scenario 1's cost pass); the profile also counts nested ones
+PG_SETTINGS+=(-c shared_preload_libraries=pg_stat_statements)
 if [[ -n "$PROFILE" ]]; then
-  PG_SETTINGS+=(-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all)
+  PG_SETTINGS+=(-c pg_stat_statements.track=all)
 fi
 
 PG_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/ordo"
@@ -148,6 +153,38 @@ profile_report() {
       AND query NOT LIKE '%bench\\_%'
     ORDER BY calls DESC LIMIT 40" >"$OUT/profile-statements.txt"
   log "profile of $orders orders: $OUT/profile-jfr.txt, $OUT/profile-statements.txt"
+}
+
+# scenario 1's cost pass: a second Ordo process alone against the database (the main one is stopped), its
+# connections through a proxy that counts round trips; after a warm-up, the counters before and after a load give
+# the statements (pg_stat_statements calls of the application's role), round trips, transactions and JVM CPU
+# (user + system time of the process) per order
+cost_pass() {
+  local proxy_pid before after base
+  "$JDK25/bin/java" $GEN_JVM_OPTS -jar "$BENCH_JAR" pg-round-trips --listen="$PG_PROXY_PORT" --target="$PG_PORT" \
+    --counts="$WORK/round-trips" &
+  proxy_pid=$!
+  PIDS+=("$proxy_pid")
+  start_ordo cost-25 "$JDK25" "$ORDO_PORT2" "jdbc:postgresql://127.0.0.1:$PG_PROXY_PORT/ordo" ordo ordo
+  base="$(url "$ORDO_PORT2")"
+  bench ordo --out="$WORK/cost-warm-up.tsv" --scenario=warm-up --urls="$base" --clients=4 --warmup=0 \
+    --seconds="$((WARMUP + SECONDS_PER_LEVEL))" --admin-password="$ADMIN_PASSWORD" >/dev/null || FAILED=1
+  before="$(cost_counters "$ORDO_PID")"
+  ordo_load "1 place-order, cost pass (JDK 25)" "$base" 4 --warmup=0 --notes="through the round-trip counter"
+  after="$(cost_counters "$ORDO_PID")"
+  bench cost --out="$RESULTS" --before="$before" --after="$after" --hz="$(getconf CLK_TCK)" || FAILED=1
+  stop_pid "$ORDO_PID"
+  stop_pid "$proxy_pid"
+}
+
+# orders,statements,transactions,round trips,CPU ticks; idle backends publish their counters within a second
+cost_counters() {
+  local pid="$1" db
+  sleep 2
+  db="$(psql_ordo -At -F, -c "SELECT (SELECT COUNT(*) FROM sales_order),
+      (SELECT COALESCE(SUM(s.calls), 0) FROM pg_stat_statements s JOIN pg_roles r ON r.oid = s.userid WHERE r.rolname = 'ordo'),
+      (SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = 'ordo')")"
+  printf '%s,%s,%s\n' "$db" "$(cat "$WORK/round-trips")" "$(awk '{print $14 + $15}' "/proc/$pid/stat")"
 }
 
 # --- building: the application jar only when missing or older than its sources; the bench jar always (small)
@@ -276,6 +313,12 @@ if has 1 || has 7; then
     if [[ "$MODE" != smoke ]]; then
       ordo_load "1 place-order, Bearer token" "$A" 16 --auth=bearer --compare=ordo-25
     fi
+    if [[ -z "$PROFILE" ]]; then
+      stop_pid "$MAIN_PID"
+      cost_pass
+      start_ordo pg-25-after-cost "$JDK25" "$ORDO_PORT" "$PG_URL" ordo ordo
+      MAIN_PID=$ORDO_PID
+    fi
   else
     measure_memory "$MAIN_PID" "$JDK25" 16
   fi
@@ -386,6 +429,13 @@ cat "$OUT/setup.txt"
 echo
 echo "## Results"
 bench table --results="$RESULTS" | tee "$OUT/table.md"
+echo
+echo "## Targets"
+bench targets --results="$RESULTS" --scale-orders="$SCALE_ORDERS" | tee "$OUT/targets.md"
+if [[ -n "$CHECK" ]] && ! bench targets --results="$RESULTS" --scale-orders="$SCALE_ORDERS" --check >/dev/null; then
+  log "a target was missed (--check)"
+  FAILED=1
+fi
 echo
 log "results, set-up and logs in ${OUT#"$ROOT"/}"
 if [[ "$FAILED" != 0 ]]; then

@@ -12,7 +12,9 @@ import java.util.Map;
  *   <li>{@code baseline}: the same placement as plain JDBC statements, one per round trip;</li>
  *   <li>{@code check}: the consistency endpoint and an independent oversell count;</li>
  *   <li>{@code scale-load}, {@code scale-time}: scenario 6, a year of order history bulk-loaded, then read requests timed;</li>
- *   <li>{@code table}: prints the collected results.</li>
+ *   <li>{@code cost}: what one order cost (statements, round trips, transactions, JVM CPU) from counters;</li>
+ *   <li>{@code pg-round-trips}: a proxy in front of PostgreSQL that counts round trips;</li>
+ *   <li>{@code table}: prints the collected results; {@code targets}: the performance targets, met or missed.</li>
  * </ul>
  * Every command appends its result as one tab-separated row to {@code --out}.
  */
@@ -35,6 +37,9 @@ public final class Bench {
             case "scale-load" -> Scale.load(args);
             case "scale-time" -> Scale.time(args);
             case "table" -> Results.printTable(args);
+            case "targets" -> Targets.run(args);
+            case "cost" -> Cost.run(args);
+            case "pg-round-trips" -> PgRoundTrips.run(args);
             default -> {
                 System.err.println("unknown command " + argv[0]);
                 yield 2;

@@ -59,13 +59,18 @@ final class Results {
         System.out.println(row.line());
     }
 
-    static int printTable(Bench.Args args) throws IOException {
+    static List<Row> read(String file) throws IOException {
         List<Row> rows = new ArrayList<>();
-        for (String line : Files.readAllLines(Path.of(args.get("results")), StandardCharsets.UTF_8)) {
+        for (String line : Files.readAllLines(Path.of(file), StandardCharsets.UTF_8)) {
             if (!line.isBlank()) {
                 rows.add(Row.parse(line));
             }
         }
+        return rows;
+    }
+
+    static int printTable(Bench.Args args) throws IOException {
+        List<Row> rows = read(args.get("results"));
         System.out.println("| scenario | level | orders/s | p50 ms | p95 ms | p99 ms | ratio | notes |");
         System.out.println("|---|---|---:|---:|---:|---:|---:|---|");
         for (Row r : rows) {
