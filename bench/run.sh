@@ -302,6 +302,9 @@ if has 1 || has 7; then
   if has 1; then
     if [[ "$MODE" != smoke ]]; then
       for c in $LEVELS; do baseline "1 baseline, raw JDBC, 10 lines" "$c" --group=baseline; done
+      for c in $LEVELS; do
+        baseline "1 equal-work baseline, raw JDBC, 10 lines" "$c" --group=baseline-equal --equal-work
+      done
     fi
     for c in $LEVELS; do
       if [[ "$c" == 16 ]] && has 7; then
