@@ -81,7 +81,7 @@ class HoldNoticeListener {
                 : Locale.forLanguageTag(staff.locale().replace('_', '-'));
         customers
                 .find(order.customerId())
-                .ifPresent(customer -> notifications.queue(new NotificationService.Internal(
+                .ifPresent(customer -> notifications.queue(new NotificationService.Addressed(
                         MessageKind.ORDER_ON_HOLD,
                         "order-on-hold:" + orderId + ":" + Math.max(1, holds.size()),
                         order.customerId(),

@@ -42,8 +42,11 @@ class NotificationService {
             List<Object> subjectArgs,
             String attachment) {}
 
-    /** An internal message about a customer's order to one of the company's own addresses, in its reader's language. */
-    record Internal(
+    /**
+     * A message about a customer to one address, in its reader's language: the customer's own or a further recipient,
+     * or (for an internal kind) one of the company's own people.
+     */
+    record Addressed(
             MessageKind kind,
             String eventKey,
             UUID customerId,
@@ -98,7 +101,7 @@ class NotificationService {
                 Map<String, Object> model = new HashMap<>(request.model());
                 model.put("customer", customer);
                 write(
-                        new Internal(
+                        new Addressed(
                                 request.kind(),
                                 request.eventKey(),
                                 customer.id(),
@@ -114,7 +117,7 @@ class NotificationService {
     }
 
     @Transactional
-    void queue(Internal message) {
+    void queue(Addressed message) {
         CustomerMessages.Status status = status();
         if (status == null || message.recipient() == null || store.exists(message.eventKey(), message.recipient())) {
             return;
@@ -130,7 +133,7 @@ class NotificationService {
         return properties.logOnly() ? CustomerMessages.Status.LOGGED : null;
     }
 
-    private void write(Internal message, String language, String attachment, CustomerMessages.Status status) {
+    private void write(Addressed message, String language, String attachment, CustomerMessages.Status status) {
         Map<String, Object> model = new HashMap<>(message.model());
         model.put("company", company);
         model.put("portalUrl", properties.portalUrl());
