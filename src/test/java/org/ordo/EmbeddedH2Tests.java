@@ -33,6 +33,7 @@ import tools.jackson.databind.JsonNode;
             "spring.datasource.username=sa",
             "spring.datasource.password=",
             "ordo.demo-data=true",
+            "ordo.notifications.log-only=true",
             "ordo.admin-password=" + Api.ADMIN_PASSWORD
         })
 @DirtiesContext
@@ -75,6 +76,17 @@ class EmbeddedH2Tests {
         String id = placed.get("id").asString();
         assertThat(placed.get("status").asString()).isEqualTo("CONFIRMED");
         assertThat(placed.get("lines").get(0).get("reservedQuantity").asLong()).isEqualTo(2);
+        // as in the demo: no mail server, the confirmation is written and LOGGED for the customer's page
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> admin.get("/api/customers/" + customerId + "/messages")
+                        .expect(200)
+                        .json()
+                        .valueStream()
+                        .anyMatch(m -> m.get("status").asString().equals("LOGGED")
+                                && m.get("subject")
+                                        .asString()
+                                        .contains(placed.get("number").asString())));
 
         JsonNode changed = admin.patch(
                         "/api/orders/" + id,

@@ -14,7 +14,9 @@ public interface CustomerMessages {
         QUEUED,
         SENT,
         /** Given up after the last attempt; {@code lastError} says why. */
-        FAILED
+        FAILED,
+        /** Written to the log instead of sent: no mail server, and the demo wants to show it ({@code log-only}). */
+        LOGGED
     }
 
     /** {@code language} is a BCP 47 tag ({@code en}, {@code zh-CN}); {@code sentAt} is null until it is sent. */

@@ -4,7 +4,9 @@ import org.ordo.shared.FieldRule;
 
 /** Rules of the customer's choice of messages. */
 public enum NotificationRule implements FieldRule {
-    TRANSACTIONAL("notification-transactional", "is a message the customer always gets and cannot be turned off");
+    TRANSACTIONAL("notification-transactional", "is a message the customer always gets and cannot be turned off"),
+    EMAIL("notification-email", "must be an e-mail address"),
+    TOO_MANY("notification-too-many", "may name at most {0} recipients");
 
     private final String code;
     private final String message;

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.ordo.invoicing.InvoicingSupport;
 import org.ordo.orders.OrderFulfillment;
 import org.ordo.orders.OrderPlaced;
+import org.ordo.orders.OrderPromiseChanged;
 import org.ordo.orders.OrderStatus;
 import org.ordo.testing.Api;
 import org.ordo.testing.Fixtures;
@@ -55,7 +56,9 @@ import tools.jackson.databind.JsonNode;
             "ordo.notifications.send-delay=PT0.5S",
             "ordo.notifications.retry-backoff=PT1S",
             "ordo.notifications.portal-url=https://shop.example",
-            "ordo.company.email=service@ordo.example"
+            "ordo.company.email=service@ordo.example",
+            "ordo.notifications.sales-desk-email=sales-desk@ordo.example",
+            "ordo.notifications.staff-emails.admin=admin-rep@ordo.example"
         })
 @ContextConfiguration(initializers = PostgresInitializer.class)
 class MailNotificationTests {
@@ -303,6 +306,227 @@ class MailNotificationTests {
         admin.get("/api/customers/" + UUID.randomUUID() + "/messages").expect(404);
     }
 
+    @Test
+    void anOrderOnHoldIsMailedToTheStaffUserWhoPlacedItOrElseTheSalesDeskAndNeverShownToTheCustomer() throws Exception {
+        UUID customer =
+                flow.customer("DE", Map.of("email", mailbox("held"), "creditLimit", Fixtures.money("1.00", "EUR")));
+        String sku = fixtures.product("10.00", "STANDARD");
+        fixtures.receive(sku, fixtures.warehouse(), 2);
+        JsonNode byAdmin = flow.order(customer, sku, 1);
+        assertThat(byAdmin.get("status").asString()).isEqualTo("ON_HOLD");
+        String number = byAdmin.get("number").asString();
+
+        MimeMessage held = awaitMail("admin-rep@ordo.example", 1).stream()
+                .filter(m -> subject(m).startsWith("Order " + number))
+                .findFirst()
+                .orElseThrow();
+        assertThat(held.getSubject()).endsWith("is on hold");
+        assertThat(text(held, "text/plain"))
+                .contains(number, "internal message", "release or cancel", "Musterstraße 1");
+        assertThat(text(held, "text/html"))
+                .contains("https://shop.example/orders/" + byAdmin.get("id").asString());
+
+        Api sales = Api.at(port).basic(users.staff("SALES"), TestUsers.PASSWORD);
+        String bySales = sales.post("/api/orders", Fixtures.order(customer, sku, 1))
+                .expect(201)
+                .json()
+                .get("number")
+                .asString();
+        assertThat(awaitMail("sales-desk@ordo.example", 1))
+                .anyMatch(m -> subject(m).startsWith("Order " + bySales));
+
+        Api own = Api.at(port).basic(users.user("CUSTOMER", customer), TestUsers.PASSWORD);
+        assertThat(own.get("/api/customers/" + customer + "/messages")
+                        .expect(200)
+                        .json())
+                .isEmpty();
+        assertThat(admin.get("/api/customers/" + customer + "/messages")
+                        .expect(200)
+                        .json())
+                .extracting(m -> m.get("kind").asString())
+                .containsOnly("ORDER_ON_HOLD");
+    }
+
+    @Test
+    void aBackorderedLineIsToldWithItsPromisedDateAndAPromiseThatMovesIsToldOncePerNewDate() throws Exception {
+        String email = mailbox("waiting");
+        UUID customer = flow.customer("DE", Map.of("email", email));
+        String sku = fixtures.product("10.00", "STANDARD");
+        fixtures.receive(sku, fixtures.warehouse(), 1);
+        JsonNode order = flow.order(customer, sku, 3);
+        String number = order.get("number").asString();
+        JsonNode line = order.get("lines").get(0);
+        assertThat(line.get("backorderedQuantity").asLong()).isEqualTo(2);
+        String promised = line.get("promisedDate").asString();
+
+        MimeMessage backordered = awaitSubject(email, "Some items of your order " + number + " will come later");
+        assertThat(text(backordered, "text/plain")).contains("2 x " + sku, promised);
+
+        java.time.LocalDate from =
+                java.time.LocalDate.parse(order.get("promisedDate").asString());
+        OrderPromiseChanged moved = new OrderPromiseChanged(
+                UUID.fromString(order.get("id").asString()), number, customer, from, from.plusDays(7), "PO-000001/1");
+        flow.publish(moved);
+        flow.publish(moved); // delivered again: the same date is told once
+        MimeMessage later = awaitSubject(email, "New delivery date for your order " + number);
+        assertThat(text(later, "text/plain"))
+                .contains("We are sorry", from.plusDays(7).toString());
+        Thread.sleep(1500);
+        assertThat(received(email)).hasSize(3);
+    }
+
+    @Test
+    void aParcelInTroubleTellsTheCustomerWhatHappensNextOnceAndTheDeliveryIsToldToo() throws Exception {
+        String email = mailbox("parcel");
+        UUID customer = flow.customer("DE", Map.of("email", email, "language", "zh-CN"));
+        org.ordo.fulfillment.ShippingFixtures shipping = new org.ordo.fulfillment.ShippingFixtures(port);
+        String warehouse = fixtures.warehouse();
+        String sku = shipping.product(org.ordo.fulfillment.ShippingFixtures.gtin());
+        fixtures.receive(sku, warehouse, 1);
+        JsonNode order = shipping.order(customer, null, sku, 1);
+        String number = order.get("number").asString();
+        String shipment =
+                shipping.plan(order.get("id").asString()).get(0).get("id").asString();
+        shipping.pickAndPack(shipment);
+        admin.post("/api/shipments/" + shipment + "/ship", Map.of("carrier", "UPS", "service", "STANDARD"))
+                .expect(200);
+        admin.post(
+                        "/api/shipments/" + shipment + "/events",
+                        Map.of("type", "ADDRESS_PROBLEM", "reason", "house number missing"))
+                .expect(200);
+
+        MimeMessage problem = awaitSubject(email, "您的订单 " + number + " 派送出现问题");
+        assertThat(text(problem, "text/plain")).contains("地址有误", "请回复正确的地址", "house number missing");
+        assertThat(text(problem, "text/html")).contains("请回复正确的地址");
+
+        admin.post("/api/shipments/" + shipment + "/events", Map.of("type", "DELIVERED"))
+                .expect(200);
+        MimeMessage delivered = awaitSubject(email, "您的订单 " + number + " 已送达");
+        assertThat(text(delivered, "text/plain")).contains("14 天");
+        Thread.sleep(1500);
+        assertThat(received(email))
+                .extracting(MailNotificationTests::subject)
+                .filteredOn(s -> s.contains("派送出现问题"))
+                .hasSize(1);
+    }
+
+    @Test
+    void theInvoiceCarriesItsUblForACustomerWhoWantsItAndFurtherRecipientsGetTheirKindsOnce() throws Exception {
+        String billing = mailbox("ap");
+        String secondBox = mailbox("ap2");
+        String warehouseManager = mailbox("goods-in");
+        UUID customer = flow.customer("DE", Map.of("email", mailbox("buyer"), "billingEmail", billing));
+        JsonNode choices = admin.put(
+                        "/api/customers/" + customer + "/notifications",
+                        Map.of(
+                                "off", List.of(),
+                                "wantsUblInvoices", true,
+                                "additionalRecipients",
+                                        Map.of(
+                                                "INVOICE_ISSUED",
+                                                List.of(secondBox.toUpperCase(), secondBox),
+                                                "SHIPPED",
+                                                List.of(warehouseManager))))
+                .expect(200)
+                .json();
+        JsonNode invoiceChoice = choices.valueStream()
+                .filter(c -> c.get("kind").asString().equals("INVOICE_ISSUED"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(invoiceChoice.get("attachments").valueStream().map(JsonNode::asString))
+                .containsExactly("PDF", "UBL");
+        assertThat(invoiceChoice.get("additionalRecipients").valueStream().map(JsonNode::asString))
+                .containsExactly(secondBox);
+        assertThat(choices.valueStream().map(c -> c.get("kind").asString())).doesNotContain("ORDER_ON_HOLD");
+
+        String warehouse = fixtures.warehouse();
+        String sku = fixtures.product("10.00", "STANDARD");
+        fixtures.receive(sku, warehouse, 1);
+        JsonNode order = flow.order(customer, sku, 1);
+        flow.ship(order, warehouse, 1, 1);
+        flow.awaitInvoice(order.get("id").asString());
+
+        for (String box : List.of(billing, secondBox)) {
+            MimeMessage invoice = awaitMail(box, 1).get(0);
+            assertThat(attachmentNames(invoice))
+                    .hasSize(2)
+                    .anyMatch(n -> n.endsWith(".pdf"))
+                    .anyMatch(n -> n.endsWith(".xml"));
+        }
+        assertThat(awaitMail(warehouseManager, 1))
+                .extracting(MailNotificationTests::subject)
+                .containsExactly("Your order " + order.get("number").asString() + " has shipped");
+        Thread.sleep(1500);
+        assertThat(received(secondBox)).hasSize(1);
+    }
+
+    @Test
+    void aWrongRecipientOrAnInternalKindIsRefused() {
+        UUID customer = flow.customer("DE", Map.of("email", mailbox("picky")));
+        JsonNode refused = admin.put(
+                        "/api/customers/" + customer + "/notifications",
+                        Map.of(
+                                "off",
+                                List.of("ORDER_ON_HOLD"),
+                                "additionalRecipients",
+                                Map.of("SHIPPED", List.of("x"))))
+                .expect(400)
+                .json();
+        assertThat(refused.get("errors").valueStream().map(e -> e.get("code").asString()))
+                .containsExactly("one-of");
+        JsonNode wrongAddress = admin.put(
+                        "/api/customers/" + customer + "/notifications",
+                        Map.of("additionalRecipients", Map.of("SHIPPED", List.of("not an address"))))
+                .expect(400)
+                .json();
+        assertThat(wrongAddress
+                        .get("errors")
+                        .valueStream()
+                        .map(e -> e.get("code").asString()))
+                .containsExactly("notification-email");
+    }
+
+    @Test
+    void aReceivedReturnIsTold() throws Exception {
+        String email = mailbox("returner");
+        UUID customer = flow.customer("DE", Map.of("email", email));
+        String warehouse = fixtures.warehouse();
+        String sku = fixtures.product("10.00", "STANDARD");
+        fixtures.receive(sku, warehouse, 1);
+        JsonNode order = flow.order(customer, sku, 1);
+        flow.ship(order, warehouse, 1, 1);
+        JsonNode rma = admin.post(
+                        "/api/orders/" + order.get("number").asString() + "/returns",
+                        Map.of(
+                                "resolution",
+                                "REFUND",
+                                "lines",
+                                List.of(Map.of("lineNumber", 1, "quantity", 1, "reason", "DAMAGED"))))
+                .expect(201)
+                .json();
+        String id = rma.get("id").asString();
+        admin.post("/api/returns/" + id + "/approve", null).expect(200);
+        admin.post("/api/returns/" + id + "/receive", Map.of("lines", List.of(Map.of("lineNumber", 1, "quantity", 1))))
+                .expect(200);
+        MimeMessage received = awaitSubject(email, "Return " + rma.get("number").asString() + " received");
+        assertThat(text(received, "text/plain")).contains("We are checking them now");
+    }
+
+    private static List<String> attachmentNames(Part part) throws Exception {
+        List<String> names = new ArrayList<>();
+        if (part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                BodyPart p = multipart.getBodyPart(i);
+                if (Part.ATTACHMENT.equalsIgnoreCase(p.getDisposition())) {
+                    names.add(p.getFileName());
+                } else {
+                    names.addAll(attachmentNames(p));
+                }
+            }
+        }
+        return names;
+    }
+
     private JsonNode confirmedOrder(UUID customer, int units) {
         String warehouse = fixtures.warehouse();
         String sku = fixtures.product("10.00", "STANDARD");
@@ -326,6 +550,16 @@ class MailNotificationTests {
 
     private static List<MimeMessage> awaitMail(String recipient, int count) {
         return await().atMost(Duration.ofSeconds(30)).until(() -> received(recipient), m -> m.size() >= count);
+    }
+
+    private static MimeMessage awaitSubject(String recipient, String subject) {
+        return await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> received(recipient).stream()
+                                .filter(m -> subject(m).equals(subject))
+                                .findFirst(),
+                        java.util.Optional::isPresent)
+                .orElseThrow();
     }
 
     private static List<MimeMessage> received(String recipient) {

@@ -60,8 +60,23 @@ class PromiseWithIncomingSupplyTests {
         }
     }
 
+    /** The promise news published, as the notifications hear them. */
+    static class PromiseNews {
+        final List<OrderPromiseChanged> heard = new CopyOnWriteArrayList<>();
+
+        @org.springframework.context.event.EventListener
+        void on(OrderPromiseChanged changed) {
+            heard.add(changed);
+        }
+    }
+
     @TestConfiguration
     static class Supply {
+        @Bean
+        PromiseNews promiseNews() {
+            return new PromiseNews();
+        }
+
         /** Primary over purchasing's own, so the test decides what is on its way in. */
         @Bean
         @Primary
@@ -75,6 +90,9 @@ class PromiseWithIncomingSupplyTests {
 
     @Autowired
     StandInSupply supply;
+
+    @Autowired
+    PromiseNews news;
 
     @Autowired
     ApplicationEventPublisher events;
@@ -134,6 +152,17 @@ class PromiseWithIncomingSupplyTests {
         assertThat(promises.get(0).get("reason").asString())
                 .contains("promised date changed from")
                 .endsWith("(PO-000012/1)");
+        List<OrderPromiseChanged> told = news.heard.stream()
+                .filter(n -> n.orderId().toString().equals(id))
+                .toList();
+        assertThat(told)
+                .containsExactly(new OrderPromiseChanged(
+                        UUID.fromString(id),
+                        placed.get("number").asString(),
+                        customer,
+                        arrives.plusWeeks(1),
+                        later.plusWeeks(1),
+                        "PO-000012/1"));
     }
 
     @Test

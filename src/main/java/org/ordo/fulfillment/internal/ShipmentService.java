@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.ordo.catalog.Catalog;
 import org.ordo.catalog.ProductSnapshot;
+import org.ordo.fulfillment.DeliveryExceptionReported;
 import org.ordo.fulfillment.ShipmentStatus;
 import org.ordo.identity.Actor;
 import org.ordo.identity.AuditTrail;
@@ -23,6 +24,7 @@ import org.ordo.shared.CommonRule;
 import org.ordo.shared.FieldViolation;
 import org.ordo.shared.OrdoException;
 import org.ordo.shared.RecordedTime;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -75,6 +77,7 @@ class ShipmentService {
     private final OrderFulfillment fulfillment;
     private final AuditTrail audit;
     private final PackingPolicy packing;
+    private final ApplicationEventPublisher events;
 
     ShipmentService(
             ShipmentStore store,
@@ -84,7 +87,8 @@ class ShipmentService {
             Orders orders,
             OrderFulfillment fulfillment,
             AuditTrail audit,
-            PackingPolicy packing) {
+            PackingPolicy packing,
+            ApplicationEventPublisher events) {
         this.store = store;
         this.queries = queries;
         this.catalog = catalog;
@@ -93,6 +97,7 @@ class ShipmentService {
         this.fulfillment = fulfillment;
         this.audit = audit;
         this.packing = packing;
+        this.events = events;
     }
 
     /** PLANNED → PICKING. */
@@ -333,7 +338,21 @@ class ShipmentService {
         if (type == TrackingType.DELIVERED) {
             deliverOrderIfComplete(locked.orderId(), locked.all());
         }
+        reportException(s, locked.orderId(), type, at, event.reason());
         return s;
+    }
+
+    /** The kinds a customer is told of: a plain EXCEPTION (a delay, say) is not one. */
+    private void reportException(Shipment s, UUID orderId, TrackingType type, Instant at, String note) {
+        String kind = switch (type) {
+            case FAILED_ATTEMPT, ADDRESS_PROBLEM, DAMAGED, LOST, RETURNED_TO_SENDER -> type.name();
+            case RETURNED -> TrackingType.RETURNED_TO_SENDER.name();
+            default -> null;
+        };
+        if (kind != null) {
+            events.publishEvent(new DeliveryExceptionReported(
+                    s.id, s.number, orderId, s.orderNumber, s.carrier, s.trackingNumber, kind, at, blankToNull(note)));
+        }
     }
 
     /** A shipment locked together with every shipment of its order. */

@@ -33,6 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class MailDeliveryService {
 
     static final String INVOICE_PDF = "invoice-pdf:";
+    static final String INVOICE_UBL = "invoice-ubl:";
     static final String REMINDER_PDF = "reminder-pdf:";
     private static final Logger log = LoggerFactory.getLogger(MailDeliveryService.class);
     private static final String JOB = "mail-sender";
@@ -120,15 +121,21 @@ class MailDeliveryService {
         helper.setSubject(due.subject());
         helper.setText(due.bodyText(), due.bodyHtml());
         if (due.attachment() != null) {
-            Accounting.Document pdf = attachment(due.attachment());
-            helper.addAttachment(pdf.fileName(), new ByteArrayResource(pdf.content()), pdf.mediaType());
+            for (String reference : due.attachment().trim().split(" +")) {
+                Accounting.Document document = attachment(reference);
+                helper.addAttachment(
+                        document.fileName(), new ByteArrayResource(document.content()), document.mediaType());
+            }
         }
         message.setHeader("Content-Language", due.language());
         message.setHeader("X-Ordo-Message", due.id().toString());
         return message;
     }
 
-    /** {@code invoice-pdf:<invoice>} or {@code reminder-pdf:<invoice>:<level>}, rendered as it is now. */
+    /**
+     * {@code invoice-pdf:<invoice>}, {@code invoice-ubl:<invoice>} or {@code reminder-pdf:<invoice>:<level>}, rendered
+     * as it is now.
+     */
     private Accounting.Document attachment(String reference) {
         Optional<Accounting.Document> document;
         if (reference.startsWith(REMINDER_PDF)) {
@@ -136,6 +143,8 @@ class MailDeliveryService {
             document = accounting.reminderLetter(parts[0], Integer.parseInt(parts[1]));
         } else if (reference.startsWith(INVOICE_PDF)) {
             document = accounting.pdf(reference.substring(INVOICE_PDF.length()));
+        } else if (reference.startsWith(INVOICE_UBL)) {
+            document = accounting.ubl(reference.substring(INVOICE_UBL.length()));
         } else {
             document = Optional.empty();
         }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.ordo.customers.CustomerLanguages;
+import org.ordo.fulfillment.DeliveryExceptionReported;
 import org.ordo.fulfillment.ShipmentShipped;
 import org.ordo.fulfillment.TrackingLinks;
 import org.ordo.notifications.MailPreviews;
@@ -19,11 +20,14 @@ import org.springframework.stereotype.Component;
 @Component
 class MailPreviewService implements MailPreviews {
 
-    record SampleCustomer(String name) {}
+    record SampleCustomer(String name, String number) {}
 
     record SampleLine(String sku, String name, long quantity) {}
 
-    record SampleOrder(String number, List<SampleLine> lines, Money total, String currency, LocalDate promisedDate) {}
+    record SampleWaiting(String sku, String name, long backordered, LocalDate promisedDate) {}
+
+    record SampleOrder(
+            UUID id, String number, List<SampleLine> lines, Money total, String currency, LocalDate promisedDate) {}
 
     record SampleInvoice(String number, String orderNumber, Money amountDue, String currency, LocalDate dueDate) {}
 
@@ -41,20 +45,26 @@ class MailPreviewService implements MailPreviews {
     public Preview preview(MessageKind kind, String language) {
         String tag = CustomerLanguages.TAGS.contains(language) ? language : CustomerLanguages.DEFAULT;
         Map<String, Object> model = new HashMap<>(sample(kind));
-        model.put("customer", new SampleCustomer("Muster GmbH"));
+        model.put("customer", new SampleCustomer("Muster GmbH", "CUS-000042"));
         model.put("company", company);
         model.put("portalUrl", properties.portalUrl());
         MailRenderer.Rendered r =
-                renderer.render(kind, Locale.forLanguageTag(tag), model, List.of(subjectArgument(kind)));
+                renderer.render(kind, Locale.forLanguageTag(tag), model, List.of(subjectArgument(kind), "Muster GmbH"));
         return new Preview(r.subject(), r.html(), r.text());
     }
 
     private static String subjectArgument(MessageKind kind) {
         return switch (kind) {
-            case ORDER_CONFIRMED, SHIPPED -> "SO-2026-000123";
+            case ORDER_CONFIRMED,
+                    SHIPPED,
+                    ORDER_ON_HOLD,
+                    LINE_BACKORDERED,
+                    PROMISE_CHANGED,
+                    DELIVERED,
+                    DELIVERY_EXCEPTION -> "SO-2026-000123";
             case INVOICE_ISSUED, PAYMENT_REMINDER -> "INV-2026-000045";
             case PAYMENT_RECEIVED -> "119.00 EUR";
-            case RETURN_APPROVED, RETURN_REFUNDED -> "RMA-2026-000007";
+            case RETURN_APPROVED, RETURN_RECEIVED, RETURN_REFUNDED -> "RMA-2026-000007";
         };
     }
 
@@ -63,6 +73,7 @@ class MailPreviewService implements MailPreviews {
                 new SampleLine("PAPER-A4", "Copy paper A4, 500 sheets", 10),
                 new SampleLine("PEN-BLUE", "Pen, blue", 20));
         SampleOrder order = new SampleOrder(
+                UUID.fromString("00000000-0000-0000-0000-000000000123"),
                 "SO-2026-000123",
                 lines,
                 Money.of("119.00", "EUR"),
@@ -107,8 +118,44 @@ class MailPreviewService implements MailPreviews {
                         "hasOnAccount", true);
             case PAYMENT_REMINDER ->
                 Map.of("level", 1, "invoiceNumber", "INV-2026-000045", "daysPastDue", 8, "amountDue", order.total());
-            case RETURN_APPROVED, RETURN_REFUNDED ->
+            case RETURN_APPROVED, RETURN_RECEIVED, RETURN_REFUNDED ->
                 Map.of("returnNumber", "RMA-2026-000007", "orderNumber", order.number());
+            default -> orderNews(kind, order, "FAILED_ATTEMPT");
+        };
+    }
+
+    /** The samples of the news about an order; {@code exceptionKind} is the carrier's kind of a delivery exception. */
+    static Map<String, Object> orderNews(MessageKind kind, SampleOrder order, String exceptionKind) {
+        LocalDate promised = order.promisedDate();
+        return switch (kind) {
+            case ORDER_ON_HOLD -> Map.of("order", order, "reason", "credit limit exceeded", "placedBy", "sales");
+            case LINE_BACKORDERED ->
+                Map.of(
+                        "order",
+                        order,
+                        "lines",
+                        List.of(new SampleWaiting("PEN-BLUE", "Pen, blue", 12, promised.plusDays(10))));
+            case PROMISE_CHANGED -> Map.of("order", order, "from", promised, "to", promised.plusDays(5), "later", true);
+            case DELIVERY_EXCEPTION ->
+                Map.of(
+                        "order",
+                        order,
+                        "report",
+                        new DeliveryExceptionReported(
+                                UUID.randomUUID(),
+                                "SHP-2026-000077",
+                                order.id(),
+                                order.number(),
+                                "DHL",
+                                "00340434161234567890",
+                                exceptionKind,
+                                Instant.now(),
+                                "Nobody home"),
+                        "note",
+                        "Nobody home",
+                        "trackingUrl",
+                        TrackingLinks.url("DHL", "00340434161234567890"));
+            default -> Map.of("order", order);
         };
     }
 }

@@ -3,6 +3,7 @@ package org.ordo.notifications.internal;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.ordo.fulfillment.DeliveryExceptionReported;
 import org.ordo.fulfillment.ShipmentShipped;
 import org.ordo.fulfillment.TrackingLinks;
 import org.ordo.invoicing.Accounting;
@@ -12,34 +13,41 @@ import org.ordo.invoicing.PaymentReceived;
 import org.ordo.invoicing.ReminderSent;
 import org.ordo.notifications.MessageKind;
 import org.ordo.orders.OrderPlaced;
+import org.ordo.orders.OrderPromiseChanged;
 import org.ordo.orders.OrderSnapshot;
 import org.ordo.orders.OrderStatus;
 import org.ordo.orders.OrderStatusChanged;
 import org.ordo.orders.Orders;
-import org.ordo.returns.ReturnStatus;
 import org.ordo.returns.ReturnStatusChanged;
 import org.ordo.shared.Money;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Turns the public events into messages. Each listener runs after the publisher's commit, in its own transaction, from the
- * event publication registry; the event's key makes a redelivered event queue nothing new. Without a mail server there
- * is no listener at all, so an order's placement writes no event publication for messages nobody sends.
+ * event publication registry; the event's key makes a redelivered event queue nothing new. Without a mail server (and
+ * without {@code ordo.notifications.log-only}) there is no listener at all, so an order's placement writes no event
+ * publication for messages nobody sends.
  */
 @Component
-@ConditionalOnProperty("spring.mail.host")
+@ConditionalOnExpression("'${spring.mail.host:}' != '' or ${ordo.notifications.log-only:false}")
 class NotificationListener {
 
     private final NotificationService notifications;
     private final Orders orders;
     private final Accounting accounting;
+    private final NotificationPreferenceService preferences;
 
-    NotificationListener(NotificationService notifications, Orders orders, Accounting accounting) {
+    NotificationListener(
+            NotificationService notifications,
+            Orders orders,
+            Accounting accounting,
+            NotificationPreferenceService preferences) {
         this.notifications = notifications;
         this.orders = orders;
         this.accounting = accounting;
+        this.preferences = preferences;
     }
 
     @ApplicationModuleListener
@@ -53,20 +61,93 @@ class NotificationListener {
     void on(OrderStatusChanged changed) {
         if (changed.to() == OrderStatus.CONFIRMED) {
             confirmed(changed.orderId());
+        } else if (changed.to() == OrderStatus.DELIVERED) {
+            orders.find(changed.orderId())
+                    .ifPresent(order -> notifications.queue(new NotificationService.Request(
+                            MessageKind.DELIVERED,
+                            "delivered:" + order.id(),
+                            order.customerId(),
+                            false,
+                            Map.of("order", order),
+                            List.of(order.number()),
+                            null)));
         }
     }
 
-    /** An order is confirmed once, whether it was placed confirmed or released from a hold. */
-    private void confirmed(UUID orderId) {
-        orders.find(orderId)
+    /** Once per new date: a promise that moves back to a date already told of is not told again. */
+    @ApplicationModuleListener
+    void on(OrderPromiseChanged changed) {
+        orders.find(changed.orderId())
                 .ifPresent(order -> notifications.queue(new NotificationService.Request(
-                        MessageKind.ORDER_CONFIRMED,
-                        "order-confirmed:" + order.id(),
+                        MessageKind.PROMISE_CHANGED,
+                        "promise-changed:" + order.id() + ":" + changed.to(),
                         order.customerId(),
                         false,
-                        Map.of("order", order),
+                        Map.of(
+                                "order",
+                                order,
+                                "from",
+                                changed.from(),
+                                "to",
+                                changed.to(),
+                                "later",
+                                changed.from() != null && changed.to().isAfter(changed.from())),
                         List.of(order.number()),
                         null)));
+    }
+
+    /** The carrier's tracking event is the key: each exception is told once. */
+    @ApplicationModuleListener
+    void on(DeliveryExceptionReported reported) {
+        orders.find(reported.orderId())
+                .ifPresent(order -> notifications.queue(new NotificationService.Request(
+                        MessageKind.DELIVERY_EXCEPTION,
+                        "delivery-exception:" + reported.shipmentId() + ":" + reported.kind() + ":"
+                                + reported.at().toEpochMilli(),
+                        order.customerId(),
+                        false,
+                        Map.of(
+                                "order",
+                                order,
+                                "report",
+                                reported,
+                                "note",
+                                nullToEmpty(reported.note()),
+                                "trackingUrl",
+                                nullToEmpty(TrackingLinks.url(reported.carrier(), reported.trackingNumber()))),
+                        List.of(order.number()),
+                        null)));
+    }
+
+    /**
+     * An order is confirmed once, whether it was placed confirmed or released from a hold; lines that wait for stock
+     * are told of once too, each with its promised date.
+     */
+    private void confirmed(UUID orderId) {
+        OrderSnapshot order = orders.find(orderId).orElse(null);
+        if (order == null) {
+            return;
+        }
+        notifications.queue(new NotificationService.Request(
+                MessageKind.ORDER_CONFIRMED,
+                "order-confirmed:" + order.id(),
+                order.customerId(),
+                false,
+                Map.of("order", order),
+                List.of(order.number()),
+                null));
+        List<OrderSnapshot.Line> waiting =
+                order.lines().stream().filter(l -> l.backordered() > 0).toList();
+        if (!waiting.isEmpty()) {
+            notifications.queue(new NotificationService.Request(
+                    MessageKind.LINE_BACKORDERED,
+                    "line-backordered:" + order.id(),
+                    order.customerId(),
+                    false,
+                    Map.of("order", order, "lines", waiting),
+                    List.of(order.number()),
+                    null));
+        }
     }
 
     @ApplicationModuleListener
@@ -116,7 +197,15 @@ class NotificationListener {
                         true,
                         Map.of("invoice", invoice),
                         List.of(invoice.number()),
-                        MailDeliveryService.INVOICE_PDF + issued.invoiceId())));
+                        attachments(issued))));
+    }
+
+    /** The PDF, and the UBL XML for a customer who wants it. */
+    private String attachments(InvoiceIssued issued) {
+        String pdf = MailDeliveryService.INVOICE_PDF + issued.invoiceId();
+        return preferences.wantsUblInvoices(issued.customerId())
+                ? pdf + " " + MailDeliveryService.INVOICE_UBL + issued.invoiceId()
+                : pdf;
     }
 
     @ApplicationModuleListener
@@ -154,9 +243,12 @@ class NotificationListener {
 
     @ApplicationModuleListener
     void on(ReturnStatusChanged changed) {
-        MessageKind kind = changed.to() == ReturnStatus.APPROVED
-                ? MessageKind.RETURN_APPROVED
-                : changed.to() == ReturnStatus.REFUNDED ? MessageKind.RETURN_REFUNDED : null;
+        MessageKind kind = switch (changed.to()) {
+            case APPROVED -> MessageKind.RETURN_APPROVED;
+            case RECEIVED -> MessageKind.RETURN_RECEIVED;
+            case REFUNDED -> MessageKind.RETURN_REFUNDED;
+            default -> null;
+        };
         if (kind == null) {
             return;
         }

@@ -15,7 +15,10 @@ import org.springframework.stereotype.Component;
 @Component
 class NotificationStore implements CustomerMessages {
 
-    /** A message to be written: rendered, addressed, and its attachment (null, or {@code invoice-pdf:<id>}). */
+    /**
+     * A message to be written: rendered, addressed, its attachments (null, or references separated by spaces such as
+     * {@code invoice-pdf:<id>}) and whether it is QUEUED for the sender or only LOGGED.
+     */
     record Outgoing(
             UUID customerId,
             String eventKey,
@@ -23,7 +26,8 @@ class NotificationStore implements CustomerMessages {
             String language,
             String recipient,
             MailRenderer.Rendered content,
-            String attachment) {}
+            String attachment,
+            Status status) {}
 
     /** A message the sender is to deliver now. */
     record Due(
@@ -53,7 +57,7 @@ class NotificationStore implements CustomerMessages {
     void insert(Outgoing m, Instant now) {
         jdbc.sql("INSERT INTO notification (id, customer_id, event_key, kind, language, recipient, subject, body_html, "
                         + "body_text, attachment, status, attempts, next_attempt_at, created_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', 0, ?, ?)")
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)")
                 .params(
                         UUID.randomUUID(),
                         m.customerId(),
@@ -65,6 +69,7 @@ class NotificationStore implements CustomerMessages {
                         m.content().html(),
                         m.content().text(),
                         m.attachment(),
+                        m.status().name(),
                         Timestamp.from(now),
                         Timestamp.from(now))
                 .update();

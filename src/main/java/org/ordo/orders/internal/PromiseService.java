@@ -18,8 +18,10 @@ import java.util.TreeSet;
 import java.util.UUID;
 import org.ordo.identity.Actor;
 import org.ordo.inventory.IncomingSupply;
+import org.ordo.orders.OrderPromiseChanged;
 import org.ordo.platform.CompanyCalendar;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -40,15 +42,18 @@ class PromiseService {
     private final OrderProperties properties;
     private final TransactionTemplate ownTransaction;
     private final CompanyCalendar calendar;
+    private final ApplicationEventPublisher events;
 
     PromiseService(
             OrderStore store,
             CompanyCalendar calendar,
             ObjectProvider<IncomingSupply> supply,
             OrderProperties properties,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions,
+            ApplicationEventPublisher events) {
         this.store = store;
         this.calendar = calendar;
+        this.events = events;
         this.supply = supply;
         this.properties = properties;
         this.ownTransaction = new TransactionTemplate(transactions.getTransactionManager());
@@ -242,6 +247,10 @@ class PromiseService {
         if (orderMoved) {
             store.updateHeader(order);
         }
+        if (orderMoved && before != null) {
+            events.publishEvent(new OrderPromiseChanged(
+                    order.id(), order.number(), order.customerId(), before, order.promisedDate(), source(order)));
+        }
         // a line promised for the first time (placed before lines had promises) at the order's date is no news
         if (orderMoved || madePromiseMoved) {
             store.appendHistory(List.of(historyEntry(order, before, changed)));
@@ -270,12 +279,7 @@ class PromiseService {
 
     /** "promised date changed from 16 Dec 2026 to 21 Dec 2026 (PO-000013/1)", the lines in the details. */
     private static OrderStore.HistoryEntry historyEntry(Order order, LocalDate before, List<OrderLine> changed) {
-        String source = order.lines().stream()
-                .filter(l -> !l.fullyCancelled() && Objects.equals(l.promisedDate(), order.promisedDate()))
-                .map(OrderLine::promiseSource)
-                .filter(Objects::nonNull)
-                .findFirst()
-                .orElse(null);
+        String source = source(order);
         String reason = Objects.equals(before, order.promisedDate())
                 ? "line promises changed, promised date " + format(order.promisedDate()) + " kept"
                 : "promised date changed from " + format(before) + " to " + format(order.promisedDate())
@@ -293,6 +297,16 @@ class PromiseService {
                 null,
                 reason,
                 String.join("; ", details));
+    }
+
+    /** What the order's promised date rests on: the source of a line promised that day. */
+    private static String source(Order order) {
+        return order.lines().stream()
+                .filter(l -> !l.fullyCancelled() && Objects.equals(l.promisedDate(), order.promisedDate()))
+                .map(OrderLine::promiseSource)
+                .filter(Objects::nonNull)
+                .findFirst()
+                .orElse(null);
     }
 
     static String format(LocalDate date) {

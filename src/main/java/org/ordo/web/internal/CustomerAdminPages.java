@@ -362,7 +362,7 @@ class CustomerAdminPages {
         CustomerDetails customer = found(id);
         Set<MessageKind> off = EnumSet.noneOf(MessageKind.class);
         for (MessageKind kind : MessageKind.values()) {
-            if (!kind.transactional() && (on == null || !on.contains(kind.name()))) {
+            if (!kind.transactional() && !kind.internal() && (on == null || !on.contains(kind.name()))) {
                 off.add(kind);
             }
         }

@@ -132,7 +132,11 @@ class PortalPages {
                 "customerNumber",
                 customers.find(customerId()).map(CustomerSnapshot::number).orElse(null));
         model.addAttribute(
-                "mails", mails.of(customerId()).stream().limit(RECENT_MAILS).toList());
+                "mails",
+                mails.of(customerId()).stream()
+                        .filter(m -> !m.kind().internal())
+                        .limit(RECENT_MAILS)
+                        .toList());
         return "portal/orders";
     }
 
