@@ -87,6 +87,13 @@ class DeliveryReshipTests {
                         .expect(200)
                         .text())
                 .contains("WRITTEN_OFF");
+        JsonNode ledger = admin.get("/api/inventory/write-offs?reference="
+                        + shipment.get("number").asString())
+                .expect(200)
+                .json()
+                .get("writeOffs");
+        assertThat(ledger).hasSize(1);
+        assertThat(ledger.get(0).get("quantity").asLong()).isEqualTo(2);
         assertConsistent();
     }
 
