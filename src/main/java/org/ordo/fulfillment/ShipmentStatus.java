@@ -25,6 +25,11 @@ public enum ShipmentStatus implements StateTable<ShipmentStatus> {
     EXCEPTION,
     /** Came back to the sender after an exception. */
     RETURNED,
+    /**
+     * Lost or destroyed on its way: the desk wrote its units off and made the customer whole (a replacement order, a
+     * credit or a refund). Counts as shipped; never arrives.
+     */
+    LOST,
     /** Given up before it shipped (the order was cancelled, or the plan was withdrawn); its quantities are free to plan again. */
     CANCELLED;
 
@@ -37,9 +42,10 @@ public enum ShipmentStatus implements StateTable<ShipmentStatus> {
                     entry(PACKED, List.of(SHIPPED, CANCELLED)),
                     entry(SHIPPED, List.of(IN_TRANSIT, DELIVERED, EXCEPTION)),
                     entry(IN_TRANSIT, List.of(DELIVERED, EXCEPTION)),
-                    entry(EXCEPTION, List.of(IN_TRANSIT, DELIVERED, RETURNED)),
+                    entry(EXCEPTION, List.of(IN_TRANSIT, DELIVERED, RETURNED, LOST)),
                     entry(DELIVERED, List.of()),
                     entry(RETURNED, List.of()),
+                    entry(LOST, List.of()),
                     entry(CANCELLED, List.of())));
 
     @Override
@@ -54,12 +60,17 @@ public enum ShipmentStatus implements StateTable<ShipmentStatus> {
 
     /** Left the warehouse: its quantities count as shipped on the order. */
     public boolean hasShipped() {
-        return this == SHIPPED || this == IN_TRANSIT || this == DELIVERED || this == EXCEPTION || this == RETURNED;
+        return this == SHIPPED
+                || this == IN_TRANSIT
+                || this == DELIVERED
+                || this == EXCEPTION
+                || this == RETURNED
+                || this == LOST;
     }
 
     /** The states that have shipped, for queries. */
     public static List<ShipmentStatus> shippedStates() {
-        return List.of(SHIPPED, IN_TRANSIT, DELIVERED, EXCEPTION, RETURNED);
+        return List.of(SHIPPED, IN_TRANSIT, DELIVERED, EXCEPTION, RETURNED, LOST);
     }
 
     /** The open states, for queries. */

@@ -34,7 +34,11 @@ public enum PaymentRule implements FieldRule {
     NOTHING_ON_ACCOUNT("nothing-on-account", "the payment has nothing on account"),
     REFUND_REASON_REQUIRED("refund-reason-required", "must not be blank"),
     /** {0}: the money on account. */
-    REFUND_EXCEEDS_ACCOUNT("refund-exceeds-account", "exceeds the {0} on account");
+    REFUND_EXCEEDS_ACCOUNT("refund-exceeds-account", "exceeds the {0} on account"),
+    /** {0}: the money left to credit, {1}: the invoice's number. */
+    CREDIT_EXCEEDS_INVOICE("credit-exceeds-invoice", "exceeds the {0} left to credit on {1}"),
+    /** {0}: the invoice's number. */
+    NOTHING_PAID_TO_REFUND("nothing-paid-to-refund", "{0} is not paid: there is nothing to refund, credit it instead");
 
     private final String code;
     private final String message;

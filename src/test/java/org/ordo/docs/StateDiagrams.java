@@ -77,7 +77,11 @@ final class StateDiagrams {
                 .label(
                         ShipmentStatus.EXCEPTION,
                         ShipmentStatus.RETURNED,
-                        "tracking event RETURNED or RETURNED_TO_SENDER");
+                        "tracking event RETURNED or RETURNED_TO_SENDER")
+                .label(
+                        ShipmentStatus.EXCEPTION,
+                        ShipmentStatus.LOST,
+                        "the desk re-ships or credits a lost or damaged parcel");
     }
 
     private static Diagram<InvoiceStatus> invoice() {

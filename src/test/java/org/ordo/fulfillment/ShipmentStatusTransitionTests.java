@@ -23,9 +23,10 @@ class ShipmentStatusTransitionTests {
             entry(PACKED, EnumSet.of(SHIPPED, CANCELLED)),
             entry(SHIPPED, EnumSet.of(IN_TRANSIT, DELIVERED, EXCEPTION)),
             entry(IN_TRANSIT, EnumSet.of(DELIVERED, EXCEPTION)),
-            entry(EXCEPTION, EnumSet.of(IN_TRANSIT, DELIVERED, RETURNED)),
+            entry(EXCEPTION, EnumSet.of(IN_TRANSIT, DELIVERED, RETURNED, LOST)),
             entry(DELIVERED, EnumSet.noneOf(ShipmentStatus.class)),
             entry(RETURNED, EnumSet.noneOf(ShipmentStatus.class)),
+            entry(LOST, EnumSet.noneOf(ShipmentStatus.class)),
             entry(CANCELLED, EnumSet.noneOf(ShipmentStatus.class)));
 
     static Stream<Arguments> everyPair() {

@@ -251,6 +251,27 @@ class ShipmentController {
         return withETag(desk.correctAddress(id, request));
     }
 
+    @PostMapping("/api/shipments/{id}/reship")
+    @PreAuthorize(TRACKERS)
+    @Operation(
+            summary = "Re-ship a lost or damaged parcel",
+            description =
+                    "{reason}: for a shipment in EXCEPTION last reported LOST or DAMAGED, places a free replacement "
+                            + "order for its SKUs and quantities (stock reserved again), writes the shipped units off with the "
+                            + "reason (a loss record; on hand is not lowered again) and closes the shipment as LOST; audited as "
+                            + "RESHIPPED. Another state is a 409 not-in-exception, other news a 409 not-lost-or-damaged. "
+                            + "Honours Idempotency-Key.")
+    ResponseEntity<?> reship(
+            @PathVariable String id,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            @RequestBody DeliveryExceptionService.Reship request) {
+        return idempotency.execute("shipment-reship", idempotencyKey, new Keyed(id, request), () -> {
+            DeliveryExceptionService.Reshipped reshipped = desk.reship(id, request);
+            return ResponseEntity.created(URI.create("/api/orders/" + reshipped.replacementOrderId()))
+                    .body(reshipped);
+        });
+    }
+
     @PostMapping("/api/shipments/{id}/deliver")
     @PreAuthorize(TRACKERS)
     ResponseEntity<ShipmentViews.ShipmentView> deliver(

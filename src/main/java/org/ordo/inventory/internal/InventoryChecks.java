@@ -10,7 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Re-derives stock levels from the ledger and the reservations (invariants 1–3). */
+/** Re-derives stock levels from the ledger and the reservations (invariants 1–3) and bounds write-offs (20). */
 @Component
 class InventoryChecks implements ConsistencyCheck {
 
@@ -72,6 +72,31 @@ class InventoryChecks implements ConsistencyCheck {
         return List.of(
                 InvariantCheck.of(1, "on hand equals the sum of the stock ledger", ledger),
                 InvariantCheck.of(2, "reserved equals the sum of active reservations", reserved),
-                InvariantCheck.of(3, "no oversell: available is never negative", oversold));
+                InvariantCheck.of(3, "no oversell: available is never negative", oversold),
+                InvariantCheck.of(20, "units written off never exceed what their shipment took", overWrittenOff()));
+    }
+
+    private List<Map<String, Object>> overWrittenOff() {
+        return jdbc.sql("""
+                SELECT w.reference, w.sku, w.warehouse, w.lost, COALESCE(m.shipped, 0) AS shipped
+                FROM (SELECT reference, sku, warehouse, SUM(quantity) AS lost FROM stock_write_off
+                      GROUP BY reference, sku, warehouse) w
+                LEFT JOIN (SELECT reference, sku, warehouse, -SUM(quantity) AS shipped FROM stock_movement
+                           WHERE type = 'SHIPMENT' GROUP BY reference, sku, warehouse) m
+                  ON m.reference = w.reference AND m.sku = w.sku AND m.warehouse = w.warehouse
+                WHERE w.lost > COALESCE(m.shipped, 0)
+                ORDER BY w.reference, w.sku, w.warehouse""")
+                .query((rs, n) -> row(
+                        "reference",
+                        rs.getString("reference"),
+                        "sku",
+                        rs.getString("sku"),
+                        "warehouse",
+                        rs.getString("warehouse"),
+                        "writtenOff",
+                        rs.getLong("lost"),
+                        "shipped",
+                        rs.getLong("shipped")))
+                .list();
     }
 }

@@ -65,10 +65,20 @@ final class PageAccess {
     /** The delivery desk: parcels in trouble or unheard of, for customer service and the warehouse. */
     static final String DELIVERY_DESK = "hasAnyRole('ADMIN','SUPPORT','WAREHOUSE')";
 
+    /**
+     * The desk's credit or refund: customer service, who settles with the customer (the warehouse re-ships but does not
+     * pay out; accounting credits the same way through {@code POST /api/shipments/{id}/credit}).
+     */
+    static final String DESK_CREDIT = "hasAnyRole('ADMIN','SUPPORT')";
+
     /** One entry of the navigation; {@code key} names its label in the message bundle. */
     public record NavItem(String key, String href) {}
 
     private PageAccess() {}
+
+    static boolean mayCreditAtDesk(Actor actor) {
+        return actor.hasAnyRole(Role.ADMIN, Role.SUPPORT);
+    }
 
     static boolean mayUseDashboard(Actor actor) {
         return actor.hasAnyRole(Role.ADMIN, Role.SALES, Role.ACCOUNTING);
