@@ -42,7 +42,7 @@ class ImportController {
 
     record JobView(Imports.Job job, List<Imports.RowOutcome> errors) {}
 
-    @PostMapping(value = "/api/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PostMapping("/api/imports")
     @PreAuthorize(IMPORTERS)
     @Operation(
             summary = "Import a CSV file",
@@ -97,7 +97,7 @@ class ImportController {
         return imports.rows(id, Paging.of(page, size));
     }
 
-    @GetMapping(value = "/api/imports/{id}/errors", produces = Csv.MEDIA_TYPE)
+    @GetMapping("/api/imports/{id}/errors")
     @PreAuthorize(IMPORTERS)
     @Operation(summary = "The rejected rows as CSV", description = "line, column, reason: to fix the file by.")
     ResponseEntity<String> errors(@PathVariable UUID id) {

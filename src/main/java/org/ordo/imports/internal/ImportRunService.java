@@ -117,7 +117,7 @@ class ImportRunService {
                 List<RowOutcome> applied = importer.apply(rows);
                 if (work.dryRun()) {
                     status.setRollbackOnly();
-                    return applied.stream().map(ImportRunService::wouldApply).toList();
+                    return applied.stream().map(o -> wouldApply(importer, o)).toList();
                 }
                 store.recordUnit(work.id(), index, applied, Instant.now());
                 return null;
@@ -150,10 +150,14 @@ class ImportRunService {
         return new ArrayList<>(List.of(new FieldViolation(null, e.getMessage(), e.errorCode(), List.of())));
     }
 
-    private static RowOutcome wouldApply(RowOutcome o) {
-        return o.outcome().equals(RowImporter.APPLIED)
-                ? new RowOutcome(o.line(), "WOULD_APPLY", o.column(), o.reason(), o.reasonCode(), o.result())
-                : o;
+    /** A dry run's outcome; the number an order or customer got is not shown, as it was rolled back with it. */
+    private static RowOutcome wouldApply(RowImporter importer, RowOutcome o) {
+        if (!o.outcome().equals(RowImporter.APPLIED)) {
+            return o;
+        }
+        boolean numbered = importer.kind() == ImportKind.ORDERS || importer.kind() == ImportKind.CUSTOMERS;
+        return new RowOutcome(
+                o.line(), "WOULD_APPLY", o.column(), o.reason(), o.reasonCode(), numbered ? null : o.result());
     }
 
     /** The rows are recorded as the uploader's doing, with the roles the uploader had. */
