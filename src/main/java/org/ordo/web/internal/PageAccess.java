@@ -65,6 +65,9 @@ final class PageAccess {
     /** The delivery desk: parcels in trouble or unheard of, for customer service and the warehouse. */
     static final String DELIVERY_DESK = "hasAnyRole('ADMIN','SUPPORT','WAREHOUSE')";
 
+    /** CSV imports: which kinds each of them may import is the imports module's rule. */
+    static final String IMPORTERS = "hasAnyRole('ADMIN','SALES','WAREHOUSE')";
+
     /** One entry of the navigation; {@code key} names its label in the message bundle. */
     public record NavItem(String key, String href) {}
 
@@ -204,6 +207,9 @@ final class PageAccess {
         }
         if (mayReadForecasts(actor)) {
             items.add(new NavItem("nav.forecasts", "/purchasing/forecasts"));
+        }
+        if (actor.hasAnyRole(Role.ADMIN, Role.SALES, Role.WAREHOUSE)) {
+            items.add(new NavItem("nav.imports", "/imports"));
         }
         if (actor.hasRole(Role.ADMIN)) {
             items.add(new NavItem("nav.admin", "/admin"));
