@@ -19,12 +19,8 @@ public interface Orders {
     /** The channels an order may come in through. */
     List<String> CHANNELS = List.of("API", "WEB", "PHONE", "EMAIL", "PORTAL", "EDI", "CSV", REPLACEMENT);
 
-    /**
-     * The channels a list of orders offers as filters: those orders come in through today. CSV is left out until Ordo
-     * imports order files itself.
-     */
-    List<String> CHANNELS_IN_USE =
-            CHANNELS.stream().filter(channel -> !channel.equals("CSV")).toList();
+    /** The channels a list of orders offers as filters: those orders come in through today (CSV: order files imported). */
+    List<String> CHANNELS_IN_USE = CHANNELS;
 
     /** The states an order can be in, what a list offers as filters: orders start PLACED, none is ever a DRAFT. */
     List<OrderStatus> STATUSES_IN_USE = OrderStatus.PLACED.transitions().reachableFrom(OrderStatus.PLACED);

@@ -11,6 +11,7 @@
             "forecasting",
             "fulfillment",
             "identity",
+            "imports",
             "inventory",
             "invoicing",
             "notifications",

@@ -71,6 +71,9 @@ final class PageAccess {
      */
     static final String DESK_CREDIT = "hasAnyRole('ADMIN','SUPPORT')";
 
+    /** CSV imports: which kinds each of them may import is the imports module's rule. */
+    static final String IMPORTERS = "hasAnyRole('ADMIN','SALES','WAREHOUSE')";
+
     /** One entry of the navigation; {@code key} names its label in the message bundle. */
     public record NavItem(String key, String href) {}
 
@@ -214,6 +217,9 @@ final class PageAccess {
         }
         if (mayReadForecasts(actor)) {
             items.add(new NavItem("nav.forecasts", "/purchasing/forecasts"));
+        }
+        if (actor.hasAnyRole(Role.ADMIN, Role.SALES, Role.WAREHOUSE)) {
+            items.add(new NavItem("nav.imports", "/imports"));
         }
         if (actor.hasRole(Role.ADMIN)) {
             items.add(new NavItem("nav.admin", "/admin"));
