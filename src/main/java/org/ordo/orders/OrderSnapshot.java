@@ -36,7 +36,8 @@ public record OrderSnapshot(
 
     /**
      * One line. {@code reservedByWarehouse}: active reservations per warehouse code, summing to {@code reserved}.
-     * {@code returned} ≤ {@code shipped} ≤ {@code quantity − cancelled}.
+     * {@code returned} ≤ {@code shipped} ≤ {@code quantity − cancelled}. {@code grossPrice}: the unit price before the
+     * line's discounts (promotions, manual), equal to {@code unitPrice} without any.
      */
     public record Line(
             int lineNumber,
@@ -57,7 +58,8 @@ public record OrderSnapshot(
             Map<String, Long> reservedByWarehouse,
             LocalDate promisedDate,
             String promiseSource,
-            boolean promiseEstimated) {}
+            boolean promiseEstimated,
+            Money grossPrice) {}
 
     public Line line(int lineNumber) {
         return lines.stream()

@@ -100,7 +100,8 @@ class OrderQueries implements Orders {
                     Map.copyOf(byWarehouse),
                     l.promisedDate(),
                     l.promiseSource(),
-                    PromisePolicy.isEstimate(l.promiseSource())));
+                    PromisePolicy.isEstimate(l.promiseSource()),
+                    l.grossPrice()));
         }
         return new OrderSnapshot(
                 o.id(),
