@@ -23,6 +23,12 @@ public interface Pricing {
      */
     String discountBeyondLimit(Actor actor, List<PricedLine> lines);
 
+    /**
+     * The goods' net from which an order placed on {@code day} in {@code currency} ships free by a FREE_SHIPPING
+     * promotion (the lowest such threshold), or null without one.
+     */
+    Money freeShippingFrom(String currency, LocalDate day);
+
     /** A line to price: {@code listPrice} is the catalog's; {@code manual} may be null. */
     record Item(String sku, long quantity, Money listPrice, ManualDiscount manual) {}
 

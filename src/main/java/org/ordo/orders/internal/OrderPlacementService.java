@@ -440,7 +440,9 @@ class OrderPlacementService {
                 tax = tax.plus(line.tax());
             }
         }
-        Money shipping = currency == null ? null : shippingCharges.charge(currency, input.shippingMethod(), subtotal);
+        Money shipping = currency == null
+                ? null
+                : shippingCharges.charge(currency, input.shippingMethod(), subtotal, calendar.today());
         if (shipping != null) {
             tax = tax.plus(ShippingChargePolicy.taxOf(shipping, goods(priced.values())));
         }

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.ordo.identity.Actor;
 import org.ordo.identity.Role;
 import org.ordo.pricing.Pricing;
+import org.ordo.shared.Money;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -57,6 +58,16 @@ class PricingService implements Pricing {
                 List.copyOf(lines),
                 freeShipping == null ? null : PriceStore.money(freeShipping.amount(), currency),
                 freeShipping == null ? null : freeShipping.name());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Money freeShippingFrom(String currency, LocalDate day) {
+        return store.promotions(day, currency).stream()
+                .filter(p -> p.kind().equals("FREE_SHIPPING"))
+                .map(p -> PriceStore.money(p.amount(), currency))
+                .min(Money::compareTo)
+                .orElse(null);
     }
 
     @Override
