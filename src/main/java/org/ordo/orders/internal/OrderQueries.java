@@ -101,7 +101,8 @@ class OrderQueries implements Orders {
                     l.promisedDate(),
                     l.promiseSource(),
                     PromisePolicy.isEstimate(l.promiseSource()),
-                    l.grossPrice()));
+                    l.grossPrice(),
+                    l.pricing() == null ? List.of() : l.pricing().discounts()));
         }
         return new OrderSnapshot(
                 o.id(),
