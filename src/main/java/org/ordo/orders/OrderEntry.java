@@ -92,7 +92,13 @@ public interface OrderEntry {
         }
     }
 
-    record NewLine(String sku, long quantity) {}
+    /** {@code discount}: a manual discount off the price the rules give (may be null). */
+    record NewLine(String sku, long quantity, org.ordo.pricing.Pricing.ManualDiscount discount) {
+
+        public NewLine(String sku, long quantity) {
+            this(sku, quantity, null);
+        }
+    }
 
     /** With a line number: that line's new quantity. Without: a new line of {@code sku}. */
     record LineChange(Integer lineNumber, String sku, long quantity) {}

@@ -16,7 +16,8 @@ import org.ordo.shared.Money;
  * currency). {@code lines} holds only the lines that could be priced, each with its {@code index} in the request; the
  * others are named in {@code problems} ({@code lines[i].sku}, {@code lines[i].quantity}, {@code customerId},
  * {@code shippingAddress.*}, {@code requestedDeliveryDate}, ...). {@code shipping}: the net shipping charge the order
- * would be placed with; {@code tax} includes its VAT; total = subtotal + shipping + tax.
+ * would be placed with; {@code tax} includes its VAT; total = subtotal + shipping + tax. {@code discountHold}: why the
+ * order would be held for a manager's approval of its manual discounts, null when it would not.
  */
 public record OrderQuote(
         UUID customerId,
@@ -28,10 +29,13 @@ public record OrderQuote(
         Money total,
         LocalDate promisedDate,
         Credit credit,
+        String discountHold,
         List<FieldViolation> problems) {
 
     /**
-     * One priced line. {@code available}: what new orders may still take of the SKU across warehouses (older backorders
+     * One priced line: {@code listPrice} the catalog's, {@code priceRule} the price list (and break) that gave the base
+     * price (null: the list price), {@code discounts} what was taken off it and by which rule, {@code unitPrice} the net
+     * price the line would be placed at. {@code available}: what new orders may still take of the SKU across warehouses (older backorders
      * come first); {@code availableByWarehouse}: on hand − reserved per warehouse code. {@code backordered}: what of this
      * line would wait for stock; {@code promisedDate}: the date this line alone would be promised, {@code promiseSource}
      * what it rests on (STOCK, a purchase order line, LEAD_TIME or DEFAULT), {@code promiseEstimated} for the last two.
@@ -41,6 +45,9 @@ public record OrderQuote(
             String sku,
             String name,
             long quantity,
+            Money listPrice,
+            String priceRule,
+            List<org.ordo.pricing.Pricing.Discount> discounts,
             Money unitPrice,
             BigDecimal taxRate,
             Money lineNet,

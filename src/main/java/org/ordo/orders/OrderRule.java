@@ -32,7 +32,14 @@ public enum OrderRule implements FieldRule {
     NO_SHIPPING_ADDRESS("order.address.none", "is required: the customer has no shipping address"),
     OWN_CREDIT_HOLD(
             "order.release.own-credit-hold",
-            "a credit hold is released by someone other than who placed the order ({0})");
+            "a credit hold is released by someone other than who placed the order ({0})"),
+    DISCOUNT_ONE_OF("order.discount.one-of", "give either percent or amount"),
+    DISCOUNT_PERCENT("order.discount.percent", "must be greater than 0 and at most 100"),
+    DISCOUNT_WITH_PRICE(
+            "order.discount.with-price", "a discount is taken off the price the rules give: omit unitPrice"),
+    DISCOUNT_ROLE("order.discount.role", "a discount needs the role SALES or ADMIN"),
+    DISCOUNT_APPROVAL(
+            "order.release.discount-approval", "a discount beyond the limit is approved by a manager (role ADMIN)");
 
     private final String code;
     private final String message;

@@ -36,7 +36,9 @@ public record OrderSnapshot(
 
     /**
      * One line. {@code reservedByWarehouse}: active reservations per warehouse code, summing to {@code reserved}.
-     * {@code returned} ≤ {@code shipped} ≤ {@code quantity − cancelled}.
+     * {@code returned} ≤ {@code shipped} ≤ {@code quantity − cancelled}. {@code grossPrice}: the unit price before the
+     * line's discounts (promotions, manual), equal to {@code unitPrice} without any; {@code discounts} what was
+     * taken off it and by which rule.
      */
     public record Line(
             int lineNumber,
@@ -57,7 +59,9 @@ public record OrderSnapshot(
             Map<String, Long> reservedByWarehouse,
             LocalDate promisedDate,
             String promiseSource,
-            boolean promiseEstimated) {}
+            boolean promiseEstimated,
+            Money grossPrice,
+            List<org.ordo.pricing.Pricing.Discount> discounts) {}
 
     public Line line(int lineNumber) {
         return lines.stream()

@@ -3,5 +3,5 @@
  * cancellations; backorders filled oldest first; the order's timeline. The state table is {@link OrderStatus}.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"catalog", "customers", "identity", "inventory", "platform", "shared"})
+        allowedDependencies = {"catalog", "customers", "identity", "inventory", "platform", "pricing", "shared"})
 package org.ordo.orders;

@@ -115,6 +115,106 @@ class InvoiceDocumentTests {
     }
 
     @Test
+    void anInvoiceOfAnOrderPricedByPriceListBreakPromotionAndDiscountCarriesPriceDiscountsAndValidates() {
+        String warehouse = fixtures.warehouse();
+        String contract = fixtures.product("20.00", "STANDARD");
+        String promoted = fixtures.product("10.00", "STANDARD");
+        String threeForTwo = fixtures.product("3.00", "REDUCED");
+        String discounted = fixtures.product("7.99", "STANDARD");
+        for (String sku : List.of(contract, promoted, threeForTwo, discounted)) {
+            fixtures.receive(sku, warehouse, 20);
+        }
+        java.util.UUID customer = flow.customer("DE", Map.of("vatId", "DE811907980"));
+        String list = admin.post(
+                        "/api/price-lists",
+                        Map.of(
+                                "name",
+                                "Contract",
+                                "currency",
+                                "EUR",
+                                "validFrom",
+                                LocalDate.now().minusDays(1).toString(),
+                                "customerIds",
+                                List.of(customer.toString())))
+                .expect(201)
+                .json()
+                .get("id")
+                .asString();
+        admin.put(
+                        "/api/price-lists/" + list + "/prices/" + contract,
+                        Map.of(
+                                "unitPrice", Fixtures.money("18.00", "EUR"),
+                                "breaks",
+                                        List.of(Map.of(
+                                                "minQuantity", 10, "unitPrice", Fixtures.money("16.00", "EUR")))))
+                .expect(200);
+        admin.put(
+                        "/api/price-lists/" + list + "/prices/" + promoted,
+                        Map.of("unitPrice", Fixtures.money("9.50", "EUR")))
+                .expect(200);
+        String since = LocalDate.now().minusDays(1).toString();
+        admin.post(
+                        "/api/promotions",
+                        Map.of(
+                                "name",
+                                "Ten off",
+                                "kind",
+                                "PERCENT",
+                                "percent",
+                                "10",
+                                "skus",
+                                List.of(promoted),
+                                "validFrom",
+                                since))
+                .expect(201);
+        admin.post(
+                        "/api/promotions",
+                        Map.of(
+                                "name",
+                                "3 for 2",
+                                "kind",
+                                "BUY_GET",
+                                "buyQuantity",
+                                2,
+                                "freeQuantity",
+                                1,
+                                "skus",
+                                List.of(threeForTwo),
+                                "validFrom",
+                                since))
+                .expect(201);
+        JsonNode order = admin.post(
+                        "/api/orders",
+                        Map.of(
+                                "customerId",
+                                customer.toString(),
+                                "lines",
+                                List.of(
+                                        Map.of("sku", contract, "quantity", 12),
+                                        Map.of("sku", promoted, "quantity", 4),
+                                        Map.of("sku", threeForTwo, "quantity", 3),
+                                        Map.of("sku", discounted, "quantity", 1, "discount", Map.of("percent", "5")))))
+                .expect(201)
+                .json();
+        flow.ship(order, warehouse, 1, 12, 2, 4, 3, 3, 4, 1);
+        JsonNode invoice = flow.awaitInvoice(order.get("id").asString());
+
+        byte[] xml = ubl(invoice.get("number").asString());
+        String text = new String(xml, StandardCharsets.UTF_8);
+
+        assertThat(En16931.errors(xml)).as(text).isEmpty();
+        assertThat(text)
+                .contains("<cbc:PriceAmount currencyID=\"EUR\">16.00</cbc:PriceAmount></cac:Price>")
+                .contains("<cbc:PriceAmount currencyID=\"EUR\">9.00</cbc:PriceAmount><cac:AllowanceCharge>"
+                        + "<cbc:ChargeIndicator>false</cbc:ChargeIndicator><cbc:Amount currencyID=\"EUR\">0.50</cbc:Amount>"
+                        + "<cbc:BaseAmount currencyID=\"EUR\">9.50</cbc:BaseAmount>")
+                .contains("<cbc:PriceAmount currencyID=\"EUR\">2.00</cbc:PriceAmount>")
+                .contains("<cbc:BaseAmount currencyID=\"EUR\">7.99</cbc:BaseAmount>");
+        assertThat(invoice.get("totals").get("subtotal").get("amount").asString())
+                .isEqualTo("241.59"); // 12 × 16.00 + 4 × 9.00 + 3 × 2.00 + 1 × 7.5905
+    }
+
+    @Test
     void thePdfIsReadableAndShowsNumberSellerAndTotals() throws IOException {
         JsonNode invoice = invoiceTo("DE", Map.of());
 

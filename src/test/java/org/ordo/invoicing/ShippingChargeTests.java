@@ -77,6 +77,42 @@ class ShippingChargeTests {
     }
 
     @Test
+    void aFreeShippingPromotionShipsFreeByAnyMethodOnceTheGoodsReachItsAmount() {
+        String sku = product("50000.00", "STANDARD");
+        java.time.LocalDate today = java.time.LocalDate.now();
+        admin.post(
+                        "/api/promotions",
+                        Map.of(
+                                "name", "Free shipping from 90 000",
+                                "kind", "FREE_SHIPPING",
+                                "amount", Fixtures.money("90000.00", "EUR"),
+                                "validFrom", today.minusDays(1).toString(),
+                                "validTo", today.plusDays(1).toString()))
+                .expect(201);
+        UUID customer = fixtures.customer("1000000.00");
+
+        JsonNode below = admin.post(
+                        "/api/orders/quote",
+                        Map.of(
+                                "customerId", customer.toString(),
+                                "shippingMethod", "EXPRESS",
+                                "lines", List.of(Map.of("sku", sku, "quantity", 1))))
+                .expect(200)
+                .json();
+        JsonNode reached = admin.post(
+                        "/api/orders/quote",
+                        Map.of(
+                                "customerId", customer.toString(),
+                                "shippingMethod", "EXPRESS",
+                                "lines", List.of(Map.of("sku", sku, "quantity", 2))))
+                .expect(200)
+                .json();
+
+        assertThat(below.get("shipping").get("amount").asString()).isEqualTo("12.90");
+        assertThat(reached.get("shipping").get("amount").asString()).isEqualTo("0.00");
+    }
+
+    @Test
     void anOrderIsChargedForShippingTaxedLikeItsGoodsAndItsInvoiceCarriesTheChargeAsAValidEn16931Charge() {
         String standard = product("10.00", "STANDARD");
         String reduced = product("10.00", "REDUCED");

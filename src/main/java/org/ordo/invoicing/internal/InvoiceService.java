@@ -250,6 +250,7 @@ class InvoiceService {
                     line.description(),
                     -wanted.quantity(),
                     line.unitPrice(),
+                    line.grossPrice(),
                     line.treatment()));
         }
         if (!problems.isEmpty()) {

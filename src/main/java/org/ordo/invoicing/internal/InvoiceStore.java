@@ -143,8 +143,8 @@ class InvoiceStore {
     private void insertLines(Invoice inv) {
         template.batchUpdate(
                 "INSERT INTO invoice_line (invoice_id, line_number, order_line_number, credited_line_number, sku, "
-                        + "description, quantity, unit_price, line_net, tax_category, tax_rate, vat_category, exemption_reason, tax) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "description, quantity, unit_price, line_net, tax_category, tax_rate, vat_category, exemption_reason, tax, "
+                        + "gross_price) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 inv.lines(),
                 500,
                 (PreparedStatement ps, InvoiceLine l) -> {
@@ -162,6 +162,8 @@ class InvoiceStore {
                     ps.setString(12, l.vatCategory());
                     ps.setString(13, l.exemptionReason());
                     ps.setBigDecimal(14, l.tax().amount());
+                    ps.setBigDecimal(
+                            15, l.grossPrice() == null ? null : l.grossPrice().amount());
                 });
     }
 
@@ -600,7 +602,8 @@ class InvoiceStore {
                         rs.getBigDecimal("tax_rate").stripTrailingZeros(),
                         rs.getString("vat_category"),
                         rs.getString("exemption_reason"),
-                        money(rs, "tax", currency)))
+                        money(rs, "tax", currency),
+                        rs.getBigDecimal("gross_price") == null ? null : money(rs, "gross_price", currency)))
                 .list();
         return new Invoice(
                 header.id(),

@@ -210,6 +210,7 @@ class InvoicingService {
                     line.name(),
                     quantity,
                     line.unitPrice(),
+                    line.grossPrice(),
                     destination.of(line.taxCategory(), line.taxRate())));
         }
         return lines;

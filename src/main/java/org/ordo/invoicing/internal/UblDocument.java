@@ -307,8 +307,31 @@ final class UblDocument {
         xml.writeAttribute("currencyID", invoice.currency());
         xml.writeCharacters(line.unitPrice().amount().toPlainString());
         xml.writeEndElement();
+        if (line.grossPrice() != null) {
+            priceDiscount(line);
+        }
         end();
         end();
+    }
+
+    /**
+     * The order line's discounts as EN 16931 wants a discount on the price (BT-147, BT-148): the net price above, the
+     * gross price as base and their difference as the allowance; the line's net stays net price × quantity.
+     */
+    private void priceDiscount(InvoiceLine line) throws XMLStreamException {
+        start("AllowanceCharge");
+        cbc("ChargeIndicator", "false");
+        unitAmount("Amount", line.grossPrice().minus(line.unitPrice()));
+        unitAmount("BaseAmount", line.grossPrice());
+        end();
+    }
+
+    /** A price per unit as it is kept (up to 4 decimals), positive on credit notes as on invoices. */
+    private void unitAmount(String element, Money money) throws XMLStreamException {
+        xml.writeStartElement("cbc", element, CBC);
+        xml.writeAttribute("currencyID", money.currencyCode());
+        xml.writeCharacters(money.amount().toPlainString());
+        xml.writeEndElement();
     }
 
     private void taxCategory(String element, String vatCategory, BigDecimal rate, String exemptionReason)

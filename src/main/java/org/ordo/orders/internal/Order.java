@@ -22,6 +22,8 @@ final class Order {
     /** Why an order is on hold: a failed credit check is released only by someone else than who placed the order. */
     enum HoldKind {
         CREDIT,
+        /** A manual discount beyond the placer's limit: released only by a manager (ADMIN). */
+        DISCOUNT,
         MANUAL
     }
 

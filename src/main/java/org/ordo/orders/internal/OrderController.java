@@ -80,6 +80,35 @@ class OrderController {
         });
     }
 
+    @PostMapping("/api/orders/quote")
+    @PreAuthorize(TAKERS)
+    @Operation(
+            summary = "Price an order without placing it",
+            description = "The lines with list price, net unit price and each discount with the rule that gave it, "
+                    + "totals, promised dates and the credit check; writes and holds nothing.")
+    org.ordo.orders.OrderQuote quote(@RequestBody OrderRequests.PlaceOrder request) {
+        if (request == null) {
+            throw org.ordo.shared.OrdoException.invalid("body", "is required");
+        }
+        List<org.ordo.orders.OrderEntry.NewLine> lines = request.lines() == null
+                ? List.of()
+                : request.lines().stream()
+                        .map(l -> l == null
+                                ? null
+                                : new org.ordo.orders.OrderEntry.NewLine(
+                                        l.sku(), l.quantity() == null ? 0 : l.quantity(), l.discount()))
+                        .toList();
+        return placement.quote(new org.ordo.orders.OrderEntry.NewOrder(
+                request.customerId(),
+                request.channel(),
+                request.externalReference(),
+                request.shippingMethod(),
+                request.notes(),
+                lines,
+                request.shippingAddress(),
+                request.requestedDeliveryDate()));
+    }
+
     @GetMapping("/api/orders")
     @PreAuthorize(READERS)
     PageResult<OrderStore.Summary> search(

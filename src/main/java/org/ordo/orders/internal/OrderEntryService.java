@@ -40,7 +40,7 @@ class OrderEntryService implements OrderEntry {
         List<OrderRequests.PlaceLine> lines = order.lines() == null
                 ? null
                 : order.lines().stream()
-                        .map(l -> new OrderRequests.PlaceLine(l.sku(), l.quantity(), null))
+                        .map(l -> new OrderRequests.PlaceLine(l.sku(), l.quantity(), null, l.discount()))
                         .toList();
         UUID id = placement
                 .place(new OrderRequests.PlaceOrder(

@@ -49,6 +49,19 @@ final class OrderLine {
     private Money lineNet;
     private Money tax;
     private LineStatus status = LineStatus.OPEN;
+    /** What the line was priced from when placed: fixed, a later change of prices never touches it. */
+    private LinePricing pricing;
+
+    /**
+     * How the unit price came about: the catalog's {@code listPrice}, {@code priceRule} naming the price list (and break)
+     * that gave the base price (null: the list price), and the discounts taken off it, each with its rule.
+     */
+    record LinePricing(Money listPrice, String priceRule, java.util.List<org.ordo.pricing.Pricing.Discount> discounts) {
+
+        LinePricing {
+            discounts = discounts == null ? java.util.List.of() : java.util.List.copyOf(discounts);
+        }
+    }
 
     /** A new line of {@code quantity} units, priced, not yet sourced: see {@link #source}. */
     OrderLine(
@@ -90,6 +103,27 @@ final class OrderLine {
         priced.tax = tax;
         priced.status = status;
         return priced;
+    }
+
+    /** The line with how its price came about (null for lines priced before pricing had rules). */
+    OrderLine withPricing(LinePricing pricing) {
+        this.pricing = pricing;
+        return this;
+    }
+
+    LinePricing pricing() {
+        return pricing;
+    }
+
+    /** The price before the line's discounts: what EN 16931 calls the gross price (BT-148). */
+    Money grossPrice() {
+        Money gross = unitPrice;
+        if (pricing != null) {
+            for (org.ordo.pricing.Pricing.Discount d : pricing.discounts()) {
+                gross = gross.plus(d.perUnit());
+            }
+        }
+        return gross;
     }
 
     /** A stored line's promise (none for lines placed before lines had their own). */

@@ -29,6 +29,7 @@ import org.ordo.orders.OrderRule;
 import org.ordo.orders.OrderStatus;
 import org.ordo.orders.ReceivablesBalance;
 import org.ordo.platform.CompanyCalendar;
+import org.ordo.pricing.Pricing;
 import org.ordo.shared.Address;
 import org.ordo.shared.CommonRule;
 import org.ordo.shared.FieldViolation;
@@ -65,6 +66,7 @@ class OrderPlacementService {
     private final PromiseService promises;
     private final ShippingChargePolicy shippingCharges;
     private final CompanyCalendar calendar;
+    private final Pricing pricing;
 
     OrderPlacementService(
             OrderStore store,
@@ -79,7 +81,9 @@ class OrderPlacementService {
             OrderPolicy policy,
             PromiseService promises,
             ShippingChargePolicy shippingCharges,
-            CompanyCalendar calendar) {
+            CompanyCalendar calendar,
+            Pricing pricing) {
+        this.pricing = pricing;
         this.promises = promises;
         this.shippingCharges = shippingCharges;
         this.calendar = calendar;
@@ -104,7 +108,23 @@ class OrderPlacementService {
             boolean overridden,
             String taxCategory,
             BigDecimal taxRate,
-            String vatCategory) {}
+            String vatCategory,
+            Pricing.PricedLine rules) {
+
+        /** How the line's price came about, for the order line; null when the price was given (overridden). */
+        OrderLine.LinePricing linePricing() {
+            return rules == null
+                    ? null
+                    : new OrderLine.LinePricing(rules.listPrice(), rules.priceRule(), rules.discounts());
+        }
+
+        List<Pricing.Discount> discounts() {
+            return rules == null ? List.of() : rules.discounts();
+        }
+    }
+
+    /** The new order and, when its manual discounts need a manager's approval, why. */
+    private record PricedOrder(Order order, String discountProblem) {}
 
     @Transactional
     OrderViews.OrderView place(OrderRequests.PlaceOrder request) {
@@ -125,7 +145,8 @@ class OrderPlacementService {
         CustomerSnapshot customer = orderingCustomer(request.customerId(), actor, checked.currency());
         // microseconds: what both databases store, so what is returned equals what a later read returns
         Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-        Order order = pricedOrder(request, checked, customer, actor, replacement, now);
+        PricedOrder priced = pricedOrder(request, checked, customer, actor, replacement, now);
+        Order order = priced.order();
 
         // --- the transaction's locking part: customer row (credit), then stock levels in lock order
         CustomerSnapshot locked = customers.lockForCreditCheck(customer.id());
@@ -136,7 +157,8 @@ class OrderPlacementService {
         }
         Sourced sourced = sourceAtPlacement(order, locked.preferredWarehouse());
         promises.promise(order, true);
-        List<OrderStore.HistoryEntry> history = decide(order, credit == null ? null : credit.problem(), actor, now);
+        List<OrderStore.HistoryEntry> history =
+                decide(order, credit == null ? null : credit.problem(), priced.discountProblem(), actor, now);
         store.insert(order);
         inventory.reserve(sourced.reservations());
         store.appendHistory(history);
@@ -154,7 +176,7 @@ class OrderPlacementService {
     }
 
     /** The new order, numbered and priced for where it goes, before anything is locked. */
-    private Order pricedOrder(
+    private PricedOrder pricedOrder(
             OrderRequests.PlaceOrder request,
             Checked checked,
             CustomerSnapshot customer,
@@ -169,12 +191,12 @@ class OrderPlacementService {
         List<LineInput> inputs = new ArrayList<>();
         for (int i = 0; i < request.lines().size(); i++) {
             OrderRequests.PlaceLine line = request.lines().get(i);
-            inputs.add(new LineInput("lines[" + i + "]", line.sku(), line.quantity(), line.unitPrice()));
+            inputs.add(
+                    new LineInput("lines[" + i + "]", line.sku(), line.quantity(), line.unitPrice(), line.discount()));
         }
         List<PricedLine> priced = priceLines(
                 inputs,
-                currency,
-                actor,
+                new PricingFor(customer.id(), currency, calendar.dayOf(now), actor),
                 taxRates.forSale(shipTo.country(), customer.vatId(), customer.taxExempt(), calendar.dayOf(now)),
                 replacement);
         Order order = Order.place(
@@ -194,7 +216,17 @@ class OrderPlacementService {
                         blankToNull(request.notes())),
                 newLines(priced, 1, now));
         shippingCharges.price(order);
-        return order;
+        return new PricedOrder(order, replacement ? null : discountProblem(actor, priced));
+    }
+
+    /** Why the lines' manual discounts need a manager's approval, or null. */
+    private String discountProblem(Actor actor, List<PricedLine> priced) {
+        return pricing.discountBeyondLimit(
+                actor,
+                priced.stream()
+                        .map(PricedLine::rules)
+                        .filter(java.util.Objects::nonNull)
+                        .toList());
     }
 
     /** The request's fields by the rule book; a malformed request is refused as a whole (400). */
@@ -240,6 +272,9 @@ class OrderPlacementService {
                     line == null ? null : line.quantity(),
                     line == null ? null : line.unitPrice(),
                     invalid);
+            if (line != null) {
+                policy.checkDiscount("lines[" + i + "].discount", line.discount(), line.unitPrice(), invalid);
+            }
         }
         if (!invalid.isEmpty()) {
             throw OrdoException.invalid(invalid);
@@ -281,16 +316,17 @@ class OrderPlacementService {
         List<OrderLine> lines = new ArrayList<>();
         for (PricedLine p : priced) {
             lines.add(new OrderLine(
-                    firstNumber + lines.size(),
-                    p.sku(),
-                    p.name(),
-                    p.quantity(),
-                    p.unitPrice(),
-                    p.overridden(),
-                    p.taxCategory(),
-                    p.taxRate(),
-                    p.vatCategory(),
-                    now));
+                            firstNumber + lines.size(),
+                            p.sku(),
+                            p.name(),
+                            p.quantity(),
+                            p.unitPrice(),
+                            p.overridden(),
+                            p.taxCategory(),
+                            p.taxRate(),
+                            p.vatCategory(),
+                            now)
+                    .withPricing(p.linePricing()));
         }
         return lines;
     }
@@ -328,8 +364,12 @@ class OrderPlacementService {
         return new Sourced(reservations, reservedByLine);
     }
 
-    /** Placed, then held for credit or confirmed (if configured): the status changes and their history. */
-    private List<OrderStore.HistoryEntry> decide(Order order, String creditProblem, Actor actor, Instant now) {
+    /**
+     * Placed, then held for credit or for a discount beyond the placer's limit, or confirmed (if configured): the status
+     * changes and their history. With both problems the hold is a discount hold (a manager releases it) naming both.
+     */
+    private List<OrderStore.HistoryEntry> decide(
+            Order order, String creditProblem, String discountProblem, Actor actor, Instant now) {
         List<OrderStore.HistoryEntry> history = new ArrayList<>();
         history.add(new OrderStore.HistoryEntry(
                 order.id(),
@@ -340,8 +380,11 @@ class OrderPlacementService {
                 OrderStatus.PLACED,
                 "placed via " + order.channel(),
                 summary(order)));
-        if (creditProblem != null) {
-            order.hold(Order.HoldKind.CREDIT, creditProblem);
+        if (creditProblem != null || discountProblem != null) {
+            String reason = discountProblem == null
+                    ? creditProblem
+                    : creditProblem == null ? discountProblem : discountProblem + "; " + creditProblem;
+            order.hold(discountProblem == null ? Order.HoldKind.CREDIT : Order.HoldKind.DISCOUNT, reason);
             history.add(new OrderStore.HistoryEntry(
                     order.id(),
                     now,
@@ -349,8 +392,8 @@ class OrderPlacementService {
                     "STATUS",
                     OrderStatus.PLACED,
                     OrderStatus.ON_HOLD,
-                    creditProblem,
-                    "credit check"));
+                    reason,
+                    discountProblem == null ? "credit check" : "discount approval"));
         } else if (properties.autoConfirm()) {
             order.moveTo(OrderStatus.CONFIRMED);
             history.add(new OrderStore.HistoryEntry(
@@ -397,7 +440,9 @@ class OrderPlacementService {
                 tax = tax.plus(line.tax());
             }
         }
-        Money shipping = currency == null ? null : shippingCharges.charge(currency, input.shippingMethod(), subtotal);
+        Money shipping = currency == null
+                ? null
+                : shippingCharges.charge(currency, input.shippingMethod(), subtotal, calendar.today());
         if (shipping != null) {
             tax = tax.plus(ShippingChargePolicy.taxOf(shipping, goods(priced.values())));
         }
@@ -423,6 +468,7 @@ class OrderPlacementService {
                 total,
                 promised,
                 credit,
+                customer == null ? null : discountProblem(actor, List.copyOf(priced.values())),
                 List.copyOf(problems));
     }
 
@@ -469,9 +515,12 @@ class OrderPlacementService {
                     line == null ? null : line.quantity(),
                     null,
                     wrongLine);
+            if (line != null) {
+                policy.checkDiscount("lines[" + i + "].discount", line.discount(), null, wrongLine);
+            }
             problems.addAll(wrongLine);
             if (wrongLine.isEmpty()) {
-                inputs.add(new LineInput("lines[" + i + "]", line.sku(), line.quantity(), null));
+                inputs.add(new LineInput("lines[" + i + "]", line.sku(), line.quantity(), null, line.discount()));
             }
         }
         return new QuoteInput(method, requested, address, inputs);
@@ -507,7 +556,10 @@ class OrderPlacementService {
         List<LineInput> remaining = new ArrayList<>(input.lines());
         while (!remaining.isEmpty()) {
             try {
-                List<PricedLine> done = priceLines(remaining, Money.currency(customer.currency()), actor, destination);
+                List<PricedLine> done = priceLines(
+                        remaining,
+                        new PricingFor(customer.id(), Money.currency(customer.currency()), calendar.today(), actor),
+                        destination);
                 for (int k = 0; k < remaining.size(); k++) {
                     priced.put(index(remaining.get(k).field()), done.get(k));
                 }
@@ -547,6 +599,7 @@ class OrderPlacementService {
                                 null,
                                 false,
                                 product.taxCategory(),
+                                null,
                                 null,
                                 null));
             }
@@ -597,6 +650,9 @@ class OrderPlacementService {
                     p.sku(),
                     p.name(),
                     p.quantity(),
+                    p.rules() == null ? null : p.rules().listPrice(),
+                    p.rules() == null ? null : p.rules().priceRule(),
+                    p.discounts(),
                     p.unitPrice(),
                     p.taxRate(),
                     net,
@@ -616,60 +672,96 @@ class OrderPlacementService {
     }
 
     /** A requested line; {@code field} is its path in the request, e.g. {@code lines[3]}. */
-    record LineInput(String field, String sku, Long quantity, Money unitPrice) {}
+    record LineInput(String field, String sku, Long quantity, Money unitPrice, Pricing.ManualDiscount discount) {
 
-    /** Looks up and prices lines (business rules: 422); a price override by a role that may not override is 403. */
-    List<PricedLine> priceLines(
-            List<LineInput> lines, Currency currency, Actor actor, TaxRates.Destination destination) {
-        return priceLines(lines, currency, actor, destination, false);
+        LineInput(String field, String sku, Long quantity, Money unitPrice) {
+            this(field, sku, quantity, unitPrice, null);
+        }
+    }
+
+    /** For whom, in which currency and on which day lines are priced, and who asks (for overrides and discounts). */
+    record PricingFor(UUID customerId, Currency currency, LocalDate day, Actor actor) {}
+
+    /**
+     * Looks up and prices lines (business rules: 422); a price override or a discount by a role that may not give it is
+     * 403. A line with a unit price keeps it; the others are priced by {@link Pricing}, all in one call.
+     */
+    List<PricedLine> priceLines(List<LineInput> lines, PricingFor whom, TaxRates.Destination destination) {
+        return priceLines(lines, whom, destination, false);
     }
 
     private List<PricedLine> priceLines(
-            List<LineInput> lines,
-            Currency currency,
-            Actor actor,
-            TaxRates.Destination destination,
-            boolean replacement) {
+            List<LineInput> lines, PricingFor whom, TaxRates.Destination destination, boolean replacement) {
         Set<String> skus = new LinkedHashSet<>();
         lines.forEach(l -> skus.add(l.sku()));
         Map<String, ProductSnapshot> products = catalog.find(skus);
+        refuseWhatCannotBePriced(lines, products, whom, replacement);
+        List<Pricing.Item> items = new ArrayList<>();
+        for (LineInput line : lines) {
+            if (line.unitPrice() == null) {
+                items.add(new Pricing.Item(
+                        line.sku(), line.quantity(), products.get(line.sku()).unitPrice(), line.discount()));
+            }
+        }
+        java.util.Iterator<Pricing.PricedLine> ruled = items.isEmpty()
+                ? java.util.Collections.emptyIterator()
+                : pricing.price(whom.customerId(), whom.currency().getCurrencyCode(), whom.day(), items)
+                        .lines()
+                        .iterator();
+        List<PricedLine> priced = new ArrayList<>();
+        for (LineInput line : lines) {
+            ProductSnapshot product = products.get(line.sku());
+            Pricing.PricedLine rules = line.unitPrice() == null ? ruled.next() : null;
+            // taxed as the destination taxes it, so that the order's tax is what its invoices will bill
+            TaxRates.Treatment treatment = destination.of(product.taxCategory(), product.taxRate());
+            priced.add(new PricedLine(
+                    product.sku(),
+                    product.name(),
+                    line.quantity(),
+                    rules == null ? line.unitPrice() : rules.netUnitPrice(),
+                    rules == null && !line.unitPrice().equals(product.unitPrice()),
+                    product.taxCategory(),
+                    treatment.rate(),
+                    treatment.vatCategory(),
+                    rules));
+        }
+        return priced;
+    }
+
+    /** Refuses lines whose product cannot be sold, and overrides or discounts the actor may not give. */
+    private static void refuseWhatCannotBePriced(
+            List<LineInput> lines, Map<String, ProductSnapshot> products, PricingFor whom, boolean replacement) {
+        Actor actor = whom.actor();
+        Currency currency = whom.currency();
+        boolean mayOverride = replacement || actor.hasAnyRole(Role.SALES, Role.ADMIN) || actor == Actor.SYSTEM;
         List<FieldViolation> rules = new ArrayList<>();
         List<FieldViolation> forbidden = new ArrayList<>();
-        List<PricedLine> priced = new ArrayList<>();
-        boolean mayOverride = replacement || actor.hasAnyRole(Role.SALES, Role.ADMIN) || actor == Actor.SYSTEM;
         for (LineInput line : lines) {
             ProductSnapshot product = products.get(line.sku());
             FieldViolation notSellable = notSellable(line, product, currency);
             boolean overridden = notSellable == null
                     && line.unitPrice() != null
                     && !line.unitPrice().equals(product.unitPrice());
+            Money discountAmount =
+                    line.discount() == null ? null : line.discount().amount();
             if (notSellable != null) {
                 rules.add(notSellable);
             } else if (overridden && !line.unitPrice().currency().equals(currency)) {
                 rules.add(OrderRule.PRICE_CURRENCY.at(line.field() + ".unitPrice.currency", currency));
             } else if (overridden && !mayOverride) {
                 forbidden.add(OrderRule.PRICE_OVERRIDE_ROLE.at(line.field() + ".unitPrice"));
-            } else {
-                // taxed as the destination taxes it, so that the order's tax is what its invoices will bill
-                TaxRates.Treatment treatment = destination.of(product.taxCategory(), product.taxRate());
-                priced.add(new PricedLine(
-                        product.sku(),
-                        product.name(),
-                        line.quantity(),
-                        overridden ? line.unitPrice() : product.unitPrice(),
-                        overridden,
-                        product.taxCategory(),
-                        treatment.rate(),
-                        treatment.vatCategory()));
+            } else if (line.discount() != null && actor.isCustomer()) {
+                forbidden.add(OrderRule.DISCOUNT_ROLE.at(line.field() + ".discount"));
+            } else if (discountAmount != null && !discountAmount.currency().equals(currency)) {
+                rules.add(OrderRule.PRICE_CURRENCY.at(line.field() + ".discount.amount.currency", currency));
             }
         }
         if (!forbidden.isEmpty()) {
-            throw OrdoException.forbidden("You may not override prices.", forbidden);
+            throw OrdoException.forbidden("You may not override prices or give discounts.", forbidden);
         }
         if (!rules.isEmpty()) {
             throw OrdoException.rule("invalid-lines", "Some lines cannot be ordered.", rules);
         }
-        return priced;
     }
 
     /** Why a line's product cannot be ordered in {@code currency}: unknown, no longer sold, priced in another; else null. */

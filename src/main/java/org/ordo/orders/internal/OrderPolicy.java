@@ -1,5 +1,6 @@
 package org.ordo.orders.internal;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.TreeSet;
@@ -113,6 +114,27 @@ class OrderPolicy {
                     unitPrice.amount().toPlainString(),
                     quantity,
                     unitPrice.currencyCode()));
+        }
+    }
+
+    /** A manual discount at {@code field} (e.g. {@code lines[2].discount}): a percent up to 100 or an amount, not both. */
+    void checkDiscount(
+            String field,
+            org.ordo.pricing.Pricing.ManualDiscount discount,
+            Money unitPrice,
+            List<FieldViolation> problems) {
+        if (discount == null) {
+            return;
+        }
+        if (unitPrice != null) {
+            problems.add(OrderRule.DISCOUNT_WITH_PRICE.at(field));
+        } else if ((discount.percent() == null) == (discount.amount() == null)) {
+            problems.add(OrderRule.DISCOUNT_ONE_OF.at(field));
+        } else if (discount.percent() != null
+                && (discount.percent().signum() <= 0 || discount.percent().compareTo(BigDecimal.valueOf(100)) > 0)) {
+            problems.add(OrderRule.DISCOUNT_PERCENT.at(field + ".percent"));
+        } else if (discount.amount() != null && discount.amount().isNegative()) {
+            problems.add(OrderRule.PRICE_NEGATIVE.at(field + ".amount.amount"));
         }
     }
 

@@ -100,7 +100,9 @@ class OrderQueries implements Orders {
                     Map.copyOf(byWarehouse),
                     l.promisedDate(),
                     l.promiseSource(),
-                    PromisePolicy.isEstimate(l.promiseSource())));
+                    PromisePolicy.isEstimate(l.promiseSource()),
+                    l.grossPrice(),
+                    l.pricing() == null ? List.of() : l.pricing().discounts()));
         }
         return new OrderSnapshot(
                 o.id(),

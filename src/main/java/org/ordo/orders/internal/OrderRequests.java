@@ -22,8 +22,16 @@ final class OrderRequests {
             String notes,
             List<PlaceLine> lines) {}
 
-    /** {@code unitPrice} overrides the catalog price (roles SALES and ADMIN only). */
-    record PlaceLine(String sku, Long quantity, Money unitPrice) {}
+    /**
+     * {@code unitPrice} overrides the price (roles SALES and ADMIN only); {@code discount} is a manual discount off the
+     * price the rules give (SALES within its limit, else the order is held for a manager; ADMIN).
+     */
+    record PlaceLine(String sku, Long quantity, Money unitPrice, org.ordo.pricing.Pricing.ManualDiscount discount) {
+
+        PlaceLine(String sku, Long quantity, Money unitPrice) {
+            this(sku, quantity, unitPrice, null);
+        }
+    }
 
     /** Only the fields present change. A line with {@code lineNumber} sets that line's quantity (0 cancels it); without, it is added. */
     record ChangeOrder(

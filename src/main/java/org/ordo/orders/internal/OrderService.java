@@ -96,7 +96,8 @@ class OrderService {
 
     /**
      * Releases a hold. A credit hold is released by another person than who placed the order (separation of duties, unless
-     * {@code ordo.orders.credit-release-by-placer} allows it); the release names who released it in history and audit.
+     * {@code ordo.orders.credit-release-by-placer} allows it); a discount hold only by a manager (ADMIN). The release names
+     * who released it in history and audit.
      */
     @Transactional
     OrderViews.OrderView release(String idOrNumber, String ifMatch, String reason) {
@@ -111,6 +112,13 @@ class OrderService {
                     "Order " + order.number() + " was placed by " + actor.username()
                             + ", whose credit hold someone else must release.",
                     List.of(OrderRule.OWN_CREDIT_HOLD.at("actor", actor.username())));
+        }
+        if (order.status() == OrderStatus.ON_HOLD
+                && order.holdKind() == Order.HoldKind.DISCOUNT
+                && !actor.hasRole(org.ordo.identity.Role.ADMIN)) {
+            throw OrdoException.forbidden(
+                    "Order " + order.number() + " waits for a manager's approval of its discounts.",
+                    List.of(OrderRule.DISCOUNT_APPROVAL.at("actor")));
         }
         List<OrderStore.HistoryEntry> history = new ArrayList<>();
         OrderStatus from = order.release();
@@ -233,7 +241,11 @@ class OrderService {
         LineChanges changes = lineChanges(order, lineChanges);
         List<OrderPlacementService.PricedLine> pricedNew = changes.added().isEmpty()
                 ? List.of()
-                : placement.priceLines(changes.added(), order.currency(), actor, destination(order, customer));
+                : placement.priceLines(
+                        changes.added(),
+                        new OrderPlacementService.PricingFor(
+                                order.customerId(), order.currency(), calendar.today(), actor),
+                        destination(order, customer));
         Instant now = Instant.now();
         List<OrderLine> newLines = OrderPlacementService.newLines(pricedNew, order.nextLineNumber(), now);
         Set<String> skus = new LinkedHashSet<>();

@@ -71,7 +71,11 @@ class OrderStore {
             "order_id, line_number, sku, product_name, quantity, unit_price, price_overridden, "
                     + "tax_category, tax_rate, line_net, tax, reserved_quantity, backordered_quantity, cancelled_quantity, shipped_quantity, "
                     + "backordered_at_placement, backorder_warehouse, status, placed_at, returned_quantity, promised_date, promise_source, "
-                    + "vat_category";
+                    + "vat_category, list_price, price_rule, discounts";
+
+    /** An order line's discounts as stored: a JSON array of {@link org.ordo.pricing.Pricing.Discount}. */
+    private static final tools.jackson.databind.json.JsonMapper JSON =
+            tools.jackson.databind.json.JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -187,7 +191,7 @@ class OrderStore {
     void insertLines(List<Object[]> orderIdAndLine) {
         template.batchUpdate(
                 "INSERT INTO order_line (" + LINE_COLUMNS
-                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 orderIdAndLine,
                 orderIdAndLine.size(),
                 (ps, pair) -> {
@@ -215,6 +219,15 @@ class OrderStore {
                     ps.setDate(21, date(l.promisedDate()));
                     ps.setString(22, l.promiseSource());
                     ps.setString(23, l.vatCategory());
+                    OrderLine.LinePricing pricing = l.pricing();
+                    ps.setBigDecimal(
+                            24, pricing == null ? null : pricing.listPrice().amount());
+                    ps.setString(25, pricing == null ? null : pricing.priceRule());
+                    ps.setString(
+                            26,
+                            pricing == null || pricing.discounts().isEmpty()
+                                    ? null
+                                    : JSON.writeValueAsString(pricing.discounts()));
                 });
     }
 
@@ -688,7 +701,23 @@ class OrderStore {
                         money(rs.getBigDecimal("line_net"), currency),
                         money(rs.getBigDecimal("tax"), currency),
                         LineStatus.valueOf(rs.getString("status")))
-                .withPromise(localDate(rs.getDate("promised_date")), rs.getString("promise_source"));
+                .withPromise(localDate(rs.getDate("promised_date")), rs.getString("promise_source"))
+                .withPricing(pricing(rs, currency));
+    }
+
+    /** How a stored line was priced; null for lines placed before lines kept it. */
+    private static OrderLine.LinePricing pricing(ResultSet rs, Currency currency) throws SQLException {
+        BigDecimal listPrice = rs.getBigDecimal("list_price");
+        if (listPrice == null) {
+            return null;
+        }
+        String discounts = rs.getString("discounts");
+        return new OrderLine.LinePricing(
+                money(listPrice, currency),
+                rs.getString("price_rule"),
+                discounts == null
+                        ? List.of()
+                        : List.of(JSON.readValue(discounts, org.ordo.pricing.Pricing.Discount[].class)));
     }
 
     /** Stored NUMERIC(19,4) back to the currency's scale (or finer, for unit prices). */

@@ -25,12 +25,38 @@ class ShippingChargePolicy {
     record Goods(String vatCategory, BigDecimal rate, Money net) {}
 
     private final ShippingProperties properties;
+    private final org.ordo.pricing.Pricing pricing;
+    private final org.ordo.platform.CompanyCalendar calendar;
 
+    /** By the configuration alone, without promotions. */
     ShippingChargePolicy(ShippingProperties properties) {
-        this.properties = properties;
+        this(properties, null, null);
     }
 
-    /** The net shipping charge of goods worth {@code goodsNet} sent by {@code method}. */
+    @org.springframework.beans.factory.annotation.Autowired
+    ShippingChargePolicy(
+            ShippingProperties properties,
+            org.ordo.pricing.Pricing pricing,
+            org.ordo.platform.CompanyCalendar calendar) {
+        this.properties = properties;
+        this.pricing = pricing;
+        this.calendar = calendar;
+    }
+
+    /**
+     * The net shipping charge of goods worth {@code goodsNet} sent by {@code method} for an order placed on {@code day}:
+     * free, whatever the method, once the goods reach a free-shipping promotion's amount.
+     */
+    Money charge(Currency currency, String method, Money goodsNet, java.time.LocalDate day) {
+        Money charge = charge(currency, method, goodsNet);
+        if (charge.isZero() || pricing == null) {
+            return charge;
+        }
+        Money freeFrom = pricing.freeShippingFrom(currency.getCurrencyCode(), day);
+        return freeFrom != null && goodsNet.compareTo(freeFrom) >= 0 ? Money.zero(currency) : charge;
+    }
+
+    /** The net shipping charge of goods worth {@code goodsNet} sent by {@code method}, by the configuration. */
     Money charge(Currency currency, String method, Money goodsNet) {
         Money zero = Money.zero(currency);
         if (!properties.charging() || goodsNet.amount().signum() <= 0) {
@@ -57,7 +83,10 @@ class ShippingChargePolicy {
     void price(Order order) {
         if (!order.anythingShipped()) {
             order.chargeShipping(charge(
-                    order.currency(), order.shippingMethod(), order.subtotal().minus(order.discount())));
+                    order.currency(),
+                    order.shippingMethod(),
+                    order.subtotal().minus(order.discount()),
+                    calendar.dayOf(order.placedAt())));
         }
     }
 

@@ -1,0 +1,263 @@
+package org.ordo.pricing.internal;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.ordo.shared.Money;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Price lists, their customers and prices, and promotions: tables price_list*, promotion, promotion_sku. */
+@Component
+class PriceStore {
+
+    /** Valid on the day {@code :day}, for the table aliased {@code alias}. */
+    private static String activeOn(String alias) {
+        return alias + ".valid_from <= :day AND (" + alias + ".valid_to IS NULL OR " + alias + ".valid_to >= :day)";
+    }
+
+    private final JdbcClient jdbc;
+
+    PriceStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A price list's header and customers. */
+    record Header(
+            UUID id, String name, String currency, LocalDate validFrom, LocalDate validTo, List<UUID> customers) {}
+
+    void insertPriceList(Header list, String by) {
+        jdbc.sql("INSERT INTO price_list (id, name, currency, valid_from, valid_to, created_at, created_by) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        list.id(),
+                        list.name(),
+                        list.currency(),
+                        list.validFrom(),
+                        list.validTo(),
+                        Timestamp.from(Instant.now()),
+                        by)
+                .update();
+        for (UUID customer : list.customers()) {
+            jdbc.sql("INSERT INTO price_list_customer (price_list_id, customer_id) VALUES (?, ?)")
+                    .params(list.id(), customer)
+                    .update();
+        }
+    }
+
+    /** The price lists of these customers in {@code currency} whose period meets from..to (to null: open). */
+    List<Header> overlapping(Collection<UUID> customers, String currency, LocalDate from, LocalDate to) {
+        if (customers.isEmpty()) {
+            return List.of();
+        }
+        return headers(
+                "WHERE l.currency = :currency AND (l.valid_to IS NULL OR l.valid_to >= :from)"
+                        + (to == null ? "" : " AND l.valid_from <= :to")
+                        + " AND l.id IN (SELECT price_list_id FROM price_list_customer WHERE customer_id IN (:customers))",
+                Map.of("currency", currency, "from", from, "customers", Set.copyOf(customers)),
+                to);
+    }
+
+    List<Header> all() {
+        return headers("", Map.of(), null);
+    }
+
+    Header find(UUID id) {
+        return headers("WHERE l.id = :id", Map.of("id", id), null).stream()
+                .findFirst()
+                .orElse(null);
+    }
+
+    private List<Header> headers(String where, Map<String, Object> params, LocalDate to) {
+        Map<UUID, Header> found = new LinkedHashMap<>();
+        JdbcClient.StatementSpec spec = jdbc.sql(
+                        "SELECT l.id, l.name, l.currency, l.valid_from, l.valid_to, c.customer_id FROM price_list l "
+                                + "LEFT JOIN price_list_customer c ON c.price_list_id = l.id " + where
+                                + " ORDER BY l.valid_from, l.name, l.id")
+                .params(params);
+        if (to != null) {
+            spec = spec.param("to", to);
+        }
+        spec.query(rs -> {
+            UUID id = rs.getObject("id", UUID.class);
+            Header header = found.computeIfAbsent(id, k -> header(rs, k));
+            UUID customer = rs.getObject("customer_id", UUID.class);
+            if (customer != null) {
+                header.customers().add(customer);
+            }
+        });
+        return new ArrayList<>(found.values());
+    }
+
+    private static Header header(ResultSet rs, UUID id) {
+        try {
+            java.sql.Date to = rs.getDate("valid_to");
+            return new Header(
+                    id,
+                    rs.getString("name"),
+                    rs.getString("currency"),
+                    rs.getDate("valid_from").toLocalDate(),
+                    to == null ? null : to.toLocalDate(),
+                    new ArrayList<>());
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Replaces a SKU's prices on a list: the price from 1 unit on and the breaks. */
+    void replacePrices(UUID priceListId, String sku, Map<Long, BigDecimal> byMinQuantity) {
+        jdbc.sql("DELETE FROM price_list_price WHERE price_list_id = ? AND sku = ?")
+                .params(priceListId, sku)
+                .update();
+        byMinQuantity.forEach((min, price) -> jdbc.sql(
+                        "INSERT INTO price_list_price (price_list_id, sku, min_quantity, unit_price) VALUES (?, ?, ?, ?)")
+                .params(priceListId, sku, min, price)
+                .update());
+    }
+
+    /** A list's prices: per SKU, unit price per minimum quantity, ascending. */
+    Map<String, Map<Long, BigDecimal>> prices(UUID priceListId) {
+        Map<String, Map<Long, BigDecimal>> prices = new java.util.TreeMap<>();
+        jdbc.sql("SELECT sku, min_quantity, unit_price FROM price_list_price WHERE price_list_id = ? "
+                        + "ORDER BY sku, min_quantity")
+                .param(priceListId)
+                .query(rs -> {
+                    prices.computeIfAbsent(rs.getString("sku"), k -> new LinkedHashMap<>())
+                            .put(rs.getLong("min_quantity"), rs.getBigDecimal("unit_price"));
+                });
+        return prices;
+    }
+
+    /** Per SKU, the breaks of the customer's price list valid on {@code day} in {@code currency}: one read for all lines. */
+    Map<String, List<PricingPolicy.Break>> breaks(UUID customerId, String currency, LocalDate day, Set<String> skus) {
+        Map<String, List<PricingPolicy.Break>> breaks = new HashMap<>();
+        if (skus.isEmpty()) {
+            return breaks;
+        }
+        jdbc.sql("SELECT l.id, l.name, p.sku, p.min_quantity, p.unit_price FROM price_list l "
+                        + "JOIN price_list_customer c ON c.price_list_id = l.id "
+                        + "JOIN price_list_price p ON p.price_list_id = l.id "
+                        + "WHERE c.customer_id = :customer AND l.currency = :currency AND " + activeOn("l")
+                        + " AND p.sku IN (:skus)")
+                .param("customer", customerId)
+                .param("currency", currency)
+                .param("day", day)
+                .param("skus", skus)
+                .query(rs -> {
+                    breaks.computeIfAbsent(rs.getString("sku"), k -> new ArrayList<>())
+                            .add(new PricingPolicy.Break(
+                                    rs.getObject("id", UUID.class),
+                                    rs.getString("name"),
+                                    rs.getLong("min_quantity"),
+                                    money(rs.getBigDecimal("unit_price"), currency)));
+                });
+        return breaks;
+    }
+
+    /** A promotion as stored. */
+    record StoredPromotion(
+            UUID id,
+            String name,
+            String kind,
+            BigDecimal percent,
+            BigDecimal amount,
+            String currency,
+            Long buy,
+            Long free,
+            LocalDate validFrom,
+            LocalDate validTo,
+            List<String> skus) {}
+
+    void insertPromotion(StoredPromotion p, String by) {
+        jdbc.sql("INSERT INTO promotion (id, name, kind, percent, amount, currency, buy_quantity, free_quantity, "
+                        + "valid_from, valid_to, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        p.id(),
+                        p.name(),
+                        p.kind(),
+                        p.percent(),
+                        p.amount(),
+                        p.currency(),
+                        p.buy(),
+                        p.free(),
+                        p.validFrom(),
+                        p.validTo(),
+                        Timestamp.from(Instant.now()),
+                        by)
+                .update();
+        for (String sku : p.skus()) {
+            jdbc.sql("INSERT INTO promotion_sku (promotion_id, sku) VALUES (?, ?)")
+                    .params(p.id(), sku)
+                    .update();
+        }
+    }
+
+    /** Every promotion, or (with {@code day}) those valid on that day in {@code currency} or in none. */
+    List<StoredPromotion> promotions(LocalDate day, String currency) {
+        Map<UUID, StoredPromotion> found = new LinkedHashMap<>();
+        String where =
+                day == null ? "" : " WHERE " + activeOn("p") + " AND (p.currency IS NULL OR p.currency = :currency)";
+        JdbcClient.StatementSpec spec =
+                jdbc.sql("SELECT p.*, s.sku FROM promotion p LEFT JOIN promotion_sku s ON s.promotion_id = p.id" + where
+                        + " ORDER BY p.valid_from, p.name, p.id, s.sku");
+        if (day != null) {
+            spec = spec.param("day", day).param("currency", currency);
+        }
+        spec.query(rs -> {
+            UUID id = rs.getObject("id", UUID.class);
+            StoredPromotion p = found.computeIfAbsent(id, k -> promotion(rs, k));
+            String sku = rs.getString("sku");
+            if (sku != null) {
+                p.skus().add(sku);
+            }
+        });
+        return new ArrayList<>(found.values());
+    }
+
+    private static StoredPromotion promotion(ResultSet rs, UUID id) {
+        try {
+            java.sql.Date to = rs.getDate("valid_to");
+            long buy = rs.getLong("buy_quantity");
+            Long buyQuantity = rs.wasNull() ? null : buy;
+            long free = rs.getLong("free_quantity");
+            Long freeQuantity = rs.wasNull() ? null : free;
+            return new StoredPromotion(
+                    id,
+                    rs.getString("name"),
+                    rs.getString("kind"),
+                    strip(rs.getBigDecimal("percent")),
+                    strip(rs.getBigDecimal("amount")),
+                    rs.getString("currency"),
+                    buyQuantity,
+                    freeQuantity,
+                    rs.getDate("valid_from").toLocalDate(),
+                    to == null ? null : to.toLocalDate(),
+                    new ArrayList<>());
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static BigDecimal strip(BigDecimal value) {
+        if (value == null) {
+            return null;
+        }
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+
+    static Money money(BigDecimal amount, String currency) {
+        return Money.of(strip(amount), currency);
+    }
+}

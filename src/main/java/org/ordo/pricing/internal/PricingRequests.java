@@ -1,0 +1,59 @@
+package org.ordo.pricing.internal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.ordo.shared.Money;
+
+/** The request and answer bodies of {@code /api/price-lists} and {@code /api/promotions} (docs/api.md). */
+final class PricingRequests {
+
+    private PricingRequests() {}
+
+    record NewPriceList(String name, String currency, LocalDate validFrom, LocalDate validTo, List<UUID> customerIds) {}
+
+    /** {@code breaks}: lower prices from a quantity on; {@code unitPrice} is the price below the first break. */
+    record SetPrice(Money unitPrice, List<PriceBreak> breaks) {}
+
+    record PriceBreak(Long minQuantity, Money unitPrice) {}
+
+    record SkuPrice(String sku, Money unitPrice, List<PriceBreak> breaks) {}
+
+    record PriceList(
+            UUID id,
+            String name,
+            String currency,
+            LocalDate validFrom,
+            LocalDate validTo,
+            List<UUID> customerIds,
+            List<SkuPrice> prices) {}
+
+    /**
+     * {@code kind} PERCENT ({@code percent} off), AMOUNT ({@code amount} off each unit), BUY_GET (buy
+     * {@code buyQuantity}, get {@code freeQuantity} more free), each on {@code skus}; FREE_SHIPPING once the goods reach
+     * {@code amount}.
+     */
+    record NewPromotion(
+            String name,
+            String kind,
+            BigDecimal percent,
+            Money amount,
+            Long buyQuantity,
+            Long freeQuantity,
+            List<String> skus,
+            LocalDate validFrom,
+            LocalDate validTo) {}
+
+    record Promotion(
+            UUID id,
+            String name,
+            String kind,
+            BigDecimal percent,
+            Money amount,
+            Long buyQuantity,
+            Long freeQuantity,
+            List<String> skus,
+            LocalDate validFrom,
+            LocalDate validTo) {}
+}
