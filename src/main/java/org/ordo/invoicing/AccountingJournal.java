@@ -1,8 +1,11 @@
 package org.ordo.invoicing;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.ordo.platform.Csv;
 
 /**
  * The double-entry journal of what invoicing booked (docs/domain.md, "Accounting journal"), as {@code GET
@@ -38,4 +41,35 @@ public interface AccountingJournal {
 
     /** At most {@code limit} entries booked after position {@code after}, in order. */
     Page after(long after, int limit);
+
+    /** The entries as CSV, one row per line with its entry's fields, as {@code Accept: text/csv} and the page download it. */
+    static String csv(Page page) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (Entry e : page.entries()) {
+            for (Line l : e.lines()) {
+                rows.add(Arrays.asList(
+                        e.position(),
+                        e.date(),
+                        e.documentType(),
+                        e.documentNumber(),
+                        e.customerId(),
+                        l.account(),
+                        l.debit(),
+                        l.credit(),
+                        l.currency()));
+            }
+        }
+        return Csv.of(
+                List.of(
+                        "position",
+                        "date",
+                        "documentType",
+                        "documentNumber",
+                        "customerId",
+                        "account",
+                        "debit",
+                        "credit",
+                        "currency"),
+                rows);
+    }
 }

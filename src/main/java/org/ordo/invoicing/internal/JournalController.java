@@ -90,37 +90,7 @@ class JournalController {
         if (page.cursor() != null) {
             response.header(CURSOR_HEADER, page.cursor().toString());
         }
-        return response.body(csv(page));
-    }
-
-    static String csv(AccountingJournal.Page page) {
-        List<List<Object>> rows = new ArrayList<>();
-        for (AccountingJournal.Entry e : page.entries()) {
-            for (AccountingJournal.Line l : e.lines()) {
-                rows.add(List.of(
-                        e.position(),
-                        e.date(),
-                        e.documentType(),
-                        e.documentNumber(),
-                        e.customerId(),
-                        l.account(),
-                        l.debit(),
-                        l.credit(),
-                        l.currency()));
-            }
-        }
-        return Csv.of(
-                List.of(
-                        "position",
-                        "date",
-                        "documentType",
-                        "documentNumber",
-                        "customerId",
-                        "account",
-                        "debit",
-                        "credit",
-                        "currency"),
-                rows);
+        return response.body(AccountingJournal.csv(page));
     }
 
     private static LocalDate day(String field, String value) {
