@@ -1,10 +1,12 @@
 package org.ordo.customers;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.ordo.platform.PageResult;
 import org.ordo.platform.Paging;
+import org.ordo.shared.ExternalReference;
 
 /** Finding customers and reading their contact details, for customer service (the customer pages). */
 public interface CustomerDirectory {
@@ -20,4 +22,7 @@ public interface CustomerDirectory {
 
     /** {@code phone} may be null. */
     record Contact(CustomerSnapshot customer, String phone, Instant since) {}
+
+    /** The ids outside systems know the customer by ({@code PUT /api/customers/external/...}), by system. */
+    List<ExternalReference> externalIds(UUID customerId);
 }

@@ -310,6 +310,39 @@ class DemoDataTests {
         }
     }
 
+    @Test
+    void theJournalOfTheDemoDataBalancesToTheCentAndItsReceivablesAreTheOpenAmountOfTheAging() {
+        Api admin = Api.at(port).asAdmin();
+        JsonNode entries =
+                admin.get("/api/accounting/journal").expect(200).json().get("entries");
+        java.util.Map<String, BigDecimal> receivables = new java.util.TreeMap<>();
+        Set<String> types = new HashSet<>();
+        for (JsonNode entry : entries) {
+            types.add(entry.get("documentType").asString());
+            BigDecimal balance = BigDecimal.ZERO;
+            for (JsonNode line : entry.get("lines")) {
+                BigDecimal signed = new BigDecimal(line.get("debit").asString())
+                        .subtract(new BigDecimal(line.get("credit").asString()));
+                balance = balance.add(signed);
+                if (line.get("account").asString().equals("1200")) {
+                    receivables.merge(line.get("currency").asString(), signed, BigDecimal::add);
+                }
+            }
+            assertThat(balance).as(entry.toString()).isZero();
+        }
+        assertThat(types).contains("INVOICE", "PAYMENT");
+
+        java.util.Map<String, BigDecimal> open = new java.util.TreeMap<>();
+        admin.get("/api/reports/ar-aging")
+                .expect(200)
+                .json()
+                .get("totals")
+                .forEach(t -> open.put(t.get("currency").asString(), amount(t.get("buckets"), "total")));
+        assertThat(receivables.keySet()).isEqualTo(open.keySet());
+        open.forEach((currency, amount) ->
+                assertThat(receivables.get(currency)).as(currency).isEqualByComparingTo(amount));
+    }
+
     private static BigDecimal amount(JsonNode node, String field) {
         return new BigDecimal(node.get(field).get("amount").asString());
     }

@@ -99,7 +99,9 @@ class AccountingPageTests {
             "/accounting/reminders",
             "/accounting/aging",
             "/accounting.csv",
-            "/accounting/aging.csv"
+            "/accounting/aging.csv",
+            "/accounting/journal",
+            "/accounting/journal.csv"
         }) {
             assertThat(warehouse.get(path).statusCode()).as(path).isEqualTo(403);
         }
@@ -285,6 +287,28 @@ class AccountingPageTests {
         assertThat(csv.headers().firstValue("Content-Disposition").orElseThrow())
                 .contains("ar-aging-");
         assertThat(csv.body()).contains(invoice.get("customerId").asString());
+    }
+
+    @Test
+    void theJournalPageCountsTheEntriesOfTheDaysAndDownloadsThemAsCsvAndJson() {
+        JsonNode invoice = invoice(3);
+        String number = invoice.get("number").asString();
+        String day = invoice.get("issueDate").asString();
+        PageClient page = accountant();
+
+        HttpResponse<String> journal = page.get("/accounting/journal?from=" + day + "&to=" + day);
+        assertThat(journal.statusCode()).isEqualTo(200);
+        assertThat(journal.body())
+                .contains("id=\"tab-journal\"")
+                .contains("id=\"journal-totals\"")
+                .contains("/accounting/journal.csv?from=" + day + "&amp;to=" + day)
+                .doesNotContain("??");
+        HttpResponse<String> csv = page.get("/accounting/journal.csv?from=" + day + "&to=" + day);
+        assertThat(csv.headers().firstValue("Content-Disposition").orElseThrow())
+                .contains("journal-" + day + "-" + day + ".csv");
+        assertThat(csv.body()).contains(",INVOICE," + number + ",", ",1200,35.70,0.00,EUR");
+        HttpResponse<String> json = page.get("/accounting/journal.json?from=" + day + "&to=" + day);
+        assertThat(json.body()).contains("\"documentNumber\":\"" + number + "\"");
     }
 
     @Test

@@ -7,6 +7,8 @@ import org.ordo.identity.Actor;
 import org.ordo.platform.ETags;
 import org.ordo.platform.PageResult;
 import org.ordo.platform.Paging;
+import org.ordo.platform.RaceRetry;
+import org.ordo.shared.ExternalReference;
 import org.ordo.shared.OrdoException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -45,6 +47,25 @@ class ProductController {
                 .location(URI.create("/api/products/" + created.sku()))
                 .header(HttpHeaders.ETAG, ETags.of(created.version()))
                 .body(created);
+    }
+
+    /**
+     * Creates the product an outside system's id names (201 with Location) or replaces its fields (200); the body is the
+     * create's. Two first PUTs for one id at once create one product.
+     */
+    @PutMapping("/external/{system}/{externalId}")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SALES')")
+    ResponseEntity<Product> upsert(
+            @PathVariable String system, @PathVariable String externalId, @RequestBody ProductRequest request) {
+        ExternalReference ref = ExternalReference.of(system, externalId);
+        ProductService.Upserted done = RaceRetry.onDuplicateKey(
+                () -> management.upsert(ref, request, true), () -> management.upsert(ref, request, false));
+        ResponseEntity.BodyBuilder response = done.created()
+                ? ResponseEntity.status(HttpStatus.CREATED)
+                        .location(URI.create("/api/products/" + done.product().sku()))
+                : ResponseEntity.ok();
+        return response.header(HttpHeaders.ETAG, ETags.of(done.product().version()))
+                .body(done.product());
     }
 
     /** {@code q} matches name, description, SKU or GTIN (any case); {@code sku} is exact. Ordered by SKU. */

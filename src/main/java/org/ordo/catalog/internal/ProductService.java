@@ -17,6 +17,7 @@ import org.ordo.platform.MoneyInput;
 import org.ordo.platform.PageResult;
 import org.ordo.platform.Paging;
 import org.ordo.platform.RequestChecks;
+import org.ordo.shared.ExternalReference;
 import org.ordo.shared.FieldViolation;
 import org.ordo.shared.Gtin;
 import org.ordo.shared.Money;
@@ -135,6 +136,34 @@ class ProductService implements ProductCatalogAdmin {
     @Override
     public boolean hasProducts() {
         return products.hasProducts();
+    }
+
+    /** What a PUT by an outside id did: the product as it is now, and whether it was created. */
+    record Upserted(Product product, boolean created) {}
+
+    /**
+     * Creates the product an outside id names the first time, replaces its fields after (the body's {@code sku} must then be
+     * the product's or absent). When another transaction created it meanwhile, the product's or the mapping's insert fails
+     * with a DuplicateKeyException on a {@code firstAttempt} and this whole transaction rolls back: the caller tries again,
+     * and then finds it; a SKU taken by a product of no outside id is then a 409.
+     */
+    @Transactional
+    public Upserted upsert(ExternalReference ref, ProductRequest request, boolean firstAttempt) {
+        Optional<String> mapped = products.skuOfExternal(ref);
+        if (mapped.isPresent()) {
+            return new Upserted(replace(mapped.get(), null, request), false);
+        }
+        Product created;
+        if (firstAttempt) {
+            ProductDraft draft = validate(request, null);
+            products.insert(draft, now());
+            created = products.product(draft.sku()).orElseThrow();
+            audit.record(AUDIT_ENTITY, created.sku(), "CREATED", null, created);
+        } else {
+            created = create(request);
+        }
+        products.insertExternal(ref, created.sku(), now());
+        return new Upserted(created, true);
     }
 
     /** Replaces every field; fields absent from the request are cleared (or take their default). */

@@ -18,6 +18,7 @@ import org.ordo.catalog.ProductSnapshot;
 import org.ordo.platform.LikePattern;
 import org.ordo.platform.PageResult;
 import org.ordo.platform.Paging;
+import org.ordo.shared.ExternalReference;
 import org.ordo.shared.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -254,5 +255,29 @@ class ProductStore implements Catalog {
                 rs.getLong("version"),
                 rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant());
+    }
+
+    /** The SKU an outside system's id names, if it was PUT before. */
+    Optional<String> skuOfExternal(ExternalReference ref) {
+        return jdbc.sql("SELECT sku FROM product_external_id WHERE system = ? AND external_id = ?")
+                .params(ref.system(), ref.externalId())
+                .query(String.class)
+                .optional();
+    }
+
+    /** Names the product by an outside id; a DuplicateKeyException when another transaction named a product by it first. */
+    void insertExternal(ExternalReference ref, String sku, Instant now) {
+        jdbc.sql("INSERT INTO product_external_id (system, external_id, sku, created_at) VALUES (?, ?, ?, ?)")
+                .params(ref.system(), ref.externalId(), sku, Timestamp.from(now))
+                .update();
+    }
+
+    /** The outside ids of a product, by system. */
+    List<ExternalReference> externalIds(String sku) {
+        return jdbc.sql(
+                        "SELECT system, external_id FROM product_external_id WHERE sku = ? ORDER BY system, external_id")
+                .param(sku)
+                .query((rs, n) -> new ExternalReference(rs.getString("system"), rs.getString("external_id")))
+                .list();
     }
 }

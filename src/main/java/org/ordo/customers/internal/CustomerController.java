@@ -11,6 +11,8 @@ import org.ordo.platform.ETags;
 import org.ordo.platform.Idempotency;
 import org.ordo.platform.PageResult;
 import org.ordo.platform.Paging;
+import org.ordo.platform.RaceRetry;
+import org.ordo.shared.ExternalReference;
 import org.ordo.shared.OrdoException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -20,6 +22,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -60,6 +63,25 @@ class CustomerController {
                     .header(HttpHeaders.ETAG, ETags.of(created.version()))
                     .body(created);
         });
+    }
+
+    /**
+     * Creates the customer an outside system's id names (201 with Location) or replaces its fields (200); the body is the
+     * create's. Two first PUTs for one id at once create one customer.
+     */
+    @PutMapping("/external/{system}/{externalId}")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SALES')")
+    ResponseEntity<Customer> upsert(
+            @PathVariable String system, @PathVariable String externalId, @RequestBody CustomerRequest request) {
+        ExternalReference ref = ExternalReference.of(system, externalId);
+        CustomerService.Upserted done =
+                RaceRetry.onDuplicateKey(() -> management.upsert(ref, request), () -> management.upsert(ref, request));
+        ResponseEntity.BodyBuilder response = done.created()
+                ? ResponseEntity.status(HttpStatus.CREATED)
+                        .location(URI.create("/api/customers/" + done.customer().id()))
+                : ResponseEntity.ok();
+        return response.header(HttpHeaders.ETAG, ETags.of(done.customer().version()))
+                .body(done.customer());
     }
 
     /** {@code q} matches name or e-mail (any case). Ordered by name. */

@@ -13,6 +13,7 @@ import org.ordo.identity.Actor;
 import org.ordo.identity.AuditTrail;
 import org.ordo.platform.PageResult;
 import org.ordo.platform.Paging;
+import org.ordo.shared.ExternalReference;
 import org.ordo.shared.OrdoException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -94,5 +95,11 @@ class CustomerDirectoryService implements CustomerDirectory, CustomerNotes {
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<ExternalReference> externalIds(UUID customerId) {
+        return customers.externalIds(customerId);
     }
 }

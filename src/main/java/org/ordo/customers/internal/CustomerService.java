@@ -23,6 +23,7 @@ import org.ordo.platform.Paging;
 import org.ordo.platform.RequestChecks;
 import org.ordo.shared.Address;
 import org.ordo.shared.CommonRule;
+import org.ordo.shared.ExternalReference;
 import org.ordo.shared.FieldViolation;
 import org.ordo.shared.Money;
 import org.ordo.shared.OrdoException;
@@ -86,6 +87,34 @@ class CustomerService implements CustomerAdmin {
         // the uncommitted insert is this transaction's: no one else can write the customer's chain meanwhile
         audit.record(AUDIT_ENTITY, id.toString(), "CREATED", null, created);
         return created;
+    }
+
+    /** What a PUT by an outside id did: the customer as it is now, and whether it was created. */
+    record Upserted(Customer customer, boolean created) {}
+
+    /**
+     * Creates the customer an outside id names the first time, replaces its fields after. When another transaction created
+     * it meanwhile the mapping insert fails with a DuplicateKeyException and this whole transaction rolls back: the caller
+     * tries again, and then finds it.
+     */
+    @Transactional
+    public Upserted upsert(ExternalReference ref, CustomerRequest request) {
+        Optional<UUID> mapped = customers.idOfExternal(ref);
+        if (mapped.isEmpty()) {
+            Customer created = create(request);
+            customers.insertExternal(ref, created.id(), now());
+            return new Upserted(created, true);
+        }
+        UUID id = mapped.get();
+        Customer before = customers.lock(id).orElseThrow(() -> OrdoException.notFound("Customer", id));
+        CustomerDraft draft = validate(request);
+        if (draft.sameAs(before)) {
+            return new Upserted(before, false);
+        }
+        customers.update(id, draft, now());
+        Customer after = customers.customer(id).orElseThrow();
+        audit.record(AUDIT_ENTITY, id.toString(), "UPDATED", before, after);
+        return new Upserted(after, false);
     }
 
     @Override

@@ -21,6 +21,7 @@ import org.ordo.platform.LikePattern;
 import org.ordo.platform.PageResult;
 import org.ordo.platform.Paging;
 import org.ordo.shared.Address;
+import org.ordo.shared.ExternalReference;
 import org.ordo.shared.Money;
 import org.ordo.shared.OrdoException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -168,6 +169,30 @@ class CustomerStore implements Customers {
                                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)")
                 .params(params)
                 .update();
+    }
+
+    /** The customer an outside system's id names, if it was PUT before. */
+    Optional<UUID> idOfExternal(ExternalReference ref) {
+        return jdbc.sql("SELECT customer_id FROM customer_external_id WHERE system = ? AND external_id = ?")
+                .params(ref.system(), ref.externalId())
+                .query(UUID.class)
+                .optional();
+    }
+
+    /** Names the customer by an outside id; a DuplicateKeyException when another transaction named a customer by it first. */
+    void insertExternal(ExternalReference ref, UUID customerId, Instant now) {
+        jdbc.sql("INSERT INTO customer_external_id (system, external_id, customer_id, created_at) VALUES (?, ?, ?, ?)")
+                .params(ref.system(), ref.externalId(), customerId, Timestamp.from(now))
+                .update();
+    }
+
+    /** The outside ids of a customer, by system. */
+    List<ExternalReference> externalIds(UUID customerId) {
+        return jdbc.sql("SELECT system, external_id FROM customer_external_id WHERE customer_id = ? "
+                        + "ORDER BY system, external_id")
+                .param(customerId)
+                .query((rs, n) -> new ExternalReference(rs.getString("system"), rs.getString("external_id")))
+                .list();
     }
 
     /** Writes every field and bumps the version; the caller holds the row lock and has checked the version. */

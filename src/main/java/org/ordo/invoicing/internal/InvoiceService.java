@@ -44,6 +44,7 @@ class InvoiceService {
     private final ApplicationEventPublisher events;
     private final PaymentService payments;
     private final CompanyCalendar calendar;
+    private final JournalService journal;
 
     InvoiceService(
             InvoiceStore store,
@@ -51,8 +52,10 @@ class InvoiceService {
             AuditTrail audit,
             ApplicationEventPublisher events,
             PaymentService payments,
-            CompanyCalendar calendar) {
+            CompanyCalendar calendar,
+            JournalService journal) {
         this.calendar = calendar;
+        this.journal = journal;
         this.store = store;
         this.numbers = numbers;
         this.audit = audit;
@@ -113,6 +116,8 @@ class InvoiceService {
                 original.number(),
                 totals.total().amount(),
                 note.currency()));
+        journal.issued(note);
+        journal.allocations(null, original.id());
         return store.find(note.id()).orElseThrow();
     }
 
@@ -340,6 +345,7 @@ class InvoiceService {
         store.redate(id, issueDate, issueDate.plusDays(before.paymentTermsDays()));
         Invoice after = store.find(id).orElseThrow();
         audit.record(InvoicingService.AUDIT_ENTITY, id.toString(), "BACKDATED", before, after);
+        journal.backdated(after);
         return after;
     }
 
@@ -376,6 +382,7 @@ class InvoiceService {
                 after.orderNumber(),
                 after.customerId(),
                 reason));
+        journal.voided(after);
         return after;
     }
 

@@ -18,4 +18,9 @@ class InvoicingConfiguration {
     InvoicingProperties invoicingProperties(Environment environment) {
         return Binder.get(environment).bindOrCreate("ordo.invoicing", InvoicingProperties.class);
     }
+
+    @Bean
+    AccountingProperties accountingProperties(Environment environment) {
+        return Binder.get(environment).bindOrCreate("ordo.accounting", AccountingProperties.class);
+    }
 }

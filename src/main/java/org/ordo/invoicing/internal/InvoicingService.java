@@ -57,6 +57,7 @@ class InvoicingService {
     private final ApplicationEventPublisher events;
     private final CompanyCalendar calendar;
     private final CompanyProperties company;
+    private final JournalService journal;
 
     /** Runs after an automatic invoice is written, before its transaction commits; tests use it to simulate a crash there. */
     private volatile Consumer<Invoice> afterInvoiceWritten = invoice -> {};
@@ -70,8 +71,10 @@ class InvoicingService {
             AuditTrail audit,
             ApplicationEventPublisher events,
             CompanyProperties company,
-            CompanyCalendar calendar) {
+            CompanyCalendar calendar,
+            JournalService journal) {
         this.calendar = calendar;
+        this.journal = journal;
         this.store = store;
         this.numbers = numbers;
         this.taxes = taxes;
@@ -176,6 +179,7 @@ class InvoicingService {
         publishIssued(invoice, order, customer);
         afterInvoiceWritten.accept(invoice);
         log.info("issued {} for order {} ({})", invoice.number(), order.number(), source);
+        journal.issued(invoice);
         return Optional.of(invoice);
     }
 

@@ -56,6 +56,7 @@ class PaymentService implements CustomerAccounts {
     private final AuditTrail audit;
     private final CompanyCalendar calendar;
     private final ApplicationEventPublisher events;
+    private final JournalService journal;
 
     PaymentService(
             PaymentStore payments,
@@ -64,8 +65,10 @@ class PaymentService implements CustomerAccounts {
             OrderFulfillment orders,
             AuditTrail audit,
             ApplicationEventPublisher events,
-            CompanyCalendar calendar) {
+            CompanyCalendar calendar,
+            JournalService journal) {
         this.calendar = calendar;
+        this.journal = journal;
         this.payments = payments;
         this.invoices = invoices;
         this.customers = customers;
@@ -148,6 +151,7 @@ class PaymentService implements CustomerAccounts {
                 after.amountAllocated().amount(),
                 after.currency()));
         completeOrders(shares);
+        journal.received(after);
         return payments.find(payment.id()).orElseThrow();
     }
 
@@ -178,6 +182,7 @@ class PaymentService implements CustomerAccounts {
         Payment after = settleStatus(paymentId);
         audit.record(AUDIT_ENTITY, paymentId.toString(), "ALLOCATED", before, after);
         completeOrders(shares);
+        journal.allocations(paymentId, null);
         return payments.find(paymentId).orElseThrow();
     }
 
@@ -191,17 +196,14 @@ class PaymentService implements CustomerAccounts {
 
     private Payment refundLocked(Payment before, BigDecimal amount, String reason) {
         UUID refundId = UUID.randomUUID();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         payments.insertRefund(
-                refundId,
-                before.id(),
-                amount,
-                reason,
-                Instant.now().truncatedTo(ChronoUnit.MICROS),
-                Actor.current().username());
+                refundId, before.id(), amount, reason, now, Actor.current().username());
         Payment after = settleStatus(before.id());
         audit.record(AUDIT_ENTITY, before.id().toString(), "REFUNDED", before, after);
         events.publishEvent(
                 new PaymentRefunded(before.id(), refundId, before.customerId(), amount, before.currency(), reason));
+        journal.refunded(refundId, now);
         return after;
     }
 

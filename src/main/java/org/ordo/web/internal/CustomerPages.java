@@ -216,6 +216,7 @@ class CustomerPages {
                 "mails", mails.of(customer.id()).stream().limit(RECENT).toList());
         model.addAttribute("noteText", noteText);
         model.addAttribute("noteMax", CustomerNotes.MAX_LENGTH);
+        model.addAttribute("externalIds", directory.externalIds(customer.id()));
         model.addAttribute("errors", errors);
         return "service/customer";
     }
