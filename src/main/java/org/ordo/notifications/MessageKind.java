@@ -11,7 +11,9 @@ public enum MessageKind {
     PAYMENT_RECEIVED(false),
     PAYMENT_REMINDER(true),
     RETURN_APPROVED(false),
-    RETURN_REFUNDED(false);
+    RETURN_REFUNDED(false),
+    /** Customer service answered on a case: the conversation the customer started, never turned off. */
+    CASE_REPLY(true);
 
     private final boolean transactional;
 

@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.ordo.catalog.Catalog;
 import org.ordo.catalog.ProductSnapshot;
+import org.ordo.fulfillment.DeliveryExceptionReported;
 import org.ordo.fulfillment.ShipmentStatus;
 import org.ordo.identity.Actor;
 import org.ordo.identity.AuditTrail;
@@ -23,6 +24,7 @@ import org.ordo.shared.CommonRule;
 import org.ordo.shared.FieldViolation;
 import org.ordo.shared.OrdoException;
 import org.ordo.shared.RecordedTime;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -75,6 +77,7 @@ class ShipmentService {
     private final OrderFulfillment fulfillment;
     private final AuditTrail audit;
     private final PackingPolicy packing;
+    private final ApplicationEventPublisher events;
 
     ShipmentService(
             ShipmentStore store,
@@ -84,7 +87,8 @@ class ShipmentService {
             Orders orders,
             OrderFulfillment fulfillment,
             AuditTrail audit,
-            PackingPolicy packing) {
+            PackingPolicy packing,
+            ApplicationEventPublisher events) {
         this.store = store;
         this.queries = queries;
         this.catalog = catalog;
@@ -93,6 +97,7 @@ class ShipmentService {
         this.fulfillment = fulfillment;
         this.audit = audit;
         this.packing = packing;
+        this.events = events;
     }
 
     /** PLANNED → PICKING. */
@@ -332,6 +337,17 @@ class ShipmentService {
         audit.record("SHIPMENT", s.id.toString(), action, before, s.state());
         if (type == TrackingType.DELIVERED) {
             deliverOrderIfComplete(locked.orderId(), locked.all());
+        }
+        if (type.target == ShipmentStatus.EXCEPTION || type.target == ShipmentStatus.RETURNED) {
+            events.publishEvent(new DeliveryExceptionReported(
+                    s.id,
+                    s.number,
+                    locked.orderId(),
+                    orders.find(locked.orderId()).map(OrderSnapshot::number).orElse(null),
+                    type.name(),
+                    at,
+                    blankToNull(event.reason()),
+                    Actor.current().username()));
         }
         return s;
     }

@@ -55,6 +55,7 @@ class MailPreviewService implements MailPreviews {
             case INVOICE_ISSUED, PAYMENT_REMINDER -> "INV-2026-000045";
             case PAYMENT_RECEIVED -> "119.00 EUR";
             case RETURN_APPROVED, RETURN_REFUNDED -> "RMA-2026-000007";
+            case CASE_REPLY -> "CASE-2026-000012";
         };
     }
 
@@ -109,6 +110,11 @@ class MailPreviewService implements MailPreviews {
                 Map.of("level", 1, "invoiceNumber", "INV-2026-000045", "daysPastDue", 8, "amountDue", order.total());
             case RETURN_APPROVED, RETURN_REFUNDED ->
                 Map.of("returnNumber", "RMA-2026-000007", "orderNumber", order.number());
+            case CASE_REPLY ->
+                Map.of(
+                        "caseNumber", "CASE-2026-000012",
+                        "caseSubject", "Where is my parcel?",
+                        "body", "Your parcel was held at the depot; it will be delivered tomorrow.");
         };
     }
 }

@@ -18,6 +18,7 @@ import org.ordo.orders.OrderStatusChanged;
 import org.ordo.orders.Orders;
 import org.ordo.returns.ReturnStatus;
 import org.ordo.returns.ReturnStatusChanged;
+import org.ordo.service.CaseReplied;
 import org.ordo.shared.Money;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -167,6 +168,19 @@ class NotificationListener {
                 false,
                 Map.of("returnNumber", changed.number(), "orderNumber", nullToEmpty(changed.orderNumber())),
                 List.of(changed.number()),
+                null));
+    }
+
+    /** Each reply once: the conversation goes on by e-mail. */
+    @ApplicationModuleListener
+    void on(CaseReplied replied) {
+        notifications.queue(new NotificationService.Request(
+                MessageKind.CASE_REPLY,
+                "case-reply:" + replied.messageId(),
+                replied.customerId(),
+                false,
+                Map.of("caseNumber", replied.caseNumber(), "caseSubject", replied.subject(), "body", replied.body()),
+                List.of(replied.caseNumber()),
                 null));
     }
 
