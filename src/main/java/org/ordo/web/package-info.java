@@ -19,6 +19,7 @@
             "purchasing",
             "reporting",
             "returns",
+            "service",
             "shared"
         })
 package org.ordo.web;

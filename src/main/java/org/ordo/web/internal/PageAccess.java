@@ -65,6 +65,11 @@ final class PageAccess {
     /** The delivery desk: parcels in trouble or unheard of, for customer service and the warehouse. */
     static final String DELIVERY_DESK = "hasAnyRole('ADMIN','SUPPORT','WAREHOUSE')";
 
+    /** Customer service cases: sales read them, as they read a customer's other affairs. */
+    static final String CASE_READERS = "hasAnyRole('ADMIN','SUPPORT','SALES')";
+
+    static final String CASE_WORKERS = "hasAnyRole('ADMIN','SUPPORT')";
+
     /** One entry of the navigation; {@code key} names its label in the message bundle. */
     public record NavItem(String key, String href) {}
 
@@ -166,6 +171,10 @@ final class PageAccess {
         return "/orders";
     }
 
+    static boolean mayWorkCases(Actor actor) {
+        return actor.hasAnyRole(Role.ADMIN, Role.SUPPORT);
+    }
+
     /** The navigation of a user: only what the roles may open. */
     static List<NavItem> navigation(Actor actor) {
         List<NavItem> items = new ArrayList<>();
@@ -176,6 +185,7 @@ final class PageAccess {
             // the portal is all a customer sees
             items.add(new NavItem("nav.portal.orders", "/portal"));
             items.add(new NavItem("nav.portal.invoices", "/portal/invoices"));
+            items.add(new NavItem("nav.portal.cases", "/portal/cases"));
             return items;
         }
         if (mayReadOrders(actor)) {
@@ -201,6 +211,9 @@ final class PageAccess {
         }
         if (mayWorkTheDeliveryDesk(actor)) {
             items.add(new NavItem("nav.deliveries", "/deliveries"));
+        }
+        if (actor.hasAnyRole(Role.ADMIN, Role.SUPPORT, Role.SALES)) {
+            items.add(new NavItem("nav.cases", "/cases"));
         }
         if (mayReadForecasts(actor)) {
             items.add(new NavItem("nav.forecasts", "/purchasing/forecasts"));
