@@ -70,6 +70,14 @@ class CasePageTests {
         String page = portal.get("/portal/cases/" + number).body();
         assertThat(page).contains("A new one ships", "See photo", "Resolved").doesNotContain("Check stock");
         assertThat(portal.get("/portal/cases").body()).contains(number);
+
+        // the dashboard's figures count the case: it has a first response and a resolution
+        PageClient manager = new PageClient(port);
+        manager.logIn("admin", Api.ADMIN_PASSWORD);
+        assertThat(manager.get("/").body())
+                .contains("Median first response")
+                .containsPattern("(?s)id=\"median-first-response\".*?<strong>[0-9.]+ h</strong>")
+                .containsPattern("(?s)id=\"median-resolution\".*?<strong>[0-9.]+ h</strong>");
     }
 
     @Test
