@@ -4,9 +4,11 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * The carrier (or a person for it) reported that a shipment could not be delivered as planned. {@code kind} is one of
- * FAILED_ATTEMPT, ADDRESS_PROBLEM, DAMAGED, LOST, RETURNED_TO_SENDER (a plain RETURNED is reported as
- * RETURNED_TO_SENDER); {@code note} is the carrier's own words, or null. One event per tracking event recorded.
+ * A shipment met a delivery exception or went back to its sender, reported by its carrier or recorded by a person.
+ * {@code kind} is FAILED_ATTEMPT, ADDRESS_PROBLEM, DAMAGED, LOST, RETURNED_TO_SENDER (a plain RETURNED is reported as
+ * RETURNED_TO_SENDER) or EXCEPTION (anything else, a delay say); {@code note} is the carrier's words or the reason
+ * given, or null. Published once per recorded tracking event; after a crash it is delivered again, so listeners are
+ * idempotent.
  */
 public record DeliveryExceptionReported(
         UUID shipmentId,
@@ -17,4 +19,5 @@ public record DeliveryExceptionReported(
         String trackingNumber,
         String kind,
         Instant at,
-        String note) {}
+        String note,
+        String reportedBy) {}

@@ -22,7 +22,9 @@ public enum MessageKind {
     DELIVERED(false),
     /** The carrier could not deliver (failed attempt, address problem, damage, loss, back to sender). */
     DELIVERY_EXCEPTION(false),
-    RETURN_RECEIVED(false);
+    RETURN_RECEIVED(false),
+    /** Customer service answered on a case: the conversation the customer started, never turned off. */
+    CASE_REPLY(true);
 
     private final boolean transactional;
     private final boolean internal;

@@ -1,5 +1,6 @@
 /**
- * Notifications: e-mail to customers when things happen to their orders, shipments, invoices, payments and returns.
+ * Notifications: e-mail to customers when things happen to their orders, shipments, invoices, payments and returns, and
+ * when customer service replies on a case.
  * Listeners on the public events write each message, rendered in the customer's language, into an outbox after the
  * business transaction has committed; a sender on one node delivers the outbox over SMTP, retrying with a backoff, and
  * records on every message whether it is queued, sent or failed and why ({@link org.ordo.notifications.CustomerMessages}).
@@ -16,6 +17,7 @@
             "orders",
             "platform",
             "returns",
+            "service",
             "shared"
         })
 package org.ordo.notifications;

@@ -36,6 +36,15 @@ public interface KeyFigures {
      */
     Csv csv(LocalDate from, LocalDate to);
 
+    /** How customer service kept up with the cases opened in the period. */
+    ServiceFigures service(LocalDate from, LocalDate to);
+
+    /**
+     * Medians in hours from opening to the first staff reply and to the (last) resolution, null without such cases; the
+     * reopen rate is reopened cases ÷ cases resolved at least once.
+     */
+    record ServiceFigures(BigDecimal medianFirstResponseHours, BigDecimal medianResolutionHours, Rate reopenRate) {}
+
     /** A CSV file and the name to save it under. */
     record Csv(String fileName, String text) {}
 

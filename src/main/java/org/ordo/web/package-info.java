@@ -20,6 +20,7 @@
             "purchasing",
             "reporting",
             "returns",
+            "service",
             "shared"
         })
 package org.ordo.web;

@@ -10,6 +10,7 @@ import org.ordo.invoicing.PaymentStatus;
 import org.ordo.orders.OrderStatus;
 import org.ordo.purchasing.PurchaseOrderStatus;
 import org.ordo.returns.ReturnStatus;
+import org.ordo.service.CaseStatus;
 import org.ordo.shared.StateTable;
 
 /**
@@ -23,7 +24,7 @@ final class StateDiagrams {
     private StateDiagrams() {}
 
     static List<Diagram<?>> all() {
-        return List.of(order(), shipment(), invoice(), payment(), rma(), purchaseOrder());
+        return List.of(order(), shipment(), invoice(), payment(), rma(), purchaseOrder(), serviceCase());
     }
 
     /** {@code doc} with the text between each diagram's markers replaced by the diagram. */
@@ -118,6 +119,20 @@ final class StateDiagrams {
                 .label(PaymentStatus.RECEIVED, PaymentStatus.REFUNDED, "nothing left on account, part of it paid back")
                 .label(PaymentStatus.ALLOCATED, PaymentStatus.RECEIVED, moneyBack)
                 .label(PaymentStatus.REFUNDED, PaymentStatus.RECEIVED, moneyBack);
+    }
+
+    private static Diagram<CaseStatus> serviceCase() {
+        return new Diagram<>("case-states", CaseStatus.class)
+                .enters(CaseStatus.OPEN, "POST /api/cases, the portal, or a delivery exception")
+                .label(CaseStatus.OPEN, CaseStatus.IN_PROGRESS, "first staff reply, or set")
+                .label(CaseStatus.OPEN, CaseStatus.WAITING_ON_CUSTOMER, "set")
+                .label(CaseStatus.OPEN, CaseStatus.RESOLVED, "set")
+                .label(CaseStatus.IN_PROGRESS, CaseStatus.WAITING_ON_CUSTOMER, "set")
+                .label(CaseStatus.IN_PROGRESS, CaseStatus.RESOLVED, "set")
+                .label(CaseStatus.WAITING_ON_CUSTOMER, CaseStatus.IN_PROGRESS, "customer replies, or set")
+                .label(CaseStatus.WAITING_ON_CUSTOMER, CaseStatus.RESOLVED, "set")
+                .label(CaseStatus.RESOLVED, CaseStatus.IN_PROGRESS, "customer replies, or set: a reopen")
+                .label(CaseStatus.RESOLVED, CaseStatus.CLOSED, "set");
     }
 
     private static Diagram<ReturnStatus> rma() {

@@ -342,17 +342,23 @@ class ShipmentService {
         return s;
     }
 
-    /** The kinds a customer is told of: a plain EXCEPTION (a delay, say) is not one. */
+    /** Every tracking event that leaves the shipment in exception or sends it back is reported. */
     private void reportException(Shipment s, UUID orderId, TrackingType type, Instant at, String note) {
-        String kind = switch (type) {
-            case FAILED_ATTEMPT, ADDRESS_PROBLEM, DAMAGED, LOST, RETURNED_TO_SENDER -> type.name();
-            case RETURNED -> TrackingType.RETURNED_TO_SENDER.name();
-            default -> null;
-        };
-        if (kind != null) {
-            events.publishEvent(new DeliveryExceptionReported(
-                    s.id, s.number, orderId, s.orderNumber, s.carrier, s.trackingNumber, kind, at, blankToNull(note)));
+        if (type.target != ShipmentStatus.EXCEPTION && type.target != ShipmentStatus.RETURNED) {
+            return;
         }
+        String kind = type == TrackingType.RETURNED ? TrackingType.RETURNED_TO_SENDER.name() : type.name();
+        events.publishEvent(new DeliveryExceptionReported(
+                s.id,
+                s.number,
+                orderId,
+                s.orderNumber,
+                s.carrier,
+                s.trackingNumber,
+                kind,
+                at,
+                blankToNull(note),
+                Actor.current().username()));
     }
 
     /** A shipment locked together with every shipment of its order. */

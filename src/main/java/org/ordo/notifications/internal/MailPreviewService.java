@@ -65,6 +65,7 @@ class MailPreviewService implements MailPreviews {
             case INVOICE_ISSUED, PAYMENT_REMINDER -> "INV-2026-000045";
             case PAYMENT_RECEIVED -> "119.00 EUR";
             case RETURN_APPROVED, RETURN_RECEIVED, RETURN_REFUNDED -> "RMA-2026-000007";
+            case CASE_REPLY -> "CASE-2026-000012";
         };
     }
 
@@ -120,6 +121,11 @@ class MailPreviewService implements MailPreviews {
                 Map.of("level", 1, "invoiceNumber", "INV-2026-000045", "daysPastDue", 8, "amountDue", order.total());
             case RETURN_APPROVED, RETURN_RECEIVED, RETURN_REFUNDED ->
                 Map.of("returnNumber", "RMA-2026-000007", "orderNumber", order.number());
+            case CASE_REPLY ->
+                Map.of(
+                        "caseNumber", "CASE-2026-000012",
+                        "caseSubject", "Where is my parcel?",
+                        "body", "Your parcel was held at the depot; it will be delivered tomorrow.");
             default -> orderNews(kind, order, "FAILED_ATTEMPT");
         };
     }
@@ -150,7 +156,8 @@ class MailPreviewService implements MailPreviews {
                                 "00340434161234567890",
                                 exceptionKind,
                                 Instant.now(),
-                                "Nobody home"),
+                                "Nobody home",
+                                "carrier"),
                         "note",
                         "Nobody home",
                         "trackingUrl",

@@ -19,6 +19,7 @@ import org.ordo.orders.OrderStatus;
 import org.ordo.orders.OrderStatusChanged;
 import org.ordo.orders.Orders;
 import org.ordo.returns.ReturnStatusChanged;
+import org.ordo.service.CaseReplied;
 import org.ordo.shared.Money;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -99,6 +100,9 @@ class NotificationListener {
     /** The carrier's tracking event is the key: each exception is told once. */
     @ApplicationModuleListener
     void on(DeliveryExceptionReported reported) {
+        if ("EXCEPTION".equals(reported.kind())) {
+            return; // a delay or other plain exception: customer service looks into it before anyone is told
+        }
         orders.find(reported.orderId())
                 .ifPresent(order -> notifications.queue(new NotificationService.Request(
                         MessageKind.DELIVERY_EXCEPTION,
@@ -259,6 +263,19 @@ class NotificationListener {
                 false,
                 Map.of("returnNumber", changed.number(), "orderNumber", nullToEmpty(changed.orderNumber())),
                 List.of(changed.number()),
+                null));
+    }
+
+    /** Each reply once: the conversation goes on by e-mail. */
+    @ApplicationModuleListener
+    void on(CaseReplied replied) {
+        notifications.queue(new NotificationService.Request(
+                MessageKind.CASE_REPLY,
+                "case-reply:" + replied.messageId(),
+                replied.customerId(),
+                false,
+                Map.of("caseNumber", replied.caseNumber(), "caseSubject", replied.subject(), "body", replied.body()),
+                List.of(replied.caseNumber()),
                 null));
     }
 

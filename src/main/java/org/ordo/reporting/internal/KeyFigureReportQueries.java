@@ -1,6 +1,7 @@
 package org.ordo.reporting.internal;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.EnumMap;
@@ -157,6 +158,47 @@ class KeyFigureReportQueries implements KeyFigures {
                         counts.get(e.getKey()),
                         Money.of(e.getValue(), e.getKey()).rounded()))
                 .toList();
+    }
+
+    @Override
+    public ServiceFigures service(LocalDate from, LocalDate to) {
+        Period p = period(from, to);
+        java.util.List<Long> firstResponse = new java.util.ArrayList<>();
+        java.util.List<Long> resolution = new java.util.ArrayList<>();
+        long[] reopened = {0, 0};
+        jdbc.sql("SELECT created_at, first_responded_at, resolved_at, reopen_count FROM service_case "
+                        + "WHERE created_at >= :start AND created_at < :end")
+                .param("start", java.sql.Timestamp.from(p.start()))
+                .param("end", java.sql.Timestamp.from(p.end()))
+                .query(rs -> {
+                    long created = rs.getTimestamp("created_at").getTime();
+                    java.sql.Timestamp answered = rs.getTimestamp("first_responded_at");
+                    java.sql.Timestamp resolved = rs.getTimestamp("resolved_at");
+                    int reopens = rs.getInt("reopen_count");
+                    if (answered != null) {
+                        firstResponse.add(answered.getTime() - created);
+                    }
+                    if (resolved != null) {
+                        resolution.add(resolved.getTime() - created);
+                    }
+                    reopened[0] += reopens > 0 ? 1 : 0;
+                    reopened[1] += resolved != null || reopens > 0 ? 1 : 0;
+                });
+        BigDecimal rate = reopened[1] == 0
+                ? null
+                : BigDecimal.valueOf(reopened[0]).divide(BigDecimal.valueOf(reopened[1]), 4, RoundingMode.HALF_UP);
+        return new ServiceFigures(
+                medianHours(firstResponse), medianHours(resolution), new Rate(rate, reopened[0], reopened[1]));
+    }
+
+    private static BigDecimal medianHours(java.util.List<Long> millis) {
+        if (millis.isEmpty()) {
+            return null;
+        }
+        java.util.Collections.sort(millis);
+        int n = millis.size();
+        double median = n % 2 == 1 ? millis.get(n / 2) : (millis.get(n / 2 - 1) + millis.get(n / 2)) / 2.0;
+        return BigDecimal.valueOf(median / 3_600_000d).setScale(1, RoundingMode.HALF_UP);
     }
 
     private Period period(LocalDate from, LocalDate to) {

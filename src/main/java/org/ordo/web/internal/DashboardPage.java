@@ -158,6 +158,7 @@ class DashboardPage {
         errors.replaceAll((field, key) -> key.startsWith("error.") ? text(key) : key);
         model.addAttribute("errors", errors);
         model.addAttribute("period", summary);
+        model.addAttribute("service", figures.service(start, end));
 
         List<KeyFigures.DaySales> todays = figures.salesByDay(today, today);
         model.addAttribute(

@@ -74,6 +74,11 @@ final class PageAccess {
     /** CSV imports: which kinds each of them may import is the imports module's rule. */
     static final String IMPORTERS = "hasAnyRole('ADMIN','SALES','WAREHOUSE')";
 
+    /** Customer service cases: sales read them, as they read a customer's other affairs. */
+    static final String CASE_READERS = "hasAnyRole('ADMIN','SUPPORT','SALES')";
+
+    static final String CASE_WORKERS = "hasAnyRole('ADMIN','SUPPORT')";
+
     /** One entry of the navigation; {@code key} names its label in the message bundle. */
     public record NavItem(String key, String href) {}
 
@@ -179,6 +184,10 @@ final class PageAccess {
         return "/orders";
     }
 
+    static boolean mayWorkCases(Actor actor) {
+        return actor.hasAnyRole(Role.ADMIN, Role.SUPPORT);
+    }
+
     /** The navigation of a user: only what the roles may open. */
     static List<NavItem> navigation(Actor actor) {
         List<NavItem> items = new ArrayList<>();
@@ -189,6 +198,7 @@ final class PageAccess {
             // the portal is all a customer sees
             items.add(new NavItem("nav.portal.orders", "/portal"));
             items.add(new NavItem("nav.portal.invoices", "/portal/invoices"));
+            items.add(new NavItem("nav.portal.cases", "/portal/cases"));
             return items;
         }
         if (mayReadOrders(actor)) {
@@ -214,6 +224,9 @@ final class PageAccess {
         }
         if (mayWorkTheDeliveryDesk(actor)) {
             items.add(new NavItem("nav.deliveries", "/deliveries"));
+        }
+        if (actor.hasAnyRole(Role.ADMIN, Role.SUPPORT, Role.SALES)) {
+            items.add(new NavItem("nav.cases", "/cases"));
         }
         if (mayReadForecasts(actor)) {
             items.add(new NavItem("nav.forecasts", "/purchasing/forecasts"));
