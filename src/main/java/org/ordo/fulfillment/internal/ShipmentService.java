@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.ordo.catalog.Catalog;
 import org.ordo.catalog.ProductSnapshot;
 import org.ordo.fulfillment.ShipmentStatus;
+import org.ordo.fulfillment.ShipmentTracked;
 import org.ordo.identity.Actor;
 import org.ordo.identity.AuditTrail;
 import org.ordo.orders.OrderFulfillment;
@@ -23,6 +24,7 @@ import org.ordo.shared.CommonRule;
 import org.ordo.shared.FieldViolation;
 import org.ordo.shared.OrdoException;
 import org.ordo.shared.RecordedTime;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -75,6 +77,7 @@ class ShipmentService {
     private final OrderFulfillment fulfillment;
     private final AuditTrail audit;
     private final PackingPolicy packing;
+    private final ApplicationEventPublisher events;
 
     ShipmentService(
             ShipmentStore store,
@@ -84,7 +87,8 @@ class ShipmentService {
             Orders orders,
             OrderFulfillment fulfillment,
             AuditTrail audit,
-            PackingPolicy packing) {
+            PackingPolicy packing,
+            ApplicationEventPublisher events) {
         this.store = store;
         this.queries = queries;
         this.catalog = catalog;
@@ -93,6 +97,7 @@ class ShipmentService {
         this.fulfillment = fulfillment;
         this.audit = audit;
         this.packing = packing;
+        this.events = events;
     }
 
     /** PLANNED → PICKING. */
@@ -330,6 +335,10 @@ class ShipmentService {
                 carrierId);
         String action = type == TrackingType.DELIVERED ? "DELIVERED" : "TRACKED_" + type.name();
         audit.record("SHIPMENT", s.id.toString(), action, before, s.state());
+        if (from != null) {
+            events.publishEvent(new ShipmentTracked(
+                    s.id, s.number, locked.orderId(), s.status, type.name(), blankToNull(event.reason()), at));
+        }
         if (type == TrackingType.DELIVERED) {
             deliverOrderIfComplete(locked.orderId(), locked.all());
         }
