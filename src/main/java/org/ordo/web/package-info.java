@@ -11,6 +11,7 @@
             "forecasting",
             "fulfillment",
             "identity",
+            "integration",
             "inventory",
             "invoicing",
             "notifications",
