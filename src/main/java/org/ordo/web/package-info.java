@@ -12,6 +12,7 @@
             "fulfillment",
             "identity",
             "imports",
+            "integration",
             "inventory",
             "invoicing",
             "notifications",

@@ -23,7 +23,7 @@ class AdminJourneyTests extends BrowserJourney {
         logIn("admin", Api.ADMIN_PASSWORD);
         browser.find("#nav-nav\\.admin").click();
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(css("#admin-cards")));
-        assertThat(browser.all("#admin-cards .admin-card")).hasSize(9);
+        assertThat(browser.all("#admin-cards .admin-card")).hasSize(10);
         clean();
         browser.screenshot("admin-1-index");
 

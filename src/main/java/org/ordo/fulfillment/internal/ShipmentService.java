@@ -14,6 +14,7 @@ import org.ordo.catalog.Catalog;
 import org.ordo.catalog.ProductSnapshot;
 import org.ordo.fulfillment.DeliveryExceptionReported;
 import org.ordo.fulfillment.ShipmentStatus;
+import org.ordo.fulfillment.ShipmentTracked;
 import org.ordo.identity.Actor;
 import org.ordo.identity.AuditTrail;
 import org.ordo.orders.OrderFulfillment;
@@ -335,6 +336,10 @@ class ShipmentService {
                 carrierId);
         String action = type == TrackingType.DELIVERED ? "DELIVERED" : "TRACKED_" + type.name();
         audit.record("SHIPMENT", s.id.toString(), action, before, s.state());
+        if (from != null) {
+            events.publishEvent(new ShipmentTracked(
+                    s.id, s.number, locked.orderId(), s.status, type.name(), blankToNull(event.reason()), at));
+        }
         if (type == TrackingType.DELIVERED) {
             deliverOrderIfComplete(locked.orderId(), locked.all());
         }

@@ -21,6 +21,7 @@ import org.ordo.identity.AuditTrail;
 import org.ordo.inventory.Inventory;
 import org.ordo.inventory.ReservationRequest;
 import org.ordo.inventory.StockPosition;
+import org.ordo.orders.OrderChanged;
 import org.ordo.orders.OrderRule;
 import org.ordo.orders.OrderStatus;
 import org.ordo.orders.OrderStatusChanged;
@@ -591,6 +592,9 @@ class OrderService {
             if (h.to() != null) {
                 events.publishEvent(new OrderStatusChanged(order.id(), order.number(), h.from(), h.to(), h.reason()));
             }
+        }
+        if (action.equals("CHANGED")) {
+            events.publishEvent(new OrderChanged(order.id(), order.number(), order.customerId(), order.status()));
         }
         return after;
     }

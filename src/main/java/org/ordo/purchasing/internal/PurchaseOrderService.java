@@ -21,6 +21,7 @@ import org.ordo.inventory.InventoryAdmin;
 import org.ordo.inventory.WarehouseView;
 import org.ordo.platform.MoneyInput;
 import org.ordo.purchasing.PurchaseOrderStatus;
+import org.ordo.purchasing.PurchaseOrderStatusChanged;
 import org.ordo.purchasing.PurchasingRule;
 import org.ordo.shared.CommonRule;
 import org.ordo.shared.FieldViolation;
@@ -524,6 +525,9 @@ class PurchaseOrderService {
         store.update(po);
         history(po, from, note, at);
         audit.record(AUDIT_ENTITY, po.id.toString(), action, before, po.state());
+        if (from != po.status) {
+            events.publishEvent(new PurchaseOrderStatusChanged(po.id, po.number, po.supplierId, from, po.status));
+        }
         if (from != PurchaseOrderStatus.DRAFT || po.status == PurchaseOrderStatus.SENT) {
             events.publishEvent(new IncomingSupplyChanged(
                     po.lines.stream().map(l -> l.sku).collect(Collectors.toUnmodifiableSet())));

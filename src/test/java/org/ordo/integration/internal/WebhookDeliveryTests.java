@@ -1,0 +1,353 @@
+package org.ordo.integration.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.ordo.invoicing.InvoicingSupport;
+import org.ordo.orders.OrderFulfillment;
+import org.ordo.orders.OrderPlaced;
+import org.ordo.orders.OrderStatus;
+import org.ordo.testing.Api;
+import org.ordo.testing.Fixtures;
+import org.ordo.testing.PostgresInitializer;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Webhooks to a receiver started by the test (the JDK's HTTP server) on PostgreSQL. The sender is driven by the tests
+ * (its schedule is an hour), so that a test decides when a node claims and sends.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "ordo.admin-password=" + Api.ADMIN_PASSWORD,
+            "server.shutdown=immediate",
+            "ordo.identity.throttle.max-failures=100000",
+            "ordo.shipping.charging=false",
+            "ordo.webhooks.send-delay=PT1H",
+            "ordo.webhooks.first-retry=PT0.1S",
+            "ordo.webhooks.max-retry=PT0.2S",
+            "ordo.webhooks.timeout=PT2S"
+        })
+@ContextConfiguration(initializers = PostgresInitializer.class)
+class WebhookDeliveryTests {
+
+    private static final String SECRET = "whsec_" + Base64.getEncoder().encodeToString(new byte[32]);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    OrderFulfillment fulfillment;
+
+    @Autowired
+    TransactionTemplate tx;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    WebhookDeliveryService sender;
+
+    @Autowired
+    WebhookDeliveryStore deliveries;
+
+    InvoicingSupport flow;
+    Fixtures fixtures;
+    Api admin;
+    Receiver receiver;
+    String subscription;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        fixtures = new Fixtures(port);
+        flow = new InvoicingSupport(port, fulfillment, tx, events);
+        admin = Api.at(port).asAdmin();
+        receiver = new Receiver(3);
+        subscription = admin.post(
+                        "/api/webhooks", Map.of("url", receiver.url(), "secret", SECRET, "eventTypes", List.of("*")))
+                .expect(201)
+                .json()
+                .get("id")
+                .asString();
+    }
+
+    @AfterEach
+    void tearDown() {
+        admin.delete("/api/webhooks/" + subscription).expect(200);
+        receiver.stop();
+    }
+
+    @Test
+    void aReceiverThatFailsAtFirstGetsEveryEventOnceSignedAndInOrderPerOrder() {
+        UUID customer = flow.customer("DE", Map.of());
+        JsonNode first = confirmedOrder(customer);
+        JsonNode second = confirmedOrder(customer);
+        String firstId = first.get("id").asString();
+        admin.post("/api/orders/" + firstId + "/hold", Map.of("reason", "check the address"))
+                .expect(200);
+        admin.post("/api/orders/" + firstId + "/cancel", Map.of("reason", "customer changed mind"))
+                .expect(200);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            sender.sendDue();
+            return receiver.typesOf(firstId).size() == 4
+                    && receiver.typesOf(second.get("id").asString()).size() == 2;
+        });
+
+        assertThat(receiver.failed.get()).isEqualTo(3);
+        assertThat(receiver.badSignatures.get()).isZero();
+        assertThat(receiver.typesOf(firstId))
+                .containsExactly("order.placed", "order.confirmed", "order.held", "order.cancelled");
+        assertThat(receiver.typesOf(second.get("id").asString())).containsExactly("order.placed", "order.confirmed");
+        List<String> ids = receiver.accepted.stream().map(Received::id).toList();
+        assertThat(ids).doesNotHaveDuplicates();
+        JsonNode log = admin.get("/api/webhooks/" + subscription + "/deliveries")
+                .expect(200)
+                .json();
+        assertThat(log.valueStream().map(d -> d.get("status").asString())).containsOnly("DELIVERED");
+        assertThat(log.valueStream().mapToInt(d -> d.get("log").size()).sum()).isEqualTo(ids.size() + 3);
+        assertThat(log.valueStream()
+                        .flatMap(d -> d.get("log").valueStream())
+                        .map(a -> a.get("status").asInt()))
+                .contains(500, 200);
+    }
+
+    @Test
+    void aDeliveryClaimedByANodeThatDiedIsSentByAnotherOnceItsClaimExpires() {
+        receiver.failFirst(0);
+        UUID customer = flow.customer("DE", Map.of());
+        String orderId = confirmedOrder(customer).get("id").asString();
+        Instant now = Instant.now();
+        List<UUID> claimedByTheDeadNode =
+                mine(tx.execute(s -> deliveries.claim(now, now.plusMillis(1500), "dead-node", 100)));
+        // the first of the order's events; its next one waits for it
+        assertThat(claimedByTheDeadNode).hasSize(1);
+
+        sender.sendDue();
+        assertThat(receiver.typesOf(orderId)).isEmpty();
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            sender.sendDue();
+            return receiver.typesOf(orderId).size() == 2;
+        });
+
+        assertThat(receiver.typesOf(orderId)).containsExactly("order.placed", "order.confirmed");
+        String eventId = jdbc.queryForObject(
+                "SELECT CAST(event_id AS VARCHAR) FROM webhook_delivery WHERE id = ?",
+                String.class,
+                claimedByTheDeadNode.get(0));
+        assertThat(receiver.accepted.get(0).id()).isEqualTo(eventId);
+        assertThat(receiver.accepted.stream().map(Received::id)).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void twoNodesClaimingAtOnceNeverClaimTheSameDelivery() throws Exception {
+        receiver.failFirst(0);
+        UUID customer = flow.customer("DE", Map.of());
+        confirmedOrder(customer);
+        confirmedOrder(customer);
+        CountDownLatch claimed = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
+        List<UUID> firstNode = Collections.synchronizedList(new ArrayList<>());
+        Thread node = new Thread(() -> tx.executeWithoutResult(s -> {
+            Instant now = Instant.now();
+            firstNode.addAll(deliveries.claim(now, now.plusSeconds(60), "node-a", 100));
+            claimed.countDown();
+            awaitLatch(done);
+        }));
+        node.start();
+        assertThat(claimed.await(10, TimeUnit.SECONDS)).isTrue();
+        Instant now = Instant.now();
+        List<UUID> secondNode = tx.execute(s -> deliveries.claim(now, now.plusSeconds(60), "node-b", 100));
+        done.countDown();
+        node.join();
+
+        assertThat(mine(firstNode)).hasSize(2);
+        assertThat(secondNode).doesNotContainAnyElementsOf(firstNode);
+    }
+
+    @Test
+    void theOutboxRowCommitsAndRollsBackWithTheChangeThatWroteIt() {
+        UUID kept = UUID.randomUUID();
+        UUID rolledBack = UUID.randomUUID();
+        tx.executeWithoutResult(s -> events.publishEvent(placed(kept)));
+        tx.executeWithoutResult(s -> {
+            events.publishEvent(placed(rolledBack));
+            s.setRollbackOnly();
+        });
+
+        assertThat(outboxRows(kept)).isEqualTo(1);
+        assertThat(outboxRows(rolledBack)).isZero();
+    }
+
+    @Test
+    void aReplaySendsTheEventsSinceThenAgainUnderTheirSameIds() {
+        receiver.failFirst(0);
+        Instant since = Instant.now().minusMillis(1);
+        UUID customer = flow.customer("DE", Map.of());
+        String orderId = confirmedOrder(customer).get("id").asString();
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            sender.sendDue();
+            return receiver.typesOf(orderId).size() == 2;
+        });
+        List<String> firstIds = receiver.accepted.stream().map(Received::id).toList();
+
+        JsonNode replay = admin.post("/api/webhooks/" + subscription + "/replay", Map.of("since", since.toString()))
+                .expect(202)
+                .json();
+        assertThat(replay.get("queued").asInt()).isGreaterThanOrEqualTo(2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            sender.sendDue();
+            return receiver.typesOf(orderId).size() == 4;
+        });
+        assertThat(receiver.accepted.stream().map(Received::id).filter(firstIds::contains))
+                .hasSize(4);
+    }
+
+    /** The deliveries of this test's subscription among those claimed (others' may be pending in the database). */
+    private List<UUID> mine(List<UUID> claimed) {
+        return claimed.stream()
+                .filter(id -> subscription.equals(jdbc.queryForObject(
+                        "SELECT CAST(subscription_id AS VARCHAR) FROM webhook_delivery WHERE id = ?",
+                        String.class,
+                        id)))
+                .toList();
+    }
+
+    private long outboxRows(UUID orderId) {
+        return jdbc.queryForObject(
+                "SELECT COUNT(*) FROM integration_event WHERE aggregate_id = ?", Long.class, orderId.toString());
+    }
+
+    private static OrderPlaced placed(UUID orderId) {
+        return new OrderPlaced(
+                orderId, "SO-T", UUID.randomUUID(), "API", OrderStatus.PLACED, new BigDecimal("1.00"), "EUR");
+    }
+
+    private JsonNode confirmedOrder(UUID customer) {
+        String warehouse = fixtures.warehouse();
+        String sku = fixtures.product("10.00", "STANDARD");
+        fixtures.receive(sku, warehouse, 5);
+        JsonNode order = flow.order(customer, sku, 1);
+        assertThat(order.get("status").asString()).isEqualTo("CONFIRMED");
+        return order;
+    }
+
+    private static void awaitLatch(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** An accepted delivery: its webhook-id, type and the order it names. */
+    record Received(String id, String type, String orderId) {}
+
+    /** A receiver that answers 500 to its first deliveries, then 200, and checks every signature. */
+    static final class Receiver {
+
+        final List<Received> accepted = Collections.synchronizedList(new ArrayList<>());
+        final AtomicInteger failed = new AtomicInteger();
+        final AtomicInteger badSignatures = new AtomicInteger();
+        private final HttpServer server;
+        private volatile int failFirst;
+
+        Receiver(int failFirst) throws IOException {
+            this.failFirst = failFirst;
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/hook", this::handle);
+            server.start();
+        }
+
+        void failFirst(int count) {
+            failFirst = count;
+        }
+
+        String url() {
+            return "http://localhost:" + server.getAddress().getPort() + "/hook";
+        }
+
+        List<String> typesOf(String orderId) {
+            synchronized (accepted) {
+                return accepted.stream()
+                        .filter(r -> orderId.equals(r.orderId()))
+                        .map(Received::type)
+                        .toList();
+            }
+        }
+
+        void stop() {
+            server.stop(0);
+        }
+
+        private void handle(HttpExchange exchange) throws IOException {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            String id = exchange.getRequestHeaders().getFirst("webhook-id");
+            String timestamp = exchange.getRequestHeaders().getFirst("webhook-timestamp");
+            String signature = exchange.getRequestHeaders().getFirst("webhook-signature");
+            int status;
+            if (!signature.equals(expectedSignature(id, timestamp, body))) {
+                badSignatures.incrementAndGet();
+                status = 401;
+            } else if (failed.get() < failFirst) {
+                failed.incrementAndGet();
+                status = 500;
+            } else {
+                JsonNode event = Api.JSON.readTree(body);
+                JsonNode orderId = event.get("data").get("orderId");
+                accepted.add(
+                        new Received(id, event.get("type").asString(), orderId == null ? null : orderId.asString()));
+                status = 200;
+            }
+            byte[] answer = (status == 200 ? "ok" : "not now").getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(status, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        }
+
+        private static String expectedSignature(String id, String timestamp, String body) {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(new SecretKeySpec(Base64.getDecoder().decode(SECRET.substring(6)), "HmacSHA256"));
+                return "v1,"
+                        + Base64.getEncoder()
+                                .encodeToString(mac.doFinal(
+                                        (id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
+            } catch (java.security.GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}
