@@ -13,6 +13,7 @@ import java.util.Properties;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.ordo.edi.EdiRule;
 import org.ordo.inventory.InventoryRule;
 import org.ordo.invoicing.PaymentRule;
 import org.ordo.purchasing.PurchasingRule;
@@ -42,7 +43,8 @@ class ViolationTextsTests {
                         PaymentRule.values(),
                         ReportRule.values(),
                         InventoryRule.values(),
-                        PurchasingRule.values())
+                        PurchasingRule.values(),
+                        EdiRule.values())
                 .flatMap(Stream::of)
                 .map(FieldRule::code)
                 .map(code -> "violation." + code)
@@ -62,7 +64,8 @@ class ViolationTextsTests {
                         PaymentRule.values(),
                         ReportRule.values(),
                         InventoryRule.values(),
-                        PurchasingRule.values())
+                        PurchasingRule.values(),
+                        EdiRule.values())
                 .flatMap(Stream::of)
                 .map(FieldRule::code)
                 .toList();
