@@ -89,12 +89,24 @@ class HostileBodyTests {
                         Map.of("username", user, "password", "a long enough password", "roles", List.of("SALES")))
                 .expect(201);
         return Map.of(
-                "/api/customers/{id}", customer.toString(),
-                "/api/orders/{id}", order,
-                "{sku}", sku,
-                "{warehouse}", warehouse,
-                "{username}", user,
-                "{code}", "UPS");
+                "/api/customers/{id}",
+                customer.toString(),
+                "/api/orders/{id}",
+                order,
+                "{sku}",
+                sku,
+                "{warehouse}",
+                warehouse,
+                "{username}",
+                user,
+                "{code}",
+                "UPS",
+                "{system}",
+                "hostile-crm",
+                "{externalId}",
+                Fixtures.unique("ext"),
+                "{deliveryId}",
+                UUID.randomUUID().toString());
     }
 
     private String fill(String template, Map<String, String> ids) {
