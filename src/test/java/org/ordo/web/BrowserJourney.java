@@ -2,6 +2,8 @@ package org.ordo.web;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -10,7 +12,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.ordo.identity.UserProfiles;
 import org.ordo.testing.Api;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -43,6 +47,12 @@ abstract class BrowserJourney {
 
     Browser browser;
 
+    @Autowired
+    UserProfiles profiles;
+
+    /** Who logged in during the journey, with the language they had: they get it back, whatever became of it. */
+    private final Map<String, String> languageBefore = new LinkedHashMap<>();
+
     @BeforeAll
     void startBrowser() {
         String missing =
@@ -60,6 +70,12 @@ abstract class BrowserJourney {
         if (browser != null) {
             browser.reset();
         }
+        // the language is the user's, and the journeys share the users: one that failed half-way in Chinese must not
+        // leave the next one reading Chinese
+        languageBefore.forEach((username, language) -> profiles.profile(username)
+                .filter(p -> !language.equals(p.locale()))
+                .ifPresent(p -> profiles.changeLocale(username, language)));
+        languageBefore.clear();
     }
 
     @AfterAll
@@ -71,6 +87,8 @@ abstract class BrowserJourney {
 
     /** Logs in with the keyboard only: type, tab to the next field, Enter. */
     void logIn(String username, String password) {
+        profiles.profile(username)
+                .ifPresent(p -> languageBefore.putIfAbsent(username, p.locale() == null ? "en" : p.locale()));
         browser.open("/login");
         WebElement name = browser.find("#username");
         name.clear();

@@ -170,12 +170,16 @@ class InterchangeStore {
                 .list();
     }
 
+    /** The document kinds that acknowledge an interchange as a whole, X12's and EDIFACT's. */
+    private static final List<String> FUNCTIONAL_ACKNOWLEDGEMENTS = List.of("997", "CONTRL");
+
     /** The first acknowledgement sent for the interchange (997 or CONTRL). */
     Optional<String> acknowledgement(UUID interchangeId) {
         return jdbc
-                .sql("SELECT raw FROM edi_document WHERE interchange_id = ? AND direction = 'OUT' "
-                        + "AND kind IN ('997', 'CONTRL') ORDER BY created_at, id")
-                .param(interchangeId)
+                .sql("SELECT raw FROM edi_document WHERE interchange_id = :interchange AND direction = 'OUT' "
+                        + "AND kind IN (:kinds) ORDER BY created_at, id")
+                .param("interchange", interchangeId)
+                .param("kinds", FUNCTIONAL_ACKNOWLEDGEMENTS)
                 .query(String.class)
                 .list()
                 .stream()

@@ -37,17 +37,29 @@ class PageAccessTests {
                         "/customers",
                         "/returns",
                         "/deliveries",
+                        "/cases",
                         "/purchasing/forecasts",
+                        "/imports",
                         "/admin");
         assertThat(links(actor(Role.SALES)))
-                .containsExactly("/", "/orders", "/orders/new", "/customers", "/returns", "/purchasing/forecasts");
+                .containsExactly(
+                        "/",
+                        "/orders",
+                        "/orders/new",
+                        "/customers",
+                        "/returns",
+                        "/cases",
+                        "/purchasing/forecasts",
+                        "/imports");
         assertThat(links(actor(Role.ACCOUNTING)))
                 .containsExactly("/", "/orders", "/accounting", "/customers", "/returns");
         assertThat(links(actor(Role.WAREHOUSE)))
-                .containsExactly("/orders", "/warehouse", "/returns", "/deliveries", "/purchasing/forecasts");
-        assertThat(links(actor(Role.SUPPORT))).containsExactly("/orders", "/customers", "/returns", "/deliveries");
+                .containsExactly(
+                        "/orders", "/warehouse", "/returns", "/deliveries", "/purchasing/forecasts", "/imports");
+        assertThat(links(actor(Role.SUPPORT)))
+                .containsExactly("/orders", "/customers", "/returns", "/deliveries", "/cases");
         assertThat(links(actor(Role.PURCHASING))).containsExactly("/purchasing", "/purchasing/forecasts");
-        assertThat(links(actor(Role.CUSTOMER))).containsExactly("/portal", "/portal/invoices");
+        assertThat(links(actor(Role.CUSTOMER))).containsExactly("/portal", "/portal/invoices", "/portal/cases");
     }
 
     @Test
