@@ -196,6 +196,7 @@ final class PageAccess {
         }
         if (actor.isCustomer()) {
             // the portal is all a customer sees
+            items.add(new NavItem("nav.portal.shop", "/portal/shop"));
             items.add(new NavItem("nav.portal.orders", "/portal"));
             items.add(new NavItem("nav.portal.invoices", "/portal/invoices"));
             items.add(new NavItem("nav.portal.cases", "/portal/cases"));

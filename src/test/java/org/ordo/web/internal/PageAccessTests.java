@@ -59,7 +59,8 @@ class PageAccessTests {
         assertThat(links(actor(Role.SUPPORT)))
                 .containsExactly("/orders", "/customers", "/returns", "/deliveries", "/cases");
         assertThat(links(actor(Role.PURCHASING))).containsExactly("/purchasing", "/purchasing/forecasts");
-        assertThat(links(actor(Role.CUSTOMER))).containsExactly("/portal", "/portal/invoices", "/portal/cases");
+        assertThat(links(actor(Role.CUSTOMER)))
+                .containsExactly("/portal/shop", "/portal", "/portal/invoices", "/portal/cases");
     }
 
     @Test
