@@ -21,7 +21,7 @@ public interface Webhooks {
     record SubscriptionRequest(String url, String secret, List<String> eventTypes, Boolean enabled) {}
 
     /** An event to one endpoint: PENDING (queued or retrying), DELIVERED, or DEAD (given up after a day). */
-    record Delivery(
+    record WebhookDelivery(
             UUID id,
             UUID eventId,
             String eventType,
@@ -56,11 +56,11 @@ public interface Webhooks {
     Subscription disable(UUID id);
 
     /** Newest first, at most {@code limit}. */
-    List<Delivery> deliveries(UUID subscriptionId, int limit);
+    List<WebhookDelivery> deliveries(UUID subscriptionId, int limit);
 
     /** Sends again every event since then that the subscription wants; the number queued. */
     int replay(UUID subscriptionId, Instant since);
 
     /** Sends one delivery again, under its same webhook-id. */
-    Delivery replayDelivery(UUID subscriptionId, UUID deliveryId);
+    WebhookDelivery replayDelivery(UUID subscriptionId, UUID deliveryId);
 }

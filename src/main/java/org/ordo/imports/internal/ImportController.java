@@ -1,6 +1,7 @@
 package org.ordo.imports.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -48,7 +49,11 @@ class ImportController {
             summary = "Import a CSV file",
             description = "Checks the file (UTF-8, ';' or ',', known columns) and runs it in the background: 202 with "
                     + "the job. kind: orders, products, customers, prices or stock-counts; dryRun=true shows what "
-                    + "each row would do without saving.")
+                    + "each row would do without saving.",
+            // a form upload: the mapping does not insist on it, so that a caller without the role hears 403, not 415
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE)))
     ResponseEntity<Imports.Job> start(
             @RequestParam(name = "file", required = false) MultipartFile file,
             @RequestParam(name = "kind", required = false) String kind,

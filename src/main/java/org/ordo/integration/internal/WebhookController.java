@@ -92,7 +92,7 @@ class WebhookController {
             summary = "The delivery log of an endpoint",
             description = "Newest first: each event's status (PENDING, DELIVERED, DEAD) and every attempt with the "
                     + "headers sent, the answer's status and the start of its body, or the error, and its duration.")
-    List<Webhooks.Delivery> deliveries(@PathVariable UUID id, @RequestParam(defaultValue = "50") int limit) {
+    List<Webhooks.WebhookDelivery> deliveries(@PathVariable UUID id, @RequestParam(defaultValue = "50") int limit) {
         if (limit < 1 || limit > 500) {
             throw OrdoException.invalid(List.of(CommonRule.AT_MOST.at("limit", 500)));
         }
@@ -111,7 +111,7 @@ class WebhookController {
     @PostMapping("/api/webhooks/{id}/deliveries/{deliveryId}/replay")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Send one delivery again", description = "Under its same webhook-id.")
-    Webhooks.Delivery replayOne(@PathVariable UUID id, @PathVariable UUID deliveryId) {
+    Webhooks.WebhookDelivery replayOne(@PathVariable UUID id, @PathVariable UUID deliveryId) {
         return webhooks.replayDelivery(id, deliveryId);
     }
 }

@@ -138,7 +138,7 @@ class WebhookDeliveryStore {
                 .update();
     }
 
-    List<Webhooks.Delivery> recent(UUID subscriptionId, int limit) {
+    List<Webhooks.WebhookDelivery> recent(UUID subscriptionId, int limit) {
         return jdbc.sql("SELECT d.*, e.type FROM webhook_delivery d JOIN integration_event e ON e.id = d.event_id "
                         + "WHERE d.subscription_id = ? ORDER BY d.event_seq DESC LIMIT ?")
                 .params(subscriptionId, limit)
@@ -146,7 +146,7 @@ class WebhookDeliveryStore {
                 .list();
     }
 
-    java.util.Optional<Webhooks.Delivery> find(UUID subscriptionId, UUID id) {
+    java.util.Optional<Webhooks.WebhookDelivery> find(UUID subscriptionId, UUID id) {
         return jdbc.sql("SELECT d.*, e.type FROM webhook_delivery d JOIN integration_event e ON e.id = d.event_id "
                         + "WHERE d.subscription_id = ? AND d.id = ?")
                 .params(subscriptionId, id)
@@ -154,9 +154,9 @@ class WebhookDeliveryStore {
                 .optional();
     }
 
-    private Webhooks.Delivery delivery(ResultSet rs) throws SQLException {
+    private Webhooks.WebhookDelivery delivery(ResultSet rs) throws SQLException {
         UUID id = rs.getObject("id", UUID.class);
-        return new Webhooks.Delivery(
+        return new Webhooks.WebhookDelivery(
                 id,
                 rs.getObject("event_id", UUID.class),
                 rs.getString("type"),

@@ -91,7 +91,7 @@ class WebhookService implements Webhooks {
 
     @Override
     @Transactional(readOnly = true)
-    public List<Delivery> deliveries(UUID subscriptionId, int limit) {
+    public List<WebhookDelivery> deliveries(UUID subscriptionId, int limit) {
         endpoint(subscriptionId);
         return deliveries.recent(subscriptionId, limit);
     }
@@ -116,8 +116,8 @@ class WebhookService implements Webhooks {
 
     @Override
     @Transactional
-    public Delivery replayDelivery(UUID subscriptionId, UUID deliveryId) {
-        Delivery d = deliveries
+    public WebhookDelivery replayDelivery(UUID subscriptionId, UUID deliveryId) {
+        WebhookDelivery d = deliveries
                 .find(subscriptionId, deliveryId)
                 .orElseThrow(() -> OrdoException.notFound("Delivery", deliveryId));
         deliveries.requeue(subscriptionId, events.find(d.eventId()), now());

@@ -110,7 +110,7 @@ class WebhookPages {
     @PostMapping(PAGE + "/{id}/deliveries/{deliveryId}/replay")
     @PreAuthorize(PageAccess.ADMINS)
     String replayOne(@PathVariable UUID id, @PathVariable UUID deliveryId, RedirectAttributes redirect) {
-        Webhooks.Delivery delivery = webhooks.replayDelivery(id, deliveryId);
+        Webhooks.WebhookDelivery delivery = webhooks.replayDelivery(id, deliveryId);
         redirect.addFlashAttribute("done", "admin.webhook.replayedOne");
         redirect.addFlashAttribute("doneArg", delivery.eventType());
         return "redirect:" + PAGE + "?id=" + id;
