@@ -9,7 +9,8 @@ import org.ordo.shared.Address;
 /**
  * Taking and changing orders from Java, for data import and demos: the same validation, credit check, sourcing,
  * reservations, history, audit and events as the order API, without HTTP. The caller's
- * {@link org.ordo.identity.Actor} is recorded as the one who acted; prices always come from the catalog.
+ * {@link org.ordo.identity.Actor} is recorded as the one who acted; prices come from the catalog and price rules unless
+ * a line carries a price agreed beforehand.
  */
 public interface OrderEntry {
 
@@ -92,8 +93,20 @@ public interface OrderEntry {
         }
     }
 
-    /** {@code discount}: a manual discount off the price the rules give (may be null). */
-    record NewLine(String sku, long quantity, org.ordo.pricing.Pricing.ManualDiscount discount) {
+    /**
+     * {@code discount}: a manual discount off the price the rules give (may be null). {@code agreedUnitPrice}: a net
+     * unit price agreed with the customer beforehand (a quotation's), placed as it is whoever places the order; null
+     * for the price the rules give.
+     */
+    record NewLine(
+            String sku,
+            long quantity,
+            org.ordo.pricing.Pricing.ManualDiscount discount,
+            org.ordo.shared.Money agreedUnitPrice) {
+
+        public NewLine(String sku, long quantity, org.ordo.pricing.Pricing.ManualDiscount discount) {
+            this(sku, quantity, discount, null);
+        }
 
         public NewLine(String sku, long quantity) {
             this(sku, quantity, null);

@@ -9,6 +9,7 @@ import org.ordo.invoicing.InvoiceStatus;
 import org.ordo.invoicing.PaymentStatus;
 import org.ordo.orders.OrderStatus;
 import org.ordo.purchasing.PurchaseOrderStatus;
+import org.ordo.quotations.QuotationStatus;
 import org.ordo.returns.ReturnStatus;
 import org.ordo.service.CaseStatus;
 import org.ordo.shared.StateTable;
@@ -24,7 +25,7 @@ final class StateDiagrams {
     private StateDiagrams() {}
 
     static List<Diagram<?>> all() {
-        return List.of(order(), shipment(), invoice(), payment(), rma(), purchaseOrder(), serviceCase());
+        return List.of(order(), shipment(), invoice(), payment(), rma(), purchaseOrder(), serviceCase(), quotation());
     }
 
     /** {@code doc} with the text between each diagram's markers replaced by the diagram. */
@@ -244,5 +245,18 @@ final class StateDiagrams {
                         PurchaseOrderStatus.CLOSED,
                         "close: the rest will not come")
                 .label(PurchaseOrderStatus.RECEIVED, PurchaseOrderStatus.CLOSED, "close");
+    }
+
+    private static Diagram<QuotationStatus> quotation() {
+        return new Diagram<>("quotation-states", QuotationStatus.class)
+                .enters(QuotationStatus.DRAFT, "POST /api/quotations")
+                .label(QuotationStatus.DRAFT, QuotationStatus.SENT, "send: prices fixed")
+                .label(QuotationStatus.SENT, QuotationStatus.SENT, "revise: a new revision, the old one kept")
+                .label(
+                        QuotationStatus.SENT,
+                        QuotationStatus.ACCEPTED,
+                        "accept: the order is placed at the quoted prices")
+                .label(QuotationStatus.SENT, QuotationStatus.DECLINED, "decline")
+                .label(QuotationStatus.SENT, QuotationStatus.EXPIRED, "its validity date passed");
     }
 }

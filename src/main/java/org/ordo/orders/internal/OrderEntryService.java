@@ -40,19 +40,27 @@ class OrderEntryService implements OrderEntry {
         List<OrderRequests.PlaceLine> lines = order.lines() == null
                 ? null
                 : order.lines().stream()
-                        .map(l -> new OrderRequests.PlaceLine(l.sku(), l.quantity(), null, l.discount()))
+                        .map(l -> new OrderRequests.PlaceLine(
+                                l.sku(),
+                                l.quantity(),
+                                l.agreedUnitPrice(),
+                                l.agreedUnitPrice() == null ? l.discount() : null))
                         .toList();
+        boolean pricesAgreed = lines != null && lines.stream().anyMatch(l -> l.unitPrice() != null);
         UUID id = placement
-                .place(new OrderRequests.PlaceOrder(
-                        order.customerId(),
-                        order.channel(),
-                        order.externalReference(),
-                        null,
-                        order.shippingAddress(),
-                        order.requestedDeliveryDate(),
-                        order.shippingMethod(),
-                        order.notes(),
-                        lines))
+                .place(
+                        new OrderRequests.PlaceOrder(
+                                order.customerId(),
+                                order.channel(),
+                                order.externalReference(),
+                                null,
+                                order.shippingAddress(),
+                                order.requestedDeliveryDate(),
+                                order.shippingMethod(),
+                                order.notes(),
+                                lines),
+                        false,
+                        pricesAgreed)
                 .id();
         return snapshot(id);
     }

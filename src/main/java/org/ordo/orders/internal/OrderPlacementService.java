@@ -140,12 +140,21 @@ class OrderPlacementService {
      */
     @Transactional
     OrderViews.OrderView place(OrderRequests.PlaceOrder request, boolean replacement) {
+        return place(request, replacement, replacement);
+    }
+
+    /**
+     * {@code pricesAgreed}: the lines' unit prices were agreed with the customer beforehand (a quotation's), so they are
+     * taken as given whoever places the order, the customer included; the credit check still runs.
+     */
+    @Transactional
+    OrderViews.OrderView place(OrderRequests.PlaceOrder request, boolean replacement, boolean pricesAgreed) {
         Actor actor = Actor.current();
         Checked checked = check(request, actor, replacement);
         CustomerSnapshot customer = orderingCustomer(request.customerId(), actor, checked.currency());
         // microseconds: what both databases store, so what is returned equals what a later read returns
         Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-        PricedOrder priced = pricedOrder(request, checked, customer, actor, replacement, now);
+        PricedOrder priced = pricedOrder(request, checked, customer, actor, pricesAgreed, now);
         Order order = priced.order();
 
         // --- the transaction's locking part: customer row (credit), then stock levels in lock order
@@ -175,13 +184,16 @@ class OrderPlacementService {
         return view;
     }
 
-    /** The new order, numbered and priced for where it goes, before anything is locked. */
+    /**
+     * The new order, numbered and priced for where it goes, before anything is locked. {@code pricesAsGiven}: the lines'
+     * unit prices are taken whoever asks, and no manual discount holds the order.
+     */
     private PricedOrder pricedOrder(
             OrderRequests.PlaceOrder request,
             Checked checked,
             CustomerSnapshot customer,
             Actor actor,
-            boolean replacement,
+            boolean pricesAsGiven,
             Instant now) {
         Currency currency = Money.currency(customer.currency());
         Address shipTo = request.shippingAddress() != null ? request.shippingAddress() : defaultShipTo(customer);
@@ -198,7 +210,7 @@ class OrderPlacementService {
                 inputs,
                 new PricingFor(customer.id(), currency, calendar.dayOf(now), actor),
                 taxRates.forSale(shipTo.country(), customer.vatId(), customer.taxExempt(), calendar.dayOf(now)),
-                replacement);
+                pricesAsGiven);
         Order order = Order.place(
                 new Order.Identity(
                         UUID.randomUUID(),
@@ -216,7 +228,7 @@ class OrderPlacementService {
                         blankToNull(request.notes())),
                 newLines(priced, 1, now));
         shippingCharges.price(order);
-        return new PricedOrder(order, replacement ? null : discountProblem(actor, priced));
+        return new PricedOrder(order, pricesAsGiven ? null : discountProblem(actor, priced));
     }
 
     /** Why the lines' manual discounts need a manager's approval, or null. */

@@ -44,7 +44,8 @@ class ViolationTextsTests {
                         ReportRule.values(),
                         InventoryRule.values(),
                         PurchasingRule.values(),
-                        EdiRule.values())
+                        EdiRule.values(),
+                        org.ordo.quotations.QuotationRule.values())
                 .flatMap(Stream::of)
                 .map(FieldRule::code)
                 .map(code -> "violation." + code)
