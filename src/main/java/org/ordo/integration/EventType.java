@@ -22,6 +22,7 @@ public enum EventType {
     SHIPMENT_EXCEPTION("shipment.exception"),
     INVOICE_ISSUED("invoice.issued"),
     INVOICE_PAID("invoice.paid"),
+    INVOICE_OVERDUE("invoice.overdue"),
     PAYMENT_RECEIVED("payment.received"),
     PAYMENT_REFUNDED("payment.refunded"),
     CREDIT_NOTE_ISSUED("credit_note.issued"),

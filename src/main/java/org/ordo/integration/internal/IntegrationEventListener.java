@@ -6,6 +6,7 @@ import org.ordo.fulfillment.ShipmentTracked;
 import org.ordo.integration.EventType;
 import org.ordo.invoicing.DocumentType;
 import org.ordo.invoicing.InvoiceIssued;
+import org.ordo.invoicing.InvoiceOverdue;
 import org.ordo.invoicing.InvoicePaid;
 import org.ordo.invoicing.PaymentReceived;
 import org.ordo.invoicing.PaymentRefunded;
@@ -89,6 +90,11 @@ class IntegrationEventListener {
     @EventListener
     void on(InvoicePaid e) {
         outbox.record(EventType.INVOICE_PAID, e.invoiceId(), e.orderId(), e);
+    }
+
+    @EventListener
+    void on(InvoiceOverdue e) {
+        outbox.record(EventType.INVOICE_OVERDUE, e.invoiceId(), e.orderId(), e);
     }
 
     @EventListener

@@ -11,7 +11,8 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes an event into the outbox with one delivery per enabled subscription that wants it, in the caller's transaction:
+ * Writes an event into the outbox with one delivery per enabled subscription that wants it (and, where Kafka is on, its
+ * publication), in the caller's transaction:
  * what is written commits or rolls back with the change it tells of.
  */
 @Component
@@ -20,16 +21,22 @@ class OutboxService {
     private final IntegrationEventStore events;
     private final WebhookSubscriptionStore subscriptions;
     private final WebhookDeliveryStore deliveries;
+    private final KafkaPublicationStore publications;
+    private final KafkaEventProperties kafka;
     private final JsonMapper json;
 
     OutboxService(
             IntegrationEventStore events,
             WebhookSubscriptionStore subscriptions,
             WebhookDeliveryStore deliveries,
+            KafkaPublicationStore publications,
+            KafkaEventProperties kafka,
             JsonMapper json) {
         this.events = events;
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
+        this.publications = publications;
+        this.kafka = kafka;
         this.json = json;
     }
 
@@ -59,6 +66,9 @@ class OutboxService {
             if (endpoint.wants(type.key())) {
                 deliveries.queue(endpoint.id(), event, now);
             }
+        }
+        if (kafka.enabled()) {
+            publications.queue(event, now);
         }
     }
 }

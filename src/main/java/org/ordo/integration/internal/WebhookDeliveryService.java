@@ -128,7 +128,7 @@ class WebhookDeliveryService {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
-    private static String node() {
+    static String node() {
         try {
             return InetAddress.getLocalHost().getHostName() + ":"
                     + ProcessHandle.current().pid();

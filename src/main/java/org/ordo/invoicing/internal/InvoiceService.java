@@ -17,6 +17,7 @@ import org.ordo.identity.Actor;
 import org.ordo.identity.AuditTrail;
 import org.ordo.invoicing.DocumentType;
 import org.ordo.invoicing.InvoiceIssued;
+import org.ordo.invoicing.InvoiceOverdue;
 import org.ordo.invoicing.InvoiceStatus;
 import org.ordo.invoicing.InvoiceVoided;
 import org.ordo.platform.CompanyCalendar;
@@ -452,6 +453,15 @@ class InvoiceService {
                     "OVERDUE",
                     before,
                     store.find(id).orElseThrow());
+            events.publishEvent(new InvoiceOverdue(
+                    id,
+                    before.number(),
+                    before.orderId(),
+                    before.orderNumber(),
+                    before.customerId(),
+                    before.dueDate(),
+                    before.amountDue().amount(),
+                    before.currency()));
             numbers.add(before.number());
         }
         return numbers;
