@@ -2,6 +2,9 @@ package org.ordo.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -12,6 +15,7 @@ import org.ordo.testing.Api;
 import org.ordo.testing.Fixtures;
 import org.ordo.testing.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Customer service cases in the browser: support opens a case from an order, answers the customer and resolves it,
@@ -23,10 +27,14 @@ class CaseJourneyTests extends BrowserJourney {
     @Autowired
     TestUsers users;
 
+    @Autowired
+    JdbcTemplate jdbc;
+
     @Test
     void supportOpensACaseFromAnOrderAnswersTheCustomerAndResolvesIt() {
         UUID customer = new Fixtures(port).customer("1000.00");
         String order = order(customer);
+        String late = lateCase(customer, order);
         logIn("support", DEMO_PASSWORD);
 
         browser.open("/orders/" + order);
@@ -39,13 +47,19 @@ class CaseJourneyTests extends BrowserJourney {
         assertThat(browser.find("#orderId").getAttribute("value")).isEqualTo(order);
         new Select(browser.find("#type")).selectByValue("COMPLAINT");
         browser.find("#subject").sendKeys("Wrong colour delivered");
-        browser.find("#message").sendKeys("Customer called: blue instead of red");
+        browser.find("#message")
+                .sendKeys("Customer called:", Keys.SHIFT, Keys.ENTER, Keys.SHIFT, "blue instead of red");
         browser.screenshot("case-1-new-case");
         browser.find("#case-submit").sendKeys(Keys.ENTER);
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(css("#case-status")));
         String number = browser.find("#case-facts dd").getText();
         assertThat(number).startsWith("CASE-");
         assertThat(browser.find("#case-left").getText()).matches("\\d+ h \\d+ min left");
+        // a message keeps its lines: the page's own style sheet says so, no inline style the policy would block
+        assertThat(browser.find("#case-messages li[data-kind='INTERNAL_NOTE'] .case-message-body")
+                        .getCssValue("white-space"))
+                .isEqualTo("pre-wrap");
+        assertThat(browser.consoleErrors()).isEmpty();
 
         browser.find("#body").sendKeys("Sorry! A red one ships today.");
         browser.find("#reply-submit").sendKeys(Keys.ENTER);
@@ -65,6 +79,12 @@ class CaseJourneyTests extends BrowserJourney {
         browser.find("#filter-submit").sendKeys(Keys.ENTER);
         browser.waiting().until(ExpectedConditions.urlContains("status=OPEN"));
         assertThat(browser.all("tr[data-case='" + number + "']")).isEmpty();
+        // the case nobody answered in time says so, in red
+        assertThat(browser.find("tr[data-case='" + late + "'] .case-left").getText())
+                .matches("\\d+ h \\d+ min overdue");
+        assertThat(browser.find("tr[data-case='" + late + "'] .case-left").getAttribute("class"))
+                .contains("text-danger");
+        assertThat(browser.consoleErrors()).isEmpty();
         assertThat(browser.all("#cases-table .case-left"))
                 .allSatisfy(left -> assertThat(left.getText()).matches(".*(left|overdue)"));
         browser.screenshot("case-4-queue");
@@ -72,6 +92,8 @@ class CaseJourneyTests extends BrowserJourney {
         browser.find("#lang-zh").sendKeys(Keys.ENTER);
         browser.waiting().until(d -> browser.find("h1").getText().contains("客服"));
         assertThat(browser.webDriver().getPageSource()).doesNotContain("??");
+        assertThat(browser.find("tr[data-case='" + late + "'] .case-left").getText())
+                .startsWith("已超期");
         browser.screenshot("case-5-queue-zh");
         browser.size(390, 844);
         browser.open("/cases?status=OPEN");
@@ -108,6 +130,9 @@ class CaseJourneyTests extends BrowserJourney {
         String number = browser.find("#case-facts dd").getText();
         assertThat(browser.all("#change-form")).isEmpty();
         assertThat(browser.all("#note-submit")).isEmpty();
+        // the targets are the desk's own, like the due dates the portal leaves out
+        assertThat(browser.all("#case-left")).isEmpty();
+        assertThat(browser.consoleErrors()).isEmpty();
         browser.screenshot("case-portal-1-opened");
 
         Api admin = Api.at(port).asAdmin();
@@ -148,10 +173,41 @@ class CaseJourneyTests extends BrowserJourney {
         logIn(users.customer(fixtures.customer("1000.00")), TestUsers.PASSWORD);
         browser.open("/portal/cases/" + number);
         assertThat(browser.find("h1").getText()).isEqualTo("Not found");
+        assertThat(browser.consoleErrors()).singleElement().asString().contains("status of 404");
         assertThat(browser.webDriver().getPageSource()).doesNotContain("It ships Thursday.");
         browser.open("/portal/cases");
         assertThat(browser.all("tr[data-case='" + number + "']")).isEmpty();
         browser.screenshot("case-portal-7-another-customer");
+    }
+
+    /** A case opened by the desk whose first answer was due three hours ago. */
+    private String lateCase(UUID customer, String order) {
+        String number = Api.at(port)
+                .asAdmin()
+                .post(
+                        "/api/cases",
+                        Map.of(
+                                "customerId",
+                                customer.toString(),
+                                "orderId",
+                                order,
+                                "type",
+                                "INQUIRY",
+                                "subject",
+                                "Call back about the invoice address",
+                                "message",
+                                "Asked by phone"))
+                .expect(201)
+                .json()
+                .get("number")
+                .asString();
+        Timestamp threeHoursAgo = Timestamp.from(Instant.now().minus(Duration.ofHours(3)));
+        jdbc.update(
+                "UPDATE service_case SET first_response_due = ?, due_at = ? WHERE number = ?",
+                threeHoursAgo,
+                threeHoursAgo,
+                number);
+        return number;
     }
 
     private String order(UUID customer) {
