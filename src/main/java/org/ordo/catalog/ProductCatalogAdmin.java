@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.ordo.platform.MoneyInput;
 import org.ordo.platform.PageResult;
 import org.ordo.platform.Paging;
+import org.ordo.shared.ExternalReference;
 import org.ordo.shared.Money;
 
 /**
@@ -45,6 +46,9 @@ public interface ProductCatalogAdmin {
 
     /** One product with everything an administrator edits, including its version. */
     Optional<ProductDetails> details(String sku);
+
+    /** The ids outside systems know the product by ({@code PUT /api/products/external/...}), by system. */
+    List<ExternalReference> externalIds(String sku);
 
     /**
      * Creates a product from what an administrator entered, with the same validation and audit as the API.

@@ -122,6 +122,22 @@ class CasePageTests {
         assertThat(stranger.get("/cases").statusCode()).isEqualTo(403);
     }
 
+    @Test
+    void theCustomerPageOffersItsCasesOnlyToThoseWhoMayReadThem() {
+        UUID customer = fixtures.customer("1000.00");
+        String button = "id=\"customer-cases\"";
+        for (String reader : new String[] {"SUPPORT", "SALES"}) {
+            assertThat(logIn(users.staff(reader)).get("/customers/" + customer).body())
+                    .as(reader)
+                    .contains(button);
+        }
+        PageClient accounting = logIn(users.staff("ACCOUNTING"));
+        assertThat(accounting.get("/customers/" + customer).body())
+                .contains("id=\"customer-name\"")
+                .doesNotContain(button);
+        assertThat(accounting.get("/cases?customer=" + customer).statusCode()).isEqualTo(403);
+    }
+
     private PageClient logIn(String username) {
         PageClient client = new PageClient(port);
         client.logIn(username, TestUsers.PASSWORD);

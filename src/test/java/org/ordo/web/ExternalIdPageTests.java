@@ -13,7 +13,7 @@ import org.ordo.testing.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** The ids outside systems know a customer by are on its page, to read. */
+/** The ids outside systems know a customer or a product by are on its page, to read. */
 @OrdoTest
 class ExternalIdPageTests {
 
@@ -47,5 +47,29 @@ class ExternalIdPageTests {
         assertThat(page.get("/customers/" + id).body())
                 .contains("id=\"customer-external-ids\"")
                 .contains("erp: " + externalId);
+    }
+
+    @Test
+    void theProductPageShowsTheIdsOtherSystemsPutItBy() {
+        String sku = Fixtures.unique("SKU");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("sku", sku);
+        body.put("name", "Widget from the PIM");
+        body.put("unitPrice", money("12.50", "EUR"));
+        body.put("taxCategory", "STANDARD");
+        String externalId = Fixtures.unique("P");
+        Api.at(port)
+                .asAdmin()
+                .put("/api/products/external/pim/" + externalId, body)
+                .expect(201);
+        String plain = new Fixtures(port).product("5.00");
+
+        PageClient page = new PageClient(port);
+        page.logIn("admin", Api.ADMIN_PASSWORD);
+        String form = page.get("/admin/products/" + sku).body();
+        assertThat(form).contains("id=\"product-external-ids\"").contains("pim: " + externalId);
+        // read only: the form sends nothing that could change them
+        assertThat(form).doesNotContainPattern("name=\"[^\"]*external");
+        assertThat(page.get("/admin/products/" + plain).body()).doesNotContain("product-external-ids");
     }
 }

@@ -94,6 +94,12 @@ class ProductService implements ProductCatalogAdmin {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public List<ExternalReference> externalIds(String sku) {
+        return products.externalIds(sku);
+    }
+
+    @Override
     @Transactional
     public ProductDetails create(ProductInput p) {
         return create(new ProductRequest(

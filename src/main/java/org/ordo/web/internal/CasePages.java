@@ -90,6 +90,7 @@ class CasePages {
         model.addAttribute("left", timesLeft(result.items()));
         model.addAttribute("customerLinks", PageAccess.mayServeCustomers(Actor.current()));
         model.addAttribute("mayWork", PageAccess.mayWorkCases(Actor.current()));
+        model.addAttribute("newCase", newCaseLink(customer, order));
         return "service/cases";
     }
 
@@ -212,6 +213,20 @@ class CasePages {
             response.setStatus(PortalPages.status(refused));
             return newForm(form, errors(refused), portal, model);
         }
+    }
+
+    /** The queue of one customer or order opens a new case for it, so nobody has to copy its id. */
+    private String newCaseLink(String customer, String order) {
+        String customerId = customer;
+        if ((customer == null || customer.isBlank()) && order != null && !order.isBlank()) {
+            customerId = orders.find(order.trim())
+                    .map(o -> o.customerId().toString())
+                    .orElse(null);
+        }
+        return ListLink.to("/cases/new")
+                .filter("customer", customerId)
+                .filter("order", order)
+                .build();
     }
 
     private String newForm(Map<String, String> form, Map<String, String> errors, boolean portal, Model model) {

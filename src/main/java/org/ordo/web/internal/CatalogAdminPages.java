@@ -234,6 +234,7 @@ class CatalogAdminPages {
         model.addAttribute("product", product);
         model.addAttribute("errors", errors);
         model.addAttribute("conflict", conflict);
+        model.addAttribute("externalIds", product == null ? List.of() : catalog.externalIds(product.sku()));
         model.addAttribute("taxCategories", catalog.taxCategories());
         model.addAttribute("currencies", AdminCurrencies.CODES);
         return "admin/product-form";

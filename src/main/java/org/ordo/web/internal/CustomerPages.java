@@ -205,6 +205,7 @@ class CustomerPages {
         boolean showInvoices = PageAccess.mayReadInvoices(actor);
         model.addAttribute("showInvoices", showInvoices);
         model.addAttribute("showPayments", PageAccess.mayUseAccounting(actor));
+        model.addAttribute("showCases", PageAccess.mayReadCases(actor));
         model.addAttribute(
                 "openInvoices",
                 showInvoices

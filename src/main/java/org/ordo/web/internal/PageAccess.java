@@ -184,6 +184,11 @@ final class PageAccess {
         return "/orders";
     }
 
+    /** The roles of {@link #CASE_READERS}: only they get a link to the service desk. */
+    static boolean mayReadCases(Actor actor) {
+        return actor.hasAnyRole(Role.ADMIN, Role.SUPPORT, Role.SALES);
+    }
+
     static boolean mayWorkCases(Actor actor) {
         return actor.hasAnyRole(Role.ADMIN, Role.SUPPORT);
     }
@@ -226,7 +231,7 @@ final class PageAccess {
         if (mayWorkTheDeliveryDesk(actor)) {
             items.add(new NavItem("nav.deliveries", "/deliveries"));
         }
-        if (actor.hasAnyRole(Role.ADMIN, Role.SUPPORT, Role.SALES)) {
+        if (mayReadCases(actor)) {
             items.add(new NavItem("nav.cases", "/cases"));
         }
         if (mayReadForecasts(actor)) {
