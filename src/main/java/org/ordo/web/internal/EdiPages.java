@@ -194,11 +194,9 @@ class EdiPages {
             AdminForms.status(refused, response);
             Map<String, String> errors = new LinkedHashMap<>();
             for (FieldViolation v : refused.violations()) {
-                String field = v.field().replace("itemCode.", "item.");
-                errors.merge(
-                        form == null && !field.startsWith("item.") ? "item" : field,
-                        violations.of(v),
-                        (a, b) -> a + "; " + b);
+                // an item code's form is one line: its refusals show above the partners
+                String field = form == null ? "item" : v.field();
+                errors.merge(field, violations.of(v), (a, b) -> a + "; " + b);
             }
             if (errors.isEmpty()) {
                 errors.put(form == null ? "item" : "name", violations.refusal(refused));
