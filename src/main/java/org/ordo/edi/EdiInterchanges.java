@@ -36,6 +36,12 @@ public interface EdiInterchanges {
     Interchange process(UUID documentId);
 
     /**
+     * Maps {@code itemCodes} (may be empty) among the sending partner's item codes, then processes every purchase order
+     * of the interchange that waits for a person again. Refused when none waits.
+     */
+    Interchange reprocess(UUID interchangeId, List<TradingPartners.ItemCode> itemCodes);
+
+    /**
      * What became of an interchange: ACCEPTED (every document taken), PARTIAL (some wait for a person or were not
      * taken), ATTENTION (nothing placed, something waits), REJECTED (syntax errors: nothing taken).
      */

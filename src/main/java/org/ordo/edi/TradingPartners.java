@@ -18,6 +18,12 @@ public interface TradingPartners {
     /** Sets what the partner's item code stands for (replacing an earlier mapping of the code). */
     Partner mapItem(UUID partnerId, String partnerCode, String sku);
 
+    /** Maps every code or, when one is refused, none; the violations name {@code itemCodes[i]}. */
+    Partner mapItems(UUID partnerId, List<ItemCode> itemCodes);
+
+    /** Forgets what the partner's item code stands for; a code not mapped is no error. */
+    Partner unmapItem(UUID partnerId, String partnerCode);
+
     /** {@code senderQualifier} and {@code itemCodes} may be null. */
     record NewPartner(
             String name,

@@ -8,6 +8,7 @@
         allowedDependencies = {
             "catalog",
             "customers",
+            "edi",
             "forecasting",
             "fulfillment",
             "identity",

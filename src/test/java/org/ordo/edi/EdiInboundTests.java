@@ -169,6 +169,29 @@ class EdiInboundTests {
     }
 
     @Test
+    void reprocessingAnInterchangeMapsTheGivenItemCodesFirstAndPlacesItsWaitingOrder() {
+        partner("X12", sender, List.of());
+        String file = EdiFiles.x12(
+                EdiFiles.X12Style.PLAIN, sender, "000000107", List.of(EdiFiles.po850("PO-7", null, "BP B-7 2")));
+        JsonNode receipt = inbound("application/edi-x12", file, 202);
+        String path = "/api/edi/interchanges/" + receipt.get("id").asString() + "/reprocess";
+
+        JsonNode refused = admin.post(
+                        path, Map.of("itemCodes", List.of(Map.of("partnerCode", "B-7", "sku", "NO-SUCH"))))
+                .expect(400)
+                .json();
+        assertThat(refused.toString()).contains("itemCodes[0].sku");
+        assertThat(ordersOfCustomer()).isZero();
+
+        JsonNode after = admin.post(path, Map.of("itemCodes", List.of(Map.of("partnerCode", "B-7", "sku", stocked))))
+                .expect(200)
+                .json();
+        assertThat(after.get("status").asString()).isEqualTo("ACCEPTED");
+        assertThat(ordersOfCustomer()).isEqualTo(1);
+        admin.post(path, Map.of()).expect(409);
+    }
+
+    @Test
     void anOrderFromAnUnknownSenderWaitsForItsPartner() {
         String file = EdiFiles.x12(
                 EdiFiles.X12Style.PLAIN,

@@ -110,6 +110,22 @@ class EdiController {
         return interchanges.find(id).orElseThrow(() -> OrdoException.notFound("Interchange", id));
     }
 
+    @PostMapping("/api/edi/interchanges/{id}/reprocess")
+    @PreAuthorize("hasAnyRole('ADMIN','SALES')")
+    @Operation(
+            summary = "Process an interchange's waiting purchase orders again",
+            description = "Optionally {itemCodes: [{partnerCode, sku}]} maps the partner's item codes first. Every "
+                    + "purchase order that waits for a person (ATTENTION) is processed again and answered with a new "
+                    + "855 or ORDRSP; 409 when none waits or the sender is no trading partner.")
+    EdiInterchanges.Interchange reprocess(@PathVariable UUID id, @RequestBody(required = false) Reprocess request) {
+        List<TradingPartners.ItemCode> codes =
+                request == null || request.itemCodes() == null ? List.of() : request.itemCodes();
+        return interchanges.reprocess(id, codes);
+    }
+
+    /** The body of a re-processing: item codes to map first. */
+    record Reprocess(List<TradingPartners.ItemCode> itemCodes) {}
+
     @PostMapping("/api/edi/partners")
     @PreAuthorize("hasAnyRole('ADMIN','SALES')")
     @Operation(

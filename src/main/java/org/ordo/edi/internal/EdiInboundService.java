@@ -213,6 +213,28 @@ class EdiInboundService implements EdiInterchanges {
     }
 
     @Override
+    public Interchange reprocess(UUID interchangeId, List<TradingPartners.ItemCode> itemCodes) {
+        Interchange interchange =
+                store.find(interchangeId).orElseThrow(() -> OrdoException.notFound("Interchange", interchangeId));
+        List<UUID> waiting = interchange.documents().stream()
+                .filter(d -> "IN".equals(d.direction()) && "ATTENTION".equals(d.status()))
+                .map(Document::id)
+                .toList();
+        if (waiting.isEmpty()) {
+            throw OrdoException.conflict(
+                    "edi-not-waiting", "No purchase order of this interchange waits for a person.");
+        }
+        if (itemCodes != null && !itemCodes.isEmpty()) {
+            TradingPartners.Partner partner = partners.bySender(interchange.standard(), interchange.senderId())
+                    .orElseThrow(() -> OrdoException.conflict(
+                            "edi-unknown-partner", "Create the trading partner first: no partner sends with this id."));
+            partnerService.mapItems(partner.id(), itemCodes);
+        }
+        waiting.forEach(this::process);
+        return store.find(interchangeId).orElseThrow();
+    }
+
+    @Override
     public List<Summary> recent(int limit) {
         return store.recent(limit);
     }

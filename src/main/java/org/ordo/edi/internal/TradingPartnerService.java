@@ -96,6 +96,30 @@ class TradingPartnerService implements TradingPartners {
         return store.find(partnerId).orElseThrow();
     }
 
+    @Override
+    @Transactional
+    public Partner mapItems(UUID partnerId, List<ItemCode> itemCodes) {
+        store.find(partnerId).orElseThrow(() -> OrdoException.notFound("Trading partner", partnerId));
+        List<FieldViolation> problems = new ArrayList<>();
+        for (int i = 0; i < itemCodes.size(); i++) {
+            itemCode(problems, "itemCodes[" + i + "]", itemCodes.get(i));
+        }
+        if (!problems.isEmpty()) {
+            throw OrdoException.invalid(problems);
+        }
+        itemCodes.forEach(
+                c -> store.mapItem(partnerId, c.partnerCode().trim(), c.sku().trim()));
+        return store.find(partnerId).orElseThrow();
+    }
+
+    @Override
+    @Transactional
+    public Partner unmapItem(UUID partnerId, String partnerCode) {
+        store.find(partnerId).orElseThrow(() -> OrdoException.notFound("Trading partner", partnerId));
+        store.unmapItem(partnerId, partnerCode == null ? "" : partnerCode.trim());
+        return store.find(partnerId).orElseThrow();
+    }
+
     private void itemCode(List<FieldViolation> problems, String path, ItemCode code) {
         if (code == null) {
             problems.add(CommonRule.REQUIRED.at(path));

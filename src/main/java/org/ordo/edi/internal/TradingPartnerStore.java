@@ -46,6 +46,12 @@ class TradingPartnerStore {
                 .update();
     }
 
+    void unmapItem(UUID partnerId, String partnerCode) {
+        jdbc.sql("DELETE FROM edi_partner_item WHERE partner_id = ? AND partner_code = ?")
+                .params(partnerId, partnerCode)
+                .update();
+    }
+
     List<TradingPartners.Partner> all() {
         return jdbc.sql("SELECT * FROM edi_partner ORDER BY name, id")
                 .query(this::partner)

@@ -240,6 +240,9 @@ final class PageAccess {
         if (actor.hasAnyRole(Role.ADMIN, Role.SALES, Role.WAREHOUSE)) {
             items.add(new NavItem("nav.imports", "/imports"));
         }
+        if (mayTakeOrders(actor)) {
+            items.add(new NavItem("nav.edi", "/edi"));
+        }
         if (actor.hasRole(Role.ADMIN)) {
             items.add(new NavItem("nav.admin", "/admin"));
         }

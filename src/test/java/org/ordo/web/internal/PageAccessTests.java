@@ -40,6 +40,7 @@ class PageAccessTests {
                         "/cases",
                         "/purchasing/forecasts",
                         "/imports",
+                        "/edi",
                         "/admin");
         assertThat(links(actor(Role.SALES)))
                 .containsExactly(
@@ -50,7 +51,8 @@ class PageAccessTests {
                         "/returns",
                         "/cases",
                         "/purchasing/forecasts",
-                        "/imports");
+                        "/imports",
+                        "/edi");
         assertThat(links(actor(Role.ACCOUNTING)))
                 .containsExactly("/", "/orders", "/accounting", "/customers", "/returns");
         assertThat(links(actor(Role.WAREHOUSE)))
