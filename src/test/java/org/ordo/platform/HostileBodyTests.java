@@ -125,8 +125,9 @@ class HostileBodyTests {
     private void attack(Api api, String method, String path, JsonNode operation) {
         long deadline = System.currentTimeMillis() + MILLIS_PER_OPERATION;
         JsonNode body = operation.path("requestBody");
-        if (!body.path("content").isMissingNode()
-                && body.path("content").path("application/json").isMissingNode()) {
+        JsonNode content = body.path("content");
+        if (!content.path("multipart/form-data").isMissingNode()
+                || (!content.isMissingNode() && content.path("application/json").isMissingNode())) {
             return; // a file upload or a raw document (EDI): no JSON to attack, its own tests check what it reads
         }
         boolean bodyRequired = body.path("required").asBoolean(false);
@@ -335,7 +336,8 @@ class HostileBodyTests {
         switch (type(schema)) {
             case "object" -> {
                 ObjectNode object = nodes.objectNode();
-                if (depth < 4) {
+                // deep enough for a Money inside a line's discount (body, lines, line, discount, amount)
+                if (depth < 6) {
                     schema.path("properties")
                             .properties()
                             .forEach(p -> object.set(p.getKey(), sample(p.getKey(), resolve(p.getValue()), depth + 1)));
@@ -344,7 +346,7 @@ class HostileBodyTests {
             }
             case "array" -> {
                 ArrayNode array = nodes.arrayNode();
-                if (depth < 4) {
+                if (depth < 6) {
                     array.add(sample("item", resolve(schema.path("items")), depth + 1));
                 }
                 return array;
