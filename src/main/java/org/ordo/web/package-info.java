@@ -18,6 +18,7 @@
             "notifications",
             "orders",
             "platform",
+            "pricing",
             "purchasing",
             "reporting",
             "returns",
