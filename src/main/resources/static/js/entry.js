@@ -67,7 +67,7 @@
     var end = activeId ? active.selectionEnd : null;
     var typedValues = {};
     if (typedSince) {
-      old.querySelectorAll(".entry-qty").forEach(function (input) {
+      old.querySelectorAll(".entry-qty, .entry-discount").forEach(function (input) {
         typedValues[input.id] = input.value;
       });
     }
@@ -205,14 +205,15 @@
     }
     form.addEventListener("keydown", function (event) {
       onKey(event);
-      if (event.key === "Enter" && event.target.classList && event.target.classList.contains("entry-qty")) {
+      if (event.key === "Enter" && event.target.classList && (event.target.classList.contains("entry-qty")
+          || event.target.classList.contains("entry-discount"))) {
         event.preventDefault();
         refreshSoon();
       }
     });
     form.addEventListener("input", function (event) {
       var target = event.target;
-      if (target.classList.contains("entry-qty")) {
+      if (target.classList.contains("entry-qty") || target.classList.contains("entry-discount")) {
         refreshSoon();
       } else if (target.id === "customerQuery") {
         // a changed name no longer names the chosen customer

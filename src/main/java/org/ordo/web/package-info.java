@@ -19,6 +19,7 @@
             "notifications",
             "orders",
             "platform",
+            "pricing",
             "purchasing",
             "reporting",
             "returns",

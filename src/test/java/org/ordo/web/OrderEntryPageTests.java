@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.ordo.testing.Fixtures.order;
 
 import java.net.http.HttpResponse;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -197,6 +198,74 @@ class OrderEntryPageTests {
                 .contains("value=\"" + other + "\"")
                 .doesNotContain("value=\"" + sku + "\"")
                 .doesNotContain("credit-warning");
+    }
+
+    @Test
+    void theQuoteShowsThePriceListBreakAndWarnsBeforePlacingThatADiscountBeyondTheLimitHoldsTheOrder() {
+        UUID customer = fixtures.customer("100000.00");
+        String list = admin.post(
+                        "/api/price-lists",
+                        Map.of(
+                                "name",
+                                "Contract " + customer,
+                                "currency",
+                                "EUR",
+                                "validFrom",
+                                LocalDate.now().minusDays(1).toString(),
+                                "customerIds",
+                                List.of(customer.toString())))
+                .expect(201)
+                .json()
+                .get("id")
+                .asString();
+        admin.put(
+                        "/api/price-lists/" + list + "/prices/" + sku,
+                        Map.of(
+                                "unitPrice", Fixtures.money("9.00", "EUR"),
+                                "breaks",
+                                        List.of(Map.of("minQuantity", 10, "unitPrice", Fixtures.money("8.00", "EUR")))))
+                .expect(200);
+        PageClient sales = loggedIn("SALES");
+        String lines = "/orders/new/quote?customerId=" + customer + "&sku=" + sku + "&qty=10";
+
+        String within = sales.get(lines + "&discount=5&discountKind=PERCENT").body();
+        String beyond = sales.get(lines + "&discount=15&discountKind=PERCENT").body();
+        String byAmount =
+                sales.get(lines + "&discount=0.40&discountKind=AMOUNT").body();
+        String unreadable =
+                sales.get(lines + "&discount=five&discountKind=PERCENT").body();
+
+        assertThat(within)
+                .contains("list €10.00")
+                .contains("Contract " + customer + ", from 10")
+                .contains("Manual discount −€0.40")
+                .contains("€7.60")
+                .doesNotContain("discount-warning");
+        assertThat(beyond).contains("Manual discount −€1.20").contains("id=\"discount-warning\"");
+        assertThat(byAmount).contains("Manual discount −€0.40").doesNotContain("discount-warning");
+        assertThat(unreadable).contains("id=\"lines[0].discount-error\"").contains("value=\"five\"");
+
+        Matcher token = TOKEN.matcher(sales.get("/orders/new").body());
+        assertThat(token.find()).isTrue();
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("token", token.group(1));
+        form.put("customerId", customer.toString());
+        form.put("sku", sku);
+        form.put("qty", "10");
+        form.put("discount", "15");
+        form.put("discountKind", "PERCENT");
+        form.put("shippingMethod", "STANDARD");
+        HttpResponse<String> placed = sales.post("/orders/new", form);
+
+        assertThat(placed.statusCode()).isEqualTo(302);
+        String location = placed.headers().firstValue("Location").orElseThrow();
+        JsonNode order = admin.get("/api/orders/" + location.substring(location.lastIndexOf('/') + 1))
+                .expect(200)
+                .json();
+        assertThat(order.get("status").asString()).isEqualTo("ON_HOLD");
+        assertThat(order.get("holdReason").asString()).contains("discount beyond limit");
+        assertThat(order.get("lines").get(0).get("unitPrice").get("amount").asString())
+                .isEqualTo("6.80");
     }
 
     @Test

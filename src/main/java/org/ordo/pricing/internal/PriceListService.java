@@ -12,6 +12,8 @@ import org.ordo.catalog.Catalog;
 import org.ordo.customers.Customers;
 import org.ordo.identity.Actor;
 import org.ordo.identity.AuditTrail;
+import org.ordo.pricing.PriceLists;
+import org.ordo.pricing.PricingRequests;
 import org.ordo.pricing.PricingRule;
 import org.ordo.shared.CommonRule;
 import org.ordo.shared.FieldViolation;
@@ -22,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Keeps price lists and their prices: checked, audited, never overlapping for a customer in one currency. */
 @Service
-class PriceListService {
+class PriceListService implements PriceLists {
 
     private final PriceStore store;
     private final Catalog catalog;
@@ -37,7 +39,8 @@ class PriceListService {
     }
 
     @Transactional
-    PricingRequests.PriceList create(PricingRequests.NewPriceList request) {
+    @Override
+    public PricingRequests.PriceList create(PricingRequests.NewPriceList request) {
         List<FieldViolation> invalid = new ArrayList<>();
         if (request.name() == null || request.name().isBlank()) {
             invalid.add(CommonRule.REQUIRED.at("name"));
@@ -102,12 +105,14 @@ class PriceListService {
     }
 
     @Transactional(readOnly = true)
-    List<PricingRequests.PriceList> list() {
+    @Override
+    public List<PricingRequests.PriceList> list() {
         return store.all().stream().map(this::view).toList();
     }
 
     @Transactional(readOnly = true)
-    PricingRequests.PriceList get(UUID id) {
+    @Override
+    public PricingRequests.PriceList get(UUID id) {
         PriceStore.Header header = store.find(id);
         if (header == null) {
             throw OrdoException.notFound("price list", id);
@@ -117,7 +122,8 @@ class PriceListService {
 
     /** Sets a SKU's price and breaks on a list, replacing what it had; orders placed before keep their prices. */
     @Transactional
-    PricingRequests.PriceList setPrice(UUID id, String sku, PricingRequests.SetPrice request) {
+    @Override
+    public PricingRequests.PriceList setPrice(UUID id, String sku, PricingRequests.SetPrice request) {
         PricingRequests.PriceList before = get(id);
         Map<Long, BigDecimal> prices = PricingChecks.prices(request, before.currency());
         if (catalog.find(sku).isEmpty()) {

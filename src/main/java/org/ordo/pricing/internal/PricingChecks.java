@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.ordo.pricing.PricingRequests;
 import org.ordo.pricing.PricingRule;
 import org.ordo.shared.CommonRule;
 import org.ordo.shared.FieldViolation;

@@ -2,6 +2,7 @@ package org.ordo.pricing.internal;
 
 import java.util.List;
 import java.util.UUID;
+import org.ordo.pricing.PricingRequests;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -8,7 +8,9 @@ import org.ordo.catalog.Catalog;
 import org.ordo.catalog.ProductSnapshot;
 import org.ordo.identity.Actor;
 import org.ordo.identity.AuditTrail;
+import org.ordo.pricing.PricingRequests;
 import org.ordo.pricing.PricingRule;
+import org.ordo.pricing.Promotions;
 import org.ordo.shared.FieldViolation;
 import org.ordo.shared.OrdoException;
 import org.springframework.stereotype.Service;
@@ -16,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Keeps promotions: checked by kind, on SKUs the catalog knows, audited. */
 @Service
-class PromotionService {
+class PromotionService implements Promotions {
 
     private final PriceStore store;
     private final Catalog catalog;
@@ -29,7 +31,8 @@ class PromotionService {
     }
 
     @Transactional
-    PricingRequests.Promotion create(PricingRequests.NewPromotion request) {
+    @Override
+    public PricingRequests.Promotion create(PricingRequests.NewPromotion request) {
         if (request == null) {
             throw OrdoException.invalid("body", "is required");
         }
@@ -70,7 +73,8 @@ class PromotionService {
     }
 
     @Transactional(readOnly = true)
-    List<PricingRequests.Promotion> list() {
+    @Override
+    public List<PricingRequests.Promotion> list() {
         return store.promotions(null, null).stream().map(PromotionService::view).toList();
     }
 

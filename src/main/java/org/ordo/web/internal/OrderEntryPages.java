@@ -1,6 +1,7 @@
 package org.ordo.web.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -20,8 +21,10 @@ import org.ordo.orders.OrderEntry;
 import org.ordo.orders.OrderQuote;
 import org.ordo.orders.OrderSnapshot;
 import org.ordo.platform.Idempotency;
+import org.ordo.pricing.Pricing;
 import org.ordo.shared.Address;
 import org.ordo.shared.FieldViolation;
+import org.ordo.shared.Money;
 import org.ordo.shared.OrdoException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -78,8 +81,23 @@ class OrderEntryPages {
         this.messages = messages;
     }
 
-    /** One line as typed: the quantity stays text so that what was typed is shown again as it was. */
-    public record FormLine(String sku, String quantity) {}
+    /**
+     * One line as typed: quantity and discount stay text so that what was typed is shown again as it was;
+     * {@code discountKind} is PERCENT or AMOUNT (off each unit).
+     */
+    public record FormLine(String sku, String quantity, String discount, String discountKind) {
+
+        FormLine(String sku, String quantity) {
+            this(sku, quantity, "", PERCENT);
+        }
+
+        public boolean byAmount() {
+            return AMOUNT.equals(discountKind);
+        }
+    }
+
+    static final String PERCENT = "PERCENT";
+    static final String AMOUNT = "AMOUNT";
 
     /** The order form as typed. Address fields are all blank when the order goes to the customer's address. */
     public record EntryForm(
@@ -129,19 +147,27 @@ class OrderEntryPages {
         }
     }
 
-    /** The lines as typed: a SKU and its quantity each, lines without a SKU left out. */
+    /** The lines as typed: a SKU, its quantity and discount each, lines without a SKU left out. */
     private static List<FormLine> typedLines(MultiValueMap<String, String> params) {
         List<String> skus = params.getOrDefault("sku", List.of());
         List<String> quantities = params.getOrDefault("qty", List.of());
+        List<String> discounts = params.getOrDefault("discount", List.of());
+        List<String> kinds = params.getOrDefault("discountKind", List.of());
         List<FormLine> lines = new ArrayList<>();
         for (int i = 0; i < skus.size(); i++) {
             if (skus.get(i) != null && !skus.get(i).isBlank()) {
                 lines.add(new FormLine(
                         skus.get(i).trim(),
-                        i < quantities.size() ? quantities.get(i).trim() : ""));
+                        nth(quantities, i),
+                        nth(discounts, i),
+                        AMOUNT.equals(nth(kinds, i)) ? AMOUNT : PERCENT));
             }
         }
         return lines;
+    }
+
+    private static String nth(List<String> values, int i) {
+        return i < values.size() && values.get(i) != null ? values.get(i).trim() : "";
     }
 
     private static Map<String, String> typedAddress(MultiValueMap<String, String> params) {
@@ -294,7 +320,10 @@ class OrderEntryPages {
         if (customerId == null && submitted) {
             errors.put("customerId", text("entry.error.customer"));
         }
-        List<OrderEntry.NewLine> lines = lines(form, errors, submitted);
+        String currency = customerId == null
+                ? null
+                : customers.find(customerId).map(CustomerSnapshot::currency).orElse(null);
+        List<OrderEntry.NewLine> lines = lines(form, currency, errors, submitted);
         LocalDate requested = requestedDeliveryDate(form, errors);
         OrderEntry.NewOrder order = new OrderEntry.NewOrder(
                 customerId,
@@ -311,8 +340,12 @@ class OrderEntryPages {
         return order;
     }
 
-    /** The lines as typed; a quantity that is not a whole number is reported and asked for as 0. */
-    private List<OrderEntry.NewLine> lines(EntryForm form, Map<String, String> errors, boolean submitted) {
+    /**
+     * The lines as typed; a quantity that is not a whole number is reported and asked for as 0, a discount that is not a
+     * number is reported and left out.
+     */
+    private List<OrderEntry.NewLine> lines(
+            EntryForm form, String currency, Map<String, String> errors, boolean submitted) {
         List<OrderEntry.NewLine> lines = new ArrayList<>();
         for (int i = 0; i < form.lines().size(); i++) {
             FormLine line = form.lines().get(i);
@@ -323,12 +356,34 @@ class OrderEntryPages {
             } else {
                 quantity = Long.parseLong(line.quantity());
             }
-            lines.add(new OrderEntry.NewLine(line.sku(), quantity));
+            lines.add(new OrderEntry.NewLine(line.sku(), quantity, discount(line, i, currency, errors)));
         }
         if (lines.isEmpty() && submitted) {
             errors.put("lines", text("entry.error.lines"));
         }
         return lines;
+    }
+
+    /**
+     * The line's manual discount as typed, null when blank or unreadable (then reported); an amount is in the customer's
+     * currency, so without a customer there is none yet. Whether it is allowed is the order rule book's to say.
+     */
+    private Pricing.ManualDiscount discount(FormLine line, int i, String currency, Map<String, String> errors) {
+        String typed = line.discount().replace(',', '.');
+        if (typed.isEmpty()) {
+            return null;
+        }
+        try {
+            BigDecimal value = new BigDecimal(typed);
+            if (!line.byAmount()) {
+                return new Pricing.ManualDiscount(value, null);
+            }
+            return currency == null ? null : new Pricing.ManualDiscount(null, Money.of(value, currency));
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            // not a number, or finer than Ordo stores
+            errors.put("lines[" + i + "].discount", text("entry.error.discount"));
+            return null;
+        }
     }
 
     /** The requested delivery date, null when blank or unreadable (then reported). */
@@ -417,7 +472,7 @@ class OrderEntryPages {
             if (field.startsWith("lines[") && field.contains("].")) {
                 String part = field.substring(field.indexOf("].") + 2);
                 field = field.substring(0, field.indexOf("].") + 2)
-                        + (part.startsWith("quantity") ? "quantity" : "sku");
+                        + (part.startsWith("quantity") ? "quantity" : part.startsWith("discount") ? "discount" : "sku");
             }
             errors.putIfAbsent(field, violationTexts.of(v));
         }
@@ -428,7 +483,7 @@ class OrderEntryPages {
             FormLine line = lines.get(i);
             if (line.sku().equals(sku)) {
                 long quantity = line.quantity().matches("\\d{1,7}") ? Long.parseLong(line.quantity()) : 0;
-                lines.set(i, new FormLine(sku, Long.toString(quantity + 1)));
+                lines.set(i, new FormLine(sku, Long.toString(quantity + 1), line.discount(), line.discountKind()));
                 return;
             }
         }

@@ -26,6 +26,9 @@ final class PageAccess {
     static final String CANCELLERS = "hasAnyRole('ADMIN','SALES','SUPPORT')";
 
     static final String ADMINS = "hasRole('ADMIN')";
+
+    /** Price lists and promotions are read by those who sell or answer for prices; ORDER_TAKERS keep them. */
+    static final String PRICING_READERS = "hasAnyRole('ADMIN','SALES','SUPPORT','ACCOUNTING')";
     /** Entering and changing orders for a customer (back office). */
     static final String ORDER_TAKERS = "hasAnyRole('ADMIN','SALES')";
     /** Picking, packing, shipping, receiving, counting; stock levels. */
@@ -242,6 +245,9 @@ final class PageAccess {
         }
         if (mayTakeOrders(actor)) {
             items.add(new NavItem("nav.edi", "/edi"));
+        }
+        if (actor.hasAnyRole(Role.ADMIN, Role.SALES, Role.SUPPORT, Role.ACCOUNTING)) {
+            items.add(new NavItem("nav.pricing", "/pricing/price-lists"));
         }
         if (actor.hasRole(Role.ADMIN)) {
             items.add(new NavItem("nav.admin", "/admin"));

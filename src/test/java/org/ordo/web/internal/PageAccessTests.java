@@ -41,6 +41,7 @@ class PageAccessTests {
                         "/purchasing/forecasts",
                         "/imports",
                         "/edi",
+                        "/pricing/price-lists",
                         "/admin");
         assertThat(links(actor(Role.SALES)))
                 .containsExactly(
@@ -52,14 +53,15 @@ class PageAccessTests {
                         "/cases",
                         "/purchasing/forecasts",
                         "/imports",
-                        "/edi");
+                        "/edi",
+                        "/pricing/price-lists");
         assertThat(links(actor(Role.ACCOUNTING)))
-                .containsExactly("/", "/orders", "/accounting", "/customers", "/returns");
+                .containsExactly("/", "/orders", "/accounting", "/customers", "/returns", "/pricing/price-lists");
         assertThat(links(actor(Role.WAREHOUSE)))
                 .containsExactly(
                         "/orders", "/warehouse", "/returns", "/deliveries", "/purchasing/forecasts", "/imports");
         assertThat(links(actor(Role.SUPPORT)))
-                .containsExactly("/orders", "/customers", "/returns", "/deliveries", "/cases");
+                .containsExactly("/orders", "/customers", "/returns", "/deliveries", "/cases", "/pricing/price-lists");
         assertThat(links(actor(Role.PURCHASING))).containsExactly("/purchasing", "/purchasing/forecasts");
         assertThat(links(actor(Role.CUSTOMER)))
                 .containsExactly("/portal/shop", "/portal", "/portal/invoices", "/portal/cases");

@@ -1,4 +1,4 @@
-package org.ordo.pricing.internal;
+package org.ordo.pricing;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -6,21 +6,25 @@ import java.util.List;
 import java.util.UUID;
 import org.ordo.shared.Money;
 
-/** The request and answer bodies of {@code /api/price-lists} and {@code /api/promotions} (docs/api.md). */
-final class PricingRequests {
+/**
+ * The request and answer bodies of {@code /api/price-lists} and {@code /api/promotions} (docs/api.md), also what
+ * {@link PriceLists} and {@link Promotions} take and give.
+ */
+public final class PricingRequests {
 
     private PricingRequests() {}
 
-    record NewPriceList(String name, String currency, LocalDate validFrom, LocalDate validTo, List<UUID> customerIds) {}
+    public record NewPriceList(
+            String name, String currency, LocalDate validFrom, LocalDate validTo, List<UUID> customerIds) {}
 
     /** {@code breaks}: lower prices from a quantity on; {@code unitPrice} is the price below the first break. */
-    record SetPrice(Money unitPrice, List<PriceBreak> breaks) {}
+    public record SetPrice(Money unitPrice, List<PriceBreak> breaks) {}
 
-    record PriceBreak(Long minQuantity, Money unitPrice) {}
+    public record PriceBreak(Long minQuantity, Money unitPrice) {}
 
-    record SkuPrice(String sku, Money unitPrice, List<PriceBreak> breaks) {}
+    public record SkuPrice(String sku, Money unitPrice, List<PriceBreak> breaks) {}
 
-    record PriceList(
+    public record PriceList(
             UUID id,
             String name,
             String currency,
@@ -34,7 +38,7 @@ final class PricingRequests {
      * {@code buyQuantity}, get {@code freeQuantity} more free), each on {@code skus}; FREE_SHIPPING once the goods reach
      * {@code amount}.
      */
-    record NewPromotion(
+    public record NewPromotion(
             String name,
             String kind,
             BigDecimal percent,
@@ -45,7 +49,7 @@ final class PricingRequests {
             LocalDate validFrom,
             LocalDate validTo) {}
 
-    record Promotion(
+    public record Promotion(
             UUID id,
             String name,
             String kind,
