@@ -40,9 +40,13 @@ class ImportJourneyTests extends BrowserJourney {
                 .startsWith("3")
                 .contains("quantity");
 
+        // the dry run's job is DONE too: wait for the page of the applying job before waiting for it to finish
+        org.openqa.selenium.WebElement dryRun = browser.find("#job");
         browser.find("#apply").sendKeys(Keys.ENTER);
-        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(css("#job[data-status='DONE']")));
-        assertThat(browser.all("tr.import-row[data-outcome='APPLIED']")).hasSize(2);
+        browser.waiting().until(ExpectedConditions.stalenessOf(dryRun));
+        browser.waiting()
+                .until(d -> !browser.all("#job[data-status='DONE']").isEmpty()
+                        && browser.all("tr.import-row[data-outcome='APPLIED']").size() == 2);
         assertThat(browser.find("#job-counts").getText()).contains("2 applied").contains("1 rejected");
         assertThat(browser.find("#errors-csv").getAttribute("href")).endsWith("/errors.csv");
         browser.screenshot("imports-3-applied");
