@@ -106,7 +106,8 @@ class EdiController {
     @Operation(
             summary = "An interchange as received",
             description = "Its raw text, errors and documents: the purchase orders read from it with their lines, "
-                    + "and what was sent back (997/855, CONTRL/ORDRSP) as raw text.")
+                    + "and what was sent back (997/855, CONTRL/ORDRSP; 856/DESADV and 810/INVOIC for the orders placed "
+                    + "from it) as raw text.")
     EdiInterchanges.Interchange interchange(@PathVariable UUID id) {
         return interchanges.find(id).orElseThrow(() -> OrdoException.notFound("Interchange", id));
     }
