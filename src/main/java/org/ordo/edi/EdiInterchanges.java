@@ -75,7 +75,9 @@ public interface EdiInterchanges {
 
     /**
      * A document of an interchange. IN: a purchase order (850, ORDERS) or a transaction Ordo does not take; OUT: an
-     * acknowledgement (997, CONTRL) or an order response (855, ORDRSP) with its raw text.
+     * acknowledgement (997, CONTRL) or an order response (855, ORDRSP), or, sent later for the order placed from it, a
+     * ship notice (856, DESADV; {@code reference} the shipment number) or an invoice (810, INVOIC; the invoice number),
+     * each with its raw text.
      */
     record Document(
             UUID id,

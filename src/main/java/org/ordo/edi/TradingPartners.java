@@ -24,14 +24,37 @@ public interface TradingPartners {
     /** Forgets what the partner's item code stands for; a code not mapped is no error. */
     Partner unmapItem(UUID partnerId, String partnerCode);
 
-    /** {@code senderQualifier} and {@code itemCodes} may be null. */
+    /**
+     * Which documents the partner wants sent on its EDI orders besides the answers to them (997/855, CONTRL/ORDRSP):
+     * ship notices (856, DESADV) when a shipment leaves, invoices (810, INVOIC) when one is issued.
+     */
+    Partner outboundDocuments(UUID partnerId, boolean shipNotices, boolean invoices);
+
+    /**
+     * {@code senderQualifier} and {@code itemCodes} may be null; {@code shipNotices} and {@code invoices} (null: no)
+     * as in {@link #outboundDocuments}.
+     */
     record NewPartner(
             String name,
             UUID customerId,
             String standard,
             String senderId,
             String senderQualifier,
-            List<ItemCode> itemCodes) {}
+            List<ItemCode> itemCodes,
+            Boolean shipNotices,
+            Boolean invoices) {
+
+        /** A partner that wants no documents beyond the answers to its orders. */
+        public NewPartner(
+                String name,
+                UUID customerId,
+                String standard,
+                String senderId,
+                String senderQualifier,
+                List<ItemCode> itemCodes) {
+            this(name, customerId, standard, senderId, senderQualifier, itemCodes, null, null);
+        }
+    }
 
     record Partner(
             UUID id,
@@ -41,6 +64,8 @@ public interface TradingPartners {
             String senderId,
             String senderQualifier,
             List<ItemCode> itemCodes,
+            boolean shipNotices,
+            boolean invoices,
             Instant createdAt) {}
 
     /** A partner's own code for an item (qualified BP or IN in its orders) and Ordo's SKU for it. */

@@ -3,8 +3,10 @@ package org.ordo.fulfillment;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
+import org.ordo.shared.Address;
 
 /** Read access to shipments for other modules (the pages). */
 public interface Shipments {
@@ -14,6 +16,12 @@ public interface Shipments {
 
     /** The working days a carrier's service takes from hand-over to delivery, when both are configured. */
     OptionalInt transitDays(String carrier, String service);
+
+    /** The shipment's parcel: its SSCC, weight and where it goes, as a ship notice to the customer tells them. */
+    Optional<Parcel> parcel(UUID shipmentId);
+
+    /** {@code sscc} and {@code weightGrams} are null until the shipment is packed. */
+    record Parcel(UUID shipmentId, String number, Address shipTo, String sscc, Long weightGrams) {}
 
     /** The tracking events of the order's shipments (no warehouse steps), oldest first. */
     List<TrackingEvent> trackingOfOrder(UUID orderId);

@@ -22,6 +22,7 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -105,7 +106,8 @@ class EdiController {
     @Operation(
             summary = "An interchange as received",
             description = "Its raw text, errors and documents: the purchase orders read from it with their lines, "
-                    + "and what was sent back (997/855, CONTRL/ORDRSP) as raw text.")
+                    + "and what was sent back (997/855, CONTRL/ORDRSP; 856/DESADV and 810/INVOIC for the orders placed "
+                    + "from it) as raw text.")
     EdiInterchanges.Interchange interchange(@PathVariable UUID id) {
         return interchanges.find(id).orElseThrow(() -> OrdoException.notFound("Interchange", id));
     }
@@ -131,7 +133,7 @@ class EdiController {
     @Operation(
             summary = "Create a trading partner",
             description = "{name, customerId, standard: X12|EDIFACT, senderId, senderQualifier?, itemCodes?: "
-                    + "[{partnerCode, sku}]}; the sender id is unique per standard.")
+                    + "[{partnerCode, sku}], shipNotices?, invoices?}; the sender id is unique per standard.")
     ResponseEntity<TradingPartners.Partner> createPartner(@RequestBody TradingPartners.NewPartner request) {
         if (request == null) {
             throw OrdoException.invalid(List.of(CommonRule.REQUIRED.at("body")));
@@ -147,4 +149,19 @@ class EdiController {
     List<TradingPartners.Partner> partners() {
         return partners.all();
     }
+
+    @PutMapping("/api/edi/partners/{id}/documents")
+    @PreAuthorize("hasAnyRole('ADMIN','SALES')")
+    @Operation(
+            summary = "Choose the documents a trading partner gets",
+            description = "{shipNotices, invoices}: whether its EDI orders get a ship notice (856, DESADV) for every "
+                    + "shipment and an invoice (810, INVOIC) for every invoice issued; absent means no.")
+    TradingPartners.Partner outboundDocuments(@PathVariable UUID id, @RequestBody(required = false) Documents request) {
+        Documents wanted = request == null ? new Documents(null, null) : request;
+        return partners.outboundDocuments(
+                id, Boolean.TRUE.equals(wanted.shipNotices()), Boolean.TRUE.equals(wanted.invoices()));
+    }
+
+    /** The body choosing a partner's outbound documents. */
+    record Documents(Boolean shipNotices, Boolean invoices) {}
 }

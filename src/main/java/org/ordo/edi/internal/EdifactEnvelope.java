@@ -29,8 +29,17 @@ final class EdifactEnvelope {
     }
 
     void startMessage(String reference, List<String> identifier) {
+        begin(reference + (messages + 1), identifier);
+    }
+
+    /** A message referenced by the interchange's control number, so that every message Ordo sends has its own. */
+    void startMessage(List<String> identifier) {
+        begin(messages == 0 ? control : control + "-" + (messages + 1), identifier);
+    }
+
+    private void begin(String reference, List<String> identifier) {
         messages++;
-        messageReference = reference + messages;
+        messageReference = reference;
         messageStart = segments.size();
         add("UNH", messageReference, identifier);
     }

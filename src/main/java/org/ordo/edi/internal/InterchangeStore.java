@@ -162,6 +162,56 @@ class InterchangeStore {
                 > 0;
     }
 
+    /** A purchase order placed as an order: the interchange it came in, its PO number, the partner who sent it. */
+    record PlacedOrder(UUID documentId, UUID interchangeId, String poNumber, UUID partnerId, String interchangeRaw) {}
+
+    /** The purchase order the order was placed from, if it came by EDI. */
+    Optional<PlacedOrder> placedOrder(UUID orderId) {
+        return jdbc.sql("SELECT d.id, d.interchange_id, d.reference, i.partner_id, i.raw FROM edi_document d "
+                        + "JOIN edi_interchange i ON i.id = d.interchange_id "
+                        + "WHERE d.order_id = ? AND d.direction = 'IN' AND d.status = 'PLACED'")
+                .param(orderId)
+                .query((rs, row) -> new PlacedOrder(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("interchange_id", UUID.class),
+                        rs.getString("reference"),
+                        rs.getObject("partner_id", UUID.class),
+                        rs.getString("raw")))
+                .optional();
+    }
+
+    /** Whether a document has been sent for this shipment or invoice. */
+    boolean sentFor(UUID sourceId) {
+        return jdbc.sql("SELECT COUNT(*) FROM edi_document WHERE source_id = ?")
+                        .param(sourceId)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    /**
+     * Stores a document sent on its own account (a ship notice, an invoice) with the purchase order's interchange.
+     * False when one was stored for the same {@code sourceId} meanwhile (a bare ON CONFLICT DO NOTHING: PostgreSQL and
+     * H2 both have it, and the transaction stays usable).
+     */
+    boolean insertSent(
+            UUID interchangeId, String kind, String controlNumber, String reference, String raw, UUID sourceId) {
+        return jdbc.sql("INSERT INTO edi_document (id, interchange_id, direction, kind, control_number, reference, "
+                                + "status, raw, source_id, created_at) VALUES (?, ?, 'OUT', ?, ?, ?, 'SENT', ?, ?, ?) "
+                                + "ON CONFLICT DO NOTHING")
+                        .params(
+                                UUID.randomUUID(),
+                                interchangeId,
+                                kind,
+                                controlNumber,
+                                cut(reference, 100),
+                                raw,
+                                sourceId,
+                                Timestamp.from(Instant.now()))
+                        .update()
+                > 0;
+    }
+
     /** The statuses of the interchange's inbound documents. */
     List<String> inboundStatuses(UUID interchangeId) {
         return jdbc.sql("SELECT status FROM edi_document WHERE interchange_id = ? AND direction = 'IN'")
@@ -248,7 +298,8 @@ class InterchangeStore {
                 rs.getTimestamp("created_at").toInstant());
     }
 
-    private List<EdiInterchanges.Line> documentLines(UUID documentId) {
+    /** A purchase order's lines as sent, with the SKU each became. */
+    List<EdiInterchanges.Line> documentLines(UUID documentId) {
         return jdbc.sql("SELECT * FROM edi_document_line WHERE document_id = ? ORDER BY line_number")
                 .param(documentId)
                 .query((rs, row) -> new EdiInterchanges.Line(

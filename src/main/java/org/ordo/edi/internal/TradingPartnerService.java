@@ -68,6 +68,8 @@ class TradingPartnerService implements TradingPartners {
                 codes.stream()
                         .map(c -> new ItemCode(c.partnerCode().trim(), c.sku().trim()))
                         .toList(),
+                Boolean.TRUE.equals(p.shipNotices()),
+                Boolean.TRUE.equals(p.invoices()),
                 Instant.now());
         store.insert(partner);
         return store.find(partner.id()).orElseThrow();
@@ -109,6 +111,14 @@ class TradingPartnerService implements TradingPartners {
         }
         itemCodes.forEach(
                 c -> store.mapItem(partnerId, c.partnerCode().trim(), c.sku().trim()));
+        return store.find(partnerId).orElseThrow();
+    }
+
+    @Override
+    @Transactional
+    public Partner outboundDocuments(UUID partnerId, boolean shipNotices, boolean invoices) {
+        store.find(partnerId).orElseThrow(() -> OrdoException.notFound("Trading partner", partnerId));
+        store.outboundDocuments(partnerId, shipNotices, invoices);
         return store.find(partnerId).orElseThrow();
     }
 

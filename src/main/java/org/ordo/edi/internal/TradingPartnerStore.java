@@ -23,8 +23,8 @@ class TradingPartnerStore {
     }
 
     void insert(TradingPartners.Partner p) {
-        jdbc.sql("INSERT INTO edi_partner (id, name, customer_id, standard, sender_qualifier, sender_id, created_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("INSERT INTO edi_partner (id, name, customer_id, standard, sender_qualifier, sender_id, ship_notices, "
+                        + "invoices, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         p.id(),
                         p.name(),
@@ -32,6 +32,8 @@ class TradingPartnerStore {
                         p.standard(),
                         p.senderQualifier(),
                         p.senderId(),
+                        p.shipNotices(),
+                        p.invoices(),
                         Timestamp.from(p.createdAt()))
                 .update();
         p.itemCodes().forEach(c -> mapItem(p.id(), c.partnerCode(), c.sku()));
@@ -43,6 +45,12 @@ class TradingPartnerStore {
                 .update();
         jdbc.sql("INSERT INTO edi_partner_item (partner_id, partner_code, sku) VALUES (?, ?, ?)")
                 .params(partnerId, partnerCode, sku)
+                .update();
+    }
+
+    void outboundDocuments(UUID partnerId, boolean shipNotices, boolean invoices) {
+        jdbc.sql("UPDATE edi_partner SET ship_notices = ?, invoices = ? WHERE id = ?")
+                .params(shipNotices, invoices, partnerId)
                 .update();
     }
 
@@ -96,6 +104,8 @@ class TradingPartnerStore {
                 rs.getString("sender_id"),
                 rs.getString("sender_qualifier"),
                 codes,
+                rs.getBoolean("ship_notices"),
+                rs.getBoolean("invoices"),
                 rs.getTimestamp("created_at").toInstant());
     }
 }

@@ -2,6 +2,7 @@ package org.ordo.fulfillment.internal;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -50,6 +51,11 @@ class ShipmentQueries implements Shipments {
                         s.shippedAt(),
                         s.deliveredAt()))
                 .toList();
+    }
+
+    @Override
+    public Optional<Parcel> parcel(UUID shipmentId) {
+        return store.find(shipmentId.toString()).map(s -> new Parcel(s.id, s.number, s.shipTo, s.sscc, s.weightGrams));
     }
 
     @Override
