@@ -58,6 +58,17 @@ public final class PurchaseOrderPdfs {
         return new Po(layout, number, pdf(layout, number, buyer, rows), expected);
     }
 
+    /** A purchase order as a table of these descriptions and quantities, in the order given. */
+    public static byte[] table(String number, String buyer, List<String> descriptions, List<Long> quantities) {
+        List<String[]> rows = new ArrayList<>();
+        for (int i = 0; i < descriptions.size(); i++) {
+            rows.add(new String[] {
+                String.valueOf(i + 1), descriptions.get(i), String.valueOf(quantities.get(i)), "9.90", "EUR"
+            });
+        }
+        return pdf(Layout.TABLE, number, buyer, rows);
+    }
+
     private static String[] row(Layout layout, int i, Item item, long quantity, String price, Random random) {
         return switch (layout) {
             case TABLE -> new String[] {String.valueOf(i + 1), item.name(), String.valueOf(quantity), price, "EUR"};
