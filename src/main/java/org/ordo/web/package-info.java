@@ -13,6 +13,7 @@
             "fulfillment",
             "identity",
             "imports",
+            "intake",
             "integration",
             "inventory",
             "invoicing",

@@ -246,6 +246,9 @@ final class PageAccess {
         if (mayTakeOrders(actor)) {
             items.add(new NavItem("nav.edi", "/edi"));
         }
+        if (mayTakeOrders(actor)) {
+            items.add(new NavItem("nav.intake", "/intake"));
+        }
         if (actor.hasAnyRole(Role.ADMIN, Role.SALES, Role.SUPPORT, Role.ACCOUNTING)) {
             items.add(new NavItem("nav.pricing", "/pricing/price-lists"));
         }

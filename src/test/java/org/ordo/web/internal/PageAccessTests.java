@@ -41,6 +41,7 @@ class PageAccessTests {
                         "/purchasing/forecasts",
                         "/imports",
                         "/edi",
+                        "/intake",
                         "/pricing/price-lists",
                         "/admin");
         assertThat(links(actor(Role.SALES)))
@@ -54,6 +55,7 @@ class PageAccessTests {
                         "/purchasing/forecasts",
                         "/imports",
                         "/edi",
+                        "/intake",
                         "/pricing/price-lists");
         assertThat(links(actor(Role.ACCOUNTING)))
                 .containsExactly("/", "/orders", "/accounting", "/customers", "/returns", "/pricing/price-lists");
