@@ -24,6 +24,7 @@
             "reporting",
             "returns",
             "service",
-            "shared"
+            "shared",
+            "suggestions"
         })
 package org.ordo.web;
