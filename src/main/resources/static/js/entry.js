@@ -233,6 +233,11 @@
         refresh({remove: remove.getAttribute("data-index")});
         return;
       }
+      var suggested = event.target.closest(".entry-suggest");
+      if (suggested) {
+        refresh({add: suggested.getAttribute("data-sku")});
+        return;
+      }
       var option = event.target.closest("[role=option][data-value]");
       if (option) {
         var list = option.closest("[role=listbox]");

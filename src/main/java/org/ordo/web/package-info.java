@@ -25,6 +25,7 @@
             "reporting",
             "returns",
             "service",
-            "shared"
+            "shared",
+            "suggestions"
         })
 package org.ordo.web;

@@ -163,6 +163,40 @@ class CustomerPortalJourneyTests extends BrowserJourney {
     }
 
     @Test
+    void theCartSuggestsWhatTheCustomerUsuallyOrdersAndAddsItWithTheKeyboard() {
+        ShippedOrders.Shipped shipped = new ShippedOrders(port).forNewCustomer(2);
+        String usual = shipped.skus().get(0);
+        logIn(users.customer(shipped.customer()), TestUsers.PASSWORD);
+        browser.open("/portal/cart");
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(css("#cart-suggestions")));
+        assertThat(browser.find("#cart-suggestions").getText())
+                .contains("You may also want")
+                .contains("You usually order this");
+        browser.screenshot("portal-8-cart-suggestions");
+
+        browser.find("#cart-suggestions [data-sku='" + usual + "'] button").sendKeys(Keys.ENTER);
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(css("#cart-qty-" + usual)));
+        assertThat(browser.find("#cart-qty-" + usual).getAttribute("value")).isEqualTo("1");
+        assertThat(browser.all("#cart-suggestions [data-sku='" + usual + "']")).isEmpty();
+
+        browser.find("#cart-qty-" + usual).clear();
+        browser.find("#cart-qty-" + usual).sendKeys("0", Keys.ENTER);
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(css("#cart-suggestions")));
+        browser.find("#lang-zh").click();
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(css("html[lang=zh-CN]")));
+        browser.size(390, 844);
+        assertThat(browser.find("#cart-suggestions").getText())
+                .contains("您可能还需要")
+                .contains("您经常订购此商品");
+        assertThat(browser.webDriver().getPageSource()).doesNotContain("??");
+        assertThat(browser.consoleErrors()).isEmpty();
+        browser.screenshot("portal-9-cart-suggestions-chinese-phone");
+        browser.size(1366, 768);
+        browser.find("#lang-en").click();
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(css("html[lang=en]")));
+    }
+
+    @Test
     void supportOpensTheCustomer360AddsANoteAndApprovesAndReceivesAReturn() {
         ShippedOrders.Shipped shipped = new ShippedOrders(port).forNewCustomer(2, 1);
         String rma = Api.at(port)

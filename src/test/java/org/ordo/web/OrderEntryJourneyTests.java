@@ -254,6 +254,31 @@ class OrderEntryJourneyTests extends BrowserJourney {
     }
 
     @Test
+    void aSuggestionForTheChosenCustomerBecomesALineWithItsAddButton() {
+        orders.place(new OrderEntry.NewOrder(
+                customer.id(), "PHONE", null, null, null, java.util.List.of(new OrderEntry.NewLine(scanned, 1))));
+        logIn("sales", DEMO_PASSWORD);
+        browser.open("/orders/new");
+        chooseCustomer("Schneider Logis");
+        browser.find("#productQuery").sendKeys(stocked, Keys.ENTER);
+        waitFor(ExpectedConditions.presenceOfElementLocated(css("#entry-suggestions .entry-suggest")));
+        assertThat(text("#entry-suggestions")).contains("Suggested for this customer");
+        String suggested = waitFor(
+                d -> d.findElement(css("#entry-suggestions .entry-suggest")).getAttribute("data-sku"));
+        browser.screenshot("entry-9-suggestions");
+
+        waitFor(d -> {
+            d.findElement(css("#entry-suggestions .entry-suggest")).sendKeys(Keys.ENTER);
+            return true;
+        });
+        waitFor(ExpectedConditions.presenceOfElementLocated(css("#line-1")));
+        assertThat(browser.find("#line-1").getText()).contains(suggested);
+        assertThat(browser.all("#entry-suggestions [data-sku='" + suggested + "']"))
+                .isEmpty();
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
     void atPhoneWidthTheEntryFormStacksAndTheLinesScrollSideways() {
         logIn("sales", DEMO_PASSWORD);
         browser.size(390, 844);

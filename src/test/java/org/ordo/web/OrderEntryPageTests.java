@@ -201,6 +201,28 @@ class OrderEntryPageTests {
     }
 
     @Test
+    void theChosenCustomersUsualProductsAreSuggestedUntilTheyAreAmongTheLines() {
+        String usual = fixtures.product("3.00");
+        UUID customer = fixtures.customer("100000.00");
+        admin.post("/api/orders", Fixtures.order(customer, usual, 2)).expect(201);
+        PageClient sales = loggedIn("SALES");
+
+        String quote = sales.get("/orders/new/quote?customerId=" + customer + "&sku=" + sku + "&qty=1")
+                .body();
+        assertThat(quote)
+                .contains("id=\"entry-suggestions\"")
+                .contains("data-sku=\"" + usual + "\"")
+                .contains("The customer usually orders this");
+
+        String added = sales.get("/orders/new/quote?customerId=" + customer + "&sku=" + sku + "&qty=1&add=" + usual)
+                .body();
+        assertThat(added).contains("value=\"" + usual + "\"").doesNotContain("id=\"entry-suggestions\"");
+        assertThat(sales.get("/orders/new/quote?sku=" + usual + "&qty=1").body())
+                .as("no customer chosen")
+                .doesNotContain("id=\"entry-suggestions\"");
+    }
+
+    @Test
     void theQuoteShowsThePriceListBreakAndWarnsBeforePlacingThatADiscountBeyondTheLimitHoldsTheOrder() {
         UUID customer = fixtures.customer("100000.00");
         String list = admin.post(

@@ -112,6 +112,31 @@ class PortalShopPageTests {
     }
 
     @Test
+    void theCartSuggestsWhatOthersBoughtWithItsProductsAndAddsOneWithOneClick() {
+        String printer = fixtures.product("200.00");
+        String toner = fixtures.product("40.00");
+        UUID earlier = fixtures.customer("10000.00");
+        admin.post("/api/orders", Fixtures.order(earlier, printer, 1, toner, 1)).expect(201);
+        admin.post("/api/orders", Fixtures.order(earlier, printer, 1, toner, 2)).expect(201);
+        admin.post("/api/admin/jobs/suggestions", Map.of()).expect(200);
+        PageClient portal = portalOf(fixtures.customer("10000.00"));
+        portal.get("/portal/shop");
+        portal.post("/portal/shop/add", Map.of("sku", printer, "quantity", "1"));
+
+        String cart = portal.get("/portal/cart").body();
+        assertThat(cart)
+                .contains("id=\"cart-suggestions\"")
+                .contains("data-sku=\"" + toner + "\"")
+                .contains("Customers who bought what is in your cart also bought this");
+
+        assertThat(portal.post("/portal/cart/add", Map.of("sku", toner)).statusCode())
+                .isEqualTo(302);
+        assertThat(portal.get("/portal/cart").body())
+                .contains("id=\"cart-qty-" + toner + "\" value=\"1\"")
+                .doesNotContain("id=\"cart-suggestions\"");
+    }
+
+    @Test
     void quickOrderNamesEveryBadLineAndAddsOnlyTheGoodOnes() {
         String first = fixtures.product("3.00");
         String second = fixtures.product("4.00");

@@ -26,6 +26,7 @@ import org.ordo.shared.Address;
 import org.ordo.shared.FieldViolation;
 import org.ordo.shared.Money;
 import org.ordo.shared.OrdoException;
+import org.ordo.suggestions.Suggestions;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
@@ -54,6 +55,9 @@ class OrderEntryPages {
     static final String CHANNEL = "WEB";
 
     static final int SUGGESTIONS = 8;
+    /** Products suggested next to the lines once a customer is chosen. */
+    static final int PRODUCT_SUGGESTIONS = 5;
+
     static final String IDEMPOTENCY_SCOPE = "page-order-entry";
 
     private final OrderEntry entry;
@@ -63,6 +67,7 @@ class OrderEntryPages {
     private final MessageSource messages;
     private final ViolationTexts violationTexts;
     private final AvailableToPromise available;
+    private final Suggestions suggestions;
 
     OrderEntryPages(
             OrderEntry entry,
@@ -71,7 +76,9 @@ class OrderEntryPages {
             Idempotency idempotency,
             MessageSource messages,
             ViolationTexts violationTexts,
-            AvailableToPromise available) {
+            AvailableToPromise available,
+            Suggestions suggestions) {
+        this.suggestions = suggestions;
         this.available = available;
         this.violationTexts = violationTexts;
         this.entry = entry;
@@ -439,6 +446,14 @@ class OrderEntryPages {
         model.addAttribute("quote", quote);
         model.addAttribute("arriving", arriving(quote));
         model.addAttribute("customer", customer);
+        model.addAttribute(
+                "suggested",
+                customer == null
+                        ? List.of()
+                        : suggestions.forCustomer(
+                                customerId,
+                                form.lines().stream().map(FormLine::sku).toList(),
+                                PRODUCT_SUGGESTIONS));
         model.addAttribute("errors", errors);
         model.addAttribute("shippingMethods", entry.shippingMethods());
         model.addAttribute("addressFields", ADDRESS_FIELDS);

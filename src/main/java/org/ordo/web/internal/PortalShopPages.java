@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.ordo.catalog.Catalog;
@@ -22,6 +23,7 @@ import org.ordo.platform.Idempotency;
 import org.ordo.shared.Address;
 import org.ordo.shared.Money;
 import org.ordo.shared.OrdoException;
+import org.ordo.suggestions.Suggestions;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
@@ -47,6 +49,9 @@ class PortalShopPages {
     static final int SEARCH_LIMIT = 100;
 
     static final String CART = "portal.cart";
+    /** Products suggested under the cart. */
+    static final int SUGGESTIONS = 5;
+
     private static final String PLACED = "portal.checkout.placed";
     private static final String CHECKOUT_SCOPE = "page-portal-checkout";
 
@@ -57,6 +62,7 @@ class PortalShopPages {
     private final MessageSource messages;
     private final ViolationTexts violations;
     private final Formats formats;
+    private final Suggestions suggestions;
 
     PortalShopPages(
             Catalog catalog,
@@ -65,7 +71,9 @@ class PortalShopPages {
             Idempotency idempotency,
             MessageSource messages,
             ViolationTexts violations,
-            Formats formats) {
+            Formats formats,
+            Suggestions suggestions) {
+        this.suggestions = suggestions;
         this.violations = violations;
         this.formats = formats;
         this.catalog = catalog;
@@ -177,8 +185,10 @@ class PortalShopPages {
     }
 
     private String showCart(HttpSession session, Model model) {
-        List<CartLine> lines = cartLines(cart(session));
+        Map<String, Long> cart = cart(session);
+        List<CartLine> lines = cartLines(cart);
         model.addAttribute("lines", lines);
+        model.addAttribute("suggestions", suggestions.forCustomer(customerId(), cart.keySet(), SUGGESTIONS));
         model.addAttribute("orderable", !lines.isEmpty() && lines.stream().allMatch(l -> l.problem() == null));
         if (!model.containsAttribute("quickLines")) {
             model.addAttribute("quickLines", "");
@@ -187,6 +197,21 @@ class PortalShopPages {
             model.addAttribute("quickErrors", List.of());
         }
         return "portal/cart";
+    }
+
+    /** One unit of a suggested product into the cart, back to the cart. */
+    @PostMapping("/portal/cart/add")
+    @PreAuthorize(PageAccess.CUSTOMERS)
+    String addSuggested(@RequestParam String sku, HttpSession session, RedirectAttributes redirect) {
+        Optional<ProductSnapshot> product = catalog.find(sku).filter(ProductSnapshot::active);
+        if (product.isEmpty()) {
+            redirect.addFlashAttribute("error", text("portal.cart.unknownSku"));
+        } else {
+            Map<String, Long> cart = cart(session);
+            cart.merge(product.get().sku(), 1L, Long::sum);
+            keep(session, cart);
+        }
+        return "redirect:/portal/cart";
     }
 
     @PostMapping("/portal/cart/update")
