@@ -30,4 +30,7 @@ public interface Customers {
      * @throws org.ordo.shared.OrdoException not found when there is no such customer
      */
     CustomerSnapshot lockForCreditCheck(UUID id);
+
+    /** {@link #lockForCreditCheck}, empty when there is no such customer. Must run inside a transaction. */
+    Optional<CustomerSnapshot> lockIfExists(UUID id);
 }

@@ -18,6 +18,7 @@ import org.ordo.testing.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
@@ -42,6 +43,9 @@ class InvoicingTests {
 
     @Autowired
     TestUsers users;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     Fixtures fixtures;
     InvoicingSupport flow;
@@ -213,6 +217,35 @@ class InvoicingTests {
                         .asLong())
                 .isEqualTo(1);
         assertThat(fixtures.consistency().get("consistent").asBoolean()).isTrue();
+    }
+
+    @Test
+    void onlyOrdersInvoicedOnAcceptanceLeaveWorkForInvoicingAfterTheCommit() {
+        String warehouse = fixtures.warehouse();
+        String sku = fixtures.product("12.50", "STANDARD");
+        fixtures.receive(sku, warehouse, 10);
+        UUID onOrder = flow.customer("DE", Map.of("invoicingPolicy", "ON_ORDER"));
+        UUID onShipment = flow.customer("DE", Map.of());
+
+        String invoicedNow = flow.order(onOrder, sku, 2).get("id").asString();
+        String invoicedLater = flow.order(onShipment, sku, 3).get("id").asString();
+
+        assertThat(flow.awaitInvoice(invoicedNow)
+                        .get("lines")
+                        .get(0)
+                        .get("quantity")
+                        .asLong())
+                .isEqualTo(2);
+        assertThat(invoicingPublications(invoicedNow)).isEqualTo(1);
+        assertThat(invoicingPublications(invoicedLater)).isZero();
+    }
+
+    /** The event publications of an order's placement for the invoicing listener, completed or not. */
+    private long invoicingPublications(String orderId) {
+        return jdbc.queryForObject(
+                "SELECT COUNT(*) FROM event_publication WHERE listener_id LIKE '%InvoicingListener%' "
+                        + "AND event_type LIKE '%OrderPlaced' AND serialized_event LIKE ?",
+                Long.class, "%" + orderId + "%");
     }
 
     @Test

@@ -91,6 +91,27 @@ class IdempotentPlacementTests {
     }
 
     @Test
+    void aRetryAnswersTheFirstResponseEvenWhenItsOrderCouldNoLongerBePlaced() {
+        Fixtures fixtures = new Fixtures(port);
+        String warehouse = fixtures.warehouse();
+        String sku = fixtures.product("1.00");
+        fixtures.receive(sku, warehouse, 10);
+        UUID customer = fixtures.customer("100000.00");
+        Api client = Api.at(port).asAdmin().header("Idempotency-Key", Fixtures.unique("key"));
+        Api.Response first = client.post("/api/orders", order(customer, sku, 1)).expect(201);
+        Api.at(port)
+                .asAdmin()
+                .patch("/api/products/" + sku, Map.of("active", false))
+                .expect(200);
+
+        Api.Response retry = client.post("/api/orders", order(customer, sku, 1)).expect(201);
+
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retry.json().toString()).isEqualTo(first.json().toString());
+        assertThat(fixtures.level(sku, warehouse).get("reserved").asLong()).isEqualTo(1);
+    }
+
+    @Test
     void aFailedRequestDoesNotUseUpItsKey() {
         Fixtures fixtures = new Fixtures(port);
         UUID customer = fixtures.customer("100000.00");

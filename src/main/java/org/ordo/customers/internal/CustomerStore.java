@@ -53,6 +53,12 @@ class CustomerStore implements Customers {
     }
 
     @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<CustomerSnapshot> lockIfExists(UUID id) {
+        return lock(id).map(Customer::snapshot);
+    }
+
+    @Override
     public Map<UUID, String> names(Collection<UUID> ids) {
         Map<UUID, String> names = new HashMap<>();
         if (ids.isEmpty()) {

@@ -1,5 +1,6 @@
 package org.ordo.integration.internal;
 
+import java.util.List;
 import org.ordo.fulfillment.ShipmentShipped;
 import org.ordo.fulfillment.ShipmentStatus;
 import org.ordo.fulfillment.ShipmentTracked;
@@ -12,7 +13,6 @@ import org.ordo.invoicing.PaymentReceived;
 import org.ordo.invoicing.PaymentRefunded;
 import org.ordo.orders.OrderChanged;
 import org.ordo.orders.OrderPlaced;
-import org.ordo.orders.OrderStatus;
 import org.ordo.orders.OrderStatusChanged;
 import org.ordo.purchasing.PurchaseOrderStatus;
 import org.ordo.purchasing.PurchaseOrderStatusChanged;
@@ -38,12 +38,12 @@ class IntegrationEventListener {
     /** Placed; an order placed already confirmed or held is also confirmed or held. */
     @EventListener
     void on(OrderPlaced e) {
-        outbox.record(EventType.ORDER_PLACED, e.orderId(), e.orderId(), e);
-        if (e.status() == OrderStatus.CONFIRMED) {
-            outbox.record(EventType.ORDER_CONFIRMED, e.orderId(), e.orderId(), e);
-        } else if (e.status() == OrderStatus.ON_HOLD) {
-            outbox.record(EventType.ORDER_HELD, e.orderId(), e.orderId(), e);
-        }
+        List<EventType> types = switch (e.status()) {
+            case CONFIRMED -> List.of(EventType.ORDER_PLACED, EventType.ORDER_CONFIRMED);
+            case ON_HOLD -> List.of(EventType.ORDER_PLACED, EventType.ORDER_HELD);
+            default -> List.of(EventType.ORDER_PLACED);
+        };
+        outbox.record(types, e.orderId(), e.orderId(), e);
     }
 
     @EventListener

@@ -4,6 +4,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.ordo.platform.MultiRowInsert;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -23,12 +25,15 @@ class IntegrationEventStore {
             String body) {}
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
 
-    IntegrationEventStore(JdbcClient jdbc) {
+    IntegrationEventStore(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.template = template;
     }
 
-    StoredEvent insert(
+    /** An event to write; the database numbers it ({@code seq}) in the order of the list. */
+    record NewEvent(
             UUID id,
             String type,
             int version,
@@ -36,13 +41,25 @@ class IntegrationEventStore {
             String aggregateId,
             String orderingKey,
             Instant at,
-            String body) {
-        jdbc.sql(
-                        "INSERT INTO integration_event (id, type, version, aggregate, aggregate_id, ordering_key, occurred_at, "
-                                + "payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(id, type, version, aggregate, aggregateId, orderingKey, Timestamp.from(at), body)
-                .update();
-        return find(id);
+            String body) {}
+
+    /** Writes the events in one statement. */
+    void insert(List<NewEvent> events) {
+        MultiRowInsert.insert(
+                template,
+                "INSERT INTO integration_event (id, type, version, aggregate, aggregate_id, ordering_key, occurred_at, payload)",
+                8,
+                events,
+                (ps, n, e) -> {
+                    ps.setObject(n, e.id());
+                    ps.setString(n + 1, e.type());
+                    ps.setInt(n + 2, e.version());
+                    ps.setString(n + 3, e.aggregate());
+                    ps.setString(n + 4, e.aggregateId());
+                    ps.setString(n + 5, e.orderingKey());
+                    ps.setTimestamp(n + 6, Timestamp.from(e.at()));
+                    ps.setString(n + 7, e.body());
+                });
     }
 
     StoredEvent find(UUID id) {

@@ -2,7 +2,9 @@ package org.ordo.integration.internal;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.ordo.integration.EventType;
@@ -46,29 +48,47 @@ class OutboxService {
      */
     @Transactional
     void record(EventType type, Object aggregateId, UUID orderId, Object data) {
+        record(List.of(type), aggregateId, orderId, data);
+    }
+
+    /**
+     * Several events about one thing with the same data, numbered in this order: one insert and one look at the
+     * subscriptions; the events are read back for their numbers only when a delivery or a Kafka publication needs them.
+     */
+    @Transactional
+    void record(List<EventType> types, Object aggregateId, UUID orderId, Object data) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", type.key());
-        body.put("version", type.version());
-        body.put("timestamp", now.toString());
-        body.put("data", data);
-        String orderingKey = orderId != null ? "order:" + orderId : type.aggregate() + ":" + aggregateId;
-        IntegrationEventStore.StoredEvent event = events.insert(
-                UUID.randomUUID(),
-                type.key(),
-                type.version(),
-                type.aggregate(),
-                String.valueOf(aggregateId),
-                orderingKey,
-                now,
-                json.writeValueAsString(body));
-        for (WebhookSubscriptionStore.Endpoint endpoint : subscriptions.enabled()) {
-            if (endpoint.wants(type.key())) {
-                deliveries.queue(endpoint.id(), event, now);
-            }
+        List<IntegrationEventStore.NewEvent> written = new ArrayList<>();
+        for (EventType type : types) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("type", type.key());
+            body.put("version", type.version());
+            body.put("timestamp", now.toString());
+            body.put("data", data);
+            written.add(new IntegrationEventStore.NewEvent(
+                    UUID.randomUUID(),
+                    type.key(),
+                    type.version(),
+                    type.aggregate(),
+                    String.valueOf(aggregateId),
+                    orderId != null ? "order:" + orderId : type.aggregate() + ":" + aggregateId,
+                    now,
+                    json.writeValueAsString(body)));
         }
-        if (kafka.enabled()) {
-            publications.queue(event, now);
+        List<WebhookSubscriptionStore.Endpoint> endpoints = subscriptions.enabled();
+        events.insert(written);
+        for (IntegrationEventStore.NewEvent e : written) {
+            List<WebhookSubscriptionStore.Endpoint> wanting = endpoints.stream()
+                    .filter(endpoint -> endpoint.wants(e.type()))
+                    .toList();
+            if (wanting.isEmpty() && !kafka.enabled()) {
+                continue;
+            }
+            IntegrationEventStore.StoredEvent event = events.find(e.id());
+            wanting.forEach(endpoint -> deliveries.queue(endpoint.id(), event, now));
+            if (kafka.enabled()) {
+                publications.queue(event, now);
+            }
         }
     }
 }

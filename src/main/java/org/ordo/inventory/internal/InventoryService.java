@@ -18,6 +18,7 @@ import org.ordo.inventory.ReservationView;
 import org.ordo.inventory.StockAvailable;
 import org.ordo.inventory.StockPosition;
 import org.ordo.inventory.WarehouseView;
+import org.ordo.platform.MultiRowInsert;
 import org.ordo.shared.Address;
 import org.ordo.shared.OrdoException;
 import org.ordo.shared.RecordedTime;
@@ -78,45 +79,59 @@ class InventoryService implements Inventory {
         if (requests.isEmpty()) {
             return;
         }
-        // one conditional update per SKU × warehouse, in lock order
         Map<String, long[]> perLevel = new TreeMap<>();
         Map<String, String[]> keys = new LinkedHashMap<>();
         for (ReservationRequest r : requests) {
             String key = r.warehouse() + "\u0000" + r.sku();
             perLevel.computeIfAbsent(key, k -> new long[1])[0] += r.quantity();
-            keys.put(key, new String[] {r.sku(), r.warehouse()});
+            keys.put(key, new String[] {r.warehouse(), r.sku()});
         }
-        List<Object[]> updates = new ArrayList<>();
-        perLevel.forEach((key, qty) -> {
-            String[] k = keys.get(key);
-            updates.add(new Object[] {qty[0], k[0], k[1], qty[0]});
-        });
-        int[] counts = template.batchUpdate(
-                "UPDATE stock_level SET reserved = reserved + ? WHERE sku = ? AND warehouse = ? AND on_hand - reserved >= ?",
-                updates);
-        for (int i = 0; i < counts.length; i++) {
-            if (counts[i] == 0) {
-                Object[] u = updates.get(i);
-                throw new IllegalStateException("stock of " + u[1] + " in " + u[2] + " no longer covers " + u[0]
-                        + "; positions must be locked before reserving");
-            }
-        }
+        addToReserved(perLevel, keys);
         Timestamp now = Timestamp.from(RecordedTime.now());
-        template.batchUpdate(
-                "INSERT INTO reservation (id, order_id, line_number, sku, warehouse, quantity, status, created_at, updated_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?)",
+        MultiRowInsert.insert(
+                template,
+                "INSERT INTO reservation (id, order_id, line_number, sku, warehouse, quantity, status, created_at, updated_at)",
+                9,
                 requests,
-                requests.size(),
-                (ps, r) -> {
-                    ps.setObject(1, UUID.randomUUID());
-                    ps.setObject(2, r.orderId());
-                    ps.setInt(3, r.lineNumber());
-                    ps.setString(4, r.sku());
-                    ps.setString(5, r.warehouse());
-                    ps.setLong(6, r.quantity());
-                    ps.setTimestamp(7, now);
-                    ps.setTimestamp(8, now);
+                (ps, n, r) -> {
+                    ps.setObject(n, UUID.randomUUID());
+                    ps.setObject(n + 1, r.orderId());
+                    ps.setInt(n + 2, r.lineNumber());
+                    ps.setString(n + 3, r.sku());
+                    ps.setString(n + 4, r.warehouse());
+                    ps.setLong(n + 5, r.quantity());
+                    ps.setString(n + 6, "ACTIVE");
+                    ps.setTimestamp(n + 7, now);
+                    ps.setTimestamp(n + 8, now);
                 });
+    }
+
+    /**
+     * Adds to the reserved quantity of every level in one statement. The caller holds the levels' locks (taken in the
+     * global lock order by {@link #lockPositions}), so the order in which this statement visits them does not matter;
+     * the condition on what is free is a safety net, and a level it refuses fails the whole reservation.
+     */
+    private void addToReserved(Map<String, long[]> perLevel, Map<String, String[]> keys) {
+        List<Object[]> levels = new ArrayList<>();
+        perLevel.forEach((key, qty) -> levels.add(new Object[] {keys.get(key)[0], keys.get(key)[1], qty[0]}));
+        StringBuilder values = new StringBuilder("(CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS BIGINT))");
+        values.append(", (?, ?, ?)".repeat(levels.size() - 1));
+        int updated = template.update(
+                "UPDATE stock_level s SET reserved = s.reserved + v.qty FROM (VALUES " + values
+                        + ") v(warehouse, sku, qty) WHERE s.warehouse = v.warehouse AND s.sku = v.sku "
+                        + "AND s.on_hand - s.reserved >= v.qty",
+                ps -> {
+                    int n = 1;
+                    for (Object[] level : levels) {
+                        ps.setString(n++, (String) level[0]);
+                        ps.setString(n++, (String) level[1]);
+                        ps.setLong(n++, (Long) level[2]);
+                    }
+                });
+        if (updated != levels.size()) {
+            throw new IllegalStateException("stock of " + levels.size() + " levels no longer covers what is reserved ("
+                    + updated + " did); positions must be locked before reserving");
+        }
     }
 
     @Override

@@ -41,9 +41,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Places orders: validation with reads that need no locks, then one short transaction — credit check under the
- * customer's row lock, stock levels locked in the global order, lines and reservations written in batches,
- * history, audit and event.
+ * Places orders in one short transaction: the request checked, the customer read and locked (credit checks of one
+ * customer serialise), prices and tax read, then the credit check, stock levels locked in the global order, and lines,
+ * reservations and history each written in one statement, audit and event.
  */
 @Component
 class OrderPlacementService {
@@ -151,20 +151,20 @@ class OrderPlacementService {
     OrderViews.OrderView place(OrderRequests.PlaceOrder request, boolean replacement, boolean pricesAgreed) {
         Actor actor = Actor.current();
         Checked checked = check(request, actor, replacement);
+        // the customer is read and locked at once (credit checks of one customer serialise); then stock levels in lock
+        // order
         CustomerSnapshot customer = orderingCustomer(request.customerId(), actor, checked.currency());
         // microseconds: what both databases store, so what is returned equals what a later read returns
         Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         PricedOrder priced = pricedOrder(request, checked, customer, actor, pricesAgreed, now);
         Order order = priced.order();
 
-        // --- the transaction's locking part: customer row (credit), then stock levels in lock order
-        CustomerSnapshot locked = customers.lockForCreditCheck(customer.id());
         CreditCheck credit =
-                replacement ? null : creditCheck(locked, order.total().amount());
+                replacement ? null : creditCheck(customer, order.total().amount());
         if (credit != null) {
             order.recordCreditCheck(credit.exposure(), credit.limit());
         }
-        Sourced sourced = sourceAtPlacement(order, locked.preferredWarehouse());
+        Sourced sourced = sourceAtPlacement(order, customer.preferredWarehouse());
         promises.promise(order, true);
         List<OrderStore.HistoryEntry> history =
                 decide(order, credit == null ? null : credit.problem(), priced.discountProblem(), actor, now);
@@ -294,7 +294,10 @@ class OrderPlacementService {
         return new Checked(channel, shippingMethod, currency);
     }
 
-    /** The customer the order is for: one's own if a customer places it, active, and in the currency asked for. */
+    /**
+     * The customer the order is for, locked for the credit check: one's own if a customer places it, active, and in the
+     * currency asked for.
+     */
     private CustomerSnapshot orderingCustomer(UUID customerId, Actor actor, Currency requestedCurrency) {
         if (actor.isCustomer() && !customerId.equals(actor.customerId())) {
             throw OrdoException.forbidden(
@@ -302,7 +305,7 @@ class OrderPlacementService {
                     List.of(OrderRule.CUSTOMER_NOT_YOURS.at("customerId")));
         }
         CustomerSnapshot customer = customers
-                .find(customerId)
+                .lockIfExists(customerId)
                 .orElseThrow(() -> OrdoException.rule(
                         "unknown-customer",
                         "Customer " + customerId + " does not exist.",

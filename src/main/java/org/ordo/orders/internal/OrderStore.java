@@ -26,6 +26,7 @@ import org.ordo.orders.OrderStatus;
 import org.ordo.orders.Orders;
 import org.ordo.platform.CompanyCalendar;
 import org.ordo.platform.Database;
+import org.ordo.platform.MultiRowInsert;
 import org.ordo.platform.PageResult;
 import org.ordo.platform.Paging;
 import org.ordo.platform.Sql;
@@ -72,6 +73,8 @@ class OrderStore {
                     + "tax_category, tax_rate, line_net, tax, reserved_quantity, backordered_quantity, cancelled_quantity, shipped_quantity, "
                     + "backordered_at_placement, backorder_warehouse, status, placed_at, returned_quantity, promised_date, promise_source, "
                     + "vat_category, list_price, price_rule, discounts";
+
+    private static final int LINE_COLUMN_COUNT = LINE_COLUMNS.split(",").length;
 
     /** An order line's discounts as stored: a JSON array of {@link org.ordo.pricing.Pricing.Discount}. */
     private static final tools.jackson.databind.json.JsonMapper JSON =
@@ -189,42 +192,42 @@ class OrderStore {
     }
 
     void insertLines(List<Object[]> orderIdAndLine) {
-        template.batchUpdate(
-                "INSERT INTO order_line (" + LINE_COLUMNS
-                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        MultiRowInsert.insert(
+                template,
+                "INSERT INTO order_line (" + LINE_COLUMNS + ")",
+                LINE_COLUMN_COUNT,
                 orderIdAndLine,
-                orderIdAndLine.size(),
-                (ps, pair) -> {
+                (ps, n, pair) -> {
                     OrderLine l = (OrderLine) pair[1];
-                    ps.setObject(1, pair[0]);
-                    ps.setInt(2, l.lineNumber());
-                    ps.setString(3, l.sku());
-                    ps.setString(4, l.productName());
-                    ps.setLong(5, l.quantity());
-                    ps.setBigDecimal(6, l.unitPrice().amount());
-                    ps.setBoolean(7, l.priceOverridden());
-                    ps.setString(8, l.taxCategory());
-                    ps.setBigDecimal(9, l.taxRate());
-                    ps.setBigDecimal(10, l.lineNet().amount());
-                    ps.setBigDecimal(11, l.tax().amount());
-                    ps.setLong(12, l.reserved());
-                    ps.setLong(13, l.backordered());
-                    ps.setLong(14, l.cancelled());
-                    ps.setLong(15, l.shipped());
-                    ps.setLong(16, l.backorderedAtPlacement());
-                    ps.setString(17, l.backorderWarehouse());
-                    ps.setString(18, l.status().name());
-                    ps.setTimestamp(19, Timestamp.from(l.placedAt()));
-                    ps.setLong(20, l.returned());
-                    ps.setDate(21, date(l.promisedDate()));
-                    ps.setString(22, l.promiseSource());
-                    ps.setString(23, l.vatCategory());
+                    ps.setObject(n, pair[0]);
+                    ps.setInt(n + 1, l.lineNumber());
+                    ps.setString(n + 2, l.sku());
+                    ps.setString(n + 3, l.productName());
+                    ps.setLong(n + 4, l.quantity());
+                    ps.setBigDecimal(n + 5, l.unitPrice().amount());
+                    ps.setBoolean(n + 6, l.priceOverridden());
+                    ps.setString(n + 7, l.taxCategory());
+                    ps.setBigDecimal(n + 8, l.taxRate());
+                    ps.setBigDecimal(n + 9, l.lineNet().amount());
+                    ps.setBigDecimal(n + 10, l.tax().amount());
+                    ps.setLong(n + 11, l.reserved());
+                    ps.setLong(n + 12, l.backordered());
+                    ps.setLong(n + 13, l.cancelled());
+                    ps.setLong(n + 14, l.shipped());
+                    ps.setLong(n + 15, l.backorderedAtPlacement());
+                    ps.setString(n + 16, l.backorderWarehouse());
+                    ps.setString(n + 17, l.status().name());
+                    ps.setTimestamp(n + 18, Timestamp.from(l.placedAt()));
+                    ps.setLong(n + 19, l.returned());
+                    ps.setDate(n + 20, date(l.promisedDate()));
+                    ps.setString(n + 21, l.promiseSource());
+                    ps.setString(n + 22, l.vatCategory());
                     OrderLine.LinePricing pricing = l.pricing();
                     ps.setBigDecimal(
-                            24, pricing == null ? null : pricing.listPrice().amount());
-                    ps.setString(25, pricing == null ? null : pricing.priceRule());
+                            n + 23, pricing == null ? null : pricing.listPrice().amount());
+                    ps.setString(n + 24, pricing == null ? null : pricing.priceRule());
                     ps.setString(
-                            26,
+                            n + 25,
                             pricing == null || pricing.discounts().isEmpty()
                                     ? null
                                     : JSON.writeValueAsString(pricing.discounts()));
@@ -422,23 +425,20 @@ class OrderStore {
     }
 
     void appendHistory(List<HistoryEntry> entries) {
-        if (entries.isEmpty()) {
-            return;
-        }
-        template.batchUpdate(
-                "INSERT INTO order_history (order_id, at, actor, kind, from_status, to_status, reason, details) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        MultiRowInsert.insert(
+                template,
+                "INSERT INTO order_history (order_id, at, actor, kind, from_status, to_status, reason, details)",
+                8,
                 entries,
-                entries.size(),
-                (PreparedStatement ps, HistoryEntry h) -> {
-                    ps.setObject(1, h.orderId());
-                    ps.setTimestamp(2, Timestamp.from(h.at()));
-                    ps.setString(3, h.actor());
-                    ps.setString(4, h.kind());
-                    ps.setString(5, h.from() == null ? null : h.from().name());
-                    ps.setString(6, h.to() == null ? null : h.to().name());
-                    ps.setString(7, h.reason());
-                    ps.setString(8, h.details());
+                (PreparedStatement ps, int n, HistoryEntry h) -> {
+                    ps.setObject(n, h.orderId());
+                    ps.setTimestamp(n + 1, Timestamp.from(h.at()));
+                    ps.setString(n + 2, h.actor());
+                    ps.setString(n + 3, h.kind());
+                    ps.setString(n + 4, h.from() == null ? null : h.from().name());
+                    ps.setString(n + 5, h.to() == null ? null : h.to().name());
+                    ps.setString(n + 6, h.reason());
+                    ps.setString(n + 7, h.details());
                 });
     }
 

@@ -12,7 +12,6 @@ import java.util.function.Supplier;
 import org.ordo.platform.Idempotency;
 import org.ordo.shared.FieldViolation;
 import org.ordo.shared.OrdoException;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -52,27 +51,27 @@ class IdempotencyService implements Idempotency {
         String requestHash = sha256(json.writeValueAsString(request));
         try {
             return transactions.execute(tx -> {
-                jdbc.sql(
-                                "INSERT INTO idempotency_record (principal, scope, idem_key, request_hash, created_at) VALUES (?, ?, ?, ?, ?)")
-                        .params(principal, scope, key, requestHash, Timestamp.from(Instant.now()))
-                        .update();
                 ResponseEntity<?> response = action.get();
                 String body = response.getBody() == null ? null : json.writeValueAsString(response.getBody());
-                jdbc.sql("UPDATE idempotency_record SET response_status = ?, location = ?, etag = ?, response_body = ? "
-                                + "WHERE principal = ? AND scope = ? AND idem_key = ?")
+                // the key and the answer in one row, last: a racing request with the key waits here for this commit
+                jdbc.sql("INSERT INTO idempotency_record (principal, scope, idem_key, request_hash, created_at, "
+                                + "response_status, location, etag, response_body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
                         .params(
+                                principal,
+                                scope,
+                                key,
+                                requestHash,
+                                Timestamp.from(Instant.now()),
                                 response.getStatusCode().value(),
                                 header(response, HttpHeaders.LOCATION),
                                 header(response, HttpHeaders.ETAG),
-                                body,
-                                principal,
-                                scope,
-                                key)
+                                body)
                         .update();
                 return response;
             });
-        } catch (DuplicateKeyException alreadyClaimed) {
-            Stored stored = find(principal, scope, key).orElseThrow(() -> alreadyClaimed);
+        } catch (RuntimeException failed) {
+            // rolled back: the key was used first (a duplicate, or work the first request's changes refused), or never
+            Stored stored = find(principal, scope, key).orElseThrow(() -> failed);
             if (!stored.requestHash().equals(requestHash)) {
                 throw OrdoException.rule(
                         "idempotency-key-reused",
