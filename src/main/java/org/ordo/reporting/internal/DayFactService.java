@@ -120,12 +120,11 @@ class DayFactService {
 
     /** The highest entry id all lower ones of which have committed by now; at least {@code current}. */
     private long settledId(long current) {
-        Long settled = jdbc.sql("SELECT MAX(id) FROM order_history WHERE at < ?")
+        long settled = jdbc.sql("SELECT COALESCE(MAX(id), 0) AS settled FROM order_history WHERE at < ?")
                 .param(Timestamp.from(Instant.now().minus(settle)))
-                .query(Long.class)
-                .optional()
-                .orElse(null);
-        return settled == null ? current : Math.max(current, settled);
+                .query((rs, n) -> rs.getLong("settled"))
+                .single();
+        return Math.max(current, settled);
     }
 
     private void save(long settledId) {

@@ -138,7 +138,8 @@ class DayFactStore {
                         last.atZone(zone).toLocalDate()
                     };
                 })
-                .single();
+                .list()
+                .get(0); // one row, with nulls when there are no orders
     }
 
     List<OrderDay> orderDays(LocalDate from, LocalDate to) {
