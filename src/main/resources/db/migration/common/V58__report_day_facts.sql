@@ -27,10 +27,14 @@ CREATE TABLE report_timing_day (
 );
 
 -- How far the facts have taken in the order history: every entry with an id up to settled_id is in them. No
--- settled_id yet, or another time zone than the company's: the facts are rebuilt before they are read.
+-- settled_id yet, or another time zone than the company's: the facts are rebuilt before they are read. seen_count and
+-- seen_id: the entries after settled_id at the last catch-up (entries are never deleted: the same count and last id,
+-- nothing new has become visible).
 CREATE TABLE report_fact_watermark (
     source     VARCHAR(32) PRIMARY KEY,
     settled_id BIGINT,
+    seen_count BIGINT,
+    seen_id    BIGINT,
     time_zone  VARCHAR(64),
     rebuilt_at TIMESTAMP WITH TIME ZONE
 );

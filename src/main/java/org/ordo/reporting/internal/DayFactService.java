@@ -65,8 +65,12 @@ class DayFactService {
                 return;
             }
             long settled = settledId(mark.settledId());
-            recompute(changedDays(mark.settledId()));
-            save(settled);
+            // taken before the scan, so that whatever it counts, the scan sees
+            Seen seen = seen(settled);
+            if (settled != mark.settledId() || !seen.equals(mark.seen())) {
+                recompute(changedDays(mark.settledId()));
+            }
+            save(settled, seen);
         });
     }
 
@@ -94,7 +98,8 @@ class DayFactService {
         if (span != null) {
             store.recompute(span[0], span[1], zone);
         }
-        jdbc.sql("UPDATE report_fact_watermark SET settled_id = ?, time_zone = ?, rebuilt_at = ? WHERE source = ?")
+        jdbc.sql("UPDATE report_fact_watermark SET settled_id = ?, seen_count = NULL, seen_id = NULL, time_zone = ?, "
+                        + "rebuilt_at = ? WHERE source = ?")
                 .params(settled, zone.getId(), Timestamp.from(Instant.now()), SOURCE)
                 .update();
         long millis = (System.nanoTime() - started) / 1_000_000;
@@ -107,14 +112,21 @@ class DayFactService {
                         millis);
     }
 
-    private record Watermark(Long settledId, String zone) {}
+    private record Watermark(Long settledId, String zone, Seen seen) {}
+
+    /** The entries after the watermark: as entries are never deleted, the same count and last id mean nothing new. */
+    private record Seen(long count, long lastId) {}
 
     private Watermark lock() {
-        return jdbc.sql("SELECT settled_id, time_zone FROM report_fact_watermark WHERE source = ? FOR UPDATE")
+        return jdbc.sql("SELECT settled_id, time_zone, seen_count, seen_id FROM report_fact_watermark "
+                        + "WHERE source = ? FOR UPDATE")
                 .param(SOURCE)
                 .query((rs, n) -> new Watermark(
                         rs.getObject("settled_id") == null ? null : rs.getLong("settled_id"),
-                        rs.getString("time_zone")))
+                        rs.getString("time_zone"),
+                        rs.getObject("seen_count") == null
+                                ? null
+                                : new Seen(rs.getLong("seen_count"), rs.getLong("seen_id"))))
                 .single();
     }
 
@@ -127,9 +139,16 @@ class DayFactService {
         return Math.max(current, settled);
     }
 
-    private void save(long settledId) {
-        jdbc.sql("UPDATE report_fact_watermark SET settled_id = ? WHERE source = ?")
-                .params(settledId, SOURCE)
+    private Seen seen(long settledId) {
+        return jdbc.sql("SELECT COUNT(*) AS entries, COALESCE(MAX(id), 0) AS last_id FROM order_history WHERE id > ?")
+                .param(settledId)
+                .query((rs, n) -> new Seen(rs.getLong("entries"), rs.getLong("last_id")))
+                .single();
+    }
+
+    private void save(long settledId, Seen seen) {
+        jdbc.sql("UPDATE report_fact_watermark SET settled_id = ?, seen_count = ?, seen_id = ? WHERE source = ?")
+                .params(settledId, seen.count(), seen.lastId(), SOURCE)
                 .update();
     }
 
