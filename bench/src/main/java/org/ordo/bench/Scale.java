@@ -236,13 +236,11 @@ final class Scale {
                         "/api/orders?size=25&q=" + encode(customerName.split(" ")[0]),
                         100),
                 new Probe(
-                        "key figures, one year",
-                        "/api/reports/kpis?from=" + today.minusYears(1) + "&to=" + today,
-                        2000),
+                        "key figures, one year", "/api/reports/kpis?from=" + today.minusYears(1) + "&to=" + today, 200),
                 new Probe(
                         "sales by month, one year",
                         "/api/reports/sales?groupBy=month&from=" + today.minusYears(1) + "&to=" + today,
-                        2000),
+                        100),
                 new Probe("AR aging, today", "/api/reports/ar-aging", 2000));
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)

@@ -27,6 +27,8 @@ class KeyFigureReportQueries implements KeyFigures {
     private final JdbcClient jdbc;
     private final Figures parallel;
     private final CompanyCalendar calendar;
+    private final DayFactService facts;
+    private final DayFactQueries dayFigures;
 
     KeyFigureReportQueries(
             KeyFigureQueries figures,
@@ -34,8 +36,12 @@ class KeyFigureReportQueries implements KeyFigures {
             OpenInvoiceQueries openInvoices,
             JdbcClient jdbc,
             Figures parallel,
-            CompanyCalendar calendar) {
+            CompanyCalendar calendar,
+            DayFactService facts,
+            DayFactQueries dayFigures) {
         this.figures = figures;
+        this.facts = facts;
+        this.dayFigures = dayFigures;
         this.calendar = calendar;
         this.parallel = parallel;
         this.sales = sales;
@@ -48,16 +54,17 @@ class KeyFigureReportQueries implements KeyFigures {
         if (slowMoverDays < 1 || slowMoverDays > 3650) {
             throw OrdoException.invalid("slowMoverDays", "must be between 1 and 3650");
         }
-        // the slowest first, so that they overlap the most
+        // the slowest first, so that they overlap the most; the raw-row figures start while the facts catch up
         var turnover = parallel.start(() -> figures.inventoryTurnover(period));
         var outstanding = parallel.start(() -> figures.daysSalesOutstanding(period));
-        var deliveries = parallel.start(() -> figures.deliveries(period));
-        var processing = parallel.start(() -> figures.orderProcessingTime(period));
-        var backorders = parallel.start(() -> figures.backorderRate(period));
-        var slowMovers = parallel.start(() -> figures.slowMovers(period, slowMoverDays, 50));
         var repeat = parallel.start(() -> figures.repeatPurchaseRate(period));
-        var orderValue = parallel.start(() -> figures.averageOrderValue(period));
+        var slowMovers = parallel.start(() -> figures.slowMovers(period, slowMoverDays, 50));
         var accuracy = parallel.start(() -> figures.fulfilmentAccuracy(period));
+        facts.catchUp();
+        var deliveries = parallel.start(() -> dayFigures.deliveries(period));
+        var processing = parallel.start(() -> dayFigures.orderProcessingTime(period));
+        var backorders = parallel.start(() -> dayFigures.backorderRate(period));
+        var orderValue = parallel.start(() -> dayFigures.averageOrderValue(period));
         return new Kpis(
                 period,
                 Figures.value(deliveries).cycleTime(),
@@ -81,11 +88,12 @@ class KeyFigureReportQueries implements KeyFigures {
     @Override
     public Summary summary(LocalDate from, LocalDate to) {
         Period p = period(from, to);
-        var deliveries = parallel.start(() -> figures.deliveries(p));
         var turnover = parallel.start(() -> figures.inventoryTurnover(p));
-        var backorders = parallel.start(() -> figures.backorderRate(p));
-        var orderValue = parallel.start(() -> figures.averageOrderValue(p));
         var repeat = parallel.start(() -> figures.repeatPurchaseRate(p));
+        facts.catchUp();
+        var deliveries = parallel.start(() -> dayFigures.deliveries(p));
+        var backorders = parallel.start(() -> dayFigures.backorderRate(p));
+        var orderValue = parallel.start(() -> dayFigures.averageOrderValue(p));
         KeyFigureQueries.Durations cycle = Figures.value(deliveries).cycleTime();
         return new Summary(
                 p.from(),
@@ -107,7 +115,7 @@ class KeyFigureReportQueries implements KeyFigures {
     @Override
     @Transactional(readOnly = true)
     public List<DaySales> salesByDay(LocalDate from, LocalDate to) {
-        return sales.rows(period(from, to), SalesReportQueries.GroupBy.DAY).stream()
+        return salesRows(period(from, to), SalesReportQueries.GroupBy.DAY).stream()
                 .map(r -> new DaySales(
                         LocalDate.parse(r.key()),
                         r.currency(),
@@ -115,6 +123,17 @@ class KeyFigureReportQueries implements KeyFigures {
                         r.units(),
                         Money.of(r.netRevenue(), r.currency())))
                 .toList();
+    }
+
+    /** Sales by day, week or month from the per-day facts (caught up first); by product, customer or channel from the orders. */
+    List<SalesReportQueries.Row> salesRows(Period period, SalesReportQueries.GroupBy groupBy) {
+        return switch (groupBy) {
+            case DAY, WEEK, MONTH -> {
+                facts.catchUp();
+                yield dayFigures.sales(period, groupBy);
+            }
+            default -> sales.rows(period, groupBy);
+        };
     }
 
     @Override

@@ -26,18 +26,12 @@ class ReportController {
     record SalesRows(Period period, String groupBy, List<SalesReportQueries.Row> rows) {}
 
     private final KeyFigureReportQueries keyFigures;
-    private final SalesReportQueries sales;
     private final ArAgingQueries aging;
     private final CompanyCalendar calendar;
 
-    ReportController(
-            KeyFigureReportQueries keyFigures,
-            SalesReportQueries sales,
-            ArAgingQueries aging,
-            CompanyCalendar calendar) {
+    ReportController(KeyFigureReportQueries keyFigures, ArAgingQueries aging, CompanyCalendar calendar) {
         this.calendar = calendar;
         this.keyFigures = keyFigures;
-        this.sales = sales;
         this.aging = aging;
     }
 
@@ -78,7 +72,7 @@ class ReportController {
             @RequestParam(required = false) String groupBy) {
         Period period = Period.parse(from, to, calendar.zone());
         SalesReportQueries.GroupBy grouping = SalesReportQueries.groupBy(groupBy);
-        return new SalesRows(period, grouping.name().toLowerCase(), sales.rows(period, grouping));
+        return new SalesRows(period, grouping.name().toLowerCase(), keyFigures.salesRows(period, grouping));
     }
 
     @GetMapping(path = "/api/reports/sales", produces = "text/csv")
