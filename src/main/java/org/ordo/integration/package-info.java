@@ -5,5 +5,14 @@
  * least once, in order per order, retrying for a day ({@link org.ordo.integration.Webhooks}).
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"fulfillment", "identity", "invoicing", "orders", "purchasing", "returns", "shared"})
+        allowedDependencies = {
+            "fulfillment",
+            "identity",
+            "inventory",
+            "invoicing",
+            "orders",
+            "purchasing",
+            "returns",
+            "shared"
+        })
 package org.ordo.integration;

@@ -39,13 +39,19 @@ class InventoryService implements Inventory {
     private final JdbcTemplate template;
     private final ApplicationEventPublisher events;
     private final StockLedgerService ledger;
+    private final LowStockService lowStock;
 
     InventoryService(
-            JdbcClient jdbc, JdbcTemplate template, ApplicationEventPublisher events, StockLedgerService ledger) {
+            JdbcClient jdbc,
+            JdbcTemplate template,
+            ApplicationEventPublisher events,
+            StockLedgerService ledger,
+            LowStockService lowStock) {
         this.jdbc = jdbc;
         this.template = template;
         this.events = events;
         this.ledger = ledger;
+        this.lowStock = lowStock;
     }
 
     @Override
@@ -101,6 +107,7 @@ class InventoryService implements Inventory {
                         + "; positions must be locked before reserving");
             }
         }
+        keys.values().forEach(k -> lowStock.recheck(k[0], k[1]));
         Timestamp now = Timestamp.from(RecordedTime.now());
         template.batchUpdate(
                 "INSERT INTO reservation (id, order_id, line_number, sku, warehouse, quantity, status, created_at, updated_at) "
@@ -160,6 +167,7 @@ class InventoryService implements Inventory {
                     .params(e.getValue(), sku, e.getKey())
                     .update();
             released.put(e.getKey(), e.getValue());
+            lowStock.recheck(sku, e.getKey());
         }
         if (sku != null) {
             events.publishEvent(new StockAvailable(Set.of(sku)));
@@ -269,6 +277,7 @@ class InventoryService implements Inventory {
                 level[1],
                 level[0] + quantity,
                 level[1]);
+        lowStock.recheck(sku, warehouse);
         events.publishEvent(new StockAvailable(Set.of(sku)));
     }
 

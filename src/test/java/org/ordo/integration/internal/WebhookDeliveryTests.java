@@ -235,6 +235,100 @@ class WebhookDeliveryTests {
                 .hasSize(4);
     }
 
+    @Test
+    void backorderedLinesAreToldOnceAtPlacementAndOnceForAChangeThatWantsMore() throws IOException {
+        Receiver told = new Receiver(0);
+        String only = subscribe(told, "order.backordered");
+        try {
+            String warehouse = fixtures.warehouse();
+            String sku = fixtures.product("10.00", "STANDARD");
+            fixtures.receive(sku, warehouse, 2);
+            String orderId =
+                    flow.order(flow.customer("DE", Map.of()), sku, 5).get("id").asString();
+            admin.patch("/api/orders/" + orderId, Map.of("lines", List.of(Map.of("lineNumber", 1, "quantity", 7))))
+                    .expect(200);
+            fixtures.receive(sku, warehouse, 20); // fills the backorder: no news of a backorder
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                sender.sendDue();
+                return told.typesOf(orderId).size() == 2;
+            });
+            sender.sendDue();
+
+            assertThat(told.typesOf(orderId)).containsExactly("order.backordered", "order.backordered");
+            assertThat(told.accepted.stream().map(Received::id)).doesNotHaveDuplicates();
+            JsonNode atPlacement = told.accepted.get(0).data();
+            assertThat(atPlacement.get("number").asString()).startsWith("SO-");
+            assertThat(atPlacement.get("atPlacement").asBoolean()).isTrue();
+            assertThat(atPlacement.get("promisedDate").isNull()).isFalse();
+            assertBackordered(atPlacement.get("lines"), sku, 3, 3, warehouse);
+            JsonNode byChange = told.accepted.get(1).data();
+            assertThat(byChange.get("atPlacement").asBoolean()).isFalse();
+            assertBackordered(byChange.get("lines"), sku, 2, 5, warehouse);
+        } finally {
+            admin.delete("/api/webhooks/" + only).expect(200);
+            told.stop();
+        }
+    }
+
+    @Test
+    void aLevelFallingToItsReorderPointIsToldOnceUntilItHasRisenAboveAgain() throws IOException {
+        Receiver told = new Receiver(0);
+        String only = subscribe(told, "stock.low");
+        try {
+            String warehouse = fixtures.warehouse();
+            String sku = fixtures.product("10.00", "STANDARD");
+            fixtures.receive(sku, warehouse, 10);
+            admin.put("/api/inventory/levels/" + warehouse + "/" + sku, Map.of("safetyStock", 2, "reorderPoint", 4))
+                    .expect(200);
+            UUID customer = flow.customer("DE", Map.of());
+            flow.order(customer, sku, 5); // 5 available: above the point
+            flow.order(customer, sku, 1); // 4: at the point, told
+            flow.order(customer, sku, 1); // 3: below it still, not told again
+            fixtures.receive(sku, warehouse, 10); // 13: above again
+            flow.order(customer, sku, 9); // 4: told again
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                sender.sendDue();
+                return told.ofSku(sku).size() == 2;
+            });
+            sender.sendDue();
+
+            assertThat(told.ofSku(sku)).hasSize(2);
+            assertThat(told.accepted.stream().map(Received::type)).containsOnly("stock.low");
+            JsonNode first = told.ofSku(sku).get(0);
+            assertThat(first.get("warehouse").asString()).isEqualTo(warehouse);
+            assertThat(first.get("onHand").asLong()).isEqualTo(10);
+            assertThat(first.get("reserved").asLong()).isEqualTo(6);
+            assertThat(first.get("available").asLong()).isEqualTo(4);
+            assertThat(first.get("reorderPoint").asLong()).isEqualTo(4);
+            assertThat(first.get("safetyStock").asLong()).isEqualTo(2);
+            assertThat(told.ofSku(sku).get(1).get("onHand").asLong()).isEqualTo(20);
+        } finally {
+            admin.delete("/api/webhooks/" + only).expect(200);
+            told.stop();
+        }
+    }
+
+    private String subscribe(Receiver to, String type) {
+        return admin.post("/api/webhooks", Map.of("url", to.url(), "secret", SECRET, "eventTypes", List.of(type)))
+                .expect(201)
+                .json()
+                .get("id")
+                .asString();
+    }
+
+    private static void assertBackordered(JsonNode lines, String sku, long more, long waiting, String warehouse) {
+        assertThat(lines.size()).isEqualTo(1);
+        JsonNode line = lines.get(0);
+        assertThat(line.get("lineNumber").asInt()).isEqualTo(1);
+        assertThat(line.get("sku").asString()).isEqualTo(sku);
+        assertThat(line.get("quantity").asLong()).isEqualTo(more);
+        assertThat(line.get("backordered").asLong()).isEqualTo(waiting);
+        assertThat(line.get("warehouse").asString()).isEqualTo(warehouse);
+        assertThat(line.get("promisedDate").isNull()).isFalse();
+    }
+
     /** The deliveries of this test's subscription among those claimed (others' may be pending in the database). */
     private List<UUID> mine(List<UUID> claimed) {
         return claimed.stream()
@@ -272,8 +366,8 @@ class WebhookDeliveryTests {
         }
     }
 
-    /** An accepted delivery: its webhook-id, type and the order it names. */
-    record Received(String id, String type, String orderId) {}
+    /** An accepted delivery: its webhook-id, type, the order it names and its data. */
+    record Received(String id, String type, String orderId, JsonNode data) {}
 
     /** A receiver that answers 500 to its first deliveries, then 200, and checks every signature. */
     static final class Receiver {
@@ -308,6 +402,16 @@ class WebhookDeliveryTests {
             }
         }
 
+        /** The data of the events accepted about this SKU. */
+        List<JsonNode> ofSku(String sku) {
+            synchronized (accepted) {
+                return accepted.stream()
+                        .map(Received::data)
+                        .filter(d -> d.has("sku") && sku.equals(d.get("sku").asString()))
+                        .toList();
+            }
+        }
+
         void stop() {
             server.stop(0);
         }
@@ -327,8 +431,11 @@ class WebhookDeliveryTests {
             } else {
                 JsonNode event = Api.JSON.readTree(body);
                 JsonNode orderId = event.get("data").get("orderId");
-                accepted.add(
-                        new Received(id, event.get("type").asString(), orderId == null ? null : orderId.asString()));
+                accepted.add(new Received(
+                        id,
+                        event.get("type").asString(),
+                        orderId == null ? null : orderId.asString(),
+                        event.get("data")));
                 status = 200;
             }
             byte[] answer = (status == 200 ? "ok" : "not now").getBytes(StandardCharsets.UTF_8);
