@@ -12,3 +12,6 @@ CREATE TABLE integration_job_lock (
     last_run_by VARCHAR(100)
 );
 INSERT INTO integration_job_lock (name) VALUES ('retention');
+
+-- The retention prunes an event once no delivery of it is left: found by event.
+CREATE INDEX webhook_delivery_event_idx ON webhook_delivery (event_id);
