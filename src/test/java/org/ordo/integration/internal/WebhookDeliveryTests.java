@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,18 +26,22 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.ordo.invoicing.InvoicingSupport;
 import org.ordo.orders.OrderFulfillment;
 import org.ordo.orders.OrderPlaced;
 import org.ordo.orders.OrderStatus;
 import org.ordo.testing.Api;
 import org.ordo.testing.Fixtures;
+import org.ordo.testing.OrdoProcess;
 import org.ordo.testing.PostgresInitializer;
+import org.ordo.testing.PostgresTestDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
@@ -82,6 +87,9 @@ class WebhookDeliveryTests {
 
     @Autowired
     WebhookDeliveryStore deliveries;
+
+    @TempDir
+    Path workDirectory;
 
     InvoicingSupport flow;
     Fixtures fixtures;
@@ -235,6 +243,127 @@ class WebhookDeliveryTests {
                 .hasSize(4);
     }
 
+    /**
+     * A real node killed with {@code kill -9} while it delivers (the receiver stores an event and the node dies before
+     * the answer), with more pending behind it; a fresh node on the same database sends everything, every event at least
+     * once and, deduplicated by webhook-id, exactly once and in order per order.
+     */
+    @Test
+    void aNodeKilledMidDeliveryLeavesEveryEventToAFreshNodeOnceDeduplicatedAndInOrder() throws Exception {
+        receiver.slowBy(Duration.ofMillis(150));
+        PostgresTestDatabase.Connection db = PostgresTestDatabase.createDatabase(
+                "webhooks_" + UUID.randomUUID().toString().substring(0, 8));
+        List<String> arguments = List.of(
+                "--spring.datasource.url=" + db.url(),
+                "--spring.datasource.username=" + db.user(),
+                "--spring.datasource.password=" + db.password(),
+                "--ordo.webhooks.send-delay=PT0.2S",
+                "--ordo.webhooks.first-retry=PT0.2S",
+                "--ordo.webhooks.max-retry=PT0.5S",
+                "--ordo.webhooks.claim-for=PT5S",
+                "--ordo.webhooks.timeout=PT30S");
+        int nodePort = OrdoProcess.freePort();
+        Process first = OrdoProcess.start(workDirectory, arguments, nodePort, "first");
+        List<String> orders;
+        try {
+            Api node = Api.at(nodePort).asAdmin();
+            receiver.hold();
+            node.post("/api/webhooks", Map.of("url", receiver.url(), "secret", SECRET, "eventTypes", List.of("*")))
+                    .expect(201);
+            orders = ordersWithSeveralEvents(nodePort);
+            // dies after storing the 4th event, before answering: that one is sent again under its webhook-id
+            receiver.onAccepted(4, () -> kill(first));
+            receiver.release();
+            assertThat(first.waitFor(60, TimeUnit.SECONDS))
+                    .as("killed mid-delivery")
+                    .isTrue();
+        } finally {
+            kill(first);
+        }
+        JdbcTemplate nodes = new JdbcTemplate(new DriverManagerDataSource(db.url(), db.user(), db.password()));
+        assertThat(nodes.queryForObject("SELECT COUNT(*) FROM webhook_delivery WHERE status = 'PENDING'", Long.class))
+                .as("deliveries the killed node left")
+                .isGreaterThan(1);
+
+        Process second = OrdoProcess.start(workDirectory, arguments, nodePort, "second");
+        try {
+            // generous: two cores shared with other builds make a fresh node slow to start sending
+            await().atMost(Duration.ofMinutes(3))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> nodes.queryForObject(
+                                    "SELECT COUNT(*) FROM webhook_delivery WHERE status <> 'DELIVERED'", Long.class)
+                            == 0);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError(
+                    "not delivered: "
+                            + nodes.queryForList(
+                                    "SELECT status, attempts, last_status, last_error, claimed_by, "
+                                            + "claimed_until, next_attempt_at FROM webhook_delivery WHERE status <> 'DELIVERED'")
+                            + "\nreceived " + receiver.accepted.size() + ", failed " + receiver.failed.get()
+                            + "\n" + OrdoProcess.tail(workDirectory.resolve("second.log")),
+                    e);
+        } finally {
+            second.destroy();
+            second.waitFor(30, TimeUnit.SECONDS);
+        }
+
+        assertThat(receiver.failed.get()).isEqualTo(3);
+        assertThat(receiver.badSignatures.get()).isZero();
+        List<String> received = receiver.accepted.stream().map(Received::id).toList();
+        List<String> once = received.stream().distinct().toList();
+        assertThat(received).as("the event in flight at the kill came twice").hasSizeGreaterThan(once.size());
+        assertThat(once)
+                .containsExactlyInAnyOrderElementsOf(
+                        nodes.queryForList("SELECT CAST(event_id AS VARCHAR) FROM webhook_delivery", String.class));
+        for (String order : orders) {
+            assertThat(receiver.accepted.stream()
+                            .filter(r -> order.equals(r.orderId()))
+                            .map(Received::id)
+                            .distinct()
+                            .toList())
+                    .as("the events of order " + order + " in the order they were written")
+                    .containsExactlyElementsOf(nodes.queryForList(
+                            "SELECT CAST(id AS VARCHAR) FROM integration_event WHERE ordering_key = ? ORDER BY seq",
+                            String.class,
+                            "order:" + order))
+                    .hasSizeGreaterThanOrEqualTo(2);
+        }
+    }
+
+    /** Orders placed on the node at {@code nodePort}, some held and cancelled after: their ids. */
+    private static List<String> ordersWithSeveralEvents(int nodePort) {
+        Fixtures node = new Fixtures(nodePort);
+        Api admin = Api.at(nodePort).asAdmin();
+        String sku = node.product("10.00", "STANDARD");
+        node.receive(sku, node.warehouse(), 100);
+        UUID customer = node.customer("100000.00");
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String id = admin.post("/api/orders", Fixtures.order(customer, sku, 1))
+                    .expect(201)
+                    .json()
+                    .get("id")
+                    .asString();
+            ids.add(id);
+            if (i % 2 == 0) {
+                admin.post("/api/orders/" + id + "/hold", Map.of("reason", "check the address"))
+                        .expect(200);
+                admin.post("/api/orders/" + id + "/cancel", Map.of("reason", "customer changed mind"))
+                        .expect(200);
+            }
+        }
+        return ids;
+    }
+
+    private static void kill(Process process) {
+        process.destroyForcibly(); // SIGKILL: no shutdown hook, nothing recorded after the receiver stored the event
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Test
     void backorderedLinesAreToldOnceAtPlacementAndOnceForAChangeThatWantsMore() throws IOException {
         Receiver told = new Receiver(0);
@@ -360,7 +489,7 @@ class WebhookDeliveryTests {
 
     private static void awaitLatch(CountDownLatch latch) {
         try {
-            latch.await(10, TimeUnit.SECONDS);
+            latch.await(60, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -377,6 +506,10 @@ class WebhookDeliveryTests {
         final AtomicInteger badSignatures = new AtomicInteger();
         private final HttpServer server;
         private volatile int failFirst;
+        private volatile Duration slowBy = Duration.ZERO;
+        private volatile int acceptedWhen;
+        private volatile Runnable onAccepted;
+        private volatile CountDownLatch held = new CountDownLatch(0);
 
         Receiver(int failFirst) throws IOException {
             this.failFirst = failFirst;
@@ -387,6 +520,26 @@ class WebhookDeliveryTests {
 
         void failFirst(int count) {
             failFirst = count;
+        }
+
+        /** Keeps every delivery waiting until {@link #release}. */
+        void hold() {
+            held = new CountDownLatch(1);
+        }
+
+        void release() {
+            held.countDown();
+        }
+
+        /** Takes this long over each delivery, so that more wait behind the one in flight. */
+        void slowBy(Duration delay) {
+            slowBy = delay;
+        }
+
+        /** Runs {@code action} once the {@code count}th delivery is stored, before it is answered. */
+        void onAccepted(int count, Runnable action) {
+            acceptedWhen = count;
+            onAccepted = action;
         }
 
         String url() {
@@ -418,6 +571,8 @@ class WebhookDeliveryTests {
 
         private void handle(HttpExchange exchange) throws IOException {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            awaitLatch(held);
+            pause(slowBy);
             String id = exchange.getRequestHeaders().getFirst("webhook-id");
             String timestamp = exchange.getRequestHeaders().getFirst("webhook-timestamp");
             String signature = exchange.getRequestHeaders().getFirst("webhook-signature");
@@ -436,12 +591,23 @@ class WebhookDeliveryTests {
                         event.get("type").asString(),
                         orderId == null ? null : orderId.asString(),
                         event.get("data")));
+                if (onAccepted != null && accepted.size() == acceptedWhen) {
+                    onAccepted.run();
+                }
                 status = 200;
             }
             byte[] answer = (status == 200 ? "ok" : "not now").getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(status, answer.length);
             exchange.getResponseBody().write(answer);
             exchange.close();
+        }
+
+        private static void pause(Duration delay) {
+            try {
+                Thread.sleep(delay.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
 
         private static String expectedSignature(String id, String timestamp, String body) {
