@@ -13,6 +13,7 @@ public enum EventType {
     ORDER_CONFIRMED("order.confirmed"),
     ORDER_HELD("order.held"),
     ORDER_CHANGED("order.changed"),
+    ORDER_BACKORDERED("order.backordered"),
     ORDER_CANCELLED("order.cancelled"),
     ORDER_SHIPPED("order.shipped"),
     ORDER_DELIVERED("order.delivered"),
@@ -31,7 +32,8 @@ public enum EventType {
     RETURN_RECEIVED("return.received"),
     RETURN_RESOLVED("return.resolved"),
     PURCHASE_ORDER_CONFIRMED("purchase_order.confirmed"),
-    PURCHASE_ORDER_RECEIVED("purchase_order.received");
+    PURCHASE_ORDER_RECEIVED("purchase_order.received"),
+    STOCK_LOW("stock.low");
 
     /** Every type in a subscription: {@code *}. */
     public static final String ALL = "*";

@@ -8,6 +8,7 @@
         allowedDependencies = {
             "fulfillment",
             "identity",
+            "inventory",
             "invoicing",
             "orders",
             "platform",

@@ -35,13 +35,22 @@ public final class OrdoProcess {
     /** Ordo with the demo data on {@code port}, on the database {@code database} names; returns once it is healthy. */
     public static Process startWithDemoData(Path directory, List<String> database, int port, String name)
             throws IOException, InterruptedException {
-        List<String> arguments = new ArrayList<>(List.of(
-                "--server.port=" + port,
-                "--spring.profiles.active=demo",
-                "--ordo.admin-password=" + Api.ADMIN_PASSWORD));
+        List<String> arguments = new ArrayList<>(List.of("--spring.profiles.active=demo"));
         arguments.addAll(database);
+        return start(directory, arguments, port, name);
+    }
+
+    /**
+     * Ordo without demo data on {@code port}, with {@code arguments} (the database's, settings); returns once it is
+     * healthy.
+     */
+    public static Process start(Path directory, List<String> arguments, int port, String name)
+            throws IOException, InterruptedException {
+        List<String> all =
+                new ArrayList<>(List.of("--server.port=" + port, "--ordo.admin-password=" + Api.ADMIN_PASSWORD));
+        all.addAll(arguments);
         Path log = directory.resolve(name + ".log");
-        Process process = new ProcessBuilder(command(arguments))
+        Process process = new ProcessBuilder(command(all))
                 .directory(directory.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())

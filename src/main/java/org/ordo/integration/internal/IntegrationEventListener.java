@@ -5,12 +5,14 @@ import org.ordo.fulfillment.ShipmentShipped;
 import org.ordo.fulfillment.ShipmentStatus;
 import org.ordo.fulfillment.ShipmentTracked;
 import org.ordo.integration.EventType;
+import org.ordo.inventory.StockLow;
 import org.ordo.invoicing.DocumentType;
 import org.ordo.invoicing.InvoiceIssued;
 import org.ordo.invoicing.InvoiceOverdue;
 import org.ordo.invoicing.InvoicePaid;
 import org.ordo.invoicing.PaymentReceived;
 import org.ordo.invoicing.PaymentRefunded;
+import org.ordo.orders.OrderBackordered;
 import org.ordo.orders.OrderChanged;
 import org.ordo.orders.OrderPlaced;
 import org.ordo.orders.OrderStatusChanged;
@@ -65,6 +67,11 @@ class IntegrationEventListener {
     @EventListener
     void on(OrderChanged e) {
         outbox.record(EventType.ORDER_CHANGED, e.orderId(), e.orderId(), e);
+    }
+
+    @EventListener
+    void on(OrderBackordered e) {
+        outbox.record(EventType.ORDER_BACKORDERED, e.orderId(), e.orderId(), e);
     }
 
     @EventListener
@@ -129,5 +136,11 @@ class IntegrationEventListener {
         } else if (e.to() == PurchaseOrderStatus.RECEIVED) {
             outbox.record(EventType.PURCHASE_ORDER_RECEIVED, e.purchaseOrderId(), null, e);
         }
+    }
+
+    /** A level's events keep their order per SKU and warehouse, its id ({@code sku@warehouse}, as the audit trail's). */
+    @EventListener
+    void on(StockLow e) {
+        outbox.record(EventType.STOCK_LOW, e.sku() + "@" + e.warehouse(), null, e);
     }
 }

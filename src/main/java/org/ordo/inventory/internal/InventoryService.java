@@ -40,13 +40,19 @@ class InventoryService implements Inventory {
     private final JdbcTemplate template;
     private final ApplicationEventPublisher events;
     private final StockLedgerService ledger;
+    private final LowStockService lowStock;
 
     InventoryService(
-            JdbcClient jdbc, JdbcTemplate template, ApplicationEventPublisher events, StockLedgerService ledger) {
+            JdbcClient jdbc,
+            JdbcTemplate template,
+            ApplicationEventPublisher events,
+            StockLedgerService ledger,
+            LowStockService lowStock) {
         this.jdbc = jdbc;
         this.template = template;
         this.events = events;
         this.ledger = ledger;
+        this.lowStock = lowStock;
     }
 
     @Override
@@ -87,6 +93,7 @@ class InventoryService implements Inventory {
             keys.put(key, new String[] {r.warehouse(), r.sku()});
         }
         addToReserved(perLevel, keys);
+        lowStock.recheckAfterReserving(keys.values());
         Timestamp now = Timestamp.from(RecordedTime.now());
         MultiRowInsert.insert(
                 template,
@@ -175,6 +182,7 @@ class InventoryService implements Inventory {
                     .params(e.getValue(), sku, e.getKey())
                     .update();
             released.put(e.getKey(), e.getValue());
+            lowStock.recheck(sku, e.getKey());
         }
         if (sku != null) {
             events.publishEvent(new StockAvailable(Set.of(sku)));
@@ -284,6 +292,7 @@ class InventoryService implements Inventory {
                 level[1],
                 level[0] + quantity,
                 level[1]);
+        lowStock.recheck(sku, warehouse);
         events.publishEvent(new StockAvailable(Set.of(sku)));
     }
 

@@ -67,18 +67,21 @@ class StockLedgerService {
     private final WarehouseService warehouses;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
+    private final LowStockService lowStock;
 
     StockLedgerService(
             JdbcClient jdbc,
             Catalog catalog,
             WarehouseService warehouses,
             AuditTrail audit,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            LowStockService lowStock) {
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.warehouses = warehouses;
         this.audit = audit;
         this.events = events;
+        this.lowStock = lowStock;
     }
 
     @Transactional
@@ -138,6 +141,7 @@ class StockLedgerService {
                 reserved,
                 onHand + delta,
                 reserved);
+        lowStock.recheck(sku, warehouse);
         if (delta > 0) {
             events.publishEvent(new StockAvailable(Set.of(sku)));
         }

@@ -23,11 +23,13 @@ class StockPolicyService {
     private final JdbcClient jdbc;
     private final StockLevelQueries levels;
     private final AuditTrail audit;
+    private final LowStockService lowStock;
 
-    StockPolicyService(JdbcClient jdbc, StockLevelQueries levels, AuditTrail audit) {
+    StockPolicyService(JdbcClient jdbc, StockLevelQueries levels, AuditTrail audit, LowStockService lowStock) {
         this.jdbc = jdbc;
         this.levels = levels;
         this.audit = audit;
+        this.lowStock = lowStock;
     }
 
     /**
@@ -52,6 +54,7 @@ class StockPolicyService {
                 .param("sku", sku)
                 .param("warehouse", warehouse)
                 .update();
+        lowStock.recheck(sku, warehouse);
         StockLevel after = level(warehouse, sku);
         audit.record("STOCK", sku + "@" + warehouse, "POLICY", policy(before), policy(after));
         return after;

@@ -252,6 +252,24 @@ final class Order {
         return lines.stream().anyMatch(l -> l.backordered() > 0);
     }
 
+    /**
+     * The lines that wait for more than {@code before} (units backordered by line number; a line not in it waited for
+     * none), as the news of it; null when none does.
+     */
+    org.ordo.orders.OrderBackordered backorderedSince(java.util.Map<Integer, Long> before, boolean atPlacement) {
+        List<org.ordo.orders.OrderBackordered.Line> grown = new ArrayList<>();
+        for (OrderLine l : lines) {
+            long more = l.backordered() - before.getOrDefault(l.lineNumber(), 0L);
+            if (more > 0) {
+                grown.add(new org.ordo.orders.OrderBackordered.Line(
+                        l.lineNumber(), l.sku(), more, l.backordered(), l.backorderWarehouse(), l.promisedDate()));
+            }
+        }
+        return grown.isEmpty()
+                ? null
+                : new org.ordo.orders.OrderBackordered(id(), number(), customerId(), atPlacement, promisedDate, grown);
+    }
+
     boolean everythingShipped() {
         return lines.stream().allMatch(OrderLine::fullyShipped);
     }

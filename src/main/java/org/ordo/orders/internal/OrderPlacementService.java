@@ -181,6 +181,10 @@ class OrderPlacementService {
                 order.status(),
                 order.total().amount(),
                 order.currency().getCurrencyCode()));
+        org.ordo.orders.OrderBackordered backordered = order.backorderedSince(Map.of(), true);
+        if (backordered != null) {
+            events.publishEvent(backordered);
+        }
         return view;
     }
 

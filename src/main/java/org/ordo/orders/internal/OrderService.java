@@ -596,6 +596,12 @@ class OrderService {
         if (action.equals("CHANGED")) {
             events.publishEvent(new OrderChanged(order.id(), order.number(), order.customerId(), order.status()));
         }
+        Map<Integer, Long> waited = new java.util.HashMap<>();
+        locked.before().lines().forEach(l -> waited.put(l.lineNumber(), l.backorderedQuantity()));
+        org.ordo.orders.OrderBackordered backordered = order.backorderedSince(waited, false);
+        if (backordered != null) {
+            events.publishEvent(backordered);
+        }
         return after;
     }
 
