@@ -30,7 +30,8 @@ import org.springframework.web.multipart.MultipartFile;
 /**
  * {@code /edi}: the interchanges received (newest first, a file sent by hand), one interchange with what was read from
  * it and sent back, mapping a rejected line's item code to a SKU to process its purchase order again, and the trading
- * partners with their item codes. ADMIN and SALES, as {@code /api/edi}.
+ * partners with their item codes and the documents they want besides the answers. ADMIN and SALES, as
+ * {@code /api/edi}.
  */
 @Controller
 class EdiPages {
@@ -148,7 +149,7 @@ class EdiPages {
     @GetMapping("/edi/partners")
     @PreAuthorize(PageAccess.ORDER_TAKERS)
     String partners(Model model) {
-        return partners(new PartnerForm("", null, "X12", "", ""), Map.of(), model);
+        return partners(new PartnerForm("", null, "X12", "", "", false, false), Map.of(), model);
     }
 
     @PostMapping("/edi/partners")
@@ -164,7 +165,21 @@ class EdiPages {
                         form.standard(),
                         form.senderId(),
                         blankToNull(form.senderQualifier()),
-                        List.of())));
+                        List.of(),
+                        form.shipNotices(),
+                        form.invoices())));
+    }
+
+    /** An unticked box is not sent: a box missing from the form means the partner does not want those documents. */
+    @PostMapping("/edi/partners/{id}/documents")
+    @PreAuthorize(PageAccess.ORDER_TAKERS)
+    String outboundDocuments(
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "false") boolean shipNotices,
+            @RequestParam(defaultValue = "false") boolean invoices,
+            Model model,
+            HttpServletResponse response) {
+        return act(null, model, response, () -> partners.outboundDocuments(id, shipNotices, invoices));
     }
 
     @PostMapping("/edi/partners/{id}/items")
@@ -201,7 +216,8 @@ class EdiPages {
             if (errors.isEmpty()) {
                 errors.put(form == null ? "item" : "name", violations.refusal(refused));
             }
-            return partners(form == null ? new PartnerForm("", null, "X12", "", "") : form, errors, model);
+            return partners(
+                    form == null ? new PartnerForm("", null, "X12", "", "", false, false) : form, errors, model);
         }
     }
 
@@ -214,8 +230,15 @@ class EdiPages {
         return "edi/partners";
     }
 
-    /** A new partner as entered. */
-    record PartnerForm(String name, UUID customerId, String standard, String senderId, String senderQualifier) {}
+    /** A new partner as entered; an unticked box arrives as null. */
+    record PartnerForm(
+            String name,
+            UUID customerId,
+            String standard,
+            String senderId,
+            String senderQualifier,
+            Boolean shipNotices,
+            Boolean invoices) {}
 
     private String texts(OrdoException refused) {
         return refused.violations().isEmpty()
