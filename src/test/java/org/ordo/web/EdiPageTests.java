@@ -3,11 +3,15 @@ package org.ordo.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.ordo.edi.EdiFiles;
+import org.ordo.edi.EdiInterchanges;
 import org.ordo.edi.TradingPartners;
 import org.ordo.testing.Fixtures;
 import org.ordo.testing.OrdoTest;
@@ -17,7 +21,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Trading partners on the EDI pages: created with a customer, their item codes added and removed, the documents they
- * want chosen; sales and admin only.
+ * want chosen; what was sent back downloaded as a file; sales and admin only.
  */
 @OrdoTest
 class EdiPageTests {
@@ -30,6 +34,9 @@ class EdiPageTests {
 
     @Autowired
     TradingPartners partners;
+
+    @Autowired
+    EdiInterchanges interchanges;
 
     @Test
     void salesCreatesAPartnerNamingEachRefusedFieldAndAddsAndRemovesItsItemCodes() {
@@ -103,6 +110,48 @@ class EdiPageTests {
         assertThat(ticked(page, "shipNotices-" + created.id())).isFalse();
         assertThat(ticked(page, "invoices-" + created.id())).isTrue();
         assertThat(page).contains("Sent to this partner: 997, 855, 810<");
+    }
+
+    @Test
+    void aDocumentSentBackDownloadsAsAnEdiFileNamedByItsNumberAndKind() {
+        String sender = Fixtures.unique("F").substring(0, 12).toUpperCase();
+        String control =
+                String.valueOf(100_000_000 + ThreadLocalRandom.current().nextInt(900_000_000));
+        UUID id = interchanges
+                .receive(
+                        "X12",
+                        EdiFiles.x12(
+                                EdiFiles.X12Style.PLAIN,
+                                sender,
+                                control,
+                                List.of(EdiFiles.po850("PO-" + control, null, "VN NO-SKU 1"))))
+                .id();
+        EdiInterchanges.Document acknowledgement = interchanges.find(id).orElseThrow().documents().stream()
+                .filter(d -> d.kind().equals("997"))
+                .findFirst()
+                .orElseThrow();
+        PageClient sales = logIn(users.staff("SALES"));
+
+        String page = sales.get("/edi/interchanges/" + id).body();
+        String link = "/edi/interchanges/" + id + "/documents/" + acknowledgement.id() + "/file";
+        assertThat(page).contains("href=\"" + link + "\"");
+        HttpResponse<String> file = sales.get(link);
+        assertThat(file.statusCode()).isEqualTo(200);
+        assertThat(file.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
+        assertThat(file.headers().firstValue("Content-Disposition"))
+                .hasValueSatisfying(d -> assertThat(d).startsWith("attachment").contains(control + "-997.edi"));
+        assertThat(file.body()).isEqualTo(acknowledgement.raw()).contains("ST*997*");
+
+        UUID purchaseOrder = interchanges.find(id).orElseThrow().documents().stream()
+                .filter(d -> d.direction().equals("IN"))
+                .findFirst()
+                .orElseThrow()
+                .id();
+        assertThat(sales.get("/edi/interchanges/" + id + "/documents/" + purchaseOrder + "/file")
+                        .statusCode())
+                .as("only what was sent back is a file here; what came in is the interchange's text")
+                .isEqualTo(404);
     }
 
     @Test
