@@ -17,6 +17,9 @@ import org.ordo.identity.Actor;
 import org.ordo.platform.Idempotency;
 import org.ordo.shared.FieldViolation;
 import org.ordo.shared.OrdoException;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -30,7 +33,8 @@ import org.springframework.web.multipart.MultipartFile;
 /**
  * {@code /edi}: the interchanges received (newest first, a file sent by hand), one interchange with what was read from
  * it and sent back, mapping a rejected line's item code to a SKU to process its purchase order again, and the trading
- * partners with their item codes. ADMIN and SALES, as {@code /api/edi}.
+ * partners with their item codes and the documents they want besides the answers; each document sent back as a file.
+ * ADMIN and SALES, as {@code /api/edi}.
  */
 @Controller
 class EdiPages {
@@ -118,6 +122,34 @@ class EdiPages {
         return "edi/interchange";
     }
 
+    /** A document sent to the partner, as the file it was: named by its control number (or reference) and kind. */
+    @GetMapping("/edi/interchanges/{id}/documents/{document}/file")
+    @PreAuthorize(PageAccess.ORDER_TAKERS)
+    ResponseEntity<String> sentFile(@PathVariable UUID id, @PathVariable UUID document) {
+        EdiInterchanges.Document sent = interchanges.find(id).stream()
+                .flatMap(x -> x.documents().stream())
+                .filter(d -> d.id().equals(document) && "OUT".equals(d.direction()))
+                .findFirst()
+                .orElseThrow(() -> OrdoException.notFound("document", document));
+        return ResponseEntity.ok()
+                .contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(fileName(sent), StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
+                .body(sent.raw());
+    }
+
+    /** Answers carry no control number of their own here: the 997's reference is the one it answers, the 855's the PO. */
+    private static String fileName(EdiInterchanges.Document sent) {
+        String name = sent.controlNumber() != null
+                ? sent.controlNumber()
+                : sent.reference() != null ? sent.reference() : sent.id().toString();
+        return name.replaceAll("[^A-Za-z0-9._-]", "_") + "-" + sent.kind() + ".edi";
+    }
+
     @PostMapping("/edi/interchanges/{id}/documents/{document}/lines/{line}/map")
     @PreAuthorize(PageAccess.ORDER_TAKERS)
     String map(
@@ -148,7 +180,7 @@ class EdiPages {
     @GetMapping("/edi/partners")
     @PreAuthorize(PageAccess.ORDER_TAKERS)
     String partners(Model model) {
-        return partners(new PartnerForm("", null, "X12", "", ""), Map.of(), model);
+        return partners(new PartnerForm("", null, "X12", "", "", false, false), Map.of(), model);
     }
 
     @PostMapping("/edi/partners")
@@ -164,7 +196,21 @@ class EdiPages {
                         form.standard(),
                         form.senderId(),
                         blankToNull(form.senderQualifier()),
-                        List.of())));
+                        List.of(),
+                        form.shipNotices(),
+                        form.invoices())));
+    }
+
+    /** An unticked box is not sent: a box missing from the form means the partner does not want those documents. */
+    @PostMapping("/edi/partners/{id}/documents")
+    @PreAuthorize(PageAccess.ORDER_TAKERS)
+    String outboundDocuments(
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "false") boolean shipNotices,
+            @RequestParam(defaultValue = "false") boolean invoices,
+            Model model,
+            HttpServletResponse response) {
+        return act(null, model, response, () -> partners.outboundDocuments(id, shipNotices, invoices));
     }
 
     @PostMapping("/edi/partners/{id}/items")
@@ -201,7 +247,8 @@ class EdiPages {
             if (errors.isEmpty()) {
                 errors.put(form == null ? "item" : "name", violations.refusal(refused));
             }
-            return partners(form == null ? new PartnerForm("", null, "X12", "", "") : form, errors, model);
+            return partners(
+                    form == null ? new PartnerForm("", null, "X12", "", "", false, false) : form, errors, model);
         }
     }
 
@@ -214,8 +261,15 @@ class EdiPages {
         return "edi/partners";
     }
 
-    /** A new partner as entered. */
-    record PartnerForm(String name, UUID customerId, String standard, String senderId, String senderQualifier) {}
+    /** A new partner as entered; an unticked box arrives as null. */
+    record PartnerForm(
+            String name,
+            UUID customerId,
+            String standard,
+            String senderId,
+            String senderQualifier,
+            Boolean shipNotices,
+            Boolean invoices) {}
 
     private String texts(OrdoException refused) {
         return refused.violations().isEmpty()
