@@ -21,6 +21,7 @@
             "platform",
             "pricing",
             "purchasing",
+            "quotations",
             "reporting",
             "returns",
             "service",

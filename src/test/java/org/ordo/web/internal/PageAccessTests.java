@@ -31,6 +31,7 @@ class PageAccessTests {
                         "/",
                         "/orders",
                         "/orders/new",
+                        "/quotations",
                         "/warehouse",
                         "/purchasing",
                         "/accounting",
@@ -48,6 +49,7 @@ class PageAccessTests {
                         "/",
                         "/orders",
                         "/orders/new",
+                        "/quotations",
                         "/customers",
                         "/returns",
                         "/cases",
@@ -64,7 +66,7 @@ class PageAccessTests {
                 .containsExactly("/orders", "/customers", "/returns", "/deliveries", "/cases", "/pricing/price-lists");
         assertThat(links(actor(Role.PURCHASING))).containsExactly("/purchasing", "/purchasing/forecasts");
         assertThat(links(actor(Role.CUSTOMER)))
-                .containsExactly("/portal/shop", "/portal", "/portal/invoices", "/portal/cases");
+                .containsExactly("/portal/shop", "/portal", "/portal/quotations", "/portal/invoices", "/portal/cases");
     }
 
     @Test
