@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.ordo.reporting.KeyFigures;
 import org.ordo.testing.Api;
 import org.ordo.testing.Fixtures;
 import org.ordo.testing.OrdoTest;
@@ -32,6 +33,9 @@ class QuotationPageTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    KeyFigures figures;
 
     Fixtures fixtures;
     String warehouse;
@@ -218,6 +222,43 @@ class QuotationPageTests {
         assertThat(portal.get("/portal/quotations/" + draft).statusCode()).isEqualTo(404);
         assertThat(portal.get("/portal/quotations/" + open + "/pdf").headers().firstValue("Content-Type"))
                 .hasValue("application/pdf");
+    }
+
+    @Test
+    void theDashboardCountsAcceptedOfDecidedQuotationsAndTheValueOfThoseStillOpen() {
+        String sku = fixtures.product("10.00");
+        fixtures.receive(sku, warehouse, 10);
+        PageClient sales = sales();
+        LocalDate today = LocalDate.now();
+        KeyFigures.QuotationFigures before = figures.quotations(today.minusDays(1), today.plusDays(1));
+
+        String accepted = sentQuotation(sales, sku, "1");
+        String declined = sentQuotation(sales, sku, "2");
+        sentQuotation(sales, sku, "3");
+        Api.at(port)
+                .asAdmin()
+                .post("/api/quotations/" + accepted + "/accept", Map.of())
+                .expect(200);
+        sales.post("/quotations/" + declined + "/decline", Map.of());
+        KeyFigures.QuotationFigures after = figures.quotations(today.minusDays(1), today.plusDays(1));
+
+        assertThat(after.conversion().numerator() - before.conversion().numerator())
+                .isEqualTo(1);
+        assertThat(after.conversion().denominator() - before.conversion().denominator())
+                .isEqualTo(2);
+        assertThat(after.open() - before.open()).isEqualTo(1);
+        assertThat(eur(after).subtract(eur(before))).isEqualByComparingTo("30.00");
+        assertThat(sales.get("/").body())
+                .contains("id=\"quotation-conversion\"")
+                .contains("Conversion rate");
+    }
+
+    private static java.math.BigDecimal eur(KeyFigures.QuotationFigures figures) {
+        return figures.openValue().stream()
+                .filter(m -> m.currencyCode().equals("EUR"))
+                .map(org.ordo.shared.Money::amount)
+                .findFirst()
+                .orElse(java.math.BigDecimal.ZERO);
     }
 
     @Test
