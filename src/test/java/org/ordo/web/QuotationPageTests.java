@@ -110,6 +110,20 @@ class QuotationPageTests {
     }
 
     @Test
+    void showPricesPricesTheRowsAsTypedByThePricingRulesAndSavesNothing() {
+        String sku = fixtures.product("10.00");
+        PageClient sales = sales();
+        Map<String, String> form = form(customer, sku, "3", "5", "NO-SUCH-SKU", "1", "");
+        form.put("price", "1");
+
+        HttpResponse<String> priced = sales.post("/quotations/new", form);
+
+        assertThat(priced.statusCode()).isEqualTo(200);
+        assertThat(priced.body()).contains("9.50").contains("28.50").contains("value=\"NO-SUCH-SKU\"");
+        assertThat(sales.get("/quotations?customer=" + customer).body()).contains("id=\"quotations-none\"");
+    }
+
+    @Test
     void aCustomerFoundByNameIsChosenAndANameMatchingNoneIsSaidNextToTheField() {
         String sku = fixtures.product("10.00");
         String name = Api.at(port)

@@ -9,10 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.ordo.catalog.Catalog;
+import org.ordo.catalog.ProductSnapshot;
 import org.ordo.customers.CustomerSnapshot;
 import org.ordo.customers.Customers;
 import org.ordo.orders.OrderSnapshot;
 import org.ordo.platform.CompanyCalendar;
+import org.ordo.pricing.Pricing;
 import org.ordo.quotations.QuotationRequests;
 import org.ordo.quotations.QuotationRequests.QuotationView;
 import org.ordo.quotations.QuotationStatus;
@@ -52,6 +55,8 @@ class QuotationPages {
     private final MessageSource messages;
     private final CompanyCalendar calendar;
     private final Formats formats;
+    private final Catalog catalog;
+    private final Pricing pricing;
 
     QuotationPages(
             Quotations quotations,
@@ -59,13 +64,17 @@ class QuotationPages {
             ViolationTexts violationTexts,
             MessageSource messages,
             CompanyCalendar calendar,
-            Formats formats) {
+            Formats formats,
+            Catalog catalog,
+            Pricing pricing) {
         this.quotations = quotations;
         this.customers = customers;
         this.violationTexts = violationTexts;
         this.messages = messages;
         this.calendar = calendar;
         this.formats = formats;
+        this.catalog = catalog;
+        this.pricing = pricing;
     }
 
     @GetMapping("/quotations")
@@ -114,6 +123,11 @@ class QuotationPages {
         List<CustomerSnapshot> matches = new ArrayList<>();
         CustomerSnapshot customer = chooseCustomer(form, matches, errors);
         QuotationForms.Terms terms = QuotationForms.terms(form, errors, inputTexts());
+        if (params.containsKey("price")) {
+            model.addAttribute(
+                    "prices", customer == null ? Map.of() : prices(customer.id(), customer.currency(), terms));
+            return form(form, null, errors, matches, model);
+        }
         if (errors.isEmpty()) {
             try {
                 QuotationView created = quotations.create(new QuotationRequests.CreateQuotation(
@@ -154,6 +168,10 @@ class QuotationPages {
         QuotationForms.Form form = QuotationForms.Form.of(params);
         Map<String, String> errors = new LinkedHashMap<>();
         QuotationForms.Terms terms = QuotationForms.terms(form, errors, inputTexts());
+        if (params.containsKey("price")) {
+            model.addAttribute("prices", prices(q.customerId(), q.currency(), terms));
+            return form(form, q, errors, List.of(), model);
+        }
         if (errors.isEmpty()) {
             try {
                 quotations.revise(
@@ -304,7 +322,42 @@ class QuotationPages {
         model.addAttribute("revising", revising);
         model.addAttribute("matches", matches);
         model.addAttribute("errors", errors);
+        if (!model.containsAttribute("prices")) {
+            model.addAttribute("prices", Map.of());
+        }
         return "quotations/form";
+    }
+
+    /**
+     * The rows' prices today by {@link Pricing}, the one function that prices orders and quotations alike, by row; rows
+     * without an active product priced in the customer's currency or a quantity are left out (saving names them).
+     */
+    private Map<Integer, Pricing.PricedLine> prices(UUID customerId, String currency, QuotationForms.Terms terms) {
+        Map<String, ProductSnapshot> products = catalog.find(
+                terms.lines().stream().map(QuotationRequests.LineRequest::sku).toList());
+        List<Integer> rows = new ArrayList<>();
+        List<Pricing.Item> items = new ArrayList<>();
+        for (int i = 0; i < terms.lines().size(); i++) {
+            QuotationRequests.LineRequest line = terms.lines().get(i);
+            ProductSnapshot product = products.get(line.sku());
+            if (product != null
+                    && product.active()
+                    && line.quantity() != null
+                    && line.quantity() > 0
+                    && product.unitPrice().currencyCode().equals(currency)) {
+                rows.add(terms.rowOfLine().get(i));
+                items.add(new Pricing.Item(line.sku(), line.quantity(), product.unitPrice(), line.discount()));
+            }
+        }
+        Map<Integer, Pricing.PricedLine> prices = new java.util.HashMap<>();
+        if (!items.isEmpty()) {
+            List<Pricing.PricedLine> priced =
+                    pricing.price(customerId, currency, calendar.today(), items).lines();
+            for (int i = 0; i < priced.size(); i++) {
+                prices.put(rows.get(i), priced.get(i));
+            }
+        }
+        return prices;
     }
 
     /**
