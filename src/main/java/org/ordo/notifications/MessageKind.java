@@ -24,7 +24,9 @@ public enum MessageKind {
     DELIVERY_EXCEPTION(false),
     RETURN_RECEIVED(false),
     /** Customer service answered on a case: the conversation the customer started, never turned off. */
-    CASE_REPLY(true);
+    CASE_REPLY(true),
+    /** A quotation, or its new revision, sent to the customer with its PDF: the offer the customer asked for. */
+    QUOTATION_SENT(true);
 
     private final boolean transactional;
     private final boolean internal;

@@ -16,6 +16,7 @@
             "invoicing",
             "orders",
             "platform",
+            "quotations",
             "returns",
             "service",
             "shared"

@@ -45,6 +45,14 @@ public interface KeyFigures {
      */
     record ServiceFigures(BigDecimal medianFirstResponseHours, BigDecimal medianResolutionHours, Rate reopenRate) {}
 
+    /**
+     * How quotations fared: the conversion rate is the quotations accepted ÷ those decided (accepted, declined or
+     * expired) in the period; the open value is that of the quotations sent and still valid today, per currency.
+     */
+    QuotationFigures quotations(LocalDate from, LocalDate to);
+
+    record QuotationFigures(Rate conversion, long open, List<Money> openValue) {}
+
     /** A CSV file and the name to save it under. */
     record Csv(String fileName, String text) {}
 

@@ -22,6 +22,7 @@
             "platform",
             "pricing",
             "purchasing",
+            "quotations",
             "reporting",
             "returns",
             "service",

@@ -527,6 +527,47 @@ class MailNotificationTests {
         return names;
     }
 
+    @Test
+    void aSentQuotationArrivesWithItsPdfInTheCustomersLanguageAndEachRevisionOnce() throws Exception {
+        String email = mailbox("quote");
+        UUID customer = flow.customer("CN", Map.of("email", email, "language", "zh-CN"));
+        String sku = fixtures.product("10.00", "STANDARD");
+        String id = admin.post(
+                        "/api/quotations",
+                        Map.of(
+                                "customerId", customer.toString(),
+                                "validUntil",
+                                        java.time.LocalDate.now().plusDays(30).toString(),
+                                "lines", List.of(Map.of("sku", sku, "quantity", 2))))
+                .expect(201)
+                .json()
+                .get("id")
+                .asString();
+        String number = admin.post("/api/quotations/" + id + "/send", Map.of())
+                .expect(200)
+                .json()
+                .get("number")
+                .asString();
+
+        MimeMessage mail = awaitMail(email, 1).get(0);
+        assertThat(mail.getSubject()).isEqualTo("报价单 " + number);
+        assertThat(text(mail, "text/plain")).contains(number, "20.00", "/portal/quotations/" + number);
+        BodyPart pdf = attachment(mail);
+        assertThat(pdf.getFileName()).isEqualTo(number + ".pdf");
+        assertThat(pdf.getInputStream().readNBytes(4)).isEqualTo("%PDF".getBytes());
+
+        admin.put("/api/quotations/" + id, Map.of("lines", List.of(Map.of("sku", sku, "quantity", 3))))
+                .expect(200);
+        assertThat(awaitMail(email, 2)).hasSize(2);
+        awaitMessages(customer, "SENT", 2);
+        assertThat(admin.get("/api/customers/" + customer + "/messages")
+                        .expect(200)
+                        .json()
+                        .valueStream()
+                        .map(m -> m.get("kind").asString()))
+                .containsOnly("QUOTATION_SENT");
+    }
+
     private JsonNode confirmedOrder(UUID customer, int units) {
         String warehouse = fixtures.warehouse();
         String sku = fixtures.product("10.00", "STANDARD");

@@ -209,6 +209,40 @@ class QuotationFlowTests {
     }
 
     @Test
+    void aDiscountBeyondTheSendersLimitKeepsTheQuotationADraftAndNamesItsLineUntilAManagerSendsIt() {
+        String sku = fixtures.product("10.00");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("customerId", customer.toString());
+        body.put("validUntil", LocalDate.now().plusDays(30).toString());
+        body.put(
+                "lines",
+                List.of(
+                        Map.of("sku", sku, "quantity", 1, "discount", Map.of("percent", 5)),
+                        Map.of("sku", sku, "quantity", 2, "discount", Map.of("percent", 15))));
+        String id =
+                sales.post("/api/quotations", body).expect(201).json().get("id").asString();
+
+        JsonNode refused = sales.post("/api/quotations/" + id + "/send", Map.of())
+                .expect(409)
+                .json();
+
+        assertThat(Fixtures.fields(refused)).containsExactly("lines[1].discount");
+        assertThat(refused.get("detail").asString()).contains("15", "10");
+        assertThat(sales.get("/api/quotations/" + id)
+                        .expect(200)
+                        .json()
+                        .get("status")
+                        .asString())
+                .isEqualTo("DRAFT");
+        assertThat(admin.post("/api/quotations/" + id + "/send", Map.of())
+                        .expect(200)
+                        .json()
+                        .get("status")
+                        .asString())
+                .isEqualTo("SENT");
+    }
+
+    @Test
     void theQuotationPdfNamesItsNumberAndLines() throws Exception {
         String sku = fixtures.product("12.40");
         JsonNode sent = sent(customer, sku, 3);

@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.ordo.invoicing.Accounting;
+import org.ordo.quotations.QuotationRequests;
+import org.ordo.quotations.Quotations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -35,6 +37,7 @@ class MailDeliveryService {
     static final String INVOICE_PDF = "invoice-pdf:";
     static final String INVOICE_UBL = "invoice-ubl:";
     static final String REMINDER_PDF = "reminder-pdf:";
+    static final String QUOTATION_PDF = "quotation-pdf:";
     private static final Logger log = LoggerFactory.getLogger(MailDeliveryService.class);
     private static final String JOB = "mail-sender";
     private static final int BATCH = 50;
@@ -46,6 +49,7 @@ class MailDeliveryService {
     private final Accounting accounting;
     private final NotificationProperties properties;
     private final MailCompany company;
+    private final Quotations quotations;
 
     MailDeliveryService(
             NotificationStore store,
@@ -54,7 +58,8 @@ class MailDeliveryService {
             PlatformTransactionManager transactions,
             Accounting accounting,
             NotificationProperties properties,
-            MailCompany company) {
+            MailCompany company,
+            Quotations quotations) {
         this.store = store;
         this.mail = mail;
         this.jdbc = jdbc;
@@ -62,6 +67,7 @@ class MailDeliveryService {
         this.accounting = accounting;
         this.properties = properties;
         this.company = company;
+        this.quotations = quotations;
     }
 
     @Scheduled(fixedDelayString = "${ordo.notifications.send-delay:PT10S}")
@@ -133,7 +139,8 @@ class MailDeliveryService {
     }
 
     /**
-     * {@code invoice-pdf:<invoice>}, {@code invoice-ubl:<invoice>} or {@code reminder-pdf:<invoice>:<level>}, rendered
+     * {@code invoice-pdf:<invoice>}, {@code invoice-ubl:<invoice>}, {@code reminder-pdf:<invoice>:<level>} or
+     * {@code quotation-pdf:<quotation>}, rendered
      * as it is now.
      */
     private Accounting.Document attachment(String reference) {
@@ -145,6 +152,9 @@ class MailDeliveryService {
             document = accounting.pdf(reference.substring(INVOICE_PDF.length()));
         } else if (reference.startsWith(INVOICE_UBL)) {
             document = accounting.ubl(reference.substring(INVOICE_UBL.length()));
+        } else if (reference.startsWith(QUOTATION_PDF)) {
+            QuotationRequests.Pdf pdf = quotations.pdf(reference.substring(QUOTATION_PDF.length()));
+            document = Optional.of(new Accounting.Document(pdf.fileName(), "application/pdf", pdf.content()));
         } else {
             document = Optional.empty();
         }

@@ -44,7 +44,8 @@ class MailPreviewService implements MailPreviews {
     @Override
     public Preview preview(MessageKind kind, String language) {
         String tag = CustomerLanguages.TAGS.contains(language) ? language : CustomerLanguages.DEFAULT;
-        Map<String, Object> model = new HashMap<>(sample(kind));
+        Map<String, Object> model =
+                new HashMap<>(kind == MessageKind.QUOTATION_SENT ? quotation(Money.of("119.00", "EUR")) : sample(kind));
         model.put("customer", new SampleCustomer("Muster GmbH", "CUS-000042"));
         model.put("company", company);
         model.put("portalUrl", properties.portalUrl());
@@ -66,7 +67,20 @@ class MailPreviewService implements MailPreviews {
             case PAYMENT_RECEIVED -> "119.00 EUR";
             case RETURN_APPROVED, RETURN_RECEIVED, RETURN_REFUNDED -> "RMA-2026-000007";
             case CASE_REPLY -> "CASE-2026-000012";
+            case QUOTATION_SENT -> "QT-2026-000031";
         };
+    }
+
+    private static Map<String, Object> quotation(Money total) {
+        return Map.of(
+                "quotationNumber",
+                "QT-2026-000031",
+                "revision",
+                2,
+                "validUntil",
+                LocalDate.now().plusDays(30),
+                "total",
+                total);
     }
 
     private static Map<String, Object> sample(MessageKind kind) {

@@ -18,6 +18,7 @@ import org.ordo.orders.OrderSnapshot;
 import org.ordo.orders.OrderStatus;
 import org.ordo.orders.OrderStatusChanged;
 import org.ordo.orders.Orders;
+import org.ordo.quotations.QuotationSent;
 import org.ordo.returns.ReturnStatusChanged;
 import org.ordo.service.CaseReplied;
 import org.ordo.shared.Money;
@@ -277,6 +278,23 @@ class NotificationListener {
                 Map.of("caseNumber", replied.caseNumber(), "caseSubject", replied.subject(), "body", replied.body()),
                 List.of(replied.caseNumber()),
                 null));
+    }
+
+    /** Each revision once, its PDF attached as the customer's copy of the offer. */
+    @ApplicationModuleListener
+    void on(QuotationSent sent) {
+        notifications.queue(new NotificationService.Request(
+                MessageKind.QUOTATION_SENT,
+                "quotation-sent:" + sent.quotationId() + ":" + sent.revision(),
+                sent.customerId(),
+                false,
+                Map.of(
+                        "quotationNumber", sent.number(),
+                        "revision", sent.revision(),
+                        "validUntil", sent.validUntil(),
+                        "total", Money.of(sent.total(), sent.currency())),
+                List.of(sent.number()),
+                MailDeliveryService.QUOTATION_PDF + sent.quotationId()));
     }
 
     private static String nullToEmpty(String s) {

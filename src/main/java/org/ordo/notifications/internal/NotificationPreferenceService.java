@@ -79,7 +79,7 @@ class NotificationPreferenceService implements NotificationPreferences {
     private static List<String> attachments(MessageKind kind, boolean ubl) {
         return switch (kind) {
             case INVOICE_ISSUED -> ubl ? List.of("PDF", "UBL") : List.of("PDF");
-            case PAYMENT_REMINDER -> List.of("PDF");
+            case PAYMENT_REMINDER, QUOTATION_SENT -> List.of("PDF");
             default -> List.of();
         };
     }

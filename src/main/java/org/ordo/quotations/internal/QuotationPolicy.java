@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.ordo.catalog.ProductSnapshot;
+import org.ordo.quotations.QuotationRequests;
 import org.ordo.quotations.QuotationRule;
 import org.ordo.shared.CommonRule;
 import org.ordo.shared.FieldViolation;
@@ -20,7 +21,10 @@ class QuotationPolicy {
 
     /** Adds to {@code invalid} what is wrong with the validity date, note and lines' shape. */
     void checkTerms(
-            LocalDate validUntil, String note, List<QuotationService.LineRequest> lines, List<FieldViolation> invalid) {
+            LocalDate validUntil,
+            String note,
+            List<QuotationRequests.LineRequest> lines,
+            List<FieldViolation> invalid) {
         if (validUntil == null) {
             invalid.add(CommonRule.REQUIRED.at("validUntil"));
         }
@@ -35,7 +39,7 @@ class QuotationPolicy {
             invalid.add(CommonRule.AT_MOST.at("lines", MAX_LINES));
         }
         for (int i = 0; i < lines.size(); i++) {
-            QuotationService.LineRequest line = lines.get(i);
+            QuotationRequests.LineRequest line = lines.get(i);
             String field = "lines[" + i + "]";
             if (line == null || line.sku() == null || line.sku().isBlank()) {
                 invalid.add(CommonRule.REQUIRED.at(field + ".sku"));
@@ -50,7 +54,7 @@ class QuotationPolicy {
 
     /** Every line's product is sold and priced in the quotation's currency (else 422 naming the lines). */
     void checkProducts(
-            List<QuotationService.LineRequest> lines, Map<String, ProductSnapshot> products, String currency) {
+            List<QuotationRequests.LineRequest> lines, Map<String, ProductSnapshot> products, String currency) {
         List<FieldViolation> problems = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             String sku = lines.get(i).sku();

@@ -18,12 +18,17 @@ import org.ordo.orders.OrderSnapshot;
 import org.ordo.orders.Orders;
 import org.ordo.platform.CompanyCalendar;
 import org.ordo.pricing.Pricing;
+import org.ordo.quotations.QuotationRequests.CreateQuotation;
+import org.ordo.quotations.QuotationRequests.LineRequest;
+import org.ordo.quotations.QuotationRequests.ReviseQuotation;
 import org.ordo.quotations.QuotationRule;
+import org.ordo.quotations.QuotationSent;
 import org.ordo.quotations.QuotationStatus;
 import org.ordo.shared.CommonRule;
 import org.ordo.shared.FieldViolation;
 import org.ordo.shared.Money;
 import org.ordo.shared.OrdoException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,15 +40,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class QuotationService {
 
-    /** {@code currency} may be null (the customer's); a line's {@code discount} may be null. */
-    record CreateQuotation(
-            UUID customerId, String currency, LocalDate validUntil, List<LineRequest> lines, String note) {}
-
-    /** A revision: new validity, lines and note (null keeps the validity and note). */
-    record ReviseQuotation(LocalDate validUntil, List<LineRequest> lines, String note) {}
-
-    record LineRequest(String sku, Long quantity, Pricing.ManualDiscount discount) {}
-
     private final QuotationStore store;
     private final Customers customers;
     private final Catalog catalog;
@@ -52,6 +48,7 @@ class QuotationService {
     private final Orders placed;
     private final QuotationPolicy policy;
     private final CompanyCalendar calendar;
+    private final ApplicationEventPublisher events;
 
     QuotationService(
             QuotationStore store,
@@ -61,7 +58,8 @@ class QuotationService {
             OrderEntry orders,
             Orders placed,
             QuotationPolicy policy,
-            CompanyCalendar calendar) {
+            CompanyCalendar calendar,
+            ApplicationEventPublisher events) {
         this.store = store;
         this.customers = customers;
         this.catalog = catalog;
@@ -70,6 +68,7 @@ class QuotationService {
         this.placed = placed;
         this.policy = policy;
         this.calendar = calendar;
+        this.events = events;
     }
 
     @Transactional
@@ -128,10 +127,14 @@ class QuotationService {
             throw OrdoException.conflict("already-sent", "Quotation " + q.number() + " was sent already: revise it.");
         }
         policy.checkStillValid(q.number(), q.validUntil(), calendar.today());
-        List<Quotation.Line> lines = price(q.customerId(), q.currency(), requests(q.lines(), q.currency()));
-        Quotation sent = with(q, QuotationStatus.SENT, q.revision(), q.validUntil(), q.note(), lines, now());
+        List<LineRequest> requests = requests(q.lines(), q.currency());
+        List<Pricing.PricedLine> priced = priced(q.customerId(), q.currency(), requests);
+        checkDiscountLimit(priced);
+        Quotation sent =
+                with(q, QuotationStatus.SENT, q.revision(), q.validUntil(), q.note(), lines(priced, requests), now());
         store.update(sent);
         store.replaceLines(sent);
+        published(sent);
         return sent;
     }
 
@@ -153,17 +156,20 @@ class QuotationService {
         if (!invalid.isEmpty()) {
             throw OrdoException.invalid(invalid);
         }
-        List<Quotation.Line> lines = price(q.customerId(), q.currency(), request.lines());
+        List<Pricing.PricedLine> priced = priced(q.customerId(), q.currency(), request.lines());
+        List<Quotation.Line> lines = lines(priced, request.lines());
         if (q.status() == QuotationStatus.DRAFT) {
             Quotation draft = with(q, QuotationStatus.DRAFT, q.revision(), validUntil, note, lines, null);
             store.update(draft);
             store.replaceLines(draft);
             return draft;
         }
+        checkDiscountLimit(priced);
         store.keepRevision(q);
         Quotation next = with(q, QuotationStatus.SENT, q.revision() + 1, validUntil, note, lines, now());
         store.update(next);
         store.insertLines(next);
+        published(next);
         return next;
     }
 
@@ -244,6 +250,10 @@ class QuotationService {
 
     /** Prices the lines by the pricing rules, as an order placed today would be priced. */
     private List<Quotation.Line> price(UUID customerId, String currency, List<LineRequest> requests) {
+        return lines(priced(customerId, currency, requests), requests);
+    }
+
+    private List<Pricing.PricedLine> priced(UUID customerId, String currency, List<LineRequest> requests) {
         Map<String, ProductSnapshot> products =
                 catalog.find(requests.stream().map(LineRequest::sku).toList());
         policy.checkProducts(requests, products, currency);
@@ -251,8 +261,10 @@ class QuotationService {
                 .map(r -> new Pricing.Item(
                         r.sku(), r.quantity(), products.get(r.sku()).unitPrice(), r.discount()))
                 .toList();
-        List<Pricing.PricedLine> priced =
-                pricing.price(customerId, currency, calendar.today(), items).lines();
+        return pricing.price(customerId, currency, calendar.today(), items).lines();
+    }
+
+    private static List<Quotation.Line> lines(List<Pricing.PricedLine> priced, List<LineRequest> requests) {
         List<Quotation.Line> lines = new ArrayList<>();
         for (int i = 0; i < priced.size(); i++) {
             Pricing.PricedLine p = priced.get(i);
@@ -267,6 +279,40 @@ class QuotationService {
                     p.netUnitPrice().amount()));
         }
         return lines;
+    }
+
+    /**
+     * A quotation goes out only with manual discounts within the sender's limit, the pricing rules' limit for orders
+     * (409 naming each line's discount beyond it): a manager (ADMIN) sends the others.
+     */
+    private void checkDiscountLimit(List<Pricing.PricedLine> priced) {
+        Actor actor = Actor.current();
+        String beyond = pricing.discountBeyondLimit(actor, priced);
+        if (beyond == null) {
+            return;
+        }
+        List<FieldViolation> lines = new ArrayList<>();
+        for (int i = 0; i < priced.size(); i++) {
+            Pricing.PricedLine line = priced.get(i);
+            if (pricing.discountBeyondLimit(actor, List.of(line)) != null) {
+                lines.add(QuotationRule.DISCOUNT_BEYOND_LIMIT.at(
+                        "lines[" + i + "].discount",
+                        line.manualPercent().stripTrailingZeros().toPlainString()));
+            }
+        }
+        throw new OrdoException(
+                OrdoException.Kind.CONFLICT, "discount-beyond-limit", "Quotation not sent: " + beyond, lines, Map.of());
+    }
+
+    private void published(Quotation sent) {
+        events.publishEvent(new QuotationSent(
+                sent.id(),
+                sent.number(),
+                sent.revision(),
+                sent.customerId(),
+                sent.validUntil(),
+                sent.total(),
+                sent.currency()));
     }
 
     private static List<LineRequest> requests(List<Quotation.Line> lines, String currency) {

@@ -210,6 +210,37 @@ class KeyFigureReportQueries implements KeyFigures {
                 medianHours(firstResponse), medianHours(resolution), new Rate(rate, reopened[0], reopened[1]));
     }
 
+    @Override
+    public QuotationFigures quotations(LocalDate from, LocalDate to) {
+        Period p = period(from, to);
+        long[] decided = {0, 0};
+        jdbc.sql("SELECT status, COUNT(*) AS quotations FROM quotation WHERE decided_at >= :start AND decided_at < :end"
+                        + " AND status IN ('ACCEPTED', 'DECLINED', 'EXPIRED') GROUP BY status")
+                .param("start", Timestamp.from(p.start()))
+                .param("end", Timestamp.from(p.end()))
+                .query(rs -> {
+                    long n = rs.getLong("quotations");
+                    decided[0] += "ACCEPTED".equals(rs.getString("status")) ? n : 0;
+                    decided[1] += n;
+                });
+        BigDecimal rate = decided[1] == 0
+                ? null
+                : BigDecimal.valueOf(decided[0]).divide(BigDecimal.valueOf(decided[1]), 4, RoundingMode.HALF_UP);
+        long[] open = {0};
+        Map<String, BigDecimal> values = new TreeMap<>();
+        jdbc.sql("SELECT currency, COUNT(*) AS quotations, SUM(total) AS total FROM quotation"
+                        + " WHERE status = 'SENT' AND valid_until >= :today GROUP BY currency")
+                .param("today", calendar.today())
+                .query(rs -> {
+                    open[0] += rs.getLong("quotations");
+                    values.put(rs.getString("currency"), rs.getBigDecimal("total"));
+                });
+        List<Money> openValue = values.entrySet().stream()
+                .map(e -> Money.of(e.getValue(), e.getKey()).rounded())
+                .toList();
+        return new QuotationFigures(new Rate(rate, decided[0], decided[1]), open[0], openValue);
+    }
+
     private static BigDecimal medianHours(java.util.List<Long> millis) {
         if (millis.isEmpty()) {
             return null;

@@ -159,6 +159,8 @@ class DashboardPage {
         model.addAttribute("errors", errors);
         model.addAttribute("period", summary);
         model.addAttribute("service", figures.service(start, end));
+        model.addAttribute("quotes", figures.quotations(start, end));
+        model.addAttribute("mayQuote", PageAccess.mayTakeOrders(Actor.current()));
 
         List<KeyFigures.DaySales> todays = figures.salesByDay(today, today);
         model.addAttribute(

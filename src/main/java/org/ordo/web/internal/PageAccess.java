@@ -206,6 +206,7 @@ final class PageAccess {
             // the portal is all a customer sees
             items.add(new NavItem("nav.portal.shop", "/portal/shop"));
             items.add(new NavItem("nav.portal.orders", "/portal"));
+            items.add(new NavItem("nav.portal.quotations", "/portal/quotations"));
             items.add(new NavItem("nav.portal.invoices", "/portal/invoices"));
             items.add(new NavItem("nav.portal.cases", "/portal/cases"));
             return items;
@@ -215,6 +216,7 @@ final class PageAccess {
         }
         if (mayTakeOrders(actor)) {
             items.add(new NavItem("nav.newOrder", "/orders/new"));
+            items.add(new NavItem("nav.quotations", "/quotations"));
         }
         if (mayUseWarehouse(actor)) {
             items.add(new NavItem("nav.warehouse", "/warehouse"));

@@ -29,7 +29,8 @@ public class ViolationTexts {
             "Invoice", "invoice.status.",
             "Shipment", "shipment.status.",
             "Return", "return.status.",
-            "PurchaseOrder", "po.status.");
+            "PurchaseOrder", "po.status.",
+            "Quotation", "quotation.status.");
 
     /**
      * A refusal without a field in the user's language: a state change the state table does not allow in words, with

@@ -31,6 +31,7 @@ class PageAccessTests {
                         "/",
                         "/orders",
                         "/orders/new",
+                        "/quotations",
                         "/warehouse",
                         "/purchasing",
                         "/accounting",
@@ -49,6 +50,7 @@ class PageAccessTests {
                         "/",
                         "/orders",
                         "/orders/new",
+                        "/quotations",
                         "/customers",
                         "/returns",
                         "/cases",
@@ -66,7 +68,7 @@ class PageAccessTests {
                 .containsExactly("/orders", "/customers", "/returns", "/deliveries", "/cases", "/pricing/price-lists");
         assertThat(links(actor(Role.PURCHASING))).containsExactly("/purchasing", "/purchasing/forecasts");
         assertThat(links(actor(Role.CUSTOMER)))
-                .containsExactly("/portal/shop", "/portal", "/portal/invoices", "/portal/cases");
+                .containsExactly("/portal/shop", "/portal", "/portal/quotations", "/portal/invoices", "/portal/cases");
     }
 
     @Test
