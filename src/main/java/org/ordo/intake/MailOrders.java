@@ -37,11 +37,25 @@ public interface MailOrders {
 
     /**
      * Saves the corrections and places the draft as an order (channel EMAIL, the PO number as external reference). A
-     * draft placed before answers with that order again: a second click does not place twice.
+     * draft placed before answers with that order again: a second click does not place twice. A PO number the customer
+     * already has an order for ({@link #placedBefore}) is refused unless {@code evenIfPlacedBefore}: the same purchase
+     * order sent twice must not become two orders without a person saying so.
      *
-     * @throws org.ordo.shared.OrdoException invalid (400) without a customer or lines, or what the placement refuses
+     * @throws org.ordo.shared.OrdoException invalid (400) without a customer or lines, with a PO number placed before
+     *                                       ({@link IntakeRule#PLACED_BEFORE}), or what the placement refuses
      */
-    Draft place(UUID id, Correction correction);
+    Draft place(UUID id, Correction correction, boolean evenIfPlacedBefore);
+
+    /** Places the draft unless its PO number was placed before for its customer. */
+    default Draft place(UUID id, Correction correction) {
+        return place(id, correction, false);
+    }
+
+    /**
+     * The order the draft's customer already has with the draft's PO number as external reference (through any channel,
+     * or placed from another document), the latest; empty for a draft without customer or PO number, or placed itself.
+     */
+    Optional<EarlierOrder> placedBefore(UUID id);
 
     /** Sets a draft aside; it can no longer be placed. */
     Draft discard(UUID id);
@@ -96,6 +110,8 @@ public interface MailOrders {
 
     /** {@code lineNumber}: the draft line corrected, or null for a line the person added. */
     record LineInput(Integer lineNumber, String sku, Long quantity) {}
+
+    record EarlierOrder(UUID orderId, String number) {}
 
     record Attachment(String fileName, String contentType, byte[] content) {}
 }

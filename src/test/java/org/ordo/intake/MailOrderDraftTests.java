@@ -13,6 +13,7 @@ import org.ordo.catalog.ProductCatalogAdmin;
 import org.ordo.customers.Customers;
 import org.ordo.edi.TradingPartners;
 import org.ordo.intake.internal.PurchaseOrderPdfs;
+import org.ordo.orders.OrderEntry;
 import org.ordo.orders.OrderSnapshot;
 import org.ordo.orders.Orders;
 import org.ordo.shared.FieldViolation;
@@ -44,6 +45,9 @@ class MailOrderDraftTests {
 
     @Autowired
     Orders orders;
+
+    @Autowired
+    OrderEntry orderEntry;
 
     UUID customer;
     String email;
@@ -168,6 +172,78 @@ class MailOrderDraftTests {
                 .extracting(OrderSnapshot.Line::sku)
                 .containsExactlyElementsOf(
                         draft.lines().stream().map(MailOrders.Line::sku).toList());
+    }
+
+    private static MailOrders.Correction confirmed(MailOrders.Draft draft, String poNumber) {
+        return new MailOrders.Correction(
+                draft.document().customerId(),
+                poNumber,
+                draft.lines().stream()
+                        .map(l -> new MailOrders.LineInput(l.lineNumber(), l.sku(), l.quantity()))
+                        .toList());
+    }
+
+    @Test
+    void aPurchaseOrderReceivedAgainIsNotPlacedTwiceWithoutTheRepsConfirmation() {
+        MailOrders.Draft first = received(PurchaseOrderPdfs.Layout.TABLE, email);
+        UUID firstOrder = mailOrders
+                .place(first.document().id(), confirmed(first, "PO-77001"))
+                .document()
+                .orderId();
+        MailOrders.Draft again = received(PurchaseOrderPdfs.Layout.TABLE, email);
+        String firstNumber = orders.find(firstOrder).orElseThrow().number();
+
+        assertThat(mailOrders.placedBefore(again.document().id()))
+                .contains(new MailOrders.EarlierOrder(firstOrder, firstNumber));
+        assertThatThrownBy(() -> mailOrders.place(again.document().id(), confirmed(again, "PO-77001")))
+                .isInstanceOfSatisfying(
+                        OrdoException.class,
+                        e -> assertThat(e.violations()).singleElement().satisfies(v -> {
+                            assertThat(v.code()).isEqualTo("intake.placed-before");
+                            assertThat(v.field()).isEqualTo("poNumber");
+                            assertThat(v.arguments()).containsExactly(firstNumber);
+                        }));
+        assertThat(mailOrders
+                        .find(again.document().id())
+                        .orElseThrow()
+                        .document()
+                        .status())
+                .isEqualTo(DocumentStatus.DRAFT);
+
+        MailOrders.Draft placedAnyway = mailOrders.place(again.document().id(), confirmed(again, "PO-77001"), true);
+        assertThat(placedAnyway.document().status()).isEqualTo(DocumentStatus.PLACED);
+        assertThat(placedAnyway.document().orderId()).isNotNull().isNotEqualTo(firstOrder);
+    }
+
+    @Test
+    void aDraftWhosePoNumberWasOrderedThroughAnotherChannelWarns() {
+        OrderSnapshot byPhone = orderEntry.place(new OrderEntry.NewOrder(
+                customer,
+                "PHONE",
+                "PO-77001",
+                null,
+                null,
+                List.of(new OrderEntry.NewLine(items.get(0).sku(), 1))));
+        MailOrders.Draft draft = received(PurchaseOrderPdfs.Layout.TABLE, email);
+
+        assertThat(mailOrders.placedBefore(draft.document().id()))
+                .contains(new MailOrders.EarlierOrder(byPhone.id(), byPhone.number()));
+        assertThatThrownBy(() -> mailOrders.place(draft.document().id(), confirmed(draft, "PO-77001")))
+                .isInstanceOf(OrdoException.class);
+    }
+
+    @Test
+    void aSecondDraftWithAnotherPoNumberPlacesWithoutConfirmation() {
+        MailOrders.Draft first = received(PurchaseOrderPdfs.Layout.TABLE, email);
+        mailOrders.place(first.document().id(), confirmed(first, "PO-77001"));
+        MailOrders.Draft second = received(PurchaseOrderPdfs.Layout.TABLE, email);
+
+        MailOrders.Draft placed = mailOrders.place(second.document().id(), confirmed(second, "PO-77002"));
+
+        assertThat(placed.document().status()).isEqualTo(DocumentStatus.PLACED);
+        assertThat(mailOrders.placedBefore(placed.document().id())).isEmpty();
+        assertThat(orders.find(placed.document().orderId()).orElseThrow().externalReference())
+                .isEqualTo("PO-77002");
     }
 
     @Test

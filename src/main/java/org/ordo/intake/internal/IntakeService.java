@@ -12,6 +12,8 @@ import org.ordo.intake.IntakeRule;
 import org.ordo.intake.MailOrders;
 import org.ordo.orders.OrderEntry;
 import org.ordo.orders.OrderSnapshot;
+import org.ordo.orders.Orders;
+import org.ordo.platform.Paging;
 import org.ordo.shared.CommonRule;
 import org.ordo.shared.FieldViolation;
 import org.ordo.shared.IllegalTransitionException;
@@ -31,11 +33,13 @@ class IntakeService implements MailOrders {
     private final IntakeStore store;
     private final DocumentReadingService reading;
     private final OrderEntry orders;
+    private final Orders placedOrders;
 
-    IntakeService(IntakeStore store, DocumentReadingService reading, OrderEntry orders) {
+    IntakeService(IntakeStore store, DocumentReadingService reading, OrderEntry orders, Orders placedOrders) {
         this.store = store;
         this.reading = reading;
         this.orders = orders;
+        this.placedOrders = placedOrders;
     }
 
     @Override
@@ -102,7 +106,7 @@ class IntakeService implements MailOrders {
 
     @Override
     @Transactional
-    public Draft place(UUID id, Correction correction) {
+    public Draft place(UUID id, Correction correction, boolean evenIfPlacedBefore) {
         DocumentStatus status = store.lock(id).orElseThrow(() -> OrdoException.notFound("document", id));
         if (status == DocumentStatus.PLACED) {
             return store.find(id).orElseThrow();
@@ -114,17 +118,58 @@ class IntakeService implements MailOrders {
         apply(id, correction);
         Draft draft = store.find(id).orElseThrow();
         checkPlaceable(draft);
+        Optional<EarlierOrder> earlier = earlierOrder(draft.document());
+        if (earlier.isPresent() && !evenIfPlacedBefore) {
+            throw OrdoException.invalid(List.of(
+                    IntakeRule.PLACED_BEFORE.at("poNumber", earlier.get().number())));
+        }
         OrderSnapshot order = orders.place(new OrderEntry.NewOrder(
                 draft.document().customerId(),
                 CHANNEL,
                 draft.document().poNumber(),
                 null,
-                "E-mailed purchase order " + draft.document().fileName(),
+                "E-mailed purchase order " + draft.document().fileName()
+                        + earlier.map(o -> ", placed although order " + o.number() + " has the same PO number")
+                                .orElse(""),
                 draft.lines().stream()
                         .map(l -> new OrderEntry.NewLine(l.sku(), l.quantity()))
                         .toList()));
         store.decide(id, DocumentStatus.PLACED, order.id(), RecordedTime.now());
         return store.find(id).orElseThrow();
+    }
+
+    @Override
+    public Optional<EarlierOrder> placedBefore(UUID id) {
+        return store.find(id)
+                .map(Draft::document)
+                .filter(d -> d.status() != DocumentStatus.PLACED)
+                .flatMap(this::earlierOrder);
+    }
+
+    /**
+     * The customer's latest order with the document's PO number as external reference; the orders placed from other
+     * documents are asked for too, should an order's reference ever differ from the PO number it was placed with.
+     */
+    private Optional<EarlierOrder> earlierOrder(Document document) {
+        if (document.customerId() == null || document.poNumber() == null) {
+            return Optional.empty();
+        }
+        Optional<EarlierOrder> byReference = placedOrders
+                .search(
+                        new Orders.Search(null, document.customerId(), null, null, null, document.poNumber()),
+                        Paging.of(0, 100))
+                .items()
+                .stream()
+                .filter(o -> document.poNumber().equals(o.externalReference()))
+                .findFirst()
+                .map(o -> new EarlierOrder(o.id(), o.number()));
+        if (byReference.isPresent()) {
+            return byReference;
+        }
+        List<UUID> fromDocuments = store.ordersPlacedFor(document.customerId(), document.poNumber(), document.id());
+        return placedOrders.summaries(fromDocuments.stream().limit(1).toList()).stream()
+                .findFirst()
+                .map(o -> new EarlierOrder(o.id(), o.number()));
     }
 
     @Override

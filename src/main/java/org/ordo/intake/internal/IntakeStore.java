@@ -100,6 +100,15 @@ class IntakeStore {
                 .optional();
     }
 
+    /** The orders placed from other documents of this customer with this PO number, the latest first. */
+    List<UUID> ordersPlacedFor(UUID customerId, String poNumber, UUID exceptDocument) {
+        return jdbc.sql("SELECT order_id FROM intake_document WHERE customer_id = ? AND po_number = ? AND status = ?"
+                        + " AND id <> ? AND order_id IS NOT NULL ORDER BY decided_at DESC")
+                .params(customerId, poNumber, DocumentStatus.PLACED.name(), exceptDocument)
+                .query((rs, n) -> rs.getObject("order_id", UUID.class))
+                .list();
+    }
+
     Optional<UUID> idOfMessage(String messageId) {
         return jdbc.sql("SELECT id FROM intake_document WHERE message_id = ?")
                 .param(messageId)

@@ -153,7 +153,11 @@ class IntakePages {
         model.addAttribute("poNumber", poNumber == null ? "" : poNumber);
         model.addAttribute("rows", shown);
         model.addAttribute("problems", problems);
-        model.addAttribute("editable", draft.document().status() == DocumentStatus.DRAFT);
+        boolean editable = draft.document().status() == DocumentStatus.DRAFT;
+        model.addAttribute("editable", editable);
+        model.addAttribute(
+                "placedBefore",
+                editable ? mailOrders.placedBefore(draft.document().id()).orElse(null) : null);
         return "intake/review";
     }
 
@@ -176,7 +180,7 @@ class IntakePages {
             }
             MailOrders.Correction correction = correction(customer, poNumber, rows);
             if ("place".equals(action)) {
-                placeKeepingCorrections(id, correction);
+                placeKeepingCorrections(id, correction, "true".equals(form.get("placeAnyway")));
                 return "redirect:/intake/" + id;
             }
             mailOrders.save(id, correction);
@@ -191,9 +195,9 @@ class IntakePages {
     }
 
     /** The corrections are kept even when the placement refuses, so that nothing typed is lost. */
-    private void placeKeepingCorrections(UUID id, MailOrders.Correction correction) {
+    private void placeKeepingCorrections(UUID id, MailOrders.Correction correction, boolean evenIfPlacedBefore) {
         try {
-            mailOrders.place(id, correction);
+            mailOrders.place(id, correction, evenIfPlacedBefore);
         } catch (OrdoException refused) {
             if (mailOrders.find(id).orElseThrow().document().status() == DocumentStatus.DRAFT) {
                 mailOrders.save(id, correction);
