@@ -196,6 +196,13 @@ final class PageAccess {
         return actor.hasAnyRole(Role.ADMIN, Role.SUPPORT);
     }
 
+    private static final List<NavItem> PORTAL_NAVIGATION = List.of(
+            new NavItem("nav.portal.shop", "/portal/shop"),
+            new NavItem("nav.portal.orders", "/portal"),
+            new NavItem("nav.portal.quotations", "/portal/quotations"),
+            new NavItem("nav.portal.invoices", "/portal/invoices"),
+            new NavItem("nav.portal.cases", "/portal/cases"));
+
     /** The navigation of a user: only what the roles may open. */
     static List<NavItem> navigation(Actor actor) {
         List<NavItem> items = new ArrayList<>();
@@ -204,11 +211,7 @@ final class PageAccess {
         }
         if (actor.isCustomer()) {
             // the portal is all a customer sees
-            items.add(new NavItem("nav.portal.shop", "/portal/shop"));
-            items.add(new NavItem("nav.portal.orders", "/portal"));
-            items.add(new NavItem("nav.portal.quotations", "/portal/quotations"));
-            items.add(new NavItem("nav.portal.invoices", "/portal/invoices"));
-            items.add(new NavItem("nav.portal.cases", "/portal/cases"));
+            items.addAll(PORTAL_NAVIGATION);
             return items;
         }
         if (mayReadOrders(actor)) {
@@ -247,8 +250,6 @@ final class PageAccess {
         }
         if (mayTakeOrders(actor)) {
             items.add(new NavItem("nav.edi", "/edi"));
-        }
-        if (mayTakeOrders(actor)) {
             items.add(new NavItem("nav.intake", "/intake"));
         }
         if (actor.hasAnyRole(Role.ADMIN, Role.SALES, Role.SUPPORT, Role.ACCOUNTING)) {
