@@ -35,11 +35,17 @@ public final class OrdoProcess {
     /** Ordo with the demo data on {@code port}, on the database {@code database} names; returns once it is healthy. */
     public static Process startWithDemoData(Path directory, List<String> database, int port, String name)
             throws IOException, InterruptedException {
-        List<String> arguments = new ArrayList<>(List.of(
-                "--server.port=" + port,
-                "--spring.profiles.active=demo",
-                "--ordo.admin-password=" + Api.ADMIN_PASSWORD));
+        List<String> arguments = new ArrayList<>(List.of("--spring.profiles.active=demo"));
         arguments.addAll(database);
+        return start(directory, arguments, port, name);
+    }
+
+    /** Ordo on {@code port} with these arguments (the database's among them); returns once it is healthy. */
+    public static Process start(Path directory, List<String> settings, int port, String name)
+            throws IOException, InterruptedException {
+        List<String> arguments =
+                new ArrayList<>(List.of("--server.port=" + port, "--ordo.admin-password=" + Api.ADMIN_PASSWORD));
+        arguments.addAll(settings);
         Path log = directory.resolve(name + ".log");
         Process process = new ProcessBuilder(command(arguments))
                 .directory(directory.toFile())
