@@ -1,8 +1,10 @@
 package org.ordo.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.ordo.identity.Problems.fields;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -331,12 +333,19 @@ class UserManagementTests {
         Api oldPassword = Api.at(port).basic(username, Users.PASSWORD);
         oldPassword.get("/api/users/me").expect(200);
 
-        // what another node's password change leaves in the database
+        // what another node's password change leaves in the database, and the notification it sends on commit
         jdbc.sql("UPDATE app_user SET password_hash = ?, version = version + 1 WHERE username = ?")
                 .params(encoder.encode("changed elsewhere 1"), username)
                 .update();
+        jdbc.sql("SELECT pg_notify('ordo_credentials', ?)")
+                .param(username)
+                .query((rs, n) -> 1)
+                .list();
 
-        oldPassword.get("/api/users/me").expect(401);
+        // heard within milliseconds of the commit; VerifiedCredentialsTests runs a real second node
+        await().atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(20))
+                .untilAsserted(() -> oldPassword.get("/api/users/me").expect(401));
         Api.at(port).basic(username, "changed elsewhere 1").get("/api/users/me").expect(200);
     }
 

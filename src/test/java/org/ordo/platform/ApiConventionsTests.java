@@ -33,6 +33,20 @@ class ApiConventionsTests {
     }
 
     @Test
+    void operatorsKeepTheRequestPoolAndJvmMetricsWithoutAnObservationPerSecurityFilter() {
+        Api.at(port).asAdmin().get("/api/orders?size=1").expect(200);
+        String metrics = Api.at(port)
+                .asAdmin()
+                .header("Accept", "text/plain")
+                .get("/actuator/prometheus")
+                .expect(200)
+                .text();
+        assertThat(metrics)
+                .contains("http_server_requests_seconds_count", "hikaricp_connections_active", "jvm_memory_used_bytes")
+                .doesNotContain("spring_security_filterchains", "spring_security_authorizations");
+    }
+
+    @Test
     void apiNeedsCredentialsAndSaysSoAsProblem() {
         var response = Api.at(port).anonymous().get("/api/orders").expect(401);
         assertThat(response.header("Content-Type")).startsWith("application/problem+json");

@@ -75,11 +75,20 @@ class ApiTokenService implements TokenAdmin {
     private final JdbcClient jdbc;
     private final UserStore accounts;
     private final AuditTrail audit;
+    private final VerifiedCredentials verified;
+    private final CredentialChangeListener changes;
 
-    ApiTokenService(JdbcClient jdbc, UserStore accounts, AuditTrail audit) {
+    ApiTokenService(
+            JdbcClient jdbc,
+            UserStore accounts,
+            AuditTrail audit,
+            VerifiedCredentials verified,
+            CredentialChangeListener changes) {
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.audit = audit;
+        this.verified = verified;
+        this.changes = changes;
     }
 
     @Transactional
@@ -152,6 +161,7 @@ class ApiTokenService implements TokenAdmin {
                 .param(id)
                 .update();
         if (changed == 1) {
+            changes.announce(token.username());
             TokenView revoked = new TokenView(
                     token.id(),
                     token.username(),
@@ -180,6 +190,7 @@ class ApiTokenService implements TokenAdmin {
                 .param(username)
                 .update();
         if (!revoked.isEmpty()) {
+            changes.announce(username);
             audit.record(
                     UserService.AUDIT_ENTITY,
                     username,
@@ -196,19 +207,48 @@ class ApiTokenService implements TokenAdmin {
 
     /**
      * The user a presented token acts for, or empty when the token is unknown, revoked, expired or its user is
-     * disabled. One indexed read; a write only when last_used_at is older than {@link #LAST_USED_PRECISION}.
+     * disabled. No read for a token this node verified recently while {@link VerifiedCredentials} is trusted, else
+     * one indexed read; a write only when last_used_at is older than {@link #LAST_USED_PRECISION}.
      */
     Optional<OrdoUser> authenticate(String token) {
         if (token == null || !token.startsWith(PREFIX) || token.length() > 200) {
             return Optional.empty();
         }
-        record Found(UUID id, Instant expiresAt, Instant lastUsedAt, boolean revoked, OrdoUser user) {}
-        Optional<Found> found = jdbc.sql(
-                        "SELECT t.id, t.expires_at, t.last_used_at, t.revoked, u.username, u.password_hash, "
-                                + "u.customer_id, u.enabled, u.version, " + UserStore.ROLES
-                                + " FROM api_token t JOIN app_user u ON u.username = t.username WHERE t.token_hash = ?")
-                .param(sha256(token))
-                .query((rs, n) -> new Found(
+        String hash = sha256(token);
+        Instant now = Instant.now();
+        Optional<VerifiedCredentials.Verified> remembered = verified.trustedToken(hash);
+        if (remembered.isPresent()) {
+            VerifiedCredentials.Verified known = remembered.get();
+            if (known.tokenExpiresAt() != null && !known.tokenExpiresAt().isAfter(now)) {
+                return Optional.empty();
+            }
+            if (touch(known.tokenId(), known.lastUsedAt(), now)) {
+                verified.tokenUsed(hash, known, now);
+            }
+            return Optional.of(known.user());
+        }
+        long stamp = verified.tokenStamp();
+        Optional<FoundToken> found = find(hash);
+        if (found.isEmpty()
+                || found.get().revoked()
+                || !found.get().user().enabled()
+                || (found.get().expiresAt() != null && !found.get().expiresAt().isAfter(now))) {
+            return Optional.empty();
+        }
+        FoundToken f = found.get();
+        Instant lastUsed = touch(f.id(), f.lastUsedAt(), now) ? now : f.lastUsedAt();
+        verified.rememberToken(stamp, hash, f.user(), f.id(), f.expiresAt(), lastUsed);
+        return Optional.of(f.user());
+    }
+
+    private record FoundToken(UUID id, Instant expiresAt, Instant lastUsedAt, boolean revoked, OrdoUser user) {}
+
+    private Optional<FoundToken> find(String hash) {
+        return jdbc.sql("SELECT t.id, t.expires_at, t.last_used_at, t.revoked, u.username, u.password_hash, "
+                        + "u.customer_id, u.enabled, u.version, " + UserStore.ROLES
+                        + " FROM api_token t JOIN app_user u ON u.username = t.username WHERE t.token_hash = ?")
+                .param(hash)
+                .query((rs, n) -> new FoundToken(
                         rs.getObject("id", UUID.class),
                         instant(rs, "expires_at"),
                         instant(rs, "last_used_at"),
@@ -221,23 +261,19 @@ class ApiTokenService implements TokenAdmin {
                                 rs.getBoolean("enabled"),
                                 rs.getLong("version"))))
                 .optional();
-        Instant now = Instant.now();
-        if (found.isEmpty()
-                || found.get().revoked()
-                || !found.get().user().enabled()
-                || (found.get().expiresAt() != null && !found.get().expiresAt().isAfter(now))) {
-            return Optional.empty();
-        }
-        Found f = found.get();
+    }
+
+    /** Writes last_used_at when it is older than its precision; true if it was due. */
+    private boolean touch(UUID id, Instant lastUsedAt, Instant now) {
         Instant stale = now.minus(LAST_USED_PRECISION);
-        if (f.lastUsedAt() == null || f.lastUsedAt().isBefore(stale)) {
-            // conditional, so that nodes racing on the same token write it once
-            jdbc.sql(
-                            "UPDATE api_token SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)")
-                    .params(Timestamp.from(now), f.id(), Timestamp.from(stale))
-                    .update();
+        if (lastUsedAt != null && !lastUsedAt.isBefore(stale)) {
+            return false;
         }
-        return Optional.of(f.user());
+        // conditional, so that nodes racing on the same token write it once
+        jdbc.sql("UPDATE api_token SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)")
+                .params(Timestamp.from(now), id, Timestamp.from(stale))
+                .update();
+        return true;
     }
 
     @Override

@@ -7,8 +7,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings of the identity module ({@code ordo.identity.*}).
  *
- * @param passwordCache how long, and for how many users, a successful Basic password check is remembered per node
- *                      (a TTL of 0 turns the cache off)
+ * @param passwordCache how long, and for how many credentials, a successful check of a Basic password or an API token
+ *                      is remembered per node (a TTL of 0 turns the cache off; changes empty it at once, see
+ *                      VerifiedCredentials)
  * @param throttle      how many failed logins (page, Basic or API token) one client address may make within a window
  *                      before it is refused with 429 until the window ends
  */

@@ -49,16 +49,20 @@ class LoginAttemptStore {
     private final JdbcClient jdbc;
     private final UserStore accounts;
     private final AuditTrail audit;
+    private final CredentialChangeListener changes;
 
-    LoginAttemptStore(JdbcClient jdbc, UserStore accounts, AuditTrail audit) {
+    LoginAttemptStore(JdbcClient jdbc, UserStore accounts, AuditTrail audit, CredentialChangeListener changes) {
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.audit = audit;
+        this.changes = changes;
     }
 
     /** Counts a failure; returns true when the username is locked afterwards. A new lock of a real user is audited. */
     @Transactional
     boolean failed(String username, Instant now) {
+        // every node reads the user again: a lockout must hold everywhere, and the next success must clear the count
+        changes.announce(username);
         jdbc.sql(
                         "INSERT INTO login_attempt (username, failures, last_failure, locked_until) VALUES (?, 0, ?, NULL) ON CONFLICT DO NOTHING")
                 .params(username, Timestamp.from(now))

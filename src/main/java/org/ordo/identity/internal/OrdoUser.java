@@ -29,6 +29,11 @@ record OrdoUser(
         this(username, passwordHash, roles, customerId, enabled, version, null, 0);
     }
 
+    /** This user without the failed logins a successful login clears. */
+    OrdoUser withoutFailedLogins() {
+        return new OrdoUser(username, passwordHash, roles, customerId, enabled, version);
+    }
+
     boolean lockedAt(Instant now) {
         return lockedUntil != null && lockedUntil.isAfter(now);
     }

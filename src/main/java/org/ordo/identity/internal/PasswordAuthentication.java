@@ -3,7 +3,6 @@ package org.ordo.identity.internal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
@@ -14,29 +13,21 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * Username and password (HTTP Basic) against app_user, with BCrypt skipped for a password this node verified
- * recently for the same version of the user ({@link VerifiedPasswords}). The user row is read on every request
- * (a primary-key lookup), so disabling a user or changing a password on any node takes effect at once.
+ * Username and password (HTTP Basic) against app_user. Credentials this node verified recently are taken from
+ * {@link VerifiedCredentials} without a read while its entries are trusted; otherwise the user row is read (a
+ * primary-key lookup) and BCrypt is skipped only for a password verified against exactly that version of the user.
+ * A changed password, role, enabled flag, failed login or lockout on any node forgets the user's entries on every node
+ * ({@link CredentialChangeListener}).
  */
 @Component
 class PasswordAuthentication implements AuthenticationProvider {
 
     private final UserStore accounts;
     private final PasswordEncoder encoder;
-    private final VerifiedPasswords verified;
+    private final VerifiedCredentials verified;
     private volatile String dummyHash;
 
-    @Autowired
-    PasswordAuthentication(UserStore accounts, PasswordEncoder encoder, IdentityProperties properties) {
-        this(
-                accounts,
-                encoder,
-                new VerifiedPasswords(
-                        properties.passwordCache().ttl(),
-                        properties.passwordCache().maxEntries()));
-    }
-
-    PasswordAuthentication(UserStore accounts, PasswordEncoder encoder, VerifiedPasswords verified) {
+    PasswordAuthentication(UserStore accounts, PasswordEncoder encoder, VerifiedCredentials verified) {
         this.accounts = accounts;
         this.encoder = encoder;
         this.verified = verified;
@@ -47,6 +38,13 @@ class PasswordAuthentication implements AuthenticationProvider {
         String username = authentication.getName();
         Object credentials = authentication.getCredentials();
         String password = credentials == null ? "" : credentials.toString();
+        if (username != null) {
+            Optional<OrdoUser> remembered = verified.trustedPassword(username, password);
+            if (remembered.isPresent()) {
+                return authenticated(remembered.get());
+            }
+        }
+        long stamp = username == null ? 0 : verified.stamp(username);
         Optional<OrdoUser> found = username == null ? Optional.empty() : accounts.find(username);
         if (found.isEmpty() || !fitsBcrypt(password)) {
             // as slow as a real check, so that response times do not tell which usernames exist
@@ -58,15 +56,18 @@ class PasswordAuthentication implements AuthenticationProvider {
             // no password is checked while locked, not even the right one: the lock holds for every way in
             throw new LockedException("Locked after repeated failed logins");
         }
-        if (!verified.contains(user, password)) {
-            if (!encoder.matches(password, user.passwordHash())) {
-                throw new BadCredentialsException("Bad credentials");
-            }
-            verified.remember(user, password);
+        if (!verified.confirms(user, password) && !encoder.matches(password, user.passwordHash())) {
+            throw new BadCredentialsException("Bad credentials");
         }
         if (!user.enabled()) {
             throw new DisabledException("User is disabled");
         }
+        // remembered as it is after this login, which clears earlier failures (LoginService)
+        verified.rememberPassword(stamp, user.withoutFailedLogins(), password);
+        return authenticated(user);
+    }
+
+    private static Authentication authenticated(OrdoUser user) {
         return UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
     }
 

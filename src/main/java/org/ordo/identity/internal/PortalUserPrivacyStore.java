@@ -23,10 +23,12 @@ class PortalUserPrivacyStore implements PortalUserPrivacy {
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
+    private final CredentialChangeListener changes;
 
-    PortalUserPrivacyStore(JdbcClient jdbc, AuditTrail audit) {
+    PortalUserPrivacyStore(JdbcClient jdbc, AuditTrail audit, CredentialChangeListener changes) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.changes = changes;
     }
 
     @Override
@@ -61,7 +63,8 @@ class PortalUserPrivacyStore implements PortalUserPrivacy {
                 .list();
         Timestamp now = Timestamp.from(Instant.now().truncatedTo(ChronoUnit.MICROS));
         for (String username : usernames) {
-            // the new version also discards cached password checks, so the disabled user is out at once
+            // every node forgets the user's verified credentials, so the disabled user is out at once
+            changes.announce(username);
             jdbc.sql("UPDATE app_user SET " + PersonalRows.erasing("display_name")
                             + ", enabled = FALSE, version = version + 1, updated_at = ? WHERE username = ?")
                     .params(now, username)

@@ -40,9 +40,11 @@ class UserStore implements UserDetailsService {
                     + "u.created_at, u.updated_at, " + ROLES;
 
     private final JdbcClient jdbc;
+    private final CredentialChangeListener changes;
 
-    UserStore(JdbcClient jdbc) {
+    UserStore(JdbcClient jdbc, CredentialChangeListener changes) {
         this.jdbc = jdbc;
+        this.changes = changes;
     }
 
     @Override
@@ -153,8 +155,12 @@ class UserStore implements UserDetailsService {
         insertRoles(username, roles);
     }
 
-    /** Writes the changeable fields and bumps the version; {@code newPasswordHash} null keeps the password. */
+    /**
+     * Writes the changeable fields and bumps the version; {@code newPasswordHash} null keeps the password. Every node
+     * forgets the credentials it verified for the user.
+     */
     void update(StoredUser user, String newPasswordHash) {
+        changes.announce(user.username());
         jdbc.sql(
                         "UPDATE app_user SET display_name = ?, customer_id = ?, locale = ?, time_zone = ?, enabled = ?, "
                                 + "password_hash = COALESCE(?, password_hash), version = version + 1, updated_at = ? WHERE username = ?")

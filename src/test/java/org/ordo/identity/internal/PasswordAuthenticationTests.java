@@ -19,13 +19,17 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-/** The Basic password check and its cache, without Spring: a counting encoder shows when BCrypt runs. */
+/**
+ * The Basic password check and its cache, without Spring: a counting encoder shows when BCrypt runs, a counting store
+ * when the user is read. Untrusted (as on PostgreSQL while the change listener is down) unless a test trusts it.
+ */
 class PasswordAuthenticationTests {
 
     private final CountingEncoder encoder = new CountingEncoder();
     private final Map<String, OrdoUser> rows = new HashMap<>();
+    private final AtomicInteger finds = new AtomicInteger();
     private final AtomicLong nanos = new AtomicLong();
-    private final VerifiedPasswords cache = new VerifiedPasswords(Duration.ofMinutes(5), 100, nanos::get);
+    private final VerifiedCredentials cache = new VerifiedCredentials(Duration.ofMinutes(5), 100, nanos::get);
     private final PasswordAuthentication authentication =
             new PasswordAuthentication(new StubAccounts(), encoder, cache);
 
@@ -92,11 +96,72 @@ class PasswordAuthenticationTests {
 
     @Test
     void cacheStaysWithinItsBound() {
-        VerifiedPasswords small = new VerifiedPasswords(Duration.ofMinutes(5), 10, nanos::get);
+        VerifiedCredentials small = new VerifiedCredentials(Duration.ofMinutes(5), 10, nanos::get);
         for (int i = 0; i < 100; i++) {
-            small.remember(new OrdoUser("user" + i, "hash", EnumSet.of(Role.SALES), null, true, 0), "password");
+            small.rememberPassword(
+                    small.stamp("user" + i),
+                    new OrdoUser("user" + i, "hash", EnumSet.of(Role.SALES), null, true, 0),
+                    "password");
         }
         assertThat(small.size()).isLessThanOrEqualTo(10);
+    }
+
+    @Test
+    void aTrustedCacheAnswersWithoutReadingTheUserOrBcrypt() {
+        cache.trustFor(Duration.ofSeconds(3));
+        store("gus", "password of gus", 0, true);
+        login("gus", "password of gus");
+        int reads = finds.get();
+        int checks = encoder.matches.get();
+        login("gus", "password of gus");
+        login("gus", "password of gus");
+        assertThat(finds.get()).isEqualTo(reads);
+        assertThat(encoder.matches.get()).isEqualTo(checks);
+    }
+
+    @Test
+    void aForgottenUserIsReadAgainSoTheOldPasswordIsRefused() {
+        cache.trustAlways();
+        store("hal", "old password 123", 0, true);
+        login("hal", "old password 123");
+        store("hal", "new password 456", 1, true);
+        cache.forget("hal");
+        assertThatThrownBy(() -> login("hal", "old password 123")).isInstanceOf(BadCredentialsException.class);
+        assertThat(login("hal", "new password 456").getName()).isEqualTo("hal");
+    }
+
+    @Test
+    void withoutAHeartbeatTheCacheIsNoLongerTrustedAndTheUserIsRead() {
+        cache.trustFor(Duration.ofSeconds(3));
+        store("ida", "password of ida", 0, true);
+        login("ida", "password of ida");
+        nanos.addAndGet(Duration.ofSeconds(3).toNanos());
+        int reads = finds.get();
+        store("ida", "password of ida", 1, false);
+        assertThatThrownBy(() -> login("ida", "password of ida")).isInstanceOf(DisabledException.class);
+        assertThat(finds.get()).isEqualTo(reads + 1);
+    }
+
+    @Test
+    void aReadThatRacedWithAChangeIsNotRemembered() {
+        cache.trustAlways();
+        OrdoUser before = new OrdoUser("jon", "hash", EnumSet.of(Role.SALES), null, true, 0);
+        long stamp = cache.stamp("jon");
+        cache.forget("jon");
+        cache.rememberPassword(stamp, before, "password of jon");
+        assertThat(cache.trustedPassword("jon", "password of jon")).isEmpty();
+    }
+
+    @Test
+    void clearingForgetsEveryoneAndRefusesReadsStartedBefore() {
+        cache.trustAlways();
+        OrdoUser kim = new OrdoUser("kim", "hash", EnumSet.of(Role.SALES), null, true, 0);
+        cache.rememberPassword(cache.stamp("kim"), kim, "password of kim");
+        long stamp = cache.tokenStamp();
+        cache.clear();
+        cache.rememberToken(stamp, "hash-of-token", kim, java.util.UUID.randomUUID(), null, null);
+        assertThat(cache.trustedPassword("kim", "password of kim")).isEmpty();
+        assertThat(cache.trustedToken("hash-of-token")).isEmpty();
     }
 
     private Authentication login(String username, String password) {
@@ -111,11 +176,12 @@ class PasswordAuthenticationTests {
 
     private final class StubAccounts extends UserStore {
         StubAccounts() {
-            super(null);
+            super(null, null);
         }
 
         @Override
         Optional<OrdoUser> find(String username) {
+            finds.incrementAndGet();
             return Optional.ofNullable(rows.get(username));
         }
     }
