@@ -1,5 +1,6 @@
 package org.ordo.suggestions.internal;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.ordo.orders.BuyingPatterns;
@@ -42,6 +43,20 @@ class SuggestionRefreshService {
             log.info("suggestions: {} pairs bought together since {}", refresh.pairs(), refresh.historySince());
         } else {
             log.info("suggestions: another node is refreshing them");
+        }
+    }
+
+    /**
+     * A node that was down at the daily time, a fresh installation or the demo would otherwise suggest nothing bought
+     * together until the next night: an hourly look refreshes when no refresh finished within a day.
+     */
+    @Scheduled(
+            fixedDelayString = "${ordo.suggestions.catch-up:PT1H}",
+            initialDelayString = "${ordo.suggestions.catch-up-first:PT2M}")
+    void catchUp() {
+        Instant dayAgo = Instant.now().minus(Duration.ofHours(25));
+        if (store.lastRefresh().map(last -> last.isBefore(dayAgo)).orElse(true)) {
+            daily();
         }
     }
 

@@ -2,6 +2,7 @@ package org.ordo.suggestions.internal;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -21,6 +22,14 @@ class SuggestionStore {
                 .query(String.class)
                 .optional()
                 .isPresent();
+    }
+
+    /** When the last refresh finished, if there was one. */
+    Optional<Instant> lastRefresh() {
+        return jdbc.sql("SELECT MAX(finished_at) AS finished_at FROM suggestion_refresh")
+                .query((rs, n) -> rs.getTimestamp("finished_at"))
+                .optional()
+                .map(Timestamp::toInstant);
     }
 
     void saveRefresh(Instant startedAt, Instant finishedAt, Instant historySince, int pairs, String runBy) {
