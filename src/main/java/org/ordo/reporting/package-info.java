@@ -5,5 +5,14 @@
  * (DayFactService); those are the only rows reporting writes.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"forecasting", "fulfillment", "invoicing", "orders", "platform", "purchasing", "shared"})
+        allowedDependencies = {
+            "forecasting",
+            "fulfillment",
+            "invoicing",
+            "orders",
+            "platform",
+            "purchasing",
+            "quotations",
+            "shared"
+        })
 package org.ordo.reporting;

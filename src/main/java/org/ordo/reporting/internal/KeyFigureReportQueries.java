@@ -8,8 +8,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.ordo.orders.OrderStatus;
 import org.ordo.platform.CompanyCalendar;
+import org.ordo.quotations.QuotationStatus;
 import org.ordo.reporting.KeyFigures;
 import org.ordo.shared.Money;
 import org.ordo.shared.OrdoException;
@@ -210,12 +212,18 @@ class KeyFigureReportQueries implements KeyFigures {
                 medianHours(firstResponse), medianHours(resolution), new Rate(rate, reopened[0], reopened[1]));
     }
 
+    private static final List<String> DECIDED_QUOTATIONS = Stream.of(
+                    QuotationStatus.ACCEPTED, QuotationStatus.DECLINED, QuotationStatus.EXPIRED)
+            .map(Enum::name)
+            .toList();
+
     @Override
     public QuotationFigures quotations(LocalDate from, LocalDate to) {
         Period p = period(from, to);
         long[] decided = {0, 0};
         jdbc.sql("SELECT status, COUNT(*) AS quotations FROM quotation WHERE decided_at >= :start AND decided_at < :end"
-                        + " AND status IN ('ACCEPTED', 'DECLINED', 'EXPIRED') GROUP BY status")
+                        + " AND status IN (:decided) GROUP BY status")
+                .param("decided", DECIDED_QUOTATIONS)
                 .param("start", Timestamp.from(p.start()))
                 .param("end", Timestamp.from(p.end()))
                 .query(rs -> {
