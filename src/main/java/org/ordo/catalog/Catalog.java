@@ -27,4 +27,7 @@ public interface Catalog {
      * contains it (any case); exact matches first, then by name.
      */
     List<ProductSnapshot> search(String text, int limit);
+
+    /** The merchandise categories of the active products (e.g. Fasteners), in alphabetical order. */
+    List<String> categories();
 }
