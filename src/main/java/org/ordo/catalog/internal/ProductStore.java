@@ -78,17 +78,26 @@ class ProductStore implements Catalog {
 
     @Override
     public List<ProductSnapshot> search(String text, int limit) {
-        if (text == null || text.isBlank()) {
+        return search(text, null, limit);
+    }
+
+    @Override
+    public List<ProductSnapshot> search(String text, String category, int limit) {
+        boolean noText = text == null || text.isBlank();
+        boolean noCategory = category == null || category.isBlank();
+        if (noText && noCategory) {
             return List.of();
         }
-        String code = text.trim();
+        String code = noText ? "" : text.trim();
         String pattern = LikePattern.containing(code.toLowerCase(Locale.ROOT));
         return jdbc
                 .sql(
                         SELECT
                                 + " WHERE p.active = TRUE AND (p.sku = :code OR p.gtin IN (:codes) OR LOWER(p.name) LIKE :pattern ESCAPE '\\'"
                                 + " OR LOWER(p.sku) LIKE :pattern ESCAPE '\\')"
+                                + (noCategory ? "" : " AND LOWER(p.category) = :category")
                                 + " ORDER BY CASE WHEN p.sku = :code OR p.gtin IN (:codes) THEN 0 ELSE 1 END, p.name, p.sku LIMIT :limit")
+                .param("category", noCategory ? "" : category.trim().toLowerCase(Locale.ROOT))
                 .param("code", code)
                 .param("codes", codes(code))
                 .param("pattern", pattern)
