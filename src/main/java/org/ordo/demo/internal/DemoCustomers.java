@@ -18,8 +18,8 @@ final class DemoCustomers {
      */
     record DemoCustomer(NewCustomer customer, boolean business, String login, int weight) {}
 
-    /** The demo's customer group of the large business buyers, which the demo's price list is assigned to. */
-    static final String WHOLESALE = "Wholesale";
+    /** The demo's customer group of the large business buyers, for a price list of their own. */
+    private static final String WHOLESALE = "Wholesale";
 
     private static final BigDecimal WHOLESALE_CREDIT = new BigDecimal("30000.00");
 
