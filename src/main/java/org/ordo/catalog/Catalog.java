@@ -27,4 +27,13 @@ public interface Catalog {
      * contains it (any case); exact matches first, then by name.
      */
     List<ProductSnapshot> search(String text, int limit);
+
+    /**
+     * {@link #search(String, int)} among the active products of {@code category} (any case; null or blank for every
+     * category). With a category and no text, every product of the category, by name.
+     */
+    List<ProductSnapshot> search(String text, String category, int limit);
+
+    /** The merchandise categories of the active products (e.g. Fasteners), in alphabetical order. */
+    List<String> categories();
 }

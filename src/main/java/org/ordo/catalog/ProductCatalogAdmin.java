@@ -26,8 +26,10 @@ public interface ProductCatalogAdmin {
     /** Whether the catalog holds any product at all (an empty catalog means a fresh installation). */
     boolean hasProducts();
 
-    /** {@code description}, {@code gtin} and {@code weightGrams} may be null. */
-    /** {@code unitCost} (what the product costs the company) may be null. */
+    /**
+     * {@code description}, {@code gtin}, {@code weightGrams}, {@code unitCost} (what the product costs the company) and
+     * {@code category} may be null.
+     */
     record NewProduct(
             String sku,
             String name,
@@ -36,13 +38,31 @@ public interface ProductCatalogAdmin {
             Money unitCost,
             String taxCategory,
             String gtin,
-            Integer weightGrams) {}
+            Integer weightGrams,
+            String category) {
+
+        /** A product of no merchandise category. */
+        public NewProduct(
+                String sku,
+                String name,
+                String description,
+                Money unitPrice,
+                Money unitCost,
+                String taxCategory,
+                String gtin,
+                Integer weightGrams) {
+            this(sku, name, description, unitPrice, unitCost, taxCategory, gtin, weightGrams, null);
+        }
+    }
 
     /**
      * Products whose SKU, name, description or GTIN contains {@code q} (any case; null or blank for all), ordered by SKU;
      * {@code active} null for both active and inactive ones.
      */
     PageResult<ProductDetails> search(String q, Boolean active, Paging paging);
+
+    /** As {@link #search(String, Boolean, Paging)}, of one merchandise category (any case; null or blank for all). */
+    PageResult<ProductDetails> search(String q, String category, Boolean active, Paging paging);
 
     /** One product with everything an administrator edits, including its version. */
     Optional<ProductDetails> details(String sku);
@@ -70,7 +90,10 @@ public interface ProductCatalogAdmin {
     /** The tax categories a product may belong to, by code. */
     List<TaxCategoryView> taxCategories();
 
-    /** A product as an administrator edits it. {@code description}, {@code gtin}, {@code weightGrams}, {@code unitCost} may be null. */
+    /**
+     * A product as an administrator edits it. {@code description}, {@code gtin}, {@code weightGrams}, {@code unitCost} and
+     * {@code category} may be null.
+     */
     record ProductDetails(
             String sku,
             String name,
@@ -84,7 +107,8 @@ public interface ProductCatalogAdmin {
             boolean active,
             long version,
             Instant createdAt,
-            Instant updatedAt) {}
+            Instant updatedAt,
+            String category) {}
 
     /** What an administrator entered; the price as typed, so that a malformed amount is reported next to its field. */
     record ProductInput(
@@ -95,7 +119,22 @@ public interface ProductCatalogAdmin {
             String taxCategory,
             String gtin,
             Integer weightGrams,
-            boolean active) {}
+            boolean active,
+            String category) {
+
+        /** What an administrator entered for a product of no merchandise category. */
+        public ProductInput(
+                String sku,
+                String name,
+                String description,
+                MoneyInput unitPrice,
+                String taxCategory,
+                String gtin,
+                Integer weightGrams,
+                boolean active) {
+            this(sku, name, description, unitPrice, taxCategory, gtin, weightGrams, active, null);
+        }
+    }
 
     /** {@code rate} is a fraction, 0.2000 for 20 %. */
     record TaxCategoryView(String code, String name, BigDecimal rate) {}

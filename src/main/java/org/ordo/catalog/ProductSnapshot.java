@@ -5,7 +5,8 @@ import org.ordo.shared.Money;
 
 /**
  * A product as it is now. {@code taxRate} is the rate of {@code taxCategory} (e.g. 0.2000 for 20 %);
- * {@code gtin}, {@code weightGrams} and {@code unitCost} (what a unit costs the company, in any currency) may be null.
+ * {@code gtin}, {@code weightGrams} and {@code unitCost} (what a unit costs the company, in any currency) and {@code category} (merchandise category, e.g.
+ * Fasteners) may be null.
  */
 public record ProductSnapshot(
         String sku,
@@ -16,4 +17,5 @@ public record ProductSnapshot(
         String gtin,
         Integer weightGrams,
         boolean active,
-        Money unitCost) {}
+        Money unitCost,
+        String category) {}

@@ -24,7 +24,7 @@ public interface CustomerAdmin {
 
     /**
      * Everything but {@code name} and {@code currency} may be null: the credit limit then is zero, the payment terms
-     * 30 days, and the shipping address the billing address.
+     * 30 days, and the shipping address the billing address. {@code group} (e.g. Wholesale) may be null.
      */
     record NewCustomer(
             String name,
@@ -35,7 +35,33 @@ public interface CustomerAdmin {
             String currency,
             Money creditLimit,
             Integer paymentTermsDays,
-            String preferredWarehouse) {}
+            String preferredWarehouse,
+            String group) {
+
+        /** A customer of no group. */
+        public NewCustomer(
+                String name,
+                String email,
+                String phone,
+                Address billingAddress,
+                Address shippingAddress,
+                String currency,
+                Money creditLimit,
+                Integer paymentTermsDays,
+                String preferredWarehouse) {
+            this(
+                    name,
+                    email,
+                    phone,
+                    billingAddress,
+                    shippingAddress,
+                    currency,
+                    creditLimit,
+                    paymentTermsDays,
+                    preferredWarehouse,
+                    null);
+        }
+    }
 
     /**
      * Customers whose number is {@code q} or whose name or e-mail contains it (any case; null or blank for all), ordered
@@ -84,12 +110,13 @@ public interface CustomerAdmin {
             String billingEmail,
             long version,
             Instant createdAt,
-            Instant updatedAt) {}
+            Instant updatedAt,
+            String group) {}
 
     /**
      * What an administrator entered; the credit limit as typed. A null shipping address is the billing address; null
      * payment terms are 30 days, a null invoicing policy is {@link InvoicingPolicy#ON_SHIPMENT} and a null language
-     * English.
+     * English. {@code group} may be null.
      */
     record CustomerInput(
             String name,
@@ -106,5 +133,43 @@ public interface CustomerAdmin {
             boolean taxExempt,
             String vatId,
             String language,
-            String billingEmail) {}
+            String billingEmail,
+            String group) {
+
+        /** What an administrator entered for a customer of no group. */
+        public CustomerInput(
+                String name,
+                String email,
+                String phone,
+                Address billingAddress,
+                Address shippingAddress,
+                String currency,
+                MoneyInput creditLimit,
+                Integer paymentTermsDays,
+                String preferredWarehouse,
+                boolean active,
+                InvoicingPolicy invoicingPolicy,
+                boolean taxExempt,
+                String vatId,
+                String language,
+                String billingEmail) {
+            this(
+                    name,
+                    email,
+                    phone,
+                    billingAddress,
+                    shippingAddress,
+                    currency,
+                    creditLimit,
+                    paymentTermsDays,
+                    preferredWarehouse,
+                    active,
+                    invoicingPolicy,
+                    taxExempt,
+                    vatId,
+                    language,
+                    billingEmail,
+                    null);
+        }
+    }
 }

@@ -11,7 +11,8 @@ import org.ordo.shared.Money;
  * not checked against inventory) may be null. {@code vatId} (the buyer's VAT identifier, e.g. {@code DE123456789}) may be
  * null; a {@code taxExempt} customer is invoiced at 0 % with an exemption reason. {@code language} ({@code en} or
  * {@code zh-CN}) is the language of its letters and messages; {@code billingEmail} (may be null) receives invoices and
- * reminders instead of {@code email}.
+ * reminders instead of {@code email}. {@code group} (e.g. Wholesale, may be null) is the customer group price lists may be
+ * assigned to.
  */
 public record CustomerSnapshot(
         UUID id,
@@ -29,7 +30,46 @@ public record CustomerSnapshot(
         boolean taxExempt,
         String vatId,
         String language,
-        String billingEmail) {
+        String billingEmail,
+        String group) {
+
+    /** A customer of no group. */
+    public CustomerSnapshot(
+            UUID id,
+            String number,
+            String name,
+            String email,
+            Money creditLimit,
+            String currency,
+            int paymentTermsDays,
+            Address billingAddress,
+            Address shippingAddress,
+            String preferredWarehouse,
+            boolean active,
+            InvoicingPolicy invoicingPolicy,
+            boolean taxExempt,
+            String vatId,
+            String language,
+            String billingEmail) {
+        this(
+                id,
+                number,
+                name,
+                email,
+                creditLimit,
+                currency,
+                paymentTermsDays,
+                billingAddress,
+                shippingAddress,
+                preferredWarehouse,
+                active,
+                invoicingPolicy,
+                taxExempt,
+                vatId,
+                language,
+                billingEmail,
+                null);
+    }
 
     /** Where invoices, reminders and payment messages go: the billing e-mail, else the customer's e-mail (null if none). */
     public String billingRecipient() {

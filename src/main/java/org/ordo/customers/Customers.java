@@ -23,6 +23,9 @@ public interface Customers {
      */
     Optional<UUID> idOf(String reference);
 
+    /** The customer groups in use (e.g. Wholesale), in alphabetical order. */
+    List<String> groups();
+
     /**
      * Reads the customer and locks its row until the caller's transaction ends, so that credit checks of one
      * customer serialise, on one node or many. Must run inside a transaction.

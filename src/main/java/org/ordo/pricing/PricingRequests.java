@@ -14,8 +14,21 @@ public final class PricingRequests {
 
     private PricingRequests() {}
 
+    /** {@code customerGroups}: the customer groups (e.g. Wholesale) whose customers get the list; may be null. */
     public record NewPriceList(
-            String name, String currency, LocalDate validFrom, LocalDate validTo, List<UUID> customerIds) {}
+            String name,
+            String currency,
+            LocalDate validFrom,
+            LocalDate validTo,
+            List<UUID> customerIds,
+            List<String> customerGroups) {
+
+        /** A list for customers only. */
+        public NewPriceList(
+                String name, String currency, LocalDate validFrom, LocalDate validTo, List<UUID> customerIds) {
+            this(name, currency, validFrom, validTo, customerIds, null);
+        }
+    }
 
     /** {@code breaks}: lower prices from a quantity on; {@code unitPrice} is the price below the first break. */
     public record SetPrice(Money unitPrice, List<PriceBreak> breaks) {}
@@ -31,12 +44,13 @@ public final class PricingRequests {
             LocalDate validFrom,
             LocalDate validTo,
             List<UUID> customerIds,
-            List<SkuPrice> prices) {}
+            List<SkuPrice> prices,
+            List<String> customerGroups) {}
 
     /**
      * {@code kind} PERCENT ({@code percent} off), AMOUNT ({@code amount} off each unit), BUY_GET (buy
-     * {@code buyQuantity}, get {@code freeQuantity} more free), each on {@code skus}; FREE_SHIPPING once the goods reach
-     * {@code amount}.
+     * {@code buyQuantity}, get {@code freeQuantity} more free), each on {@code skus} and on every product of
+     * {@code categories} (at least one of the two); FREE_SHIPPING once the goods reach {@code amount}.
      */
     public record NewPromotion(
             String name,
@@ -47,7 +61,23 @@ public final class PricingRequests {
             Long freeQuantity,
             List<String> skus,
             LocalDate validFrom,
-            LocalDate validTo) {}
+            LocalDate validTo,
+            List<String> categories) {
+
+        /** A promotion on SKUs only. */
+        public NewPromotion(
+                String name,
+                String kind,
+                BigDecimal percent,
+                Money amount,
+                Long buyQuantity,
+                Long freeQuantity,
+                List<String> skus,
+                LocalDate validFrom,
+                LocalDate validTo) {
+            this(name, kind, percent, amount, buyQuantity, freeQuantity, skus, validFrom, validTo, null);
+        }
+    }
 
     public record Promotion(
             UUID id,
@@ -59,5 +89,6 @@ public final class PricingRequests {
             Long freeQuantity,
             List<String> skus,
             LocalDate validFrom,
-            LocalDate validTo) {}
+            LocalDate validTo,
+            List<String> categories) {}
 }

@@ -253,6 +253,34 @@ class ProductApiTests {
     }
 
     @Test
+    void categoryIsTrimmedFilteredInAnyCaseClearedByNullAndAtMost60Characters() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String category = "Fasteners " + tag;
+        JsonNode created = create(with(product("C1-" + tag), "category", "  " + category + " "))
+                .expect(201)
+                .json();
+        assertThat(created.get("category").asString()).isEqualTo(category);
+        create(product("C2-" + tag)).expect(201);
+        assertThat(catalog.find("C1-" + tag).orElseThrow().category()).isEqualTo(category);
+
+        var filtered = admin().get("/api/products?category=fasteners%20" + tag.toUpperCase(java.util.Locale.ROOT))
+                .expect(200)
+                .json();
+        assertThat(filtered.get("items").valueStream().map(p -> p.get("sku").asString()))
+                .containsExactly("C1-" + tag);
+        assertThat(catalog.categories()).contains(category);
+
+        var tooLong =
+                create(with(product("C3-" + tag), "category", "x".repeat(61))).expect(400);
+        assertThat(fields(tooLong)).containsExactly("category");
+        Map<String, Object> clear = new HashMap<>();
+        clear.put("category", null);
+        JsonNode cleared =
+                admin().patch("/api/products/C1-" + tag, clear).expect(200).json();
+        assertThat(cleared.get("category").isNull()).isTrue();
+    }
+
+    @Test
     void searchTreatsLikeWildcardsLiterally() {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         create(with(product("W1-" + tag), "name", "100% cotton " + tag)).expect(201);

@@ -144,6 +144,29 @@ class CustomerApiTests {
     }
 
     @Test
+    void aCustomerMayBelongToATrimmedGroupOfAtMost60CharactersThatPatchChangesAndNullClears() {
+        String group = unique("Wholesale");
+        JsonNode created = admin().post(
+                        "/api/customers", with(customer(unique("Grouped")), "group", " " + group + "  "))
+                .expect(201)
+                .json();
+        assertThat(created.get("group").asString()).isEqualTo(group);
+        String id = created.get("id").asString();
+        assertThat(customers.find(UUID.fromString(id)).orElseThrow().group()).isEqualTo(group);
+        assertThat(customers.groups()).contains(group);
+
+        var tooLong = admin().post("/api/customers", with(customer(unique("Long")), "group", "g".repeat(61)))
+                .expect(400);
+        assertThat(fields(tooLong)).containsExactly("group");
+
+        Map<String, Object> clear = new HashMap<>();
+        clear.put("group", null);
+        JsonNode cleared =
+                admin().patch("/api/customers/" + id, clear).expect(200).json();
+        assertThat(cleared.get("group").isNull()).isTrue();
+    }
+
+    @Test
     void keepsAnExplicitShippingAddressAndCreditTerms() {
         Map<String, Object> body = with(customer(unique("Globex")), "shippingAddress", address("Dock 4"));
         body.put("creditLimit", Map.of("amount", "5000", "currency", "EUR"));

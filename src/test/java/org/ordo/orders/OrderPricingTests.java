@@ -152,6 +152,93 @@ class OrderPricingTests {
         priceList("After " + customer, customer, LocalDate.of(2030, 7, 1), null);
     }
 
+    private String groupPriceList(String name, String group, LocalDate from) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", name);
+        body.put("currency", "EUR");
+        body.put("validFrom", from.toString());
+        body.put("customerGroups", List.of(group));
+        return admin.post("/api/price-lists", body).expect(201).json().get("id").asString();
+    }
+
+    @Test
+    void aGroupsPriceListPricesItsCustomersUnlessTheirOwnListPricesTheSku() {
+        String sku = fixtures.product("20.00");
+        fixtures.receive(sku, warehouse, 50);
+        String group = "Wholesale " + UUID.randomUUID();
+        UUID member = fixtures.customer("100000.00");
+        UUID withOwnList = fixtures.customer("100000.00");
+        admin.patch("/api/customers/" + member, Map.of("group", group)).expect(200);
+        admin.patch("/api/customers/" + withOwnList, Map.of("group", group)).expect(200);
+        String groupList =
+                groupPriceList("Group " + group, group, LocalDate.now().minusDays(1));
+        price(groupList, sku, "17.00", 10, "15.00");
+        String own =
+                priceList("Own " + withOwnList, withOwnList, LocalDate.now().minusDays(1), null);
+        price(own, sku, "18.00", 10, "17.50");
+
+        JsonNode memberLine = admin.post("/api/orders", order(member, sku, 10))
+                .expect(201)
+                .json()
+                .get("lines")
+                .get(0);
+        assertThat(amount(memberLine.get("unitPrice"))).isEqualTo("15.00");
+        assertThat(memberLine.get("priceRule").asString()).isEqualTo("Group " + group + ", from 10");
+        JsonNode ownLine = admin.post("/api/orders", order(withOwnList, sku, 2))
+                .expect(201)
+                .json()
+                .get("lines")
+                .get(0);
+        assertThat(amount(ownLine.get("unitPrice"))).isEqualTo("18.00");
+
+        Map<String, Object> overlapping = Map.of(
+                "name",
+                "Second " + group,
+                "currency",
+                "EUR",
+                "validFrom",
+                LocalDate.now().toString(),
+                "customerGroups",
+                List.of(group));
+        JsonNode refused =
+                admin.post("/api/price-lists", overlapping).expect(422).json();
+        assertThat(refused.toString()).contains("customerGroups[0]").contains("pricing.price-list.overlap");
+    }
+
+    @Test
+    void aPromotionOnACategoryLowersEveryProductOfThatCategory() {
+        String category = "Fasteners " + UUID.randomUUID().toString().substring(0, 8);
+        String inCategory = fixtures.product("10.00");
+        String other = fixtures.product("10.00");
+        fixtures.receive(inCategory, warehouse, 10);
+        fixtures.receive(other, warehouse, 10);
+        admin.patch("/api/products/" + inCategory, Map.of("category", category)).expect(200);
+        JsonNode promotion = admin.post(
+                        "/api/promotions",
+                        Map.of(
+                                "name",
+                                "Fastener week",
+                                "kind",
+                                "PERCENT",
+                                "percent",
+                                "20",
+                                "categories",
+                                List.of(category),
+                                "validFrom",
+                                LocalDate.now().minusDays(1).toString()))
+                .expect(201)
+                .json();
+        assertThat(promotion.get("categories").get(0).asString()).isEqualTo(category);
+
+        JsonNode lines = admin.post("/api/orders", order(fixtures.customer("1000.00"), inCategory, 1, other, 1))
+                .expect(201)
+                .json()
+                .get("lines");
+        assertThat(amount(lines.get(0).get("unitPrice"))).isEqualTo("8.00");
+        assertThat(lines.get(0).get("discounts").get(0).get("rule").asString()).isEqualTo("Fastener week");
+        assertThat(amount(lines.get(1).get("unitPrice"))).isEqualTo("10.00");
+    }
+
     @Test
     void aPriceForAnUnknownSkuOrANegativePriceIsRefused() {
         UUID customer = fixtures.customer("1000.00");

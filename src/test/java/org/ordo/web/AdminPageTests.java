@@ -180,6 +180,34 @@ class AdminPageTests {
     }
 
     @Test
+    void theProductFormSetsACategoryAndTheCustomerFormAGroupBothShownWhenTheFormOpensAgain() {
+        PageClient admin = admin();
+        admin.get("/admin/products/new");
+        String sku = Fixtures.unique("CAT");
+        Map<String, String> product = product(sku, "Hex bolt M8", "");
+        product.put("category", " Fasteners ");
+        assertThat(admin.post("/admin/products", product).statusCode()).isEqualTo(302);
+        assertThat(api.get("/api/products/" + sku)
+                        .expect(200)
+                        .json()
+                        .get("category")
+                        .asString())
+                .isEqualTo("Fasteners");
+        assertThat(admin.get("/admin/products/" + sku).body()).contains("value=\"Fasteners\"");
+
+        admin.get("/admin/customers/new");
+        String name = Fixtures.unique("Grouped customer");
+        Map<String, String> customer = customer(name);
+        customer.put("group", "Wholesale");
+        HttpResponse<String> created = admin.post("/admin/customers", customer);
+        assertThat(created.statusCode()).isEqualTo(302);
+        String location = created.headers().firstValue("Location").orElseThrow();
+        assertThat(admin.get(location.substring(location.indexOf("/admin/customers/")))
+                        .body())
+                .contains("value=\"Wholesale\"");
+    }
+
+    @Test
     void aProductChangedMeanwhileIsAConflictThatKeepsWhatWasTypedAndSavesNothing() {
         String sku = fixtures.product("10.00");
         PageClient admin = admin();

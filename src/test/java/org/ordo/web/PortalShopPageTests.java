@@ -79,6 +79,32 @@ class PortalShopPageTests {
     }
 
     @Test
+    void theCatalogueFiltersByACategoryInUseAndKeepsTheSearchWithinIt() {
+        String category = "Fasteners " + UUID.randomUUID().toString().substring(0, 8);
+        String bolt = fixtures.product("3.00");
+        String nut = fixtures.product("1.00");
+        String elsewhere = fixtures.product("2.00");
+        admin.patch("/api/products/" + bolt, Map.of("category", category)).expect(200);
+        admin.patch("/api/products/" + nut, Map.of("category", category)).expect(200);
+        PageClient portal = portalOf(fixtures.customer("1000.00"));
+
+        String all = portal.get("/portal/shop").body();
+        assertThat(all).contains("<option value=\"" + category + "\"");
+        String inCategory = portal.get("/portal/shop?category=" + category.replace(" ", "%20"))
+                .body();
+        assertThat(row(inCategory, bolt)).contains("3.00");
+        assertThat(row(inCategory, nut)).contains("1.00");
+        assertThat(inCategory).doesNotContain("data-sku=\"" + elsewhere + "\"");
+        String searched = portal.get("/portal/shop?q=" + nut + "&category=" + category.replace(" ", "%20"))
+                .body();
+        assertThat(row(searched, nut)).contains("1.00");
+        assertThat(searched).doesNotContain("data-sku=\"" + bolt + "\"");
+        assertThat(portal.get("/portal/shop?q=" + elsewhere + "&category=" + category.replace(" ", "%20"))
+                        .body())
+                .contains("id=\"shop-none\"");
+    }
+
+    @Test
     void theCartAddsChangesAndRemovesAndRefusesToOrderAProductNoLongerSold() {
         String kept = fixtures.product("5.00");
         String dropped = fixtures.product("6.00");

@@ -142,6 +142,42 @@ class PricingPageTests {
     }
 
     @Test
+    void salesAssignsAPriceListToACustomerGroupAndAPromotionToACategoryChosenAmongThoseInUse() {
+        String group = "Wholesale " + UUID.randomUUID().toString().substring(0, 8);
+        admin.patch("/api/customers/" + fixtures.customer("1000.00"), Map.of("group", group))
+                .expect(200);
+        String sku = fixtures.product("10.00");
+        String category = "Fasteners " + sku;
+        admin.patch("/api/products/" + sku, Map.of("category", category)).expect(200);
+        PageClient sales = loggedIn("SALES");
+        assertThat(sales.get("/pricing/price-lists").body())
+                .contains("name=\"customerGroups\" value=\"" + group + "\"");
+
+        Map<String, String> list = new LinkedHashMap<>();
+        list.put("name", "Group list " + group);
+        list.put("currency", "EUR");
+        list.put("validFrom", LocalDate.now().toString());
+        list.put("customerGroups", group);
+        HttpResponse<String> created = sales.post("/pricing/price-lists", list);
+        assertThat(created.statusCode()).isEqualTo(302);
+        String location = created.headers().firstValue("Location").orElseThrow();
+        assertThat(sales.get(location.substring(location.indexOf("/pricing/price-lists/")))
+                        .body())
+                .contains(group);
+
+        assertThat(sales.get("/pricing/promotions").body()).contains("name=\"categories\" value=\"" + category + "\"");
+        Map<String, String> promotion = new LinkedHashMap<>();
+        promotion.put("name", "Fastener week " + sku);
+        promotion.put("kind", "PERCENT");
+        promotion.put("percent", "10");
+        promotion.put("categories", category);
+        promotion.put("validFrom", LocalDate.now().toString());
+        assertThat(sales.post("/pricing/promotions", promotion).statusCode()).isEqualTo(302);
+        String current = sales.get("/pricing/promotions").body();
+        assertThat(current.substring(current.indexOf("Fastener week " + sku))).contains(category);
+    }
+
+    @Test
     void supportReadsPricesWithoutFormsAndTheWarehouseNeitherSeesNorOpensThem() {
         PageClient support = loggedIn("SUPPORT");
         PageClient warehouse = loggedIn("WAREHOUSE");

@@ -8,7 +8,7 @@ import org.ordo.shared.Money;
 
 /**
  * A product as the API shows it and as the audit trail records it. {@code description}, {@code gtin},
- * {@code weightGrams} and {@code unitCost} may be null; {@code taxRate} is read from the tax category.
+ * {@code weightGrams}, {@code unitCost} and {@code category} may be null; {@code taxRate} is read from the tax category.
  */
 record Product(
         String sku,
@@ -23,7 +23,8 @@ record Product(
         boolean active,
         long version,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        String category) {
 
     ProductCatalogAdmin.ProductDetails details() {
         return new ProductCatalogAdmin.ProductDetails(
@@ -39,10 +40,12 @@ record Product(
                 active,
                 version,
                 createdAt,
-                updatedAt);
+                updatedAt,
+                category);
     }
 
     ProductSnapshot snapshot() {
-        return new ProductSnapshot(sku, name, unitPrice, taxCategory, taxRate, gtin, weightGrams, active, unitCost);
+        return new ProductSnapshot(
+                sku, name, unitPrice, taxCategory, taxRate, gtin, weightGrams, active, unitCost, category);
     }
 }

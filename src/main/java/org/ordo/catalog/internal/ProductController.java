@@ -68,15 +68,19 @@ class ProductController {
                 .body(done.product());
     }
 
-    /** {@code q} matches name, description, SKU or GTIN (any case); {@code sku} is exact. Ordered by SKU. */
+    /**
+     * {@code q} matches name, description, SKU or GTIN (any case); {@code sku} and {@code category} are exact (a category
+     * any case). Ordered by SKU.
+     */
     @GetMapping
     PageResult<Product> search(
             @RequestParam(required = false) String q,
             @RequestParam(required = false) String sku,
+            @RequestParam(required = false) String category,
             @RequestParam(required = false) Boolean active,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
-        return products.search(q, sku, active, Paging.of(page, size)).map(ProductController::forCaller);
+        return products.search(q, sku, category, active, Paging.of(page, size)).map(ProductController::forCaller);
     }
 
     @GetMapping("/{sku}")
@@ -94,7 +98,8 @@ class ProductController {
         return ok(management.replace(sku, ifMatch, request));
     }
 
-    /** Partial update: only the fields present change; JSON null clears description, gtin or weightGrams. */
+    /** Partial update: only the fields present change; JSON null clears description, gtin, weightGrams or
+     * category. */
     @PatchMapping("/{sku}")
     @PreAuthorize("hasAnyRole('ADMIN', 'SALES')")
     ResponseEntity<Product> patch(
@@ -132,6 +137,7 @@ class ProductController {
                 p.active(),
                 p.version(),
                 p.createdAt(),
-                p.updatedAt());
+                p.updatedAt(),
+                p.category());
     }
 }

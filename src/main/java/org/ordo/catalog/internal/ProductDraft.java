@@ -13,7 +13,8 @@ record ProductDraft(
         String taxCategory,
         String gtin,
         Integer weightGrams,
-        boolean active) {
+        boolean active,
+        String category) {
 
     boolean sameAs(Product p) {
         return name.equals(p.name())
@@ -23,6 +24,7 @@ record ProductDraft(
                 && taxCategory.equals(p.taxCategory())
                 && Objects.equals(gtin, p.gtin())
                 && Objects.equals(weightGrams, p.weightGrams())
-                && active == p.active();
+                && active == p.active()
+                && Objects.equals(category, p.category());
     }
 }

@@ -5,7 +5,7 @@ import org.ordo.platform.MoneyInput;
 /**
  * The body of {@code POST /api/products} and {@code PUT /api/products/{sku}} (and a partial update merged onto the
  * current product). Everything may be missing here; {@link ProductService} reports what is wrong, all at once.
- * {@code active} defaults to true; {@code unitCost} is optional.
+ * {@code active} defaults to true; {@code unitCost} and {@code category} are optional.
  */
 record ProductRequest(
         String sku,
@@ -16,7 +16,8 @@ record ProductRequest(
         String taxCategory,
         String gtin,
         Integer weightGrams,
-        Boolean active) {
+        Boolean active,
+        String category) {
 
     static ProductRequest of(Product p) {
         return new ProductRequest(
@@ -28,6 +29,7 @@ record ProductRequest(
                 p.taxCategory(),
                 p.gtin(),
                 p.weightGrams(),
-                p.active());
+                p.active(),
+                p.category());
     }
 }

@@ -38,7 +38,17 @@ class ProductService implements ProductCatalogAdmin {
     static final String AUDIT_ENTITY = "PRODUCT";
     private static final Pattern SKU = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Set<String> FIELDS = Set.of(
-            "sku", "name", "description", "unitPrice", "unitCost", "taxCategory", "gtin", "weightGrams", "active");
+            "sku",
+            "name",
+            "description",
+            "unitPrice",
+            "unitCost",
+            "taxCategory",
+            "gtin",
+            "weightGrams",
+            "active",
+            "category");
+    static final int CATEGORY_LENGTH = 60;
     private static final Set<String> NOT_NULL = Set.of("sku", "name", "unitPrice", "taxCategory", "active");
 
     private final ProductStore products;
@@ -79,13 +89,19 @@ class ProductService implements ProductCatalogAdmin {
                         p.taxCategory(),
                         p.gtin(),
                         p.weightGrams(),
-                        true))
+                        true,
+                        p.category()))
                 .snapshot();
     }
 
     @Override
     public PageResult<ProductDetails> search(String q, Boolean active, Paging paging) {
-        return products.search(q, null, active, paging).map(Product::details);
+        return search(q, null, active, paging);
+    }
+
+    @Override
+    public PageResult<ProductDetails> search(String q, String category, Boolean active, Paging paging) {
+        return products.search(q, null, category, active, paging).map(Product::details);
     }
 
     @Override
@@ -111,7 +127,8 @@ class ProductService implements ProductCatalogAdmin {
                         p.taxCategory(),
                         p.gtin(),
                         p.weightGrams(),
-                        p.active()))
+                        p.active(),
+                        p.category()))
                 .details();
     }
 
@@ -128,7 +145,8 @@ class ProductService implements ProductCatalogAdmin {
                 p.taxCategory(),
                 p.gtin(),
                 p.weightGrams(),
-                p.active());
+                p.active(),
+                p.category());
         return update(current, validate(request, sku)).details();
     }
 
@@ -250,6 +268,10 @@ class ProductService implements ProductCatalogAdmin {
         if (r.weightGrams() != null && r.weightGrams() < 0) {
             problems.add(new FieldViolation("weightGrams", "must be 0 or greater"));
         }
+        String category = r.category() == null || r.category().isBlank()
+                ? null
+                : r.category().trim();
+        RequestChecks.text(problems, "category", category, CATEGORY_LENGTH, false);
         if (!problems.isEmpty()) {
             throw OrdoException.invalid(problems);
         }
@@ -262,7 +284,8 @@ class ProductService implements ProductCatalogAdmin {
                 r.taxCategory(),
                 r.gtin(),
                 r.weightGrams(),
-                r.active() == null || r.active());
+                r.active() == null || r.active(),
+                category);
     }
 
     /** Tells a taken GTIN from a taken SKU by the unique index the database names. */

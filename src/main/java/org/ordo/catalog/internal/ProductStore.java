@@ -29,7 +29,7 @@ class ProductStore implements Catalog {
 
     private static final String SELECT =
             "SELECT p.sku, p.name, p.description, p.unit_price, p.currency, p.unit_cost, p.cost_currency, p.tax_category, t.rate, "
-                    + "p.gtin, p.weight_grams, p.active, p.version, p.created_at, p.updated_at "
+                    + "p.gtin, p.weight_grams, p.active, p.version, p.created_at, p.updated_at, p.category "
                     + "FROM product p JOIN tax_category t ON t.code = p.tax_category";
 
     private final JdbcClient jdbc;
@@ -78,17 +78,26 @@ class ProductStore implements Catalog {
 
     @Override
     public List<ProductSnapshot> search(String text, int limit) {
-        if (text == null || text.isBlank()) {
+        return search(text, null, limit);
+    }
+
+    @Override
+    public List<ProductSnapshot> search(String text, String category, int limit) {
+        boolean noText = text == null || text.isBlank();
+        boolean noCategory = category == null || category.isBlank();
+        if (noText && noCategory) {
             return List.of();
         }
-        String code = text.trim();
+        String code = noText ? "" : text.trim();
         String pattern = LikePattern.containing(code.toLowerCase(Locale.ROOT));
         return jdbc
                 .sql(
                         SELECT
                                 + " WHERE p.active = TRUE AND (p.sku = :code OR p.gtin IN (:codes) OR LOWER(p.name) LIKE :pattern ESCAPE '\\'"
                                 + " OR LOWER(p.sku) LIKE :pattern ESCAPE '\\')"
+                                + (noCategory ? "" : " AND LOWER(p.category) = :category")
                                 + " ORDER BY CASE WHEN p.sku = :code OR p.gtin IN (:codes) THEN 0 ELSE 1 END, p.name, p.sku LIMIT :limit")
+                .param("category", noCategory ? "" : category.trim().toLowerCase(Locale.ROOT))
                 .param("code", code)
                 .param("codes", codes(code))
                 .param("pattern", pattern)
@@ -144,8 +153,11 @@ class ProductStore implements Catalog {
         return exists ? product(sku) : Optional.empty();
     }
 
-    /** Products whose name, description, SKU or GTIN contains {@code q} (any case), ordered by SKU. Null filters match all. */
-    PageResult<Product> search(String q, String sku, Boolean active, Paging paging) {
+    /**
+     * Products whose name, description, SKU or GTIN contains {@code q} (any case) and whose category is {@code category}
+     * (any case), ordered by SKU. Null filters match all.
+     */
+    PageResult<Product> search(String q, String sku, String category, Boolean active, Paging paging) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         List<Object> params = new ArrayList<>();
         if (q != null && !q.isBlank()) {
@@ -157,6 +169,10 @@ class ProductStore implements Catalog {
         if (sku != null && !sku.isBlank()) {
             where.append(" AND p.sku = ?");
             params.add(sku);
+        }
+        if (category != null && !category.isBlank()) {
+            where.append(" AND LOWER(p.category) = ?");
+            params.add(category.trim().toLowerCase(Locale.ROOT));
         }
         if (active != null) {
             where.append(" AND p.active = ?");
@@ -179,7 +195,7 @@ class ProductStore implements Catalog {
     void insert(ProductDraft p, Instant now) {
         jdbc.sql(
                         "INSERT INTO product (sku, name, description, unit_price, currency, unit_cost, cost_currency, tax_category, gtin, "
-                                + "weight_grams, active, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)")
+                                + "weight_grams, active, category, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)")
                 .params(
                         p.sku(),
                         p.name(),
@@ -192,6 +208,7 @@ class ProductStore implements Catalog {
                         p.gtin(),
                         p.weightGrams(),
                         p.active(),
+                        p.category(),
                         Timestamp.from(now),
                         Timestamp.from(now))
                 .update();
@@ -201,7 +218,8 @@ class ProductStore implements Catalog {
     void update(ProductDraft p, Instant now) {
         jdbc.sql(
                         "UPDATE product SET name = ?, description = ?, unit_price = ?, currency = ?, unit_cost = ?, cost_currency = ?, "
-                                + "tax_category = ?, gtin = ?, weight_grams = ?, active = ?, version = version + 1, updated_at = ? WHERE sku = ?")
+                                + "tax_category = ?, gtin = ?, weight_grams = ?, active = ?, category = ?, version = version + 1, updated_at = ? "
+                                + "WHERE sku = ?")
                 .params(
                         p.name(),
                         p.description(),
@@ -213,6 +231,7 @@ class ProductStore implements Catalog {
                         p.gtin(),
                         p.weightGrams(),
                         p.active(),
+                        p.category(),
                         Timestamp.from(now),
                         p.sku())
                 .update();
@@ -254,7 +273,20 @@ class ProductStore implements Catalog {
                 rs.getBoolean("active"),
                 rs.getLong("version"),
                 rs.getTimestamp("created_at").toInstant(),
-                rs.getTimestamp("updated_at").toInstant());
+                rs.getTimestamp("updated_at").toInstant(),
+                rs.getString("category"));
+    }
+
+    /** The categories of active products, in alphabetical order (any case). */
+    @Override
+    public List<String> categories() {
+        return jdbc
+                .sql("SELECT DISTINCT category FROM product WHERE active = TRUE AND category IS NOT NULL")
+                .query((rs, n) -> rs.getString("category"))
+                .list()
+                .stream()
+                .sorted(String.CASE_INSENSITIVE_ORDER)
+                .toList();
     }
 
     /** The SKU an outside system's id names, if it was PUT before. */

@@ -29,7 +29,8 @@ record Customer(
         String billingEmail,
         long version,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        String group) {
 
     CustomerAdmin.CustomerDetails details() {
         return new CustomerAdmin.CustomerDetails(
@@ -52,7 +53,8 @@ record Customer(
                 billingEmail,
                 version,
                 createdAt,
-                updatedAt);
+                updatedAt,
+                group);
     }
 
     CustomerSnapshot snapshot() {
@@ -72,6 +74,7 @@ record Customer(
                 taxExempt,
                 vatId,
                 language,
-                billingEmail);
+                billingEmail,
+                group);
     }
 }

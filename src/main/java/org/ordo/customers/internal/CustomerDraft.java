@@ -21,7 +21,8 @@ record CustomerDraft(
         boolean taxExempt,
         String vatId,
         String language,
-        String billingEmail) {
+        String billingEmail,
+        String group) {
 
     boolean sameAs(Customer c) {
         return name.equals(c.name())
@@ -38,6 +39,7 @@ record CustomerDraft(
                 && taxExempt == c.taxExempt()
                 && Objects.equals(vatId, c.vatId())
                 && language.equals(c.language())
-                && Objects.equals(billingEmail, c.billingEmail());
+                && Objects.equals(billingEmail, c.billingEmail())
+                && Objects.equals(group, c.group());
     }
 }

@@ -22,7 +22,8 @@ record CustomerRequest(
         Boolean taxExempt,
         String vatId,
         String language,
-        String billingEmail) {
+        String billingEmail,
+        String group) {
 
     static CustomerRequest of(Customer c) {
         return new CustomerRequest(
@@ -40,6 +41,7 @@ record CustomerRequest(
                 c.taxExempt(),
                 c.vatId(),
                 c.language(),
-                c.billingEmail());
+                c.billingEmail(),
+                c.group());
     }
 }

@@ -60,7 +60,9 @@ class CustomerService implements CustomerAdmin {
             "taxExempt",
             "vatId",
             "language",
-            "billingEmail");
+            "billingEmail",
+            "group");
+    static final int GROUP_LENGTH = 60;
     private static final Set<String> NOT_NULL =
             Set.of("name", "currency", "creditLimit", "paymentTermsDays", "active", "invoicingPolicy", "taxExempt");
     /** A VAT identifier: two-letter country prefix, then 2 to 13 letters or digits (EU VIES format, GB, CH, ...). */
@@ -136,7 +138,8 @@ class CustomerService implements CustomerAdmin {
                         null,
                         null,
                         null,
-                        null))
+                        null,
+                        c.group()))
                 .snapshot();
     }
 
@@ -190,7 +193,8 @@ class CustomerService implements CustomerAdmin {
                 c.taxExempt(),
                 c.vatId(),
                 c.language(),
-                c.billingEmail());
+                c.billingEmail(),
+                c.group());
     }
 
     /** Changes only the fields present in {@code patch}; JSON null clears a nullable field. */
@@ -241,6 +245,8 @@ class CustomerService implements CustomerAdmin {
         RequestChecks.text(problems, "preferredWarehouse", r.preferredWarehouse(), 32, false);
         InvoicingPolicy policy = invoicingPolicy(problems, r.invoicingPolicy());
         String vatId = vatId(problems, r.vatId());
+        String group = blankToNull(r.group()) == null ? null : r.group().trim();
+        RequestChecks.text(problems, "group", group, GROUP_LENGTH, false);
         if (!problems.isEmpty()) {
             throw OrdoException.invalid(problems);
         }
@@ -260,7 +266,8 @@ class CustomerService implements CustomerAdmin {
                 Boolean.TRUE.equals(r.taxExempt()),
                 vatId,
                 language,
-                blankToNull(r.billingEmail()));
+                blankToNull(r.billingEmail()),
+                group);
     }
 
     /** The language named, English when none is. */

@@ -171,8 +171,8 @@ class CustomerStore implements Customers {
                                 + "billing_name, billing_line1, billing_line2, billing_city, billing_region, billing_postal_code, billing_country, "
                                 + "shipping_name, shipping_line1, shipping_line2, shipping_city, shipping_region, shipping_postal_code, "
                                 + "shipping_country, currency, credit_limit, payment_terms_days, preferred_warehouse, active, "
-                                + "invoicing_policy, tax_exempt, vat_id, language, billing_email, version, created_at, updated_at) "
-                                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)")
+                                + "invoicing_policy, tax_exempt, vat_id, language, billing_email, customer_group, version, created_at, updated_at) "
+                                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)")
                 .params(params)
                 .update();
     }
@@ -212,13 +212,13 @@ class CustomerStore implements Customers {
                         + "shipping_name = ?, shipping_line1 = ?, shipping_line2 = ?, shipping_city = ?, shipping_region = ?, "
                         + "shipping_postal_code = ?, shipping_country = ?, "
                         + "currency = ?, credit_limit = ?, payment_terms_days = ?, preferred_warehouse = ?, active = ?, "
-                        + "invoicing_policy = ?, tax_exempt = ?, vat_id = ?, language = ?, billing_email = ?, "
+                        + "invoicing_policy = ?, tax_exempt = ?, vat_id = ?, language = ?, billing_email = ?, customer_group = ?, "
                         + "version = version + 1, updated_at = ? WHERE id = ?")
                 .params(params)
                 .update();
     }
 
-    /** name .. billing_email, in the column order of insert and update. */
+    /** name .. customer_group, in the column order of insert and update. */
     private static List<Object> fields(CustomerDraft c) {
         List<Object> values = new ArrayList<>();
         values.add(c.name());
@@ -236,6 +236,7 @@ class CustomerStore implements Customers {
         values.add(c.vatId());
         values.add(c.language());
         values.add(c.billingEmail());
+        values.add(c.group());
         return values;
     }
 
@@ -268,7 +269,19 @@ class CustomerStore implements Customers {
                 rs.getString("billing_email"),
                 rs.getLong("version"),
                 rs.getTimestamp("created_at").toInstant(),
-                rs.getTimestamp("updated_at").toInstant());
+                rs.getTimestamp("updated_at").toInstant(),
+                rs.getString("customer_group"));
+    }
+
+    @Override
+    public List<String> groups() {
+        return jdbc
+                .sql("SELECT DISTINCT customer_group FROM customer WHERE customer_group IS NOT NULL")
+                .query((rs, n) -> rs.getString("customer_group"))
+                .list()
+                .stream()
+                .sorted(String.CASE_INSENSITIVE_ORDER)
+                .toList();
     }
 
     /** An address is stored whole or not at all; a validated address always has a country. */

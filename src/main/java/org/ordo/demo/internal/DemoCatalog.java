@@ -3,6 +3,7 @@ package org.ordo.demo.internal;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.ordo.catalog.ProductCatalogAdmin.NewProduct;
 import org.ordo.shared.Address;
 import org.ordo.shared.Gtin;
@@ -57,6 +58,15 @@ final class DemoCatalog {
                     "MUC",
                     "Munich South",
                     new Address("Ordo Lager München", "Hofmannstraße 25", null, "München", "Bayern", "81379", "DE")));
+
+    /** The merchandise category of a demo product, by the first two letters of its SKU. */
+    private static final Map<String, String> CATEGORIES = Map.of(
+            "OF", "Office supplies",
+            "PK", "Packaging",
+            "WH", "Warehouse equipment",
+            "IT", "IT and devices",
+            "BR", "Break room",
+            "BK", "Books");
 
     static final List<DemoProduct> PRODUCTS = products();
 
@@ -151,7 +161,8 @@ final class DemoCatalog {
                         cost,
                         taxCategory,
                         gtin(products.size() + 1),
-                        weightGrams),
+                        weightGrams,
+                        CATEGORIES.get(sku.substring(0, 2))),
                 supply,
                 popularity));
     }

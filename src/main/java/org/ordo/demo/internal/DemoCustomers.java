@@ -1,5 +1,6 @@
 package org.ordo.demo.internal;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.ordo.customers.CustomerAdmin.NewCustomer;
@@ -16,6 +17,11 @@ final class DemoCustomers {
      * {@code weight}: relative share of the orders.
      */
     record DemoCustomer(NewCustomer customer, boolean business, String login, int weight) {}
+
+    /** The demo's customer group of the large business buyers, for a price list of their own. */
+    private static final String WHOLESALE = "Wholesale";
+
+    private static final BigDecimal WHOLESALE_CREDIT = new BigDecimal("30000.00");
 
     static final List<DemoCustomer> CUSTOMERS = customers();
 
@@ -95,10 +101,24 @@ final class DemoCustomers {
             int weight) {
         customers.add(new DemoCustomer(
                 new NewCustomer(
-                        name, email, phone, address, null, "EUR", Money.of(creditLimit, "EUR"), terms, warehouse),
+                        name,
+                        email,
+                        phone,
+                        address,
+                        null,
+                        "EUR",
+                        Money.of(creditLimit, "EUR"),
+                        terms,
+                        warehouse,
+                        group(creditLimit)),
                 true,
                 login,
                 weight));
+    }
+
+    /** Businesses with a large credit line buy as wholesalers, the others as trade customers. */
+    private static String group(String creditLimit) {
+        return new BigDecimal(creditLimit).compareTo(WHOLESALE_CREDIT) >= 0 ? WHOLESALE : "Trade";
     }
 
     private static void consumer(

@@ -64,7 +64,8 @@ class PriceRowImporter implements RowImporter {
                         product.taxCategory(),
                         product.gtin(),
                         product.weightGrams(),
-                        product.active()));
+                        product.active(),
+                        product.category()));
         if (updated.version() == product.version()) {
             return List.of(new RowOutcome(row.line(), UNCHANGED, null, null, null, sku + " " + updated.unitPrice()));
         }

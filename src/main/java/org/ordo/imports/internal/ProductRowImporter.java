@@ -61,6 +61,8 @@ class ProductRowImporter implements RowImporter {
         Long weight = checks.number("weight_grams", false);
         Boolean active = checks.flag("active");
         checks.done();
+        Optional<ProductCatalogAdmin.ProductDetails> existing = catalog.details(sku);
+        // the file has no category column: an update keeps the product's category
         ProductCatalogAdmin.ProductInput input = new ProductCatalogAdmin.ProductInput(
                 sku,
                 row.get("name"),
@@ -69,8 +71,8 @@ class ProductRowImporter implements RowImporter {
                 row.get("tax_category"),
                 row.get("gtin"),
                 weight == null ? null : Math.toIntExact(weight),
-                active == null || active);
-        Optional<ProductCatalogAdmin.ProductDetails> existing = catalog.details(sku);
+                active == null || active,
+                existing.map(ProductCatalogAdmin.ProductDetails::category).orElse(null));
         if (existing.isEmpty()) {
             catalog.create(input);
             return List.of(new RowOutcome(row.line(), APPLIED, null, null, null, "created " + sku));

@@ -22,7 +22,10 @@ import org.ordo.shared.OrdoException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Keeps price lists and their prices: checked, audited, never overlapping for a customer in one currency. */
+/**
+ * Keeps price lists and their prices: checked, audited, never overlapping for a customer, nor for a customer group, in
+ * one currency.
+ */
 @Service
 class PriceListService implements PriceLists {
 
@@ -63,6 +66,7 @@ class PriceListService implements PriceLists {
                 invalid.add(CommonRule.LISTED_TWICE.at("customerIds[" + i + "]"));
             }
         }
+        List<String> groups = PricingChecks.names("customerGroups", request.customerGroups(), invalid);
         if (!invalid.isEmpty()) {
             throw OrdoException.invalid(invalid);
         }
@@ -73,6 +77,7 @@ class PriceListService implements PriceLists {
             }
         }
         rules.addAll(overlaps(customerIds, request));
+        rules.addAll(groupOverlaps(groups, request));
         if (!rules.isEmpty()) {
             throw OrdoException.rule("price-list-refused", "The price list cannot be created.", rules);
         }
@@ -82,7 +87,8 @@ class PriceListService implements PriceLists {
                 request.currency(),
                 request.validFrom(),
                 request.validTo(),
-                new ArrayList<>(distinct));
+                new ArrayList<>(distinct),
+                groups);
         store.insertPriceList(header, Actor.current().username());
         PricingRequests.PriceList created = view(header);
         audit.record("PRICE_LIST", header.id().toString(), "CREATED", null, created);
@@ -98,6 +104,21 @@ class PriceListService implements PriceLists {
                 if (other.customers().contains(customerIds.get(i))) {
                     found.add(PricingRule.PRICE_LIST_OVERLAP.at(
                             "customerIds[" + i + "]", customerIds.get(i), other.name(), other.currency()));
+                }
+            }
+        }
+        return found;
+    }
+
+    /** One violation per customer group that has a price list in this currency for part of the period already. */
+    private List<FieldViolation> groupOverlaps(List<String> groups, PricingRequests.NewPriceList request) {
+        List<FieldViolation> found = new ArrayList<>();
+        for (PriceStore.Header other :
+                store.overlappingGroups(groups, request.currency(), request.validFrom(), request.validTo())) {
+            for (int i = 0; i < groups.size(); i++) {
+                if (other.groups().contains(groups.get(i))) {
+                    found.add(PricingRule.PRICE_LIST_OVERLAP.at(
+                            "customerGroups[" + i + "]", "group " + groups.get(i), other.name(), other.currency()));
                 }
             }
         }
@@ -158,6 +179,7 @@ class PriceListService implements PriceLists {
                 header.validFrom(),
                 header.validTo(),
                 List.copyOf(header.customers()),
-                prices);
+                prices,
+                List.copyOf(header.groups()));
     }
 }

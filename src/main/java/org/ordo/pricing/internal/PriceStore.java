@@ -18,7 +18,10 @@ import org.ordo.shared.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Price lists, their customers and prices, and promotions: tables price_list*, promotion, promotion_sku. */
+/**
+ * Price lists, their customers, customer groups and prices, and promotions: tables price_list*, promotion,
+ * promotion_sku, promotion_category.
+ */
 @Component
 class PriceStore {
 
@@ -33,9 +36,15 @@ class PriceStore {
         this.jdbc = jdbc;
     }
 
-    /** A price list's header and customers. */
+    /** A price list's header, customers and customer groups. */
     record Header(
-            UUID id, String name, String currency, LocalDate validFrom, LocalDate validTo, List<UUID> customers) {}
+            UUID id,
+            String name,
+            String currency,
+            LocalDate validFrom,
+            LocalDate validTo,
+            List<UUID> customers,
+            List<String> groups) {}
 
     void insertPriceList(Header list, String by) {
         jdbc.sql("INSERT INTO price_list (id, name, currency, valid_from, valid_to, created_at, created_by) "
@@ -54,6 +63,24 @@ class PriceStore {
                     .params(list.id(), customer)
                     .update();
         }
+        for (String group : list.groups()) {
+            jdbc.sql("INSERT INTO price_list_group (price_list_id, customer_group) VALUES (?, ?)")
+                    .params(list.id(), group)
+                    .update();
+        }
+    }
+
+    /** The price lists of these customer groups in {@code currency} whose period meets from..to (to null: open). */
+    List<Header> overlappingGroups(Collection<String> groups, String currency, LocalDate from, LocalDate to) {
+        if (groups.isEmpty()) {
+            return List.of();
+        }
+        return headers(
+                "WHERE l.currency = :currency AND (l.valid_to IS NULL OR l.valid_to >= :from)"
+                        + (to == null ? "" : " AND l.valid_from <= :to")
+                        + " AND l.id IN (SELECT price_list_id FROM price_list_group WHERE customer_group IN (:groups))",
+                Map.of("currency", currency, "from", from, "groups", Set.copyOf(groups)),
+                to);
     }
 
     /** The price lists of these customers in {@code currency} whose period meets from..to (to null: open). */
@@ -97,6 +124,16 @@ class PriceStore {
                 header.customers().add(customer);
             }
         });
+        if (!found.isEmpty()) {
+            jdbc.sql("SELECT price_list_id, customer_group FROM price_list_group WHERE price_list_id IN (:ids) "
+                            + "ORDER BY customer_group")
+                    .param("ids", found.keySet())
+                    .query(rs -> {
+                        found.get(rs.getObject("price_list_id", UUID.class))
+                                .groups()
+                                .add(rs.getString("customer_group"));
+                    });
+        }
         return new ArrayList<>(found.values());
     }
 
@@ -109,6 +146,7 @@ class PriceStore {
                     rs.getString("currency"),
                     rs.getDate("valid_from").toLocalDate(),
                     to == null ? null : to.toLocalDate(),
+                    new ArrayList<>(),
                     new ArrayList<>());
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -139,18 +177,26 @@ class PriceStore {
         return prices;
     }
 
-    /** Per SKU, the breaks of the customer's price list valid on {@code day} in {@code currency}: one read for all lines. */
-    Map<String, List<PricingPolicy.Break>> breaks(UUID customerId, String currency, LocalDate day, Set<String> skus) {
+    /**
+     * Per SKU, the breaks of the price lists valid on {@code day} in {@code currency} of the customer and of its
+     * {@code group} (may be null): one read for all lines.
+     */
+    Map<String, List<PricingPolicy.Break>> breaks(
+            UUID customerId, String group, String currency, LocalDate day, Set<String> skus) {
         Map<String, List<PricingPolicy.Break>> breaks = new HashMap<>();
         if (skus.isEmpty()) {
             return breaks;
         }
-        jdbc.sql("SELECT l.id, l.name, p.sku, p.min_quantity, p.unit_price FROM price_list l "
-                        + "JOIN price_list_customer c ON c.price_list_id = l.id "
-                        + "JOIN price_list_price p ON p.price_list_id = l.id "
-                        + "WHERE c.customer_id = :customer AND l.currency = :currency AND " + activeOn("l")
-                        + " AND p.sku IN (:skus)")
+        jdbc.sql(
+                        "SELECT l.id, l.name, p.sku, p.min_quantity, p.unit_price, "
+                                + "CASE WHEN l.id IN (SELECT c.price_list_id FROM price_list_customer c WHERE c.customer_id = :customer) "
+                                + "THEN FALSE ELSE TRUE END AS for_group FROM price_list l "
+                                + "JOIN price_list_price p ON p.price_list_id = l.id "
+                                + "WHERE l.currency = :currency AND " + activeOn("l") + " AND p.sku IN (:skus) AND ("
+                                + "l.id IN (SELECT c.price_list_id FROM price_list_customer c WHERE c.customer_id = :customer) "
+                                + "OR l.id IN (SELECT g.price_list_id FROM price_list_group g WHERE g.customer_group = :group))")
                 .param("customer", customerId)
+                .param("group", group == null ? "" : group)
                 .param("currency", currency)
                 .param("day", day)
                 .param("skus", skus)
@@ -160,7 +206,8 @@ class PriceStore {
                                     rs.getObject("id", UUID.class),
                                     rs.getString("name"),
                                     rs.getLong("min_quantity"),
-                                    money(rs.getBigDecimal("unit_price"), currency)));
+                                    money(rs.getBigDecimal("unit_price"), currency),
+                                    rs.getBoolean("for_group")));
                 });
         return breaks;
     }
@@ -177,7 +224,8 @@ class PriceStore {
             Long free,
             LocalDate validFrom,
             LocalDate validTo,
-            List<String> skus) {}
+            List<String> skus,
+            List<String> categories) {}
 
     void insertPromotion(StoredPromotion p, String by) {
         jdbc.sql("INSERT INTO promotion (id, name, kind, percent, amount, currency, buy_quantity, free_quantity, "
@@ -201,6 +249,11 @@ class PriceStore {
                     .params(p.id(), sku)
                     .update();
         }
+        for (String category : p.categories()) {
+            jdbc.sql("INSERT INTO promotion_category (promotion_id, category) VALUES (?, ?)")
+                    .params(p.id(), category)
+                    .update();
+        }
     }
 
     /** Every promotion, or (with {@code day}) those valid on that day in {@code currency} or in none. */
@@ -222,6 +275,16 @@ class PriceStore {
                 p.skus().add(sku);
             }
         });
+        if (!found.isEmpty()) {
+            jdbc.sql("SELECT promotion_id, category FROM promotion_category WHERE promotion_id IN (:ids) "
+                            + "ORDER BY category")
+                    .param("ids", found.keySet())
+                    .query(rs -> {
+                        found.get(rs.getObject("promotion_id", UUID.class))
+                                .categories()
+                                .add(rs.getString("category"));
+                    });
+        }
         return new ArrayList<>(found.values());
     }
 
@@ -243,6 +306,7 @@ class PriceStore {
                     freeQuantity,
                     rs.getDate("valid_from").toLocalDate(),
                     to == null ? null : to.toLocalDate(),
+                    new ArrayList<>(),
                     new ArrayList<>());
         } catch (SQLException e) {
             throw new IllegalStateException(e);

@@ -16,6 +16,9 @@ import org.ordo.shared.OrdoException;
 /** The field checks of price lists, prices and promotions. */
 final class PricingChecks {
 
+    /** The longest customer group or product category name, as the customers and catalog modules keep them. */
+    private static final int NAME_LENGTH = 60;
+
     private PricingChecks() {}
 
     static void period(LocalDate from, LocalDate to, List<FieldViolation> invalid) {
@@ -66,6 +69,30 @@ final class PricingChecks {
         }
     }
 
+    /**
+     * Customer groups or product categories as given (null for none): each trimmed, 1 to 60 characters, listed once
+     * (any case). Problems are added to {@code invalid}, named {@code field[i]}.
+     */
+    static List<String> names(String field, List<String> given, List<FieldViolation> invalid) {
+        List<String> names = new ArrayList<>();
+        List<String> seen = new ArrayList<>();
+        for (int i = 0; i < (given == null ? 0 : given.size()); i++) {
+            String name = given.get(i) == null ? "" : given.get(i).trim();
+            String at = field + "[" + i + "]";
+            if (name.isEmpty()) {
+                invalid.add(CommonRule.REQUIRED.at(at));
+            } else if (name.length() > NAME_LENGTH) {
+                invalid.add(CommonRule.TOO_LONG.at(at, NAME_LENGTH));
+            } else if (seen.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                invalid.add(CommonRule.LISTED_TWICE.at(at));
+            } else {
+                seen.add(name.toLowerCase(java.util.Locale.ROOT));
+                names.add(name);
+            }
+        }
+        return names;
+    }
+
     /** A promotion's fields, by its kind; 400 if wrong. */
     static void promotion(PricingRequests.NewPromotion p) {
         List<FieldViolation> invalid = new ArrayList<>();
@@ -104,7 +131,10 @@ final class PricingChecks {
                 }
             }
         }
-        if (!p.kind().equals("FREE_SHIPPING") && (p.skus() == null || p.skus().isEmpty())) {
+        names("categories", p.categories(), invalid);
+        boolean noSkus = p.skus() == null || p.skus().isEmpty();
+        boolean noCategories = p.categories() == null || p.categories().isEmpty();
+        if (!p.kind().equals("FREE_SHIPPING") && noSkus && noCategories) {
             invalid.add(CommonRule.REQUIRED.at("skus"));
         }
         if (!invalid.isEmpty()) {

@@ -5,13 +5,14 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.ordo.pricing.Pricing;
 import org.ordo.shared.Money;
 
 /**
- * The rule book of a line's price (docs/domain.md, Pricing), without reads: base price from the price list's break or
- * the list price; the promotion that gives the lowest price when it is below the base; the manual discount last. Each
+ * The rule book of a line's price (docs/domain.md, Pricing), without reads: base price from the price list's break (the
+ * customer's own list before its group's) or the list price; the promotion that gives the lowest price when it is below the base; the manual discount last. Each
  * step's unit price is rounded half-even to 4 decimals (the finest Ordo stores) and never goes below 0; the line's net
  * is rounded once more, to the minor unit, by the order line (invariant 6).
  */
@@ -20,19 +21,47 @@ final class PricingPolicy {
     static final int UNIT_SCALE = Money.MAX_SCALE;
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-    /** A price of the customer's price list: from {@code minQuantity} units on. */
-    record Break(UUID priceListId, String priceList, long minQuantity, Money unitPrice) {}
+    /**
+     * A price of a price list of the customer: from {@code minQuantity} units on. {@code forGroup}: the list is assigned
+     * to the customer's group, not to the customer itself.
+     */
+    record Break(UUID priceListId, String priceList, long minQuantity, Money unitPrice, boolean forGroup) {}
 
-    /** A promotion that covers the line's SKU on the day, in the order's currency where it has one. */
-    record Promotion(UUID id, String name, String kind, BigDecimal percent, Money amount, long buy, long free) {}
+    /**
+     * A promotion valid on the day, in the order's currency where it has one; it covers the products whose SKU is in
+     * {@code skus} or whose category is in {@code categories} (any case).
+     */
+    record Promotion(
+            UUID id,
+            String name,
+            String kind,
+            BigDecimal percent,
+            Money amount,
+            long buy,
+            long free,
+            Set<String> skus,
+            Set<String> categories) {
+
+        boolean covers(String sku, String category) {
+            return skus.contains(sku)
+                    || (category != null && categories.stream().anyMatch(category::equalsIgnoreCase));
+        }
+    }
 
     private PricingPolicy() {}
 
-    static Pricing.PricedLine price(Pricing.Item item, List<Break> breaks, List<Promotion> promotions) {
-        Break applied = breaks.stream()
-                .filter(b -> b.minQuantity() <= item.quantity())
-                .max(Comparator.comparingLong(Break::minQuantity))
-                .orElse(null);
+    /**
+     * Prices a line of a product of {@code category} (may be null). Of {@code breaks}, the customer's own price list's
+     * prices win over its group's: the group's apply only to a SKU the customer's own list does not price.
+     */
+    static Pricing.PricedLine price(
+            Pricing.Item item, String category, List<Break> breaks, List<Promotion> promotions) {
+        List<Break> own = breaks.stream().filter(b -> !b.forGroup()).toList();
+        Break applied = (own.isEmpty() ? breaks : own)
+                .stream()
+                        .filter(b -> b.minQuantity() <= item.quantity())
+                        .max(Comparator.comparingLong(Break::minQuantity))
+                        .orElse(null);
         Money base = applied == null ? item.listPrice() : applied.unitPrice();
         String priceRule = applied == null
                 ? null
@@ -41,7 +70,9 @@ final class PricingPolicy {
                         : applied.priceList();
         List<Pricing.Discount> discounts = new ArrayList<>();
         Money price = base;
-        Pricing.Discount promotion = bestPromotion(item, base, promotions);
+        List<Promotion> covering =
+                promotions.stream().filter(p -> p.covers(item.sku(), category)).toList();
+        Pricing.Discount promotion = bestPromotion(item, base, covering);
         if (promotion != null) {
             discounts.add(promotion);
             price = price.minus(promotion.perUnit());

@@ -8,6 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.ordo.catalog.Catalog;
+import org.ordo.catalog.ProductSnapshot;
+import org.ordo.customers.CustomerSnapshot;
+import org.ordo.customers.Customers;
 import org.ordo.identity.Actor;
 import org.ordo.identity.Role;
 import org.ordo.pricing.Pricing;
@@ -15,16 +19,23 @@ import org.ordo.shared.Money;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The one pricing function: two reads for all lines (price list breaks, promotions), then {@link PricingPolicy}. */
+/**
+ * The one pricing function: a few reads for all lines (the customer's group, price list breaks, promotions, and the
+ * products' categories when a promotion names one), then {@link PricingPolicy}.
+ */
 @Service
 class PricingService implements Pricing {
 
     private final PriceStore store;
     private final PricingProperties properties;
+    private final Customers customers;
+    private final Catalog catalog;
 
-    PricingService(PriceStore store, PricingProperties properties) {
+    PricingService(PriceStore store, PricingProperties properties, Customers customers, Catalog catalog) {
         this.store = store;
         this.properties = properties;
+        this.customers = customers;
+        this.catalog = catalog;
     }
 
     @Override
@@ -32,23 +43,31 @@ class PricingService implements Pricing {
     public PricedOrder price(UUID customerId, String currency, LocalDate date, List<Item> items) {
         Set<String> skus = new LinkedHashSet<>();
         items.forEach(i -> skus.add(i.sku()));
+        String group = customerId == null
+                ? null
+                : customers.find(customerId).map(CustomerSnapshot::group).orElse(null);
         Map<String, List<PricingPolicy.Break>> breaks =
-                customerId == null ? Map.of() : store.breaks(customerId, currency, date, skus);
+                customerId == null ? Map.of() : store.breaks(customerId, group, currency, date, skus);
         List<PriceStore.StoredPromotion> promotions = store.promotions(date, currency);
+        List<PricingPolicy.Promotion> candidates = promotions.stream()
+                .map(p -> new PricingPolicy.Promotion(
+                        p.id(),
+                        p.name(),
+                        p.kind(),
+                        p.percent(),
+                        p.amount() == null ? null : PriceStore.money(p.amount(), currency),
+                        p.buy() == null ? 0 : p.buy(),
+                        p.free() == null ? 0 : p.free(),
+                        Set.copyOf(p.skus()),
+                        Set.copyOf(p.categories())))
+                .toList();
+        Map<String, ProductSnapshot> products =
+                candidates.stream().anyMatch(p -> !p.categories().isEmpty()) ? catalog.find(skus) : Map.of();
         List<PricedLine> lines = new ArrayList<>();
         for (Item item : items) {
-            List<PricingPolicy.Promotion> covering = promotions.stream()
-                    .filter(p -> p.skus().contains(item.sku()))
-                    .map(p -> new PricingPolicy.Promotion(
-                            p.id(),
-                            p.name(),
-                            p.kind(),
-                            p.percent(),
-                            p.amount() == null ? null : PriceStore.money(p.amount(), currency),
-                            p.buy() == null ? 0 : p.buy(),
-                            p.free() == null ? 0 : p.free()))
-                    .toList();
-            lines.add(PricingPolicy.price(item, breaks.getOrDefault(item.sku(), List.of()), covering));
+            ProductSnapshot product = products.get(item.sku());
+            String category = product == null ? null : product.category();
+            lines.add(PricingPolicy.price(item, category, breaks.getOrDefault(item.sku(), List.of()), candidates));
         }
         PriceStore.StoredPromotion freeShipping = promotions.stream()
                 .filter(p -> p.kind().equals("FREE_SHIPPING"))

@@ -16,7 +16,7 @@ import org.ordo.shared.OrdoException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Keeps promotions: checked by kind, on SKUs the catalog knows, audited. */
+/** Keeps promotions: checked by kind, on SKUs the catalog knows and on product categories, audited. */
 @Service
 class PromotionService implements Promotions {
 
@@ -65,7 +65,10 @@ class PromotionService implements Promotions {
                 request.kind().equals("BUY_GET") ? request.freeQuantity() : null,
                 request.validFrom(),
                 request.validTo(),
-                new ArrayList<>(skus));
+                new ArrayList<>(skus),
+                freeShipping
+                        ? new ArrayList<>()
+                        : PricingChecks.names("categories", request.categories(), new ArrayList<>()));
         store.insertPromotion(stored, Actor.current().username());
         PricingRequests.Promotion created = view(stored);
         audit.record("PROMOTION", stored.id().toString(), "CREATED", null, created);
@@ -89,6 +92,7 @@ class PromotionService implements Promotions {
                 p.free(),
                 List.copyOf(p.skus()),
                 p.validFrom(),
-                p.validTo());
+                p.validTo(),
+                List.copyOf(p.categories()));
     }
 }

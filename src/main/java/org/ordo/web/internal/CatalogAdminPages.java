@@ -56,10 +56,11 @@ class CatalogAdminPages {
             String gtin,
             String weightGrams,
             String active,
-            String version) {
+            String version,
+            String category) {
 
         static ProductForm blank() {
-            return new ProductForm("", "", "", "", "EUR", "STANDARD", "", "", "true", null);
+            return new ProductForm("", "", "", "", "EUR", "STANDARD", "", "", "true", null, "");
         }
 
         static ProductForm of(ProductDetails p) {
@@ -73,7 +74,8 @@ class CatalogAdminPages {
                     p.gtin(),
                     p.weightGrams() == null ? "" : p.weightGrams().toString(),
                     Boolean.toString(p.active()),
-                    Long.toString(p.version()));
+                    Long.toString(p.version()),
+                    p.category());
         }
 
         public boolean isActive() {
@@ -91,7 +93,8 @@ class CatalogAdminPages {
                     gtin,
                     weightGrams,
                     active,
-                    Long.toString(newVersion));
+                    Long.toString(newVersion),
+                    category);
         }
     }
 
@@ -249,7 +252,8 @@ class CatalogAdminPages {
                 form.taxCategory(),
                 AdminForms.blankToNull(form.gtin()),
                 weight,
-                form.isActive());
+                form.isActive(),
+                AdminForms.blankToNull(form.category()));
     }
 
     private Integer weight(ProductForm form, Map<String, String> errors) {

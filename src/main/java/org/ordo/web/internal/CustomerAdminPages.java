@@ -91,7 +91,8 @@ class CustomerAdminPages {
             String vatId,
             String language,
             String billingEmail,
-            String version) {
+            String version,
+            String group) {
 
         public boolean isActive() {
             return "true".equals(active) || "on".equals(active);
@@ -132,7 +133,8 @@ class CustomerAdminPages {
                 "",
                 CustomerLanguages.DEFAULT,
                 "",
-                null);
+                null,
+                "");
     }
 
     /** The form of a stored customer. */
@@ -171,7 +173,8 @@ class CustomerAdminPages {
                 c.vatId(),
                 c.language(),
                 c.billingEmail(),
-                Long.toString(c.version()));
+                Long.toString(c.version()),
+                c.group());
     }
 
     /** The form as typed, onto another version of the customer (after a colleague's change). */
@@ -204,7 +207,8 @@ class CustomerAdminPages {
                 f.vatId(),
                 f.language(),
                 f.billingEmail(),
-                Long.toString(v));
+                Long.toString(v),
+                f.group());
     }
 
     public record Filter(String q) {
@@ -413,7 +417,8 @@ class CustomerAdminPages {
                         ? null
                         : f.vatId().trim().toUpperCase(java.util.Locale.ROOT),
                 AdminForms.blankToNull(f.language()),
-                AdminForms.blankToNull(f.billingEmail()));
+                AdminForms.blankToNull(f.billingEmail()),
+                AdminForms.blankToNull(f.group()));
     }
 
     private Integer terms(CustomerForm form, Map<String, String> errors) {

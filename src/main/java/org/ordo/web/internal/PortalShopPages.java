@@ -89,11 +89,14 @@ class PortalShopPages {
     /** A cart line: {@code problem} says why it cannot be ordered (null when it can). */
     public record CartLine(String sku, String name, long quantity, String problem) {}
 
-    /** The catalogue's search, for its paging links. */
-    public record ShopQuery(String q) {
+    /** The catalogue's search and category, for its paging links. */
+    public record ShopQuery(String q, String category) {
 
         public String page(int page) {
-            return ListLink.to("/portal/shop").filter("q", q).page(page);
+            return ListLink.to("/portal/shop")
+                    .filter("q", q)
+                    .filter("category", category)
+                    .page(page);
         }
     }
 
@@ -103,20 +106,24 @@ class PortalShopPages {
     @PreAuthorize(PageAccess.CUSTOMERS)
     String catalogue(
             @RequestParam(required = false) String q,
+            @RequestParam(required = false) String category,
             @RequestParam(required = false) String page,
             HttpSession session,
             Model model) {
         String text = q == null ? "" : q.trim();
-        List<ProductSnapshot> found = catalog.search(text, SEARCH_LIMIT);
+        String chosen = category == null ? "" : category.trim();
+        List<ProductSnapshot> found = catalog.search(text, chosen, SEARCH_LIMIT);
         int pages = Math.max(1, (found.size() + PAGE_SIZE - 1) / PAGE_SIZE);
         int current = Math.min(Downloads.page(page), pages - 1);
         List<ProductSnapshot> shown =
                 found.subList(current * PAGE_SIZE, Math.min(found.size(), (current + 1) * PAGE_SIZE));
         model.addAttribute("q", text);
+        model.addAttribute("category", chosen);
+        model.addAttribute("categories", catalog.categories());
         model.addAttribute("offers", offers(shown));
         model.addAttribute("page", current);
         model.addAttribute("lastPage", pages - 1);
-        model.addAttribute("query", new ShopQuery(text));
+        model.addAttribute("query", new ShopQuery(text, chosen));
         model.addAttribute("cartCount", cart(session).size());
         return "portal/shop";
     }
@@ -159,6 +166,7 @@ class PortalShopPages {
             @RequestParam String sku,
             @RequestParam(required = false) String quantity,
             @RequestParam(required = false) String q,
+            @RequestParam(required = false) String category,
             HttpSession session,
             RedirectAttributes redirect) {
         Long parsed = quantity(quantity == null ? "1" : quantity);
@@ -173,7 +181,11 @@ class PortalShopPages {
             keep(session, cart);
             redirect.addFlashAttribute("added", product.name());
         }
-        return "redirect:" + ListLink.to("/portal/shop").filter("q", q).build();
+        return "redirect:"
+                + ListLink.to("/portal/shop")
+                        .filter("q", q)
+                        .filter("category", category)
+                        .build();
     }
 
     // ---- cart

@@ -37,10 +37,11 @@ class PricingForms {
             String validFrom,
             String validTo,
             String customerQuery,
-            List<UUID> customerIds) {
+            List<UUID> customerIds,
+            List<String> customerGroups) {
 
         static ListForm empty() {
-            return new ListForm("", "EUR", LocalDate.now().toString(), "", "", List.of());
+            return new ListForm("", "EUR", LocalDate.now().toString(), "", "", List.of(), List.of());
         }
 
         static ListForm of(MultiValueMap<String, String> params) {
@@ -54,7 +55,8 @@ class PricingForms {
                     value(params, "validFrom"),
                     value(params, "validTo"),
                     value(params, "customerQuery"),
-                    ids);
+                    ids,
+                    params.getOrDefault("customerGroups", List.of()));
         }
     }
 
@@ -92,11 +94,12 @@ class PricingForms {
             String freeQuantity,
             String skus,
             String validFrom,
-            String validTo) {
+            String validTo,
+            List<String> categories) {
 
         static PromotionForm empty() {
             return new PromotionForm(
-                    "", "PERCENT", "", "", "EUR", "", "", "", LocalDate.now().toString(), "");
+                    "", "PERCENT", "", "", "EUR", "", "", "", LocalDate.now().toString(), "", List.of());
         }
 
         static PromotionForm of(MultiValueMap<String, String> params) {
@@ -110,7 +113,8 @@ class PricingForms {
                     value(params, "freeQuantity"),
                     value(params, "skus"),
                     value(params, "validFrom"),
-                    value(params, "validTo"));
+                    value(params, "validTo"),
+                    params.getOrDefault("categories", List.of()));
         }
     }
 
@@ -120,7 +124,8 @@ class PricingForms {
                 form.currency().trim(),
                 day(form.validFrom(), "validFrom", errors),
                 day(form.validTo(), "validTo", errors),
-                form.customerIds());
+                form.customerIds(),
+                form.customerGroups());
     }
 
     /** The price and the break rows that have anything typed; the list's currency is every amount's. */
@@ -154,7 +159,8 @@ class PricingForms {
                 quantity(form.freeQuantity(), "freeQuantity", errors),
                 skus,
                 day(form.validFrom(), "validFrom", errors),
-                day(form.validTo(), "validTo", errors));
+                day(form.validTo(), "validTo", errors),
+                form.categories());
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.ordo.catalog.Catalog;
 import org.ordo.customers.CustomerSnapshot;
 import org.ordo.customers.Customers;
 import org.ordo.identity.Actor;
@@ -38,6 +39,7 @@ class PricingPages {
     private final PriceLists priceLists;
     private final Promotions promotions;
     private final Customers customers;
+    private final Catalog catalog;
     private final ViolationTexts violationTexts;
     private final PricingForms forms;
 
@@ -45,11 +47,13 @@ class PricingPages {
             PriceLists priceLists,
             Promotions promotions,
             Customers customers,
+            Catalog catalog,
             ViolationTexts violationTexts,
             PricingForms forms) {
         this.priceLists = priceLists;
         this.promotions = promotions;
         this.customers = customers;
+        this.catalog = catalog;
         this.violationTexts = violationTexts;
         this.forms = forms;
     }
@@ -164,6 +168,7 @@ class PricingPages {
         model.addAttribute("customerNames", customers.names(named));
         model.addAttribute(
                 "matches", matches.stream().filter(CustomerSnapshot::active).toList());
+        model.addAttribute("groups", customers.groups());
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("today", LocalDate.now());
@@ -196,6 +201,7 @@ class PricingPages {
         }
         model.addAttribute("promotionsByTime", byTime);
         model.addAttribute("kinds", PricingForms.KINDS);
+        model.addAttribute("categories", catalog.categories());
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("mayKeep", PageAccess.mayTakeOrders(Actor.current()));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,25 +17,43 @@ import org.ordo.shared.Money;
 class PricingPolicyTests {
 
     private static final UUID LIST = UUID.randomUUID();
+    private static final UUID GROUP_LIST = UUID.randomUUID();
+    /** The SKU and category of every line of the table. */
+    private static final String SKU = "SKU-1";
+
+    private static final String CATEGORY = "Fasteners";
 
     private static Money eur(String amount) {
         return Money.of(amount, "EUR");
     }
 
     private static PricingPolicy.Break from(long quantity, String price) {
-        return new PricingPolicy.Break(LIST, "Contract", quantity, eur(price));
+        return new PricingPolicy.Break(LIST, "Contract", quantity, eur(price), false);
+    }
+
+    /** A price of the price list of the customer's group. */
+    private static PricingPolicy.Break group(long quantity, String price) {
+        return new PricingPolicy.Break(GROUP_LIST, "Wholesale", quantity, eur(price), true);
+    }
+
+    private static PricingPolicy.Promotion onCategory(String name, String percent, String category) {
+        return new PricingPolicy.Promotion(
+                UUID.randomUUID(), name, "PERCENT", new BigDecimal(percent), null, 0, 0, Set.of(), Set.of(category));
     }
 
     private static PricingPolicy.Promotion percent(String name, String percent) {
-        return new PricingPolicy.Promotion(UUID.randomUUID(), name, "PERCENT", new BigDecimal(percent), null, 0, 0);
+        return new PricingPolicy.Promotion(
+                UUID.randomUUID(), name, "PERCENT", new BigDecimal(percent), null, 0, 0, Set.of(SKU), Set.of());
     }
 
     private static PricingPolicy.Promotion off(String name, String amount) {
-        return new PricingPolicy.Promotion(UUID.randomUUID(), name, "AMOUNT", null, eur(amount), 0, 0);
+        return new PricingPolicy.Promotion(
+                UUID.randomUUID(), name, "AMOUNT", null, eur(amount), 0, 0, Set.of(SKU), Set.of());
     }
 
     private static PricingPolicy.Promotion buyGet(String name, long buy, long free) {
-        return new PricingPolicy.Promotion(UUID.randomUUID(), name, "BUY_GET", null, null, buy, free);
+        return new PricingPolicy.Promotion(
+                UUID.randomUUID(), name, "BUY_GET", null, null, buy, free, Set.of(SKU), Set.of());
     }
 
     private static Pricing.ManualDiscount manualPercent(String percent) {
@@ -186,8 +205,63 @@ class PricingPolicyTests {
                         List.of("PROMOTION Yen sale 150")));
     }
 
+    /** The customer's group's price list and promotions on a category, in the columns of {@link #cases()}. */
+    static Stream<Arguments> groupAndCategoryCases() {
+        return Stream.of(
+                Arguments.of(
+                        "the group's price list without one of the customer's own",
+                        5,
+                        eur("20.00"),
+                        List.of(group(1, "17.00"), group(10, "16.00")),
+                        List.of(),
+                        null,
+                        "17.00",
+                        "Wholesale",
+                        List.of()),
+                Arguments.of(
+                        "the customer's own price list before its group's, even when the group's is lower",
+                        10,
+                        eur("20.00"),
+                        List.of(group(1, "15.00"), from(1, "18.00")),
+                        List.of(),
+                        null,
+                        "18.00",
+                        "Contract",
+                        List.of()),
+                Arguments.of(
+                        "a promotion on the product's category, named in any case",
+                        2,
+                        eur("20.00"),
+                        List.of(),
+                        List.of(onCategory("Fastener week", "25", "fasteners")),
+                        null,
+                        "15.00",
+                        null,
+                        List.of("PROMOTION Fastener week 5.00")),
+                Arguments.of(
+                        "a promotion on another category: none",
+                        2,
+                        eur("20.00"),
+                        List.of(),
+                        List.of(onCategory("Tool week", "25", "Tools")),
+                        null,
+                        "20.00",
+                        null,
+                        List.of()),
+                Arguments.of(
+                        "a category promotion on the group's price: the lower of the two",
+                        2,
+                        eur("20.00"),
+                        List.of(group(1, "16.00")),
+                        List.of(onCategory("Fastener week", "25", CATEGORY)),
+                        null,
+                        "15.00",
+                        "Wholesale",
+                        List.of("PROMOTION Fastener week 1.00")));
+    }
+
     @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
+    @MethodSource({"cases", "groupAndCategoryCases"})
     void aLineIsPricedByPriceListBreakPromotionAndManualDiscountInThatOrder(
             String name,
             long quantity,
@@ -199,7 +273,7 @@ class PricingPolicyTests {
             String priceRule,
             List<String> discounts) {
         Pricing.PricedLine line =
-                PricingPolicy.price(new Pricing.Item("SKU-1", quantity, listPrice, manual), breaks, promotions);
+                PricingPolicy.price(new Pricing.Item(SKU, quantity, listPrice, manual), CATEGORY, breaks, promotions);
 
         assertThat(line.netUnitPrice().amount()).isEqualByComparingTo(net);
         assertThat(line.netUnitPrice().currency()).isEqualTo(listPrice.currency());
