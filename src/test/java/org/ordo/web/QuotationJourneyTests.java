@@ -41,7 +41,10 @@ class QuotationJourneyTests extends BrowserJourney {
         browser.find("#quotation-save").sendKeys(Keys.ENTER);
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(css("#quotation-status")));
         assertThat(browser.all("#quotation-lines tbody tr")).hasSize(2);
-        browser.find("#quotation-send").sendKeys(Keys.ENTER);
+        // the saved page shows a done message too: wait for it to go before looking for the sent page's
+        var send = browser.find("#quotation-send");
+        send.sendKeys(Keys.ENTER);
+        browser.waiting().until(ExpectedConditions.stalenessOf(send));
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(css("#quotation-done")));
         assertThat(browser.find("#quotation-status").getText()).isEqualTo("Sent");
         assertThat(browser.find("#quotation-timeline").getText()).contains("Revision 1 sent");
