@@ -66,7 +66,8 @@ class IntakeJourneyTests extends BrowserJourney {
 
     @Test
     void aSalesRepFixesTheUncertainLineOfAnUploadedPurchaseOrderAndPlacesIt() throws Exception {
-        String poNumber = "PO-" + tag.toUpperCase();
+        // purchase order numbers carry digits; the random tag alone may have none
+        String poNumber = "PO-4711-" + tag.toUpperCase();
         Path pdf = Files.createTempFile("purchase-order-", ".pdf");
         Files.write(
                 pdf,
