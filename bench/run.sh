@@ -215,7 +215,8 @@ start_ordo() {
     --spring.datasource.hikari.maximum-pool-size="$ORDO_POOL_SIZE" >"$OUT/ordo-$name.log" 2>&1 &
   ORDO_PID=$!
   PIDS+=("$ORDO_PID")
-  for _ in $(seq 1 240); do
+  # up to 5 minutes: on a machine shared with other runs the start alone may take minutes
+  for _ in $(seq 1 600); do
     if curl -sf "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1; then
       log "Ordo '$name' up on port $port (pid $ORDO_PID, $("$jdk/bin/java" -version 2>&1 | head -1))"
       return 0
