@@ -41,6 +41,16 @@ public interface Inventory {
      */
     void consume(UUID orderId, int lineNumber, String sku, String warehouse, long quantity, String reference);
 
+    /**
+     * As {@link #consume} for several lines of one order shipped together, in a few statements whatever the number of
+     * lines: locks the stock levels it lowers itself (by warehouse, then SKU), so {@link #lockPositions} is not needed.
+     * The order must be locked by the caller (its reservations are touched only under that lock).
+     */
+    void consumeAll(UUID orderId, List<Consumption> consumptions, String reference);
+
+    /** What one order line ships from one warehouse, for {@link #consumeAll}. */
+    record Consumption(int lineNumber, String sku, String warehouse, long quantity) {}
+
     /** Puts returned goods back on hand with a RETURN movement; publishes {@link StockAvailable}. */
     void restock(String sku, String warehouse, long quantity, String reference);
 

@@ -107,16 +107,16 @@ class DispatchService {
         // a second ship of the same shipment stops here, before anything changes
         s.status.requireCanMoveTo(ShipmentStatus.SHIPPED, s.number);
 
-        OrderSnapshot order = orders.find(s.orderId).orElseThrow(() -> OrdoException.notFound("Order", s.orderId));
-        Dispatch dispatch = chooseDispatch(s, ship, order.promisedDate());
-        String tracking = trackingNumber(s, dispatch.carrier(), dispatch.service(), ship.trackingNumber());
-
+        // the order, locked for the shipment, also gives the promised date the service is chosen by; a refused
+        // carrier, service or tracking number below rolls the shipment back
         OrderSnapshot after = fulfillment.recordShipment(
                 s.orderId,
                 s.number,
                 s.lines.stream()
                         .map(l -> new OrderFulfillment.ShippedQuantity(l.lineNumber, s.warehouse, l.quantity))
                         .toList());
+        Dispatch dispatch = chooseDispatch(s, ship, after.promisedDate());
+        String tracking = trackingNumber(s, dispatch.carrier(), dispatch.service(), ship.trackingNumber());
         markShipped(s, dispatch, tracking);
         events.publishEvent(new ShipmentShipped(
                 s.id,

@@ -60,9 +60,13 @@ class ShipmentPlanningService {
     ShipmentViews.PlannedShipments plan(String orderIdOrNumber, PlanRequest request) {
         PlanRequest plan = request == null ? new PlanRequest(null, null) : request;
         checkShape(plan);
-        UUID orderId = orders.find(orderIdOrNumber)
-                .map(OrderSnapshot::id)
-                .orElseThrow(() -> OrdoException.notFound("Order", orderIdOrNumber));
+        // an id needs no look-up: locking the order finds it, or answers 404
+        UUID id = ShipmentStore.parseUuid(orderIdOrNumber);
+        UUID orderId = id != null
+                ? id
+                : orders.find(orderIdOrNumber)
+                        .map(OrderSnapshot::id)
+                        .orElseThrow(() -> OrdoException.notFound("Order", orderIdOrNumber));
         if (plan.warehouse() != null && inventory.warehouse(plan.warehouse()).isEmpty()) {
             throw OrdoException.rule(
                     "unknown-warehouse",

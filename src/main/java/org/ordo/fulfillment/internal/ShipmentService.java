@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.ordo.catalog.Catalog;
@@ -241,8 +240,11 @@ class ShipmentService {
         ShipmentStatus from = s.moveTo(ShipmentStatus.PACKED);
         s.packedAt = RecordedTime.now();
         s.sscc = Sscc.of(carriers.ssccExtensionDigit(), carriers.ssccCompanyPrefix(), store.nextSsccSerial());
-        s.weightGrams = weight(s);
-        return save(s, before, "PACKED", event(s, from, s.packedAt, null, null));
+        // the catalog is read once, for the weight and the answer's GTINs
+        Map<String, ProductSnapshot> products = catalog.find(ShipmentViewQueries.skus(s));
+        s.weightGrams = weight(s, products);
+        persist(s, before, "PACKED", event(s, from, s.packedAt, null, null));
+        return queries.view(s, products);
     }
 
     /** Withdraws a shipment that has not shipped; its quantities may be planned again. */
@@ -475,8 +477,10 @@ class ShipmentService {
 
     /** The package weight: Σ quantity × the catalog weight of each product (products without a weight count 0). */
     long weight(Shipment s) {
-        Set<String> skus = s.lines.stream().map(l -> l.sku).collect(Collectors.toSet());
-        Map<String, ProductSnapshot> products = catalog.find(skus);
+        return weight(s, catalog.find(ShipmentViewQueries.skus(s)));
+    }
+
+    private static long weight(Shipment s, Map<String, ProductSnapshot> products) {
         long grams = 0;
         for (Shipment.Line l : s.lines) {
             ProductSnapshot p = products.get(l.sku);
@@ -506,10 +510,15 @@ class ShipmentService {
 
     private ShipmentViews.ShipmentView save(
             Shipment s, Shipment.State before, String action, ShipmentStore.Event event) {
+        persist(s, before, action, event);
+        return queries.view(s);
+    }
+
+    /** The shipment's new state, its history entry and its audit entry. */
+    private void persist(Shipment s, Shipment.State before, String action, ShipmentStore.Event event) {
         store.update(s);
         store.appendEvent(event);
         audit.record("SHIPMENT", s.id.toString(), action, before, s.state());
-        return queries.view(s);
     }
 
     private static String blankToNull(String s) {

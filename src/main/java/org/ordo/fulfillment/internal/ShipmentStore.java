@@ -1,6 +1,7 @@
 package org.ordo.fulfillment.internal;
 
 import java.sql.Date;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -16,6 +17,7 @@ import org.ordo.fulfillment.ShipmentStatus;
 import org.ordo.fulfillment.Shipments;
 import org.ordo.platform.CompanyCalendar;
 import org.ordo.platform.Database;
+import org.ordo.platform.MultiRowInsert;
 import org.ordo.platform.PageResult;
 import org.ordo.platform.Paging;
 import org.ordo.shared.Address;
@@ -111,17 +113,20 @@ class ShipmentStore {
                         s.plannedBy,
                         Timestamp.from(Instant.now()))
                 .update();
-        template.batchUpdate(
+        MultiRowInsert.insert(
+                template,
                 "INSERT INTO shipment_line (shipment_id, line_number, sku, product_name, quantity, picked_quantity, "
-                        + "packed_quantity) VALUES (?, ?, ?, ?, ?, 0, 0)",
+                        + "packed_quantity)",
+                7,
                 s.lines,
-                s.lines.size(),
-                (ps, l) -> {
-                    ps.setObject(1, s.id);
-                    ps.setInt(2, l.lineNumber);
-                    ps.setString(3, l.sku);
-                    ps.setString(4, l.productName);
-                    ps.setLong(5, l.quantity);
+                (PreparedStatement ps, int n, Shipment.Line l) -> {
+                    ps.setObject(n, s.id);
+                    ps.setInt(n + 1, l.lineNumber);
+                    ps.setString(n + 2, l.sku);
+                    ps.setString(n + 3, l.productName);
+                    ps.setLong(n + 4, l.quantity);
+                    ps.setLong(n + 5, 0);
+                    ps.setLong(n + 6, 0);
                 });
     }
 

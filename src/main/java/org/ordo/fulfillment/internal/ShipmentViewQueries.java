@@ -40,9 +40,12 @@ class ShipmentViewQueries {
     }
 
     ShipmentViews.ShipmentView view(Shipment s) {
-        Set<String> skus = s.lines.stream().map(l -> l.sku).collect(Collectors.toSet());
-        Map<String, String> bins = inventory.binLocations(s.warehouse, skus);
-        Map<String, ProductSnapshot> products = catalog.find(skus);
+        return view(s, catalog.find(skus(s)));
+    }
+
+    /** As {@link #view(Shipment)}, with the catalog's products of its lines read already. */
+    ShipmentViews.ShipmentView view(Shipment s, Map<String, ProductSnapshot> products) {
+        Map<String, String> bins = inventory.binLocations(s.warehouse, skus(s));
         List<ShipmentViews.LineView> lines = s.lines.stream()
                 .map(l -> new ShipmentViews.LineView(
                         l.lineNumber,
@@ -87,6 +90,10 @@ class ShipmentViewQueries {
                 s.cancelReason,
                 history,
                 s.version);
+    }
+
+    static Set<String> skus(Shipment s) {
+        return s.lines.stream().map(l -> l.sku).collect(Collectors.toSet());
     }
 
     private static String gtin(Map<String, ProductSnapshot> products, String sku) {

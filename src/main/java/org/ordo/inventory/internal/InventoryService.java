@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.ordo.inventory.Inventory;
 import org.ordo.inventory.ReservationRequest;
 import org.ordo.inventory.ReservationView;
@@ -193,40 +194,74 @@ class InventoryService implements Inventory {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void consume(UUID orderId, int lineNumber, String sku, String warehouse, long quantity, String reference) {
-        if (quantity <= 0) {
-            throw new IllegalArgumentException("quantity must be positive");
-        }
-        List<ReservationView> active = jdbc.sql(
-                        "SELECT id, order_id, line_number, sku, warehouse, quantity FROM reservation "
-                                + "WHERE order_id = ? AND line_number = ? AND warehouse = ? AND status = 'ACTIVE' ORDER BY created_at FOR UPDATE")
-                .params(orderId, lineNumber, warehouse)
-                .query(InventoryService::reservation)
-                .list();
-        long reservedHere = active.stream().mapToLong(ReservationView::quantity).sum();
-        if (reservedHere < quantity) {
-            throw OrdoException.conflict(
-                    "not-reserved",
-                    "Line " + lineNumber + " has " + reservedHere + " of " + sku + " reserved in " + warehouse + "; "
-                            + quantity + " cannot be shipped from there.");
-        }
-        markConsumed(active, quantity, orderId, lineNumber, sku, warehouse);
-        takeShippedFromStock(sku, warehouse, quantity, reference);
+        consumeAll(orderId, List.of(new Consumption(lineNumber, sku, warehouse, quantity)), reference);
     }
 
-    /** Marks {@code quantity} of the line's active reservations CONSUMED, oldest first. */
-    private void markConsumed(
-            List<ReservationView> active, long quantity, UUID orderId, int lineNumber, String sku, String warehouse) {
-        Timestamp now = Timestamp.from(RecordedTime.now());
-        long remaining = quantity;
-        for (ReservationView r : active) {
-            if (remaining == 0) {
-                break;
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void consumeAll(UUID orderId, List<Consumption> consumptions, String reference) {
+        if (consumptions.stream().anyMatch(c -> c.quantity() <= 0)) {
+            throw new IllegalArgumentException("quantity must be positive");
+        }
+        if (consumptions.isEmpty()) {
+            return;
+        }
+        Map<String, List<ReservationView>> active = lockActiveReservations(orderId, consumptions);
+        List<UUID> consumedWhole = new ArrayList<>();
+        for (Consumption c : consumptions) {
+            String key = c.lineNumber() + "@" + c.warehouse();
+            List<ReservationView> here = active.getOrDefault(key, List.of());
+            long reservedHere =
+                    here.stream().mapToLong(ReservationView::quantity).sum();
+            if (reservedHere < c.quantity()) {
+                throw OrdoException.conflict(
+                        "not-reserved",
+                        "Line " + c.lineNumber() + " has " + reservedHere + " of " + c.sku() + " reserved in "
+                                + c.warehouse() + "; " + c.quantity() + " cannot be shipped from there.");
             }
+            active.put(key, markConsumed(here, c, orderId, consumedWhole));
+        }
+        if (!consumedWhole.isEmpty()) {
+            jdbc.sql("UPDATE reservation SET status = 'CONSUMED', updated_at = :now WHERE id IN (:ids)")
+                    .param("now", Timestamp.from(RecordedTime.now()))
+                    .param("ids", consumedWhole)
+                    .update();
+        }
+        takeShippedFromStock(consumptions, reference);
+    }
+
+    /** The order's active reservations of these lines, locked, per line and warehouse, oldest first. */
+    private Map<String, List<ReservationView>> lockActiveReservations(UUID orderId, List<Consumption> consumptions) {
+        Map<String, List<ReservationView>> active = new HashMap<>();
+        jdbc.sql("SELECT id, order_id, line_number, sku, warehouse, quantity FROM reservation WHERE order_id = :order "
+                        + "AND line_number IN (:lines) AND status = 'ACTIVE' ORDER BY line_number, warehouse, created_at "
+                        + "FOR UPDATE")
+                .param("order", orderId)
+                .param(
+                        "lines",
+                        consumptions.stream().map(Consumption::lineNumber).collect(Collectors.toSet()))
+                .query(InventoryService::reservation)
+                .list()
+                .forEach(r -> active.computeIfAbsent(r.lineNumber() + "@" + r.warehouse(), k -> new ArrayList<>())
+                        .add(r));
+        return active;
+    }
+
+    /**
+     * Consumes the quantity from these reservations, oldest first: a reservation taken whole goes to {@code consumedWhole}
+     * (marked in one statement), one taken in part is split at once. Returns what is left active.
+     */
+    private List<ReservationView> markConsumed(
+            List<ReservationView> active, Consumption c, UUID orderId, List<UUID> consumedWhole) {
+        Timestamp now = Timestamp.from(RecordedTime.now());
+        List<ReservationView> left = new ArrayList<>();
+        long remaining = c.quantity();
+        for (ReservationView r : active) {
             long take = Math.min(remaining, r.quantity());
-            if (take == r.quantity()) {
-                jdbc.sql("UPDATE reservation SET status = 'CONSUMED', updated_at = ? WHERE id = ?")
-                        .params(now, r.id())
-                        .update();
+            if (take == 0) {
+                left.add(r);
+            } else if (take == r.quantity()) {
+                consumedWhole.add(r.id());
             } else {
                 // keep the consumed part as its own row, so the ACTIVE rows still sum to reserved (invariant 2)
                 jdbc.sql("UPDATE reservation SET quantity = quantity - ?, updated_at = ? WHERE id = ?")
@@ -235,35 +270,81 @@ class InventoryService implements Inventory {
                 jdbc.sql(
                                 "INSERT INTO reservation (id, order_id, line_number, sku, warehouse, quantity, status, created_at, updated_at) "
                                         + "VALUES (?, ?, ?, ?, ?, ?, 'CONSUMED', ?, ?)")
-                        .params(UUID.randomUUID(), orderId, lineNumber, sku, warehouse, take, now, now)
+                        .params(UUID.randomUUID(), orderId, c.lineNumber(), c.sku(), c.warehouse(), take, now, now)
                         .update();
+                left.add(new ReservationView(
+                        r.id(), r.orderId(), r.lineNumber(), r.sku(), r.warehouse(), r.quantity() - take));
             }
             remaining -= take;
         }
+        return left;
     }
 
-    /** Shipped goods leave both on hand and reserved, and the ledger says so. */
-    private void takeShippedFromStock(String sku, String warehouse, long quantity, String reference) {
-        long[] level = jdbc.sql("SELECT on_hand, reserved FROM stock_level WHERE sku = ? AND warehouse = ? FOR UPDATE")
-                .params(sku, warehouse)
-                .query((rs, n) -> new long[] {rs.getLong("on_hand"), rs.getLong("reserved")})
-                .single();
-        jdbc.sql(
-                        "UPDATE stock_level SET on_hand = on_hand - ?, reserved = reserved - ? WHERE sku = ? AND warehouse = ?")
-                .params(quantity, quantity, sku, warehouse)
-                .update();
-        ledger.append(
-                sku,
-                warehouse,
-                "SHIPMENT",
-                -quantity,
-                null,
-                null,
-                reference,
-                level[0],
-                level[1],
-                level[0] - quantity,
-                level[1] - quantity);
+    /**
+     * Shipped goods leave both on hand and reserved, and the ledger says so: the levels are locked (by warehouse, then
+     * SKU) and lowered in one statement each, and each line gets its SHIPMENT movement.
+     */
+    private void takeShippedFromStock(List<Consumption> consumptions, String reference) {
+        Map<String, long[]> levels = new HashMap<>();
+        jdbc.sql("SELECT sku, warehouse, on_hand, reserved FROM stock_level WHERE warehouse IN (:warehouses) "
+                        + "AND sku IN (:skus) ORDER BY warehouse, sku FOR UPDATE")
+                .param(
+                        "warehouses",
+                        consumptions.stream().map(Consumption::warehouse).collect(Collectors.toSet()))
+                .param("skus", consumptions.stream().map(Consumption::sku).collect(Collectors.toSet()))
+                .query(InventoryService::position)
+                .list()
+                .forEach(p -> levels.put(p.warehouse() + "|" + p.sku(), new long[] {p.onHand(), p.reserved()}));
+        Map<String, long[]> perLevel = new LinkedHashMap<>();
+        Map<String, String[]> keys = new HashMap<>();
+        for (Consumption c : consumptions) {
+            String key = c.warehouse() + "|" + c.sku();
+            if (!levels.containsKey(key)) {
+                throw new IllegalStateException("no stock level of " + c.sku() + " in " + c.warehouse());
+            }
+            perLevel.computeIfAbsent(key, k -> new long[1])[0] += c.quantity();
+            keys.put(key, new String[] {c.warehouse(), c.sku()});
+        }
+        lowerOnHandAndReserved(perLevel, keys);
+        for (Consumption c : consumptions) {
+            long[] level = levels.get(c.warehouse() + "|" + c.sku());
+            ledger.append(
+                    c.sku(),
+                    c.warehouse(),
+                    "SHIPMENT",
+                    -c.quantity(),
+                    null,
+                    null,
+                    reference,
+                    level[0],
+                    level[1],
+                    level[0] - c.quantity(),
+                    level[1] - c.quantity());
+            level[0] -= c.quantity();
+            level[1] -= c.quantity();
+        }
+    }
+
+    /** One statement for all levels (warehouse|SKU → quantity); the levels are locked, so each row must change. */
+    private void lowerOnHandAndReserved(Map<String, long[]> perLevel, Map<String, String[]> keys) {
+        List<Object[]> rows = new ArrayList<>();
+        perLevel.forEach((key, qty) -> rows.add(new Object[] {keys.get(key)[0], keys.get(key)[1], qty[0]}));
+        StringBuilder values = new StringBuilder("(CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS BIGINT))");
+        values.append(", (?, ?, ?)".repeat(rows.size() - 1));
+        int updated = template.update(
+                "UPDATE stock_level s SET on_hand = s.on_hand - v.qty, reserved = s.reserved - v.qty FROM (VALUES "
+                        + values + ") v(warehouse, sku, qty) WHERE s.warehouse = v.warehouse AND s.sku = v.sku",
+                ps -> {
+                    int i = 1;
+                    for (Object[] row : rows) {
+                        ps.setString(i++, (String) row[0]);
+                        ps.setString(i++, (String) row[1]);
+                        ps.setLong(i++, (Long) row[2]);
+                    }
+                });
+        if (updated != rows.size()) {
+            throw new IllegalStateException("lowered " + updated + " of " + rows.size() + " stock levels");
+        }
     }
 
     @Override

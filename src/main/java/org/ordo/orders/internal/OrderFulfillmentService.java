@@ -2,13 +2,12 @@ package org.ordo.orders.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.ordo.identity.Actor;
 import org.ordo.identity.AuditTrail;
 import org.ordo.inventory.Inventory;
+import org.ordo.inventory.ReservationView;
 import org.ordo.orders.OrderFulfillment;
 import org.ordo.orders.OrderSettlement;
 import org.ordo.orders.OrderSnapshot;
@@ -50,13 +49,15 @@ class OrderFulfillmentService implements OrderFulfillment {
     @Transactional(propagation = Propagation.MANDATORY)
     public OrderSnapshot beginFulfillment(UUID orderId) {
         Order order = lock(orderId);
+        // starting changes the order's state only: its lines and reservations stay as read here
+        List<ReservationView> reserved = inventory.activeReservations(order.id());
+        OrderSnapshot before = OrderQueries.snapshot(order, reserved);
         if (order.status() == OrderStatus.IN_FULFILLMENT || order.status() == OrderStatus.PARTIALLY_SHIPPED) {
-            return snapshot(order);
+            return before;
         }
-        OrderSnapshot before = snapshot(order);
         List<OrderStore.HistoryEntry> history = new ArrayList<>();
         history.add(transition(order, order.moveTo(OrderStatus.IN_FULFILLMENT), "fulfilment started"));
-        return save(order, before, history, "FULFILLMENT_STARTED", order.lines());
+        return save(order, before, history, "FULFILLMENT_STARTED", List.of(), reserved);
     }
 
     @Override
@@ -73,7 +74,6 @@ class OrderFulfillmentService implements OrderFulfillment {
         }
         OrderSnapshot before = snapshot(order);
         List<FieldViolation> problems = new ArrayList<>();
-        Set<String> skus = new LinkedHashSet<>();
         for (int i = 0; i < quantities.size(); i++) {
             ShippedQuantity q = quantities.get(i);
             OrderLine line = order.line(q.lineNumber());
@@ -82,19 +82,18 @@ class OrderFulfillmentService implements OrderFulfillment {
                         "lines[" + i + "].lineNumber", "order " + order.number() + " has no line " + q.lineNumber()));
             } else if (q.quantity() <= 0) {
                 problems.add(new FieldViolation("lines[" + i + "].quantity", "must be greater than 0"));
-            } else {
-                skus.add(line.sku());
             }
         }
         if (!problems.isEmpty()) {
             throw OrdoException.rule(
                     "invalid-shipment", "The shipment does not fit order " + order.number() + ".", problems);
         }
-        inventory.lockPositions(skus);
+        // what is not reserved is refused (409) before the lines change; the stock levels are locked there, after the
+        // order and its lines (the lock order)
+        inventory.consumeAll(order.id(), consumptions(order, quantities), shipmentNumber);
         List<String> details = new ArrayList<>();
         for (ShippedQuantity q : quantities) {
             OrderLine line = order.line(q.lineNumber());
-            inventory.consume(order.id(), line.lineNumber(), line.sku(), q.warehouse(), q.quantity(), shipmentNumber);
             order.ship(line, q.quantity());
             details.add(
                     "line " + line.lineNumber() + ": " + q.quantity() + " × " + line.sku() + " from " + q.warehouse());
@@ -207,6 +206,13 @@ class OrderFulfillmentService implements OrderFulfillment {
         return new OrderStatusAndHistory(List.of());
     }
 
+    private static List<Inventory.Consumption> consumptions(Order order, List<ShippedQuantity> quantities) {
+        return quantities.stream()
+                .map(q -> new Inventory.Consumption(
+                        q.lineNumber(), order.line(q.lineNumber()).sku(), q.warehouse(), q.quantity()))
+                .toList();
+    }
+
     private Order lock(UUID orderId) {
         return store.lock(orderId).orElseThrow(() -> OrdoException.notFound("Order", orderId));
     }
@@ -221,10 +227,21 @@ class OrderFulfillmentService implements OrderFulfillment {
             List<OrderStore.HistoryEntry> history,
             String action,
             List<OrderLine> lines) {
+        return save(order, before, history, action, lines, null);
+    }
+
+    /** Saves the header, these lines and the history; {@code reserved}: the active reservations, null to read them. */
+    private OrderSnapshot save(
+            Order order,
+            OrderSnapshot before,
+            List<OrderStore.HistoryEntry> history,
+            String action,
+            List<OrderLine> lines,
+            List<ReservationView> reserved) {
         store.updateHeader(order);
         store.updateLines(order.id(), lines);
         store.appendHistory(history);
-        OrderSnapshot after = snapshot(order);
+        OrderSnapshot after = reserved == null ? snapshot(order) : OrderQueries.snapshot(order, reserved);
         audit.record("ORDER", order.id().toString(), action, before, after);
         for (OrderStore.HistoryEntry h : history) {
             if (h.to() != null) {
