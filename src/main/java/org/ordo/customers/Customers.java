@@ -9,6 +9,10 @@ import java.util.UUID;
 /** Read access to customers for other modules. */
 public interface Customers {
 
+    /**
+     * The customer as it is now. In a transaction that locked it ({@link #lockIfExists}, {@link #lockForCreditCheck})
+     * and has not changed a customer since, the locked read answers without a statement.
+     */
     Optional<CustomerSnapshot> find(UUID id);
 
     /** Names of these customers, by id (unknown ids are absent): for lists that show orders of many customers. */

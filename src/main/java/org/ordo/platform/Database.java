@@ -30,6 +30,11 @@ public class Database {
 
     /** The statement that takes the next value of {@code sequence} (a name from the schema, never user input). */
     public String nextValueSql(String sequence) {
-        return h2 ? "SELECT NEXT VALUE FOR " + sequence : "SELECT nextval('" + sequence + "')";
+        return "SELECT " + nextValue(sequence);
+    }
+
+    /** The expression that takes the next value of {@code sequence}, for use inside another statement. */
+    public String nextValue(String sequence) {
+        return h2 ? "NEXT VALUE FOR " + sequence : "nextval('" + sequence + "')";
     }
 }

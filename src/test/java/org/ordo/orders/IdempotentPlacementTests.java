@@ -112,6 +112,89 @@ class IdempotentPlacementTests {
     }
 
     @Test
+    void theFirstAnswerIsWrittenAsItsReplaysAre() {
+        Fixtures fixtures = new Fixtures(port);
+        String warehouse = fixtures.warehouse();
+        String sku = fixtures.product("1.00");
+        fixtures.receive(sku, warehouse, 10);
+        UUID customer = fixtures.customer("100000.00");
+        Api client = Api.at(port).asAdmin().header("Idempotency-Key", Fixtures.unique("key"));
+        Api.Response withoutKey = Api.at(port)
+                .asAdmin()
+                .post("/api/orders", order(customer, sku, 1))
+                .expect(201);
+
+        Api.Response first = client.post("/api/orders", order(customer, sku, 1)).expect(201);
+        Api.Response replay =
+                client.post("/api/orders", order(customer, sku, 1)).expect(201);
+
+        assertThat(first.header("Idempotent-Replayed")).isNull();
+        assertThat(replay.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(replay.text()).isEqualTo(first.text());
+        assertThat(first.header("Content-Type")).isEqualTo(withoutKey.header("Content-Type"));
+        assertThat(replay.header("Content-Type")).isEqualTo(first.header("Content-Type"));
+        assertThat(first.header("Location"))
+                .isEqualTo("/api/orders/" + first.json().get("id").asString());
+        assertThat(replay.header("Location")).isEqualTo(first.header("Location"));
+        assertThat(first.header("ETag")).isEqualTo(withoutKey.header("ETag"));
+        assertThat(replay.header("ETag")).isEqualTo(first.header("ETag"));
+        assertThat(first.json().propertyNames()).isEqualTo(withoutKey.json().propertyNames());
+    }
+
+    @Test
+    void aRetryIsTheSameRequestByItsBytesSoABodyWrittenDifferentlyIsAnother() {
+        Fixtures fixtures = new Fixtures(port);
+        String warehouse = fixtures.warehouse();
+        String sku = fixtures.product("1.00");
+        fixtures.receive(sku, warehouse, 10);
+        UUID customer = fixtures.customer("100000.00");
+        Api client = Api.at(port).asAdmin().header("Idempotency-Key", Fixtures.unique("key"));
+        String sent = Api.JSON.writeValueAsString(order(customer, sku, 1));
+        client.post("/api/orders", sent).expect(201);
+
+        client.post("/api/orders", sent).expect(201);
+        var problem =
+                client.post("/api/orders", sent.replace(",", ", ")).expect(422).json();
+
+        assertThat(fields(problem)).containsExactly("Idempotency-Key");
+        assertThat(fixtures.level(sku, warehouse).get("reserved").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void sameKeyAndBodyForAnotherTargetIsUnprocessable() {
+        Fixtures fixtures = new Fixtures(port);
+        String warehouse = fixtures.warehouse();
+        String sku = fixtures.product("1.00");
+        fixtures.receive(sku, warehouse, 10);
+        UUID customer = fixtures.customer("100000.00");
+        Api admin = Api.at(port).asAdmin();
+        String first = admin.post("/api/orders", order(customer, sku, 1))
+                .expect(201)
+                .json()
+                .get("id")
+                .asString();
+        String second = admin.post("/api/orders", order(customer, sku, 1))
+                .expect(201)
+                .json()
+                .get("id")
+                .asString();
+        Api client = admin.header("Idempotency-Key", Fixtures.unique("key"));
+        client.post("/api/orders/" + first + "/shipments", "{}").expect(201);
+
+        var problem = client.post("/api/orders/" + second + "/shipments", "{}")
+                .expect(422)
+                .json();
+
+        assertThat(fields(problem)).containsExactly("Idempotency-Key");
+        assertThat(admin.get("/api/shipments?orderId=" + second)
+                        .expect(200)
+                        .json()
+                        .get("totalItems")
+                        .asLong())
+                .isZero();
+    }
+
+    @Test
     void aFailedRequestDoesNotUseUpItsKey() {
         Fixtures fixtures = new Fixtures(port);
         UUID customer = fixtures.customer("100000.00");

@@ -30,6 +30,7 @@ class CustomerPrivacyStore {
 
     /** The country stays: alone it names nobody, and the tax treatment of the books follows it. */
     void erase(UUID id, Instant at) {
+        LockedCustomers.forget();
         jdbc.sql("UPDATE customer SET name = ?, "
                         + PersonalRows.erasing(
                                 "email",

@@ -43,19 +43,21 @@ class CustomerStore implements Customers {
 
     @Override
     public Optional<CustomerSnapshot> find(UUID id) {
-        return customer(id).map(Customer::snapshot);
+        return LockedCustomers.find(id).or(() -> customer(id).map(Customer::snapshot));
     }
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public CustomerSnapshot lockForCreditCheck(UUID id) {
-        return lock(id).map(Customer::snapshot).orElseThrow(() -> OrdoException.notFound("Customer", id));
+        return lockIfExists(id).orElseThrow(() -> OrdoException.notFound("Customer", id));
     }
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<CustomerSnapshot> lockIfExists(UUID id) {
-        return lock(id).map(Customer::snapshot);
+        Optional<CustomerSnapshot> locked = lock(id).map(Customer::snapshot);
+        locked.ifPresent(LockedCustomers::remember);
+        return locked;
     }
 
     @Override
@@ -160,6 +162,7 @@ class CustomerStore implements Customers {
     }
 
     void insert(UUID id, String number, CustomerDraft c, Instant now) {
+        LockedCustomers.forget();
         List<Object> params = new ArrayList<>();
         params.add(id);
         params.add(number);
@@ -203,6 +206,7 @@ class CustomerStore implements Customers {
 
     /** Writes every field and bumps the version; the caller holds the row lock and has checked the version. */
     void update(UUID id, CustomerDraft c, Instant now) {
+        LockedCustomers.forget();
         List<Object> params = new ArrayList<>(fields(c));
         params.add(Timestamp.from(now));
         params.add(id);

@@ -47,7 +47,10 @@ class InvoicingListener {
         }
     }
 
-    /** Most customers are invoiced on shipment: ask the customer before reading the whole order. */
+    /**
+     * Most customers are invoiced on shipment: ask the customer before reading the whole order. Asked in the placement's
+     * transaction, which has locked the customer: the customers module answers from that read, without a statement.
+     */
     public boolean invoicedOnAcceptance(OrderPlaced placed) {
         return placed.status() != OrderStatus.ON_HOLD
                 && customers

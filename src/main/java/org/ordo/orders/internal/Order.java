@@ -58,7 +58,9 @@ final class Order {
             Instant deliveredAt,
             Instant completedAt) {}
 
-    private final Identity identity;
+    /** Final but for the number, which a new order gets when it is stored ({@link #numbered}). */
+    private Identity identity;
+
     private final List<OrderLine> lines = new ArrayList<>();
     private OrderStatus status;
     private Delivery delivery;
@@ -288,6 +290,22 @@ final class Order {
 
     String number() {
         return identity.number();
+    }
+
+    /** The number the store gave a new order. */
+    void numbered(String number) {
+        if (identity.number() != null) {
+            throw new IllegalStateException("Order " + identity.number() + " is numbered already");
+        }
+        identity = new Identity(
+                identity.id(),
+                number,
+                identity.customerId(),
+                identity.channel(),
+                identity.externalReference(),
+                identity.currency(),
+                identity.placedAt(),
+                identity.placedBy());
     }
 
     UUID customerId() {

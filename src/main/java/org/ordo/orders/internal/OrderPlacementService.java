@@ -189,8 +189,8 @@ class OrderPlacementService {
     }
 
     /**
-     * The new order, numbered and priced for where it goes, before anything is locked. {@code pricesAsGiven}: the lines'
-     * unit prices are taken whoever asks, and no manual discount holds the order.
+     * The new order, priced for where it goes, before anything is locked; its insert numbers it. {@code pricesAsGiven}:
+     * the lines' unit prices are taken whoever asks, and no manual discount holds the order.
      */
     private PricedOrder pricedOrder(
             OrderRequests.PlaceOrder request,
@@ -218,7 +218,7 @@ class OrderPlacementService {
         Order order = Order.place(
                 new Order.Identity(
                         UUID.randomUUID(),
-                        store.nextNumber(now),
+                        null, // numbered by its insert
                         customer.id(),
                         checked.channel(),
                         blankToNull(request.externalReference()),
