@@ -371,8 +371,9 @@ fi
 
 if has 2; then
   # the process may have just started (after scenario 1's cost pass or the JDK 17 levels): warm it up on every size
-  # first, so that the first size measured does not pay the JIT for all of them
-  warm_ordo "$A" 4 10 "$((WARMUP + SECONDS_PER_LEVEL))"
+  # first, so that the first size measured does not pay the JIT for all of them (at least 30 s: on a busy machine the
+  # JIT needs that long)
+  warm_ordo "$A" 4 10 "$((WARMUP + SECONDS_PER_LEVEL > 30 ? WARMUP + SECONDS_PER_LEVEL : 30))"
   for n in 1 3 50 500; do warm_ordo "$A" 1 "$n" "$WARMUP"; done
   for n in 1 3 50 500; do
     baseline "2 order size, baseline" 1 --lines="$n" --level="1 client, $n lines" --group=baseline-lines --per-line
