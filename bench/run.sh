@@ -177,14 +177,31 @@ cost_pass() {
   stop_pid "$proxy_pid"
 }
 
-# orders,statements,transactions,round trips,CPU ticks; idle backends publish their counters within a second
+# orders,statements,transactions,round trips,CPU ticks,JIT ticks,GC ticks; idle backends publish their counters within
+# a second
 cost_counters() {
   local pid="$1" db
   sleep 2
   db="$(psql_ordo -At -F, -c "SELECT (SELECT COUNT(*) FROM sales_order),
       (SELECT COALESCE(SUM(s.calls), 0) FROM pg_stat_statements s JOIN pg_roles r ON r.oid = s.userid WHERE r.rolname = 'ordo'),
       (SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = 'ordo')")"
-  printf '%s,%s,%s\n' "$db" "$(cat "$WORK/round-trips")" "$(awk '{print $14 + $15}' "/proc/$pid/stat")"
+  printf '%s,%s,%s,%s\n' "$db" "$(cat "$WORK/round-trips")" "$(awk '{print $14 + $15}' "/proc/$pid/stat")" \
+    "$(jit_gc_ticks "$pid")"
+}
+
+# CPU ticks of the JVM's JIT compiler threads and of its GC threads (by thread name; a compiler thread the JVM ended
+# in between takes its ticks along, so the JIT share is a lower bound)
+jit_gc_ticks() {
+  local pid="$1" jit=0 gc=0 task comm ticks
+  for task in /proc/"$pid"/task/*; do
+    comm="$(cat "$task/comm" 2>/dev/null)" || continue
+    ticks="$(sed 's/.*) //' "$task/stat" 2>/dev/null | awk '{print $12 + $13}')" || continue
+    case "$comm" in
+      "C1 CompilerThre"* | "C2 CompilerThre"*) jit=$((jit + ${ticks:-0})) ;;
+      "GC Thread"* | "G1 "*) gc=$((gc + ${ticks:-0})) ;;
+    esac
+  done
+  printf '%s,%s' "$jit" "$gc"
 }
 
 # --- building: the application jar only when missing or older than its sources; the bench jar always (small)
@@ -239,6 +256,12 @@ ordo_load() {
     --seconds="$SECONDS_PER_LEVEL" --admin-password="$ADMIN_PASSWORD" "$@" || FAILED=1
 }
 
+# warm_ordo <urls> <clients> <lines> <seconds>: placements that are not measured (JIT, pools, caches)
+warm_ordo() {
+  bench ordo --out="$WORK/warm-up.tsv" --scenario=warm-up --urls="$1" --clients="$2" --lines="$3" --warmup=0 \
+    --seconds="$4" --admin-password="$ADMIN_PASSWORD" >/dev/null || FAILED=1
+}
+
 baseline() {
   local scenario="$1" clients="$2"
   shift 2
@@ -289,7 +312,8 @@ write_setup() {
 
 # --- the run
 if [[ -n "$PROFILE" ]]; then
-  ORDO_JVM_OPTS="$ORDO_JVM_OPTS -XX:StartFlightRecording=name=bench,settings=profile"
+  # deep stacks: the default of 64 frames cuts a request's outer layers (Tomcat, filters, MVC) off its samples
+  ORDO_JVM_OPTS="$ORDO_JVM_OPTS -XX:FlightRecorderOptions:stackdepth=512 -XX:StartFlightRecording=name=bench,settings=profile"
 fi
 build
 start_pg
@@ -348,6 +372,11 @@ if [[ -n "$PROFILE" ]] && (has 1 || has 7) && kill -0 "$MAIN_PID" 2>/dev/null; t
 fi
 
 if has 2; then
+  # the process may have just started (after scenario 1's cost pass or the JDK 17 levels): warm it up on every size
+  # first, so that the first size measured does not pay the JIT for all of them (at least 30 s: on a busy machine the
+  # JIT needs that long)
+  warm_ordo "$A" 4 10 "$((WARMUP + SECONDS_PER_LEVEL > 30 ? WARMUP + SECONDS_PER_LEVEL : 30))"
+  for n in 1 3 50 500; do warm_ordo "$A" 1 "$n" "$WARMUP"; done
   for n in 1 3 50 500; do
     baseline "2 order size, baseline" 1 --lines="$n" --level="1 client, $n lines" --group=baseline-lines --per-line
     ordo_load "2 order size (JDK 25)" "$A" 1 --lines="$n" --level="1 client, $n lines" --compare=baseline-lines --per-line

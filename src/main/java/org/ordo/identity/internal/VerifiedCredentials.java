@@ -53,7 +53,9 @@ final class VerifiedCredentials {
     private final long ttlNanos;
     private final int maxEntries;
     private final LongSupplier nanoClock;
-    private final SecretKeySpec key;
+    /** Keyed once, never used itself: each use takes a clone (a Mac is not safe for concurrent use). */
+    private final Mac keyedMac;
+
     private volatile long trustedUntilNanos;
     private volatile boolean alwaysTrusted;
 
@@ -68,7 +70,7 @@ final class VerifiedCredentials {
         this.nanoClock = nanoClock;
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
-        this.key = new SecretKeySpec(secret, "HmacSHA256");
+        this.keyedMac = keyedMac(new SecretKeySpec(secret, "HmacSHA256"));
         this.trustedUntilNanos = nanoClock.getAsLong();
     }
 
@@ -223,12 +225,23 @@ final class VerifiedCredentials {
 
     private String passwordKey(String username, String password) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
+            // a copy of the keyed prototype: Mac.getInstance searches the providers (and fills a thread-local on every
+            // new virtual thread, so on every request) before each use
+            Mac mac = (Mac) keyedMac.clone();
             mac.update(username.getBytes(StandardCharsets.UTF_8));
             mac.update((byte) 0);
             byte[] digest = mac.doFinal(password.getBytes(StandardCharsets.UTF_8));
             return "p:" + username + ':' + Base64.getEncoder().withoutPadding().encodeToString(digest);
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Mac keyedMac(SecretKeySpec key) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
