@@ -63,7 +63,7 @@ class KeyFigureQueries {
 
     /**
      * How many orders of a grouped scan cost as much as one customer probe (descending the (customer, placed) index and
-     * reading up to two orders): about 13 on a million orders (docs/performance.md), rounded down.
+     * reading up to two orders): about 10 to 13 on a million orders (docs/performance.md).
      */
     static final long ORDERS_PER_PROBE = 12;
 
@@ -323,10 +323,7 @@ class KeyFigureQueries {
 
     /** Days sales outstanding per currency from the period's credit sales per currency (however they were summed). */
     List<SalesOutstanding> salesOutstanding(Period p, Map<String, BigDecimal> sales) {
-        Map<String, BigDecimal> receivables = new TreeMap<>();
-        for (OpenInvoiceQueries.Open open : openInvoices.asOf(p.to(), null)) {
-            receivables.merge(open.currency(), open.amount(), BigDecimal::add);
-        }
+        Map<String, BigDecimal> receivables = openInvoices.totalsAsOf(p.to());
         Set<String> currencies = new TreeSet<>(receivables.keySet());
         currencies.addAll(sales.keySet());
         List<SalesOutstanding> figures = new ArrayList<>();

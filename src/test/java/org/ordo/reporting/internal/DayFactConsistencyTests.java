@@ -11,7 +11,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.ordo.identity.AuditTrail;
@@ -72,6 +74,9 @@ class DayFactConsistencyTests {
 
     @Autowired
     StockFactStore stockStore;
+
+    @Autowired
+    OpenInvoiceQueries openInvoices;
 
     record Placed(UUID id, Instant placedAt, int lines) {}
 
@@ -152,6 +157,11 @@ class DayFactConsistencyTests {
                 .as(where + ", " + days + " days")
                 .isEqualTo(fromRows.slowMovers(p, days, 10_000));
         assertThat(fromFacts.daysSalesOutstanding(p)).as(where).isEqualTo(fromRows.daysSalesOutstanding(p));
+        Map<String, BigDecimal> listed = new TreeMap<>();
+        for (OpenInvoiceQueries.Open open : openInvoices.asOf(p.to(), null)) {
+            listed.merge(open.currency(), open.amount(), BigDecimal::add);
+        }
+        assertThat(openInvoices.totalsAsOf(p.to())).as(where + ", receivables").isEqualTo(listed);
     }
 
     private void assertSameFigures(Period p, String context) {
