@@ -9,13 +9,16 @@
 #   bench/run.sh --scenarios=1,4     choose scenarios: 1 2 3 4 5 6 7 8 (7 runs inside 1 at 16 clients)
 #   bench/run.sh --orders=200000     size of scenario 6's order history (default 1,000,000; --quick 200,000)
 #   bench/run.sh --seconds=30 --warmup=10
+#   bench/run.sh --keep-db           leave PostgreSQL running with its databases after the run (for EXPLAIN ANALYZE
+#                                    by hand); the last lines say how to connect and how to stop it
 #   bench/run.sh --check             exits non-zero when a target of docs/performance.md is missed (not for CI:
 #                                    machines are noisy)
 #   bench/run.sh --profile --scenarios=1   JFR recording of Ordo and pg_stat_statements: top frames and statements
 #                                    per order are written next to the results
 #
 # Needs PostgreSQL 15 binaries (apt-get installs them when missing and the caller is root).
-# Environment: JDK25, JDK17 (JDK homes), PG_BIN, PG_PORT, PG_PROXY_PORT, ORDO_PORT, ORDO_PORT2, ORDO_JVM_OPTS, ORDO_POOL_SIZE.
+# Environment: JDK25, JDK17 (JDK homes), PG_BIN, PG_PORT, PG_PROXY_PORT, ORDO_PORT, ORDO_PORT2, ORDO_JVM_OPTS, ORDO_POOL_SIZE,
+# ORDO_START_SECONDS (how long an Ordo process may take to become healthy, default 300: a machine shared with other runs may need minutes).
 # All traffic goes to 127.0.0.1; every step is bounded in time; everything started is stopped on exit.
 set -euo pipefail
 
@@ -29,6 +32,7 @@ SCENARIOS=""
 WARMUP=""
 SECONDS_PER_LEVEL=""
 SCALE_ORDERS=""
+KEEP_DB=""
 for arg in "$@"; do
   case "$arg" in
     --quick) MODE=quick ;;
@@ -39,6 +43,7 @@ for arg in "$@"; do
     --seconds=*) SECONDS_PER_LEVEL="${arg#*=}" ;;
     --warmup=*) WARMUP="${arg#*=}" ;;
     --orders=*) SCALE_ORDERS="${arg#*=}" ;;
+    --keep-db) KEEP_DB=1 ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | grep '^#'; exit 0 ;;
     *) echo "unknown option $arg" >&2; exit 2 ;;
   esac
@@ -62,6 +67,7 @@ ORDO_PORT2="${ORDO_PORT2:-18082}"
 PG_PROXY_PORT="${PG_PROXY_PORT:-55433}"
 ORDO_JVM_OPTS="${ORDO_JVM_OPTS:--Xmx512m -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError}"
 ORDO_POOL_SIZE="${ORDO_POOL_SIZE:-20}"
+ORDO_START_SECONDS="${ORDO_START_SECONDS:-300}"
 GEN_JVM_OPTS="-Xmx1g"
 ADMIN_PASSWORD="bench-admin-password-1"
 PG_SETTINGS=(-c listen_addresses=127.0.0.1 -c fsync=on -c synchronous_commit=on -c full_page_writes=on
@@ -88,6 +94,11 @@ cleanup() {
   for pid in "${PIDS[@]}"; do
     stop_pid "$pid"
   done
+  if [[ -n "$PG_STARTED" && -n "$KEEP_DB" ]]; then
+    log "PostgreSQL kept running: psql -h 127.0.0.1 -p $PG_PORT -U postgres -d ordo_scale;" \
+      "stop: $PG_BIN/pg_ctl -D $WORK/pg/data -m fast stop && rm -rf $WORK"
+    return
+  fi
   if [[ -n "$PG_STARTED" ]]; then
     as_pg "$PG_BIN/pg_ctl" -D "$WORK/pg/data" -m fast -t 60 stop >/dev/null 2>&1 || true
     cp "$WORK/pg/pg.log" "$OUT/postgresql.log" 2>/dev/null || true
@@ -232,8 +243,7 @@ start_ordo() {
     --spring.datasource.hikari.maximum-pool-size="$ORDO_POOL_SIZE" >"$OUT/ordo-$name.log" 2>&1 &
   ORDO_PID=$!
   PIDS+=("$ORDO_PID")
-  # up to 5 minutes: on a machine shared with other runs the start alone may take minutes
-  for _ in $(seq 1 600); do
+  for _ in $(seq 1 $((ORDO_START_SECONDS * 2))); do
     if curl -sf "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1; then
       log "Ordo '$name' up on port $port (pid $ORDO_PID, $("$jdk/bin/java" -version 2>&1 | head -1))"
       return 0

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The key figures that add up per day, from the per-day facts: the same definitions as {@link KeyFigureQueries} and
- * {@link SalesReportQueries} (which compute them from the raw rows), read from about 365 rows a year. Percentiles are
+ * {@link SalesReportQueries} (which compute them from the raw rows), read from about 365 rows a year (the stock ledger:
+ * one row per SKU and month, and the movements of the period's two part-months). Percentiles are
  * within 1 % of the exact ones ({@link DurationHistogram}); counts and sums are exact. Callers catch up first
  * ({@link DayFactService#catchUp()}).
  */
@@ -22,9 +23,32 @@ import org.springframework.stereotype.Component;
 class DayFactQueries {
 
     private final DayFactStore store;
+    private final InvoiceFactStore invoices;
+    private final StockFactStore stock;
+    private final KeyFigureQueries rows;
 
-    DayFactQueries(DayFactStore store) {
+    DayFactQueries(DayFactStore store, InvoiceFactStore invoices, StockFactStore stock, KeyFigureQueries rows) {
         this.store = store;
+        this.invoices = invoices;
+        this.stock = stock;
+        this.rows = rows;
+    }
+
+    /** Days sales outstanding with the credit sales from the per-day facts; the receivables as {@link KeyFigureQueries}. */
+    List<KeyFigureQueries.SalesOutstanding> daysSalesOutstanding(Period p) {
+        return rows.salesOutstanding(p, invoices.creditSales(p.from(), p.to()));
+    }
+
+    /** Inventory turnover with the units per SKU from the stock ledger per month, valued as {@link KeyFigureQueries}. */
+    KeyFigureQueries.InventoryTurnover inventoryTurnover(Period p) {
+        StockFactStore.Query units = stock.unitsPerSku(p);
+        return rows.inventoryTurnover(p, units.sql(), units.params());
+    }
+
+    /** Slow movers with each SKU's last shipment from the stock ledger per month. */
+    List<KeyFigureQueries.SlowMover> slowMovers(Period p, int days, int limit) {
+        StockFactStore.Query lastShipped = stock.lastShipped(p);
+        return rows.slowMovers(p, days, limit, "MAX(l.last_shipped)", lastShipped.sql(), lastShipped.params());
     }
 
     KeyFigureQueries.Deliveries deliveries(Period p) {

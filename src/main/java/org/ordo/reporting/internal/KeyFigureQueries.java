@@ -61,6 +61,12 @@ class KeyFigureQueries {
     /** Turnover per cost currency; SKUs with stock or shipments in the period but no unit cost are left out and counted. */
     record InventoryTurnover(List<Turnover> byCurrency, long skusWithoutCost) {}
 
+    /**
+     * How many orders of a grouped scan cost as much as one customer probe (descending the (customer, placed) index and
+     * reading up to two orders): about 10 to 13 on a million orders (docs/performance.md).
+     */
+    static final long ORDERS_PER_PROBE = 12;
+
     /** Returns with these reasons make a delivered shipment count as inaccurate. */
     static final List<String> INACCURATE_REASONS = List.of("WRONG_ITEM", "DAMAGED");
 
@@ -123,11 +129,49 @@ class KeyFigureQueries {
 
     /** Repeat purchase rate: customers with two or more orders in the period ÷ customers with at least one (cancelled excluded). */
     Rate repeatPurchaseRate(Period p) {
+        if (!postgres) {
+            // H2 does not see a customer two subqueries deep; the embedded database holds few orders anyway
+            return repeatPurchaseByOrder(p);
+        }
+        long customers =
+                jdbc.sql("SELECT COUNT(*) FROM customer").query(Long.class).single();
+        return customers * ORDERS_PER_PROBE < ordersPlacedAbout(p)
+                ? repeatPurchaseByCustomer(p)
+                : repeatPurchaseByOrder(p);
+    }
+
+    /** Every order placed in the period, grouped by customer: cheap when a period has few orders per customer. */
+    Rate repeatPurchaseByOrder(Period p) {
         return jdbc.sql("SELECT COUNT(CASE WHEN n >= 2 THEN 1 END) AS repeat_customers, COUNT(*) AS customers "
                         + "FROM (SELECT customer_id, COUNT(*) AS n FROM sales_order "
                         + "WHERE placed_at >= ? AND placed_at < ? AND status <> 'CANCELLED' GROUP BY customer_id) c")
                 .params(Timestamp.from(p.start()), Timestamp.from(p.end()))
                 .query((rs, n) -> Rate.of(rs.getLong("repeat_customers"), rs.getLong("customers")))
+                .single();
+    }
+
+    /**
+     * Per customer, at most its first two orders of the period by the (customer, placed) index: the same counts, at a
+     * cost of the customers rather than of the orders (a year of a wholesaler: 20,000 customers, a million orders).
+     */
+    Rate repeatPurchaseByCustomer(Period p) {
+        return jdbc.sql("SELECT COUNT(CASE WHEN n >= 2 THEN 1 END) AS repeat_customers, "
+                        + "COUNT(CASE WHEN n >= 1 THEN 1 END) AS customers "
+                        + "FROM (SELECT (SELECT COUNT(*) FROM (SELECT 1 AS one FROM sales_order o WHERE o.customer_id = c.id "
+                        + "AND o.placed_at >= ? AND o.placed_at < ? AND o.status <> 'CANCELLED' "
+                        // OFFSET 0: a fence, so that the two counts read one probe per customer, not one each
+                        + "ORDER BY o.placed_at FETCH FIRST 2 ROWS ONLY) f) AS n FROM customer c OFFSET 0 ROWS) x")
+                .params(Timestamp.from(p.start()), Timestamp.from(p.end()))
+                .query((rs, n) -> Rate.of(rs.getLong("repeat_customers"), rs.getLong("customers")))
+                .single();
+    }
+
+    /** The orders placed in the period as the per-day facts last counted them: enough to choose how to count. */
+    private long ordersPlacedAbout(Period p) {
+        return jdbc.sql("SELECT COALESCE(SUM(orders + cancelled_orders), 0) AS orders FROM report_order_day "
+                        + "WHERE fact_day >= ? AND fact_day <= ?")
+                .params(java.sql.Date.valueOf(p.from()), java.sql.Date.valueOf(p.to()))
+                .query(Long.class)
                 .single();
     }
 
@@ -162,61 +206,97 @@ class KeyFigureQueries {
      * cost currency. SKUs without a unit cost form the group without a currency: counted, not valued.
      */
     InventoryTurnover inventoryTurnover(Period p) {
+        return inventoryTurnover(
+                p,
+                "SELECT sku, SUM(CASE WHEN type = 'SHIPMENT' AND created_at >= :start THEN -quantity ELSE 0 END) AS shipped, "
+                        + "SUM(CASE WHEN created_at < :start THEN quantity ELSE 0 END) AS opening, "
+                        + "SUM(quantity) AS closing "
+                        + "FROM stock_movement WHERE created_at < :end GROUP BY sku",
+                Map.of("start", Timestamp.from(p.start()), "end", Timestamp.from(p.end())));
+    }
+
+    /**
+     * Inventory turnover from the units per SKU of {@code unitsPerSku} (a query of the columns sku, shipped, opening and
+     * closing, with the named {@code params}), valued at the products' unit cost of today and summed per cost currency.
+     */
+    InventoryTurnover inventoryTurnover(Period p, String unitsPerSku, Map<String, ?> params) {
         List<Turnover> byCurrency = new ArrayList<>();
         long[] withoutCost = {0};
         jdbc.sql("SELECT pr.cost_currency, COUNT(*) AS skus, SUM(x.shipped * pr.unit_cost) AS shipped_cost, "
                         + "SUM(x.opening * pr.unit_cost) AS opening_value, SUM(x.closing * pr.unit_cost) AS closing_value "
-                        + "FROM (SELECT sku, SUM(CASE WHEN type = 'SHIPMENT' AND created_at >= :start THEN -quantity ELSE 0 END) AS shipped, "
-                        + "             SUM(CASE WHEN created_at < :start THEN quantity ELSE 0 END) AS opening, "
-                        + "             SUM(quantity) AS closing "
-                        + "      FROM stock_movement WHERE created_at < :end GROUP BY sku) x "
+                        + "FROM (" + unitsPerSku + ") x "
                         + "JOIN product pr ON pr.sku = x.sku "
                         + "WHERE x.shipped <> 0 OR x.opening <> 0 OR x.closing <> 0 "
                         + "GROUP BY pr.cost_currency ORDER BY pr.cost_currency")
-                .param("start", Timestamp.from(p.start()))
-                .param("end", Timestamp.from(p.end()))
+                .params(params)
                 .query(rs -> {
                     if (rs.getString("cost_currency") == null) {
                         withoutCost[0] += rs.getLong("skus");
                         return;
                     }
-                    String currency = rs.getString("cost_currency").trim();
-                    Money cogs =
-                            Money.of(rs.getBigDecimal("shipped_cost"), currency).rounded();
-                    Money opening = Money.of(rs.getBigDecimal("opening_value"), currency)
-                            .rounded();
-                    Money closing = Money.of(rs.getBigDecimal("closing_value"), currency)
-                            .rounded();
-                    Money average = Money.of(
-                                    opening.amount()
-                                            .add(closing.amount())
-                                            .divide(BigDecimal.valueOf(2), 4, RoundingMode.HALF_EVEN),
-                                    currency)
-                            .rounded();
-                    BigDecimal value = average.amount().signum() == 0
-                            ? null
-                            : cogs.amount().divide(average.amount(), 4, RoundingMode.HALF_EVEN);
-                    BigDecimal perYear = value == null
-                            ? null
-                            : value.multiply(BigDecimal.valueOf(365))
-                                    .divide(BigDecimal.valueOf(p.days()), 2, RoundingMode.HALF_EVEN);
-                    byCurrency.add(new Turnover(
-                            currency, cogs, opening, closing, average, value, perYear, rs.getLong("skus")));
+                    byCurrency.add(turnover(
+                            p,
+                            rs.getString("cost_currency").trim(),
+                            rs.getBigDecimal("shipped_cost"),
+                            rs.getBigDecimal("opening_value"),
+                            rs.getBigDecimal("closing_value"),
+                            rs.getLong("skus")));
                 });
         return new InventoryTurnover(List.copyOf(byCurrency), withoutCost[0]);
     }
 
+    private static Turnover turnover(
+            Period p,
+            String currency,
+            BigDecimal shipped,
+            BigDecimal openingValue,
+            BigDecimal closingValue,
+            long skus) {
+        Money cogs = Money.of(shipped, currency).rounded();
+        Money opening = Money.of(openingValue, currency).rounded();
+        Money closing = Money.of(closingValue, currency).rounded();
+        Money average = Money.of(
+                        opening.amount().add(closing.amount()).divide(BigDecimal.valueOf(2), 4, RoundingMode.HALF_EVEN),
+                        currency)
+                .rounded();
+        BigDecimal value = average.amount().signum() == 0
+                ? null
+                : cogs.amount().divide(average.amount(), 4, RoundingMode.HALF_EVEN);
+        BigDecimal perYear = value == null
+                ? null
+                : value.multiply(BigDecimal.valueOf(365))
+                        .divide(BigDecimal.valueOf(p.days()), 2, RoundingMode.HALF_EVEN);
+        return new Turnover(currency, cogs, opening, closing, average, value, perYear, skus);
+    }
+
     /** Slow movers: SKUs with stock on hand and no shipment in the {@code days} days before the period's end. */
     List<SlowMover> slowMovers(Period p, int days, int limit) {
-        Instant since = p.end().minus(Duration.ofDays(days));
         // per SKU in stock, its last shipment by the (type, sku, created_at) index: one probe each, not a year of
         // movements
+        return slowMovers(
+                p,
+                days,
+                limit,
+                "(SELECT MAX(m.created_at) FROM stock_movement m WHERE m.type = 'SHIPMENT' AND m.sku = s.sku "
+                        + "AND m.created_at < :end)",
+                "",
+                Map.of());
+    }
+
+    /**
+     * Slow movers with {@code lastShipped}, an SQL aggregate of the last shipment of SKU {@code s.sku} before :end over the
+     * stock levels joined with {@code join} (one row per SKU at most), and their named {@code params}.
+     */
+    List<SlowMover> slowMovers(Period p, int days, int limit, String lastShipped, String join, Map<String, ?> params) {
+        Instant since = p.end().minus(Duration.ofDays(days));
         return jdbc.sql("SELECT sku, on_hand, last_shipped FROM (SELECT s.sku, SUM(s.on_hand) AS on_hand, "
-                        + "(SELECT MAX(m.created_at) FROM stock_movement m WHERE m.type = 'SHIPMENT' AND m.sku = s.sku AND m.created_at < ?) "
-                        + "AS last_shipped FROM stock_level s GROUP BY s.sku HAVING SUM(s.on_hand) > 0) x "
-                        + "WHERE last_shipped IS NULL OR last_shipped < ? "
+                        + lastShipped + " AS last_shipped FROM stock_level s " + join
+                        + " GROUP BY s.sku HAVING SUM(s.on_hand) > 0) x "
+                        + "WHERE last_shipped IS NULL OR last_shipped < :since "
                         + "ORDER BY on_hand DESC, sku LIMIT " + limit)
-                .params(Timestamp.from(p.end()), Timestamp.from(since))
+                .params(params)
+                .param("end", Timestamp.from(p.end()))
+                .param("since", Timestamp.from(since))
                 .query((rs, n) -> new SlowMover(
                         rs.getString("sku"),
                         rs.getLong("on_hand"),
@@ -231,10 +311,6 @@ class KeyFigureQueries {
      * (invoices less credit notes issued in it; every sale is on credit here) × days in the period, to one decimal, half-even.
      */
     List<SalesOutstanding> daysSalesOutstanding(Period p) {
-        Map<String, BigDecimal> receivables = new TreeMap<>();
-        for (OpenInvoiceQueries.Open open : openInvoices.asOf(p.to(), null)) {
-            receivables.merge(open.currency(), open.amount(), BigDecimal::add);
-        }
         Map<String, BigDecimal> sales = new TreeMap<>();
         jdbc.sql("SELECT currency, SUM(total) AS sales FROM invoice WHERE status IN " + OpenInvoiceQueries.COUNTS + " "
                         + "AND issue_date >= ? AND issue_date <= ? GROUP BY currency")
@@ -242,6 +318,12 @@ class KeyFigureQueries {
                 .query(rs -> {
                     sales.put(rs.getString("currency").trim(), rs.getBigDecimal("sales"));
                 });
+        return salesOutstanding(p, sales);
+    }
+
+    /** Days sales outstanding per currency from the period's credit sales per currency (however they were summed). */
+    List<SalesOutstanding> salesOutstanding(Period p, Map<String, BigDecimal> sales) {
+        Map<String, BigDecimal> receivables = openInvoices.totalsAsOf(p.to());
         Set<String> currencies = new TreeSet<>(receivables.keySet());
         currencies.addAll(sales.keySet());
         List<SalesOutstanding> figures = new ArrayList<>();

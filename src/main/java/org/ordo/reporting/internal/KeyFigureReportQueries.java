@@ -56,13 +56,13 @@ class KeyFigureReportQueries implements KeyFigures {
         if (slowMoverDays < 1 || slowMoverDays > 3650) {
             throw OrdoException.invalid("slowMoverDays", "must be between 1 and 3650");
         }
-        // the slowest first, so that they overlap the most; the raw-row figures start while the facts catch up
-        var turnover = parallel.start(() -> figures.inventoryTurnover(period));
-        var outstanding = parallel.start(() -> figures.daysSalesOutstanding(period));
+        // the raw-row figures start while the facts catch up, the slowest first, so that they overlap the most
         var repeat = parallel.start(() -> figures.repeatPurchaseRate(period));
-        var slowMovers = parallel.start(() -> figures.slowMovers(period, slowMoverDays, 50));
         var accuracy = parallel.start(() -> figures.fulfilmentAccuracy(period));
         facts.catchUp();
+        var turnover = parallel.start(() -> dayFigures.inventoryTurnover(period));
+        var slowMovers = parallel.start(() -> dayFigures.slowMovers(period, slowMoverDays, 50));
+        var outstanding = parallel.start(() -> dayFigures.daysSalesOutstanding(period));
         var deliveries = parallel.start(() -> dayFigures.deliveries(period));
         var processing = parallel.start(() -> dayFigures.orderProcessingTime(period));
         var backorders = parallel.start(() -> dayFigures.backorderRate(period));
@@ -90,9 +90,9 @@ class KeyFigureReportQueries implements KeyFigures {
     @Override
     public Summary summary(LocalDate from, LocalDate to) {
         Period p = period(from, to);
-        var turnover = parallel.start(() -> figures.inventoryTurnover(p));
         var repeat = parallel.start(() -> figures.repeatPurchaseRate(p));
         facts.catchUp();
+        var turnover = parallel.start(() -> dayFigures.inventoryTurnover(p));
         var deliveries = parallel.start(() -> dayFigures.deliveries(p));
         var backorders = parallel.start(() -> dayFigures.backorderRate(p));
         var orderValue = parallel.start(() -> dayFigures.averageOrderValue(p));

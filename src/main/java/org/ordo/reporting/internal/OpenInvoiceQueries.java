@@ -6,6 +6,8 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.ordo.invoicing.InvoiceStatus;
 import org.ordo.platform.CompanyCalendar;
@@ -42,6 +44,34 @@ class OpenInvoiceQueries {
     /** The invoices open at the end of {@code day} (the company's day), of one customer or (null) of all. */
     List<Open> asOf(LocalDate day, UUID customerId) {
         List<Object> params = new ArrayList<>();
+        return jdbc.sql("SELECT customer_id, name, currency, due_date, open_amount FROM ("
+                        + open(day, customerId, params)
+                        + ") o WHERE open_amount > 0 ORDER BY name, customer_id, currency, due_date")
+                .params(params)
+                .query((rs, n) -> new Open(
+                        rs.getObject("customer_id", UUID.class),
+                        rs.getString("name"),
+                        rs.getString("currency").trim(),
+                        rs.getDate("due_date").toLocalDate(),
+                        rs.getBigDecimal("open_amount")))
+                .list();
+    }
+
+    /** What {@link #asOf} lists for all customers, summed per currency in the database (no list carried over). */
+    Map<String, BigDecimal> totalsAsOf(LocalDate day) {
+        List<Object> params = new ArrayList<>();
+        Map<String, BigDecimal> totals = new TreeMap<>();
+        jdbc.sql("SELECT currency, SUM(open_amount) AS open_amount FROM (" + open(day, null, params)
+                        + ") o WHERE open_amount > 0 GROUP BY currency")
+                .params(params)
+                .query(rs -> {
+                    totals.put(rs.getString("currency").trim(), rs.getBigDecimal("open_amount"));
+                });
+        return totals;
+    }
+
+    /** Each invoice with what is open on it at the end of {@code day} (maybe nothing), adding its parameters. */
+    private String open(LocalDate day, UUID customerId, List<Object> params) {
         String open;
         String statuses;
         if (day.isBefore(calendar.today())) {
@@ -68,19 +98,8 @@ class OpenInvoiceQueries {
             customer = " AND i.customer_id = ?";
             params.add(customerId);
         }
-        return jdbc.sql("SELECT customer_id, name, currency, due_date, open_amount FROM ("
-                        + "SELECT i.customer_id, c.name, i.currency, i.due_date, " + open + " AS open_amount "
-                        + "FROM invoice i JOIN customer c ON c.id = i.customer_id "
-                        + "WHERE i.type = 'INVOICE' AND i.status IN " + statuses + " AND i.issue_date <= ?" + customer
-                        + ") o WHERE open_amount > 0 "
-                        + "ORDER BY name, customer_id, currency, due_date")
-                .params(params)
-                .query((rs, n) -> new Open(
-                        rs.getObject("customer_id", UUID.class),
-                        rs.getString("name"),
-                        rs.getString("currency").trim(),
-                        rs.getDate("due_date").toLocalDate(),
-                        rs.getBigDecimal("open_amount")))
-                .list();
+        return "SELECT i.customer_id, c.name, i.currency, i.due_date, " + open + " AS open_amount "
+                + "FROM invoice i JOIN customer c ON c.id = i.customer_id "
+                + "WHERE i.type = 'INVOICE' AND i.status IN " + statuses + " AND i.issue_date <= ?" + customer;
     }
 }
