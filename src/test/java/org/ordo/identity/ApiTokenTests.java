@@ -191,8 +191,8 @@ class ApiTokenTests {
                 .params(java.sql.Timestamp.from(longAgo), user)
                 .update();
         // as a change on another node would: this node forgets the token it verified and reads the row again
-        jdbc.sql("SELECT pg_notify('ordo_credentials', ?)")
-                .param(user)
+        jdbc.sql("SELECT pg_notify('ordo_changes', ?)")
+                .param("-\ncredentials " + user)
                 .query((rs, n) -> 1)
                 .list();
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {

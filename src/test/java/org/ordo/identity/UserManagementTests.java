@@ -337,8 +337,8 @@ class UserManagementTests {
         jdbc.sql("UPDATE app_user SET password_hash = ?, version = version + 1 WHERE username = ?")
                 .params(encoder.encode("changed elsewhere 1"), username)
                 .update();
-        jdbc.sql("SELECT pg_notify('ordo_credentials', ?)")
-                .param(username)
+        jdbc.sql("SELECT pg_notify('ordo_changes', ?)")
+                .param("-\ncredentials " + username)
                 .query((rs, n) -> 1)
                 .list();
 

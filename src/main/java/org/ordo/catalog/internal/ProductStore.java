@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.ordo.catalog.Catalog;
 import org.ordo.catalog.ProductSnapshot;
+import org.ordo.platform.ChangeNotices;
+import org.ordo.platform.ExactCache;
 import org.ordo.platform.LikePattern;
 import org.ordo.platform.PageResult;
 import org.ordo.platform.Paging;
@@ -23,9 +25,15 @@ import org.ordo.shared.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The product and tax_category tables, and the {@link Catalog} other modules read. */
+/**
+ * The product and tax_category tables, and the {@link Catalog} other modules read. Products by SKU, as {@link
+ * Catalog#find} gives them, are kept in an {@link ExactCache}: each write of a product announces its SKU.
+ */
 @Component
 class ProductStore implements Catalog {
+
+    /** Products kept in memory per node; a SKU beyond them is read as before. */
+    static final int CACHED_PRODUCTS = 10_000;
 
     private static final String SELECT =
             "SELECT p.sku, p.name, p.description, p.unit_price, p.currency, p.unit_cost, p.cost_currency, p.tax_category, t.rate, "
@@ -33,9 +41,11 @@ class ProductStore implements Catalog {
                     + "FROM product p JOIN tax_category t ON t.code = p.tax_category";
 
     private final JdbcClient jdbc;
+    private final ExactCache<ProductSnapshot> snapshots;
 
-    ProductStore(JdbcClient jdbc) {
+    ProductStore(JdbcClient jdbc, ChangeNotices notices) {
         this.jdbc = jdbc;
+        this.snapshots = ExactCache.of("products", notices, CACHED_PRODUCTS);
     }
 
     @Override
@@ -43,9 +53,22 @@ class ProductStore implements Catalog {
         if (skus.isEmpty()) {
             return Map.of();
         }
+        Map<String, ProductSnapshot> cached = snapshots.getAll(skus, this::read);
+        // in the order asked, as the read gave them
+        Map<String, ProductSnapshot> found = new LinkedHashMap<>();
+        for (String sku : new LinkedHashSet<>(skus)) {
+            ProductSnapshot product = cached.get(sku);
+            if (product != null) {
+                found.put(sku, product);
+            }
+        }
+        return found;
+    }
+
+    private Map<String, ProductSnapshot> read(Collection<String> skus) {
         Map<String, ProductSnapshot> found = new LinkedHashMap<>();
         jdbc.sql(SELECT + " WHERE p.sku IN (:skus)")
-                .param("skus", new ArrayList<>(new LinkedHashSet<>(skus)))
+                .param("skus", new ArrayList<>(skus))
                 .query(ProductStore::map)
                 .list()
                 .forEach(p -> found.put(p.sku(), p.snapshot()));
@@ -54,7 +77,8 @@ class ProductStore implements Catalog {
 
     @Override
     public Optional<ProductSnapshot> find(String sku) {
-        return product(sku).map(Product::snapshot);
+        return Optional.ofNullable(
+                snapshots.get(sku, k -> product(k).map(Product::snapshot).orElse(null)));
     }
 
     @Override
@@ -193,6 +217,7 @@ class ProductStore implements Catalog {
     }
 
     void insert(ProductDraft p, Instant now) {
+        snapshots.announce(p.sku());
         jdbc.sql(
                         "INSERT INTO product (sku, name, description, unit_price, currency, unit_cost, cost_currency, tax_category, gtin, "
                                 + "weight_grams, active, category, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)")
@@ -216,6 +241,7 @@ class ProductStore implements Catalog {
 
     /** Writes every field and bumps the version; the caller holds the row lock and has checked the version. */
     void update(ProductDraft p, Instant now) {
+        snapshots.announce(p.sku());
         jdbc.sql(
                         "UPDATE product SET name = ?, description = ?, unit_price = ?, currency = ?, unit_cost = ?, cost_currency = ?, "
                                 + "tax_category = ?, gtin = ?, weight_grams = ?, active = ?, category = ?, version = version + 1, updated_at = ? "

@@ -22,10 +22,12 @@ class TaxRateService implements TaxRateAdmin {
 
     private final JdbcClient jdbc;
     private final ProductStore products;
+    private final TaxRateStore taxRates;
 
-    TaxRateService(JdbcClient jdbc, ProductStore products) {
+    TaxRateService(JdbcClient jdbc, ProductStore products, TaxRateStore taxRates) {
         this.jdbc = jdbc;
         this.products = products;
+        this.taxRates = taxRates;
     }
 
     @Override
@@ -68,6 +70,7 @@ class TaxRateService implements TaxRateAdmin {
             throw OrdoException.conflict(
                     "rate-period", "validFrom must be after " + latest + ", the start of the latest rate");
         }
+        taxRates.announce(country);
         jdbc.sql("""
                         UPDATE vat_rate SET valid_to = ?
                          WHERE country = ? AND tax_category = ? AND (valid_to IS NULL OR valid_to >= ?)

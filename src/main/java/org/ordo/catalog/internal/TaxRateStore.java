@@ -4,11 +4,14 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.ordo.catalog.DistanceSales;
 import org.ordo.catalog.TaxRates;
+import org.ordo.platform.ChangeNotices;
+import org.ordo.platform.ExactCache;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,6 +23,9 @@ import org.springframework.stereotype.Component;
  * tells whether the seller charges consumers in other member states their country's VAT (One-Stop Shop); a seller not
  * registered does so too once the distance sales of the year before or of this year pass
  * {@code ordo.tax.distance-sales-threshold} (EUR 10,000, EU-wide), as {@link DistanceSales} counts them.
+ *
+ * <p>A country's rates, all their periods, are kept in an {@link ExactCache}; {@link TaxRateService} announces each
+ * change of a country's rates.
  */
 @Component
 class TaxRateStore implements TaxRates {
@@ -32,9 +38,19 @@ class TaxRateStore implements TaxRates {
     private final boolean ossRegistered;
     private final BigDecimal distanceSalesThreshold;
     private final ObjectProvider<DistanceSales> distanceSales;
+    private final ExactCache<List<Period>> ratesByCountry;
+
+    /** A row of vat_rate; {@code validTo} null: open. */
+    private record Period(Treatment treatment, LocalDate validFrom, LocalDate validTo) {
+
+        boolean validOn(LocalDate day) {
+            return !validFrom.isAfter(day) && (validTo == null || !validTo.isBefore(day));
+        }
+    }
 
     TaxRateStore(
             JdbcClient jdbc,
+            ChangeNotices notices,
             @Value("${ordo.company.country:DE}") String sellerCountry,
             @Value("${ordo.tax.oss-registered:true}") boolean ossRegistered,
             @Value("${ordo.tax.distance-sales-threshold:10000.00}") BigDecimal distanceSalesThreshold,
@@ -44,6 +60,13 @@ class TaxRateStore implements TaxRates {
         this.ossRegistered = ossRegistered;
         this.distanceSalesThreshold = distanceSalesThreshold;
         this.distanceSales = distanceSales;
+        // a country per entry: a few hundred at most
+        this.ratesByCountry = ExactCache.of("vat-rates", notices, 1_000);
+    }
+
+    /** The rates of {@code country} change in the current transaction. */
+    void announce(String country) {
+        ratesByCountry.announce(country);
     }
 
     @Override
@@ -84,18 +107,25 @@ class TaxRateStore implements TaxRates {
 
     private Destination rates(String shipTo, String taxedIn, LocalDate on) {
         Map<String, Treatment> rates = new HashMap<>();
-        jdbc.sql("""
-                        SELECT tax_category, rate, vat_category FROM vat_rate
-                         WHERE country = ? AND valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?)
-                        """).param(taxedIn).param(on).param(on).query(rs -> {
-            rates.put(
-                    rs.getString("tax_category"),
-                    new Treatment(
-                            rs.getString("tax_category"),
-                            rs.getBigDecimal("rate").stripTrailingZeros(),
-                            rs.getString("vat_category").trim(),
-                            null));
-        });
+        for (Period period : ratesByCountry.get(taxedIn, this::periods)) {
+            if (period.validOn(on)) {
+                rates.put(period.treatment().taxCategory(), period.treatment());
+            }
+        }
         return new Destination(shipTo, null, Map.copyOf(rates));
+    }
+
+    private List<Period> periods(String country) {
+        return jdbc.sql("SELECT tax_category, rate, vat_category, valid_from, valid_to FROM vat_rate WHERE country = ?")
+                .param(country)
+                .query((rs, n) -> new Period(
+                        new Treatment(
+                                rs.getString("tax_category"),
+                                rs.getBigDecimal("rate").stripTrailingZeros(),
+                                rs.getString("vat_category").trim(),
+                                null),
+                        rs.getObject("valid_from", LocalDate.class),
+                        rs.getObject("valid_to", LocalDate.class)))
+                .list();
     }
 }

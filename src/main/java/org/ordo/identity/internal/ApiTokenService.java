@@ -22,6 +22,7 @@ import org.ordo.identity.Actor;
 import org.ordo.identity.AuditTrail;
 import org.ordo.identity.Role;
 import org.ordo.identity.TokenAdmin;
+import org.ordo.platform.ChangeNotices;
 import org.ordo.platform.PageResult;
 import org.ordo.platform.Paging;
 import org.ordo.shared.FieldViolation;
@@ -76,14 +77,14 @@ class ApiTokenService implements TokenAdmin {
     private final UserStore accounts;
     private final AuditTrail audit;
     private final VerifiedCredentials verified;
-    private final CredentialChangeListener changes;
+    private final ChangeNotices changes;
 
     ApiTokenService(
             JdbcClient jdbc,
             UserStore accounts,
             AuditTrail audit,
             VerifiedCredentials verified,
-            CredentialChangeListener changes) {
+            ChangeNotices changes) {
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.audit = audit;
@@ -161,7 +162,7 @@ class ApiTokenService implements TokenAdmin {
                 .param(id)
                 .update();
         if (changed == 1) {
-            changes.announce(token.username());
+            changes.announce(VerifiedCredentials.CACHE, token.username());
             TokenView revoked = new TokenView(
                     token.id(),
                     token.username(),
@@ -190,7 +191,7 @@ class ApiTokenService implements TokenAdmin {
                 .param(username)
                 .update();
         if (!revoked.isEmpty()) {
-            changes.announce(username);
+            changes.announce(VerifiedCredentials.CACHE, username);
             audit.record(
                     UserService.AUDIT_ENTITY,
                     username,

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.ordo.identity.AuditTrail;
 import org.ordo.identity.Logins;
+import org.ordo.platform.ChangeNotices;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,9 +50,9 @@ class LoginAttemptStore {
     private final JdbcClient jdbc;
     private final UserStore accounts;
     private final AuditTrail audit;
-    private final CredentialChangeListener changes;
+    private final ChangeNotices changes;
 
-    LoginAttemptStore(JdbcClient jdbc, UserStore accounts, AuditTrail audit, CredentialChangeListener changes) {
+    LoginAttemptStore(JdbcClient jdbc, UserStore accounts, AuditTrail audit, ChangeNotices changes) {
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.audit = audit;
@@ -62,7 +63,7 @@ class LoginAttemptStore {
     @Transactional
     boolean failed(String username, Instant now) {
         // every node reads the user again: a lockout must hold everywhere, and the next success must clear the count
-        changes.announce(username);
+        changes.announce(VerifiedCredentials.CACHE, username);
         jdbc.sql(
                         "INSERT INTO login_attempt (username, failures, last_failure, locked_until) VALUES (?, 0, ?, NULL) ON CONFLICT DO NOTHING")
                 .params(username, Timestamp.from(now))

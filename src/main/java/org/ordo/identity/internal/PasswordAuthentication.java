@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * {@link VerifiedCredentials} without a read while its entries are trusted; otherwise the user row is read (a
  * primary-key lookup) and BCrypt is skipped only for a password verified against exactly that version of the user.
  * A changed password, role, enabled flag, failed login or lockout on any node forgets the user's entries on every node
- * ({@link CredentialChangeListener}).
+ * ({@link org.ordo.platform.ChangeNotices}).
  */
 @Component
 class PasswordAuthentication implements AuthenticationProvider {

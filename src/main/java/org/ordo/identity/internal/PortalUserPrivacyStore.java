@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.ordo.identity.AuditTrail;
 import org.ordo.identity.PortalUserPrivacy;
+import org.ordo.platform.ChangeNotices;
 import org.ordo.platform.PersonalRows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -23,9 +24,9 @@ class PortalUserPrivacyStore implements PortalUserPrivacy {
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
-    private final CredentialChangeListener changes;
+    private final ChangeNotices changes;
 
-    PortalUserPrivacyStore(JdbcClient jdbc, AuditTrail audit, CredentialChangeListener changes) {
+    PortalUserPrivacyStore(JdbcClient jdbc, AuditTrail audit, ChangeNotices changes) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.changes = changes;
@@ -64,7 +65,7 @@ class PortalUserPrivacyStore implements PortalUserPrivacy {
         Timestamp now = Timestamp.from(Instant.now().truncatedTo(ChronoUnit.MICROS));
         for (String username : usernames) {
             // every node forgets the user's verified credentials, so the disabled user is out at once
-            changes.announce(username);
+            changes.announce(VerifiedCredentials.CACHE, username);
             jdbc.sql("UPDATE app_user SET " + PersonalRows.erasing("display_name")
                             + ", enabled = FALSE, version = version + 1, updated_at = ? WHERE username = ?")
                     .params(now, username)

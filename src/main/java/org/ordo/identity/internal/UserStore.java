@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.ordo.identity.Role;
+import org.ordo.platform.ChangeNotices;
 import org.ordo.platform.LikePattern;
 import org.ordo.platform.PageResult;
 import org.ordo.platform.Paging;
@@ -40,9 +41,9 @@ class UserStore implements UserDetailsService {
                     + "u.created_at, u.updated_at, " + ROLES;
 
     private final JdbcClient jdbc;
-    private final CredentialChangeListener changes;
+    private final ChangeNotices changes;
 
-    UserStore(JdbcClient jdbc, CredentialChangeListener changes) {
+    UserStore(JdbcClient jdbc, ChangeNotices changes) {
         this.jdbc = jdbc;
         this.changes = changes;
     }
@@ -160,7 +161,7 @@ class UserStore implements UserDetailsService {
      * forgets the credentials it verified for the user.
      */
     void update(StoredUser user, String newPasswordHash) {
-        changes.announce(user.username());
+        changes.announce(VerifiedCredentials.CACHE, user.username());
         jdbc.sql(
                         "UPDATE app_user SET display_name = ?, customer_id = ?, locale = ?, time_zone = ?, enabled = ?, "
                                 + "password_hash = COALESCE(?, password_hash), version = version + 1, updated_at = ? WHERE username = ?")

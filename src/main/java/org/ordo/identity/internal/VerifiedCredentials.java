@@ -17,6 +17,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.ordo.platform.ChangeNotices;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -24,10 +25,10 @@ import org.springframework.stereotype.Component;
  * Credentials this node verified recently (a Basic password, an API token) with the user they authenticated, so that
  * an API client sending them on every request pays neither BCrypt nor a database read.
  *
- * <p>An entry is trusted without a read only while {@link #trusted()}: on a single node (embedded H2) always, on
- * PostgreSQL only while {@link CredentialChangeListener} hears every change of every node. Each change of a user
- * (password, roles, enabled, a failed login or lockout, a token revoked) {@linkplain #forget forgets} the user's
- * entries. While not trusted, the user row is read as before and an entry only spares BCrypt when it was verified
+ * <p>An entry is trusted without a read only while {@link #trusted()}: while {@link ChangeNotices} hears every change of
+ * every node (on a single node, embedded H2, always). Each change of a user (password, roles, enabled, a failed login
+ * or lockout, a token revoked) is announced as a change of the user in cache {@code credentials}, which
+ * {@linkplain #forget forgets} the user's entries on every node. While not trusted, the user row is read as before and an entry only spares BCrypt when it was verified
  * against exactly that version and hash of the user.
  *
  * <p>A read that raced with a change must not store what it read: {@link #stamp} is taken before the read and an
@@ -41,6 +42,9 @@ final class VerifiedCredentials {
 
     /** A verified credential: its user as read then; for a token also the token's id, expiry and last use. */
     record Verified(OrdoUser user, long expiresAtNanos, UUID tokenId, Instant tokenExpiresAt, Instant lastUsedAt) {}
+
+    /** The name under which changes of a user are announced: the key is the username. */
+    static final String CACHE = "credentials";
 
     private static final int STRIPES = 256;
 
@@ -56,40 +60,37 @@ final class VerifiedCredentials {
     /** Keyed once, never used itself: each use takes a clone (a Mac is not safe for concurrent use). */
     private final Mac keyedMac;
 
-    private volatile long trustedUntilNanos;
-    private volatile boolean alwaysTrusted;
+    private final BooleanSupplier changesHeard;
 
     @Autowired
-    VerifiedCredentials(IdentityProperties properties) {
-        this(properties.passwordCache().ttl(), properties.passwordCache().maxEntries(), System::nanoTime);
+    VerifiedCredentials(IdentityProperties properties, ChangeNotices notices) {
+        this(
+                properties.passwordCache().ttl(),
+                properties.passwordCache().maxEntries(),
+                System::nanoTime,
+                notices::trusted);
+        notices.onChange(CACHE, username -> {
+            if (username == null) {
+                clear();
+            } else {
+                forget(username);
+            }
+        });
     }
 
-    VerifiedCredentials(Duration ttl, int maxEntries, LongSupplier nanoClock) {
+    /** {@code changesHeard}: whether every change of every node is heard now, so that entries may be trusted. */
+    VerifiedCredentials(Duration ttl, int maxEntries, LongSupplier nanoClock, BooleanSupplier changesHeard) {
         this.ttlNanos = ttl.toNanos();
         this.maxEntries = maxEntries;
         this.nanoClock = nanoClock;
+        this.changesHeard = changesHeard;
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         this.keyedMac = keyedMac(new SecretKeySpec(secret, "HmacSHA256"));
-        this.trustedUntilNanos = nanoClock.getAsLong();
-    }
-
-    /** Single node: no other node can change a user unseen, so entries are trusted for good. */
-    void trustAlways() {
-        alwaysTrusted = true;
-    }
-
-    /** Every change up to now has been heard: entries may be trusted for {@code period} more. */
-    void trustFor(Duration period) {
-        trustedUntilNanos = nanoClock.getAsLong() + period.toNanos();
-    }
-
-    void distrust() {
-        trustedUntilNanos = nanoClock.getAsLong();
     }
 
     boolean trusted() {
-        return enabled() && (alwaysTrusted || trustedUntilNanos - nanoClock.getAsLong() > 0);
+        return enabled() && changesHeard.getAsBoolean();
     }
 
     /** Taken before a user is read from the database, for {@link #rememberPassword}. */

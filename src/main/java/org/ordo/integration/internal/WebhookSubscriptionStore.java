@@ -4,17 +4,23 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.ordo.integration.EventType;
+import org.ordo.platform.ChangeNotices;
+import org.ordo.platform.ExactCache;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Table {@code webhook_subscription}; event types are kept as one comma-separated list. */
+/**
+ * Table {@code webhook_subscription}; event types are kept as one comma-separated list. The enabled subscriptions,
+ * which every order's events are matched against, are kept in an {@link ExactCache}; each write announces a change.
+ */
 @Component
 class WebhookSubscriptionStore {
+
+    private static final String ENABLED = "enabled";
 
     /** A subscription with its secret, for the sender. */
     record Endpoint(
@@ -32,12 +38,16 @@ class WebhookSubscriptionStore {
     }
 
     private final JdbcClient jdbc;
+    private final ExactCache<List<Endpoint>> enabled;
 
-    WebhookSubscriptionStore(JdbcClient jdbc) {
+    WebhookSubscriptionStore(JdbcClient jdbc, ChangeNotices notices) {
         this.jdbc = jdbc;
+        // one entry: the enabled subscriptions, a handful
+        this.enabled = ExactCache.of("webhook-subscriptions", notices, 1);
     }
 
     void insert(Endpoint e) {
+        enabled.announceAll();
         jdbc.sql("INSERT INTO webhook_subscription (id, url, secret, event_types, enabled, created_at, updated_at) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?)")
                 .params(
@@ -52,6 +62,7 @@ class WebhookSubscriptionStore {
     }
 
     void update(Endpoint e) {
+        enabled.announceAll();
         jdbc.sql("UPDATE webhook_subscription SET url = ?, secret = ?, event_types = ?, enabled = ?, updated_at = ? "
                         + "WHERE id = ?")
                 .params(
@@ -78,9 +89,12 @@ class WebhookSubscriptionStore {
     }
 
     List<Endpoint> enabled() {
-        return jdbc.sql("SELECT * FROM webhook_subscription WHERE enabled = TRUE ORDER BY created_at, id")
-                .query(WebhookSubscriptionStore::endpoint)
-                .list();
+        return enabled.get(
+                ENABLED,
+                key -> List.copyOf(
+                        jdbc.sql("SELECT * FROM webhook_subscription WHERE enabled = TRUE ORDER BY created_at, id")
+                                .query(WebhookSubscriptionStore::endpoint)
+                                .list()));
     }
 
     private static Endpoint endpoint(ResultSet rs, int row) throws SQLException {
@@ -88,7 +102,7 @@ class WebhookSubscriptionStore {
                 rs.getObject("id", UUID.class),
                 rs.getString("url"),
                 rs.getString("secret"),
-                Arrays.asList(rs.getString("event_types").split(",")),
+                List.of(rs.getString("event_types").split(",")),
                 rs.getBoolean("enabled"),
                 rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant());

@@ -10,10 +10,13 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.ordo.platform.ChangeNotices;
+import org.ordo.platform.ExactCache;
 import org.ordo.shared.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -21,9 +24,19 @@ import org.springframework.stereotype.Component;
 /**
  * Price lists, their customers, customer groups and prices, and promotions: tables price_list*, promotion,
  * promotion_sku, promotion_category.
+ *
+ * <p>What pricing reads for an order is kept in {@link ExactCache}s: the breaks per customer, group, currency, day and
+ * SKU, and the promotions per day and currency. Every write of a price list (its header, customers, groups, prices)
+ * announces a change of all breaks, every write of a promotion one of all promotions: such writes are rare, and a key
+ * per write would have to name every customer and day it touches.
  */
 @Component
 class PriceStore {
+
+    /** Breaks kept in memory per node (a customer, day and SKU each); beyond them, arbitrary ones are dropped. */
+    static final int CACHED_BREAKS = 20_000;
+    /** Promotion lists kept per node, one per day and currency. */
+    static final int CACHED_PROMOTION_DAYS = 64;
 
     /** Valid on the day {@code :day}, for the table aliased {@code alias}. */
     private static String activeOn(String alias) {
@@ -31,9 +44,13 @@ class PriceStore {
     }
 
     private final JdbcClient jdbc;
+    private final ExactCache<List<PricingPolicy.Break>> breaks;
+    private final ExactCache<List<StoredPromotion>> promotions;
 
-    PriceStore(JdbcClient jdbc) {
+    PriceStore(JdbcClient jdbc, ChangeNotices notices) {
         this.jdbc = jdbc;
+        this.breaks = ExactCache.of("price-lists", notices, CACHED_BREAKS);
+        this.promotions = ExactCache.of("promotions", notices, CACHED_PROMOTION_DAYS);
     }
 
     /** A price list's header, customers and customer groups. */
@@ -47,6 +64,7 @@ class PriceStore {
             List<String> groups) {}
 
     void insertPriceList(Header list, String by) {
+        breaks.announceAll();
         jdbc.sql("INSERT INTO price_list (id, name, currency, valid_from, valid_to, created_at, created_by) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?)")
                 .params(
@@ -155,6 +173,7 @@ class PriceStore {
 
     /** Replaces a SKU's prices on a list: the price from 1 unit on and the breaks. */
     void replacePrices(UUID priceListId, String sku, Map<Long, BigDecimal> byMinQuantity) {
+        breaks.announceAll();
         jdbc.sql("DELETE FROM price_list_price WHERE price_list_id = ? AND sku = ?")
                 .params(priceListId, sku)
                 .update();
@@ -182,6 +201,33 @@ class PriceStore {
      * {@code group} (may be null): one read for all lines.
      */
     Map<String, List<PricingPolicy.Break>> breaks(
+            UUID customerId, String group, String currency, LocalDate day, Set<String> skus) {
+        Map<String, String> skuByKey = new LinkedHashMap<>();
+        for (String sku : skus) {
+            // the SKU's length keeps keys apart whatever the SKU and group contain
+            skuByKey.put(customerId + "|" + currency + "|" + day + "|" + sku.length() + ":" + sku + group, sku);
+        }
+        Map<String, List<PricingPolicy.Break>> found = new HashMap<>();
+        breaks.getAll(skuByKey.keySet(), missing -> {
+                    Set<String> missingSkus = new LinkedHashSet<>();
+                    missing.forEach(key -> missingSkus.add(skuByKey.get(key)));
+                    Map<String, List<PricingPolicy.Break>> read =
+                            readBreaks(customerId, group, currency, day, missingSkus);
+                    Map<String, List<PricingPolicy.Break>> byKey = new HashMap<>();
+                    // a SKU without breaks is remembered as such
+                    missing.forEach(
+                            key -> byKey.put(key, List.copyOf(read.getOrDefault(skuByKey.get(key), List.of()))));
+                    return byKey;
+                })
+                .forEach((key, list) -> {
+                    if (!list.isEmpty()) {
+                        found.put(skuByKey.get(key), list);
+                    }
+                });
+        return found;
+    }
+
+    private Map<String, List<PricingPolicy.Break>> readBreaks(
             UUID customerId, String group, String currency, LocalDate day, Set<String> skus) {
         Map<String, List<PricingPolicy.Break>> breaks = new HashMap<>();
         if (skus.isEmpty()) {
@@ -228,6 +274,7 @@ class PriceStore {
             List<String> categories) {}
 
     void insertPromotion(StoredPromotion p, String by) {
+        promotions.announceAll();
         jdbc.sql("INSERT INTO promotion (id, name, kind, percent, amount, currency, buy_quantity, free_quantity, "
                         + "valid_from, valid_to, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
@@ -258,6 +305,13 @@ class PriceStore {
 
     /** Every promotion, or (with {@code day}) those valid on that day in {@code currency} or in none. */
     List<StoredPromotion> promotions(LocalDate day, String currency) {
+        if (day == null) {
+            return readPromotions(null, null);
+        }
+        return promotions.get(day + " " + currency, key -> readPromotions(day, currency));
+    }
+
+    private List<StoredPromotion> readPromotions(LocalDate day, String currency) {
         Map<UUID, StoredPromotion> found = new LinkedHashMap<>();
         String where =
                 day == null ? "" : " WHERE " + activeOn("p") + " AND (p.currency IS NULL OR p.currency = :currency)";
@@ -285,7 +339,22 @@ class PriceStore {
                                 .add(rs.getString("category"));
                     });
         }
-        return new ArrayList<>(found.values());
+        // shared through the cache: read-only from here on
+        return found.values().stream()
+                .map(p -> new StoredPromotion(
+                        p.id(),
+                        p.name(),
+                        p.kind(),
+                        p.percent(),
+                        p.amount(),
+                        p.currency(),
+                        p.buy(),
+                        p.free(),
+                        p.validFrom(),
+                        p.validTo(),
+                        List.copyOf(p.skus()),
+                        List.copyOf(p.categories())))
+                .toList();
     }
 
     private static StoredPromotion promotion(ResultSet rs, UUID id) {

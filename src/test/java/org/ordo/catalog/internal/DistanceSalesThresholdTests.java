@@ -13,6 +13,7 @@ import org.ordo.catalog.DistanceSales;
 import org.ordo.catalog.TaxRates;
 import org.ordo.invoicing.InvoicingSupport;
 import org.ordo.orders.OrderFulfillment;
+import org.ordo.platform.ChangeNotices;
 import org.ordo.testing.Api;
 import org.ordo.testing.Fixtures;
 import org.ordo.testing.OrdoTest;
@@ -53,6 +54,9 @@ class DistanceSalesThresholdTests {
     @Autowired
     ApplicationEventPublisher events;
 
+    @Autowired
+    ChangeNotices notices;
+
     /** The rates of a seller in Germany not registered for OSS whose distance sales were these, per year. */
     private TaxRates seller(Map<Integer, String> salesByYear, List<Integer> yearsAsked) {
         DistanceSales sales = (countries, year) -> {
@@ -61,7 +65,7 @@ class DistanceSalesThresholdTests {
             return new BigDecimal(salesByYear.getOrDefault(year, "0"));
         };
         StaticListableBeanFactory beans = new StaticListableBeanFactory(Map.of("sales", sales));
-        return new TaxRateStore(jdbc, "DE", false, THRESHOLD, beans.getBeanProvider(DistanceSales.class));
+        return new TaxRateStore(jdbc, notices, "DE", false, THRESHOLD, beans.getBeanProvider(DistanceSales.class));
     }
 
     private static BigDecimal standardRate(TaxRates.Destination destination) {

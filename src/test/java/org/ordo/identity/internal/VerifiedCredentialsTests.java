@@ -109,7 +109,7 @@ class VerifiedCredentialsTests {
 
         jdbc.sql(
                         "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = ? AND pid <> pg_backend_pid()")
-                .param("ordo credential changes")
+                .param("ordo change notices")
                 .query((rs, n) -> 1)
                 .list();
         await().atMost(Duration.ofSeconds(10)).until(() -> !verified.trusted());
