@@ -20,7 +20,6 @@ import org.openqa.selenium.support.ui.Select;
 import org.ordo.customers.CustomerSnapshot;
 import org.ordo.customers.Customers;
 import org.ordo.invoicing.CustomerInvoices;
-import org.ordo.orders.OrderStatus;
 import org.ordo.orders.Orders;
 import org.ordo.platform.Paging;
 import org.ordo.testing.Api;
@@ -85,9 +84,9 @@ class CustomerPortalJourneyTests extends BrowserJourney {
                 .map(CustomerSnapshot::id)
                 .findFirst()
                 .orElseThrow();
+        // any of its orders: which of the demo's orders end completed depends on the day the demo was loaded
         String othersOrder = orders.search(
-                        new Orders.Search(Set.of(OrderStatus.COMPLETED), schneider, null, null, null, null),
-                        Paging.of(0, 1))
+                        new Orders.Search(Set.of(), schneider, null, null, null, null), Paging.of(0, 1))
                 .items()
                 .get(0)
                 .number();
