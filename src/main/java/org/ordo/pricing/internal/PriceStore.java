@@ -90,27 +90,25 @@ class PriceStore {
 
     /** The price lists of these customer groups in {@code currency} whose period meets from..to (to null: open). */
     List<Header> overlappingGroups(Collection<String> groups, String currency, LocalDate from, LocalDate to) {
-        if (groups.isEmpty()) {
-            return List.of();
-        }
-        return headers(
-                "WHERE l.currency = :currency AND (l.valid_to IS NULL OR l.valid_to >= :from)"
-                        + (to == null ? "" : " AND l.valid_from <= :to")
-                        + " AND l.id IN (SELECT price_list_id FROM price_list_group WHERE customer_group IN (:groups))",
-                Map.of("currency", currency, "from", from, "groups", Set.copyOf(groups)),
-                to);
+        return overlapping("price_list_group", "customer_group", groups, currency, from, to);
     }
 
     /** The price lists of these customers in {@code currency} whose period meets from..to (to null: open). */
     List<Header> overlapping(Collection<UUID> customers, String currency, LocalDate from, LocalDate to) {
-        if (customers.isEmpty()) {
+        return overlapping("price_list_customer", "customer_id", customers, currency, from, to);
+    }
+
+    /** The price lists assigned in {@code table} to any of {@code assignees} whose period meets from..to. */
+    private List<Header> overlapping(
+            String table, String column, Collection<?> assignees, String currency, LocalDate from, LocalDate to) {
+        if (assignees.isEmpty()) {
             return List.of();
         }
         return headers(
                 "WHERE l.currency = :currency AND (l.valid_to IS NULL OR l.valid_to >= :from)"
                         + (to == null ? "" : " AND l.valid_from <= :to")
-                        + " AND l.id IN (SELECT price_list_id FROM price_list_customer WHERE customer_id IN (:customers))",
-                Map.of("currency", currency, "from", from, "customers", Set.copyOf(customers)),
+                        + " AND l.id IN (SELECT price_list_id FROM " + table + " WHERE " + column + " IN (:assignees))",
+                Map.of("currency", currency, "from", from, "assignees", Set.copyOf(assignees)),
                 to);
     }
 
